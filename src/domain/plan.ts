@@ -1,0 +1,303 @@
+/**
+ * The IMC plan model: vocabulary, zod schemas and the types every other part of
+ * the domain shares. Pure data: no Slack, no storage, no clock.
+ *
+ * Conventions
+ * - Money is an integer number of minor units (fen, cents) in `budget.currency`.
+ * - Rates (conversion, reach, goal values with unit `percent`) are fractions: 2 % is 0.02.
+ * - Calendar dates are ISO `yyyy-MM-dd` strings in the team's time zone.
+ * - Ids below are stable: they are stored in plans and used in prompts and rules.
+ */
+import { z } from 'zod';
+
+export const PROBLEM_TYPES = [
+  'market',
+  'brand',
+  'product',
+  'service',
+  'price',
+  'communication',
+  'channel',
+  'sales',
+  'logistics',
+] as const;
+export type ProblemType = (typeof PROBLEM_TYPES)[number];
+/** Problems communication alone cannot fix (domain §2). */
+export const NON_COMMS_PROBLEMS: readonly ProblemType[] = ['product', 'service', 'price', 'logistics'];
+
+export const SEGMENTS = ['loyal', 'competitor-loyal', 'switcher', 'new-to-category'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+export const STAGES = [
+  'need-recognition',
+  'information-search',
+  'evaluation',
+  'purchase-decision',
+  'post-purchase',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const INVOLVEMENTS = ['low', 'high'] as const;
+export type Involvement = (typeof INVOLVEMENTS)[number];
+
+export const MOTIVATIONS = ['informational', 'transformational'] as const;
+export type Motivation = (typeof MOTIVATIONS)[number];
+
+export const OBJECTIVES = ['category-demand', 'brand-awareness', 'brand-attitude', 'purchase-intention'] as const;
+export type Objective = (typeof OBJECTIVES)[number];
+/** Objectives whose budget is derived with the sales funnel; the others use the reach model. */
+export const FUNNEL_OBJECTIVES: readonly Objective[] = ['purchase-intention', 'category-demand'];
+
+export const GOAL_METRICS = [
+  'awareness',
+  'recognition',
+  'trust',
+  'reputation',
+  'loyalty',
+  'acquisition',
+  'activation',
+  'retention',
+  'conversion',
+  'sharing',
+  'revenue',
+  'orders',
+] as const;
+export type GoalMetric = (typeof GOAL_METRICS)[number];
+
+export const GOAL_UNITS = ['percent', 'count', 'money', 'score'] as const;
+export type GoalUnit = (typeof GOAL_UNITS)[number];
+
+export const MESSAGE_TYPES = ['brand', 'incentive', 'both'] as const;
+export type MessageType = (typeof MESSAGE_TYPES)[number];
+
+export const MEDIA_TYPES = ['owned', 'paid', 'earned'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+
+export const RESEARCH_KINDS = ['macro', 'market', 'competition', 'consumer-insight'] as const;
+export type ResearchKind = (typeof RESEARCH_KINDS)[number];
+
+export const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'SGD', 'AUD', 'CAD'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-MM-dd');
+const minorUnits = z.number().int();
+const fraction = z.number();
+
+export const GoalSchema = z.object({
+  metric: z.enum(GOAL_METRICS),
+  unit: z.enum(GOAL_UNITS),
+  baseline: z.number(),
+  target: z.number(),
+  /** Most indicators should go up; `decrease` is for goals such as cost or churn. */
+  direction: z.enum(['increase', 'decrease']).default('increase'),
+  deadline: isoDate,
+});
+export type Goal = z.infer<typeof GoalSchema>;
+
+export const ChannelSchema = z.object({
+  /** Stable catalogue id, e.g. `owned-wechat`, `paid-search-ads`. */
+  id: z.string().min(1),
+  name: z.string().min(1),
+  media: z.enum(MEDIA_TYPES),
+  /** The buying stages this channel reaches well (domain §3). */
+  stages: z.array(z.enum(STAGES)).min(1),
+  /** Optional grouping for display, e.g. `global`, `china`. */
+  region: z.string().optional(),
+});
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const FunnelInputsSchema = z.object({
+  targetRevenue: minorUnits,
+  averageOrderValue: minorUnits,
+  conversionRate: fraction,
+  costPerVisit: minorUnits,
+  /** Lifetime value of a customer, when known; compared with cost per order. */
+  customerValue: minorUnits.optional(),
+});
+export type FunnelInputs = z.infer<typeof FunnelInputsSchema>;
+
+export const ReachInputsSchema = z.object({
+  audienceSize: z.number().int(),
+  reachRate: fraction,
+  frequency: z.number(),
+  /** Cost per thousand impressions, in minor units. */
+  cpm: minorUnits,
+});
+export type ReachInputs = z.infer<typeof ReachInputsSchema>;
+
+export const BudgetSchema = z.object({
+  currency: z.enum(CURRENCIES),
+  /** Money the team has, if known. */
+  available: minorUnits.optional(),
+  funnel: FunnelInputsSchema.optional(),
+  reach: ReachInputsSchema.optional(),
+  /** Share of the working budget kept back for testing and contingency. */
+  reserveRate: fraction.default(0.1),
+});
+export type Budget = z.infer<typeof BudgetSchema>;
+
+export const AudienceSchema = z.object({
+  description: z.string(),
+  segment: z.enum(SEGMENTS).optional(),
+  stage: z.enum(STAGES).optional(),
+  involvement: z.enum(INVOLVEMENTS).optional(),
+  motivation: z.enum(MOTIVATIONS).optional(),
+});
+export type Audience = z.infer<typeof AudienceSchema>;
+
+/**
+ * A plan as the rules see it. Fields are optional because rules must also judge an
+ * incomplete or inconsistent plan and say what is missing; `PlanSchema` below is
+ * the complete form a finished conversation produces.
+ */
+export const PlanDraftSchema = z.object({
+  campaign: z.string().optional(),
+  brand: z.string().optional(),
+  /** Every problem the team named; `keyProblem` is the one chosen to solve. */
+  problems: z.array(z.enum(PROBLEM_TYPES)).default([]),
+  keyProblem: z.enum(PROBLEM_TYPES).optional(),
+  problemStatement: z.string().optional(),
+  audience: AudienceSchema.optional(),
+  research: z.array(z.enum(RESEARCH_KINDS)).default([]),
+  primaryObjective: z.enum(OBJECTIVES).optional(),
+  secondaryObjectives: z.array(z.enum(OBJECTIVES)).default([]),
+  goals: z.array(GoalSchema).default([]),
+  concept: z.string().optional(),
+  messageType: z.enum(MESSAGE_TYPES).optional(),
+  /** Whether the message carries a call to action (relevant at the purchase-decision stage). */
+  callToAction: z.boolean().optional(),
+  channels: z.array(ChannelSchema).default([]),
+  budget: BudgetSchema.optional(),
+  startDate: isoDate.optional(),
+  endDate: isoDate.optional(),
+  reviewDate: isoDate.optional(),
+});
+export type PlanDraft = z.infer<typeof PlanDraftSchema>;
+
+export const PlanSchema = PlanDraftSchema.extend({
+  campaign: z.string().min(1),
+  brand: z.string().min(1),
+  keyProblem: z.enum(PROBLEM_TYPES),
+  problemStatement: z.string().min(1),
+  audience: AudienceSchema.required(),
+  primaryObjective: z.enum(OBJECTIVES),
+  concept: z.string().min(1),
+  messageType: z.enum(MESSAGE_TYPES),
+  budget: BudgetSchema,
+  startDate: isoDate,
+  endDate: isoDate,
+  reviewDate: isoDate,
+});
+export type Plan = z.infer<typeof PlanSchema>;
+
+/** Which budget model a plan uses, from its primary objective. */
+export function budgetModelFor(objective: Objective | undefined): 'funnel' | 'reach' {
+  return objective !== undefined && FUNNEL_OBJECTIVES.includes(objective) ? 'funnel' : 'reach';
+}
+
+/** Result of parsing or validating something a person typed. */
+export type Parsed<T> = { ok: true; value: T; note?: string } | { ok: false; error: string };
+
+export const SEVERITIES = ['error', 'warning', 'tip'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** One outcome of a rule: what is wrong, why it matters, and how to fix it. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  problem: string;
+  principle: string;
+  fix: string;
+  /** The question id to jump to in order to fix it, when there is one. */
+  questionId?: string;
+}
+
+/** Human labels for the vocabulary, used by prompts, rules and rendering. */
+export const LABELS = {
+  problem: {
+    market: 'Market',
+    brand: 'Brand',
+    product: 'Product',
+    service: 'Service',
+    price: 'Price',
+    communication: 'Communication',
+    channel: 'Channel (distribution)',
+    sales: 'Sales',
+    logistics: 'Logistics',
+  } satisfies Record<ProblemType, string>,
+  segment: {
+    loyal: 'Loyal to our brand',
+    'competitor-loyal': 'Loyal to a competitor',
+    switcher: 'Switchers (buy on deal or at random)',
+    'new-to-category': 'New to the category',
+  } satisfies Record<Segment, string>,
+  stage: {
+    'need-recognition': 'Need recognition',
+    'information-search': 'Information search',
+    evaluation: 'Evaluation of alternatives',
+    'purchase-decision': 'Purchase decision',
+    'post-purchase': 'Post-purchase',
+  } satisfies Record<Stage, string>,
+  involvement: { low: 'Low involvement', high: 'High involvement' } satisfies Record<Involvement, string>,
+  motivation: {
+    informational: 'Informational (rational: remove or avoid a problem)',
+    transformational: 'Transformational (emotional: gratification, approval)',
+  } satisfies Record<Motivation, string>,
+  objective: {
+    'category-demand': 'Category demand',
+    'brand-awareness': 'Brand awareness',
+    'brand-attitude': 'Brand attitude',
+    'purchase-intention': 'Purchase intention',
+  } satisfies Record<Objective, string>,
+  metric: {
+    awareness: 'Awareness',
+    recognition: 'Recognition',
+    trust: 'Trust',
+    reputation: 'Reputation',
+    loyalty: 'Loyalty',
+    acquisition: 'New customers',
+    activation: 'Activation',
+    retention: 'Retention',
+    conversion: 'Conversion',
+    sharing: 'Sharing',
+    revenue: 'Revenue',
+    orders: 'Orders',
+  } satisfies Record<GoalMetric, string>,
+  messageType: {
+    brand: 'Brand message',
+    incentive: 'Incentive',
+    both: 'Brand message and incentive',
+  } satisfies Record<MessageType, string>,
+  media: { owned: 'Owned', paid: 'Paid', earned: 'Earned' } satisfies Record<MediaType, string>,
+  research: {
+    macro: 'Macro environment',
+    market: 'Market',
+    competition: 'Competition',
+    'consumer-insight': 'Consumer insight',
+  } satisfies Record<ResearchKind, string>,
+} as const;
+
+/** Minor units per major unit; JPY has none. */
+export const MINOR_UNITS: Record<Currency, number> = {
+  CNY: 100,
+  USD: 100,
+  EUR: 100,
+  GBP: 100,
+  JPY: 1,
+  HKD: 100,
+  SGD: 100,
+  AUD: 100,
+  CAD: 100,
+};
+
+export const CURRENCY_SYMBOLS: Record<Currency, string> = {
+  CNY: '¥',
+  USD: '$',
+  EUR: '€',
+  GBP: '£',
+  JPY: '¥',
+  HKD: 'HK$',
+  SGD: 'S$',
+  AUD: 'A$',
+  CAD: 'C$',
+};
