@@ -1,0 +1,56 @@
+/**
+ * The ports through which application services reach the outside world.
+ * Slack, disk and the clock sit behind these so that services can be tested with
+ * plain in-memory implementations and the domain stays pure.
+ */
+
+/** A Slack message as the bot posts it: a plain-text fallback plus Block Kit blocks. */
+export interface OutgoingMessage {
+  text: string;
+  blocks?: unknown[];
+}
+
+/** What the bot needs from Slack's Web API. Implementations throw `SlackCallError`. */
+export interface Messenger {
+  /** Posts a message; returns its ts. `threadTs` makes it a thread reply. */
+  post(channelId: string, message: OutgoingMessage, threadTs?: string): Promise<string>;
+  update(channelId: string, ts: string, message: OutgoingMessage): Promise<void>;
+  /** A message only `userId` sees. */
+  postEphemeral(channelId: string, userId: string, message: OutgoingMessage, threadTs?: string): Promise<void>;
+  /** The reactions currently on a message: emoji name -> user ids. */
+  reactions(channelId: string, ts: string): Promise<Record<string, string[]>>;
+  /** Whether `userId` is a member of the channel. */
+  isMember(channelId: string, userId: string): Promise<boolean>;
+}
+
+/** The time, injected: services never read the system clock themselves. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Structured, secret-free logging. */
+export interface Logger {
+  debug(message: string, context?: Record<string, unknown>): void;
+  info(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+  error(message: string, context?: Record<string, unknown>): void;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * An error from a Slack API call, reduced to what the app acts on: Slack's error
+ * code (`not_in_channel`, `ratelimited`, `timeout` …) and whether trying again later can help.
+ */
+export class SlackCallError extends Error {
+  constructor(
+    readonly code: string,
+    readonly retryable: boolean,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(`Slack API call failed: ${code}`);
+    this.name = 'SlackCallError';
+  }
+}
