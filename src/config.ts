@@ -1,0 +1,300 @@
+/**
+ * Configuration: read once from an env-like record, validated with zod.
+ * Pure: the caller (main.ts) decides where `env` comes from; nothing here reads
+ * `process.env` or the disk, so every rule is testable with a plain object.
+ */
+import { z } from 'zod';
+
+/** The validated settings the bot runs with. */
+export interface Config {
+  /** Bot User OAuth Token (`xoxb-…`). Secret. */
+  botToken: string;
+  /** Signing secret used to verify Slack's requests. Secret. */
+  signingSecret: string;
+  /** App-level token (`xapp-…`); when present the bot connects with Socket Mode. Secret. */
+  appToken?: string;
+  /** True when `appToken` is set. */
+  socketMode: boolean;
+  /** HTTP port (0 lets the OS pick one, handy in tests). */
+  port: number;
+  /** Web API base URL ending in `/api/`, for a fake Slack in tests or GovSlack. */
+  slackApiUrl?: string;
+  /** Directory the plan store owns. */
+  dataDir: string;
+  /** Canonical IANA time zone the team works in. */
+  timeZone: string;
+  /** Working hour (0..23, in `timeZone`) at which review reminders post. */
+  reviewHour: number;
+  /** Reaction name (no colons) that counts as an approval. */
+  approveEmoji: string;
+  /** Reaction name (no colons) that counts as a rejection. */
+  rejectEmoji: string;
+  /** Approvals a plan needs before it counts as approved. */
+  approvalsNeeded: number;
+  /** Whether the plan's author may approve their own plan. */
+  authorCanApprove: boolean;
+  /** Minimum level the logger prints. */
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+/** How chatty the logger is. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Thrown when the environment cannot produce a valid {@link Config}. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  /** The variables (or `.env` lines) that need fixing, in a stable order. */
+  readonly variables: string[];
+
+  constructor(message: string, variables: string[]) {
+    super(message);
+    this.name = 'ConfigError';
+    this.variables = variables;
+  }
+}
+
+/** The secret-bearing part of a config; enough for {@link redact}. */
+export type ConfigSecrets = Partial<Pick<Config, 'botToken' | 'signingSecret' | 'appToken'>>;
+
+const SECRET_VARIABLES = new Set(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL']);
+
+/** How to fix each variable: shown after "X is missing." or "X is not valid". */
+const HELP: Record<string, string> = {
+  SLACK_BOT_TOKEN:
+    'Set it to the Bot User OAuth Token from your Slack app\'s "OAuth & Permissions" page; it starts with "xoxb-", e.g. SLACK_BOT_TOKEN=xoxb-1234-5678-abcd.',
+  SLACK_SIGNING_SECRET:
+    'Set it to the Signing Secret from your Slack app\'s "Basic Information" page (one word, no spaces), e.g. SLACK_SIGNING_SECRET=8f14e45fceea167a5a36dedd4bea2543.',
+  SLACK_APP_TOKEN:
+    'Leave it empty for HTTP mode, or set it to an app-level token with the connections:write scope (it starts with "xapp-"), e.g. SLACK_APP_TOKEN=xapp-1-A111-222-abc.',
+  PORT: 'Use a whole number from 0 to 65535, e.g. PORT=3000.',
+  SLACK_API_URL:
+    'Leave it empty to talk to slack.com, or give an http(s) URL whose path ends in /api/, e.g. SLACK_API_URL=http://127.0.0.1:4000/api/.',
+  IMC_DATA_DIR: 'Give a directory path, e.g. IMC_DATA_DIR=./data.',
+  IMC_TIME_ZONE: 'Use an IANA time zone name, e.g. IMC_TIME_ZONE=Asia/Shanghai or IMC_TIME_ZONE=UTC.',
+  IMC_REVIEW_HOUR: 'Use a whole hour from 0 to 23, e.g. IMC_REVIEW_HOUR=10 for 10:00.',
+  IMC_APPROVE_EMOJI:
+    'Use a Slack emoji name, with or without colons, different from IMC_REJECT_EMOJI, e.g. IMC_APPROVE_EMOJI=white_check_mark.',
+  IMC_REJECT_EMOJI:
+    'Use a Slack emoji name, with or without colons, different from IMC_APPROVE_EMOJI, e.g. IMC_REJECT_EMOJI=x.',
+  IMC_APPROVALS_NEEDED: 'Use a whole number from 1 to 20, e.g. IMC_APPROVALS_NEEDED=2.',
+  IMC_AUTHOR_CAN_APPROVE: 'Use true or false (yes/no and 1/0 work too), e.g. IMC_AUTHOR_CAN_APPROVE=false.',
+  LOG_LEVEL: 'Use one of debug, info, warn, error, e.g. LOG_LEVEL=info.',
+};
+
+const VARIABLES = Object.keys(HELP);
+
+// Trimmed, with blank treated as unset: `SLACK_APP_TOKEN=` in a .env means "not set".
+const blankToUndefined = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+};
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const EMOJI = /^[a-z0-9_+'-]+(::skin-tone-[2-6])?$/;
+const emoji = z
+  .string()
+  .transform((value) => value.replace(/^:/, '').replace(/:$/, ''))
+  .pipe(z.string().regex(EMOJI));
+
+const BOOLEANS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false };
+const flag = z
+  .string()
+  .transform((value) => value.toLowerCase())
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
+  .transform((value) => BOOLEANS[value] === true);
+
+/** Canonical zone name (Intl fixes the case), or undefined when Intl does not know it. */
+function canonicalTimeZone(name: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+const timeZone = z
+  .string()
+  .refine((name) => canonicalTimeZone(name) !== undefined)
+  .transform((name) => canonicalTimeZone(name) ?? name);
+
+/** `http://host/api` and `http://host/api/` are the same place; Bolt wants the slash. */
+function normaliseApiUrl(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.search !== '' || url.hash !== '') return undefined;
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.pathname.endsWith('/api/') ? url.toString() : undefined;
+}
+
+const apiUrl = z
+  .string()
+  .refine((raw) => normaliseApiUrl(raw) !== undefined)
+  .transform((raw) => normaliseApiUrl(raw) ?? raw);
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const required = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
+
+const EnvSchema = z
+  .object({
+    SLACK_BOT_TOKEN: required(z.string().regex(/^xoxb-[A-Za-z0-9-]+$/)),
+    SLACK_SIGNING_SECRET: required(z.string().regex(/^\S+$/)),
+    SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-[A-Za-z0-9-]+$/)),
+    PORT: optional(wholeNumber(0, 65535)),
+    SLACK_API_URL: optional(apiUrl),
+    IMC_DATA_DIR: optional(z.string()),
+    IMC_TIME_ZONE: optional(timeZone),
+    IMC_REVIEW_HOUR: optional(wholeNumber(0, 23)),
+    IMC_APPROVE_EMOJI: optional(emoji),
+    IMC_REJECT_EMOJI: optional(emoji),
+    IMC_APPROVALS_NEEDED: optional(wholeNumber(1, 20)),
+    IMC_AUTHOR_CAN_APPROVE: optional(flag),
+    LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+  })
+  .refine((env) => (env.IMC_APPROVE_EMOJI ?? 'white_check_mark') !== (env.IMC_REJECT_EMOJI ?? 'x'), {
+    path: ['IMC_REJECT_EMOJI'],
+  });
+
+/**
+ * Builds the config from `env` (usually `{ ...readDotEnv(file), ...process.env }`,
+ * so the real environment wins over the file). Throws {@link ConfigError} naming
+ * every missing or malformed variable; secret values never appear in the message.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const picked = Object.fromEntries(VARIABLES.map((name) => [name, env[name]]));
+  const result = EnvSchema.safeParse(picked);
+  if (!result.success) {
+    const bad = VARIABLES.filter((name) => result.error.issues.some((issue) => issue.path[0] === name));
+    throw new ConfigError(describeProblems(bad, picked), bad);
+  }
+  const v = result.data;
+  const appToken = v.SLACK_APP_TOKEN;
+  return {
+    botToken: v.SLACK_BOT_TOKEN,
+    signingSecret: v.SLACK_SIGNING_SECRET,
+    ...(appToken === undefined ? {} : { appToken }),
+    socketMode: appToken !== undefined,
+    port: v.PORT ?? 3000,
+    ...(v.SLACK_API_URL === undefined ? {} : { slackApiUrl: v.SLACK_API_URL }),
+    dataDir: v.IMC_DATA_DIR ?? './data',
+    timeZone: v.IMC_TIME_ZONE ?? 'UTC',
+    reviewHour: v.IMC_REVIEW_HOUR ?? 10,
+    approveEmoji: v.IMC_APPROVE_EMOJI ?? 'white_check_mark',
+    rejectEmoji: v.IMC_REJECT_EMOJI ?? 'x',
+    approvalsNeeded: v.IMC_APPROVALS_NEEDED ?? 2,
+    authorCanApprove: v.IMC_AUTHOR_CAN_APPROVE ?? false,
+    logLevel: v.LOG_LEVEL ?? 'info',
+  };
+}
+
+function describeProblems(bad: string[], env: Record<string, string | undefined>): string {
+  // A secret pasted into the wrong variable must not be echoed either.
+  const secrets: ConfigSecrets = {
+    botToken: longEnough(env.SLACK_BOT_TOKEN),
+    signingSecret: longEnough(env.SLACK_SIGNING_SECRET),
+    appToken: longEnough(env.SLACK_APP_TOKEN),
+  };
+  const lines = bad.map((name) => `- ${describeProblem(name, blankToUndefined(env[name]), secrets)}`);
+  const count = bad.length === 1 ? 'a problem' : `${bad.length} problems`;
+  return [
+    `The bot's configuration has ${count}:`,
+    ...lines,
+    'Fix these in the environment or in your .env file (.env.example lists every variable), then start the bot again.',
+  ].join('\n');
+}
+
+// Hiding a two-letter "secret" would blank out ordinary values like "info".
+function longEnough(secret: string | undefined): string | undefined {
+  const trimmed = secret?.trim();
+  return trimmed !== undefined && trimmed.length >= 8 ? trimmed : undefined;
+}
+
+function describeProblem(name: string, value: unknown, secrets: ConfigSecrets): string {
+  const help = HELP[name] ?? '';
+  if (value === undefined) return `${name} is missing. ${help}`;
+  const text = String(value);
+  if (SECRET_VARIABLES.has(name) || redact(text, secrets) !== text) {
+    return `${name} is not valid (value hidden). ${help}`;
+  }
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return `${name} is not valid (got ${JSON.stringify(shown)}). ${help}`;
+}
+
+/**
+ * Parses `.env` text: `KEY=value` lines, optional `export `, `#` comments, single
+ * quotes (literal) and double quotes (with \n, \t, \" and \\ escapes). A tiny parser
+ * of our own rather than `process.loadEnvFile`, which would write to `process.env`
+ * and so keep `loadConfig` from being pure. Throws {@link ConfigError} naming the
+ * line number of a line it cannot read (never its content: it may hold a secret).
+ */
+export function readDotEnv(text: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const badLines: string[] = [];
+  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, index) => {
+    const parsed = parseDotEnvLine(line);
+    if (parsed === 'blank') return;
+    if (parsed === undefined) badLines.push(`line ${index + 1}`);
+    else result[parsed[0]] = parsed[1];
+  });
+  if (badLines.length > 0) {
+    throw new ConfigError(
+      `The .env file has ${badLines.length === 1 ? 'a line' : 'lines'} the bot cannot read (${badLines.join(', ')}). ` +
+        'Each line should be KEY=value, a #comment or blank, e.g. PORT=3000.',
+      badLines,
+    );
+  }
+  return result;
+}
+
+const DOTENV_LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
+
+function parseDotEnvLine(line: string): [string, string] | 'blank' | undefined {
+  if (/^\s*(#.*)?$/.test(line)) return 'blank';
+  const match = DOTENV_LINE.exec(line);
+  if (!match) return undefined;
+  const [, key = '', rest = ''] = match;
+  const value = parseDotEnvValue(rest);
+  return value === undefined ? undefined : [key, value];
+}
+
+const DOUBLE_QUOTE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+function parseDotEnvValue(rest: string): string | undefined {
+  const quoted = /^(["'])((?:\\.|(?!\1).)*)\1\s*(#.*)?$/.exec(rest);
+  if (quoted) {
+    const [, quote, body = ''] = quoted;
+    if (quote === "'") return body;
+    return body.replace(/\\(.)/g, (all, char: string) => DOUBLE_QUOTE_ESCAPES[char] ?? all);
+  }
+  if (/^["']/.test(rest)) return undefined; // an unclosed quote: refuse rather than guess
+  // Unquoted: a `#` after whitespace starts a comment; `a#b` keeps its hash.
+  return rest.replace(/\s+#.*$/, '');
+}
+
+const TOKEN_PATTERN = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]*/g;
+// response_url and webhook URLs, also JSON-escaped (`\/`) and form-encoded (`%2F`).
+const HOOK_URL_PATTERN = /(?:https?(?::|%3A)(?:\\?\/|%2F){2})?hooks\.slack\.com[^\s"'<>&]*/gi;
+
+/**
+ * Replaces the configured token and secret values, anything shaped like a Slack
+ * token (`xoxb-`, `xoxp-`, `xapp-`, …) and `hooks.slack.com` URLs with `[redacted]`.
+ */
+export function redact(text: string, config: ConfigSecrets): string {
+  let result = text;
+  for (const secret of [config.botToken, config.signingSecret, config.appToken]) {
+    if (secret) result = result.split(secret).join('[redacted]');
+  }
+  return result.replace(TOKEN_PATTERN, '[redacted]').replace(HOOK_URL_PATTERN, '[redacted]');
+}

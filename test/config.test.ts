@@ -1,0 +1,267 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, readDotEnv, redact } from '../src/config.js';
+
+const BOT_TOKEN = 'xoxb-1111-2222-SeCrEtBoTtOkEn';
+const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
+const APP_TOKEN = 'xapp-1-A111-222-SeCrEtApPtOkEn';
+const minimal = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET };
+
+/** Runs loadConfig and returns the ConfigError it throws. */
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+describe('loadConfig', () => {
+  it('fills every default from just the two required secrets', () => {
+    expect(loadConfig(minimal)).toEqual({
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      socketMode: false,
+      port: 3000,
+      dataDir: './data',
+      timeZone: 'UTC',
+      reviewHour: 10,
+      approveEmoji: 'white_check_mark',
+      rejectEmoji: 'x',
+      approvalsNeeded: 2,
+      authorCanApprove: false,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable when set, trimming blanks and normalising', () => {
+    const config = loadConfig({
+      ...minimal,
+      SLACK_APP_TOKEN: ` ${APP_TOKEN} `,
+      PORT: '0',
+      SLACK_API_URL: 'http://127.0.0.1:4000/api',
+      IMC_DATA_DIR: '/var/lib/imc',
+      IMC_TIME_ZONE: 'asia/shanghai',
+      IMC_REVIEW_HOUR: '0',
+      IMC_APPROVE_EMOJI: ':+1:',
+      IMC_REJECT_EMOJI: 'thumbsdown::skin-tone-3',
+      IMC_APPROVALS_NEEDED: '20',
+      IMC_AUTHOR_CAN_APPROVE: 'YES',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      appToken: APP_TOKEN,
+      socketMode: true,
+      port: 0,
+      slackApiUrl: 'http://127.0.0.1:4000/api/',
+      dataDir: '/var/lib/imc',
+      timeZone: 'Asia/Shanghai',
+      reviewHour: 0,
+      approveEmoji: '+1',
+      rejectEmoji: 'thumbsdown::skin-tone-3',
+      approvalsNeeded: 20,
+      authorCanApprove: true,
+      logLevel: 'debug',
+    });
+  });
+
+  it('treats an empty optional variable as unset', () => {
+    const config = loadConfig({ ...minimal, SLACK_APP_TOKEN: '', PORT: '  ', SLACK_API_URL: '' });
+    expect(config.socketMode).toBe(false);
+    expect(config.port).toBe(3000);
+    expect(config).not.toHaveProperty('slackApiUrl');
+    expect(config).not.toHaveProperty('appToken');
+  });
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['no', false],
+    ['0', false],
+    ['False', false],
+  ])('reads IMC_AUTHOR_CAN_APPROVE=%s as %s', (raw, expected) => {
+    expect(loadConfig({ ...minimal, IMC_AUTHOR_CAN_APPROVE: raw }).authorCanApprove).toBe(expected);
+  });
+
+  it('names both missing secrets and says where to find them', () => {
+    const error = configError({});
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.variables).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
+    expect(error.message).toContain('SLACK_BOT_TOKEN is missing');
+    expect(error.message).toContain('OAuth & Permissions');
+    expect(error.message).toContain('SLACK_SIGNING_SECRET is missing');
+    expect(error.message).toContain('.env.example');
+  });
+
+  it.each([
+    ['SLACK_BOT_TOKEN', 'xoxp-user-token-not-bot'],
+    ['SLACK_BOT_TOKEN', 'xoxb-with spaces'],
+    ['SLACK_SIGNING_SECRET', 'has a space'],
+    ['SLACK_APP_TOKEN', 'xoxb-not-an-app-token'],
+    ['PORT', 'http'],
+    ['PORT', '65536'],
+    ['PORT', '-1'],
+    ['PORT', '30.5'],
+    ['SLACK_API_URL', 'http://127.0.0.1:4000/'],
+    ['SLACK_API_URL', 'ftp://example.com/api/'],
+    ['SLACK_API_URL', 'not a url'],
+    ['SLACK_API_URL', 'https://slack.com/api/?x=1'],
+    ['IMC_TIME_ZONE', 'Mars/Olympus_Mons'],
+    ['IMC_TIME_ZONE', 'GMT+8 please'],
+    ['IMC_REVIEW_HOUR', '24'],
+    ['IMC_REVIEW_HOUR', '9am'],
+    ['IMC_APPROVE_EMOJI', 'White Check'],
+    ['IMC_REJECT_EMOJI', '<script>'],
+    ['IMC_REJECT_EMOJI', ':white_check_mark:'],
+    ['IMC_APPROVALS_NEEDED', '0'],
+    ['IMC_APPROVALS_NEEDED', '21'],
+    ['IMC_APPROVALS_NEEDED', 'two'],
+    ['IMC_AUTHOR_CAN_APPROVE', 'maybe'],
+    ['LOG_LEVEL', 'verbose'],
+  ])('names %s when it is %j, with an example of a valid value', (name, value) => {
+    const error = configError({ ...minimal, [name]: value });
+    expect(error.variables).toEqual([name]);
+    expect(error.message).toContain(`${name} is not valid`);
+    expect(error.message).toMatch(new RegExp(`e\\.g\\. ${name}=`));
+  });
+
+  it('lists every malformed variable at once', () => {
+    const error = configError({ PORT: 'x', LOG_LEVEL: 'loud', IMC_TIME_ZONE: 'Nowhere' });
+    expect(error.variables).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PORT', 'IMC_TIME_ZONE', 'LOG_LEVEL']);
+    expect(error.message).toContain('5 problems');
+    expect(error.message).toContain('(got "loud")');
+  });
+
+  it('never shows a secret value, even one pasted into the wrong variable', () => {
+    const swapped = configError({
+      SLACK_BOT_TOKEN: APP_TOKEN,
+      SLACK_SIGNING_SECRET: 'two words secret-value',
+      SLACK_APP_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: 'https://user:p4ssw0rd@example.com/',
+      IMC_TIME_ZONE: BOT_TOKEN,
+    });
+    const misplaced = configError({ ...minimal, LOG_LEVEL: SIGNING_SECRET, IMC_DATA_DIR: 'ok' });
+    for (const message of [swapped.message, misplaced.message]) {
+      for (const secret of [APP_TOKEN, BOT_TOKEN, 'secret-value', 'p4ssw0rd', SIGNING_SECRET, 'SeCrEt']) {
+        expect(message).not.toContain(secret);
+      }
+      expect(message).toContain('value hidden');
+    }
+    expect(swapped.variables).toHaveLength(5);
+    expect(misplaced.variables).toEqual(['LOG_LEVEL']);
+  });
+
+  it('ignores unrelated variables', () => {
+    expect(() => loadConfig({ ...minimal, PATH: '/usr/bin', NODE_ENV: 'test' })).not.toThrow();
+  });
+});
+
+describe('readDotEnv', () => {
+  it('reads keys, quotes, exports and comments', () => {
+    const text = [
+      '\uFEFF# a comment',
+      '',
+      'PLAIN=value',
+      'export EXPORTED=yes',
+      '  SPACED  =  padded value  ',
+      'DOUBLE="a # not a comment\\nnext line"',
+      "SINGLE='kept \\n literally'",
+      'INLINE=value # trailing comment',
+      'HASH=a#b',
+      'EMPTY=',
+      'EQUALS=a=b=c',
+      'QUOTED_THEN_COMMENT="x" # note',
+      'WINDOWS=crlf\r',
+    ].join('\n');
+    expect(readDotEnv(text)).toEqual({
+      PLAIN: 'value',
+      EXPORTED: 'yes',
+      SPACED: 'padded value',
+      DOUBLE: 'a # not a comment\nnext line',
+      SINGLE: 'kept \\n literally',
+      INLINE: 'value',
+      HASH: 'a#b',
+      EMPTY: '',
+      EQUALS: 'a=b=c',
+      QUOTED_THEN_COMMENT: 'x',
+      WINDOWS: 'crlf',
+    });
+  });
+
+  it('lets a later line win', () => {
+    expect(readDotEnv('A=1\nA=2')).toEqual({ A: '2' });
+  });
+
+  it('refuses unreadable lines by number, without echoing them', () => {
+    const text = 'GOOD=1\nthis is not a setting\nBROKEN="xoxb-unclosed\n1BAD=x';
+    try {
+      readDotEnv(text);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      expect(message).toContain('line 2, line 3, line 4');
+      expect(message).not.toContain('xoxb-unclosed');
+      expect(message).toContain('e.g. PORT=3000');
+    }
+  });
+
+  it('parses the shipped .env.example into a valid config', () => {
+    const env = readDotEnv(readFileSync(new URL('../.env.example', import.meta.url), 'utf8'));
+    const config = loadConfig(env);
+    expect(config.socketMode).toBe(false);
+    expect(config.port).toBe(3000);
+  });
+
+  it('documents every variable loadConfig reads in .env.example', () => {
+    const documented = Object.keys(readDotEnv(readFileSync(new URL('../.env.example', import.meta.url), 'utf8')));
+    expect(documented.sort()).toEqual(
+      [
+        'SLACK_BOT_TOKEN',
+        'SLACK_SIGNING_SECRET',
+        'SLACK_APP_TOKEN',
+        'PORT',
+        'SLACK_API_URL',
+        'IMC_DATA_DIR',
+        'IMC_TIME_ZONE',
+        'IMC_REVIEW_HOUR',
+        'IMC_APPROVE_EMOJI',
+        'IMC_REJECT_EMOJI',
+        'IMC_APPROVALS_NEEDED',
+        'IMC_AUTHOR_CAN_APPROVE',
+        'LOG_LEVEL',
+      ].sort(),
+    );
+  });
+});
+
+describe('redact', () => {
+  const config = loadConfig({ ...minimal, SLACK_APP_TOKEN: APP_TOKEN });
+
+  it('hides the configured secrets wherever they appear', () => {
+    const line = `auth ${BOT_TOKEN} sig=${SIGNING_SECRET};app:${APP_TOKEN}`;
+    expect(redact(line, config)).toBe('auth [redacted] sig=[redacted];app:[redacted]');
+  });
+
+  it('hides anything shaped like a Slack token, even unconfigured ones', () => {
+    expect(redact('user xoxp-123-abc and bot xoxb-9-9 and app xapp-1-X', {})).toBe(
+      'user [redacted] and bot [redacted] and app [redacted]',
+    );
+  });
+
+  it('hides response URLs in plain, JSON-escaped and form-encoded text', () => {
+    const plain = 'posting to https://hooks.slack.com/commands/T1/123/abcDEF now';
+    const json = '{"response_url":"https:\\/\\/hooks.slack.com\\/actions\\/T1\\/2\\/xyz"}';
+    const form = 'token=x&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1%2F9%2Fq&text=hi';
+    expect(redact(plain, {})).toBe('posting to [redacted] now');
+    expect(redact(json, {})).toBe('{"response_url":"[redacted]"}');
+    expect(redact(form, {})).toBe('token=x&response_url=[redacted]&text=hi');
+  });
+
+  it('leaves ordinary text alone', () => {
+    const text = 'Plan "Spring launch" saved for C123 (status: draft), 2 approvals needed';
+    expect(redact(text, config)).toBe(text);
+  });
+});
