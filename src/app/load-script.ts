@@ -1,0 +1,45 @@
+/**
+ * Reads the question script and channel catalogue from disk at start-up and hands
+ * them to the pure validators. Any problem stops the bot with the file and question named.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { validateCatalogue } from '../domain/channel-catalogue.js';
+import { ScriptError, validateScript, type QuestionScript } from '../domain/script.js';
+
+/** The repository's prompts/ folder. */
+export const DEFAULT_PROMPTS_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../prompts');
+
+/** Loads `plan.yml` and `channels.yml` from `dir`; throws ScriptError naming the file (and question). */
+export function loadScript(dir: string = DEFAULT_PROMPTS_DIR): QuestionScript {
+  const cataloguePath = join(dir, 'channels.yml');
+  const scriptPath = join(dir, 'plan.yml');
+  const catalogue = inFile(cataloguePath, (raw) => validateCatalogue(raw));
+  return inFile(scriptPath, (raw) => validateScript(raw, catalogue));
+}
+
+function inFile<T>(path: string, validate: (raw: unknown) => T): T {
+  const raw = readYaml(path);
+  try {
+    return validate(raw);
+  } catch (error) {
+    if (error instanceof ScriptError) throw new ScriptError(`${path}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+function readYaml(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ScriptError(`${path}: cannot read the file (${(error as Error).message})`, { cause: error });
+  }
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new ScriptError(`${path}: is not valid YAML (${(error as Error).message})`, { cause: error });
+  }
+}
