@@ -1,0 +1,166 @@
+/**
+ * Answers the `/imc` subcommands. Each answer is a message for the person who
+ * typed the command (ephemeral), built from the store and the pure domain, so
+ * it can go straight into the slash command's acknowledgement.
+ */
+import { stepFlow } from '../domain/flow.js';
+import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/format.js';
+import { parseImcCommand, type ImcCommand } from '../domain/imc-command.js';
+import { QUICK_BUDGET_USAGE, quickBudget } from '../domain/quick-budget.js';
+import type { QuestionScript } from '../domain/script.js';
+import { buildBudgetSketch } from '../domain/budget.js';
+import { escapeMrkdwn } from '../render/escape.js';
+import type { Renderer } from '../render/renderer.js';
+import { budgetMessage, draftMessage } from '../slack/blocks/plan-messages.js';
+import { context, section } from '../slack/blocks/block-kit.js';
+import type { PlanStore } from '../store/plan-store.js';
+import type { FailureNotifier } from './outbox-worker.js';
+import { latestVersion, type PlanRecord } from './plan-record.js';
+import type { PlanService } from './plan-service.js';
+import type { Clock, OutgoingMessage } from './ports.js';
+
+export interface CommandContext {
+  teamId: string;
+  channelId: string;
+  userId: string;
+  /** Tells the caller later if something fails after the acknowledgement. */
+  notify?: FailureNotifier;
+}
+
+export interface CommandReply extends OutgoingMessage {
+  /** `ephemeral` (only the caller sees it) unless stated. */
+  responseType?: 'ephemeral' | 'in_channel';
+}
+
+/** Extra subcommands registered by other services (approval, review). */
+export type ExtraCommand = (command: ImcCommand, ctx: CommandContext) => Promise<CommandReply | undefined>;
+
+export interface CommandServiceOptions {
+  store: PlanStore<PlanRecord>;
+  plans: PlanService;
+  renderer: Renderer;
+  script: QuestionScript;
+  clock: Clock;
+  extra?: ExtraCommand[];
+  /** Extra lines for `/imc help`. */
+  extraHelp?: string[];
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  planning: 'being written',
+  draft: 'draft, waiting for approval',
+  'changes-requested': 'changes requested',
+  approved: 'approved',
+  reviewing: 'in review',
+  reviewed: 'reviewed',
+  cancelled: 'cancelled',
+};
+
+export function helpText(extra: string[] = []): string {
+  return [
+    '*IMC planning bot*: plans a campaign the integrated-marketing-communications way, in a thread.',
+    '• `/imc plan [campaign name]`: start a plan; I ask the questions in a thread.',
+    '• `/imc list`: the plans of this channel and their status.',
+    '• `/imc show <plan id>`: show a plan (only to you).',
+    '• `/imc cancel <plan id>`: cancel a plan.',
+    `• ${QUICK_BUDGET_USAGE.replace('`/imc budget', '`/imc budget').replace(', e.g.', ': a quick objective-and-task budget. For example')}.`,
+    ...extra,
+    '• `/imc help`: this help.',
+    'In a plan thread you can type `back`, `skip`, `status`, `change <question>`, `cancel` and `help`.',
+  ].join('\n');
+}
+
+export class CommandService {
+  constructor(private readonly options: CommandServiceOptions) {}
+
+  /** Runs the subcommand in `text` and returns the reply for the caller. */
+  async handle(text: string, ctx: CommandContext): Promise<CommandReply> {
+    const command = parseImcCommand(text);
+    for (const extra of this.options.extra ?? []) {
+      const reply = await extra(command, ctx);
+      if (reply) return reply;
+    }
+    switch (command.kind) {
+      case 'plan': {
+        const record = await this.options.plans.startPlan({ ...ctx, campaign: command.campaign });
+        return reply(`Starting plan \`${record.id}\`${command.campaign ? ` for *${escapeMrkdwn(command.campaign)}*` : ''}. I'll ask the questions in the thread of my message below.`);
+      }
+      case 'list':
+        return this.list(ctx);
+      case 'show':
+        return this.show(command.planId, ctx);
+      case 'cancel':
+        if (!command.planId) return reply('Which plan? For example `/imc cancel P-7K3QX`. `/imc list` shows the plan ids.');
+        return reply(await this.options.plans.cancelPlan(command.planId, ctx.userId));
+      case 'budget':
+        return this.budget(command.args);
+      case 'help':
+        return reply(
+          (command.unknown ? `I don't know \`/imc ${escapeMrkdwn(command.unknown)}\`. Here is what I can do:\n\n` : '') + helpText(this.options.extraHelp),
+        );
+      default:
+        return reply(`\`/imc ${command.kind}\` is not available here yet.\n\n${helpText(this.options.extraHelp)}`);
+    }
+  }
+
+  private async list(ctx: CommandContext): Promise<CommandReply> {
+    const entries = (await this.options.store.list({ teamId: ctx.teamId, channelId: ctx.channelId })).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    if (entries.length === 0) return reply('No plans in this channel yet. Start one with `/imc plan <campaign name>`.');
+    const lines = entries
+      .slice(0, 30)
+      .map((e) => `• \`${e.id}\` *${escapeMrkdwn(e.title ?? 'Untitled')}*: ${STATUS_LABELS[e.status] ?? e.status}, updated ${formatDate(e.updatedAt.slice(0, 10))}`);
+    const more = entries.length > 30 ? `\n…and ${entries.length - 30} older plans.` : '';
+    return reply(`*Plans in this channel* (${entries.length})\n${lines.join('\n')}${more}`);
+  }
+
+  private async show(planId: string | undefined, ctx: CommandContext): Promise<CommandReply> {
+    if (!planId) return reply('Which plan? For example `/imc show P-7K3QX`. `/imc list` shows the plan ids.');
+    const record = await this.options.store.get(planId);
+    if (!record || record.teamId !== ctx.teamId) return reply(`There is no plan \`${escapeMrkdwn(planId)}\`. \`/imc list\` shows the plans of this channel.`);
+    const version = latestVersion(record);
+    if (!version) {
+      const status = stepFlow(this.options.script, record.flow, { type: 'status' }, this.options.clock.now()).effects.find((e) => e.type === 'status');
+      const lines = status?.type === 'status' ? status.answered.map((l) => `• *${escapeMrkdwn(l.label)}*: ${escapeMrkdwn(l.value)}`) : [];
+      return reply(
+        `*${escapeMrkdwn(record.title)}* (\`${record.id}\`) is ${STATUS_LABELS[record.status] ?? record.status} by <@${record.authorId}>.\n${lines.join('\n') || '_Nothing answered yet._'}`,
+      );
+    }
+    const sketch = buildBudgetSketch(version.plan);
+    const draft = draftMessage(this.options.renderer, record, version, sketch, `Status: ${STATUS_LABELS[record.status] ?? record.status}.`);
+    const budget = budgetMessage(this.options.renderer, record, version, sketch);
+    const blocks = [...(draft.blocks ?? []), ...(budget.blocks ?? [])];
+    // An ephemeral reply has the same 50-block limit as any message: keep the summary whole, cut the sketch.
+    return { text: draft.text, blocks: blocks.length > 50 ? [...blocks.slice(0, 49), context('The budget sketch is cut here; see the posted message in the channel.')] : blocks, responseType: 'ephemeral' };
+  }
+
+  private budget(args: string[]): CommandReply {
+    const result = quickBudget(args, 'CNY');
+    if (!result.ok) return reply(`:warning: ${escapeMrkdwn(result.error)}`);
+    const { maths, comparison, currency, notes } = result.value;
+    const money = (minor: number) => formatMoney(minor, currency);
+    const lines = [
+      '*Objective-and-task budget*',
+      `${money(maths.inputs.targetRevenue)} ÷ (${formatRate(maths.inputs.conversionRate)} × ${money(maths.inputs.averageOrderValue)}) = *${formatNumber(maths.visits, 0)} visits*`,
+      `${formatNumber(maths.visits, 0)} visits × ${money(maths.inputs.costPerVisit)} per visit = *${money(maths.mediaBudget)}* media budget`,
+      `Orders: ${formatNumber(maths.orders, 0)} · cost per order ${money(maths.costPerOrder)} against an average order of ${money(maths.inputs.averageOrderValue)}${
+        maths.costPerOrder > maths.inputs.averageOrderValue ? ' :warning: each order costs more to win than it brings' : ''
+      }`,
+    ];
+    if (comparison) {
+      const gap = money(Math.abs(comparison.difference));
+      lines.push(
+        comparison.status === 'shortfall'
+          ? `Available ${money(comparison.available)}: a *shortfall of ${gap}*. It buys about ${formatNumber(comparison.achievable.visits ?? 0, 0)} visits and ${money(comparison.achievable.revenue ?? 0)} of revenue.`
+          : comparison.status === 'surplus'
+            ? `Available ${money(comparison.available)}: a surplus of ${gap}.`
+            : `Available ${money(comparison.available)}: exactly enough.`,
+      );
+    }
+    if (notes.length > 0) lines.push(`_${escapeMrkdwn(notes.join(' '))}_`);
+    return { text: lines[1] ?? 'Budget', blocks: [section(lines.join('\n'))], responseType: 'ephemeral' };
+  }
+}
+
+function reply(text: string): CommandReply {
+  return { text, blocks: [section(text)], responseType: 'ephemeral' };
+}

@@ -1,0 +1,92 @@
+/**
+ * What the bot stores per plan: the conversation state, every posted version,
+ * the approval, reminders and review, and the Slack messages still to send.
+ * One record is one file on disk; the store indexes a few of its fields.
+ */
+import type { FlowState } from '../domain/flow.js';
+import type { Finding, Plan } from '../domain/plan.js';
+import type { OutgoingMessage } from './ports.js';
+
+export const PLAN_STATUSES = [
+  /** The question conversation is running. */
+  'planning',
+  /** Posted, waiting for approvals. */
+  'draft',
+  'changes-requested',
+  'approved',
+  /** The post-campaign review conversation is running. */
+  'reviewing',
+  'reviewed',
+  'cancelled',
+] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** Statuses in which a thread reply may still be an answer. */
+export const OPEN_STATUSES: readonly PlanStatus[] = ['planning', 'reviewing'];
+
+/** One posted version of the plan; editing posts a new one and keeps the old. */
+export interface PlanVersion {
+  version: number;
+  plan: Plan;
+  findings: Finding[];
+  postedAt: string;
+  /** ts of the top-level draft message (the one people react to). */
+  messageTs?: string;
+  /** ts of the budget sketch message. */
+  budgetTs?: string;
+  supersededAt?: string;
+}
+
+/** Where the ts of a posted message is remembered, so later updates can find it. */
+export type MessageRole = 'kickoff' | 'question' | 'draft' | 'budget';
+
+/** A Slack call the bot still owes; stored with the record so a crash cannot lose it. */
+export type OutboxItem =
+  | { id: string; kind: 'post'; where: 'channel' | 'thread'; message: OutgoingMessage; role?: MessageRole; version?: number }
+  | { id: string; kind: 'update'; role: MessageRole; ts?: string; message: OutgoingMessage }
+  | { id: string; kind: 'ephemeral'; userId: string; inThread: boolean; message: OutgoingMessage };
+
+/** An item as services create it; the outbox gives it its id. */
+export type NewOutboxItem = OutboxItem extends infer T ? (T extends OutboxItem ? Omit<T, 'id'> : never) : never;
+
+export interface PlanRecord {
+  [key: string]: unknown;
+  id: string;
+  teamId: string;
+  channelId: string;
+  /** ts of the kickoff message: the plan's thread. */
+  threadTs?: string;
+  /** Every top-level message of this plan (kickoff, drafts), for reaction look-ups. */
+  messageTs: string[];
+  status: PlanStatus;
+  title: string;
+  authorId: string;
+  createdAt: string;
+  updatedAt: string;
+  flow: FlowState;
+  versions: PlanVersion[];
+  /** ts of the question message currently open (so it can be marked answered). */
+  questionTs?: string;
+  outbox: OutboxItem[];
+  /** Keys of events already applied (bounded), so redeliveries change nothing. */
+  seen: string[];
+  cancelledReason?: string;
+  /** A multi-select's choices not yet committed with Done. */
+  pending?: { questionId: string; values: string[] };
+}
+
+/** How many event keys a record remembers. Slack redelivers within minutes, not hundreds of events later. */
+export const SEEN_LIMIT = 200;
+
+/** Adds a dedupe key; returns false when it was already there. */
+export function markSeen(record: PlanRecord, key: string): boolean {
+  if (record.seen.includes(key)) return false;
+  record.seen.push(key);
+  if (record.seen.length > SEEN_LIMIT) record.seen.splice(0, record.seen.length - SEEN_LIMIT);
+  return true;
+}
+
+/** The newest posted version, if any. */
+export function latestVersion(record: PlanRecord): PlanVersion | undefined {
+  return record.versions[record.versions.length - 1];
+}

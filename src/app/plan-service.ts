@@ -1,0 +1,294 @@
+/**
+ * The planning conversation as a service: load the plan, run one step of the
+ * pure flow, save, and queue the Slack messages the step produced. Every
+ * accepted input is on disk before this returns, so a listener that awaits it
+ * acknowledges only what is safe; the messages follow through the outbox.
+ */
+import { startFlow, stepFlow } from '../domain/flow.js';
+import type { FlowInput, FlowState, Suggestion } from '../domain/flow-state.js';
+import { interpretReply } from '../domain/interpret-reply.js';
+import { currencyOf, formatAnswer } from '../domain/flow-answer.js';
+import type { Finding, Plan } from '../domain/plan.js';
+import type { QuestionScript } from '../domain/script.js';
+import { buildBudgetSketch } from '../domain/budget.js';
+import { escapeMrkdwn, unescapeSlackText } from '../render/escape.js';
+import type { Renderer } from '../render/renderer.js';
+import type { PlanStore } from '../store/plan-store.js';
+import { presentEffects, textMessage } from '../slack/blocks/flow-messages.js';
+import { answeredQuestionMessage } from '../slack/blocks/question-message.js';
+import { budgetMessage, draftMessage, kickoffMessage } from '../slack/blocks/plan-messages.js';
+import type { KeyedMutex } from './keyed-mutex.js';
+import { enqueue, type FailureNotifier, type OutboxWorker } from './outbox-worker.js';
+import { latestVersion, markSeen, type PlanRecord, type PlanVersion } from './plan-record.js';
+import type { Clock, Logger } from './ports.js';
+
+export interface PlanServiceOptions {
+  store: PlanStore<PlanRecord>;
+  outbox: OutboxWorker;
+  mutex: KeyedMutex;
+  clock: Clock;
+  logger: Logger;
+  script: QuestionScript;
+  renderer: Renderer;
+  timeZone: string;
+  newId: () => string;
+  /** Suggested answers for a new plan in a channel (the last review's actuals). */
+  suggestionsFor?: (channelId: string) => Promise<Record<string, Suggestion>>;
+  /** Text for the approval line of a posted draft. */
+  approvalHint?: (record: PlanRecord) => string;
+  /** Called after a version is posted (approval tracking starts over). */
+  onVersionPosted?: (record: PlanRecord, version: PlanVersion) => void;
+}
+
+/** What a person did on one of the plan's buttons or menus. */
+export type PlanAction =
+  | { kind: 'choose'; questionId: string; values: string[] }
+  | { kind: 'select-pending'; questionId: string; values: string[] }
+  | { kind: 'control'; control: string; questionId?: string }
+  | { kind: 'fix'; questionId: string };
+
+/** The reply to show only to the person who clicked, if any. */
+export interface ActionOutcome {
+  ephemeral?: string;
+}
+
+export class PlanService {
+  constructor(private readonly options: PlanServiceOptions) {}
+
+  /** `/imc plan [name]`: creates the plan, queues the kickoff message and the first question. */
+  async startPlan(input: { teamId: string; channelId: string; userId: string; campaign?: string; notify?: FailureNotifier }): Promise<PlanRecord> {
+    const { store, clock, script, timeZone } = this.options;
+    const now = clock.now();
+    const id = await this.freshId();
+    const suggestions = (await this.options.suggestionsFor?.(input.channelId)) ?? {};
+    const result = startFlow(script, { campaign: input.campaign, now, timeZone, suggestions });
+    const record: PlanRecord = {
+      id,
+      teamId: input.teamId,
+      channelId: input.channelId,
+      messageTs: [],
+      status: 'planning',
+      title: input.campaign ?? 'Untitled campaign',
+      authorId: input.userId,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      flow: result.state,
+      versions: [],
+      outbox: [],
+      seen: [],
+    };
+    enqueue(record, { kind: 'post', where: 'channel', role: 'kickoff', message: kickoffMessage(record) });
+    this.present(record, result.effects, undefined);
+    await store.save(record);
+    if (input.notify) this.options.outbox.setNotifier(id, input.notify);
+    this.options.outbox.kick(id);
+    this.options.logger.info('plan started', { planId: id, channelId: input.channelId });
+    return record;
+  }
+
+  /**
+   * A message in a thread. Only the plan's author answers; everyone else's replies
+   * are discussion. Returns false when the message was not for this service.
+   */
+  async handleThreadReply(input: { channelId: string; threadTs: string; userId: string; text: string; ts: string }): Promise<boolean> {
+    const found = await this.options.store.findByThread(input.channelId, input.threadTs);
+    if (!found || found.status !== 'planning' || found.authorId !== input.userId) return false;
+    await this.withRecord(found.id, async (record) => {
+      if (record.status !== 'planning' || !markSeen(record, `msg:${input.ts}`)) return false;
+      this.apply(record, interpretReply(unescapeSlackText(input.text)));
+      return true;
+    });
+    return true;
+  }
+
+  /** A button or menu on one of the plan's messages. */
+  async handleAction(planId: string, userId: string, action: PlanAction, dedupeKey: string): Promise<ActionOutcome> {
+    const existing = await this.options.store.get(planId);
+    if (!existing) return { ephemeral: "I can't find that plan any more. Start a new one with `/imc plan`." };
+    if (existing.authorId !== userId) {
+      return { ephemeral: `Only <@${existing.authorId}> answers this plan's questions. Share your thoughts in the thread instead.` };
+    }
+    let outcome: ActionOutcome = {};
+    await this.withRecord(planId, async (record) => {
+      if (record.status !== 'planning') {
+        outcome = { ephemeral: 'This plan is no longer asking questions. See it with `/imc show ' + record.id + '`.' };
+        return false;
+      }
+      if (!markSeen(record, dedupeKey)) return false;
+      const input = this.actionInput(record, action);
+      if ('ephemeral' in input) {
+        outcome = input;
+        return input.save ?? false;
+      }
+      this.apply(record, input);
+      return true;
+    });
+    return outcome;
+  }
+
+  /** Cancels a plan on request of its author (or anyone, once it is posted). */
+  async cancelPlan(planId: string, userId: string): Promise<string> {
+    let reply = `There is no plan \`${planId}\` in this workspace. \`/imc list\` shows the plans of a channel.`;
+    await this.withRecord(planId, async (record) => {
+      if (record.status === 'cancelled') {
+        reply = `Plan \`${record.id}\` is already cancelled.`;
+        return false;
+      }
+      if (record.status === 'planning' && record.authorId !== userId) {
+        reply = `Only <@${record.authorId}> can cancel a plan that is still being written.`;
+        return false;
+      }
+      if (record.status === 'planning') record.flow = stepFlow(this.options.script, record.flow, { type: 'cancel' }, this.options.clock.now()).state;
+      record.status = 'cancelled';
+      record.cancelledReason = `cancelled by ${userId}`;
+      enqueue(record, { kind: 'post', where: 'thread', message: textMessage(`:no_entry_sign: <@${userId}> cancelled this plan.`, 'Plan cancelled') });
+      reply = `Plan \`${record.id}\` (${record.title}) is cancelled.`;
+      return true;
+    });
+    return reply;
+  }
+
+  /** Re-sends whatever the outboxes of open plans still owe (after a restart). */
+  async resumeOutboxes(): Promise<number> {
+    const entries = await this.options.store.list();
+    let resumed = 0;
+    for (const entry of entries) {
+      const record = await this.options.store.get(entry.id);
+      if (record && record.outbox.length > 0) {
+        this.options.outbox.kick(record.id);
+        resumed += 1;
+      }
+    }
+    return resumed;
+  }
+
+  /** Runs `change` on the record under the plan's lock, saving when it returns true. */
+  async withRecord(planId: string, change: (record: PlanRecord) => Promise<boolean>): Promise<void> {
+    const { store, mutex, clock, outbox } = this.options;
+    await mutex.run(planId, async () => {
+      const record = await store.get(planId);
+      if (!record) return;
+      if (!(await change(record))) return;
+      record.updatedAt = clock.now().toISOString();
+      await store.save(record);
+      if (record.outbox.length > 0) outbox.kick(record.id);
+    });
+  }
+
+  private actionInput(record: PlanRecord, action: PlanAction): FlowInput | { ephemeral: string; save?: boolean } {
+    const current = record.flow.current;
+    switch (action.kind) {
+      case 'choose':
+        if (action.questionId !== current) return { ephemeral: staleQuestion(record, action.questionId) };
+        return { type: 'choose', questionId: action.questionId, values: action.values };
+      case 'select-pending':
+        if (action.questionId !== current) return { ephemeral: staleQuestion(record, action.questionId) };
+        record.pending = { questionId: action.questionId, values: action.values };
+        return { ephemeral: `Selected ${action.values.length}. Click *Done* when the list is complete.`, save: true };
+      case 'fix':
+        return { type: 'change', target: action.questionId };
+      case 'control':
+        return this.controlInput(record, action.control, action.questionId);
+    }
+  }
+
+  private controlInput(record: PlanRecord, control: string, questionId: string | undefined): FlowInput | { ephemeral: string } {
+    const current = record.flow.current;
+    const questionBound = ['back', 'skip', 'use-suggestion', 'done'];
+    if (questionBound.includes(control) && questionId && questionId !== current) return { ephemeral: staleQuestion(record, questionId) };
+    switch (control) {
+      case 'done': {
+        const pending = record.pending;
+        if (!pending || pending.questionId !== current || pending.values.length === 0) {
+          return { ephemeral: 'Pick at least one option in the menu first, or type your answer in the thread.' };
+        }
+        delete record.pending;
+        return { type: 'choose', questionId: pending.questionId, values: pending.values };
+      }
+      case 'back':
+      case 'skip':
+      case 'status':
+      case 'help':
+      case 'cancel':
+      case 'use-suggestion':
+      case 'accept-warnings':
+        return { type: control };
+      default:
+        return { ephemeral: "I don't know that button. Type `help` in the thread to see what you can do." };
+    }
+  }
+
+  /** One step of the flow on the record, with its messages queued. */
+  private apply(record: PlanRecord, input: FlowInput): void {
+    const before = record.flow;
+    const result = stepFlow(this.options.script, before, input, this.options.clock.now());
+    record.flow = result.state;
+    this.present(record, result.effects, before);
+    if (result.state.status === 'cancelled') record.status = 'cancelled';
+    if (typeof result.state.answers.campaign?.value === 'string') record.title = result.state.answers.campaign.value;
+  }
+
+  /** Queues the messages for a step's effects, marking the question just answered. */
+  private present(record: PlanRecord, effects: ReturnType<typeof startFlow>['effects'], before: FlowState | undefined): void {
+    const { script, renderer } = this.options;
+    const previous = before?.current;
+    const movedOn = previous !== undefined && (record.flow.current !== previous || effects.some((e) => e.type === 'ask'));
+    const answered = previous ? record.flow.answers[previous] : undefined;
+    const previousQuestion = script.questions.find((q) => q.id === previous);
+    if (movedOn && previousQuestion && answered && record.questionTs && !effects.some((e) => e.type === 'reask')) {
+      const text = formatAnswer(previousQuestion, answered, currencyOf(record.flow.answers));
+      enqueue(record, { kind: 'update', role: 'question', ts: record.questionTs, message: answeredQuestionMessage(previousQuestion, text) });
+    }
+    enqueue(
+      record,
+      ...presentEffects(effects, {
+        planId: record.id,
+        renderer,
+        canGoBack: record.flow.history.length > 0,
+        questionById: (id) => script.questions.find((q) => q.id === id),
+      }),
+    );
+    const finished = effects.find((e) => e.type === 'finished');
+    if (finished) this.postVersion(record, finished.plan, finished.findings);
+  }
+
+  /** Records a new version and queues the draft and budget messages for the channel. */
+  private postVersion(record: PlanRecord, plan: Plan, findings: Finding[]): void {
+    const now = this.options.clock.now().toISOString();
+    const previous = latestVersion(record);
+    if (previous && !previous.supersededAt) previous.supersededAt = now;
+    const version: PlanVersion = { version: record.versions.length + 1, plan, findings, postedAt: now };
+    record.versions.push(version);
+    record.status = 'draft';
+    record.title = plan.campaign;
+    const sketch = buildBudgetSketch(plan);
+    const hint = this.options.approvalHint?.(record) ?? '';
+    enqueue(
+      record,
+      { kind: 'post', where: 'channel', role: 'draft', version: version.version, message: draftMessage(this.options.renderer, record, version, sketch, hint) },
+      { kind: 'post', where: 'channel', role: 'budget', version: version.version, message: budgetMessage(this.options.renderer, record, version, sketch) },
+      {
+        kind: 'post',
+        where: 'thread',
+        message: textMessage(
+          `:tada: Posted version ${version.version} of *${escapeMrkdwn(plan.campaign)}* to the channel as a draft. \`/imc show ${record.id}\` shows it again.`,
+          'Plan posted',
+        ),
+      },
+    );
+    this.options.onVersionPosted?.(record, version);
+  }
+
+  private async freshId(): Promise<string> {
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const id = this.options.newId();
+      if (!(await this.options.store.get(id))) return id;
+    }
+    throw new Error('could not find a free plan id');
+  }
+}
+
+function staleQuestion(record: PlanRecord, questionId: string): string {
+  const now = record.flow.current ? ` I'm asking about something else now; scroll down to the newest question.` : '';
+  return `That question (\`${questionId}\`) is not open any more.${now} To change an answer, type \`change ${questionId}\` in the thread.`;
+}

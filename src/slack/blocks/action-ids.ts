@@ -1,0 +1,36 @@
+/**
+ * The ids the bot puts on its buttons and menus, and the values they carry.
+ * A value names the plan and the question it belongs to, so a click on an old
+ * message can be recognised as stale instead of answering the wrong question.
+ */
+
+export const ACTION = {
+  /** A choice button: value `plan|question|choice`. */
+  answer: 'imc_answer',
+  /** A single-choice menu: block id `q|plan|question`, selected option = choice. */
+  select: 'imc_select',
+  /** A multi-choice menu: block id `q|plan|question`, selected options = choices. */
+  multi: 'imc_multi',
+  /** A control button (back, skip, status, help, cancel, use-suggestion, accept-warnings): value `plan|control|question`. */
+  control: 'imc_control',
+  /** Jump to the question that fixes a finding: value `plan|question`. */
+  fix: 'imc_fix',
+} as const;
+
+export const CONTROLS = ['back', 'skip', 'status', 'help', 'cancel', 'use-suggestion', 'accept-warnings', 'done'] as const;
+export type Control = (typeof CONTROLS)[number];
+
+/** Joins the parts of an action value; parts never contain `|` (ids are slugs). */
+export function encodeValue(...parts: string[]): string {
+  return parts.join('|');
+}
+
+/** Splits an action value or block id back into its parts. */
+export function decodeValue(value: string | undefined): string[] {
+  return (value ?? '').split('|');
+}
+
+/** Block id of a question's menu; Slack sends it back with the selection. */
+export function questionBlockId(planId: string, questionId: string): string {
+  return encodeValue('q', planId, questionId);
+}

@@ -1,0 +1,116 @@
+/**
+ * Turns the flow's effects into the Slack messages the plan's thread shows.
+ * Pure: no Slack calls; user text is escaped here or by the renderer.
+ */
+import type { FlowEffect } from '../../domain/flow-state.js';
+import type { Finding } from '../../domain/plan.js';
+import type { Question } from '../../domain/script.js';
+import type { NewOutboxItem } from '../../app/plan-record.js';
+import type { OutgoingMessage } from '../../app/ports.js';
+import { escapeMrkdwn } from '../../render/escape.js';
+import type { Renderer } from '../../render/renderer.js';
+import { findingsView } from '../../render/view-models.js';
+import { ACTION, encodeValue } from './action-ids.js';
+import { actions, button, context, section, type Block } from './block-kit.js';
+import { questionMessage } from './question-message.js';
+
+export interface PresentContext {
+  planId: string;
+  renderer: Renderer;
+  /** Whether `back` has somewhere to go (the flow's history is not empty). */
+  canGoBack: boolean;
+  /** Finds a question by id, to label the fix buttons of findings. */
+  questionById(id: string): Question | undefined;
+}
+
+/** A thread message. */
+function say(message: OutgoingMessage): NewOutboxItem {
+  return { kind: 'post', where: 'thread', message };
+}
+
+/** Plain mrkdwn text as a thread message. */
+export function textMessage(mrkdwnText: string, fallback = mrkdwnText): OutgoingMessage {
+  return { text: fallback.slice(0, 3000), blocks: [section(mrkdwnText)] };
+}
+
+/** The outbox items for one step's effects (`finished` is handled by the service, which knows the version). */
+export function presentEffects(effects: readonly FlowEffect[], ctx: PresentContext): NewOutboxItem[] {
+  return effects.flatMap((effect): NewOutboxItem[] => {
+    switch (effect.type) {
+      case 'ask':
+        return [
+          {
+            kind: 'post',
+            where: 'thread',
+            role: 'question',
+            message: questionMessage(effect.question, {
+              planId: ctx.planId,
+              position: effect.position,
+              note: effect.note,
+              suggestion: effect.suggestion,
+              current: effect.current,
+              canGoBack: ctx.canGoBack,
+            }),
+          },
+        ];
+      case 'reask':
+        return [
+          {
+            kind: 'post',
+            where: 'thread',
+            role: 'question',
+            message: questionMessage(effect.question, { planId: ctx.planId, error: effect.error, canGoBack: ctx.canGoBack }),
+          },
+        ];
+      case 'status': {
+        const lines = effect.answered.map((line) => `• *${escapeMrkdwn(line.label)}*: ${escapeMrkdwn(line.value)}`);
+        const heading = `*Answers so far* (${effect.remaining} question${effect.remaining === 1 ? '' : 's'} to go)`;
+        const current = effect.current ? `\n_Now asking:_ ${escapeMrkdwn(effect.current.label)}` : '';
+        return [say(textMessage(`${heading}\n${lines.join('\n') || '_Nothing answered yet._'}${current}`, heading))];
+      }
+      case 'help': {
+        const about = effect.question ? `*${escapeMrkdwn(effect.question.label)}*: ${escapeMrkdwn(effect.question.help)}\n\n` : '';
+        const words = effect.controls.map((c) => `• \`${escapeMrkdwn(c.word)}\`: ${escapeMrkdwn(c.meaning)}`).join('\n');
+        return [say(textMessage(`${about}*Words you can type in this thread*\n${words}`, 'Help'))];
+      }
+      case 'findings':
+        return [say(findingsMessage(effect.findings, effect.blocking, ctx))];
+      case 'cancelled':
+        return [say(textMessage(':no_entry_sign: Plan cancelled. Nothing was posted. Start again any time with `/imc plan`.', 'Plan cancelled'))];
+      case 'info':
+        return [say(textMessage(`:information_source: ${escapeMrkdwn(effect.message)}`, effect.message))];
+      case 'finished':
+        return [];
+    }
+  });
+}
+
+/** The rule findings, with a button per error to jump to its question, and "post anyway" when only warnings remain. */
+export function findingsMessage(findings: readonly Finding[], blocking: boolean, ctx: PresentContext): OutgoingMessage {
+  const rendered = ctx.renderer.render('findings', findingsView([...findings]));
+  const blocks: Block[] = rendered
+    .split(/\n-{3,}\n/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .slice(0, 40)
+    .map((part) => section(part));
+  const fixes = findings
+    .filter((f) => f.questionId && (blocking ? f.severity === 'error' : f.severity === 'warning'))
+    .map((f) => f.questionId as string)
+    .filter((id, index, all) => all.indexOf(id) === index)
+    .slice(0, 20)
+    .map((id, index) => button(`Fix: ${ctx.questionById(id)?.label ?? id}`, `${ACTION.fix}:${index}`, encodeValue(ctx.planId, id)));
+  const buttons = blocking
+    ? fixes
+    : [button('Post the plan', `${ACTION.control}:accept-warnings`, encodeValue(ctx.planId, 'accept-warnings', ''), 'primary'), ...fixes];
+  if (buttons.length > 0) blocks.push(actions(encodeValue('findings', ctx.planId), buttons.slice(0, 25)));
+  blocks.push(
+    context(
+      blocking
+        ? 'Fix the errors above to post the plan: click a *Fix* button or type `change <question>`.'
+        : 'These are warnings: fix them, or type `accept` (or click *Post the plan*) to post the plan as it is.',
+    ),
+  );
+  const fallback = blocking ? 'The plan has errors to fix before it can be posted.' : 'The plan has warnings to review.';
+  return { text: fallback, blocks };
+}

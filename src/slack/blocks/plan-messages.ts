@@ -1,0 +1,64 @@
+/**
+ * The plan's own messages in the channel: the kickoff that opens the thread,
+ * the posted draft (strategy summary) and its budget sketch.
+ */
+import type { BudgetSketch } from '../../domain/budget-types.js';
+import type { PlanRecord, PlanVersion } from '../../app/plan-record.js';
+import type { OutgoingMessage } from '../../app/ports.js';
+import { toSlackMessage } from '../../render/blocks.js';
+import { escapeMrkdwn } from '../../render/escape.js';
+import type { Renderer } from '../../render/renderer.js';
+import { budgetSketchView, strategySummaryView } from '../../render/view-models.js';
+import { context, section } from './block-kit.js';
+
+/** The top-level message that starts a plan's thread. */
+export function kickoffMessage(record: PlanRecord): OutgoingMessage {
+  const name = record.title === 'Untitled campaign' ? 'a new campaign' : `*${escapeMrkdwn(record.title)}*`;
+  const text = `:clipboard: <@${record.authorId}> started an IMC plan for ${name} (plan \`${record.id}\`).`;
+  return {
+    text: `${text} Questions follow in the thread.`,
+    blocks: [
+      section(text),
+      context(`I'll ask the questions in this thread, one at a time. Only <@${record.authorId}> answers; everyone is welcome to discuss. Type \`help\` in the thread any time.`),
+    ],
+  };
+}
+
+/** The posted draft: the strategy summary, marked as a draft, with how to approve it. */
+export function draftMessage(
+  renderer: Renderer,
+  record: PlanRecord,
+  version: PlanVersion,
+  sketch: BudgetSketch | undefined,
+  statusLine: string,
+): OutgoingMessage {
+  const view = strategySummaryView(version.plan, version.findings, { planId: record.id, authorId: record.authorId, ...(sketch ? { sketch } : {}) });
+  const rendered = renderer.render('strategy-summary', view);
+  const message = toSlackMessage(rendered, { header: `${statusLabel(record)}: ${version.plan.campaign} (v${version.version})`, planId: record.id });
+  const blocks: unknown[] = [...message.blocks];
+  if (statusLine) blocks.push(context(statusLine));
+  return { text: `${statusLabel(record)}: IMC plan ${record.id}, ${message.text}`.slice(0, 3000), blocks };
+}
+
+/** The budget sketch that follows the draft. */
+export function budgetMessage(renderer: Renderer, record: PlanRecord, version: PlanVersion, sketch: BudgetSketch | undefined): OutgoingMessage {
+  const rendered = renderer.render('budget-sketch', budgetSketchView(version.plan, sketch));
+  const message = toSlackMessage(rendered, { header: `Budget sketch: ${version.plan.campaign} (v${version.version})`, planId: record.id });
+  return { text: message.text, blocks: message.blocks };
+}
+
+function statusLabel(record: PlanRecord): string {
+  switch (record.status) {
+    case 'approved':
+      return 'Approved';
+    case 'changes-requested':
+      return 'Changes requested';
+    case 'reviewing':
+    case 'reviewed':
+      return 'Approved';
+    case 'cancelled':
+      return 'Cancelled';
+    default:
+      return 'Draft';
+  }
+}

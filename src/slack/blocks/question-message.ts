@@ -1,0 +1,107 @@
+/**
+ * A question as a Slack message: the question, a hint of how to answer, buttons
+ * or menus for choices, and the control buttons that apply. Everything derived
+ * from what people typed is escaped before it reaches mrkdwn.
+ */
+import type { Question } from '../../domain/script.js';
+import type { Suggestion } from '../../domain/flow-state.js';
+import type { OutgoingMessage } from '../../app/ports.js';
+import { escapeMrkdwn } from '../../render/escape.js';
+import { ACTION, encodeValue, questionBlockId } from './action-ids.js';
+import { actions, button, context, multiSelect, section, staticSelect, type Block } from './block-kit.js';
+
+/** Single-choice questions with at most this many choices get buttons; more get a menu. */
+const MAX_BUTTONS = 6;
+
+const KIND_HINTS: Record<Question['kind'], string> = {
+  single: 'Click one, or reply with its number or name.',
+  multi: 'Pick in the menu and click *Done*, or reply with numbers or names, e.g. `1, 3, 5`.',
+  text: 'Reply in this thread.',
+  number: 'Reply with a number, e.g. `2,000,000` or `2m`.',
+  money: 'Reply with an amount, e.g. `¥200,000`, `200k` or `1.2m`.',
+  percentage: 'Reply with a percentage, e.g. `2%`.',
+  date: 'Reply with a date, e.g. `2027-03-31`, `Mar 31` or `in 6 weeks`.',
+  goals: 'Reply with one goal per line, e.g. `awareness 10% -> 40% by 2027-03-31`.',
+  yesno: 'Click, or reply `yes` or `no`.',
+};
+
+export interface QuestionMessageOptions {
+  planId: string;
+  position?: { number: number; total: number };
+  /** Why the last answer was refused (user text inside it is escaped here). */
+  error?: string;
+  /** How the previous answer was read. */
+  note?: string;
+  suggestion?: Suggestion;
+  /** The stored answer when the question is asked again. */
+  current?: string;
+  canGoBack: boolean;
+}
+
+/** Builds the message that asks `question`. */
+export function questionMessage(question: Question, options: QuestionMessageOptions): OutgoingMessage {
+  const blocks: Block[] = [];
+  if (options.note) blocks.push(context(`:information_source: ${escapeMrkdwn(options.note)}`));
+  if (options.error) blocks.push(section(`:warning: ${escapeMrkdwn(options.error)}`));
+  const counter = options.position ? `  _(${options.position.number} of ${options.position.total})_` : '';
+  blocks.push(section(`*${escapeMrkdwn(question.label)}*${counter}\n${escapeMrkdwn(question.text)}`));
+  const hints: string[] = [];
+  if (options.current) hints.push(`Current answer: ${escapeMrkdwn(options.current)}`);
+  if (options.suggestion) {
+    hints.push(`Suggested: *${escapeMrkdwn(options.suggestion.text)}* (${escapeMrkdwn(options.suggestion.source)}). Click _Use suggestion_ or type \`use\`.`);
+  }
+  hints.push(KIND_HINTS[question.kind] + (question.optional ? ' This one is optional: `skip` it if it does not apply.' : ''));
+  blocks.push(context(hints.join('\n')));
+  const choiceBlock = choiceElements(question, options.planId);
+  if (choiceBlock) blocks.push(choiceBlock);
+  blocks.push(actions(encodeValue('controls', options.planId, question.id), controlButtons(question, options)));
+  const fallback = [options.error ? `⚠️ ${options.error}` : '', `${question.label}: ${question.text}`].filter(Boolean).join('\n');
+  return { text: fallback.slice(0, 3000), blocks };
+}
+
+function choiceElements(question: Question, planId: string): Block | undefined {
+  const choices = question.choices ?? [];
+  const blockId = questionBlockId(planId, question.id);
+  if (question.kind === 'yesno') {
+    return actions(blockId, [
+      button('Yes', `${ACTION.answer}:yes`, encodeValue(planId, question.id, 'yes')),
+      button('No', `${ACTION.answer}:no`, encodeValue(planId, question.id, 'no')),
+    ]);
+  }
+  if (question.kind === 'single' && choices.length <= MAX_BUTTONS) {
+    return actions(
+      blockId,
+      choices.map((choice, index) => button(`${index + 1}. ${choice.label}`, `${ACTION.answer}:${index}`, encodeValue(planId, question.id, choice.id))),
+    );
+  }
+  const options = choices.map((choice, index) => ({ text: `${index + 1}. ${choice.label}`, value: choice.id, ...(choice.group ? { group: groupLabel(choice.group) } : {}) }));
+  if (question.kind === 'single') return actions(blockId, [staticSelect(ACTION.select, 'Choose one', options)]);
+  if (question.kind === 'multi') return actions(blockId, [multiSelect(ACTION.multi, 'Choose all that apply', options)]);
+  return undefined;
+}
+
+function groupLabel(group: string): string {
+  return group.charAt(0).toUpperCase() + group.slice(1);
+}
+
+function controlButtons(question: Question, options: QuestionMessageOptions): Block[] {
+  const value = (control: string) => encodeValue(options.planId, control, question.id);
+  const buttons: Block[] = [];
+  // A message's multi-select reports each change; "Done" is what commits the selection.
+  if (question.kind === 'multi') buttons.push(button('Done', `${ACTION.control}:done`, value('done'), 'primary'));
+  if (options.suggestion) buttons.push(button('Use suggestion', `${ACTION.control}:use-suggestion`, value('use-suggestion'), 'primary'));
+  if (options.canGoBack) buttons.push(button('← Back', `${ACTION.control}:back`, value('back')));
+  if (question.optional) buttons.push(button('Skip', `${ACTION.control}:skip`, value('skip')));
+  buttons.push(button('Status', `${ACTION.control}:status`, value('status')));
+  buttons.push(button('Help', `${ACTION.control}:help`, value('help')));
+  buttons.push(button('Cancel plan', `${ACTION.control}:cancel`, value('cancel'), 'danger'));
+  return buttons;
+}
+
+/** The question message once answered: the question and the answer, no buttons. */
+export function answeredQuestionMessage(question: Question, answer: string): OutgoingMessage {
+  return {
+    text: `${question.label}: ${answer}`,
+    blocks: [section(`:white_check_mark: *${escapeMrkdwn(question.label)}*: ${escapeMrkdwn(answer)}`)],
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The `Messenger` port over Slack's Web API client. Every Slack failure leaves
+ * here as a `SlackCallError` with Slack's own code and whether retrying can help,
+ * so services never need to know the client's error classes.
+ */
+import type { WebClient } from '@slack/web-api';
+import { SlackCallError, type Messenger, type OutgoingMessage } from '../app/ports.js';
+
+/** Slack error codes that a later attempt may get past. */
+const RETRYABLE_CODES = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org']);
+
+/** Maps anything the Web API client throws to a `SlackCallError`. */
+export function toSlackCallError(error: unknown): SlackCallError {
+  if (error instanceof SlackCallError) return error;
+  const e = error as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number; message?: string };
+  switch (e?.code) {
+    case 'slack_webapi_platform_error': {
+      const code = e.data?.error ?? 'unknown_error';
+      return new SlackCallError(code, RETRYABLE_CODES.has(code));
+    }
+    case 'slack_webapi_rate_limited_error':
+      return new SlackCallError('ratelimited', true, e.retryAfter);
+    case 'slack_webapi_http_error':
+      return new SlackCallError(`http_${e.statusCode ?? 'error'}`, (e.statusCode ?? 500) >= 500 || e.statusCode === 429);
+    case 'slack_webapi_request_error':
+      return new SlackCallError('request_failed', true);
+    default:
+      return new SlackCallError('unexpected_error', false);
+  }
+}
+
+async function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toSlackCallError(error);
+  }
+}
+
+/** Creates the production messenger. */
+export function createWebMessenger(client: WebClient): Messenger {
+  const blocksOf = (message: OutgoingMessage) => (message.blocks ? { blocks: message.blocks as never[] } : {});
+  return {
+    async post(channel, message, threadTs) {
+      const result = await call(() =>
+        client.chat.postMessage({ channel, text: message.text, ...blocksOf(message), ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false }),
+      );
+      if (!result.ts) throw new SlackCallError('no_ts_returned', false);
+      return result.ts;
+    },
+    async update(channel, ts, message) {
+      await call(() => client.chat.update({ channel, ts, text: message.text, ...blocksOf(message) }));
+    },
+    async postEphemeral(channel, user, message, threadTs) {
+      await call(() =>
+        client.chat.postEphemeral({ channel, user, text: message.text, ...blocksOf(message), ...(threadTs ? { thread_ts: threadTs } : {}) }),
+      );
+    },
+    async reactions(channel, ts) {
+      const result = await call(() => client.reactions.get({ channel, timestamp: ts, full: true }));
+      const reactions = (result.message as { reactions?: { name?: string; users?: string[] }[] } | undefined)?.reactions ?? [];
+      return Object.fromEntries(reactions.filter((r) => r.name).map((r) => [r.name as string, r.users ?? []]));
+    },
+    async isMember(channel, user) {
+      let cursor: string | undefined;
+      do {
+        const page = await call(() => client.conversations.members({ channel, limit: 200, ...(cursor ? { cursor } : {}) }));
+        if (page.members?.includes(user)) return true;
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return false;
+    },
+  };
+}

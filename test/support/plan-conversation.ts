@@ -1,0 +1,86 @@
+/**
+ * A whole `/imc plan` conversation typed the way a marketer would, for end-to-end tests.
+ */
+import { expect } from 'vitest';
+import type { Harness } from './bot-harness.js';
+
+/** Answers by question id, as typed in the thread. */
+export const TYPED_ANSWERS: Record<string, string> = {
+  campaign: 'Spring cold brew launch',
+  brand: 'Moonleaf Tea',
+  problems: 'brand, communication',
+  key_problem: 'communication',
+  problem_statement: "Office workers in tier-1 cities don't know why our cold brew is different.",
+  audience_description: 'Urban office workers aged 25-35 who buy premium tea online',
+  audience_segment: 'switcher',
+  audience_stage: 'evaluation',
+  involvement: 'low',
+  motivation: 'transformational',
+  research: 'consumer-insight, competition',
+  primary_objective: 'purchase-intention',
+  secondary_objectives: 'brand-attitude',
+  goals: 'conversion 1% -> 2% by 2027-03-31\nrevenue ¥0 -> ¥1,000,000 by 2027-03-31',
+  concept: 'Cold brew that tastes like a mountain morning.',
+  message_type: 'brand',
+  call_to_action: 'yes',
+  channels: 'owned-website, paid-search-ads, earned-reviews, owned-wechat',
+  currency: 'CNY',
+  budget_available: '¥250,000',
+  target_revenue: '¥1,000,000',
+  average_order_value: '¥1,000',
+  conversion_rate: '1%',
+  cost_per_visit: '¥2',
+  customer_value: 'skip',
+  audience_size: '2m',
+  reach_rate: '40%',
+  frequency: '3',
+  cpm: '¥50',
+  start_date: '2027-01-05',
+  end_date: '2027-03-31',
+  review_date: '2027-04-15',
+};
+
+/** Runs `/imc plan <name>` and returns the new plan's id. */
+export async function startPlan(h: Harness, userId: string, channelId: string, name = 'Spring cold brew launch'): Promise<string> {
+  const response = await h.driver.slashCommand({ userId, channelId, text: `plan ${name}` });
+  expect(response.status).toBe(200);
+  const id = /`(P-[0-9A-Z]{5})`/.exec(response.body)?.[1];
+  if (!id) throw new Error(`no plan id in the acknowledgement: ${response.body}`);
+  await h.settle();
+  return id;
+}
+
+/** Types the answer to the question the plan is asking now; returns that question's id. */
+export async function answerCurrent(h: Harness, planId: string, answers: Record<string, string> = TYPED_ANSWERS, userId?: string): Promise<string> {
+  const record = await h.record(planId);
+  const current = record.flow.current;
+  if (!current) throw new Error(`plan ${planId} is not asking anything (status ${record.status}/${record.flow.status})`);
+  const text = answers[current];
+  if (text === undefined) throw new Error(`no typed answer for question ${current}`);
+  await say(h, planId, text, userId);
+  return current;
+}
+
+/** Posts a thread reply in the plan's thread as its author (or `userId`). */
+export async function say(h: Harness, planId: string, text: string, userId?: string): Promise<void> {
+  const record = await h.record(planId);
+  if (!record.threadTs) throw new Error(`plan ${planId} has no thread yet`);
+  const response = await h.driver.message({ userId: userId ?? record.authorId, channelId: record.channelId, threadTs: record.threadTs, text });
+  expect(response.status).toBe(200);
+  await h.settle();
+}
+
+/** Answers until the plan is posted, accepting warnings; returns the questions asked in order. */
+export async function completePlan(h: Harness, planId: string, answers: Record<string, string> = TYPED_ANSWERS): Promise<string[]> {
+  const asked: string[] = [];
+  for (let step = 0; step < 80; step += 1) {
+    const record = await h.record(planId);
+    if (record.status !== 'planning') return asked;
+    if (record.flow.status === 'reviewing') {
+      await say(h, planId, 'accept');
+      continue;
+    }
+    asked.push(await answerCurrent(h, planId, answers));
+  }
+  throw new Error(`plan ${planId} did not finish within 80 steps`);
+}
