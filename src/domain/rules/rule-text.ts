@@ -1,0 +1,45 @@
+/**
+ * Small wording helpers shared by the rules, so findings read the same everywhere.
+ */
+import { formatMoney, formatNumber, formatRate } from '../format.js';
+import { LABELS, type Currency, type Goal, type PlanDraft } from '../plan.js';
+
+/** ["a"] -> "a"; ["a", "b", "c"] -> "a, b and c". */
+export function joinNames(names: readonly string[], last = 'and'): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} ${last} ${names[names.length - 1]}`;
+}
+
+/** "no x and no y" -> "No x and no y.": a clause made into a sentence. */
+export function asSentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** True for a missing, empty or whitespace-only answer. */
+export function isBlank(text: string | undefined): boolean {
+  return typeof text !== 'string' || text.trim() === '';
+}
+
+/** The human label of a vocabulary id; an unknown id is shown as typed. */
+export function labelOf<K extends keyof typeof LABELS>(kind: K, id: string | undefined): string {
+  const labels: Record<string, string> = LABELS[kind];
+  return id !== undefined && Object.hasOwn(labels, id) ? (labels[id] as string) : String(id);
+}
+
+/** "goal 2 (Conversion)": how findings point at one goal. */
+export function goalName(goal: Goal, index: number): string {
+  const known = typeof goal.metric === 'string' && Object.hasOwn(LABELS.metric, goal.metric);
+  return known ? `goal ${index + 1} (${labelOf('metric', goal.metric)})` : `goal ${index + 1}`;
+}
+
+/** A goal value in its unit: 0.02 percent -> "2 %", money in the plan's currency. */
+export function formatGoalValue(value: number, goal: Goal, draft: PlanDraft): string {
+  if (goal.unit === 'percent') return formatRate(value);
+  if (goal.unit === 'money') return formatMoney(value, currencyOf(draft));
+  return formatNumber(value);
+}
+
+/** The plan's currency; CNY only so that a draft without a budget still reads. */
+export function currencyOf(draft: PlanDraft): Currency {
+  return draft.budget?.currency ?? 'CNY';
+}

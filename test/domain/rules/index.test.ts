@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { PlanDraftSchema, PlanSchema, SEVERITIES, type Finding, type PlanDraft } from '../../../src/domain/plan.js';
+import { RULES, evaluatePlan, hasBlockingErrors } from '../../../src/domain/rules/index.js';
+import { SAMPLE_TODAY, sampleDraft } from '../../fixtures/plans.js';
+
+const CATALOGUE = {
+  'PROBLEM-KEY': 'error',
+  'PROBLEM-NOT-COMMS': 'warning',
+  'AUDIENCE-DEFINED': 'error',
+  'OBJECTIVE-ONE-PRIMARY': 'error',
+  'OBJECTIVE-MEASURABLE': 'error',
+  'OBJECTIVE-KPI-FIT': 'warning',
+  'OBJECTIVE-STAGE-FIT': 'warning',
+  'CONCEPT-ONE-LINE': 'error/warning',
+  'MESSAGE-STAGE-FIT': 'warning',
+  'SEGMENT-STRATEGY': 'tip',
+  'APPEAL-FIT': 'tip',
+  'MEDIA-MIX': 'warning',
+  'CHANNEL-STAGE-FIT': 'error/warning',
+  'BUDGET-INPUTS': 'error',
+  'BUDGET-SHORTFALL': 'warning',
+  'BUDGET-ROCI': 'warning',
+  'TIMELINE-ORDER': 'error',
+  'REVIEW-SCHEDULED': 'error',
+  'RESEARCH-INSIGHT': 'warning',
+} as const;
+
+const QUESTION_IDS = new Set([
+  'campaign', 'brand', 'problems', 'key_problem', 'problem_statement', 'audience_description', 'audience_segment',
+  'audience_stage', 'involvement', 'motivation', 'research', 'primary_objective', 'secondary_objectives', 'goals',
+  'concept', 'message_type', 'call_to_action', 'channels', 'currency', 'budget_available', 'target_revenue',
+  'average_order_value', 'conversion_rate', 'cost_per_visit', 'customer_value', 'audience_size', 'reach_rate',
+  'frequency', 'cpm', 'start_date', 'end_date', 'review_date',
+]);
+
+const ctx = { today: SAMPLE_TODAY };
+
+/** A plan that breaks many rules at once, to see the ordering and the texts. */
+function messyDraft(): PlanDraft {
+  return {
+    ...sampleDraft(),
+    keyProblem: 'price',
+    problems: ['price'],
+    research: [],
+    concept: undefined,
+    audience: { description: 'Anyone', segment: 'loyal', stage: 'need-recognition', involvement: 'high' },
+  };
+}
+
+describe('the rule catalogue', () => {
+  it('holds every rule of the domain catalogue once, with its severity', () => {
+    expect(Object.fromEntries(RULES.map((rule) => [rule.id, rule.severity]))).toEqual(CATALOGUE);
+    expect(RULES).toHaveLength(Object.keys(CATALOGUE).length);
+  });
+
+  it('points every rule at stable question ids', () => {
+    for (const rule of RULES) {
+      expect(rule.title.length).toBeGreaterThan(0);
+      expect(rule.questionIds.length).toBeGreaterThan(0);
+      for (const id of rule.questionIds) expect(QUESTION_IDS.has(id), `${rule.id} -> ${id}`).toBe(true);
+    }
+  });
+});
+
+describe('evaluatePlan', () => {
+  it('finds no error and no warning in the sample plan, which is a complete plan', () => {
+    expect(() => PlanSchema.parse(sampleDraft())).not.toThrow();
+    const findings = evaluatePlan(sampleDraft(), ctx);
+    expect(findings.filter((f) => f.severity !== 'tip')).toEqual([]);
+    expect(findings.map((f) => f.rule)).toEqual(['SEGMENT-STRATEGY', 'APPEAL-FIT']);
+    expect(hasBlockingErrors(findings)).toBe(false);
+  });
+
+  it('gives an empty draft the errors a user must fix, without throwing', () => {
+    const findings = evaluatePlan(PlanDraftSchema.parse({}), ctx);
+    const errors = findings.filter((f) => f.severity === 'error').map((f) => f.rule);
+    expect(errors).toEqual([
+      'PROBLEM-KEY',
+      'AUDIENCE-DEFINED',
+      'OBJECTIVE-ONE-PRIMARY',
+      'OBJECTIVE-MEASURABLE',
+      'CONCEPT-ONE-LINE',
+      'CHANNEL-STAGE-FIT',
+      'BUDGET-INPUTS',
+      'TIMELINE-ORDER',
+      'REVIEW-SCHEDULED',
+    ]);
+    expect(hasBlockingErrors(findings)).toBe(true);
+  });
+
+  it('copes with drafts that skipped the schema: no lists, nulls, junk values', () => {
+    const hostile = [
+      {},
+      { goals: undefined, channels: undefined, audience: { description: 42 } },
+      { primaryObjective: 'purchase-intention', budget: { currency: 'CNY', funnel: null } },
+      { audience: { stage: 'nowhere', segment: 'aliens', involvement: 'medium' }, channels: [{ name: 'X' }] },
+      { goals: [{}], reviewDate: 'soon', startDate: '2027-1-1', concept: 123, primaryObjective: 'purchase-intention' },
+    ] as unknown as PlanDraft[];
+    for (const draft of hostile) {
+      const findings = evaluatePlan(draft, ctx);
+      expect(hasBlockingErrors(findings)).toBe(true);
+      for (const f of findings) expect(f.problem).not.toMatch(/undefined|NaN|\[object/);
+    }
+  });
+
+  it('sorts errors first, then warnings, then tips, keeping catalogue order within each', () => {
+    const findings = evaluatePlan(messyDraft(), ctx);
+    const ranks = findings.map((f) => SEVERITIES.indexOf(f.severity));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(findings.map((f) => f.rule)).toEqual([
+      'CONCEPT-ONE-LINE',
+      'PROBLEM-NOT-COMMS',
+      'OBJECTIVE-STAGE-FIT',
+      'MESSAGE-STAGE-FIT',
+      'CHANNEL-STAGE-FIT',
+      'RESEARCH-INSIGHT',
+      'SEGMENT-STRATEGY',
+      'APPEAL-FIT',
+    ]);
+  });
+
+  it('gives every finding a problem, a principle, a fix and a known question', () => {
+    const all = [...evaluatePlan(messyDraft(), ctx), ...evaluatePlan(PlanDraftSchema.parse({}), ctx)];
+    for (const f of all) {
+      expect(f.problem.trim()).not.toBe('');
+      expect(f.principle.trim()).not.toBe('');
+      expect(f.fix.trim()).not.toBe('');
+      expect(QUESTION_IDS.has(f.questionId ?? '')).toBe(true);
+    }
+  });
+
+  it('does not change the draft it judges', () => {
+    const draft = messyDraft();
+    const before = structuredClone(draft);
+    evaluatePlan(draft, ctx);
+    expect(draft).toEqual(before);
+  });
+});
+
+describe('hasBlockingErrors', () => {
+  const finding = (severity: Finding['severity']): Finding => ({ rule: 'X', severity, problem: 'p', principle: 'q', fix: 'f' });
+
+  it('is true only when an error is present', () => {
+    expect(hasBlockingErrors([])).toBe(false);
+    expect(hasBlockingErrors([finding('warning'), finding('tip')])).toBe(false);
+    expect(hasBlockingErrors([finding('tip'), finding('error')])).toBe(true);
+  });
+});
