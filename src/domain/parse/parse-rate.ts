@@ -1,0 +1,41 @@
+/** Reads rates such as a conversion or reach rate into a fraction in (0, 1]. */
+import { formatRate } from '../format.js';
+import type { Parsed } from '../plan.js';
+import { fail, ok } from './parsed-result.js';
+import { MAX_SHORT_INPUT, quoteInput, readInput } from './read-input.js';
+import { readNumber, toNumber, type TypedNumber } from './read-number.js';
+
+const EXAMPLES = 'Try `2%`, `0.5%` or `0.02`.';
+const PERCENT_SIGN = /\s?(?:%|percent|per cent|pct)$/;
+
+/** A percentage or fraction as typed, before range checks. */
+export interface TypedRate {
+  number: TypedNumber;
+  /** True when the text carried `%` or the word percent. */
+  percentSign: boolean;
+}
+
+/** Reads `2%`, `2 percent` or `0.02` without judging the range; undefined if unreadable. */
+export function readRate(lowered: string): TypedRate | undefined {
+  const percentSign = PERCENT_SIGN.test(lowered);
+  const number = readNumber(percentSign ? lowered.replace(PERCENT_SIGN, '') : lowered);
+  if (number === undefined || number.multiplier !== undefined) return undefined;
+  return { number, percentSign };
+}
+
+/** A rate -> fraction in (0, 1]. `2%`, `0.02` and `2` all give 0.02; bare numbers are explained in a note. */
+export function parseRate(text: string): Parsed<number> {
+  const input = readInput(text, MAX_SHORT_INPUT, EXAMPLES);
+  if (!input.ok) return input;
+  const rate = readRate(input.value.toLowerCase());
+  if (rate === undefined) return fail(`I couldn't read ${quoteInput(input.value)} as a rate. ${EXAMPLES}`);
+  const { number, percentSign } = rate;
+  if (number.negative) return fail(`A rate can't be negative. ${EXAMPLES}`);
+  if (number.mantissa === 0n) return fail(`A rate must be more than 0 %. ${EXAMPLES}`);
+  // A bare number of 1 or more is almost surely meant as percent (domain §4).
+  const asPercent = percentSign || toNumber(number) >= 1;
+  const value = toNumber(number, asPercent ? -2 : 0);
+  if (value > 1) return fail(`A rate can't be more than 100 %; I read ${quoteInput(input.value)} as ${formatRate(value)}. ${EXAMPLES}`);
+  if (percentSign) return ok(value);
+  return ok(value, `Read ${quoteInput(input.value)} as ${formatRate(value, 6)}.`);
+}
