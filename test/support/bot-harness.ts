@@ -148,6 +148,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return harness;
 }
 
+/** Polls `predicate` (which may be async) until it holds; fails with `what` after `timeoutMs`. */
+export async function waitUntil(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** Every text a message shows (fallback text and all block text), for assertions. */
 export function messageText(message: Pick<FakeMessage, 'text' | 'blocks'> | undefined): string {
   if (!message) return '';

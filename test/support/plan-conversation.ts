@@ -84,3 +84,45 @@ export async function completePlan(h: Harness, planId: string, answers: Record<s
   }
   throw new Error(`plan ${planId} did not finish within 80 steps`);
 }
+
+interface FoundElement {
+  action_id: string;
+  block_id: string;
+  value?: string;
+  text?: { text: string };
+  options?: { value: string }[];
+  option_groups?: { options: { value: string }[] }[];
+}
+
+/** Every interactive element of a message, with its block id. */
+export function elementsOf(message: { blocks?: Record<string, unknown>[] } | undefined): FoundElement[] {
+  return (message?.blocks ?? []).flatMap((block) =>
+    block.type === 'actions' ? ((block.elements as FoundElement[]) ?? []).map((e) => ({ ...e, block_id: block.block_id as string })) : [],
+  );
+}
+
+/** The newest bot message in the plan's thread. */
+export async function latestThreadMessage(h: Harness, planId: string) {
+  const record = await h.record(planId);
+  const thread = h.fake.messages(record.channelId, { threadTs: record.threadTs });
+  return thread.filter((m) => m.bot_id).at(-1);
+}
+
+/** Clicks the button whose label contains `label` on the newest bot message of the thread. */
+export async function clickButton(h: Harness, planId: string, label: string | RegExp, userId?: string) {
+  const record = await h.record(planId);
+  const message = await latestThreadMessage(h, planId);
+  const button = elementsOf(message).find((e) => e.text && (typeof label === 'string' ? e.text.text.includes(label) : label.test(e.text.text)));
+  if (!message || !button) throw new Error(`no button "${String(label)}" on the latest message`);
+  const response = await h.driver.blockAction({
+    userId: userId ?? record.authorId,
+    channelId: record.channelId,
+    messageTs: message.ts,
+    threadTs: record.threadTs,
+    actionId: button.action_id,
+    blockId: button.block_id,
+    value: button.value,
+  });
+  await h.settle();
+  return response;
+}

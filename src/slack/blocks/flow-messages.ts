@@ -78,7 +78,7 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
       case 'cancelled':
         return [say(textMessage(':no_entry_sign: Plan cancelled. Nothing was posted. Start again any time with `/imc plan`.', 'Plan cancelled'))];
       case 'info':
-        return [say(textMessage(`:information_source: ${escapeMrkdwn(effect.message)}`, effect.message))];
+        return [say(textMessage(`:information_source: ${escapeMrkdwn(effect.message)}`, escapeMrkdwn(effect.message)))];
       case 'finished':
         return [];
     }

@@ -55,7 +55,7 @@ export function questionMessage(question: Question, options: QuestionMessageOpti
   const choiceBlock = choiceElements(question, options.planId);
   if (choiceBlock) blocks.push(choiceBlock);
   blocks.push(actions(encodeValue('controls', options.planId, question.id), controlButtons(question, options)));
-  const fallback = [options.error ? `⚠️ ${options.error}` : '', `${question.label}: ${question.text}`].filter(Boolean).join('\n');
+  const fallback = [options.error ? `⚠️ ${options.error}` : '', `${question.label}: ${question.text}`].filter(Boolean).map(escapeMrkdwn).join('\n');
   return { text: fallback.slice(0, 3000), blocks };
 }
 
@@ -101,7 +101,7 @@ function controlButtons(question: Question, options: QuestionMessageOptions): Bl
 /** The question message once answered: the question and the answer, no buttons. */
 export function answeredQuestionMessage(question: Question, answer: string): OutgoingMessage {
   return {
-    text: `${question.label}: ${answer}`,
+    text: escapeMrkdwn(`${question.label}: ${answer}`),
     blocks: [section(`:white_check_mark: *${escapeMrkdwn(question.label)}*: ${escapeMrkdwn(answer)}`)],
   };
 }
