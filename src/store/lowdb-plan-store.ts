@@ -1,0 +1,319 @@
+/**
+ * The plan store on disk, with lowdb 7. lowdb rewrites a whole file per write, so
+ * each plan has its own file (`plans/<id>.json`) and saving one answer costs the
+ * same however many finished plans pile up. Beside them:
+ * - `index.json`: the index entries, rewritten only when an indexed field changes
+ *   (status, thread, message ts, title, team, channel), so its `updatedAt` values
+ *   are as of the last such change. Plan files are the truth: the index is checked
+ *   and repaired from them at every open.
+ * - `events.json`: the most recent Slack event keys `claimEvent` has seen.
+ * - `.lock`: the pid of the one process that owns the directory.
+ */
+import { mkdir, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Low } from 'lowdb';
+import { DataFile, JSONFile, TextFile } from 'lowdb/node';
+import { z } from 'zod';
+import { acquireDirLock, type DirLock } from './dir-lock.js';
+import { DEFAULT_EVENT_CAPACITY, type PlanStoreOptions } from './memory-plan-store.js';
+import { IndexedPlanStore } from './indexed-plan-store.js';
+import { PlanIndex } from './plan-index.js';
+import type { IndexEntry, StoredRecord } from './plan-store.js';
+import { RecentKeys } from './recent-keys.js';
+import { StoreError } from './store-error.js';
+import {
+  assertEventKey,
+  assertPlanId,
+  copyValidRecord,
+  IndexEntrySchema,
+  indexedFieldsDiffer,
+  StoredRecordSchema,
+  toIndexEntry,
+} from './stored-record.js';
+
+const IndexFileSchema = z.object({ version: z.literal(1), plans: z.array(IndexEntrySchema) });
+const EventsFileSchema = z.object({ version: z.literal(1), keys: z.array(z.string()) });
+type IndexFile = z.infer<typeof IndexFileSchema>;
+type EventsFile = z.infer<typeof EventsFileSchema>;
+
+// Temp files (`.x.json.tmp`) and anything else a person drops in `plans/` are not plans.
+const PLAN_FILE = /^([A-Za-z0-9_-]{1,128})\.json$/;
+
+/** Options for {@link openLowdbPlanStore}. */
+export interface LowdbPlanStoreOptions extends PlanStoreOptions {
+  /** How many plan files are read at once while opening (default 64). */
+  readConcurrency?: number;
+}
+
+/** What opening the store found, for the start-up log line. */
+export interface OpenSummary {
+  /** Plan files found. */
+  plans: number;
+  /** True when index.json was missing or disagreed with the plan files and was rewritten. */
+  indexRepaired: boolean;
+}
+
+/** Where each file lives under the data directory. */
+interface Layout {
+  dir: string;
+  plans: string;
+  index: string;
+  events: string;
+}
+
+/** What to tell the operator to do about a damaged file of each kind. */
+const REMEDY = {
+  index: 'Move it out of the way: the bot rebuilds the index from the plan files.',
+  events: 'Move it out of the way: the bot only forgets which Slack events it already handled.',
+  plan: 'Restore it from a backup, or move it out of the plans directory (that plan is then lost).',
+} as const;
+
+/**
+ * Opens (creating if needed) the store in `dir`: takes the directory lock, checks
+ * every data file and repairs the index from the plan files. Rejects with
+ * STORE_LOCKED when another live process holds the directory, and with
+ * STORE_CORRUPT naming the first damaged file, which it leaves untouched.
+ */
+export async function openLowdbPlanStore<R extends StoredRecord = StoredRecord>(
+  dir: string,
+  options: LowdbPlanStoreOptions = {},
+): Promise<LowdbPlanStore<R>> {
+  const root = resolve(dir);
+  const layout: Layout = {
+    dir: root,
+    plans: join(root, 'plans'),
+    index: join(root, 'index.json'),
+    events: join(root, 'events.json'),
+  };
+  await mkdir(layout.plans, { recursive: true });
+  const lock = await acquireDirLock(root);
+  try {
+    const [indexFile, eventsFile, entries] = await Promise.all([
+      readJsonFile(layout.index, IndexFileSchema, REMEDY.index),
+      readJsonFile(layout.events, EventsFileSchema, REMEDY.events),
+      readPlanEntries(layout.plans, options.readConcurrency ?? 64),
+    ]);
+    const index = new PlanIndex();
+    for (const entry of entries) index.put(entry);
+    const store = new LowdbPlanStore<R>({
+      layout,
+      lock,
+      index,
+      events: new RecentKeys(options.eventCapacity ?? DEFAULT_EVENT_CAPACITY, eventsFile?.keys),
+      summary: { plans: entries.length, indexRepaired: indexIsStale(indexFile, entries) },
+    });
+    if (store.openSummary.indexRepaired) await store.writeIndex();
+    return store;
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/** The parts a store is assembled from; built by {@link openLowdbPlanStore}. */
+interface StoreParts {
+  layout: Layout;
+  lock: DirLock;
+  index: PlanIndex;
+  events: RecentKeys;
+  summary: OpenSummary;
+}
+
+/** A {@link PlanStore} on disk; open it with {@link openLowdbPlanStore}. */
+export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends IndexedPlanStore<R> {
+  /** The data directory (absolute). */
+  readonly dir: string;
+  /** What opening found. */
+  readonly openSummary: OpenSummary;
+  readonly #layout: Layout;
+  readonly #lock: DirLock;
+  readonly #events: RecentKeys;
+  readonly #indexDb: Low<IndexFile>;
+  readonly #eventsDb: Low<EventsFile>;
+  /** The tail of each plan's write chain: one write per plan file at a time. */
+  readonly #chains = new Map<string, Promise<void>>();
+  readonly #pending = new Set<Promise<void>>();
+
+  constructor(parts: StoreParts) {
+    super(parts.index);
+    this.#layout = parts.layout;
+    this.dir = parts.layout.dir;
+    this.#lock = parts.lock;
+    this.#events = parts.events;
+    this.openSummary = parts.summary;
+    this.#indexDb = new Low<IndexFile>(compactFile(parts.layout.index, 'plans'), { version: 1, plans: [] });
+    this.#eventsDb = new Low<EventsFile>(compactFile(parts.layout.events, 'keys'), { version: 1, keys: [] });
+  }
+
+  /** The record, or undefined when no plan has this id. */
+  async get(id: string): Promise<R | undefined> {
+    this.assertOpen();
+    assertPlanId(id);
+    if (this.index.get(id) === undefined) return undefined;
+    const record = await readJsonFile(this.#planPath(id), StoredRecordSchema, REMEDY.plan);
+    return record as R | undefined;
+  }
+
+  /** Writes the plan's file atomically, after any earlier save of the same plan. */
+  async save(record: R): Promise<void> {
+    this.assertOpen();
+    const copy = copyValidRecord(record);
+    await this.#track(this.#enqueue(copy.id, () => this.#write(copy)));
+  }
+
+  /** False if `key` was claimed before; a true result is on disk when it resolves. */
+  async claimEvent(key: string): Promise<boolean> {
+    this.assertOpen();
+    assertEventKey(key);
+    if (!this.#events.claim(key)) return false;
+    try {
+      this.#eventsDb.data = { version: 1, keys: this.#events.toArray() };
+      await this.#track(this.#eventsDb.write());
+    } catch (error) {
+      this.#events.release(key); // not durable, so a redelivery may try again
+      throw error;
+    }
+    return true;
+  }
+
+  /** Waits for pending writes, then releases the directory lock. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.#pending);
+    await this.#lock.release();
+  }
+
+  /** Rewrites index.json from the in-memory index (open uses it to repair a stale index). */
+  async writeIndex(): Promise<void> {
+    this.#indexDb.data = { version: 1, plans: this.index.entries() };
+    await this.#indexDb.write();
+  }
+
+  async #write(record: R): Promise<void> {
+    await new Low<R>(new JSONFile<R>(this.#planPath(record.id)), record).write();
+    // After the plan file: a crash in between leaves an index that open repairs.
+    if (this.index.put(toIndexEntry(record))) await this.writeIndex();
+  }
+
+  #enqueue(id: string, task: () => Promise<void>): Promise<void> {
+    const run = (this.#chains.get(id) ?? Promise.resolve()).then(task);
+    const tail = run.catch(() => undefined);
+    this.#chains.set(id, tail);
+    void tail.then(() => {
+      if (this.#chains.get(id) === tail) this.#chains.delete(id);
+    });
+    return run;
+  }
+
+  #track(work: Promise<void>): Promise<void> {
+    const settled = work.catch(() => undefined);
+    this.#pending.add(settled);
+    void settled.then(() => this.#pending.delete(settled));
+    return work;
+  }
+
+  #planPath(id: string): string {
+    return join(this.#layout.plans, `${id}.json`);
+  }
+
+  protected describe(): string {
+    return `plan store in ${this.dir}`;
+  }
+}
+
+/**
+ * A lowdb adapter writing `{"version":1,"<list>":[` then one item per line: about
+ * 40 % smaller than JSONFile's indented output for these machine-written files
+ * (index and events are rewritten whole), yet still readable and diffable.
+ */
+function compactFile<T extends { version: number }>(path: string, list: keyof T & string): DataFile<T> {
+  return new DataFile<T>(path, {
+    parse: (text) => JSON.parse(text) as T,
+    stringify: (data) => {
+      const items = data[list] as unknown[];
+      const body = items.map((item) => JSON.stringify(item)).join(',\n');
+      return `{"version":${data.version},${JSON.stringify(list)}:[\n${body}\n]}\n`;
+    },
+  });
+}
+
+/** True when the index file is missing or disagrees with the plan files on any indexed field. */
+function indexIsStale(file: IndexFile | undefined, entries: IndexEntry[]): boolean {
+  if (file === undefined || file.plans.length !== entries.length) return true;
+  const onDisk = new Map(file.plans.map((entry) => [entry.id, entry]));
+  return entries.some((entry) => indexedFieldsDiffer(onDisk.get(entry.id), entry));
+}
+
+/** Reads every plan file's index entry; rejects naming the first damaged file (by name). */
+async function readPlanEntries(plansDir: string, concurrency: number): Promise<IndexEntry[]> {
+  const names = (await readdir(plansDir, { withFileTypes: true }))
+    .filter((dirent) => dirent.isFile() && PLAN_FILE.test(dirent.name))
+    .map((dirent) => dirent.name)
+    .sort();
+  const results = await mapLimit(names, concurrency, async (name) => {
+    try {
+      return await readPlanEntry(join(plansDir, name), name.replace(PLAN_FILE, '$1'));
+    } catch (error) {
+      if (error instanceof StoreError) return error;
+      throw error;
+    }
+  });
+  const damaged = results.filter((result): result is StoreError => result instanceof StoreError);
+  const [first] = damaged;
+  if (first !== undefined) {
+    if (damaged.length > 1) first.message += ` (${damaged.length - 1} more plan files are damaged too.)`;
+    throw first;
+  }
+  return results.filter((result): result is IndexEntry => result !== undefined && !(result instanceof StoreError));
+}
+
+async function readPlanEntry(path: string, id: string): Promise<IndexEntry | undefined> {
+  const record = await readJsonFile(path, StoredRecordSchema, REMEDY.plan);
+  if (record === undefined) return undefined; // removed while we were reading
+  if (record.id !== id) {
+    throw corrupt(path, `holds plan id ${JSON.stringify(record.id)} but is named after ${JSON.stringify(id)}`, REMEDY.plan);
+  }
+  return toIndexEntry(record);
+}
+
+/** Parses and checks a JSON file; undefined when it does not exist. Never writes. */
+async function readJsonFile<T>(path: string, schema: z.ZodType<T>, remedy: string): Promise<T | undefined> {
+  const text = await new TextFile(path).read();
+  if (text === null) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const reason = text.trim() === '' ? 'it is empty' : (error as Error).message;
+    throw corrupt(path, `is not valid JSON, perhaps half-written (${reason})`, remedy);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(top level)'))];
+    throw corrupt(path, `is not in the expected format (check ${fields.slice(0, 5).join(', ')})`, remedy);
+  }
+  return result.data;
+}
+
+function corrupt(path: string, problem: string, remedy: string): StoreError {
+  return new StoreError(
+    `The plan store cannot use ${path}: it ${problem}. The file was left untouched. ${remedy}`,
+    'STORE_CORRUPT',
+    { path },
+  );
+}
+
+async function mapLimit<T, U>(items: T[], limit: number, fn: (item: T) => Promise<U>): Promise<U[]> {
+  const results: U[] = new Array<U>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}

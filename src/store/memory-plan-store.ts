@@ -1,0 +1,60 @@
+import { IndexedPlanStore } from './indexed-plan-store.js';
+import type { StoredRecord } from './plan-store.js';
+import { RecentKeys } from './recent-keys.js';
+import { assertEventKey, assertPlanId, copyValidRecord, toIndexEntry } from './stored-record.js';
+
+/** Options shared by both stores. */
+export interface PlanStoreOptions {
+  /** How many handled event keys `claimEvent` remembers (default 5,000). */
+  eventCapacity?: number;
+}
+
+/** Default number of event keys remembered: Slack redelivers within minutes, not thousands of events later. */
+export const DEFAULT_EVENT_CAPACITY = 5_000;
+
+/**
+ * A plan store in memory, for tests and the playground. Records are kept as
+ * JSON text so it behaves exactly like the disk store: what you get back is a
+ * fresh copy, and values JSON cannot hold (undefined, Dates) come back as on disk.
+ */
+export class MemoryPlanStore<R extends StoredRecord = StoredRecord> extends IndexedPlanStore<R> {
+  readonly #records = new Map<string, string>();
+  readonly #events: RecentKeys;
+
+  constructor(options: PlanStoreOptions = {}) {
+    super();
+    this.#events = new RecentKeys(options.eventCapacity ?? DEFAULT_EVENT_CAPACITY);
+  }
+
+  /** The record, or undefined when no plan has this id. */
+  async get(id: string): Promise<R | undefined> {
+    this.assertOpen();
+    assertPlanId(id);
+    const text = this.#records.get(id);
+    return text === undefined ? undefined : (JSON.parse(text) as R);
+  }
+
+  /** Stores a copy of the record. */
+  async save(record: R): Promise<void> {
+    this.assertOpen();
+    const copy = copyValidRecord(record);
+    this.#records.set(copy.id, JSON.stringify(copy));
+    this.index.put(toIndexEntry(copy));
+  }
+
+  /** False if `key` was claimed before (among the most recent keys). */
+  async claimEvent(key: string): Promise<boolean> {
+    this.assertOpen();
+    assertEventKey(key);
+    return this.#events.claim(key);
+  }
+
+  /** Later calls reject with STORE_CLOSED. */
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  protected describe(): string {
+    return 'in-memory plan store';
+  }
+}

@@ -1,0 +1,20 @@
+/** Stable codes for everything the plan store refuses. */
+export type StoreErrorCode =
+  | 'STORE_CORRUPT'
+  | 'STORE_LOCKED'
+  | 'STORE_INVALID_ID'
+  | 'STORE_INVALID_RECORD'
+  | 'STORE_CLOSED';
+
+/** An error from the plan store; `path` names the file or directory involved, if any. */
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  readonly path?: string;
+
+  constructor(message: string, code: StoreErrorCode, options: { path?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'StoreError';
+    this.code = code;
+    if (options.path !== undefined) this.path = options.path;
+  }
+}

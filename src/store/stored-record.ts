@@ -1,0 +1,104 @@
+/**
+ * Checks shared by both stores: what a valid plan id, record and index entry look
+ * like, and how a record's index entry is derived.
+ */
+import { z } from 'zod';
+import type { IndexEntry, StoredRecord } from './plan-store.js';
+import { StoreError } from './store-error.js';
+
+/** Ids become file names, so only a safe alphabet: no dots, slashes or spaces. */
+const PLAN_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The shape every record must have; unknown fields pass through untouched. */
+export const StoredRecordSchema = z.looseObject({
+  id: z.string().regex(PLAN_ID),
+  teamId: z.string().min(1),
+  channelId: z.string().min(1),
+  threadTs: z.string().min(1).optional(),
+  messageTs: z.array(z.string().min(1)).optional(),
+  status: z.string().min(1),
+  updatedAt: z.string().min(1),
+});
+
+/** The shape of one entry in the index file. */
+export const IndexEntrySchema = z.object({
+  id: z.string().regex(PLAN_ID),
+  teamId: z.string(),
+  channelId: z.string(),
+  threadTs: z.string().optional(),
+  messageTs: z.array(z.string()).optional(),
+  status: z.string(),
+  updatedAt: z.string(),
+  title: z.string().optional(),
+});
+
+/** Throws STORE_INVALID_ID unless `id` is safe to use as a file name. */
+export function assertPlanId(id: unknown): asserts id is string {
+  if (typeof id !== 'string' || !PLAN_ID.test(id)) {
+    const shown = typeof id === 'string' ? JSON.stringify(id.slice(0, 60)) : typeof id;
+    throw new StoreError(
+      `The plan id ${shown} is not valid: use 1 to 128 letters, digits, "_" or "-", e.g. plan_2024-spring.`,
+      'STORE_INVALID_ID',
+    );
+  }
+}
+
+/**
+ * A deep, JSON-only copy of a valid record: what is stored is exactly what a
+ * later `get` returns, in memory as on disk, and the caller's object stays theirs.
+ */
+export function copyValidRecord<R extends StoredRecord>(record: R): R {
+  assertPlanId(record?.id);
+  const copy: unknown = JSON.parse(JSON.stringify(record));
+  const result = StoredRecordSchema.safeParse(copy);
+  if (!result.success) {
+    const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.')))].join(', ');
+    throw new StoreError(
+      `Plan ${record.id} cannot be saved: these fields are missing or malformed: ${fields}.`,
+      'STORE_INVALID_RECORD',
+    );
+  }
+  return copy as R;
+}
+
+/** The index entry for a record: its index fields, plus `title` when it is a string. */
+export function toIndexEntry(record: StoredRecord): IndexEntry {
+  const entry: IndexEntry = {
+    id: record.id,
+    teamId: record.teamId,
+    channelId: record.channelId,
+    status: record.status,
+    updatedAt: record.updatedAt,
+  };
+  if (record.threadTs !== undefined) entry.threadTs = record.threadTs;
+  if (record.messageTs !== undefined) entry.messageTs = [...record.messageTs];
+  if (typeof record.title === 'string') entry.title = record.title;
+  return entry;
+}
+
+/** True when two entries differ in a field worth rewriting the index file for (not `updatedAt`). */
+export function indexedFieldsDiffer(a: IndexEntry | undefined, b: IndexEntry | undefined): boolean {
+  if (a === undefined || b === undefined) return a !== b;
+  return (
+    a.teamId !== b.teamId ||
+    a.channelId !== b.channelId ||
+    a.threadTs !== b.threadTs ||
+    a.status !== b.status ||
+    a.title !== b.title ||
+    !sameList(a.messageTs ?? [], b.messageTs ?? [])
+  );
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+/** Throws STORE_INVALID_ID unless `key` is a usable event key (a non-empty string of at most 256 characters). */
+export function assertEventKey(key: unknown): asserts key is string {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 256) {
+    throw new StoreError(
+      'An event key must be a non-empty string of at most 256 characters, e.g. event:Ev0123ABCD.',
+      'STORE_INVALID_ID',
+    );
+  }
+}

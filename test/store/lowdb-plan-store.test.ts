@@ -1,0 +1,271 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type LowdbPlanStore, openLowdbPlanStore } from '../../src/store/lowdb-plan-store.js';
+import type { StoredRecord } from '../../src/store/plan-store.js';
+import { StoreError } from '../../src/store/store-error.js';
+
+const dirs: string[] = [];
+const stores: LowdbPlanStore[] = [];
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'imc-lowdb-store-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function open(dir: string, options?: Parameters<typeof openLowdbPlanStore>[1]): Promise<LowdbPlanStore> {
+  const store = await openLowdbPlanStore(dir, options);
+  stores.push(store);
+  return store;
+}
+
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+const plan = (id: string, extra: Partial<StoredRecord> = {}): StoredRecord => ({
+  id,
+  teamId: 'T1',
+  channelId: 'C1',
+  threadTs: `${id.length}.5`,
+  messageTs: [`${id.length}.5`],
+  status: 'planning',
+  updatedAt: '2025-03-01T09:00:00.000Z',
+  title: `Plan ${id}`,
+  ...extra,
+});
+
+/** Opens, expecting a StoreError; returns it. */
+async function openFails(dir: string): Promise<StoreError> {
+  const error = await openLowdbPlanStore(dir).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(StoreError);
+  return error as StoreError;
+}
+
+/** A pid that belonged to a process which has since exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '']);
+  return child.pid ?? 999_999;
+}
+
+describe('lowdb plan store on disk', () => {
+  it('keeps plans, index and handled events across close and reopen', async () => {
+    const dir = await tempDir();
+    const first = await openLowdbPlanStore(dir);
+    await first.save(plan('p1', { answers: { brand: 'Acme' } }));
+    await first.save(plan('p22', { status: 'draft', channelId: 'C2', messageTs: ['9.9'] }));
+    expect(await first.claimEvent('event:Ev1')).toBe(true);
+    await first.close();
+
+    const second = await open(dir);
+    expect(second.openSummary).toEqual({ plans: 2, indexRepaired: false });
+    expect(await second.get('p1')).toMatchObject({ answers: { brand: 'Acme' } });
+    expect((await second.findByMessage('C2', '9.9'))?.id).toBe('p22');
+    expect((await second.list({ statuses: ['draft'] })).map((entry) => entry.id)).toEqual(['p22']);
+    expect(await second.claimEvent('event:Ev1')).toBe(false);
+  });
+
+  it('lays out one file per plan plus index and events files', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.save(plan('alpha'));
+    await store.claimEvent('event:Ev1');
+    expect((await readdir(join(dir, 'plans'))).sort()).toEqual(['alpha.json']);
+    expect(JSON.parse(await readFile(join(dir, 'plans', 'alpha.json'), 'utf8'))).toMatchObject({ id: 'alpha' });
+    expect(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'))).toMatchObject({
+      version: 1,
+      plans: [{ id: 'alpha', title: 'Plan alpha' }],
+    });
+    expect(JSON.parse(await readFile(join(dir, 'events.json'), 'utf8'))).toEqual({ version: 1, keys: ['event:Ev1'] });
+  });
+
+  it('keeps only the most recent event keys on disk', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { eventCapacity: 2 });
+    for (const key of ['a', 'b', 'c']) await store.claimEvent(key);
+    expect(JSON.parse(await readFile(join(dir, 'events.json'), 'utf8')).keys).toEqual(['b', 'c']);
+  });
+
+  it('does not rewrite the index when only non-indexed fields change', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.save(plan('p1', { answers: { brand: 'Acme' } }));
+    const indexPath = join(dir, 'index.json');
+    const before = { text: await readFile(indexPath, 'utf8'), mtime: (await stat(indexPath)).mtimeMs };
+    await new Promise((resolve) => setTimeout(resolve, 20)); // let a rewrite show in the mtime
+
+    await store.save(plan('p1', { answers: { brand: 'Acme', concept: 'Fresh' }, updatedAt: '2025-03-02T00:00:00Z' }));
+
+    expect(await readFile(indexPath, 'utf8')).toBe(before.text);
+    expect((await stat(indexPath)).mtimeMs).toBe(before.mtime);
+    expect((await store.get('p1'))?.answers).toEqual({ brand: 'Acme', concept: 'Fresh' });
+    expect((await store.list())[0]?.updatedAt).toBe('2025-03-02T00:00:00Z');
+  });
+
+  it.each([
+    ['status', { status: 'draft' }],
+    ['title', { title: 'Renamed' }],
+    ['thread', { threadTs: '77.7' }],
+    ['message ts', { messageTs: ['2.5', '88.8'] }],
+  ])('rewrites the index when the %s changes', async (_field, change) => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.save(plan('p1'));
+    const indexPath = join(dir, 'index.json');
+    const before = await readFile(indexPath, 'utf8');
+    await store.save(plan('p1', change));
+    const after = JSON.parse(await readFile(indexPath, 'utf8'));
+    expect(await readFile(indexPath, 'utf8')).not.toBe(before);
+    expect(after.plans[0]).toMatchObject(change);
+  });
+
+  it('repairs an index that misses plans or lists plans that are gone', async () => {
+    const dir = await tempDir();
+    const first = await openLowdbPlanStore(dir);
+    await first.save(plan('kept', { status: 'draft' }));
+    await first.save(plan('ghost'));
+    await first.close();
+    // A crash between writing a plan file and the index; and a plan file removed by hand.
+    await writeFile(join(dir, 'plans', 'crashed.json'), JSON.stringify(plan('crashed', { threadTs: '5.5' })));
+    await rm(join(dir, 'plans', 'ghost.json'));
+
+    const store = await open(dir);
+    expect(store.openSummary).toEqual({ plans: 2, indexRepaired: true });
+    expect((await store.findByThread('C1', '5.5'))?.id).toBe('crashed');
+    expect(await store.get('ghost')).toBeUndefined();
+    const onDisk = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
+    expect(onDisk.plans.map((entry: { id: string }) => entry.id)).toEqual(['crashed', 'kept']);
+  });
+
+  it('rebuilds a missing index and trusts the plan file over a stale index entry', async () => {
+    const dir = await tempDir();
+    const first = await openLowdbPlanStore(dir);
+    await first.save(plan('p1', { status: 'planning' }));
+    await first.close();
+    await writeFile(join(dir, 'plans', 'p1.json'), JSON.stringify(plan('p1', { status: 'approved' })));
+    const store = await open(dir);
+    expect(store.openSummary.indexRepaired).toBe(true);
+    expect((await store.list({ statuses: ['approved'] })).map((entry) => entry.id)).toEqual(['p1']);
+
+    await store.close();
+    await rm(join(dir, 'index.json'));
+    const again = await open(dir);
+    expect(again.openSummary).toEqual({ plans: 1, indexRepaired: true });
+    expect(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')).plans).toHaveLength(1);
+  });
+
+  it('ignores temp files and foreign files in the plans directory', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'plans'), { recursive: true });
+    await writeFile(join(dir, 'plans', '.p1.json.tmp'), '{"half": ');
+    await writeFile(join(dir, 'plans', 'notes.txt'), 'hello');
+    await mkdir(join(dir, 'plans', 'sub.json'));
+    const store = await open(dir);
+    expect(store.openSummary.plans).toBe(0);
+  });
+});
+
+describe('lowdb plan store refusing damaged files', () => {
+  const damaged: Array<[string, string, string]> = [
+    ['a half-written plan file', 'plans/p1.json', '{"id": "p1", "teamId": "T1", "chan'],
+    ['an empty plan file', 'plans/p1.json', ''],
+    ['a plan file of the wrong shape', 'plans/p1.json', '[1, 2, 3]'],
+    ['a plan file holding another id', 'plans/p1.json', JSON.stringify(plan('other'))],
+    ['a plan file with a null body', 'plans/p1.json', 'null'],
+    ['a half-written index', 'index.json', '{"version": 1, "plans": [{"id": '],
+    ['an index of the wrong shape', 'index.json', '{"version": 2, "plans": {}}'],
+    ['a half-written events file', 'events.json', '{"version": 1, "keys": ["a", '],
+    ['an events file of the wrong shape', 'events.json', '{"version": 1, "keys": [1]}'],
+    ['binary garbage', 'index.json', '\u0000\u0001\uFFFD\n'],
+  ];
+
+  it.each(damaged)('refuses to open with %s, naming it and leaving it byte for byte', async (_what, file, content) => {
+    const dir = await tempDir();
+    const first = await openLowdbPlanStore(dir);
+    await first.save(plan('p1'));
+    await first.claimEvent('event:Ev1');
+    await first.close();
+    const path = join(dir, file);
+    await writeFile(path, content);
+    const before = await readFile(path);
+
+    const error = await openFails(dir);
+
+    expect(error.code).toBe('STORE_CORRUPT');
+    expect(error.path).toBe(path);
+    expect(error.message).toContain(path);
+    expect(error.message).toContain('left untouched');
+    expect((await readFile(path)).equals(before)).toBe(true);
+    // The refused open released the lock: after a fix, the store opens.
+    await rm(path);
+    await expect(open(dir)).resolves.toBeDefined();
+  });
+
+  it('names the first damaged plan and counts the others', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'plans'), { recursive: true });
+    for (const id of ['c', 'a', 'b']) await writeFile(join(dir, 'plans', `${id}.json`), '{');
+    const error = await openFails(dir);
+    expect(error.path).toBe(join(dir, 'plans', 'a.json'));
+    expect(error.message).toContain('2 more plan files are damaged too');
+  });
+
+  it('refuses a plan file damaged while running, naming it', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.save(plan('p1'));
+    await writeFile(join(dir, 'plans', 'p1.json'), '{"id":');
+    await expect(store.get('p1')).rejects.toMatchObject({ code: 'STORE_CORRUPT', path: join(dir, 'plans', 'p1.json') });
+  });
+});
+
+describe('lowdb plan store directory lock', () => {
+  it('refuses a second store on a directory another store holds, naming the directory', async () => {
+    const dir = await tempDir();
+    await open(dir);
+    const error = await openFails(dir);
+    expect(error.code).toBe('STORE_LOCKED');
+    expect(error.message).toContain(dir);
+    expect(error.message).toContain('.lock');
+    expect(await readFile(join(dir, '.lock'), 'utf8')).toBe(`${process.pid}\n`);
+  });
+
+  it('frees the directory on close', async () => {
+    const dir = await tempDir();
+    const first = await openLowdbPlanStore(dir);
+    await first.close();
+    await expect(readFile(join(dir, '.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(open(dir)).resolves.toBeDefined();
+  });
+
+  it('takes over a stale lock left by a process that died', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, '.lock'), `${deadPid()}\n`);
+    const store = await open(dir);
+    expect(await readFile(join(dir, '.lock'), 'utf8')).toBe(`${process.pid}\n`);
+    await store.save(plan('p1'));
+  });
+
+  it('takes over a lock with its own pid that no store in this process holds (a restarted container)', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, '.lock'), `${process.pid}\n`);
+    await expect(open(dir)).resolves.toBeDefined();
+  });
+
+  it('refuses a lock held by a live process, and one it cannot read', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, '.lock'), `${process.ppid}\n`);
+    expect((await openFails(dir)).message).toContain(`process ${process.ppid} is still running`);
+    await writeFile(join(dir, '.lock'), 'not a pid');
+    const error = await openFails(dir);
+    expect(error.code).toBe('STORE_LOCKED');
+    expect(await readFile(join(dir, '.lock'), 'utf8')).toBe('not a pid');
+  });
+});
