@@ -1,0 +1,424 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { applyResponseUrlPost, type ResponseUrlContext, type ResponseUrlEffect } from './apply-response-url-post.js';
+import { FAKE_SLACK_METHODS, type MethodArgs, type MethodContext, type OpenedView, type ScheduledMessage } from './fake-slack-methods.js';
+import {
+  createFakeWorkspace,
+  DEFAULT_FAKE_CHANNELS,
+  DEFAULT_FAKE_USERS,
+  threadReplies,
+  topLevelMessages,
+  type FakeChannel,
+  type FakeChannelInit,
+  type FakeEphemeral,
+  type FakeMessage,
+  type FakeSlackChange,
+  type FakeUser,
+  type FakeUserInit,
+  type FakeWorkspace,
+} from './fake-workspace.js';
+import { parseMethodArgs } from './parse-method-args.js';
+import { SlackMethodError } from './slack-method-error.js';
+
+export type { ResponseUrlContext } from './apply-response-url-post.js';
+export type { OpenedView, ScheduledMessage } from './fake-slack-methods.js';
+export type * from './fake-workspace.js';
+
+/** How the fake workspace starts; every field has a sensible default. */
+export interface FakeSlackOptions {
+  botToken?: string;
+  botUserId?: string;
+  botId?: string;
+  teamId?: string;
+  channels?: FakeChannelInit[];
+  users?: FakeUserInit[];
+  /** clock in ms, for message ts, trigger and response_url lifetimes */
+  now?: () => number;
+  /** cap every paginated page (members, history, replies) so cursor handling gets exercised */
+  pageSize?: number;
+}
+
+/** A fault to inject into the next call(s) of a method. */
+export type FakeSlackFault = { error: string } | { status: 429; retryAfter: number } | { status: 500 } | { delayMs: number };
+
+/** One Web API call the fake received, with what it answered. */
+export interface RecordedCall {
+  method: string;
+  /** parsed arguments, without any `token` */
+  args: MethodArgs;
+  time: number;
+  response?: { status: number; body: Record<string, unknown> };
+}
+
+/** One POST to a response_url. */
+export interface RecordedResponse {
+  id: string;
+  body: MethodArgs;
+  time: number;
+  status: number;
+  effect?: ResponseUrlEffect;
+  error?: string;
+}
+
+/** Options for `waitFor`. */
+export interface WaitForOptions {
+  timeoutMs?: number;
+  /** what is being waited for, to make the timeout message say so */
+  description?: string;
+}
+
+/** A user's message to add to the workspace, as if typed in Slack. */
+export interface UserMessageInput {
+  channelId: string;
+  userId: string;
+  text: string;
+  threadTs?: string;
+}
+
+/** A running fake Slack Web API and the workspace behind it. */
+export interface FakeSlack {
+  /** base URL ending in `/api/`, for `clientOptions.slackApiUrl` */
+  readonly url: string;
+  readonly port: number;
+  readonly botToken: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly teamId: string;
+  readonly calls: readonly RecordedCall[];
+  readonly responses: readonly RecordedResponse[];
+  readonly ephemerals: readonly FakeEphemeral[];
+  readonly views: readonly OpenedView[];
+  readonly scheduled: readonly ScheduledMessage[];
+  /** Calls to one method, oldest first. */
+  callsTo(method: string): RecordedCall[];
+  /** URL of a response_url; `context` says which channel, user and message it answers. */
+  responseUrl(id: string, context?: ResponseUrlContext): string;
+  /** A fresh trigger_id that expires 3 s later (by `now`) and works once. */
+  issueTriggerId(): string;
+  /** Make the next `times` calls of `method` (or `response_url`) fail with `fault`. */
+  failNext(method: string, fault: FakeSlackFault, times?: number): void;
+  /** Clear faults and records (calls, responses); `{ state: true }` also rebuilds the workspace. */
+  reset(options?: { state?: boolean }): void;
+  /** Top-level messages of a channel, or with `threadTs` the replies of that thread (parent excluded), oldest first. */
+  messages(channelId: string, options?: { threadTs?: string }): FakeMessage[];
+  /** Newest message in a channel, thread replies included. */
+  lastMessage(channelId: string): FakeMessage | undefined;
+  /** The live channel (tests may archive it or remove the bot). */
+  channel(channelId: string): FakeChannel | undefined;
+  user(userId: string): FakeUser | undefined;
+  addChannel(init: FakeChannelInit): FakeChannel;
+  addUser(init: FakeUserInit): FakeUser;
+  /** Record a user's message without sending any event. */
+  addUserMessage(input: UserMessageInput): FakeMessage;
+  addReaction(channelId: string, ts: string, name: string, userId: string): void;
+  removeReaction(channelId: string, ts: string, name: string, userId: string): void;
+  /** Post scheduled messages that are due by `now`; those carrying metadata never post, as in Slack. */
+  deliverDueScheduled(): FakeMessage[];
+  /** Poll until `predicate` is truthy and resolve with its value; rejects with the recent calls on timeout. */
+  waitFor<T>(predicate: (fake: FakeSlack) => T, options?: WaitForOptions): Promise<T>;
+  /** Listen to workspace changes (messages, updates, reactions, ephemerals, views); returns an unsubscribe. */
+  onChange(listener: (change: FakeSlackChange) => void): () => void;
+  /** Stop the server and drop every socket so the process can exit. */
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+const RESPONSE_URL_USES = 5;
+const RESPONSE_URL_LIFETIME_MS = 30 * 60 * 1000;
+
+/** Start a fake Slack Web API on 127.0.0.1 at a free port. */
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const now = options.now ?? Date.now;
+  const identity = {
+    botUserId: options.botUserId ?? 'U0BOT',
+    botId: options.botId ?? 'B0BOT',
+    teamId: options.teamId ?? 'T0FAKE',
+  };
+  const botToken = options.botToken ?? 'xoxb-fake-token';
+  const listeners = new Set<(change: FakeSlackChange) => void>();
+  const emit = (change: FakeSlackChange): void => listeners.forEach((listener) => listener(change));
+  const buildWorkspace = (): FakeWorkspace =>
+    createFakeWorkspace(
+      identity,
+      { channels: options.channels ?? DEFAULT_FAKE_CHANNELS, users: options.users ?? DEFAULT_FAKE_USERS, now },
+      emit,
+    );
+
+  const ctx: MethodContext = { workspace: buildWorkspace(), views: [], scheduled: [], triggers: new Map(), ...pageSizeOf(options) };
+  const calls: RecordedCall[] = [];
+  const responses: RecordedResponse[] = [];
+  const faults = new Map<string, FakeSlackFault[]>();
+  const responseUrls = new Map<string, ResponseUrlContext & { issuedAt: number; uses: number }>();
+  const timers = new Set<NodeJS.Timeout>();
+  let triggerCount = 0;
+
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  /** Answers with an injected fault, if one is queued; false when the call should go on. */
+  async function answerFault(method: string, res: ServerResponse, record: { response?: RecordedCall['response'] }): Promise<boolean> {
+    const fault = faults.get(method)?.shift();
+    if (!fault) return false;
+    if ('delayMs' in fault) {
+      await sleep(fault.delayMs);
+      return false;
+    }
+    if ('error' in fault) record.response = send(res, 200, { ok: false, error: fault.error });
+    else if (fault.status === 429) {
+      record.response = send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
+    } else record.response = send(res, 500, { ok: false, error: 'internal_error' });
+    return true;
+  }
+
+  async function handleApi(method: string, req: IncomingMessage, raw: string, res: ServerResponse): Promise<void> {
+    const call: RecordedCall = { method, args: {}, time: now() };
+    calls.push(call);
+    try {
+      const { token, ...args } = parseMethodArgs(raw, req.headers['content-type']);
+      call.args = args;
+      if (await answerFault(method, res, call)) return;
+      const given = bearer(req.headers.authorization) ?? (typeof token === 'string' ? token : undefined);
+      if (given === undefined) throw new SlackMethodError('not_authed');
+      if (given !== botToken) throw new SlackMethodError('invalid_auth');
+      const handler = FAKE_SLACK_METHODS[method];
+      if (!handler) throw new SlackMethodError('unknown_method');
+      call.response = send(res, 200, { ok: true, ...handler(args, ctx) });
+    } catch (error) {
+      call.response = send(res, 200, errorBody(error));
+    }
+  }
+
+  async function handleResponseUrl(id: string, req: IncomingMessage, raw: string, res: ServerResponse): Promise<void> {
+    const record: RecordedResponse = { id, body: {}, time: now(), status: 200 };
+    responses.push(record);
+    try {
+      record.body = parseMethodArgs(raw, req.headers['content-type'] ?? 'application/json');
+      const fault = { response: undefined as RecordedCall['response'] };
+      if (await answerFault('response_url', res, fault)) {
+        record.status = fault.response?.status ?? 500;
+        record.error = String(fault.response?.body.error);
+        return;
+      }
+      const entry = responseUrls.get(id);
+      if (entry) entry.uses += 1;
+      if (!entry || now() - entry.issuedAt > RESPONSE_URL_LIFETIME_MS) throw new SlackMethodError('expired_url');
+      if (entry.uses > RESPONSE_URL_USES) throw new SlackMethodError('used_url');
+      record.effect = applyResponseUrlPost(ctx.workspace, entry, record.body);
+      send(res, 200, { ok: true });
+    } catch (error) {
+      const body = errorBody(error);
+      record.error = String(body.error);
+      record.status = record.error === 'expired_url' || record.error === 'used_url' ? 404 : 400;
+      send(res, record.status, body);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void route(req, res).catch((error: unknown) => send(res, 500, errorBody(error)));
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const api = /^\/api\/([\w.]+)$/.exec(path);
+    const respond = /^\/respond\/([\w.-]+)$/.exec(path);
+    if (req.method !== 'POST' || (!api && !respond)) {
+      send(res, 404, { ok: false, error: 'not_found' });
+      return;
+    }
+    const raw = await readBody(req);
+    if (raw === undefined) {
+      send(res, 413, { ok: false, error: 'request_too_large' });
+      return;
+    }
+    if (api?.[1]) await handleApi(api[1], req, raw, res);
+    else if (respond?.[1]) await handleResponseUrl(respond[1], req, raw, res);
+  }
+
+  const port = await listen(server);
+  const base = `http://127.0.0.1:${port}`;
+
+  const requireChannel = (channelId: string): FakeChannel => {
+    const channel = ctx.workspace.findChannel(channelId);
+    if (!channel) throw new Error(`Fake Slack has no channel ${channelId}; add it with fake.addChannel(...) first.`);
+    return channel;
+  };
+  const requireMessage = (channelId: string, ts: string): FakeMessage => {
+    const message = ctx.workspace.findMessage(requireChannel(channelId), ts);
+    if (!message) throw new Error(`Fake Slack has no message ${ts} in ${channelId}.`);
+    return message;
+  };
+
+  const fake: FakeSlack = {
+    url: `${base}/api/`,
+    port,
+    botToken,
+    ...identity,
+    get calls() {
+      return calls;
+    },
+    get responses() {
+      return responses;
+    },
+    get ephemerals() {
+      return ctx.workspace.ephemerals;
+    },
+    get views() {
+      return ctx.views;
+    },
+    get scheduled() {
+      return ctx.scheduled;
+    },
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    responseUrl(id, context) {
+      if (!/^[\w.-]+$/.test(id)) throw new Error(`A response_url id may hold letters, digits, "_", "." and "-" only, e.g. "cmd-1"; got "${id}".`);
+      const existing = responseUrls.get(id);
+      responseUrls.set(id, { ...existing, ...context, issuedAt: existing?.issuedAt ?? now(), uses: existing?.uses ?? 0 });
+      return `${base}/respond/${id}`;
+    },
+    issueTriggerId() {
+      triggerCount += 1;
+      const id = `${triggerCount}.${port}.fake${String(triggerCount).padStart(6, '0')}`;
+      ctx.triggers.set(id, { issuedAt: now(), used: false });
+      return id;
+    },
+    failNext(method, fault, times = 1) {
+      const queue = faults.get(method) ?? [];
+      queue.push(...Array.from({ length: times }, () => fault));
+      faults.set(method, queue);
+    },
+    reset(resetOptions) {
+      faults.clear();
+      calls.length = 0;
+      responses.length = 0;
+      if (resetOptions?.state) {
+        ctx.workspace = buildWorkspace();
+        ctx.views.length = 0;
+        ctx.scheduled.length = 0;
+        ctx.triggers.clear();
+        responseUrls.clear();
+      }
+    },
+    messages(channelId, messageOptions) {
+      const channel = requireChannel(channelId);
+      return messageOptions?.threadTs ? threadReplies(channel, messageOptions.threadTs) : topLevelMessages(channel);
+    },
+    lastMessage: (channelId) => requireChannel(channelId).messages.at(-1),
+    channel: (channelId) => ctx.workspace.findChannel(channelId),
+    user: (userId) => ctx.workspace.users.get(userId),
+    addChannel: (init) => ctx.workspace.addChannel(init),
+    addUser: (init) => ctx.workspace.addUser(init),
+    addUserMessage(input) {
+      return ctx.workspace.post(requireChannel(input.channelId), {
+        user: input.userId,
+        text: input.text,
+        ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
+      });
+    },
+    addReaction(channelId, ts, name, userId) {
+      ctx.workspace.react(requireMessage(channelId, ts), name, userId, true);
+    },
+    removeReaction(channelId, ts, name, userId) {
+      ctx.workspace.react(requireMessage(channelId, ts), name, userId, false);
+    },
+    deliverDueScheduled() {
+      const nowS = now() / 1000;
+      const due = ctx.scheduled.filter((scheduled) => scheduled.postAt <= nowS);
+      ctx.scheduled.splice(0, ctx.scheduled.length, ...ctx.scheduled.filter((scheduled) => !due.includes(scheduled)));
+      return due
+        .filter((scheduled) => scheduled.metadata === undefined)
+        .map(({ channel, text, blocks, thread_ts }) =>
+          ctx.workspace.post(requireChannel(channel), {
+            text,
+            ...(blocks ? { blocks } : {}),
+            ...(thread_ts ? { thread_ts } : {}),
+            user: identity.botUserId,
+            bot_id: identity.botId,
+          }),
+        );
+    },
+    waitFor: (predicate, waitOptions) => pollUntil(fake, predicate, waitOptions ?? {}),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      timers.forEach((timer) => clearTimeout(timer));
+      timers.clear();
+      listeners.clear();
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+  return fake;
+}
+
+async function pollUntil<T>(fake: FakeSlack, predicate: (fake: FakeSlack) => T, options: WaitForOptions): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = predicate(fake);
+      if (value) return value;
+    } catch (error) {
+      // A predicate may use expect(); keep its message for the timeout report.
+      lastError = error;
+    }
+    if (Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const recent = fake.calls.slice(-8).map((call) => `${call.method}${call.response?.body.ok === false ? ` (${String(call.response.body.error)})` : ''}`);
+  const what = options.description ? ` for ${options.description}` : '';
+  const why = lastError instanceof Error ? ` Last predicate error: ${lastError.message}.` : '';
+  throw new Error(`fake.waitFor gave up after ${timeoutMs} ms${what}. Recent Web API calls: ${recent.join(', ') || 'none'}.${why}`);
+}
+
+function send(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  if (!res.headersSent && !res.destroyed) {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(body));
+  }
+  return { status, body };
+}
+
+function errorBody(error: unknown): Record<string, unknown> {
+  if (error instanceof SlackMethodError) return error.toBody();
+  // A bug in the fake itself: say so instead of pretending Slack refused.
+  return { ok: false, error: 'fatal_error', detail: error instanceof Error ? error.message : String(error) };
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+function pageSizeOf(options: FakeSlackOptions): { pageSize?: number } {
+  return options.pageSize === undefined ? {} : { pageSize: options.pageSize };
+}
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}

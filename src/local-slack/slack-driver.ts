@@ -1,0 +1,313 @@
+import type { FakeSlack } from './fake-slack-api.js';
+import { createTsClock, type FakeMessage } from './fake-workspace.js';
+import { signSlackRequest } from './sign-request.js';
+
+/** How to reach the bot and whom to pretend to be. */
+export interface SlackDriverOptions {
+  /** the bot's events endpoint, e.g. http://127.0.0.1:PORT/slack/events */
+  botUrl: string;
+  signingSecret: string;
+  /** when given, response URLs, trigger ids, messages and reactions go through this fake workspace */
+  fake?: FakeSlack;
+  teamId?: string;
+  /** clock in ms for signatures, ts and event_time; defaults to Date.now */
+  now?: () => number;
+}
+
+/** Ways to tamper with a request, for security tests. */
+export interface ForgeOptions {
+  /** send no signature headers at all */
+  unsigned?: boolean;
+  /** sign with the wrong secret */
+  badSignature?: boolean;
+  /** override x-slack-request-timestamp (seconds), e.g. ten minutes ago for a stale request */
+  timestamp?: number;
+}
+
+/** What the bot answered, and what the driver sent. */
+export interface DriverResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+  elapsedMs: number;
+  /** the payload as sent (form fields, block_actions payload or event envelope) */
+  sent: Record<string, unknown>;
+}
+
+/** A slash command as typed by a user. */
+export interface SlashCommandInput extends ForgeOptions {
+  userId: string;
+  channelId: string;
+  command?: string;
+  text: string;
+  triggerId?: string;
+  /** send `text` exactly, instead of escaping `&`, `<`, `>` as Slack does with typed text */
+  rawText?: boolean;
+}
+
+/** A click on a button or a choice in a select menu. */
+export interface BlockActionInput extends ForgeOptions {
+  userId: string;
+  channelId: string;
+  messageTs: string;
+  threadTs?: string;
+  actionId: string;
+  blockId?: string;
+  value?: string;
+  selectedOption?: string;
+  selectedOptions?: string[];
+  responseUrl?: string;
+}
+
+/** Options for a raw Events API delivery. */
+export interface EventDeliveryOptions extends ForgeOptions {
+  eventId?: string;
+  retryNum?: number;
+  retryReason?: string;
+}
+
+/** A message a user types in a channel or thread. */
+export interface UserMessageEventInput extends EventDeliveryOptions {
+  userId: string;
+  channelId: string;
+  text: string;
+  threadTs?: string;
+  rawText?: boolean;
+}
+
+/** A reaction a user adds to or removes from a message. */
+export interface ReactionEventInput extends EventDeliveryOptions {
+  userId: string;
+  channelId: string;
+  messageTs: string;
+  reaction: string;
+  /** author of the reacted message when the fake does not know it */
+  itemUser?: string;
+}
+
+/** Sends Slack-shaped, signed requests to a running bot. */
+export interface SlackDriver {
+  slashCommand(input: SlashCommandInput): Promise<DriverResponse>;
+  blockAction(input: BlockActionInput): Promise<DriverResponse>;
+  event(event: Record<string, unknown>, options?: EventDeliveryOptions): Promise<DriverResponse & { eventId: string }>;
+  message(input: UserMessageEventInput): Promise<DriverResponse & { ts: string; eventId: string }>;
+  reactionAdded(input: ReactionEventInput): Promise<DriverResponse>;
+  reactionRemoved(input: ReactionEventInput): Promise<DriverResponse>;
+}
+
+const API_APP_ID = 'A0FAKEAPP';
+const VERIFICATION_TOKEN = 'fake-verification-token';
+
+/** Create a driver that talks to the bot the way Slack's servers do. */
+export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
+  const now = options.now ?? Date.now;
+  const fake = options.fake;
+  const teamId = options.teamId ?? fake?.teamId ?? 'T0FAKE';
+  let counter = 0;
+  const nextId = (): number => (counter += 1);
+  const nextTs = createTsClock(now);
+
+  async function deliver(body: string, contentType: string, forge: ForgeOptions, sent: Record<string, unknown>, extra: Record<string, string> = {}): Promise<DriverResponse> {
+    const timestamp = forge.timestamp ?? Math.floor(now() / 1000);
+    const secret = forge.badSignature ? `${options.signingSecret}-forged` : options.signingSecret;
+    const signature = forge.unsigned ? {} : signSlackRequest(secret, body, timestamp);
+    const started = performance.now();
+    const response = await fetch(options.botUrl, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...signature, ...extra },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text, headers: Object.fromEntries(response.headers), elapsedMs: performance.now() - started, sent };
+  }
+
+  const sendForm = (fields: Record<string, string>, forge: ForgeOptions, sent: Record<string, unknown> = fields) =>
+    deliver(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', forge, sent);
+
+  const triggerId = (given: string | undefined): string => given ?? fake?.issueTriggerId() ?? `${nextId()}.fake.trigger`;
+  const responseUrl = (kind: string, context: { channelId: string; userId: string; messageTs?: string }): string =>
+    fake?.responseUrl(`${kind}-${nextId()}-${Math.floor(now())}`, context) ?? `http://127.0.0.1:9/respond/${kind}-${nextId()}`;
+
+  async function event(body: Record<string, unknown>, delivery: EventDeliveryOptions = {}) {
+    const eventId = delivery.eventId ?? `Ev${String(nextId()).padStart(8, '0')}${Math.floor(now())}`;
+    const envelope = {
+      token: VERIFICATION_TOKEN,
+      team_id: teamId,
+      api_app_id: API_APP_ID,
+      event: { event_ts: nextTs(), ...body },
+      type: 'event_callback',
+      event_id: eventId,
+      event_time: Math.floor(now() / 1000),
+      authorizations: [{ enterprise_id: null, team_id: teamId, user_id: fake?.botUserId ?? 'U0BOT', is_bot: true, is_enterprise_install: false }],
+      is_ext_shared_channel: false,
+      event_context: `4-fake-${eventId}`,
+    };
+    const retry: Record<string, string> = {};
+    if (delivery.retryNum !== undefined) retry['x-slack-retry-num'] = String(delivery.retryNum);
+    if (delivery.retryReason !== undefined) retry['x-slack-retry-reason'] = delivery.retryReason;
+    const response = await deliver(JSON.stringify(envelope), 'application/json', delivery, envelope, retry);
+    return { ...response, eventId };
+  }
+
+  async function reaction(type: 'reaction_added' | 'reaction_removed', input: ReactionEventInput) {
+    const message = knownMessage(fake, input.channelId, input.messageTs);
+    if (message) {
+      if (type === 'reaction_added') fake?.addReaction(input.channelId, input.messageTs, input.reaction, input.userId);
+      else fake?.removeReaction(input.channelId, input.messageTs, input.reaction, input.userId);
+    }
+    const itemUser = message?.user ?? input.itemUser;
+    return event(
+      {
+        type,
+        user: input.userId,
+        reaction: input.reaction,
+        item: { type: 'message', channel: input.channelId, ts: input.messageTs },
+        ...(itemUser ? { item_user: itemUser } : {}),
+      },
+      input,
+    );
+  }
+
+  return {
+    slashCommand(input) {
+      const fields = {
+        token: VERIFICATION_TOKEN,
+        team_id: teamId,
+        team_domain: 'fake-workspace',
+        channel_id: input.channelId,
+        channel_name: fake?.channel(input.channelId)?.name ?? 'unknown-channel',
+        user_id: input.userId,
+        user_name: fake?.user(input.userId)?.name ?? input.userId.toLowerCase(),
+        command: input.command ?? '/imc',
+        text: input.rawText ? input.text : escapeLikeSlack(input.text),
+        api_app_id: API_APP_ID,
+        is_enterprise_install: 'false',
+        response_url: responseUrl('cmd', { channelId: input.channelId, userId: input.userId }),
+        trigger_id: triggerId(input.triggerId),
+      };
+      return sendForm(fields, input);
+    },
+
+    blockAction(input) {
+      const original = knownMessage(fake, input.channelId, input.messageTs);
+      const found = findActionElement(original?.blocks, input.actionId);
+      const payload = {
+        type: 'block_actions',
+        user: { id: input.userId, username: fake?.user(input.userId)?.name ?? input.userId.toLowerCase(), team_id: teamId },
+        api_app_id: API_APP_ID,
+        token: VERIFICATION_TOKEN,
+        container: {
+          type: 'message',
+          message_ts: input.messageTs,
+          channel_id: input.channelId,
+          is_ephemeral: false,
+          ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
+        },
+        trigger_id: triggerId(undefined),
+        team: { id: teamId, domain: 'fake-workspace' },
+        enterprise: null,
+        is_enterprise_install: false,
+        channel: { id: input.channelId, name: fake?.channel(input.channelId)?.name ?? 'unknown-channel' },
+        message: actionMessage(original, input),
+        state: { values: {} },
+        response_url: input.responseUrl ?? responseUrl('action', { channelId: input.channelId, userId: input.userId, messageTs: input.messageTs }),
+        actions: [actionOf(input, found, nextTs())],
+      };
+      return sendForm({ payload: JSON.stringify(payload) }, input, payload);
+    },
+
+    event,
+
+    async message(input) {
+      const text = input.rawText ? input.text : escapeLikeSlack(input.text);
+      const recorded = fake?.channel(input.channelId)
+        ? fake.addUserMessage({ channelId: input.channelId, userId: input.userId, text, ...(input.threadTs ? { threadTs: input.threadTs } : {}) })
+        : undefined;
+      const ts = recorded?.ts ?? nextTs();
+      const parent = input.threadTs ? knownMessage(fake, input.channelId, input.threadTs) : undefined;
+      const response = await event(
+        {
+          type: 'message',
+          channel: input.channelId,
+          user: input.userId,
+          text,
+          ts,
+          event_ts: ts,
+          team: teamId,
+          channel_type: channelType(input.channelId),
+          client_msg_id: `fake-${nextId()}`,
+          ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
+          ...(parent ? { parent_user_id: parent.user } : {}),
+        },
+        input,
+      );
+      return { ...response, ts };
+    },
+
+    reactionAdded: (input) => reaction('reaction_added', input),
+    reactionRemoved: (input) => reaction('reaction_removed', input),
+  };
+}
+
+/** Escape typed text the way Slack does before sending it to an app. */
+export function escapeLikeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function channelType(channelId: string): string {
+  if (channelId.startsWith('D')) return 'im';
+  if (channelId.startsWith('G')) return 'group';
+  return 'channel';
+}
+
+function knownMessage(fake: FakeSlack | undefined, channelId: string, ts: string): FakeMessage | undefined {
+  const channel = fake?.channel(channelId);
+  return channel?.messages.find((message) => message.ts === ts);
+}
+
+function actionMessage(original: FakeMessage | undefined, input: BlockActionInput): Record<string, unknown> {
+  const threadTs = input.threadTs ?? original?.thread_ts;
+  return {
+    type: 'message',
+    ts: input.messageTs,
+    text: original?.text ?? '',
+    ...(original?.user ? { user: original.user } : {}),
+    ...(original?.bot_id ? { bot_id: original.bot_id } : {}),
+    ...(original?.blocks ? { blocks: original.blocks } : {}),
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  };
+}
+
+type Json = Record<string, unknown>;
+
+function actionOf(input: BlockActionInput, found: { blockId: string; element: Json } | undefined, actionTs: string): Json {
+  const base = { action_id: input.actionId, block_id: input.blockId ?? found?.blockId ?? 'fake-block', action_ts: actionTs };
+  const option = (value: string) => ({ text: { type: 'plain_text', text: optionText(found?.element, value) }, value });
+  if (input.selectedOptions !== undefined) {
+    return { ...base, type: 'multi_static_select', selected_options: input.selectedOptions.map(option) };
+  }
+  if (input.selectedOption !== undefined) return { ...base, type: 'static_select', selected_option: option(input.selectedOption) };
+  return {
+    ...base,
+    type: 'button',
+    text: found?.element.text ?? { type: 'plain_text', text: input.actionId },
+    ...(input.value !== undefined ? { value: input.value } : {}),
+  };
+}
+
+function findActionElement(blocks: Json[] | undefined, actionId: string): { blockId: string; element: Json } | undefined {
+  for (const block of blocks ?? []) {
+    const elements = Array.isArray(block.elements) ? (block.elements as Json[]) : [];
+    const candidates = block.accessory ? [...elements, block.accessory as Json] : elements;
+    const element = candidates.find((candidate) => candidate.action_id === actionId);
+    if (element) return { blockId: typeof block.block_id === 'string' ? block.block_id : 'fake-block', element };
+  }
+  return undefined;
+}
+
+function optionText(element: Json | undefined, value: string): string {
+  const options = Array.isArray(element?.options) ? (element.options as Json[]) : [];
+  const match = options.find((option) => option.value === value);
+  const text = match?.text as Json | undefined;
+  return typeof text?.text === 'string' ? text.text : value;
+}
