@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8')) as {
+  features: { slash_commands: { command: string }[]; bot_user: unknown };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+};
+// Slack's official app manifest schema (v1), kept beside the tests so a fresh clone can check it.
+const schema = JSON.parse(readFileSync(join(root, 'test/fixtures/slack-manifest.schema.1.0.0.json'), 'utf8')) as object;
+
+describe('manifest.yml', () => {
+  it("is valid against Slack's app manifest schema", () => {
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    const validate = ajv.compile(schema);
+    const valid = validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('declares what the bot uses: the /imc command, thread replies, reactions, membership checks, interactivity', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/imc']);
+    expect(manifest.features.bot_user).toBeDefined();
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['message.channels', 'message.groups', 'message.im', 'reaction_added', 'reaction_removed']),
+    );
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining(['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'reactions:read', 'channels:read', 'groups:read']),
+    );
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('asks for no scope the bot does not use', () => {
+    const used = new Set(['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'reactions:read', 'channels:read', 'groups:read']);
+    expect(manifest.oauth_config.scopes.bot.filter((scope) => !used.has(scope))).toEqual([]);
+  });
+});
