@@ -1,0 +1,150 @@
+/**
+ * Handlebars rendering of Slack mrkdwn messages from `templates/`.
+ * Every string in a view model is escaped before the template sees it, so a template
+ * cannot forget to; only `Mrkdwn` values (markup the bot built) pass through as is.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { Mrkdwn, escapeMrkdwn } from './escape.js';
+
+/** Renders a named template with a view model to Slack mrkdwn. */
+export interface Renderer {
+  /** `name` is the template file name without `.hbs`, e.g. `strategy-summary`. */
+  render(name: string, viewModel: object): string;
+}
+
+export type RenderErrorCode = 'template_not_found' | 'template_failed' | 'view_model_invalid';
+
+/** A rendering failure with a stable code; `cause` keeps the Handlebars or fs error. */
+export class RenderError extends Error {
+  constructor(
+    message: string,
+    readonly code: RenderErrorCode,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RenderError';
+  }
+}
+
+/** The project's `templates/` folder, found from this file so the working directory does not matter. */
+export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/**
+ * Creates a renderer over `dir`. Every `*.hbs` there is read and compiled once, on first
+ * use, and is also available to the others as a partial (`{{> findings findings}}`).
+ */
+export function createRenderer(dir: string = DEFAULT_TEMPLATE_DIR): Renderer {
+  let templates: Map<string, Handlebars.TemplateDelegate> | undefined;
+
+  function template(name: string): Handlebars.TemplateDelegate {
+    templates ??= compileAll(dir);
+    const found = templates.get(name);
+    if (!found) {
+      const known = [...templates.keys()].join(', ');
+      throw new RenderError(`Template "${name}.hbs" not found in ${dir} (known: ${known})`, 'template_not_found');
+    }
+    return found;
+  }
+
+  return {
+    render(name, viewModel) {
+      const compiled = template(name);
+      const safe = escapeViewModel(viewModel, `view model for "${name}"`);
+      try {
+        return tidy(compiled(safe));
+      } catch (cause) {
+        const detail = cause instanceof Error ? cause.message : String(cause);
+        throw new RenderError(`Template "${name}" failed: ${detail}`, 'template_failed', { cause });
+      }
+    },
+  };
+}
+
+const COMPILE_OPTIONS: CompileOptions = { noEscape: true, strict: true };
+
+/** Compiles every template in `dir` in an isolated Handlebars and registers each as a partial. */
+function compileAll(dir: string): Map<string, Handlebars.TemplateDelegate> {
+  const handlebars = Handlebars.create();
+  makeBlockHelpersStrict(handlebars);
+  const templates = new Map<string, Handlebars.TemplateDelegate>();
+  for (const file of listTemplates(dir)) {
+    const name = file.slice(0, -'.hbs'.length);
+    const compiled = handlebars.compile(readFileSync(join(dir, file), 'utf8'), COMPILE_OPTIONS);
+    templates.set(name, compiled);
+    // A compiled partial keeps strict mode; a source-string partial would not.
+    handlebars.registerPartial(name, compiled);
+  }
+  return templates;
+}
+
+const BLOCK_HELPERS = ['if', 'unless', 'each', 'with'] as const;
+
+/**
+ * Handlebars' strict mode checks `{{field}}` but not the argument of `#if` or `#each`,
+ * where a missing field would silently read as false: these wrappers make it throw too.
+ * View models say "absent" with `null` or `false`, never by leaving a key out.
+ */
+function makeBlockHelpersStrict(handlebars: typeof Handlebars): void {
+  for (const name of BLOCK_HELPERS) {
+    const builtin = handlebars.helpers[name] as (...args: unknown[]) => unknown;
+    handlebars.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      const options = args[args.length - 1] as Handlebars.HelperOptions & { loc?: { start?: { line?: number } } };
+      if (args.length !== 2 || args[0] === undefined) {
+        const line = options.loc?.start?.line;
+        throw new Error(`#${name} needs a field that is present${line ? ` (line ${line})` : ''}`);
+      }
+      return builtin.apply(this, args);
+    });
+  }
+}
+
+function listTemplates(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((file) => file.endsWith('.hbs'));
+  } catch (cause) {
+    throw new RenderError(`The template folder ${dir} cannot be read`, 'template_not_found', { cause });
+  }
+}
+
+/**
+ * Deep-copies a view model, escaping every string leaf for mrkdwn.
+ * Line breaks inside values become spaces: layout (and the section-break marker
+ * line) belongs to templates, and a value must not be able to forge either.
+ */
+export function escapeViewModel(value: unknown, where = 'view model'): unknown {
+  if (typeof value === 'string') return escapeMrkdwn(value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' '));
+  if (value instanceof Mrkdwn) return value.text;
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item) => escapeViewModel(item, where));
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, escapeViewModel(item, where)]));
+  }
+  // Dates, functions, class instances: formatting belongs in the view model, not the template.
+  throw new RenderError(`The ${where} holds a ${describe(value)}; pass a pre-formatted string`, 'view_model_invalid');
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'object' && value !== null) return value.constructor?.name ?? 'object';
+  return typeof value;
+}
+
+/** Trims trailing spaces and collapses runs of blank lines left by block tags. */
+function tidy(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,188 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BudgetSketch } from '../../src/domain/budget-types.js';
+import { buildBudgetSketch } from '../../src/domain/budget.js';
+import { PlanSchema, type Finding, type Plan } from '../../src/domain/plan.js';
+import { mrkdwn } from '../../src/render/escape.js';
+import { RenderError, createRenderer, escapeViewModel } from '../../src/render/renderer.js';
+import { budgetSketchView, findingsView, strategySummaryView } from '../../src/render/view-models.js';
+import { sampleDraft } from '../fixtures/plans.js';
+
+const HOSTILE = '<!channel> & <@U123>';
+const HOSTILE_SHOWN = '&lt;!channel&gt; &amp; &lt;@U123&gt;';
+const renderer = createRenderer();
+
+function samplePlan(): Plan {
+  return PlanSchema.parse(sampleDraft());
+}
+
+/** Every free-text field, channel name and finding text is the hostile string. */
+function hostilePlan(): { plan: Plan; findings: Finding[]; sketch: BudgetSketch } {
+  const plan = samplePlan();
+  Object.assign(plan, { campaign: HOSTILE, brand: HOSTILE, problemStatement: HOSTILE, concept: HOSTILE });
+  plan.audience.description = HOSTILE;
+  plan.channels = plan.channels.map((channel) => ({ ...channel, id: HOSTILE, name: HOSTILE, region: HOSTILE }));
+  const sketch = buildBudgetSketch(plan);
+  if (!sketch) throw new Error('the sample plan should have a budget sketch');
+  sketch.phases = sketch.phases.map((phase) => ({ ...phase, name: HOSTILE }));
+  const findings: Finding[] = ['error', 'warning', 'tip'].map((severity) => ({
+    rule: HOSTILE,
+    severity: severity as Finding['severity'],
+    problem: HOSTILE,
+    principle: HOSTILE,
+    fix: HOSTILE,
+  }));
+  return { plan, findings, sketch };
+}
+
+describe('renderer with hostile text', () => {
+  it('escapes every user string in the strategy summary; the only markup is the mention the bot built', () => {
+    const { plan, findings, sketch } = hostilePlan();
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, { planId: 'P1', authorId: 'UAUTHOR', sketch }));
+    expect(text).toContain(HOSTILE_SHOWN);
+    expect(text.match(/</g)).toHaveLength(1);
+    expect(text).toContain('planned by <@UAUTHOR>');
+    expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
+  });
+
+  it('escapes every user string in the budget sketch and the findings', () => {
+    const { plan, findings, sketch } = hostilePlan();
+    for (const text of [
+      renderer.render('budget-sketch', budgetSketchView(plan, sketch)),
+      renderer.render('findings', findingsView(findings)),
+    ]) {
+      expect(text).toContain(HOSTILE_SHOWN);
+      expect(text).not.toContain('<');
+    }
+  });
+
+  it('shows quotes and apostrophes as typed, with no HTML entities', () => {
+    const plan = samplePlan();
+    plan.concept = `It's "the" one`;
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, []));
+    expect(text).toContain(`“It's "the" one”`);
+    expect(text).not.toMatch(/&#x27;|&quot;|&#39;/);
+  });
+
+  it('does not let a value forge a section break or a new line', () => {
+    const plan = samplePlan();
+    plan.concept = 'one\n---\ntwo';
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, []));
+    expect(text).toContain('“one --- two”');
+    expect(text.split('\n').filter((line) => line === '---')).toHaveLength(
+      renderer.render('strategy-summary', strategySummaryView(samplePlan(), [])).split('\n').filter((l) => l === '---').length,
+    );
+  });
+});
+
+describe('renderer with a full plan', () => {
+  it('renders the strategy summary with the one-line strategy, goals, channels, schedule and findings', () => {
+    const plan = samplePlan();
+    const findings: Finding[] = [
+      { rule: 'APPEAL-FIT', severity: 'tip', problem: 'Low involvement buyers skim.', principle: 'p', fix: 'Repeat one benefit.' },
+      { rule: 'RESEARCH-INSIGHT', severity: 'warning', problem: 'No interviews yet.', principle: 'p', fix: 'Talk to five buyers.' },
+    ];
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, { sketch: buildBudgetSketch(plan) }));
+    expect(text).toContain('*Campaign:* Spring cold brew launch 2027');
+    expect(text).toContain('Achieve *purchase intention* with Office workers aged 25–35');
+    expect(text).toContain('at the evaluation of alternatives stage');
+    expect(text).toContain('• Conversion: 1.5 % → 2.5 % by 30 Apr 2027');
+    expect(text).toContain('_Paid_\n• *Search ads*: Information search, Evaluation of alternatives and Purchase decision');
+    expect(text).toContain('Review after the campaign: *14 May 2027*');
+    expect(text).toContain('*Checks: 1 warning and 1 tip*');
+    expect(text.indexOf('RESEARCH-INSIGHT')).toBeLessThan(text.indexOf('APPEAL-FIT'));
+    expect(text).toMatch(/• Warm-up: \d+ Mar 2027/);
+  });
+
+  it('renders the worked funnel case: 100,000 visits and ¥200,000', () => {
+    const plan = samplePlan();
+    plan.budget = {
+      currency: 'CNY',
+      available: 15_000_000,
+      reserveRate: 0.1,
+      funnel: { targetRevenue: 100_000_000, averageOrderValue: 100_000, conversionRate: 0.01, costPerVisit: 200 },
+    };
+    const text = renderer.render('budget-sketch', budgetSketchView(plan, buildBudgetSketch(plan)));
+    expect(text).toContain('= ¥1,000,000 ÷ (1 % × ¥1,000) = *100,000 visits*');
+    expect(text).toContain('= 100,000 × ¥2 = *¥200,000*');
+    expect(text).toContain('Orders = visits × conversion = about 1,000');
+    expect(text).toContain('Shortfall of ¥50,000');
+    expect(text).toContain('Reserve for tests and contingency: ¥15,000 · 10 %');
+  });
+
+  it('renders the reach maths for an awareness plan', () => {
+    const plan = samplePlan();
+    plan.primaryObjective = 'brand-awareness';
+    plan.budget = {
+      currency: 'CNY',
+      reserveRate: 0.1,
+      reach: { audienceSize: 2_000_000, reachRate: 0.4, frequency: 3, cpm: 5_000 },
+    };
+    const text = renderer.render('budget-sketch', budgetSketchView(plan, buildBudgetSketch(plan)));
+    expect(text).toContain('= 2,000,000 × 40 % × 3 = *2,400,000 impressions*');
+    expect(text).toContain('= 2,400,000 ÷ 1,000 × ¥50 = *¥120,000*');
+    expect(text).not.toContain('Against the money available');
+  });
+
+  it('says what is missing when there is no budget sketch', () => {
+    const text = renderer.render('budget-sketch', budgetSketchView(samplePlan(), undefined));
+    expect(text).toMatch(/^There is no budget sketch yet/);
+  });
+
+  it('renders a clean findings list', () => {
+    expect(renderer.render('findings', findingsView([]))).toBe(':white_check_mark: *Checks:* the plan passes every IMC rule.');
+  });
+});
+
+describe('renderer strictness', () => {
+  it('fails loudly on a missing field instead of printing nothing', () => {
+    const { campaign: _dropped, ...view } = strategySummaryView(samplePlan(), []);
+    expect(() => renderer.render('strategy-summary', view)).toThrow(/"campaign" not defined/);
+  });
+
+  it('fails loudly when a flag used by #if is missing', () => {
+    const { hasFindings: _dropped, ...view } = findingsView([]);
+    const error = catchError(() => renderer.render('findings', view));
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as RenderError).code).toBe('template_failed');
+  });
+
+  it('names an unknown template', () => {
+    const error = catchError(() => renderer.render('no-such-template', {}));
+    expect((error as RenderError).code).toBe('template_not_found');
+  });
+
+  it('refuses values that are not pre-formatted', () => {
+    expect(() => escapeViewModel({ when: new Date(0) })).toThrow(/Date/);
+  });
+
+  it('passes bot-built markup through and escapes everything else, deeply', () => {
+    expect(escapeViewModel({ a: ['<b>'], c: { d: mrkdwn('<@U1>') }, n: 1, f: false, z: null })).toEqual({
+      a: ['&lt;b&gt;'],
+      c: { d: '<@U1>' },
+      n: 1,
+      f: false,
+      z: null,
+    });
+  });
+
+  it('reads and compiles each template once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imc-templates-'));
+    writeFileSync(join(dir, 'hello.hbs'), 'Hello {{name}}');
+    const own = createRenderer(dir);
+    expect(own.render('hello', { name: 'A & B' })).toBe('Hello A &amp; B');
+    writeFileSync(join(dir, 'hello.hbs'), 'Changed {{name}}');
+    expect(own.render('hello', { name: 'C' })).toBe('Hello C');
+  });
+});
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
