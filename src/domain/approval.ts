@@ -1,0 +1,130 @@
+/**
+ * Approval of a posted plan, derived from the reactions on its draft message as
+ * they are now. Nothing is counted up or down per event, so a redelivered,
+ * duplicated or out-of-order reaction event cannot make the status drift.
+ */
+
+/** Which reactions approve or ask for changes, and how many approvals a plan needs. */
+export interface ApprovalPolicy {
+  approveEmoji: string;
+  rejectEmoji: string;
+  approvalsNeeded: number;
+  authorCanApprove: boolean;
+}
+
+/** Everything the approval depends on: the message's reactions now, and who may count. */
+export interface ApprovalInput {
+  /** Emoji name -> user ids, as on the message now (skin-tone variants as separate keys, as Slack sends them). */
+  reactions: Record<string, string[]>;
+  authorId: string;
+  botUserId: string;
+  isMember: (userId: string) => boolean;
+  policy: ApprovalPolicy;
+}
+
+/** Why a reaction did not count. */
+export type IgnoredReason = 'author' | 'bot' | 'not-member';
+
+/** The approval status and who brought it about. */
+export interface ApprovalOutcome {
+  state: 'draft' | 'changes-requested' | 'approved';
+  /** Distinct users whose approval counts, in the order they reacted. */
+  approvers: string[];
+  changeRequesters: string[];
+  ignored: { userId: string; reason: IgnoredReason }[];
+  needed: number;
+}
+
+/** Slack user ids (`U…`, or `W…` on Enterprise Grid); anything else is never mentioned or counted. */
+const USER_ID = /^[UW][A-Z0-9]+$/;
+
+/** `:white_check_mark::skin-tone-2:` -> `white_check_mark`: a skin tone is the same vote. */
+export function baseEmoji(name: string): string {
+  return name.trim().replace(/^:+|:+$/g, '').split('::')[0] ?? '';
+}
+
+/** Derived from the current reactions only, so redelivered or out-of-order events cannot make it drift. */
+export function deriveApproval(input: ApprovalInput): ApprovalOutcome {
+  const { policy } = input;
+  const needed = neededApprovals(policy.approvalsNeeded);
+  const ignored = new Map<string, IgnoredReason>();
+  const counted = (emoji: string, vote: 'approve' | 'reject'): string[] =>
+    reactorsOf(input.reactions, emoji).filter((userId) => {
+      const reason = whyIgnored(userId, vote, input);
+      if (reason !== undefined && !ignored.has(userId)) ignored.set(userId, reason);
+      return reason === undefined;
+    });
+  const approvers = counted(policy.approveEmoji, 'approve');
+  const changeRequesters = counted(policy.rejectEmoji, 'reject');
+  const state = changeRequesters.length > 0 ? 'changes-requested' : approvers.length >= needed ? 'approved' : 'draft';
+  return {
+    state,
+    approvers,
+    changeRequesters,
+    ignored: [...ignored].map(([userId, reason]) => ({ userId, reason })),
+    needed,
+  };
+}
+
+/** A policy asking for fewer than one approval would approve a plan nobody looked at. */
+function neededApprovals(requested: number): number {
+  return Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : 1;
+}
+
+/**
+ * Distinct users who reacted with `emoji` in any skin tone. Variant keys are read in
+ * sorted order (the plain emoji first) so the key order of the input cannot matter.
+ */
+function reactorsOf(reactions: Record<string, string[]>, emoji: string): string[] {
+  const wanted = baseEmoji(emoji);
+  const keys = Object.keys(reactions)
+    .filter((key) => baseEmoji(key) === wanted)
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  const users = keys.flatMap((key) => (Array.isArray(reactions[key]) ? reactions[key] : []));
+  return [...new Set(users.filter((user): user is string => typeof user === 'string'))];
+}
+
+function whyIgnored(userId: string, vote: 'approve' | 'reject', input: ApprovalInput): IgnoredReason | undefined {
+  if (userId === input.botUserId) return 'bot';
+  // A malformed id cannot be a channel member, and must never reach a mention.
+  if (!USER_ID.test(userId) || !input.isMember(userId)) return 'not-member';
+  // The author may always ask for changes to their own plan, but not approve it unless allowed.
+  if (vote === 'approve' && userId === input.authorId && !input.policy.authorCanApprove) return 'author';
+  return undefined;
+}
+
+/** One line for the draft message, e.g. "Approvals 1 of 2 (:white_check_mark: by <@U1>). React … to approve, … to ask for changes." */
+export function describeApproval(outcome: ApprovalOutcome, policy: ApprovalPolicy): string {
+  const approve = emojiCode(policy.approveEmoji);
+  const reject = emojiCode(policy.rejectEmoji);
+  const count = `${outcome.approvers.length} of ${outcome.needed}`;
+  const by = outcome.approvers.length > 0 ? ` (${approve} by ${mentions(outcome.approvers)})` : '';
+  switch (outcome.state) {
+    case 'approved':
+      return `Approved: ${count} approvals${by}.`;
+    case 'changes-requested':
+      return (
+        `${reject} Changes requested by ${mentions(outcome.changeRequesters)}; approvals ${count}${by}. ` +
+        `Edit the plan, or remove the ${reject} reaction once it is resolved.`
+      );
+    case 'draft': {
+      const own = policy.authorCanApprove ? '' : " The author's own reaction does not count.";
+      return `Approvals ${count}${by}. React ${approve} to approve, ${reject} to ask for changes.${own}`;
+    }
+  }
+}
+
+/** `<@U1>, <@U2>` from the ids that look like Slack user ids; others are left out rather than echoed. */
+function mentions(userIds: readonly string[]): string {
+  const valid = userIds.filter((id) => USER_ID.test(id));
+  const others = userIds.length - valid.length;
+  const names = valid.map((id) => `<@${id}>`);
+  if (others > 0) names.push(`${others} other${others === 1 ? '' : 's'}`);
+  return names.join(', ');
+}
+
+/** `:name:` with only the characters Slack allows in emoji names, so a policy value cannot inject markup. */
+function emojiCode(name: string): string {
+  const clean = baseEmoji(name).replace(/[^a-z0-9_+'-]/gi, '');
+  return `:${clean || 'white_check_mark'}:`;
+}
