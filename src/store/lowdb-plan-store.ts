@@ -278,7 +278,8 @@ async function readPlanEntry(path: string, id: string): Promise<IndexEntry | und
 }
 
 /** Parses and checks a JSON file; undefined when it does not exist. Never writes. */
-async function readJsonFile<T>(path: string, schema: z.ZodType<T>, remedy: string): Promise<T | undefined> {
+/** Reads and validates a JSON data file; undefined when absent; STORE_CORRUPT (file untouched) when damaged. */
+export async function readJsonFile<T>(path: string, schema: z.ZodType<T>, remedy: string): Promise<T | undefined> {
   const text = await new TextFile(path).read();
   if (text === null) return undefined;
   let data: unknown;
