@@ -9,7 +9,16 @@ import { App, LogLevel } from '@slack/bolt';
 import type { Config } from './config.js';
 import { redact } from './config.js';
 import { createLogger, toBoltLogger, type Level } from './app/create-logger.js';
-import { CommandService } from './app/command-service.js';
+import { ApprovalService } from './app/approval-service.js';
+import { CommandService, type CommandReply, type ExtraCommand } from './app/command-service.js';
+import { ReminderService } from './app/reminder-service.js';
+import { ReviewService } from './app/review-service.js';
+import { applySettings, CONFIG_USAGE, effectivePolicy, parseConfigArgs } from './domain/channel-config.js';
+import { escapeMrkdwn } from './render/escape.js';
+import { section } from './slack/blocks/block-kit.js';
+import { registerDraftActions } from './slack/listeners/draft-actions.js';
+import { registerReactions } from './slack/listeners/reactions.js';
+import { openChannelSettings, type ChannelSettingsStore } from './store/channel-settings-store.js';
 import { KeyedMutex } from './app/keyed-mutex.js';
 import { loadScript } from './app/load-script.js';
 import { OutboxWorker } from './app/outbox-worker.js';
@@ -38,6 +47,8 @@ export interface BotOptions {
   outboxRetryDelaysMs?: number[];
   /** Interface to listen on in HTTP mode (tests use 127.0.0.1); all interfaces by default. */
   host?: string;
+  /** How often due reminders are looked for, in ms (default a minute). */
+  reminderIntervalMs?: number;
   /** Timeout of one Slack call in ms. */
   slackTimeoutMs?: number;
 }
@@ -47,12 +58,17 @@ export interface Bot {
   store: PlanStore<PlanRecord>;
   plans: PlanService;
   commands: CommandService;
+  approvals: ApprovalService;
+  reminders: ReminderService;
+  reviews: ReviewService;
   outbox: OutboxWorker;
   logger: Logger;
   /** Starts listening; resolves with the HTTP port (undefined in Socket Mode). */
   start(): Promise<{ port?: number }>;
-  /** Waits until queued Slack messages are sent (tests). */
+  /** Waits until queued Slack messages are sent and approvals derived (tests). */
   idle(): Promise<void>;
+  /** Sends the review reminders that are due now (also runs every minute). */
+  tick(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -96,6 +112,10 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const messenger = createWebMessenger(app.client);
   const mutex = new KeyedMutex();
   const outbox = new OutboxWorker({ store, messenger, mutex, logger, ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}) });
+  const settings = await openChannelSettings(config.dataDir);
+  let botUserId = options.botUserId;
+  let approvals: ApprovalService | undefined;
+  let reviews: ReviewService | undefined;
   const plans = new PlanService({
     store,
     outbox,
@@ -106,12 +126,50 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     renderer,
     timeZone: config.timeZone,
     newId: options.newId ?? randomPlanId,
+    approvalHint: (record) => approvals?.statusLine(record) ?? '',
+    suggestionsFor: async (channelId) => (reviews ? reviews.suggestionsFor(channelId) : {}),
   });
-  const commands = new CommandService({ store, plans, renderer, script, clock });
+  const defaults = {
+    approveEmoji: config.approveEmoji,
+    rejectEmoji: config.rejectEmoji,
+    approvalsNeeded: config.approvalsNeeded,
+    authorCanApprove: config.authorCanApprove,
+  };
+  approvals = new ApprovalService({
+    store,
+    plans,
+    messenger,
+    settings,
+    defaults,
+    clock,
+    logger,
+    timeZone: config.timeZone,
+    reviewHour: config.reviewHour,
+    botUserId: () => botUserId,
+  });
+  reviews = new ReviewService({ store, plans, renderer, clock, logger, timeZone: config.timeZone });
+  const reviewService = reviews;
+  plans.reviewActions = (planId, userId, action, key) => reviewService.handleAction(planId, userId, action, key);
+  const reminders = new ReminderService({ store, plans, messenger, clock, logger, timeZone: config.timeZone, reviewHour: config.reviewHour });
+  const commands = new CommandService({
+    store,
+    plans,
+    renderer,
+    script,
+    clock,
+    extra: [loopCommands(reviewService, reminders, settings, defaults)],
+    extraHelp: [
+      '• `/imc review <plan id>`: start the post-campaign review of an approved plan.',
+      '• `/imc remind <plan id> <date>`: move its review reminder.',
+      '• `/imc config`: this channel\'s approval settings (emoji, approvals needed, whether the author may approve).',
+    ],
+  });
 
   registerImcCommand(app, commands, logger);
   registerPlanActions(app, plans, logger);
-  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply)]);
+  registerDraftActions(app, plans, reviewService, logger);
+  registerReactions(app, approvals);
+  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)]);
   app.error(async (error) => {
     const e = error as Error & { code?: string; original?: { code?: string } };
     logger.error('unhandled error in a listener', { code: e.code, cause: e.original?.code, message: e.message });
@@ -123,26 +181,77 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     store,
     plans,
     commands,
+    approvals,
+    reminders,
+    reviews,
     outbox,
     logger,
     async start() {
       const started = (config.socketMode ? await app.start() : await app.start(options.host ? { port: config.port, host: options.host } : config.port)) as unknown;
       server = config.socketMode ? undefined : (started as Server);
       const port = server ? (server.address() as AddressInfo).port : undefined;
+      if (!botUserId) {
+        const auth = await app.client.auth.test();
+        botUserId = auth.user_id;
+      }
       const resumed = await plans.resumeOutboxes();
-      logger.info('imc-bot started', { mode: config.socketMode ? 'socket' : 'http', port, dataDir: config.dataDir, resumedOutboxes: resumed });
+      const rederived = await approvals.rederiveAll();
+      reminders.start(options.reminderIntervalMs ?? 60_000);
+      logger.info('imc-bot started', { mode: config.socketMode ? 'socket' : 'http', port, dataDir: config.dataDir, resumedOutboxes: resumed, approvalsUpdated: rederived });
       return { port };
     },
     async idle() {
+      await approvals.idle();
       await outbox.idle();
       await mutex.idle();
       await outbox.idle();
     },
+    tick: () => reminders.tick(),
     async stop() {
+      reminders.stop();
+      await approvals.idle();
       await outbox.stop();
       await mutex.idle();
       await app.stop().catch(() => undefined);
       await store.close();
     },
+  };
+}
+
+/** `/imc review`, `/imc remind` and `/imc config`. */
+function loopCommands(
+  reviews: ReviewService,
+  reminders: ReminderService,
+  settings: ChannelSettingsStore,
+  defaults: ReturnType<typeof effectivePolicy>,
+): ExtraCommand {
+  const reply = (text: string): CommandReply => ({ text, blocks: [section(text)], responseType: 'ephemeral' });
+  return async (command, ctx) => {
+    switch (command.kind) {
+      case 'review':
+        if (!command.planId) return reply('Which plan? For example `/imc review P-7K3QX`. `/imc list` shows the plan ids.');
+        return reply(await reviews.start(command.planId, ctx.userId, ctx.teamId));
+      case 'remind':
+        if (!command.planId) return reply('Which plan and when? For example `/imc remind P-7K3QX 2027-04-20`.');
+        return reply(escapeMrkdwn(await reminders.move(command.planId, command.when, ctx.teamId)));
+      case 'config': {
+        const request = parseConfigArgs(command.args);
+        if (!request.ok) return reply(escapeMrkdwn(request.error));
+        const current = settings.get(ctx.teamId, ctx.channelId);
+        if (request.value.kind === 'reset') await settings.set(ctx.teamId, ctx.channelId, {});
+        if (request.value.kind === 'set') {
+          const next = applySettings(defaults, current, request.value.settings);
+          if (!next.ok) return reply(escapeMrkdwn(next.error));
+          await settings.set(ctx.teamId, ctx.channelId, next.value);
+        }
+        const policy = effectivePolicy(defaults, settings.get(ctx.teamId, ctx.channelId));
+        return reply(
+          `*Approval settings of this channel*\n• approve with :${policy.approveEmoji}:, ask for changes with :${policy.rejectEmoji}:\n` +
+            `• approvals needed: ${policy.approvalsNeeded}\n• the author may approve their own plan: ${policy.authorCanApprove ? 'yes' : 'no'}\n${CONFIG_USAGE}`,
+        );
+      }
+      default:
+        return undefined;
+    }
   };
 }

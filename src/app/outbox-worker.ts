@@ -220,6 +220,8 @@ function tsForRole(record: PlanRecord, role: MessageRole): string | undefined {
       return latestVersion(record)?.messageTs;
     case 'budget':
       return latestVersion(record)?.budgetTs;
+    case 'review-summary':
+      return undefined;
   }
 }
 
@@ -232,6 +234,8 @@ function rememberTs(record: PlanRecord, item: OutboxItem, ts: string): void {
       break;
     case 'question':
       record.questionTs = ts;
+      break;
+    case 'review-summary':
       break;
     case 'draft':
     case 'budget': {

@@ -4,6 +4,9 @@
  * One record is one file on disk; the store indexes a few of its fields.
  */
 import type { FlowState } from '../domain/flow.js';
+import type { Reminder } from '../domain/reminders.js';
+import type { ReviewState } from '../domain/review-flow.js';
+import type { ReviewActuals, ReviewSummary } from '../domain/review.js';
 import type { Finding, Plan } from '../domain/plan.js';
 import type { OutgoingMessage } from './ports.js';
 
@@ -38,7 +41,7 @@ export interface PlanVersion {
 }
 
 /** Where the ts of a posted message is remembered, so later updates can find it. */
-export type MessageRole = 'kickoff' | 'question' | 'draft' | 'budget';
+export type MessageRole = 'kickoff' | 'question' | 'draft' | 'budget' | 'review-summary';
 
 /** A Slack call the bot still owes; stored with the record so a crash cannot lose it. */
 export type OutboxItem =
@@ -73,6 +76,32 @@ export interface PlanRecord {
   cancelledReason?: string;
   /** A multi-select's choices not yet committed with Done. */
   pending?: { questionId: string; values: string[] };
+  /** The approval of the latest version, as last derived from its reactions. */
+  approval?: ApprovalRecord;
+  /** Review reminders of the approved plan. */
+  reminders?: Reminder[];
+  /** The post-campaign review: its conversation, then its results. */
+  review?: ReviewRecord;
+}
+
+export interface ApprovalRecord {
+  /** The version the approval belongs to; a new version starts over. */
+  version: number;
+  state: 'draft' | 'changes-requested' | 'approved';
+  approvers: string[];
+  changeRequesters: string[];
+  approvedAt?: string;
+}
+
+export interface ReviewRecord {
+  /** Who runs the review conversation (their thread replies are its answers). */
+  reviewerId: string;
+  state: ReviewState;
+  summary?: ReviewSummary;
+  actuals?: ReviewActuals;
+  /** Suggested answers for the next plan in the channel. */
+  suggestions?: Record<string, { text: string; source: string }>;
+  reviewedOn?: string;
 }
 
 /** How many event keys a record remembers. Slack redelivers within minutes, not hundreds of events later. */

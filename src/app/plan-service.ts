@@ -16,10 +16,11 @@ import type { Renderer } from '../render/renderer.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { presentEffects, textMessage } from '../slack/blocks/flow-messages.js';
 import { answeredQuestionMessage } from '../slack/blocks/question-message.js';
-import { budgetMessage, draftMessage, kickoffMessage } from '../slack/blocks/plan-messages.js';
+import { budgetMessage, draftMessage, kickoffMessage, supersededMessage } from '../slack/blocks/plan-messages.js';
 import type { KeyedMutex } from './keyed-mutex.js';
 import { enqueue, type FailureNotifier, type OutboxWorker } from './outbox-worker.js';
-import { latestVersion, markSeen, type PlanRecord, type PlanVersion } from './plan-record.js';
+import { latestVersion, markSeen, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
+import { cancelReminders } from '../domain/reminders.js';
 import type { Clock, Logger } from './ports.js';
 
 export interface PlanServiceOptions {
@@ -40,6 +41,12 @@ export interface PlanServiceOptions {
   onVersionPosted?: (record: PlanRecord, version: PlanVersion) => void;
 }
 
+/** What a plan id can look like (buttons carry them; a forged one must not reach the store). */
+const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Statuses of a posted plan whose answers can still be changed for a new version. */
+const EDITABLE: readonly PlanStatus[] = ['draft', 'changes-requested', 'approved'];
+
 /** What a person did on one of the plan's buttons or menus. */
 export type PlanAction =
   | { kind: 'choose'; questionId: string; values: string[] }
@@ -53,6 +60,9 @@ export interface ActionOutcome {
 }
 
 export class PlanService {
+  /** Buttons on the questions of a review go to the review service. */
+  reviewActions?: (planId: string, userId: string, action: PlanAction, dedupeKey: string) => Promise<ActionOutcome>;
+
   constructor(private readonly options: PlanServiceOptions) {}
 
   /** `/imc plan [name]`: creates the plan, queues the kickoff message and the first question. */
@@ -92,19 +102,70 @@ export class PlanService {
    */
   async handleThreadReply(input: { channelId: string; threadTs: string; userId: string; text: string; ts: string }): Promise<boolean> {
     const found = await this.options.store.findByThread(input.channelId, input.threadTs);
-    if (!found || found.status !== 'planning' || found.authorId !== input.userId) return false;
+    if (!found || found.authorId !== input.userId) return false;
+    const reply = interpretReply(unescapeSlackText(input.text));
+    if (found.status !== 'planning' && !(EDITABLE.includes(found.status) && reply.type === 'change')) return false;
     await this.withRecord(found.id, async (record) => {
-      if (record.status !== 'planning' || !markSeen(record, `msg:${input.ts}`)) return false;
-      this.apply(record, interpretReply(unescapeSlackText(input.text)));
+      if (!markSeen(record, `msg:${input.ts}`)) return false;
+      if (record.status === 'planning') {
+        this.apply(record, reply);
+        return true;
+      }
+      if (!EDITABLE.includes(record.status) || reply.type !== 'change') return false;
+      this.reopen(record);
+      this.apply(record, reply);
       return true;
     });
     return true;
   }
 
+  /** The Edit button of a posted draft: re-opens the answers for a new version. */
+  async editPlan(planId: string, userId: string): Promise<ActionOutcome> {
+    if (!PLAN_ID.test(planId)) return { ephemeral: "I can't find that plan." };
+    let outcome: ActionOutcome = {};
+    await this.withRecord(planId, async (record) => {
+      if (record.authorId !== userId) {
+        outcome = { ephemeral: `Only <@${record.authorId}> can edit this plan. Ask for changes with a reaction, or in the thread.` };
+        return false;
+      }
+      if (!EDITABLE.includes(record.status)) {
+        outcome = { ephemeral: record.status === 'planning' ? 'This plan is already open for changes in its thread.' : `This plan is ${record.status} and can no longer be edited.` };
+        return false;
+      }
+      this.reopen(record);
+      this.apply(record, { type: 'status' });
+      enqueue(record, {
+        kind: 'post',
+        where: 'thread',
+        message: textMessage('What would you like to change? Type `change <question>` (for example `change budget` or `change concept`). When you are done, the plan is posted again as a new version and approvals start over.', 'Editing the plan'),
+      });
+      outcome = { ephemeral: 'The plan is open for changes in its thread.' };
+      return true;
+    });
+    return outcome;
+  }
+
+  /** Re-queues an update of the latest draft message (e.g. after its approval changed). */
+  refreshDraft(record: PlanRecord): void {
+    const version = latestVersion(record);
+    if (!version?.messageTs) return;
+    const sketch = buildBudgetSketch(version.plan);
+    const hint = this.options.approvalHint?.(record) ?? '';
+    enqueue(record, { kind: 'update', role: 'draft', ts: version.messageTs, message: draftMessage(this.options.renderer, record, version, sketch, hint) });
+  }
+
+  /** Back to the answers of a posted plan: the flow waits at the review, the status is planning again. */
+  private reopen(record: PlanRecord): void {
+    record.status = 'planning';
+    record.flow = { ...record.flow, status: 'reviewing', current: undefined, acceptedWarnings: [] };
+  }
+
   /** A button or menu on one of the plan's messages. */
   async handleAction(planId: string, userId: string, action: PlanAction, dedupeKey: string): Promise<ActionOutcome> {
+    if (!PLAN_ID.test(planId)) return { ephemeral: "I can't find that plan." };
     const existing = await this.options.store.get(planId);
     if (!existing) return { ephemeral: "I can't find that plan any more. Start a new one with `/imc plan`." };
+    if (existing.status === 'reviewing' && this.reviewActions) return this.reviewActions(planId, userId, action, dedupeKey);
     if (existing.authorId !== userId) {
       return { ephemeral: `Only <@${existing.authorId}> answers this plan's questions. Share your thoughts in the thread instead.` };
     }
@@ -141,6 +202,7 @@ export class PlanService {
       if (record.status === 'planning') record.flow = stepFlow(this.options.script, record.flow, { type: 'cancel' }, this.options.clock.now()).state;
       record.status = 'cancelled';
       record.cancelledReason = `cancelled by ${userId}`;
+      if (record.reminders) record.reminders = cancelReminders(record.reminders);
       enqueue(record, { kind: 'post', where: 'thread', message: textMessage(`:no_entry_sign: <@${userId}> cancelled this plan.`, 'Plan cancelled') });
       reply = `Plan \`${record.id}\` (${record.title}) is cancelled.`;
       return true;
@@ -260,6 +322,12 @@ export class PlanService {
     const version: PlanVersion = { version: record.versions.length + 1, plan, findings, postedAt: now };
     record.versions.push(version);
     record.status = 'draft';
+    // A new version starts its approval over; the old draft stays in the channel, marked as replaced.
+    delete record.approval;
+    if (record.reminders) record.reminders = cancelReminders(record.reminders);
+    if (previous?.messageTs) {
+      enqueue(record, { kind: 'update', role: 'draft', ts: previous.messageTs, message: supersededMessage(record, previous, version.version) });
+    }
     record.title = plan.campaign;
     const sketch = buildBudgetSketch(plan);
     const hint = this.options.approvalHint?.(record) ?? '';

@@ -12,15 +12,23 @@ export interface OutgoingMessage {
 
 /** What the bot needs from Slack's Web API. Implementations throw `SlackCallError`. */
 export interface Messenger {
-  /** Posts a message; returns its ts. `threadTs` makes it a thread reply. */
-  post(channelId: string, message: OutgoingMessage, threadTs?: string): Promise<string>;
+  /** Posts a message; returns its ts. `threadTs` makes it a thread reply; `metadata` tags it for later look-up. */
+  post(channelId: string, message: OutgoingMessage, threadTs?: string, metadata?: MessageMetadata): Promise<string>;
   update(channelId: string, ts: string, message: OutgoingMessage): Promise<void>;
   /** A message only `userId` sees. */
   postEphemeral(channelId: string, userId: string, message: OutgoingMessage, threadTs?: string): Promise<void>;
   /** The reactions currently on a message: emoji name -> user ids. */
   reactions(channelId: string, ts: string): Promise<Record<string, string[]>>;
-  /** Whether `userId` is a member of the channel. */
-  isMember(channelId: string, userId: string): Promise<boolean>;
+  /** The channel's members (all pages). */
+  members(channelId: string): Promise<Set<string>>;
+  /** The channel's most recent top-level messages with their metadata, newest first. */
+  recentMessages(channelId: string, limit: number): Promise<{ ts: string; metadata?: MessageMetadata }[]>;
+}
+
+/** Slack message metadata: a type and a small JSON payload the bot can find its own messages by. */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, string | number | boolean>;
 }
 
 /** The time, injected: services never read the system clock themselves. */

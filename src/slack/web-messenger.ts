@@ -4,7 +4,7 @@
  * so services never need to know the client's error classes.
  */
 import type { WebClient } from '@slack/web-api';
-import { SlackCallError, type Messenger, type OutgoingMessage } from '../app/ports.js';
+import { SlackCallError, type MessageMetadata, type Messenger, type OutgoingMessage } from '../app/ports.js';
 
 /** Slack error codes that a later attempt may get past. */
 const RETRYABLE_CODES = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org']);
@@ -41,9 +41,16 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
 export function createWebMessenger(client: WebClient): Messenger {
   const blocksOf = (message: OutgoingMessage) => (message.blocks ? { blocks: message.blocks as never[] } : {});
   return {
-    async post(channel, message, threadTs) {
+    async post(channel, message, threadTs, metadata) {
       const result = await call(() =>
-        client.chat.postMessage({ channel, text: message.text, ...blocksOf(message), ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false }),
+        client.chat.postMessage({
+          channel,
+          text: message.text,
+          ...blocksOf(message),
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          ...(metadata ? { metadata } : {}),
+          unfurl_links: false,
+        }),
       );
       if (!result.ts) throw new SlackCallError('no_ts_returned', false);
       return result.ts;
@@ -61,14 +68,22 @@ export function createWebMessenger(client: WebClient): Messenger {
       const reactions = (result.message as { reactions?: { name?: string; users?: string[] }[] } | undefined)?.reactions ?? [];
       return Object.fromEntries(reactions.filter((r) => r.name).map((r) => [r.name as string, r.users ?? []]));
     },
-    async isMember(channel, user) {
+    async members(channel) {
+      const members = new Set<string>();
       let cursor: string | undefined;
       do {
         const page = await call(() => client.conversations.members({ channel, limit: 200, ...(cursor ? { cursor } : {}) }));
-        if (page.members?.includes(user)) return true;
+        for (const member of page.members ?? []) members.add(member);
         cursor = page.response_metadata?.next_cursor || undefined;
       } while (cursor);
-      return false;
+      return members;
+    },
+    async recentMessages(channel, limit) {
+      const result = await call(() => client.conversations.history({ channel, limit, include_all_metadata: true }));
+      return (result.messages ?? []).map((m) => ({
+        ts: m.ts ?? '',
+        ...((m as { metadata?: MessageMetadata }).metadata ? { metadata: (m as { metadata: MessageMetadata }).metadata } : {}),
+      }));
     },
   };
 }

@@ -15,6 +15,10 @@ export const ACTION = {
   control: 'imc_control',
   /** Jump to the question that fixes a finding: value `plan|question`. */
   fix: 'imc_fix',
+  /** Edit a posted draft: value `plan`. */
+  edit: 'imc_edit',
+  /** Start the post-campaign review: value `plan`. */
+  review: 'imc_review',
 } as const;
 
 export const CONTROLS = ['back', 'skip', 'status', 'help', 'cancel', 'use-suggestion', 'accept-warnings', 'done'] as const;

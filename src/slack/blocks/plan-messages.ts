@@ -9,7 +9,8 @@ import { toSlackMessage } from '../../render/blocks.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
 import { budgetSketchView, strategySummaryView } from '../../render/view-models.js';
-import { context, section } from './block-kit.js';
+import { actions, button, context, section } from './block-kit.js';
+import { ACTION, encodeValue } from './action-ids.js';
 
 /** The top-level message that starts a plan's thread. */
 export function kickoffMessage(record: PlanRecord): OutgoingMessage {
@@ -37,6 +38,9 @@ export function draftMessage(
   const message = toSlackMessage(rendered, { header: `${statusLabel(record)}: ${version.plan.campaign} (v${version.version})`, planId: record.id });
   const blocks: unknown[] = [...message.blocks];
   if (statusLine) blocks.push(context(statusLine));
+  if (['draft', 'changes-requested', 'approved'].includes(record.status)) {
+    blocks.push(actions(encodeValue('draft', record.id), [button('Edit plan', ACTION.edit, record.id)]));
+  }
   return { text: `${statusLabel(record)}: IMC plan ${record.id}, ${message.text}`.slice(0, 3000), blocks };
 }
 
@@ -61,4 +65,10 @@ function statusLabel(record: PlanRecord): string {
     default:
       return 'Draft';
   }
+}
+
+/** What an earlier draft turns into once a new version is posted. */
+export function supersededMessage(record: PlanRecord, old: PlanVersion, newVersion: number): OutgoingMessage {
+  const text = `~${escapeMrkdwn(old.plan.campaign)} (v${old.version})~ was replaced by version ${newVersion}, posted below. \`/imc show ${record.id}\` shows the current one.`;
+  return { text, blocks: [section(`:recycle: ${text}`)] };
 }

@@ -1,0 +1,15 @@
+/**
+ * Reactions added or removed anywhere the bot can see. The approval service
+ * decides whether one concerns a draft; the listener returns at once.
+ */
+import type { App } from '@slack/bolt';
+import type { ApprovalService } from '../../app/approval-service.js';
+
+export function registerReactions(app: App, approvals: ApprovalService): void {
+  const handle = async ({ event }: { event: { user: string; reaction: string; item: { type: string; channel?: string; ts?: string } } }) => {
+    if (event.item.type !== 'message' || !event.item.channel || !event.item.ts) return;
+    approvals.onReaction({ channelId: event.item.channel, messageTs: event.item.ts, reaction: event.reaction, userId: event.user });
+  };
+  app.event('reaction_added', handle);
+  app.event('reaction_removed', handle);
+}

@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ALICE, BOB, CHANNEL, messageText, startHarness, type Harness } from '../support/bot-harness.js';
+import { approvedPlan, reminderPosts } from '../support/approved-plan.js';
+import { answerCurrent, elementsOf, latestThreadMessage, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';
+
+let h: Harness;
+afterEach(async () => {
+  await h?.close();
+});
+
+const REVIEW_ANSWERS: Record<string, string> = {
+  actual_spend: '¥180,000',
+  goal_1: '1.8%',
+  goal_2: '¥1,134,000',
+  actual_visits: '90,000',
+  actual_orders: '1,080',
+  actual_revenue: '¥1,134,000',
+  worked: 'Search ads on comparison keywords',
+  did_not_work: 'WeChat posts got little reach',
+};
+
+async function answerReview(planId: string): Promise<void> {
+  for (let step = 0; step < 20; step += 1) {
+    const record = await h.record(planId);
+    if (record.status !== 'reviewing') return;
+    const current = record.review?.state.current;
+    if (!current) throw new Error('review is not asking anything');
+    const answer = REVIEW_ANSWERS[current];
+    if (answer === undefined) throw new Error(`no review answer for ${current}`);
+    await say(h, planId, answer, record.review?.reviewerId);
+  }
+}
+
+describe('the post-campaign review', () => {
+  it('runs from the reminder button to a summary whose figures match the hand calculation, and feeds the next plan', async () => {
+    h = await startHarness();
+    const planId = await approvedPlan(h);
+    h.clock.current = new Date('2027-04-15T02:00:00Z');
+    await h.bot.tick();
+    const reminderTs = reminderPosts(h)[0]?.response?.body && (reminderPosts(h)[0]?.response?.body as { ts: string }).ts;
+    const reminder = h.fake.messages(CHANNEL).find((m) => m.ts === reminderTs);
+    const start = elementsOf(reminder).find((e) => e.text?.text === 'Start the review');
+    expect(start).toBeDefined();
+    await h.driver.blockAction({ userId: BOB, channelId: CHANNEL, messageTs: reminder!.ts, actionId: start!.action_id, blockId: start!.block_id, value: start!.value });
+    await h.settle();
+    expect((await h.record(planId)).status).toBe('reviewing');
+    expect((await h.record(planId)).review?.reviewerId).toBe(BOB);
+
+    // a bad answer is re-asked, nothing lost
+    await say(h, planId, 'about a lot', BOB);
+    expect((await h.record(planId)).review?.state.current).toBe('actual_spend');
+    await answerReview(planId);
+
+    const record = await h.record(planId);
+    expect(record.status).toBe('reviewed');
+    const summary = record.review?.summary;
+    // conversion goal: (1.8 − 1) / (2 − 1) = 0.8 of the planned change; revenue goal: 1,134,000 / 1,000,000 = 1.134
+    expect(summary?.goals.map((g) => g.attainment)).toEqual([0.8, 1.134]);
+    // spend 180,000 against the 250,000 available
+    expect(summary?.spend).toEqual({ planned: 25_000_000, actual: 18_000_000, difference: -7_000_000, ratio: 0.72 });
+    // 180,000 / 90,000 visits = ¥2; 1,080 / 90,000 = 1.2 %; 1,134,000 / 1,080 = ¥1,050
+    expect(summary?.funnel?.costPerVisit.actual).toBe(200);
+    expect(summary?.funnel?.conversion.actual).toBe(0.012);
+    expect(summary?.funnel?.aov.actual).toBe(105_000);
+    // (1,134,000 − 180,000) / 180,000 = 5.3
+    expect(summary?.returnOnSpend).toBe(5.3);
+
+    const posted = h.fake.messages(CHANNEL).map((m) => messageText(m)).find((text) => text.includes('Post-campaign review'));
+    expect(posted).toContain('80 %');
+    expect(posted).toContain('¥1,050');
+    expect(posted).toContain('Search ads on comparison keywords');
+
+    // the next plan in this channel offers the actual rates, saying where they came from
+    const next = await startPlan(h, ALICE, CHANNEL, 'Summer follow-up');
+    for (;;) {
+      const current = (await h.record(next)).flow.current;
+      if (current === 'conversion_rate') break;
+      await answerCurrent(h, next, { ...TYPED_ANSWERS, campaign: 'Summer follow-up' });
+    }
+    const question = messageText(await latestThreadMessage(h, next));
+    expect(question).toContain('1.2%');
+    expect(question).toContain(planId);
+    await say(h, next, 'use');
+    expect((await h.record(next)).flow.answers.conversion_rate?.value).toBe(0.012);
+    const aovQuestion = (await h.record(next)).flow.current;
+    expect(['cost_per_visit', 'customer_value']).toContain(aovQuestion);
+    expect((await h.record(next)).flow.answers.average_order_value).toBeDefined();
+  });
+
+  it('starts with /imc review, refuses plans that are not approved, and only the reviewer answers', async () => {
+    h = await startHarness();
+    const planId = await approvedPlan(h);
+    const draft = await startPlan(h, ALICE, CHANNEL, 'Not yet');
+    expect((await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: `review ${draft}` })).body).toContain('not approved');
+    const started = await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: `review ${planId}` });
+    expect(started.body).toContain('has started');
+    await h.settle();
+    await say(h, planId, '¥100', BOB);
+    expect((await h.record(planId)).review?.state.answers.actual_spend).toBeUndefined();
+    await say(h, planId, '¥100', ALICE);
+    expect((await h.record(planId)).review?.state.answers.actual_spend?.value).toBe(10_000);
+    expect((await h.driver.slashCommand({ userId: BOB, channelId: CHANNEL, text: `review ${planId}` })).body).toContain('already running');
+  });
+});
