@@ -9,6 +9,7 @@ import { parseImcCommand, type ImcCommand } from '../domain/imc-command.js';
 import { QUICK_BUDGET_USAGE, quickBudget } from '../domain/quick-budget.js';
 import type { QuestionScript } from '../domain/script.js';
 import { buildBudgetSketch } from '../domain/budget.js';
+import { joinWithinLimits } from '../render/blocks.js';
 import { escapeMrkdwn } from '../render/escape.js';
 import type { Renderer } from '../render/renderer.js';
 import { budgetMessage, draftMessage } from '../slack/blocks/plan-messages.js';
@@ -128,9 +129,10 @@ export class CommandService {
     const sketch = buildBudgetSketch(version.plan);
     const draft = draftMessage(this.options.renderer, record, version, sketch, `Status: ${STATUS_LABELS[record.status] ?? record.status}.`);
     const budget = budgetMessage(this.options.renderer, record, version, sketch);
-    const blocks = [...(draft.blocks ?? []), ...(budget.blocks ?? [])];
-    // An ephemeral reply has the same 50-block limit as any message: keep the summary whole, cut the sketch.
-    return { text: draft.text, blocks: blocks.length > 50 ? [...blocks.slice(0, 49), context('The budget sketch is cut here; see the posted message in the channel.')] : blocks, responseType: 'ephemeral' };
+    // An ephemeral reply has the limits of any message: the summary first, then as much of the sketch as fits.
+    const joined = joinWithinLimits([draft.blocks ?? [], budget.blocks ?? []]);
+    const blocks = joined.cut ? [...joined.blocks, context('The rest is cut to fit one message; see the posted draft and budget sketch in the channel.')] : joined.blocks;
+    return { text: draft.text, blocks, responseType: 'ephemeral' };
   }
 
   private budget(args: string[]): CommandReply {

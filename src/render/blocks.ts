@@ -49,6 +49,8 @@ export interface MessageOptions {
   header: string;
   /** Named in the notice when the tail has to be cut, so people can see the rest. */
   planId?: string;
+  /** Room the caller keeps for blocks it appends (status line, buttons): blocks and characters. */
+  reserve?: { blocks: number; chars: number };
 }
 
 const ELLIPSIS = '…';
@@ -57,7 +59,8 @@ const ELLIPSIS = '…';
 export function toSlackMessage(rendered: string, options: MessageOptions): SlackMessage {
   const header = truncate(options.header.replace(/\s+/g, ' ').trim() || 'IMC plan', MAX_HEADER_TEXT);
   const pieces = splitSections(rendered).flatMap((section) => splitToFit(section, MAX_SECTION_TEXT));
-  const kept = keepWithinMessage(pieces, header.length, cutNotice(options.planId));
+  const reserve = options.reserve ?? { blocks: 0, chars: 0 };
+  const kept = keepWithinMessage(pieces, header.length + reserve.chars, cutNotice(options.planId), reserve.blocks);
   const blocks: MessageBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: header, emoji: true } },
     ...kept.sections.map((text): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } })),
@@ -89,6 +92,27 @@ export function checkBlockLimits(message: { text: string; blocks: readonly unkno
     problems.push(`the fallback text has ${message.text.length} characters; at most ${MAX_FALLBACK_TEXT}`);
   }
   return problems;
+}
+
+/** Characters of text in one block, as Slack's message-size limit counts them. */
+export function blockTextLength(block: unknown): number {
+  return blockTexts(block).reduce((sum, { text }) => sum + text.length, 0);
+}
+
+/**
+ * Joins messages' blocks into one message as far as the limits allow; returns the
+ * blocks kept and whether something was left out.
+ */
+export function joinWithinLimits(parts: readonly (readonly unknown[])[], reserve = { blocks: 1, chars: 200 }): { blocks: unknown[]; cut: boolean } {
+  const blocks: unknown[] = [];
+  let chars = 0;
+  for (const block of parts.flat()) {
+    const length = blockTextLength(block);
+    if (blocks.length + 1 > MAX_BLOCKS - reserve.blocks || chars + length > MAX_TOTAL_BLOCK_TEXT - reserve.chars) return { blocks, cut: true };
+    blocks.push(block);
+    chars += length;
+  }
+  return { blocks, cut: false };
 }
 
 function blockTexts(block: unknown): { text: string; max: number; what: string }[] {
@@ -174,14 +198,16 @@ function keepWithinMessage(
   pieces: string[],
   headerLength: number,
   notice: string,
+  reservedBlocks = 0,
 ): { sections: string[]; cut: string | null } {
   const all = pieces.reduce((sum, piece) => sum + piece.length, headerLength);
-  if (pieces.length + 1 <= MAX_BLOCKS && all <= MAX_TOTAL_BLOCK_TEXT) return { sections: pieces, cut: null };
+  const maxBlocks = MAX_BLOCKS - reservedBlocks;
+  if (pieces.length + 1 <= maxBlocks && all <= MAX_TOTAL_BLOCK_TEXT) return { sections: pieces, cut: null };
   const sections: string[] = [];
   // Room is kept for the header and the notice block.
   let room = MAX_TOTAL_BLOCK_TEXT - headerLength - notice.length;
   for (const piece of pieces) {
-    if (sections.length + 2 >= MAX_BLOCKS || room <= 0) break;
+    if (sections.length + 2 >= maxBlocks || room <= 0) break;
     if (piece.length <= room) {
       sections.push(piece);
       room -= piece.length;

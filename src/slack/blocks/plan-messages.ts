@@ -35,7 +35,9 @@ export function draftMessage(
 ): OutgoingMessage {
   const view = strategySummaryView(version.plan, version.findings, { planId: record.id, authorId: record.authorId, ...(sketch ? { sketch } : {}) });
   const rendered = renderer.render('strategy-summary', view);
-  const message = toSlackMessage(rendered, { header: `${statusLabel(record)}: ${version.plan.campaign} (v${version.version})`, planId: record.id });
+  // Room for the approval line and the Edit button appended below.
+  const reserve = { blocks: 2, chars: statusLine.length + 'Edit plan'.length };
+  const message = toSlackMessage(rendered, { header: `${statusLabel(record)}: ${version.plan.campaign} (v${version.version})`, planId: record.id, reserve });
   const blocks: unknown[] = [...message.blocks];
   if (statusLine) blocks.push(context(statusLine));
   if (['draft', 'changes-requested', 'approved'].includes(record.status)) {
