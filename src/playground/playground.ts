@@ -1,0 +1,414 @@
+/**
+ * The playground: the real bot in HTTP mode against a local Slack on 127.0.0.1,
+ * driven by lines a person (or a script) types. Every line goes through the same
+ * signed requests Slack would send, so what you see is what Slack users would see.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../config.js';
+import { createBot, type Bot } from '../create-bot.js';
+import { createLogger } from '../app/create-logger.js';
+import type { PlanRecord } from '../app/plan-record.js';
+import { startFakeSlack, type FakeSlack } from '../local-slack/fake-slack-api.js';
+import { createSlackDriver, type DriverResponse, type SlackDriver } from '../local-slack/slack-driver.js';
+import type { FakeMessage } from '../local-slack/fake-workspace.js';
+import { ChannelTranscript } from './channel-transcript.js';
+import { shownLabel, type ClickTarget } from './click-targets.js';
+import { HELP_LINES } from './help-text.js';
+import { parseLine, type MessageRef, type PlaygroundCommand } from './parse-line.js';
+import { describeInstant, PlaygroundClock } from './playground-clock.js';
+import { PlaygroundError } from './playground-error.js';
+import { styleFor } from './terminal-style.js';
+
+/** How to start the playground. */
+export interface PlaygroundOptions {
+  /** Keep the data directory when closing. */
+  keep?: boolean;
+  /** Use this data directory (created if missing, never removed) instead of a throwaway one. */
+  dataDir?: string;
+  /** Where the bot's clock starts; the real now by default. */
+  now?: Date;
+  /** Receives every line of output. */
+  out: (line: string) => void;
+  /** ANSI bold and dim (for a terminal); plain text by default. */
+  color?: boolean;
+  /** The team's time zone, for `:clock 2027-04-15 10:00` and the bot's dates; UTC by default. */
+  timeZone?: string;
+  /** Let due reminders fire on their own this often (interactive mode); off by default. */
+  tickEveryMs?: number;
+}
+
+/** A running playground. */
+export interface Playground {
+  /** Carries out one line; rejects with a {@link PlaygroundError} when the line cannot be done. */
+  run(line: string): Promise<void>;
+  /** Stops the bot and the local Slack; removes the data directory unless kept. Safe to call twice. */
+  close(): Promise<void>;
+  readonly dataDir: string;
+  /** Name of the person typing now (for the prompt). */
+  readonly user: string;
+  /** True once `:quit` was typed. */
+  readonly quitting: boolean;
+}
+
+/** The people of the playground's channel; the first one types by default. */
+export const PLAYGROUND_PEOPLE = [
+  { id: 'U0ALICE', name: 'alice' },
+  { id: 'U0BOB', name: 'bob' },
+  { id: 'U0CAROL', name: 'carol' },
+] as const;
+const CHANNEL = { id: 'C0PLANNING', name: 'campaign-planning' };
+const BOT = { userId: 'U0BOT', botId: 'B0BOT', token: 'xoxb-playground-0000' };
+const QUIET_MS = 20;
+const SETTLE_LIMIT_MS = 15_000;
+
+type BotWithTick = Bot & { tick?: () => Promise<void> };
+
+/** Starts the local Slack and the real bot, and returns the line interpreter. */
+export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
+  const timeZone = options.timeZone ?? 'UTC';
+  const clock = new PlaygroundClock(options.now ?? new Date());
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ? resolve(options.dataDir) : await mkdtemp(join(tmpdir(), 'imc-playground-'));
+  await mkdir(join(dataDir, 'store'), { recursive: true });
+  const logStream = createWriteStream(join(dataDir, 'bot.log'), { flags: 'a' });
+  const fake = await startFakeSlack({
+    botToken: BOT.token,
+    botUserId: BOT.userId,
+    botId: BOT.botId,
+    channels: [{ id: CHANNEL.id, name: CHANNEL.name, members: PLAYGROUND_PEOPLE.map((p) => p.id) }],
+    users: PLAYGROUND_PEOPLE.map((p) => ({ id: p.id, name: p.name, tz: timeZone })),
+    now: () => clock.nowMs(),
+  });
+  const signingSecret = randomBytes(16).toString('hex');
+  const { bot, driver } = await startBot({ fake, dataDir, logStream, signingSecret, timeZone, clock });
+
+  let currentUser: string = PLAYGROUND_PEOPLE[0].id;
+  let quitting = false;
+  let closed = false;
+  let chosenThread: { ts: string; newestAtChoice: string | undefined } | undefined;
+  const nameOf = (userId: string) => fake.user(userId)?.name ?? userId;
+  const style = styleFor(options.color);
+  const transcript = new ChannelTranscript(
+    CHANNEL.id,
+    { botUserId: BOT.userId, nameOf, currentUserId: () => currentUser },
+    { style, names: { user: (id) => fake.user(id)?.name, channel: (id) => fake.channel(id)?.name } },
+    options.out,
+  );
+  const unsubscribe = fake.onChange((change) => transcript.observe(change));
+
+  /** Waits until the bot has sent all it owes and the local Slack has gone quiet. */
+  async function settle(): Promise<void> {
+    const deadline = Date.now() + SETTLE_LIMIT_MS;
+    for (;;) {
+      const before = activity();
+      await bot.idle();
+      await sleep(QUIET_MS);
+      const busy = fake.calls.some((call) => call.response === undefined);
+      if (!busy && activity() === before) return;
+      if (Date.now() > deadline) throw new PlaygroundError('The bot is still busy after 15 seconds; see bot.log in the data directory for what it is doing.');
+    }
+  }
+  const activity = () => `${fake.calls.length}/${fake.responses.length}/${transcript.changeCount}`;
+
+  /** Lets due reminders fire: the bot's tick (when it has one) and Slack's scheduled messages. */
+  async function tick(): Promise<void> {
+    await (bot as BotWithTick).tick?.();
+    fake.deliverDueScheduled();
+    await settle();
+  }
+
+  const userIdOf = (name: string): string => {
+    const person = [...PLAYGROUND_PEOPLE].find((p) => p.name === name);
+    if (!person) throw new PlaygroundError(`There is nobody called "${name}" here. The people in #${CHANNEL.name} are ${PLAYGROUND_PEOPLE.map((p) => p.name).join(', ')}; e.g. :as bob.`);
+    return person.id;
+  };
+
+  async function records(): Promise<PlanRecord[]> {
+    const entries = await bot.store.list({ channelId: CHANNEL.id });
+    const found = await Promise.all(entries.map((entry) => bot.store.get(entry.id)));
+    return found.filter((record): record is PlanRecord => record !== undefined);
+  }
+
+  /** The thread plain text goes to: the one `:thread` chose, until a newer plan starts. */
+  async function currentThread(): Promise<string> {
+    const threads = (await records()).map((record) => record.threadTs).filter((ts): ts is string => ts !== undefined);
+    const newest = threads.sort(byTs).at(-1);
+    if (chosenThread && chosenThread.newestAtChoice === newest) return chosenThread.ts;
+    if (!newest) throw new PlaygroundError('There is no plan thread to reply in yet. Start one with /imc plan Spring launch, or post in the channel with :top <text>.');
+    return newest;
+  }
+
+  async function messageTsOf(ref: MessageRef): Promise<string> {
+    if (ref !== 'last-draft') {
+      const message = transcript.messageByNumber(ref);
+      if (!message) throw new PlaygroundError(`There is no message #${ref}. Type :messages to see the numbers, e.g. :react 3 white_check_mark.`);
+      return message.ts;
+    }
+    const drafts = (await records()).flatMap((record) => record.versions.map((version) => version.messageTs)).filter((ts): ts is string => ts !== undefined);
+    const newest = drafts.sort(byTs).at(-1);
+    if (!newest) throw new PlaygroundError('No draft has been posted yet: answer every question of a plan first, then react to it with :react last-draft white_check_mark as bob.');
+    return newest;
+  }
+
+  const expectOk = (response: DriverResponse, what: string): DriverResponse => {
+    if (response.status !== 200) throw new PlaygroundError(`The bot answered ${what} with HTTP ${response.status}; see bot.log in ${dataDir}.`);
+    return response;
+  };
+
+  async function slash(command: string, text: string): Promise<void> {
+    if (command !== '/imc') throw new PlaygroundError(`This bot only answers /imc; try e.g. /imc plan Spring launch or /imc help.`);
+    const response = expectOk(await driver.slashCommand({ userId: currentUser, channelId: CHANNEL.id, command, text }), command);
+    const reply = parseReply(response.body);
+    await settle();
+    if (reply) transcript.printDirect(reply, { author: 'imc-bot', ...(reply.inChannel ? {} : { onlyVisibleTo: 'you' }) });
+  }
+
+  async function click(numbers: number[]): Promise<void> {
+    const found = transcript.newestClickable();
+    if (!found) throw new PlaygroundError('There is nothing to click yet: no bot message has buttons or menu options. Start with /imc plan Spring launch.');
+    const chosen = numbers.map((number) => found.targets.find((target) => target.number === number));
+    const missing = numbers.filter((_number, index) => chosen[index] === undefined);
+    if (missing.length > 0) {
+      throw new PlaygroundError(
+        `#${found.number} has no [${missing.join('], [')}]: its numbers are [1] to [${found.targets.length}]. ` +
+          `Type one of those, or :say ${numbers.join(',')} to send it as a reply.`,
+      );
+    }
+    const targets = chosen as ClickTarget[];
+    const first = targets[0] as ClickTarget;
+    if (first.kind === 'option' && first.multi) return pickMany(found.message, targets);
+    if (targets.length > 1) {
+      throw new PlaygroundError(`Several numbers pick options of one multi-select menu, and #${found.number} has none there. Click one number at a time, e.g. ${first.number}.`);
+    }
+    options.out(style.dim(`(${nameOf(currentUser)} clicked "${shownLabel(first)}")`));
+    await sendClick(found.message, first, first.kind === 'option' ? { selectedOption: first.value } : first.value !== undefined ? { value: first.value } : {});
+  }
+
+  async function pickMany(message: FakeMessage, targets: ClickTarget[]): Promise<void> {
+    const first = targets[0] as ClickTarget;
+    const strays = targets.filter((target) => target.kind !== 'option' || target.element !== first.element);
+    if (strays.length > 0) {
+      throw new PlaygroundError(`[${strays.map((t) => t.number).join('], [')}] ${strays.length === 1 ? 'is' : 'are'} not in the same menu as [${first.number}]. Pick options of one menu, e.g. ${first.number}.`);
+    }
+    options.out(style.dim(`(${nameOf(currentUser)} picked ${targets.map((t) => `"${shownLabel(t)}"`).join(', ')})`));
+    await sendClick(message, first, { selectedOptions: targets.map((target) => target.value ?? '') });
+    transcript.flush();
+    // A multi-select only reports the selection; Done (when the message has one) commits it.
+    const done = transcript.newestClickable()?.targets.find((target) => target.kind === 'button' && /^done$/i.test(target.label.trim()));
+    if (done && transcript.newestClickable()?.message === message) {
+      options.out(style.dim(`(${nameOf(currentUser)} clicked "${shownLabel(done)}")`));
+      await sendClick(message, done, done.value !== undefined ? { value: done.value } : {});
+    }
+  }
+
+  async function sendClick(message: FakeMessage, target: ClickTarget, choice: { value?: string; selectedOption?: string; selectedOptions?: string[] }): Promise<void> {
+    const response = await driver.blockAction({
+      userId: currentUser,
+      channelId: CHANNEL.id,
+      messageTs: message.ts,
+      ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
+      actionId: target.actionId,
+      blockId: target.blockId,
+      ...choice,
+    });
+    expectOk(response, `the click on "${target.label}"`);
+    await settle();
+  }
+
+  async function react(add: boolean, ref: MessageRef, emoji: string, userName: string | undefined): Promise<void> {
+    const userId = userName ? userIdOf(userName) : currentUser;
+    const ts = await messageTsOf(ref);
+    const message = fake.channel(CHANNEL.id)?.messages.find((m) => m.ts === ts);
+    const has = message?.reactions.some((reaction) => reaction.name === emoji && reaction.users.includes(userId)) ?? false;
+    const where = `#${transcript.numberOf(ts) ?? '?'}`;
+    if (add && has) throw new PlaygroundError(`${nameOf(userId)} has already reacted :${emoji}: to ${where}; remove it with :unreact ${where.slice(1)} ${emoji} as ${nameOf(userId)}.`);
+    if (!add && !has) throw new PlaygroundError(`${nameOf(userId)} has no :${emoji}: on ${where} to remove; add one with :react ${where.slice(1)} ${emoji} as ${nameOf(userId)}.`);
+    const input = { userId, channelId: CHANNEL.id, messageTs: ts, reaction: emoji };
+    expectOk(add ? await driver.reactionAdded(input) : await driver.reactionRemoved(input), `the reaction :${emoji}:`);
+    await settle();
+  }
+
+  async function say(text: string, threadTs: string | undefined): Promise<void> {
+    const response = await driver.message({ userId: currentUser, channelId: CHANNEL.id, text, ...(threadTs ? { threadTs } : {}) });
+    expectOk(response, 'the message');
+    await settle();
+  }
+
+  async function perform(command: PlaygroundCommand): Promise<void> {
+    switch (command.kind) {
+      case 'nothing':
+        return;
+      case 'slash':
+        return slash(command.command, command.text);
+      case 'say':
+        return say(command.text, await currentThread());
+      case 'top':
+        return say(command.text, undefined);
+      case 'click':
+        return click(command.numbers);
+      case 'as':
+        currentUser = userIdOf(command.user);
+        options.out(`You are now typing as ${command.user}.`);
+        return;
+      case 'react':
+        return react(command.add, command.message, command.emoji, command.user);
+      case 'clock': {
+        const at = clock.move(command.move, timeZone, transcript.size === 0);
+        options.out(`Clock: ${describeInstant(at, timeZone)}`);
+        return tick();
+      }
+      case 'thread': {
+        const message = transcript.messageByNumber(command.message);
+        if (!message || (message.thread_ts !== undefined && message.thread_ts !== message.ts)) {
+          throw new PlaygroundError(`#${command.message} is not a message in the channel (thread replies cannot start threads). Pick a top-level message such as a kickoff, e.g. :thread 1.`);
+        }
+        const newest = (await records()).map((r) => r.threadTs).filter((ts): ts is string => ts !== undefined).sort(byTs).at(-1);
+        chosenThread = { ts: message.ts, newestAtChoice: newest };
+        options.out(`Plain replies now go to the thread of #${command.message}.`);
+        return;
+      }
+      case 'messages':
+        transcript.reprint();
+        return;
+      case 'help':
+        HELP_LINES.forEach((line) => options.out(line));
+        return;
+      case 'quit':
+        quitting = true;
+        return;
+    }
+  }
+
+  // Lines and background ticks take turns, so output never interleaves.
+  let turn: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = turn.then(work, work);
+    turn = next.catch(() => undefined);
+    return next;
+  };
+
+  const ticker =
+    options.tickEveryMs === undefined
+      ? undefined
+      : setInterval(() => {
+          void exclusive(async () => {
+            if (closed) return;
+            await tick();
+            transcript.flush();
+          }).catch((error: unknown) => options.out(`(reminder check failed: ${(error as Error).message})`));
+        }, options.tickEveryMs);
+  ticker?.unref();
+
+  options.out(`imc-bot playground: #${CHANNEL.name} with alice (you), bob and carol. bob and carol can approve a plan by reacting :white_check_mark:.`);
+  options.out(
+    ownsDataDir && !options.keep
+      ? `Data lives in ${dataDir}; removed when you quit (use --keep to keep it)`
+      : `Data lives in ${dataDir}; kept when you quit`,
+  );
+  options.out(`Clock: ${describeInstant(clock.now(), timeZone)}. Type :help for the playground's commands, or start with /imc plan Spring launch.`);
+
+  return {
+    dataDir,
+    get user() {
+      return nameOf(currentUser);
+    },
+    get quitting() {
+      return quitting;
+    },
+    run(line) {
+      return exclusive(async () => {
+        if (closed) throw new PlaygroundError('The playground is closed; start it again with npm run playground.');
+        try {
+          await perform(parseLine(line));
+        } finally {
+          transcript.flush();
+        }
+      });
+    },
+    close() {
+      if (closed) return turn.then(() => undefined);
+      closed = true;
+      if (ticker) clearInterval(ticker);
+      return exclusive(async () => {
+        unsubscribe();
+        await bot.stop();
+        await fake.close();
+        await new Promise<void>((done) => logStream.end(done));
+        if (ownsDataDir && !options.keep) {
+          await rm(dataDir, { recursive: true, force: true });
+          options.out(`Removed ${dataDir}.`);
+        } else options.out(`Your data is still in ${dataDir}.`);
+      });
+    },
+  };
+}
+
+interface BotStart {
+  fake: FakeSlack;
+  dataDir: string;
+  logStream: WriteStream;
+  signingSecret: string;
+  timeZone: string;
+  clock: PlaygroundClock;
+}
+
+/** The real bot on 127.0.0.1, logging to bot.log, with readable sequential plan ids. */
+async function startBot(start: BotStart): Promise<{ bot: Bot; driver: SlackDriver }> {
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: start.fake.botToken,
+    SLACK_SIGNING_SECRET: start.signingSecret,
+    PORT: '0',
+    SLACK_API_URL: start.fake.url,
+    IMC_DATA_DIR: join(start.dataDir, 'store'),
+    IMC_TIME_ZONE: start.timeZone,
+    IMC_APPROVALS_NEEDED: '2',
+    LOG_LEVEL: 'info',
+  });
+  const taken = new Set<string>();
+  let counter = 0;
+  const newId = (): string => {
+    let id: string;
+    do id = `P-${String((counter += 1)).padStart(5, '0')}`;
+    while (taken.has(id));
+    return id;
+  };
+  const bot = await createBot(config, {
+    host: '127.0.0.1',
+    clock: start.clock,
+    botUserId: start.fake.botUserId,
+    botId: start.fake.botId,
+    slackRetries: 0,
+    outboxRetryDelaysMs: [50, 200],
+    newId,
+    logger: createLogger({ level: 'info', write: (line) => start.logStream.write(`${line}\n`), now: () => start.clock.now() }),
+  });
+  // A kept data directory may already hold P-00001; never reuse an id.
+  (await bot.store.list()).forEach((entry) => taken.add(entry.id));
+  const { port } = await bot.start();
+  const driver = createSlackDriver({ botUrl: `http://127.0.0.1:${String(port)}/slack/events`, signingSecret: start.signingSecret, fake: start.fake });
+  return { bot, driver };
+}
+
+/** A slash command's direct answer, when the bot gave one. */
+function parseReply(body: string): (FakeMessage & { inChannel: boolean }) | undefined {
+  if (body.trim() === '') return undefined;
+  try {
+    const parsed = JSON.parse(body) as { text?: string; blocks?: Record<string, unknown>[]; response_type?: string };
+    if (!parsed.text && !parsed.blocks) return undefined;
+    return { channel: CHANNEL.id, ts: '', user: BOT.userId, text: parsed.text ?? '', reactions: [], ...(parsed.blocks ? { blocks: parsed.blocks } : {}), inChannel: parsed.response_type === 'in_channel' };
+  } catch {
+    return { channel: CHANNEL.id, ts: '', user: BOT.userId, text: body, reactions: [], inChannel: false };
+  }
+}
+
+function byTs(a: string, b: string): number {
+  return Number(a) - Number(b);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startPlayground, type Playground } from '../../src/playground/playground.js';
+import { PlaygroundError } from '../../src/playground/playground-error.js';
+import { replayScript } from '../../src/playground/replay-script.js';
+
+const START = new Date('2026-11-23T09:00:00Z');
+let playground: Playground | undefined;
+let lines: string[] = [];
+const out = (line: string) => lines.push(line);
+
+afterEach(async () => {
+  await playground?.close();
+  playground = undefined;
+  lines = [];
+});
+
+describe('the playground replaying examples/spring-launch.imc', () => {
+  it('plans the campaign through the real bot and prints a readable transcript, then cleans up', async () => {
+    playground = await startPlayground({ now: START, out });
+    const { dataDir } = playground;
+    expect(lines.join('\n')).toContain(`Data lives in ${dataDir}; removed when you quit (use --keep to keep it)`);
+    expect(existsSync(dataDir)).toBe(true);
+
+    await replayScript(playground, await readFile('examples/spring-launch.imc', 'utf8'), out);
+    const transcript = lines.join('\n');
+
+    // The kickoff and the first question, with numbered buttons.
+    expect(transcript).toContain('alice> /imc plan Spring launch');
+    expect(transcript).toContain('(only you can see this)');
+    expect(transcript).toMatch(/#1 imc-bot\n {2}:clipboard: @alice started an IMC plan for Spring launch \(plan `P-00001`\)/);
+    expect(transcript).toMatch(/#2 imc-bot in thread #1\n.*Brand {2}\(2 of \d+\)/);
+    expect(transcript).toContain('[1] Status  [2] Help  [3] Cancel plan');
+    // Numbers clicked buttons and picked menu options.
+    expect(transcript).toContain('(alice picked "Brand", "Communication")');
+    expect(transcript).toContain('(alice clicked "Done")');
+    expect(transcript).toContain(':white_check_mark: Problems: Brand, Communication');
+    expect(transcript).toContain(':white_check_mark: Motivation: Transformational (emotional)');
+    expect(transcript).toContain(':white_check_mark: Goals: Conversion: 1 % → 2 % by 31 Mar 2027');
+    // The posted strategy summary and budget sketch, in the channel.
+    expect(transcript).toMatch(/#\d+ imc-bot\n {2}Draft: Spring launch \(v1\)/);
+    expect(transcript).toContain('Cold brew that tastes like a mountain morning.');
+    expect(transcript).toMatch(/#\d+ imc-bot\n {2}Budget sketch: Spring launch \(v1\)/);
+    expect(transcript).toContain('= 100,000 visits');
+    expect(transcript).toContain('100,000 × ¥2 = ¥200,000');
+    // Mentions are names and no Slack escaping leaks through.
+    expect(transcript).not.toMatch(/<@U0|&lt;|&gt;|&amp;/);
+    expect(transcript).toContain('Clock: Thu, 15 Apr 2027, 10:00 (UTC)');
+
+    await playground.close();
+    playground = undefined;
+    expect(existsSync(dataDir)).toBe(false);
+    expect(lines.at(-1)).toBe(`Removed ${dataDir}.`);
+  });
+
+  it('keeps the data directory with keep, and says so', async () => {
+    playground = await startPlayground({ now: START, out, keep: true });
+    const { dataDir } = playground;
+    expect(lines.join('\n')).toContain(`Data lives in ${dataDir}; kept when you quit`);
+    await playground.run('/imc plan Kept');
+    await playground.close();
+    playground = undefined;
+    try {
+      expect(existsSync(dataDir)).toBe(true);
+      expect(await readFile(`${dataDir}/bot.log`, 'utf8')).toContain('imc-bot started');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('lines the playground refuses', () => {
+  it('says clearly when a number has nothing to click', async () => {
+    playground = await startPlayground({ now: START, out });
+    await expect(playground.run('5')).rejects.toThrow(/nothing to click yet.*\/imc plan Spring launch/);
+    await playground.run('/imc plan Spring launch');
+    await expect(playground.run('42')).rejects.toThrow('#2 has no [42]: its numbers are [1] to [3]. Type one of those, or :say 42 to send it as a reply.');
+    await expect(playground.run('1,2')).rejects.toThrow(PlaygroundError);
+    await expect(playground.run(':react last-draft white_check_mark as bob')).rejects.toThrow(/No draft has been posted yet/);
+    await expect(playground.run(':react 99 x')).rejects.toThrow(/no message #99/);
+    await expect(playground.run(':as mallory')).rejects.toThrow(/nobody called "mallory".*alice, bob, carol/);
+    await expect(playground.run('/giphy cats')).rejects.toThrow(/only answers \/imc/);
+    await expect(playground.run(':clock 2026-01-01 10:00')).rejects.toThrow(/never goes back/);
+    // A refused line changes nothing: the conversation goes on.
+    await playground.run('Moonleaf Tea');
+    expect(lines.join('\n')).toContain(':white_check_mark: Brand: Moonleaf Tea');
+  });
+
+  it('names the script line that failed', async () => {
+    playground = await startPlayground({ now: START, out });
+    const script = '# a comment\n/imc plan Spring launch\n\n17\nnever reached\n';
+    await expect(replayScript(playground, script, out, 'bad.imc')).rejects.toThrow(/^Line 4 of bad\.imc \(17\) failed: #2 has no \[17\]/);
+    expect(lines).toContain('alice> 17');
+    expect(lines).not.toContain('alice> never reached');
+  });
+
+  it('tells where to reply when no plan thread exists, and sends typed text unchanged', async () => {
+    playground = await startPlayground({ now: START, out });
+    await expect(playground.run('hello')).rejects.toThrow(/no plan thread.*:top/);
+    await playground.run(':as bob');
+    expect(playground.user).toBe('bob');
+    await playground.run(':top <!channel> 5 < 6 & "quotes"');
+    await playground.run(':help');
+    expect(lines.join('\n')).toContain(':react last-draft white_check_mark as carol');
+    await playground.run(':quit');
+    expect(playground.quitting).toBe(true);
+  });
+});
