@@ -3,17 +3,14 @@
  * driven by lines a person (or a script) types. Every line goes through the same
  * signed requests Slack would send, so what you see is what Slack users would see.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../config.js';
-import { createBot, type Bot } from '../create-bot.js';
-import { createLogger } from '../app/create-logger.js';
+import type { Bot } from '../create-bot.js';
 import type { PlanRecord } from '../app/plan-record.js';
-import { startFakeSlack, type FakeSlack } from '../local-slack/fake-slack-api.js';
-import { createSlackDriver, type DriverResponse, type SlackDriver } from '../local-slack/slack-driver.js';
+import { startFakeSlack } from '../local-slack/fake-slack-api.js';
+import type { DriverResponse } from '../local-slack/slack-driver.js';
 import type { FakeMessage } from '../local-slack/fake-workspace.js';
 import { ChannelTranscript } from './channel-transcript.js';
 import { shownLabel, type ClickTarget } from './click-targets.js';
@@ -21,6 +18,7 @@ import { HELP_LINES } from './help-text.js';
 import { parseLine, type MessageRef, type PlaygroundCommand } from './parse-line.js';
 import { describeInstant, PlaygroundClock } from './playground-clock.js';
 import { PlaygroundError } from './playground-error.js';
+import { startPlaygroundBot } from './start-playground-bot.js';
 import { styleFor } from './terminal-style.js';
 
 /** How to start the playground. */
@@ -65,7 +63,8 @@ const BOT = { userId: 'U0BOT', botId: 'B0BOT', token: 'xoxb-playground-0000' };
 const QUIET_MS = 20;
 const SETTLE_LIMIT_MS = 15_000;
 
-type BotWithTick = Bot & { tick?: () => Promise<void> };
+// The reminder tick is optional so the playground also runs a bot that has none.
+type BotWithTick = Bot & { tick?: () => Promise<unknown> };
 
 /** Starts the local Slack and the real bot, and returns the line interpreter. */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
@@ -83,8 +82,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     users: PLAYGROUND_PEOPLE.map((p) => ({ id: p.id, name: p.name, tz: timeZone })),
     now: () => clock.nowMs(),
   });
-  const signingSecret = randomBytes(16).toString('hex');
-  const { bot, driver } = await startBot({ fake, dataDir, logStream, signingSecret, timeZone, clock });
+  const { bot, driver } = await startPlaygroundBot({ fake, dataDir, logStream, timeZone, clock });
 
   let currentUser: string = PLAYGROUND_PEOPLE[0].id;
   let quitting = false;
@@ -345,52 +343,6 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       });
     },
   };
-}
-
-interface BotStart {
-  fake: FakeSlack;
-  dataDir: string;
-  logStream: WriteStream;
-  signingSecret: string;
-  timeZone: string;
-  clock: PlaygroundClock;
-}
-
-/** The real bot on 127.0.0.1, logging to bot.log, with readable sequential plan ids. */
-async function startBot(start: BotStart): Promise<{ bot: Bot; driver: SlackDriver }> {
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: start.fake.botToken,
-    SLACK_SIGNING_SECRET: start.signingSecret,
-    PORT: '0',
-    SLACK_API_URL: start.fake.url,
-    IMC_DATA_DIR: join(start.dataDir, 'store'),
-    IMC_TIME_ZONE: start.timeZone,
-    IMC_APPROVALS_NEEDED: '2',
-    LOG_LEVEL: 'info',
-  });
-  const taken = new Set<string>();
-  let counter = 0;
-  const newId = (): string => {
-    let id: string;
-    do id = `P-${String((counter += 1)).padStart(5, '0')}`;
-    while (taken.has(id));
-    return id;
-  };
-  const bot = await createBot(config, {
-    host: '127.0.0.1',
-    clock: start.clock,
-    botUserId: start.fake.botUserId,
-    botId: start.fake.botId,
-    slackRetries: 0,
-    outboxRetryDelaysMs: [50, 200],
-    newId,
-    logger: createLogger({ level: 'info', write: (line) => start.logStream.write(`${line}\n`), now: () => start.clock.now() }),
-  });
-  // A kept data directory may already hold P-00001; never reuse an id.
-  (await bot.store.list()).forEach((entry) => taken.add(entry.id));
-  const { port } = await bot.start();
-  const driver = createSlackDriver({ botUrl: `http://127.0.0.1:${String(port)}/slack/events`, signingSecret: start.signingSecret, fake: start.fake });
-  return { bot, driver };
 }
 
 /** A slash command's direct answer, when the bot gave one. */
