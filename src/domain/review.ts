@@ -131,7 +131,7 @@ export interface ReviewSuggestion {
 /**
  * Suggested answers for the next plan in the channel: conversion_rate, average_order_value and cost_per_visit from the
  * actuals (only those that can be computed and that the planning parsers accept), as text such as "1.5%", "¥950" or
- * "¥2.20", each with a `source` like `actual from the review of "Spring launch" (P-7K3QX), 15 Apr 2027`.
+ * "¥2.20", each with a `source` like `the review of "Spring launch" (P-7K3QX), 15 Apr 2027`.
  */
 export function suggestionsFromReview(
   summary: ReviewSummary,
@@ -140,7 +140,7 @@ export function suggestionsFromReview(
 ): Record<string, ReviewSuggestion> {
   const funnel = summary.funnel;
   if (!funnel) return {};
-  const source = `actual from the review of "${plan.campaign}" (${context.planId}), ${formatDate(context.reviewedOn)}`;
+  const source = `the review of "${plan.campaign}" (${context.planId}), ${formatDate(context.reviewedOn)}`;
   const currency = plan.budget.currency;
   const suggestions: Record<string, ReviewSuggestion> = {};
   const conversion = funnel.conversion.actual;

@@ -30,7 +30,7 @@ describe('a whole review', () => {
   it("gives suggestions for the next plan that the planning questions' own parsers read back", () => {
     const { summary, reviewedOn } = effectOf(answerAll(begin(plan), FULL_REVIEW), 'finished');
     expect(suggestionsFromReview(summary, plan, { planId: 'P-7K3QX', reviewedOn })).toEqual({
-      conversion_rate: { text: '1.2%', source: 'actual from the review of "Spring launch" (P-7K3QX), 14 May 2027' },
+      conversion_rate: { text: '1.2%', source: 'the review of "Spring launch" (P-7K3QX), 14 May 2027' },
       average_order_value: { text: '¥1,050', source: expect.stringContaining('(P-7K3QX)') },
       cost_per_visit: { text: '¥2', source: expect.stringContaining('14 May 2027') },
     });

@@ -8,7 +8,7 @@ import type { Suggestion } from '../../domain/flow-state.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import { ACTION, encodeValue, questionBlockId } from './action-ids.js';
-import { actions, button, context, multiSelect, section, staticSelect, type Block } from './block-kit.js';
+import { actions, button, context, LIMITS, multiSelect, section, staticSelect, truncate, type Block } from './block-kit.js';
 
 /** Single-choice questions with at most this many choices get buttons; more get a menu. */
 const MAX_BUTTONS = 6;
@@ -48,7 +48,7 @@ export function questionMessage(question: Question, options: QuestionMessageOpti
   const hints: string[] = [];
   if (options.current) hints.push(`Current answer: ${escapeMrkdwn(options.current)}`);
   if (options.suggestion) {
-    hints.push(`Suggested: *${escapeMrkdwn(options.suggestion.text)}* (${escapeMrkdwn(options.suggestion.source)}). Click _Use suggestion_ or type \`use\`.`);
+    hints.push(`Suggested: *${escapeMrkdwn(options.suggestion.text)}* (the actual figure from ${escapeMrkdwn(options.suggestion.source)}). Click _Use suggestion_ or type \`use\`.`);
   }
   hints.push(KIND_HINTS[question.kind] + (question.optional ? ' This one is optional: `skip` it if it does not apply.' : ''));
   blocks.push(context(hints.join('\n')));
@@ -56,7 +56,7 @@ export function questionMessage(question: Question, options: QuestionMessageOpti
   if (choiceBlock) blocks.push(choiceBlock);
   blocks.push(actions(encodeValue('controls', options.planId, question.id), controlButtons(question, options)));
   const fallback = [options.error ? `⚠️ ${options.error}` : '', `${question.label}: ${question.text}`].filter(Boolean).map(escapeMrkdwn).join('\n');
-  return { text: fallback.slice(0, 3000), blocks };
+  return { text: truncate(fallback, LIMITS.sectionText), blocks };
 }
 
 function choiceElements(question: Question, planId: string): Block | undefined {
@@ -101,7 +101,7 @@ function controlButtons(question: Question, options: QuestionMessageOptions): Bl
 /** The question message once answered: the question and the answer, no buttons. */
 export function answeredQuestionMessage(question: Question, answer: string): OutgoingMessage {
   return {
-    text: escapeMrkdwn(`${question.label}: ${answer}`),
+    text: truncate(escapeMrkdwn(`${question.label}: ${answer}`), LIMITS.sectionText),
     blocks: [section(`:white_check_mark: *${escapeMrkdwn(question.label)}*: ${escapeMrkdwn(answer)}`)],
   };
 }
