@@ -167,7 +167,7 @@ export class ApprovalService {
         where: 'thread',
         message: textMessage(
           outcome.state === 'changes-requested'
-            ? `:x: ${mentions(outcome.changeRequesters)} asked for changes: the plan is no longer approved. <@${record.authorId}>, type \`change <question>\` here to revise it.`
+            ? `:x: ${mentions(outcome.changeRequesters)} asked for changes: the plan is no longer approved. <@${record.authorId}>, type \`change &lt;question&gt;\` here to revise it.`
             : `:arrow_backward: Approvals were withdrawn (${outcome.approvers.length} of ${policy.approvalsNeeded}): the plan is a draft again.`,
           'Approval withdrawn',
         ),
@@ -177,7 +177,7 @@ export class ApprovalService {
         kind: 'post',
         where: 'thread',
         message: textMessage(
-          `:x: ${mentions(outcome.changeRequesters)} asked for changes. <@${record.authorId}>, type \`change <question>\` here (or click *Edit* on the draft) to revise it.`,
+          `:x: ${mentions(outcome.changeRequesters)} asked for changes. <@${record.authorId}>, type \`change &lt;question&gt;\` here (or click *Edit* on the draft) to revise it.`,
           'Changes requested',
         ),
       });

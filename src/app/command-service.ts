@@ -68,7 +68,10 @@ export function helpText(extra: string[] = []): string {
     ...extra,
     '• `/imc help`: this help.',
     'In a plan thread you can type `back`, `skip`, `status`, `change <question>`, `cancel` and `help`.',
-  ].join('\n');
+  ]
+    .join('\n')
+    // Slack reads any `<…>` as a link or mention, even in code: placeholders like <plan id> must be escaped.
+    .replace(/<([a-z][a-z ]*)>/g, '&lt;$1&gt;');
 }
 
 export class CommandService {

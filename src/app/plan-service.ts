@@ -137,7 +137,7 @@ export class PlanService {
       enqueue(record, {
         kind: 'post',
         where: 'thread',
-        message: textMessage('What would you like to change? Type `change <question>` (for example `change budget` or `change concept`). When you are done, the plan is posted again as a new version and approvals start over.', 'Editing the plan'),
+        message: textMessage('What would you like to change? Type `change &lt;question&gt;` (for example `change budget` or `change concept`). When you are done, the plan is posted again as a new version and approvals start over.', 'Editing the plan'),
       });
       outcome = { ephemeral: 'The plan is open for changes in its thread.' };
       return true;

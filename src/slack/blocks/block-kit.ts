@@ -18,9 +18,14 @@ export const LIMITS = {
   header: 150,
 } as const;
 
-/** Cuts `text` to `max` characters, ending with an ellipsis when cut. */
+/**
+ * Cuts `text` to `max` characters, ending with an ellipsis when cut. Never inside an
+ * entity of escaped text (a cut `&amp;` would show as "&am…") or a surrogate pair.
+ */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1).replace(/&[a-z]{0,3}$/, '').replace(/[\uD800-\uDBFF]$/, '');
+  return `${cut}…`;
 }
 
 /** A mrkdwn section (the text must already be escaped where it holds user text). */

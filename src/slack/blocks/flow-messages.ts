@@ -11,7 +11,7 @@ import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
 import { findingsView } from '../../render/view-models.js';
 import { ACTION, encodeValue } from './action-ids.js';
-import { actions, button, context, section, type Block } from './block-kit.js';
+import { actions, button, context, LIMITS, section, truncate, type Block } from './block-kit.js';
 import { questionMessage } from './question-message.js';
 
 export interface PresentContext {
@@ -30,7 +30,7 @@ function say(message: OutgoingMessage): NewOutboxItem {
 
 /** Plain mrkdwn text as a thread message. */
 export function textMessage(mrkdwnText: string, fallback = mrkdwnText): OutgoingMessage {
-  return { text: fallback.slice(0, 3000), blocks: [section(mrkdwnText)] };
+  return { text: truncate(fallback, LIMITS.sectionText), blocks: [section(mrkdwnText)] };
 }
 
 /** The outbox items for one step's effects (`finished` is handled by the service, which knows the version). */
@@ -107,7 +107,7 @@ export function findingsMessage(findings: readonly Finding[], blocking: boolean,
   blocks.push(
     context(
       blocking
-        ? 'Fix the errors above to post the plan: click a *Fix* button or type `change <question>`.'
+        ? 'Fix the errors above to post the plan: click a *Fix* button or type `change &lt;question&gt;`.'
         : 'These are warnings: fix them, or type `accept` (or click *Post the plan*) to post the plan as it is.',
     ),
   );

@@ -9,7 +9,7 @@ import { toSlackMessage } from '../../render/blocks.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
 import { budgetSketchView, strategySummaryView } from '../../render/view-models.js';
-import { actions, button, context, section } from './block-kit.js';
+import { actions, button, context, LIMITS, section, truncate } from './block-kit.js';
 import { ACTION, encodeValue } from './action-ids.js';
 
 /** The top-level message that starts a plan's thread. */
@@ -43,7 +43,7 @@ export function draftMessage(
   if (['draft', 'changes-requested', 'approved'].includes(record.status)) {
     blocks.push(actions(encodeValue('draft', record.id), [button('Edit plan', ACTION.edit, record.id)]));
   }
-  return { text: `${statusLabel(record)}: IMC plan ${record.id}, ${message.text}`.slice(0, 3000), blocks };
+  return { text: truncate(`${statusLabel(record)}: IMC plan ${record.id}, ${message.text}`, LIMITS.sectionText), blocks };
 }
 
 /** The budget sketch that follows the draft. */
