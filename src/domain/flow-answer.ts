@@ -86,20 +86,25 @@ export function readChosen(question: Question, values: string[], ctx: AnswerCont
     return { ok: true, value: values[0] === 'yes' };
   }
   if (question.kind !== 'single' && question.kind !== 'multi') {
-    if (values.length !== 1) return { ok: false, error: `Please give one ${question.label.toLowerCase()}.` };
+    if (values.length !== 1) return { ok: false, error: `Please give one ${question.label.toLowerCase()}${exampleOf(question)}.` };
     return readText(question, values[0] ?? '', ctx);
   }
   const valid = new Set((question.choices ?? []).map((choice) => choice.id));
   const unknown = values.filter((value) => !valid.has(value));
   const unique = [...new Set(values)];
   if (unknown.length > 0 || unique.length === 0) {
-    return { ok: false, error: `Please pick from the options shown${question.example ? `, for example: ${question.example}` : ''}.` };
+    return { ok: false, error: `Please pick from the options shown${exampleOf(question)}.` };
   }
   if (question.kind === 'single') {
     if (unique.length > 1) return { ok: false, error: `Please pick just one option, for example: ${question.example ?? unique[0]}.` };
     return checkAcross(question, { ok: true, value: unique[0] as string }, ctx.answers);
   }
   return checkAcross(question, { ok: true, value: unique }, ctx.answers);
+}
+
+/** ", for example `…`" from the question's example answer, or nothing when it has none. */
+function exampleOf(question: Question): string {
+  return question.example ? `, for example \`${question.example}\`` : '';
 }
 
 /** The cheap cross-answer checks; everything else is left to the rules. */
