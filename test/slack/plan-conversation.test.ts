@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALICE, BOB, CHANNEL, messageText, startHarness, type Harness } from '../support/bot-harness.js';
+import { ALICE, BOB, CHANNEL, DM, messageText, startHarness, type Harness } from '../support/bot-harness.js';
 import { answerCurrent, completePlan, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';
 
 let h: Harness;
@@ -79,6 +79,16 @@ describe('/imc plan end to end through the Bolt HTTP receiver', () => {
     expect(resumed.flow).toEqual(before.flow);
     await completePlan(h, planId);
     expect((await h.record(planId)).status).toBe('draft');
+  });
+
+  it("runs a plan in the bot's direct messages too", async () => {
+    h = await startHarness();
+    const planId = await startPlan(h, ALICE, DM, 'Quiet plan');
+    await completePlan(h, planId);
+    const record = await h.record(planId);
+    expect(record.channelId).toBe(DM);
+    expect(record.status).toBe('draft');
+    expect(h.fake.messages(DM).some((m) => m.ts === record.versions[0]?.messageTs)).toBe(true);
   });
 
   it('runs two plans in one channel at once without mixing their answers', async () => {

@@ -21,6 +21,8 @@ export const ALICE = 'U0ALICE';
 export const BOB = 'U0BOB';
 export const CAROL = 'U0CAROL';
 export const OUTSIDER = 'U0OUTSIDER';
+/** Alice's direct-message channel with the bot. */
+export const DM = 'D0ALICE';
 
 /** A settable clock; starts on 2026-11-23 09:00 in Shanghai. */
 export class TestClock implements Clock {
@@ -68,6 +70,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       { id: 'C0OTHER', name: 'other-team', members: [ALICE, BOB] },
       { id: 'C0NOBOT', name: 'no-bot-here', members: [ALICE], botIsMember: false },
       { id: 'C0ARCHIVED', name: 'old-stuff', members: [ALICE], archived: true },
+      { id: DM, name: 'alice-dm', members: [ALICE] },
     ],
     users: [
       { id: ALICE, name: 'alice', tz: 'Asia/Shanghai' },
