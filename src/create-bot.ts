@@ -45,7 +45,7 @@ export interface BotOptions {
   slackRetries?: number;
   /** Delays before the outbox retries a failed Slack call. */
   outboxRetryDelaysMs?: number[];
-  /** Interface to listen on in HTTP mode (tests use 127.0.0.1); all interfaces by default. */
+  /** Interface to listen on in HTTP mode (tests use 127.0.0.1); overrides `config.host`; all interfaces by default. */
   host?: string;
   /** How often due reminders are looked for, in ms (default a minute). */
   reminderIntervalMs?: number;
@@ -81,6 +81,10 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const script = loadScript();
   const renderer = createRenderer();
   const store = await openLowdbPlanStore<PlanRecord>(config.dataDir);
+  const settings = await openChannelSettings(config.dataDir).catch(async (error: unknown) => {
+    await store.close(); // releases the directory lock, so a fixed file can be opened again in this process
+    throw error;
+  });
   const boltLogger = toBoltLogger(logger);
   const app = new App({
     token: config.botToken,
@@ -112,7 +116,6 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const messenger = createWebMessenger(app.client);
   const mutex = new KeyedMutex();
   const outbox = new OutboxWorker({ store, messenger, mutex, logger, ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}) });
-  const settings = await openChannelSettings(config.dataDir);
   let botUserId = options.botUserId;
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
@@ -187,7 +190,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     outbox,
     logger,
     async start() {
-      const started = (config.socketMode ? await app.start() : await app.start(options.host ? { port: config.port, host: options.host } : config.port)) as unknown;
+      const host = options.host ?? config.host;
+      const started = (config.socketMode ? await app.start() : await app.start(host ? { port: config.port, host } : config.port)) as unknown;
       server = config.socketMode ? undefined : (started as Server);
       const port = server ? (server.address() as AddressInfo).port : undefined;
       if (!botUserId) {
