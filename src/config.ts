@@ -17,6 +17,8 @@ export interface Config {
   socketMode: boolean;
   /** HTTP port (0 lets the OS pick one, handy in tests). */
   port: number;
+  /** Interface the HTTP server listens on (e.g. 127.0.0.1); all interfaces when absent. */
+  host?: string;
   /** Web API base URL ending in `/api/`, for a fake Slack in tests or GovSlack. */
   slackApiUrl?: string;
   /** Directory the plan store owns. */
@@ -68,6 +70,7 @@ const HELP: Record<string, string> = {
   SLACK_APP_TOKEN:
     'Leave it empty for HTTP mode, or set it to an app-level token with the connections:write scope (it starts with "xapp-"), e.g. SLACK_APP_TOKEN=xapp-1-A111-222-abc.',
   PORT: 'Use a whole number from 0 to 65535, e.g. PORT=3000.',
+  HOST: 'Leave it empty to listen on every interface, or give one host name or IP address, e.g. HOST=127.0.0.1.',
   SLACK_API_URL:
     'Leave it empty to talk to slack.com, or give an http(s) URL whose path ends in /api/, e.g. SLACK_API_URL=http://127.0.0.1:4000/api/.',
   IMC_DATA_DIR: 'Give a directory path, e.g. IMC_DATA_DIR=./data.',
@@ -153,6 +156,7 @@ const EnvSchema = z
     SLACK_SIGNING_SECRET: required(z.string().regex(/^\S+$/)),
     SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-[A-Za-z0-9-]+$/)),
     PORT: optional(wholeNumber(0, 65535)),
+    HOST: optional(z.string().regex(/^[A-Za-z0-9.:%_-]{1,253}$/)),
     SLACK_API_URL: optional(apiUrl),
     IMC_DATA_DIR: optional(z.string()),
     IMC_TIME_ZONE: optional(timeZone),
@@ -187,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(appToken === undefined ? {} : { appToken }),
     socketMode: appToken !== undefined,
     port: v.PORT ?? 3000,
+    ...(v.HOST === undefined ? {} : { host: v.HOST }),
     ...(v.SLACK_API_URL === undefined ? {} : { slackApiUrl: v.SLACK_API_URL }),
     dataDir: v.IMC_DATA_DIR ?? './data',
     timeZone: v.IMC_TIME_ZONE ?? 'UTC',
