@@ -223,6 +223,7 @@ describe('readDotEnv', () => {
         'SLACK_SIGNING_SECRET',
         'SLACK_APP_TOKEN',
         'PORT',
+        'HOST',
         'SLACK_API_URL',
         'IMC_DATA_DIR',
         'IMC_TIME_ZONE',
@@ -263,5 +264,22 @@ describe('redact', () => {
   it('leaves ordinary text alone', () => {
     const text = 'Plan "Spring launch" saved for C123 (status: draft), 2 approvals needed';
     expect(redact(text, config)).toBe(text);
+  });
+});
+
+describe('HOST', () => {
+  const minimal = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'secret123' };
+
+  it('is absent unless set, and taken as given when it is a host name or address', () => {
+    expect(loadConfig(minimal).host).toBeUndefined();
+    expect(loadConfig({ ...minimal, HOST: ' ' }).host).toBeUndefined();
+    expect(loadConfig({ ...minimal, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...minimal, HOST: '::1' }).host).toBe('::1');
+  });
+
+  it('refuses a value with spaces or a scheme, naming HOST with an example', () => {
+    for (const bad of ['local host', 'http://127.0.0.1']) {
+      expect(() => loadConfig({ ...minimal, HOST: bad })).toThrow(/HOST is not valid.*HOST=127\.0\.0\.1/s);
+    }
   });
 });
