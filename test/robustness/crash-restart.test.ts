@@ -1,0 +1,137 @@
+/**
+ * The bot process is killed (SIGKILL, no clean-up) while 20 conversations are being
+ * answered, and started again on the same data directory: every answer Slack got a
+ * 200 for is still there, and every conversation carries on to its posted draft.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PlanRecord } from '../../src/app/plan-record.js';
+import { startFakeSlack, type FakeSlack } from '../../src/local-slack/fake-slack-api.js';
+import { createSlackDriver, type SlackDriver } from '../../src/local-slack/slack-driver.js';
+import { BOT_TOKEN, CHANNEL, SIGNING_SECRET, waitUntil } from '../support/bot-harness.js';
+import { TYPED_ANSWERS } from '../support/plan-conversation.js';
+import { freePort, killBot, spawnBot, waitForHealth, type BotProcess } from './bot-process.js';
+
+const CONVERSATIONS = 20;
+/** Acknowledged answers across all conversations before the kill: about a third of the way. */
+const KILL_AFTER_ACKS = 160;
+const AUTHORS = Array.from({ length: CONVERSATIONS }, (_, i) => `U0AUTH${String(i).padStart(2, '0')}`);
+
+interface Sent {
+  questionId: string;
+  text: string;
+  acknowledged: boolean;
+}
+
+let fake: FakeSlack | undefined;
+let bot: BotProcess | undefined;
+let root: string | undefined;
+afterAll(async () => {
+  await killBot(bot);
+  await fake?.close();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+/** The plan as the bot last saved it (files are replaced atomically, so a read never sees half a write). */
+async function readPlan(dataDir: string, planId: string): Promise<PlanRecord> {
+  return JSON.parse(await readFile(join(dataDir, 'plans', `${planId}.json`), 'utf8')) as PlanRecord;
+}
+
+/** The text the author types next, or undefined once the plan left the conversation. */
+function nextReply(record: PlanRecord): { questionId: string; text: string } | undefined {
+  if (record.status !== 'planning') return undefined;
+  if (record.flow.status === 'reviewing') return { questionId: '(review)', text: 'accept' };
+  const questionId = record.flow.current;
+  const text = questionId ? TYPED_ANSWERS[questionId] : undefined;
+  if (!questionId || text === undefined) throw new Error(`no typed answer for ${String(questionId)} in ${record.id}`);
+  return { questionId, text };
+}
+
+/** Answers one plan until it is posted or a request fails (the bot died); returns what was sent. */
+async function converse(driver: () => SlackDriver, dataDir: string, planId: string, sent: Sent[], stop: () => boolean): Promise<void> {
+  for (let step = 0; step < 60 && !stop(); step += 1) {
+    const record = await readPlan(dataDir, planId);
+    const reply = nextReply(record);
+    if (!reply) return;
+    const entry: Sent = { ...reply, acknowledged: false };
+    sent.push(entry);
+    try {
+      const response = await driver().message({ userId: record.authorId, channelId: CHANNEL, threadTs: record.threadTs, text: reply.text });
+      entry.acknowledged = response.status === 200;
+    } catch {
+      return; // connection refused or reset: the process is gone
+    }
+    if (!entry.acknowledged) return;
+  }
+}
+
+describe('a crash while 20 conversations are answering', () => {
+  it('keeps every acknowledged answer and lets every conversation finish after a restart', async () => {
+    root = await mkdtemp(join(tmpdir(), 'imc-bot-crash-'));
+    const dataDir = join(root, 'data');
+    fake = await startFakeSlack({
+      botToken: BOT_TOKEN,
+      channels: [{ id: CHANNEL, name: 'campaign-planning', members: AUTHORS }],
+      users: AUTHORS.map((id) => ({ id, name: id.toLowerCase(), tz: 'Asia/Shanghai' })),
+    });
+    const theFake = fake;
+    const start = async () => {
+      bot = spawnBot({ cwd: root as string, dataDir, slackApiUrl: theFake.url, port: await freePort() });
+      await waitForHealth(bot);
+      return createSlackDriver({ botUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, fake: theFake });
+    };
+    let driver = await start();
+
+    const planIds = await Promise.all(
+      AUTHORS.map(async (userId, i) => {
+        const response = await driver.slashCommand({ userId, channelId: CHANNEL, text: `plan Crash test ${i}` });
+        expect(response.status).toBe(200);
+        const id = /`(P-[0-9A-Z]{5})`/.exec(response.body)?.[1];
+        if (!id) throw new Error(`no plan id in ${response.body}`);
+        return id;
+      }),
+    );
+    await waitUntil(async () => (await Promise.all(planIds.map((id) => readPlan(dataDir, id)))).every((r) => r.threadTs), 'every kickoff to be posted', 15_000);
+
+    // Phase 1: all 20 answer at once; the process is killed once enough answers are in.
+    const sent = new Map(planIds.map((id) => [id, [] as Sent[]]));
+    let killed = false;
+    const acknowledged = () => [...sent.values()].flat().filter((s) => s.acknowledged).length;
+    const answering = planIds.map((id) => converse(() => driver, dataDir, id, sent.get(id) as Sent[], () => killed));
+    await waitUntil(() => acknowledged() >= KILL_AFTER_ACKS, `${KILL_AFTER_ACKS} acknowledged answers`, 30_000);
+    bot?.child.kill('SIGKILL');
+    killed = true;
+    expect((await bot?.exited)?.signal).toBe('SIGKILL');
+    await Promise.all(answering);
+    const beforeCrash = acknowledged();
+    expect(beforeCrash).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
+
+    // Phase 2: a new process on the same directory (the dead one's lock is taken over).
+    driver = await start();
+    for (const id of planIds) {
+      const record = await readPlan(dataDir, id);
+      for (const entry of (sent.get(id) as Sent[]).filter((s) => s.acknowledged && s.questionId !== '(review)')) {
+        const answer = record.flow.answers[entry.questionId];
+        expect(answer, `${id}: the acknowledged answer to ${entry.questionId}`).toBeDefined();
+        if (entry.text === 'skip') expect(answer?.skipped).toBe(true);
+        else expect(answer?.raw).toBe(entry.text);
+      }
+    }
+
+    await Promise.all(planIds.map((id) => converse(() => driver, dataDir, id, sent.get(id) as Sent[], () => false)));
+    await waitUntil(
+      async () => (await Promise.all(planIds.map((id) => readPlan(dataDir, id)))).every((r) => r.status === 'draft' && r.versions[0]?.messageTs && r.outbox.length === 0),
+      'every draft to be posted',
+      30_000,
+    );
+    for (const id of planIds) {
+      const record = await readPlan(dataDir, id);
+      expect(Object.keys(record.flow.answers)).toEqual(expect.arrayContaining(['brand', 'goals', 'channels', 'review_date']));
+      const draft = fake.messages(CHANNEL).find((m) => m.ts === record.versions[0]?.messageTs);
+      expect(draft?.text).toContain(id);
+    }
+    expect(acknowledged()).toBeGreaterThan(beforeCrash);
+  }, 90_000);
+});
