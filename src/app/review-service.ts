@@ -32,12 +32,16 @@ export interface ReviewServiceOptions {
 export class ReviewService {
   constructor(private readonly options: ReviewServiceOptions) {}
 
-  /** `/imc review <plan>` or the reminder's button: starts the review conversation. Returns the reply for the caller. */
-  async start(planId: string, userId: string, teamId: string): Promise<string> {
+  /** `/imc review <plan>` or the reminder's button (with its `dedupeKey`): starts the review. Returns the reply for the caller; empty for a repeated click. */
+  async start(planId: string, userId: string, teamId: string, dedupeKey?: string): Promise<string> {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(planId)) return 'Which plan? For example `/imc review P-7K3QX`.';
     let reply = `There is no plan \`${planId}\`. \`/imc list\` shows the plans of this channel.`;
     await this.options.plans.withRecord(planId, async (record) => {
       if (record.teamId !== teamId) return false;
+      if (dedupeKey && record.seen.includes(dedupeKey)) {
+        reply = ''; // a repeated delivery of the same click: the first one already answered
+        return false;
+      }
       const version = latestVersion(record);
       switch (record.status) {
         case 'reviewing':
@@ -56,6 +60,7 @@ export class ReviewService {
       const result = startReview(version.plan, buildBudgetSketch(version.plan), { now: this.options.clock.now(), timeZone: this.options.timeZone });
       record.status = 'reviewing';
       record.review = { reviewerId: userId, state: result.state };
+      if (dedupeKey) markSeen(record, dedupeKey);
       enqueue(record, {
         kind: 'post',
         where: 'thread',

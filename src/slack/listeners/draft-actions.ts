@@ -23,6 +23,8 @@ export function registerDraftActions(app: App, plans: PlanService, reviews: Revi
   app.action<BlockAction>(ACTION.review, async ({ ack, body, action, respond }) => {
     await ack();
     const planId = (action as { value?: string }).value ?? '';
-    tell(respond, await reviews.start(planId, body.user.id, body.team?.id ?? ''));
+    const element = action as { action_id: string; action_ts?: string };
+    const key = `act:${body.container?.message_ts ?? ''}:${element.action_id}:${element.action_ts ?? ''}`;
+    tell(respond, await reviews.start(planId, body.user.id, body.team?.id ?? '', key));
   });
 }
