@@ -39,7 +39,7 @@ export function enqueue(record: PlanRecord, ...items: NewOutboxItem[]): void {
 export function describeSlackFailure(code: string): string {
   switch (code) {
     case 'not_in_channel':
-      return "I'm not a member of this channel, so I can't post here. Invite me with `/invite @imc-bot` and try again.";
+      return "I'm not a member of this channel, so I can't post here. Invite me with `/invite @imc-bot`, then type `status` in the plan's thread to pick up where you were (or start again with `/imc plan`).";
     case 'channel_not_found':
       return "I can't see this channel. If it is private, invite me with `/invite @imc-bot` first.";
     case 'is_archived':

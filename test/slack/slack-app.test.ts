@@ -206,6 +206,21 @@ describe('Slack API errors', () => {
     expect(plan?.status).toBe('cancelled');
   });
 
+  it('picks up a conversation with `status` after the bot was removed from the channel and invited back', async () => {
+    h = await startHarness();
+    const planId = await startPlan(h, ALICE, CHANNEL);
+    const channel = h.fake.channel(CHANNEL)!;
+    channel.botIsMember = false;
+    await answerCurrent(h, planId);
+    await waitUntil(async () => (await h.record(planId)).outbox.length === 0, 'the outbox to give up');
+    expect((await h.record(planId)).flow.answers.brand?.value).toBe(TYPED_ANSWERS.brand);
+    channel.botIsMember = true;
+    await say(h, planId, 'status');
+    const latest = await latestThreadMessage(h, planId);
+    expect(messageText(latest)).toContain('Problems');
+    expect(elementsOf(latest).some((e) => e.action_id === 'imc_multi')).toBe(true);
+  });
+
   it('tells the user when the channel is archived', async () => {
     h = await startHarness();
     await h.driver.slashCommand({ userId: ALICE, channelId: 'C0ARCHIVED', text: 'plan Old' });

@@ -65,8 +65,17 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
       case 'status': {
         const lines = effect.answered.map((line) => `• *${escapeMrkdwn(line.label)}*: ${escapeMrkdwn(line.value)}`);
         const heading = `*Answers so far* (${effect.remaining} question${effect.remaining === 1 ? '' : 's'} to go)`;
-        const current = effect.current ? `\n_Now asking:_ ${escapeMrkdwn(effect.current.label)}` : '';
-        return [say(textMessage(`${heading}\n${lines.join('\n') || '_Nothing answered yet._'}${current}`, heading))];
+        const status = say(textMessage(`${heading}\n${lines.join('\n') || '_Nothing answered yet._'}`, heading));
+        if (!effect.current) return [status];
+        // The open question again, with its buttons, below the list: also how a conversation whose
+        // messages were lost (the bot was removed from the channel, Slack was down) gets going again.
+        const question: NewOutboxItem = {
+          kind: 'post',
+          where: 'thread',
+          role: 'question',
+          message: questionMessage(effect.current, { planId: ctx.planId, canGoBack: ctx.canGoBack }),
+        };
+        return [status, question];
       }
       case 'help': {
         const about = effect.question ? `*${escapeMrkdwn(effect.question.label)}*: ${escapeMrkdwn(effect.question.help)}\n\n` : '';
