@@ -5,6 +5,7 @@
  * same plan where each arrives once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { REVIEW_ANSWERS } from '../fixtures/typed-answers.js';
 import type { PlanRecord } from '../../src/app/plan-record.js';
 import type { DriverResponse, SlackDriver } from '../../src/local-slack/slack-driver.js';
 import { signSlackRequest } from '../../src/local-slack/sign-request.js';
@@ -17,16 +18,7 @@ afterEach(async () => {
   harnesses = [];
 });
 
-const REVIEW_ANSWERS: Record<string, string> = {
-  actual_spend: '¥180,000',
-  goal_1: '1.8%',
-  goal_2: '¥1,134,000',
-  actual_visits: '90,000',
-  actual_orders: '1,080',
-  actual_revenue: '¥1,134,000',
-  worked: 'Search ads on <comparison> keywords & more',
-  did_not_work: 'skip',
-};
+
 
 /** Sends exactly the same signed form body again, as a repeated delivery of an action would. */
 async function resendAction(h: Harness, sent: Record<string, unknown>): Promise<number> {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { REVIEW_ANSWERS } from '../fixtures/typed-answers.js';
 import { ALICE, BOB, CHANNEL, messageText, startHarness, type Harness } from '../support/bot-harness.js';
 import { approvedPlan, reminderPosts } from '../support/approved-plan.js';
 import { answerCurrent, elementsOf, latestThreadMessage, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';
@@ -8,16 +9,7 @@ afterEach(async () => {
   await h?.close();
 });
 
-const REVIEW_ANSWERS: Record<string, string> = {
-  actual_spend: '¥180,000',
-  goal_1: '1.8%',
-  goal_2: '¥1,134,000',
-  actual_visits: '90,000',
-  actual_orders: '1,080',
-  actual_revenue: '¥1,134,000',
-  worked: 'Search ads on comparison keywords',
-  did_not_work: 'WeChat posts got little reach',
-};
+
 
 async function answerReview(planId: string): Promise<void> {
   for (let step = 0; step < 20; step += 1) {

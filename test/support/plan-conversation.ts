@@ -4,41 +4,8 @@
 import { expect } from 'vitest';
 import type { Harness } from './bot-harness.js';
 
-/** Answers by question id, as typed in the thread. */
-export const TYPED_ANSWERS: Record<string, string> = {
-  campaign: 'Spring cold brew launch',
-  brand: 'Moonleaf Tea',
-  problems: 'brand, communication',
-  key_problem: 'communication',
-  problem_statement: "Office workers in tier-1 cities don't know why our cold brew is different.",
-  audience_description: 'Urban office workers aged 25-35 who buy premium tea online',
-  audience_segment: 'switcher',
-  audience_stage: 'evaluation',
-  involvement: 'low',
-  motivation: 'transformational',
-  research: 'consumer-insight, competition',
-  primary_objective: 'purchase-intention',
-  secondary_objectives: 'brand-attitude',
-  goals: 'conversion 1% -> 2% by 2027-03-31\nrevenue ¥0 -> ¥1,000,000 by 2027-03-31',
-  concept: 'Cold brew that tastes like a mountain morning.',
-  message_type: 'brand',
-  call_to_action: 'yes',
-  channels: 'owned-website, paid-search-ads, earned-reviews, owned-wechat',
-  currency: 'CNY',
-  budget_available: '¥250,000',
-  target_revenue: '¥1,000,000',
-  average_order_value: '¥1,000',
-  conversion_rate: '1%',
-  cost_per_visit: '¥2',
-  customer_value: 'skip',
-  audience_size: '2m',
-  reach_rate: '40%',
-  frequency: '3',
-  cpm: '¥50',
-  start_date: '2027-01-05',
-  end_date: '2027-03-31',
-  review_date: '2027-04-15',
-};
+export { TYPED_ANSWERS } from '../fixtures/typed-answers.js';
+import { TYPED_ANSWERS } from '../fixtures/typed-answers.js';
 
 /** Runs `/imc plan <name>` and returns the new plan's id. */
 export async function startPlan(h: Harness, userId: string, channelId: string, name = 'Spring cold brew launch'): Promise<string> {
