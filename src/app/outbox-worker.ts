@@ -129,7 +129,8 @@ export class OutboxWorker {
             record.cancelledReason = outcome.code;
           }
         }
-        await store.save(record);
+        // Bookkeeping only: if it is lost in a crash, the item is sent again after the restart.
+        await store.save(record, { durable: false });
       });
       if (outcome.kind === 'unreachable' || outcome.kind === 'dropped') await this.notify(planId, outcome.code);
     }
@@ -185,7 +186,7 @@ export class OutboxWorker {
           const record = await this.options.store.get(planId);
           if (!record) return;
           record.outbox = record.outbox.filter((queued) => queued.id !== itemId);
-          await this.options.store.save(record);
+          await this.options.store.save(record, { durable: false });
         })
         .then(() => this.kick(planId));
       return;

@@ -1,5 +1,5 @@
 import { PlanIndex } from './plan-index.js';
-import type { IndexEntry, PlanQuery, PlanStore, StoredRecord } from './plan-store.js';
+import type { IndexEntry, PlanQuery, PlanStore, SaveOptions, StoredRecord } from './plan-store.js';
 import { StoreError } from './store-error.js';
 
 /**
@@ -17,7 +17,7 @@ export abstract class IndexedPlanStore<R extends StoredRecord> implements PlanSt
   /** The record, or undefined when no plan has this id. Rejects on an invalid id. */
   abstract get(id: string): Promise<R | undefined>;
   /** Stores the record, replacing any earlier one with its id. */
-  abstract save(record: R): Promise<void>;
+  abstract save(record: R, options?: SaveOptions): Promise<void>;
   /** False if `key` was claimed before (among the most recent keys). */
   abstract claimEvent(key: string): Promise<boolean>;
   /** Later calls reject with STORE_CLOSED. */

@@ -18,7 +18,7 @@ import { acquireDirLock, type DirLock } from './dir-lock.js';
 import { DEFAULT_EVENT_CAPACITY, type PlanStoreOptions } from './memory-plan-store.js';
 import { IndexedPlanStore } from './indexed-plan-store.js';
 import { PlanIndex } from './plan-index.js';
-import type { IndexEntry, StoredRecord } from './plan-store.js';
+import type { IndexEntry, SaveOptions, StoredRecord } from './plan-store.js';
 import { RecentKeys } from './recent-keys.js';
 import { StoreError } from './store-error.js';
 import {
@@ -52,6 +52,9 @@ export interface OpenSummary {
   /** True when index.json was missing or disagreed with the plan files and was rewritten. */
   indexRepaired: boolean;
 }
+
+/** How many records' JSON the store keeps in memory (a few MB at most). */
+const CACHE_LIMIT = 256;
 
 /** Where each file lives under the data directory. */
 interface Layout {
@@ -133,6 +136,16 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
   /** The tail of each plan's write chain: one write per plan file at a time. */
   readonly #chains = new Map<string, Promise<void>>();
   readonly #pending = new Set<Promise<void>>();
+  /**
+   * The JSON of recently used records (least recently used first), so a conversation
+   * step does not re-read and re-check its file; the process owns the directory, so
+   * nothing else changes the files behind it.
+   */
+  readonly #cache = new Map<string, string>();
+  /** JSON saved but not yet written; a write takes the latest, so bursts coalesce. */
+  readonly #dirty = new Map<string, string>();
+  #indexWriting: Promise<void> | undefined;
+  #indexStale = false;
 
   constructor(parts: StoreParts) {
     super(parts.index);
@@ -150,15 +163,34 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     this.assertOpen();
     assertPlanId(id);
     if (this.index.get(id) === undefined) return undefined;
+    const cached = this.#dirty.get(id) ?? this.#cache.get(id);
+    if (cached !== undefined) {
+      this.#remember(id, cached);
+      return JSON.parse(cached) as R;
+    }
     const record = await readJsonFile(this.#planPath(id), StoredRecordSchema, REMEDY.plan);
+    if (record !== undefined) this.#remember(id, JSON.stringify(record));
     return record as R | undefined;
   }
 
-  /** Writes the plan's file atomically, after any earlier save of the same plan. */
-  async save(record: R): Promise<void> {
+  /**
+   * Writes the plan's file atomically, after any earlier save of the same plan.
+   * With `durable: false` it resolves at once and the write follows (see SaveOptions).
+   */
+  async save(record: R, options: SaveOptions = {}): Promise<void> {
     this.assertOpen();
     const copy = copyValidRecord(record);
-    await this.#track(this.#enqueue(copy.id, () => this.#write(copy)));
+    const json = JSON.stringify(copy);
+    this.#dirty.set(copy.id, json);
+    this.#remember(copy.id, json);
+    // The index is derived data (open rebuilds it from the plan files), so it is written behind.
+    if (this.index.put(toIndexEntry(copy))) this.#scheduleIndexWrite();
+    const written = this.#track(this.#enqueue(copy.id, () => this.#flush(copy.id)));
+    if (options.durable === false) {
+      written.catch(() => undefined);
+      return;
+    }
+    await written;
   }
 
   /** False if `key` was claimed before; a true result is on disk when it resolves. */
@@ -180,7 +212,7 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all(this.#pending);
+    while (this.#pending.size > 0) await Promise.all(this.#pending);
     await this.#lock.release();
   }
 
@@ -190,10 +222,40 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     await this.#indexDb.write();
   }
 
-  async #write(record: R): Promise<void> {
-    await new Low<R>(new JSONFile<R>(this.#planPath(record.id)), record).write();
-    // After the plan file: a crash in between leaves an index that open repairs.
-    if (this.index.put(toIndexEntry(record))) await this.writeIndex();
+  /** Writes the latest saved JSON of a plan, if any is waiting (compact: these files are machine-written). */
+  async #flush(id: string): Promise<void> {
+    const json = this.#dirty.get(id);
+    if (json === undefined) return;
+    this.#dirty.delete(id);
+    try {
+      await new TextFile(this.#planPath(id)).write(`${json}\n`);
+    } catch (error) {
+      if (!this.#dirty.has(id)) this.#dirty.set(id, json);
+      throw error;
+    }
+  }
+
+  #remember(id: string, json: string): void {
+    this.#cache.delete(id);
+    this.#cache.set(id, json);
+    for (const oldest of this.#cache.keys()) {
+      if (this.#cache.size <= CACHE_LIMIT) break;
+      this.#cache.delete(oldest);
+    }
+  }
+
+  /** Rewrites index.json soon, once for any number of changes meanwhile. */
+  #scheduleIndexWrite(): void {
+    this.#indexStale = true;
+    if (this.#indexWriting) return;
+    const run = (async () => {
+      while (this.#indexStale) {
+        this.#indexStale = false;
+        await this.writeIndex();
+      }
+    })().finally(() => (this.#indexWriting = undefined));
+    this.#indexWriting = run;
+    void this.#track(run).catch(() => undefined);
   }
 
   #enqueue(id: string, task: () => Promise<void>): Promise<void> {

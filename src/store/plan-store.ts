@@ -33,12 +33,22 @@ export interface PlanQuery {
   statuses?: string[];
 }
 
+/** How a save must be done. */
+export interface SaveOptions {
+  /**
+   * True (the default): resolves once the record is on disk. False: the record is
+   * visible to `get` at once and written soon after (coalesced with later saves of
+   * the same plan); for bookkeeping that can be redone after a crash.
+   */
+  durable?: boolean;
+}
+
 /** Storage for plan records. Both implementations pass one contract suite. */
 export interface PlanStore<R extends StoredRecord = StoredRecord> {
   /** The record, or undefined when no plan has this id. Rejects on an invalid id. */
   get(id: string): Promise<R | undefined>;
   /** Durable when the promise resolves (atomic temp-file + rename). */
-  save(record: R): Promise<void>;
+  save(record: R, options?: SaveOptions): Promise<void>;
   /** Index entries, most recently updated first. */
   list(query?: PlanQuery): Promise<IndexEntry[]>;
   /** The plan whose thread is `threadTs` in `channelId`. */

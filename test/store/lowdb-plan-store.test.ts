@@ -217,12 +217,25 @@ describe('lowdb plan store refusing damaged files', () => {
     expect(error.message).toContain('2 more plan files are damaged too');
   });
 
-  it('refuses a plan file damaged while running, naming it', async () => {
+  it('refuses a plan file damaged on disk but not yet read, naming it', async () => {
     const dir = await tempDir();
+    const first = await open(dir);
+    await first.save(plan('p1'));
+    await first.close();
     const store = await open(dir);
-    await store.save(plan('p1'));
     await writeFile(join(dir, 'plans', 'p1.json'), '{"id":');
     await expect(store.get('p1')).rejects.toMatchObject({ code: 'STORE_CORRUPT', path: join(dir, 'plans', 'p1.json') });
+  });
+
+  it('serves a record it has just saved from memory, and writes bursts of saves once each, the last one winning', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    const saves = Array.from({ length: 20 }, (_, i) => store.save({ ...plan('p1'), status: `step-${i}` }, { durable: false }));
+    await Promise.all(saves);
+    expect((await store.get('p1'))?.status).toBe('step-19');
+    await store.close();
+    const reopened = await open(dir);
+    expect((await reopened.get('p1'))?.status).toBe('step-19');
   });
 });
 
