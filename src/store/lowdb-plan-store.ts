@@ -7,16 +7,20 @@
  *   are as of the last such change. Plan files are the truth: the index is checked
  *   and repaired from them at every open.
  * - `events.json`: the most recent Slack event keys `claimEvent` has seen.
+ * - `journal-<n>.jsonl`: the write-ahead journal (see plan-journal.ts). A save is
+ *   acknowledged once its line is appended there; the plan files follow in a
+ *   checkpoint a moment later, and a journal left by a crash is replayed at open.
  * - `.lock`: the pid of the one process that owns the directory.
  */
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { DataFile, JSONFile, TextFile } from 'lowdb/node';
+import { DataFile, TextFile } from 'lowdb/node';
 import { z } from 'zod';
 import { acquireDirLock, type DirLock } from './dir-lock.js';
 import { DEFAULT_EVENT_CAPACITY, type PlanStoreOptions } from './memory-plan-store.js';
 import { IndexedPlanStore } from './indexed-plan-store.js';
+import { journalPath, listJournals, PlanJournal, readJournals } from './plan-journal.js';
 import { PlanIndex } from './plan-index.js';
 import type { IndexEntry, SaveOptions, StoredRecord } from './plan-store.js';
 import { RecentKeys } from './recent-keys.js';
@@ -55,6 +59,10 @@ export interface OpenSummary {
 
 /** How many records' JSON the store keeps in memory (a few MB at most). */
 const CACHE_LIMIT = 256;
+/** How soon after a save the plan files are brought up to date. */
+const CHECKPOINT_DELAY_MS = 1_000;
+/** A journal this large is checkpointed at once. */
+const JOURNAL_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** Where each file lives under the data directory. */
 interface Layout {
@@ -91,17 +99,26 @@ export async function openLowdbPlanStore<R extends StoredRecord = StoredRecord>(
   await mkdir(layout.plans, { recursive: true });
   const lock = await acquireDirLock(root);
   try {
-    const [indexFile, eventsFile, entries] = await Promise.all([
+    const [indexFile, eventsFile, fileEntries] = await Promise.all([
       readJsonFile(layout.index, IndexFileSchema, REMEDY.index),
       readJsonFile(layout.events, EventsFileSchema, REMEDY.events),
       readPlanEntries(layout.plans, options.readConcurrency ?? 64),
     ]);
+    const journals = await listJournals(root);
+    const replayed = await readJournals(journals);
+    // Replay: what the journals hold is newer than the plan files; write it there, then drop the journals.
+    await mapLimit([...replayed.values()], 16, (record) => new TextFile(join(layout.plans, `${record.id}.json`)).write(`${JSON.stringify(record)}\n`));
+    for (const journal of journals) await unlink(journal.path);
+    const byId = new Map(fileEntries.map((entry) => [entry.id, entry]));
+    for (const record of replayed.values()) byId.set(record.id, toIndexEntry(record));
+    const entries = [...byId.values()];
     const index = new PlanIndex();
     for (const entry of entries) index.put(entry);
     const store = new LowdbPlanStore<R>({
       layout,
       lock,
       index,
+      nextJournal: (journals.at(-1)?.n ?? 0) + 1,
       events: new RecentKeys(options.eventCapacity ?? DEFAULT_EVENT_CAPACITY, eventsFile?.keys),
       summary: { plans: entries.length, indexRepaired: indexIsStale(indexFile, entries) },
     });
@@ -118,6 +135,7 @@ interface StoreParts {
   layout: Layout;
   lock: DirLock;
   index: PlanIndex;
+  nextJournal: number;
   events: RecentKeys;
   summary: OpenSummary;
 }
@@ -133,17 +151,23 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
   readonly #events: RecentKeys;
   readonly #indexDb: Low<IndexFile>;
   readonly #eventsDb: Low<EventsFile>;
-  /** The tail of each plan's write chain: one write per plan file at a time. */
-  readonly #chains = new Map<string, Promise<void>>();
   readonly #pending = new Set<Promise<void>>();
+  #journalNumber: number;
+  #journal: PlanJournal;
+  /** Journals a failed checkpoint could not delete; the next one does. */
+  #retained: PlanJournal[] = [];
+  #checkpointing: Promise<void> | undefined;
+  #checkpointTimer: NodeJS.Timeout | undefined;
+  /** Records being written by the running checkpoint. */
+  #flushing: Map<string, string> | undefined;
   /**
    * The JSON of recently used records (least recently used first), so a conversation
    * step does not re-read and re-check its file; the process owns the directory, so
    * nothing else changes the files behind it.
    */
   readonly #cache = new Map<string, string>();
-  /** JSON saved but not yet written; a write takes the latest, so bursts coalesce. */
-  readonly #dirty = new Map<string, string>();
+  /** JSON journaled but not yet in its plan file; a checkpoint writes the latest once. */
+  #dirty = new Map<string, string>();
   #indexWriting: Promise<void> | undefined;
   #indexStale = false;
 
@@ -156,6 +180,8 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     this.openSummary = parts.summary;
     this.#indexDb = new Low<IndexFile>(compactFile(parts.layout.index, 'plans'), { version: 1, plans: [] });
     this.#eventsDb = new Low<EventsFile>(compactFile(parts.layout.events, 'keys'), { version: 1, keys: [] });
+    this.#journalNumber = parts.nextJournal;
+    this.#journal = new PlanJournal(journalPath(parts.layout.dir, this.#journalNumber));
   }
 
   /** The record, or undefined when no plan has this id. */
@@ -163,7 +189,7 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     this.assertOpen();
     assertPlanId(id);
     if (this.index.get(id) === undefined) return undefined;
-    const cached = this.#dirty.get(id) ?? this.#cache.get(id);
+    const cached = this.#dirty.get(id) ?? this.#flushing?.get(id) ?? this.#cache.get(id);
     if (cached !== undefined) {
       this.#remember(id, cached);
       return JSON.parse(cached) as R;
@@ -174,8 +200,8 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
   }
 
   /**
-   * Writes the plan's file atomically, after any earlier save of the same plan.
-   * With `durable: false` it resolves at once and the write follows (see SaveOptions).
+   * Appends the record to the journal; resolves once it is written there (with
+   * `durable: false`, at once). The plan file follows at the next checkpoint.
    */
   async save(record: R, options: SaveOptions = {}): Promise<void> {
     this.assertOpen();
@@ -185,12 +211,32 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     this.#remember(copy.id, json);
     // The index is derived data (open rebuilds it from the plan files), so it is written behind.
     if (this.index.put(toIndexEntry(copy))) this.#scheduleIndexWrite();
-    const written = this.#track(this.#enqueue(copy.id, () => this.#flush(copy.id)));
+    const written = this.#track(this.#journal.append(json));
+    this.#scheduleCheckpoint();
     if (options.durable === false) {
       written.catch(() => undefined);
       return;
     }
     await written;
+  }
+
+  /** Brings the plan files and the index up to date now (tests, backups, shutdown). */
+  async flush(): Promise<void> {
+    while (this.#checkpointing || this.#dirty.size > 0) await this.checkpoint();
+    while (this.#indexWriting) await this.#indexWriting;
+  }
+
+  /** Writes every journaled record to its plan file and deletes the journal behind it. */
+  checkpoint(): Promise<void> {
+    if (this.#checkpointing) return this.#checkpointing;
+    if (this.#dirty.size === 0) return Promise.resolve();
+    const run = this.#runCheckpoint().finally(() => {
+      this.#checkpointing = undefined;
+      if (this.#dirty.size > 0 && !this.closed) this.#scheduleCheckpoint();
+    });
+    this.#checkpointing = run;
+    void this.#track(run).catch(() => undefined);
+    return run;
   }
 
   /** False if `key` was claimed before; a true result is on disk when it resolves. */
@@ -208,10 +254,18 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     return true;
   }
 
-  /** Waits for pending writes, then releases the directory lock. */
+  /** Writes everything journaled to the plan files, then releases the directory lock. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.#checkpointTimer) clearTimeout(this.#checkpointTimer);
+    try {
+      await this.flush();
+      await this.#journal.remove();
+    } catch {
+      // The journal stays on disk and is replayed at the next open: nothing is lost.
+      await this.#journal.close().catch(() => undefined);
+    }
     while (this.#pending.size > 0) await Promise.all(this.#pending);
     await this.#lock.release();
   }
@@ -222,17 +276,43 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     await this.#indexDb.write();
   }
 
-  /** Writes the latest saved JSON of a plan, if any is waiting (compact: these files are machine-written). */
-  async #flush(id: string): Promise<void> {
-    const json = this.#dirty.get(id);
-    if (json === undefined) return;
-    this.#dirty.delete(id);
+  async #runCheckpoint(): Promise<void> {
+    if (this.#checkpointTimer) clearTimeout(this.#checkpointTimer);
+    this.#checkpointTimer = undefined;
+    // Saves from now on go to a new journal; this checkpoint owns the old one and what it holds.
+    const old = this.#journal;
+    this.#journalNumber += 1;
+    this.#journal = new PlanJournal(journalPath(this.dir, this.#journalNumber));
+    const snapshot = this.#dirty;
+    this.#dirty = new Map();
+    this.#flushing = snapshot;
     try {
-      await new TextFile(this.#planPath(id)).write(`${json}\n`);
+      await old.drain();
+      // Compact JSON: these files are machine-written; each write is atomic (temp file + rename).
+      await mapLimit([...snapshot], 8, ([id, json]) => new TextFile(this.#planPath(id)).write(`${json}\n`));
+      await old.remove();
+      for (const journal of this.#retained.splice(0)) await journal.remove();
     } catch (error) {
-      if (!this.#dirty.has(id)) this.#dirty.set(id, json);
+      // Keep the old journal (it still holds what the files lack) and retry these records next time.
+      this.#retained.push(old);
+      for (const [id, json] of snapshot) if (!this.#dirty.has(id)) this.#dirty.set(id, json);
       throw error;
+    } finally {
+      this.#flushing = undefined;
     }
+  }
+
+  #scheduleCheckpoint(): void {
+    if (this.#journal.bytes >= JOURNAL_LIMIT_BYTES) {
+      void this.checkpoint().catch(() => undefined);
+      return;
+    }
+    if (this.#checkpointTimer) return;
+    this.#checkpointTimer = setTimeout(() => {
+      this.#checkpointTimer = undefined;
+      void this.checkpoint().catch(() => undefined);
+    }, CHECKPOINT_DELAY_MS);
+    this.#checkpointTimer.unref();
   }
 
   #remember(id: string, json: string): void {
@@ -256,16 +336,6 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     })().finally(() => (this.#indexWriting = undefined));
     this.#indexWriting = run;
     void this.#track(run).catch(() => undefined);
-  }
-
-  #enqueue(id: string, task: () => Promise<void>): Promise<void> {
-    const run = (this.#chains.get(id) ?? Promise.resolve()).then(task);
-    const tail = run.catch(() => undefined);
-    this.#chains.set(id, tail);
-    void tail.then(() => {
-      if (this.#chains.get(id) === tail) this.#chains.delete(id);
-    });
-    return run;
   }
 
   #track(work: Promise<void>): Promise<void> {

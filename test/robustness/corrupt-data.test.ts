@@ -68,6 +68,19 @@ describe('a corrupt or half-written data file at start', () => {
     expect(await readFile(path)).toEqual(bytes);
   });
 
+  it('a journal with a damaged line: the bot exits with 1, names it and leaves it untouched', async () => {
+    const { dataDir } = await damagedCopy('journal', 'index.json', (size) => size);
+    const path = join(dataDir, 'journal-7.jsonl');
+    const plan = await readFile(join(dataDir, planFile), 'utf8');
+    await writeFile(path, `${plan.trim()}\n{"id":"P-BROKEN","teamId":\n${plan.trim()}\n`);
+    const bytes = await readFile(path);
+    const bot = spawnBot({ cwd: root, dataDir, slackApiUrl: 'http://127.0.0.1:9/api/', port: 0 });
+    const { code } = await bot.exited;
+    expect(code).toBe(1);
+    expect(bot.output().stderr).toContain(path);
+    expect(await readFile(path)).toEqual(bytes);
+  });
+
   it('starts again in the same process once the damaged settings file is repaired', async () => {
     const { dataDir, path } = await damagedCopy('repaired', 'settings.json', half);
     const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, IMC_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'error' });

@@ -13,6 +13,7 @@ import { createSlackDriver, type SlackDriver } from '../../src/local-slack/slack
 import { BOT_TOKEN, CHANNEL, SIGNING_SECRET, waitUntil } from '../support/bot-harness.js';
 import { TYPED_ANSWERS } from '../support/plan-conversation.js';
 import { freePort, killBot, spawnBot, waitForHealth, type BotProcess } from './bot-process.js';
+import { listJournals, readJournals } from '../../src/store/plan-journal.js';
 
 const CONVERSATIONS = 20;
 /** Acknowledged answers across all conversations before the kill: about a third of the way. */
@@ -34,9 +35,21 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-/** The plan as the bot last saved it (files are replaced atomically, so a read never sees half a write). */
+/**
+ * The plan as the bot last saved it: its plan file, overlaid with the journals (where
+ * a save is acknowledged before the plan file catches up). A journal can disappear
+ * between listing and reading it (a checkpoint just finished): then read again.
+ */
 async function readPlan(dataDir: string, planId: string): Promise<PlanRecord> {
-  return JSON.parse(await readFile(join(dataDir, 'plans', `${planId}.json`), 'utf8')) as PlanRecord;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const journaled = (await readJournals(await listJournals(dataDir))).get(planId);
+      if (journaled) return journaled as PlanRecord;
+      return JSON.parse(await readFile(join(dataDir, 'plans', `${planId}.json`), 'utf8')) as PlanRecord;
+    } catch (error) {
+      if (attempt >= 20 || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
 }
 
 /** The text the author types next, or undefined once the plan left the conversation. */

@@ -77,6 +77,7 @@ describe('lowdb plan store on disk', () => {
     const store = await open(dir);
     await store.save(plan('alpha'));
     await store.claimEvent('event:Ev1');
+    await store.flush();
     expect((await readdir(join(dir, 'plans'))).sort()).toEqual(['alpha.json']);
     expect(JSON.parse(await readFile(join(dir, 'plans', 'alpha.json'), 'utf8'))).toMatchObject({ id: 'alpha' });
     expect(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'))).toMatchObject({
@@ -97,11 +98,13 @@ describe('lowdb plan store on disk', () => {
     const dir = await tempDir();
     const store = await open(dir);
     await store.save(plan('p1', { answers: { brand: 'Acme' } }));
+    await store.flush();
     const indexPath = join(dir, 'index.json');
     const before = { text: await readFile(indexPath, 'utf8'), mtime: (await stat(indexPath)).mtimeMs };
     await new Promise((resolve) => setTimeout(resolve, 20)); // let a rewrite show in the mtime
 
     await store.save(plan('p1', { answers: { brand: 'Acme', concept: 'Fresh' }, updatedAt: '2025-03-02T00:00:00Z' }));
+    await store.flush();
 
     expect(await readFile(indexPath, 'utf8')).toBe(before.text);
     expect((await stat(indexPath)).mtimeMs).toBe(before.mtime);
@@ -118,9 +121,11 @@ describe('lowdb plan store on disk', () => {
     const dir = await tempDir();
     const store = await open(dir);
     await store.save(plan('p1'));
+    await store.flush();
     const indexPath = join(dir, 'index.json');
     const before = await readFile(indexPath, 'utf8');
     await store.save(plan('p1', change));
+    await store.flush();
     const after = JSON.parse(await readFile(indexPath, 'utf8'));
     expect(await readFile(indexPath, 'utf8')).not.toBe(before);
     expect(after.plans[0]).toMatchObject(change);
@@ -280,5 +285,70 @@ describe('lowdb plan store directory lock', () => {
     const error = await openFails(dir);
     expect(error.code).toBe('STORE_LOCKED');
     expect(await readFile(join(dir, '.lock'), 'utf8')).toBe('not a pid');
+  });
+});
+
+describe('lowdb plan store journal', () => {
+  /** What a crash leaves: the directory's files as they are now, copied while the store still runs. */
+  async function crashCopy(dir: string): Promise<string> {
+    const copy = await tempDir();
+    await mkdir(join(copy, 'plans'), { recursive: true });
+    for (const name of await readdir(dir)) {
+      if (name.endsWith('.jsonl') || name.endsWith('.json')) await writeFile(join(copy, name), await readFile(join(dir, name)));
+    }
+    for (const name of await readdir(join(dir, 'plans'))) await writeFile(join(copy, 'plans', name), await readFile(join(dir, 'plans', name)));
+    return copy;
+  }
+
+  it('acknowledges a save once it is in the journal, and a crash before the checkpoint loses nothing', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.save(plan('p1', { status: 'draft' }));
+    await store.save(plan('p2'));
+    await store.save(plan('p1', { status: 'approved' }));
+    expect((await readdir(dir)).some((name) => name.startsWith('journal-'))).toBe(true);
+    const copy = await crashCopy(dir);
+    const reopened = await open(copy);
+    expect((await reopened.get('p1'))?.status).toBe('approved');
+    expect((await reopened.get('p2'))?.id).toBe('p2');
+    expect((await reopened.list()).map((e) => e.id).sort()).toEqual(['p1', 'p2']);
+    // replayed into the plan files, and the journal is gone
+    expect(JSON.parse(await readFile(join(copy, 'plans', 'p1.json'), 'utf8')).status).toBe('approved');
+    expect((await readdir(copy)).some((name) => name.startsWith('journal-'))).toBe(false);
+  });
+
+  it('ignores a half-written last line (it was never acknowledged)', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.save(plan('p1'));
+    const copy = await crashCopy(dir);
+    const journal = (await readdir(copy)).find((name) => name.startsWith('journal-')) as string;
+    await writeFile(join(copy, journal), `${await readFile(join(copy, journal), 'utf8')}{"id":"p2","teamId":"T1","chan`);
+    const reopened = await open(copy);
+    expect((await reopened.get('p1'))?.id).toBe('p1');
+    expect(await reopened.get('p2')).toBeUndefined();
+  });
+
+  it('refuses a journal with a damaged line, naming it and leaving it untouched', async () => {
+    const dir = await tempDir();
+    const first = await open(dir);
+    await first.save(plan('p1'));
+    const copy = await crashCopy(dir);
+    const journal = join(copy, (await readdir(copy)).find((name) => name.startsWith('journal-')) as string);
+    const damaged = `not json at all\n${await readFile(journal, 'utf8')}`;
+    await writeFile(journal, damaged);
+    const error = await openFails(copy);
+    expect(error.code).toBe('STORE_CORRUPT');
+    expect(error.message).toContain(journal);
+    expect(await readFile(journal, 'utf8')).toBe(damaged);
+  });
+
+  it('writes the plan files at a checkpoint and removes the journal', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    for (let i = 0; i < 5; i += 1) await store.save(plan('p1', { status: `step-${i}` }));
+    await store.checkpoint();
+    expect(JSON.parse(await readFile(join(dir, 'plans', 'p1.json'), 'utf8')).status).toBe('step-4');
+    expect((await readdir(dir)).filter((name) => name.startsWith('journal-'))).toEqual([]);
   });
 });
