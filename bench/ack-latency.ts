@@ -6,26 +6,21 @@
  *
  * Run alone: npx tsx bench/ack-latency.ts [people] [paced|stress]
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { App, LogLevel } from '@slack/bolt';
-import { createLogger, toBoltLogger } from '../src/app/create-logger.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSlackDriver, type SlackDriver } from '../src/local-slack/slack-driver.js';
+import type { FakeSlack } from '../src/local-slack/fake-slack-api.js';
+import { spawnApp, type AppProcess } from './app-process.js';
 import { collectGarbage, formatMs, formatRatio, isMain, summarise, summaryCells, table, type Summary, type TargetResult } from './stats.js';
-import {
-  BOT_ID,
-  BOT_TOKEN,
-  BOT_USER_ID,
-  ChannelWatch,
-  person,
-  runPerson,
-  seededRandom,
-  sendSigned,
-  SIGNING_SECRET,
-  startBenchWorld,
-  type BenchWorld,
-  type RequestKind,
-  type SentRequest,
-} from './support.js';
+import { ChannelWatch, person, runPerson, seededRandom, sendSigned, SIGNING_SECRET, startBenchSlack, type RequestKind, type SentRequest } from './support.js';
+
+/** The fake Slack and the driver here; the bot in its own process. */
+interface World {
+  fake: FakeSlack;
+  bot: AppProcess;
+  driver: SlackDriver;
+}
 
 const KINDS: readonly RequestKind[] = ['command', 'action', 'message'];
 const P99_TARGET_MS = 50;
@@ -52,26 +47,6 @@ export interface AckLatencyResult {
   targets: TargetResult[];
 }
 
-/** A Bolt app configured like the bot's receiver whose listeners only acknowledge. */
-async function startBareApp(): Promise<{ url: string; stop(): Promise<void> }> {
-  const logger = createLogger({ level: 'info', write: () => undefined });
-  const app = new App({
-    token: BOT_TOKEN,
-    signingSecret: SIGNING_SECRET,
-    processBeforeResponse: true,
-    convoStore: false,
-    botUserId: BOT_USER_ID,
-    botId: BOT_ID,
-    logger: toBoltLogger(logger) as never,
-    logLevel: LogLevel.INFO,
-  });
-  app.command(/.*/, async ({ ack }) => ack());
-  app.action(/.*/, async ({ ack }) => ack());
-  app.message(async () => undefined);
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as unknown as Server;
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: async () => void (await app.stop()) };
-}
-
 /** Replays `requests` against `url`, each at its recorded offset from now, and returns the timed copies. */
 async function replay(url: string, requests: readonly SentRequest[]): Promise<SentRequest[]> {
   const startedAt = performance.now();
@@ -87,7 +62,7 @@ async function replay(url: string, requests: readonly SentRequest[]): Promise<Se
 }
 
 /** Every person runs a whole plan at once; returns all their requests, oldest first. */
-async function runPeople(world: BenchWorld, first: number, count: number, think: AckScenario['think']): Promise<SentRequest[]> {
+async function runPeople(world: World, first: number, count: number, think: AckScenario['think']): Promise<SentRequest[]> {
   const watch = new ChannelWatch(world.fake);
   const random = seededRandom(first + 1);
   const thinkMs = () => think.minMs + random() * (think.maxMs - think.minMs);
@@ -110,7 +85,7 @@ function byKind(requests: readonly SentRequest[]): KindSummaries {
 }
 
 /** Runs the load on the bot, lets it go quiet, then replays the same requests on the bare app. */
-async function runScenario(world: BenchWorld, bareUrl: string, name: string, first: number, people: number, think: AckScenario['think']): Promise<AckScenario> {
+async function runScenario(world: World, bareUrl: string, name: string, first: number, people: number, think: AckScenario['think']): Promise<AckScenario> {
   collectGarbage();
   const wallStart = performance.now();
   const sent = await runPeople(world, first, people, think);
@@ -146,8 +121,12 @@ function judge(scenario: AckScenario): TargetResult[] {
  */
 export async function runAckLatency(people = 100, only?: 'paced' | 'stress'): Promise<AckLatencyResult> {
   const warmUp = 10;
-  const world = await startBenchWorld(warmUp + 2 * people);
-  const bare = await startBareApp();
+  const fake = await startBenchSlack(warmUp + 2 * people);
+  const dataDir = await mkdtemp(join(tmpdir(), 'imc-bench-ack-'));
+  // Each app in a process of its own, as in production; the load and the fake Slack stay here.
+  const bot = await spawnApp('bot', fake.url, dataDir);
+  const bare = await spawnApp('bare', fake.url, dataDir);
+  const world: World = { fake, bot, driver: createSlackDriver({ botUrl: bot.url, signingSecret: SIGNING_SECRET, fake }) };
   try {
     const none = { minMs: 0, maxMs: 0 };
     await replay(bare.url, await runPeople(world, 0, warmUp, none));
@@ -159,7 +138,9 @@ export async function runAckLatency(people = 100, only?: 'paced' | 'stress'): Pr
     return { people, scenarios, targets: scenarios.flatMap(judge) };
   } finally {
     await bare.stop();
-    await world.close();
+    await bot.stop();
+    await fake.close();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
