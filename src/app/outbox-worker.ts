@@ -78,7 +78,10 @@ export class OutboxWorker {
       return;
     }
     this.draining.add(planId);
-    const run = this.drain(planId)
+    // Start on the next turn of the event loop, so the acknowledgement that queued
+    // these messages goes out before any Slack call is made.
+    const run = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.drain(planId))
       .catch((error: unknown) => this.options.logger.error('outbox drain failed', { planId, error: String(error) }))
       .finally(() => {
         this.draining.delete(planId);
