@@ -3,14 +3,14 @@
  * them to the pure validators. Any problem stops the bot with the file and question named.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'yaml';
+import { projectRoot } from '../project-root.js';
 import { validateCatalogue } from '../domain/channel-catalogue.js';
 import { ScriptError, validateScript, type QuestionScript } from '../domain/script.js';
 
 /** The repository's prompts/ folder. */
-export const DEFAULT_PROMPTS_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../prompts');
+export const DEFAULT_PROMPTS_DIR = join(projectRoot(), 'prompts');
 
 /** Loads `plan.yml` and `channels.yml` from `dir`; throws ScriptError naming the file (and question). */
 export function loadScript(dir: string = DEFAULT_PROMPTS_DIR): QuestionScript {

@@ -5,8 +5,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { projectRoot } from '../project-root.js';
 import { Mrkdwn, escapeMrkdwn } from './escape.js';
 
 /** Renders a named template with a view model to Slack mrkdwn. */
@@ -30,7 +30,7 @@ export class RenderError extends Error {
 }
 
 /** The project's `templates/` folder, found from this file so the working directory does not matter. */
-export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const DEFAULT_TEMPLATE_DIR = join(projectRoot(), 'templates');
 
 /**
  * Creates a renderer over `dir`. Every `*.hbs` there is read and compiled once, on first

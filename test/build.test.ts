@@ -1,0 +1,27 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+
+describe('the production build (npm start)', () => {
+  it('compiles, finds its prompts and templates from dist/, and stops with a clear message when unconfigured', async () => {
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root });
+    const child = spawn(process.execPath, ['-e', "import('./dist/src/app/load-script.js').then((m) => { m.loadScript(); return import('./dist/src/render/renderer.js'); }).then((r) => { r.createRenderer().render('findings', { hasFindings: false, summary: '', blocking: false, groups: [] }); console.log('loaded'); })"], {
+      cwd: root,
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(out).toContain('loaded');
+    expect(code).toBe(0);
+
+    const main = spawn(process.execPath, [join(root, 'dist/src/main.js')], { cwd: root, env: { PATH: process.env.PATH ?? '' } });
+    let stderr = '';
+    main.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exit = await new Promise<number | null>((resolve) => main.on('exit', resolve));
+    expect(exit).toBe(1);
+    expect(stderr).toContain('SLACK_BOT_TOKEN is missing');
+  }, 60_000);
+});
