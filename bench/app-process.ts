@@ -7,6 +7,8 @@
  * The child side is this file run with `--serve <bot|bare> <slackApiUrl> <dataDir>`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -98,10 +100,19 @@ function ask<T extends FromChild['type']>(child: ChildProcess, message: ToChild 
   });
 }
 
-/** Starts the bot (`bot`) or the bare app (`bare`) in a child process. */
+/** The node arguments of `npm start` (package.json), the script made absolute, so benchmarks run the bot as it runs. */
+export async function startArguments(root: string): Promise<string[]> {
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = pkg.scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
+  return args.map((arg) => (arg.endsWith('.js') ? join(root, arg) : arg));
+}
+
+/** Starts the bot (`bot`) or the bare app (`bare`) in a child process, with the node flags of `npm start`. */
 export async function spawnApp(kind: 'bot' | 'bare', slackApiUrl: string, dataDir: string): Promise<AppProcess> {
+  const flags = (await startArguments(fileURLToPath(new URL('..', import.meta.url)))).filter((arg) => arg.startsWith('--'));
   const child = fork(fileURLToPath(import.meta.url), ['--serve', kind, slackApiUrl, dataDir], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...flags],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {

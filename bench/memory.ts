@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FakeSlack } from '../src/local-slack/fake-slack-api.js';
 import { createSlackDriver } from '../src/local-slack/slack-driver.js';
-import { spawnApp, type MemorySnapshot } from './app-process.js';
+import { spawnApp, startArguments, type MemorySnapshot } from './app-process.js';
 import { formatMb, isMain, table, type TargetResult } from './stats.js';
 import { BOT_TOKEN, ChannelWatch, mapLimit, person, runPerson, SIGNING_SECRET, startBenchSlack } from './support.js';
 
@@ -69,21 +69,13 @@ async function quiet(fake: FakeSlack, quietMs = 1_500): Promise<void> {
   }
 }
 
-/** The node arguments of `npm start` (package.json), so the bot is measured exactly as it runs. */
-async function startArguments(): Promise<string[]> {
-  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [command, ...args] = pkg.scripts.start.split(/\s+/);
-  if (command !== 'node') throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
-  return args.map((arg) => (arg.endsWith('.js') ? join(ROOT, arg) : arg));
-}
-
 /** Drives the load against the production build (`node dist/src/main.js`) and reads its memory. */
 async function productionMemory(conversations: number): Promise<{ idle: number; open: number }> {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
   const fake = await startBenchSlack(conversations);
   const dataDir = await mkdtemp(join(tmpdir(), 'imc-bench-memory-prod-'));
   const port = await freePort();
-  const child = spawn(process.execPath, await startArguments(), {
+  const child = spawn(process.execPath, await startArguments(ROOT), {
     cwd: dataDir,
     env: {
       PATH: process.env.PATH ?? '',
