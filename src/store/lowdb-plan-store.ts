@@ -61,6 +61,8 @@ export interface OpenSummary {
 const CACHE_LIMIT = 256;
 /** How soon after a save the plan files are brought up to date. */
 const CHECKPOINT_DELAY_MS = 1_000;
+/** How long index changes are gathered before index.json is rewritten. */
+const INDEX_WRITE_DELAY_MS = 1_000;
 /** A journal this large is checkpointed at once. */
 const JOURNAL_LIMIT_BYTES = 4 * 1024 * 1024;
 
@@ -170,6 +172,7 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
   #dirty = new Map<string, string>();
   #indexWriting: Promise<void> | undefined;
   #indexStale = false;
+  #indexTimer: NodeJS.Timeout | undefined;
 
   constructor(parts: StoreParts) {
     super(parts.index);
@@ -223,7 +226,7 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
   /** Brings the plan files and the index up to date now (tests, backups, shutdown). */
   async flush(): Promise<void> {
     while (this.#checkpointing || this.#dirty.size > 0) await this.checkpoint();
-    while (this.#indexWriting) await this.#indexWriting;
+    while (this.#indexWriting || this.#indexStale) await this.#writeStaleIndex();
   }
 
   /** Writes every journaled record to its plan file and deletes the journal behind it. */
@@ -259,6 +262,7 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     if (this.closed) return;
     this.closed = true;
     if (this.#checkpointTimer) clearTimeout(this.#checkpointTimer);
+    if (this.#indexTimer) clearTimeout(this.#indexTimer);
     try {
       await this.flush();
       await this.#journal.remove();
@@ -325,9 +329,27 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
   }
 
   /** Rewrites index.json soon, once for any number of changes meanwhile. */
+  /**
+   * Rewrites index.json at most once a second, for any number of changes meanwhile:
+   * with 10,000 plans it is ~2 MB, and serialising it on every new plan or status
+   * change would stall the requests around it.
+   */
   #scheduleIndexWrite(): void {
     this.#indexStale = true;
-    if (this.#indexWriting) return;
+    if (this.#indexWriting || this.#indexTimer) return;
+    this.#indexTimer = setTimeout(() => {
+      this.#indexTimer = undefined;
+      void this.#writeStaleIndex().catch(() => undefined);
+    }, INDEX_WRITE_DELAY_MS);
+    this.#indexTimer.unref();
+  }
+
+  /** Writes the index now if it changed since the last write. */
+  #writeStaleIndex(): Promise<void> {
+    if (this.#indexTimer) clearTimeout(this.#indexTimer);
+    this.#indexTimer = undefined;
+    if (this.#indexWriting) return this.#indexWriting;
+    if (!this.#indexStale) return Promise.resolve();
     const run = (async () => {
       while (this.#indexStale) {
         this.#indexStale = false;
@@ -335,7 +357,7 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
       }
     })().finally(() => (this.#indexWriting = undefined));
     this.#indexWriting = run;
-    void this.#track(run).catch(() => undefined);
+    return this.#track(run);
   }
 
   #track(work: Promise<void>): Promise<void> {
