@@ -10,15 +10,13 @@ import type { Config } from './config.js';
 import { redact } from './config.js';
 import { createLogger, toBoltLogger, type Level } from './app/create-logger.js';
 import { ApprovalService } from './app/approval-service.js';
-import { CommandService, type CommandReply, type ExtraCommand } from './app/command-service.js';
+import { CommandService } from './app/command-service.js';
+import { loopCommands } from './app/loop-commands.js';
 import { ReminderService } from './app/reminder-service.js';
 import { ReviewService } from './app/review-service.js';
-import { applySettings, CONFIG_USAGE, effectivePolicy, parseConfigArgs } from './domain/channel-config.js';
-import { escapeMrkdwn } from './render/escape.js';
-import { section } from './slack/blocks/block-kit.js';
 import { registerDraftActions } from './slack/listeners/draft-actions.js';
 import { registerReactions } from './slack/listeners/reactions.js';
-import { openChannelSettings, type ChannelSettingsStore } from './store/channel-settings-store.js';
+import { openChannelSettings } from './store/channel-settings-store.js';
 import { KeyedMutex } from './app/keyed-mutex.js';
 import { loadScript } from './app/load-script.js';
 import { OutboxWorker } from './app/outbox-worker.js';
@@ -219,43 +217,5 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       await app.stop().catch(() => undefined);
       await store.close();
     },
-  };
-}
-
-/** `/imc review`, `/imc remind` and `/imc config`. */
-function loopCommands(
-  reviews: ReviewService,
-  reminders: ReminderService,
-  settings: ChannelSettingsStore,
-  defaults: ReturnType<typeof effectivePolicy>,
-): ExtraCommand {
-  const reply = (text: string): CommandReply => ({ text, blocks: [section(text)], responseType: 'ephemeral' });
-  return async (command, ctx) => {
-    switch (command.kind) {
-      case 'review':
-        if (!command.planId) return reply('Which plan? For example `/imc review P-7K3QX`. `/imc list` shows the plan ids.');
-        return reply(await reviews.start(command.planId, ctx.userId, ctx.teamId));
-      case 'remind':
-        if (!command.planId) return reply('Which plan and when? For example `/imc remind P-7K3QX 2027-04-20`.');
-        return reply(escapeMrkdwn(await reminders.move(command.planId, command.when, ctx.teamId)));
-      case 'config': {
-        const request = parseConfigArgs(command.args);
-        if (!request.ok) return reply(escapeMrkdwn(request.error));
-        const current = settings.get(ctx.teamId, ctx.channelId);
-        if (request.value.kind === 'reset') await settings.set(ctx.teamId, ctx.channelId, {});
-        if (request.value.kind === 'set') {
-          const next = applySettings(defaults, current, request.value.settings);
-          if (!next.ok) return reply(escapeMrkdwn(next.error));
-          await settings.set(ctx.teamId, ctx.channelId, next.value);
-        }
-        const policy = effectivePolicy(defaults, settings.get(ctx.teamId, ctx.channelId));
-        return reply(
-          `*Approval settings of this channel*\n• approve with :${policy.approveEmoji}:, ask for changes with :${policy.rejectEmoji}:\n` +
-            `• approvals needed: ${policy.approvalsNeeded}\n• the author may approve their own plan: ${policy.authorCanApprove ? 'yes' : 'no'}\n${CONFIG_USAGE}`,
-        );
-      }
-      default:
-        return undefined;
-    }
   };
 }

@@ -87,45 +87,45 @@ export class CommandService {
     switch (command.kind) {
       case 'plan': {
         const record = await this.options.plans.startPlan({ ...ctx, campaign: command.campaign });
-        return reply(`Starting plan \`${record.id}\`${command.campaign ? ` for *${escapeMrkdwn(command.campaign)}*` : ''}. I'll ask the questions in the thread of my message below.`);
+        return ephemeralReply(`Starting plan \`${record.id}\`${command.campaign ? ` for *${escapeMrkdwn(command.campaign)}*` : ''}. I'll ask the questions in the thread of my message below.`);
       }
       case 'list':
         return this.list(ctx);
       case 'show':
         return this.show(command.planId, ctx);
       case 'cancel':
-        if (!command.planId) return reply('Which plan? For example `/imc cancel P-7K3QX`. `/imc list` shows the plan ids.');
-        return reply(await this.options.plans.cancelPlan(command.planId, ctx.userId));
+        if (!command.planId) return ephemeralReply('Which plan? For example `/imc cancel P-7K3QX`. `/imc list` shows the plan ids.');
+        return ephemeralReply(await this.options.plans.cancelPlan(command.planId, ctx.userId));
       case 'budget':
         return this.budget(command.args);
       case 'help':
-        return reply(
+        return ephemeralReply(
           (command.unknown ? `I don't know \`/imc ${escapeMrkdwn(command.unknown)}\`. Here is what I can do:\n\n` : '') + helpText(this.options.extraHelp),
         );
       default:
-        return reply(`\`/imc ${command.kind}\` is not available here yet.\n\n${helpText(this.options.extraHelp)}`);
+        return ephemeralReply(`\`/imc ${command.kind}\` is not available here yet.\n\n${helpText(this.options.extraHelp)}`);
     }
   }
 
   private async list(ctx: CommandContext): Promise<CommandReply> {
     const entries = (await this.options.store.list({ teamId: ctx.teamId, channelId: ctx.channelId })).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-    if (entries.length === 0) return reply('No plans in this channel yet. Start one with `/imc plan <campaign name>`.');
+    if (entries.length === 0) return ephemeralReply('No plans in this channel yet. Start one with `/imc plan &lt;campaign name&gt;`.');
     const lines = entries
       .slice(0, 30)
       .map((e) => `• \`${e.id}\` *${escapeMrkdwn(e.title ?? 'Untitled')}*: ${STATUS_LABELS[e.status] ?? e.status}, updated ${formatDate(e.updatedAt.slice(0, 10))}`);
     const more = entries.length > 30 ? `\n…and ${entries.length - 30} older plans.` : '';
-    return reply(`*Plans in this channel* (${entries.length})\n${lines.join('\n')}${more}`);
+    return ephemeralReply(`*Plans in this channel* (${entries.length})\n${lines.join('\n')}${more}`);
   }
 
   private async show(planId: string | undefined, ctx: CommandContext): Promise<CommandReply> {
-    if (!planId) return reply('Which plan? For example `/imc show P-7K3QX`. `/imc list` shows the plan ids.');
+    if (!planId) return ephemeralReply('Which plan? For example `/imc show P-7K3QX`. `/imc list` shows the plan ids.');
     const record = await this.options.store.get(planId);
-    if (!record || record.teamId !== ctx.teamId) return reply(`There is no plan \`${escapeMrkdwn(planId)}\`. \`/imc list\` shows the plans of this channel.`);
+    if (!record || record.teamId !== ctx.teamId) return ephemeralReply(`There is no plan \`${escapeMrkdwn(planId)}\`. \`/imc list\` shows the plans of this channel.`);
     const version = latestVersion(record);
     if (!version) {
       const status = stepFlow(this.options.script, record.flow, { type: 'status' }, this.options.clock.now()).effects.find((e) => e.type === 'status');
       const lines = status?.type === 'status' ? status.answered.map((l) => `• *${escapeMrkdwn(l.label)}*: ${escapeMrkdwn(l.value)}`) : [];
-      return reply(
+      return ephemeralReply(
         `*${escapeMrkdwn(record.title)}* (\`${record.id}\`) is ${STATUS_LABELS[record.status] ?? record.status} by <@${record.authorId}>.\n${lines.join('\n') || '_Nothing answered yet._'}`,
       );
     }
@@ -140,7 +140,7 @@ export class CommandService {
 
   private budget(args: string[]): CommandReply {
     const result = quickBudget(args, 'CNY');
-    if (!result.ok) return reply(`:warning: ${escapeMrkdwn(result.error)}`);
+    if (!result.ok) return ephemeralReply(`:warning: ${escapeMrkdwn(result.error)}`);
     const { maths, comparison, currency, notes } = result.value;
     const money = (minor: number) => formatMoney(minor, currency);
     const lines = [
@@ -166,6 +166,7 @@ export class CommandService {
   }
 }
 
-function reply(text: string): CommandReply {
+/** A reply only the caller sees: the text as one section. */
+export function ephemeralReply(text: string): CommandReply {
   return { text, blocks: [section(text)], responseType: 'ephemeral' };
 }

@@ -12,3 +12,8 @@ export function randomPlanId(): string {
   for (let i = 0; i < 5; i += 1) id += ALPHABET[randomInt(ALPHABET.length)];
   return id;
 }
+
+/** What a plan id typed or carried by a button may look like before it reaches the store. */
+export function isPlanId(id: string): boolean {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(id);
+}

@@ -18,6 +18,7 @@ import { presentEffects, textMessage } from '../slack/blocks/flow-messages.js';
 import { answeredQuestionMessage } from '../slack/blocks/question-message.js';
 import { budgetMessage, draftMessage, kickoffMessage, supersededMessage } from '../slack/blocks/plan-messages.js';
 import type { KeyedMutex } from './keyed-mutex.js';
+import { isPlanId } from './plan-id.js';
 import { enqueue, type FailureNotifier, type OutboxWorker } from './outbox-worker.js';
 import { latestVersion, markSeen, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
 import { cancelReminders } from '../domain/reminders.js';
@@ -40,9 +41,6 @@ export interface PlanServiceOptions {
   /** Called after a version is posted (approval tracking starts over). */
   onVersionPosted?: (record: PlanRecord, version: PlanVersion) => void;
 }
-
-/** What a plan id can look like (buttons carry them; a forged one must not reach the store). */
-const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Statuses of a posted plan whose answers can still be changed for a new version. */
 const EDITABLE: readonly PlanStatus[] = ['draft', 'changes-requested', 'approved'];
@@ -121,7 +119,7 @@ export class PlanService {
 
   /** The Edit button of a posted draft: re-opens the answers for a new version. */
   async editPlan(planId: string, userId: string): Promise<ActionOutcome> {
-    if (!PLAN_ID.test(planId)) return { ephemeral: "I can't find that plan." };
+    if (!isPlanId(planId)) return { ephemeral: "I can't find that plan." };
     let outcome: ActionOutcome = {};
     await this.withRecord(planId, async (record) => {
       if (record.authorId !== userId) {
@@ -162,7 +160,7 @@ export class PlanService {
 
   /** A button or menu on one of the plan's messages. */
   async handleAction(planId: string, userId: string, action: PlanAction, dedupeKey: string): Promise<ActionOutcome> {
-    if (!PLAN_ID.test(planId)) return { ephemeral: "I can't find that plan." };
+    if (!isPlanId(planId)) return { ephemeral: "I can't find that plan." };
     const existing = await this.options.store.get(planId);
     if (!existing) return { ephemeral: "I can't find that plan any more. Start a new one with `/imc plan`." };
     if (existing.status === 'reviewing' && this.reviewActions) return this.reviewActions(planId, userId, action, dedupeKey);

@@ -16,6 +16,7 @@ import type { PlanStore } from '../store/plan-store.js';
 import { presentEffects, textMessage } from '../slack/blocks/flow-messages.js';
 import { reviewSummaryMessage } from '../slack/blocks/review-messages.js';
 import { enqueue } from './outbox-worker.js';
+import { isPlanId } from './plan-id.js';
 import { latestVersion, markSeen, type PlanRecord } from './plan-record.js';
 import type { ActionOutcome, PlanAction, PlanService } from './plan-service.js';
 import type { Clock, Logger } from './ports.js';
@@ -34,7 +35,7 @@ export class ReviewService {
 
   /** `/imc review <plan>` or the reminder's button (with its `dedupeKey`): starts the review. Returns the reply for the caller; empty for a repeated click. */
   async start(planId: string, userId: string, teamId: string, dedupeKey?: string): Promise<string> {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(planId)) return 'Which plan? For example `/imc review P-7K3QX`.';
+    if (!isPlanId(planId)) return 'Which plan? For example `/imc review P-7K3QX`.';
     let reply = `There is no plan \`${planId}\`. \`/imc list\` shows the plans of this channel.`;
     await this.options.plans.withRecord(planId, async (record) => {
       if (record.teamId !== teamId) return false;

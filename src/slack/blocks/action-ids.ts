@@ -38,3 +38,8 @@ export function decodeValue(value: string | undefined): string[] {
 export function questionBlockId(planId: string, questionId: string): string {
   return encodeValue('q', planId, questionId);
 }
+
+/** Identifies one click: Slack sends a redelivered click with the same message, action and action_ts. */
+export function actionDedupeKey(messageTs: string | undefined, action: { action_id: string; action_ts?: string }): string {
+  return `act:${messageTs ?? ''}:${action.action_id}:${action.action_ts ?? ''}`;
+}

@@ -7,7 +7,8 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { PlanAction, PlanService } from '../../app/plan-service.js';
 import type { Logger } from '../../app/ports.js';
-import { ACTION, decodeValue } from '../blocks/action-ids.js';
+import { ACTION, actionDedupeKey, decodeValue } from '../blocks/action-ids.js';
+import { replyEphemeral } from './reply-ephemeral.js';
 
 interface ActionElement {
   action_id: string;
@@ -54,13 +55,8 @@ export function registerPlanActions(app: App, plans: PlanService, logger: Logger
     await ack();
     const parsed = readPlanAction(action as ActionElement);
     if (!parsed) return;
-    const element = action as ActionElement;
-    const key = `act:${body.container?.message_ts ?? ''}:${element.action_id}:${element.action_ts ?? ''}`;
+    const key = actionDedupeKey(body.container?.message_ts, action as ActionElement);
     const outcome = await plans.handleAction(parsed.planId, body.user.id, parsed.action, key);
-    if (outcome.ephemeral) {
-      respond({ response_type: 'ephemeral', replace_original: false, text: outcome.ephemeral }).catch((error: unknown) =>
-        logger.warn('could not send an ephemeral reply', { error: String((error as Error).message ?? error) }),
-      );
-    }
+    replyEphemeral(respond, outcome.ephemeral, logger);
   });
 }
