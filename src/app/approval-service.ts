@@ -57,7 +57,7 @@ export class ApprovalService {
       needed: policy.approvalsNeeded,
     };
     const when = approval?.state === 'approved' && approval.approvedAt ? ` Approved on ${formatDate(approval.approvedAt.slice(0, 10))}.` : '';
-    return `${describeApproval(outcome, policy)}${when} Plan \`${record.id}\` · \`/imc show ${record.id}\``;
+    return `${describeApproval(outcome, policy)}${when}`;
   }
 
   /** A reaction was added or removed somewhere: re-derive if it may concern a draft. Does not wait. */
