@@ -157,9 +157,6 @@ export class OutboxWorker {
           await messenger.update(record.channelId, ts, item.message);
           return { kind: 'done' };
         }
-        case 'ephemeral':
-          await messenger.postEphemeral(record.channelId, item.userId, item.message, item.inThread ? record.threadTs : undefined);
-          return { kind: 'done' };
       }
     } catch (error) {
       const failure = error instanceof SlackCallError ? error : new SlackCallError('unexpected_error', false);
@@ -173,7 +170,7 @@ export class OutboxWorker {
         return { kind: 'unreachable', code: failure.code };
       }
       logger.error('Slack refused a message; dropped it', context);
-      return { kind: item.kind === 'ephemeral' ? 'done' : 'dropped', code: failure.code };
+      return { kind: 'dropped', code: failure.code };
     }
   }
 

@@ -24,9 +24,6 @@ export const PLAN_STATUSES = [
 ] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
-/** Statuses in which a thread reply may still be an answer. */
-export const OPEN_STATUSES: readonly PlanStatus[] = ['planning', 'reviewing'];
-
 /** One posted version of the plan; editing posts a new one and keeps the old. */
 export interface PlanVersion {
   version: number;
@@ -46,8 +43,7 @@ export type MessageRole = 'kickoff' | 'question' | 'draft' | 'budget' | 'review-
 /** A Slack call the bot still owes; stored with the record so a crash cannot lose it. */
 export type OutboxItem =
   | { id: string; kind: 'post'; where: 'channel' | 'thread'; message: OutgoingMessage; role?: MessageRole; version?: number }
-  | { id: string; kind: 'update'; role: MessageRole; ts?: string; message: OutgoingMessage }
-  | { id: string; kind: 'ephemeral'; userId: string; inThread: boolean; message: OutgoingMessage };
+  | { id: string; kind: 'update'; role: MessageRole; ts?: string; message: OutgoingMessage };
 
 /** An item as services create it; the outbox gives it its id. */
 export type NewOutboxItem = OutboxItem extends infer T ? (T extends OutboxItem ? Omit<T, 'id'> : never) : never;

@@ -38,8 +38,6 @@ export interface PlanServiceOptions {
   suggestionsFor?: (channelId: string) => Promise<Record<string, Suggestion>>;
   /** Text for the approval line of a posted draft. */
   approvalHint?: (record: PlanRecord) => string;
-  /** Called after a version is posted (approval tracking starts over). */
-  onVersionPosted?: (record: PlanRecord, version: PlanVersion) => void;
 }
 
 /** Statuses of a posted plan whose answers can still be changed for a new version. */
@@ -105,12 +103,10 @@ export class PlanService {
     if (found.status !== 'planning' && !(EDITABLE.includes(found.status) && reply.type === 'change')) return false;
     await this.withRecord(found.id, async (record) => {
       if (!markSeen(record, `msg:${input.ts}`)) return false;
-      if (record.status === 'planning') {
-        this.apply(record, reply);
-        return true;
+      if (record.status !== 'planning') {
+        if (!EDITABLE.includes(record.status) || reply.type !== 'change') return false;
+        this.reopen(record);
       }
-      if (!EDITABLE.includes(record.status) || reply.type !== 'change') return false;
-      this.reopen(record);
       this.apply(record, reply);
       return true;
     });
@@ -342,7 +338,6 @@ export class PlanService {
         ),
       },
     );
-    this.options.onVersionPosted?.(record, version);
   }
 
   private async freshId(): Promise<string> {

@@ -15,8 +15,6 @@ export interface Messenger {
   /** Posts a message; returns its ts. `threadTs` makes it a thread reply; `metadata` tags it for later look-up. */
   post(channelId: string, message: OutgoingMessage, threadTs?: string, metadata?: MessageMetadata): Promise<string>;
   update(channelId: string, ts: string, message: OutgoingMessage): Promise<void>;
-  /** A message only `userId` sees. */
-  postEphemeral(channelId: string, userId: string, message: OutgoingMessage, threadTs?: string): Promise<void>;
   /** The reactions currently on a message: emoji name -> user ids. */
   reactions(channelId: string, ts: string): Promise<Record<string, string[]>>;
   /** The channel's members (all pages). */
@@ -45,8 +43,6 @@ export interface Logger {
   warn(message: string, context?: Record<string, unknown>): void;
   error(message: string, context?: Record<string, unknown>): void;
 }
-
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /**
  * An error from a Slack API call, reduced to what the app acts on: Slack's error

@@ -58,11 +58,6 @@ export function createWebMessenger(client: WebClient): Messenger {
     async update(channel, ts, message) {
       await call(() => client.chat.update({ channel, ts, text: message.text, ...blocksOf(message) }));
     },
-    async postEphemeral(channel, user, message, threadTs) {
-      await call(() =>
-        client.chat.postEphemeral({ channel, user, text: message.text, ...blocksOf(message), ...(threadTs ? { thread_ts: threadTs } : {}) }),
-      );
-    },
     async reactions(channel, ts) {
       const result = await call(() => client.reactions.get({ channel, timestamp: ts, full: true }));
       const reactions = (result.message as { reactions?: { name?: string; users?: string[] }[] } | undefined)?.reactions ?? [];
