@@ -28,11 +28,11 @@ import { StoreError } from './store-error.js';
 import {
   assertEventKey,
   assertPlanId,
-  copyValidRecord,
   IndexEntrySchema,
   indexedFieldsDiffer,
   StoredRecordSchema,
   toIndexEntry,
+  validRecordJson,
 } from './stored-record.js';
 
 const IndexFileSchema = z.object({ version: z.literal(1), plans: z.array(IndexEntrySchema) });
@@ -208,8 +208,7 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
    */
   async save(record: R, options: SaveOptions = {}): Promise<void> {
     this.assertOpen();
-    const copy = copyValidRecord(record);
-    const json = JSON.stringify(copy);
+    const { copy, json } = validRecordJson(record);
     this.#dirty.set(copy.id, json);
     this.#remember(copy.id, json);
     // The index is derived data (open rebuilds it from the plan files), so it is written behind.

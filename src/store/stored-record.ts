@@ -48,8 +48,14 @@ export function assertPlanId(id: unknown): asserts id is string {
  * later `get` returns, in memory as on disk, and the caller's object stays theirs.
  */
 export function copyValidRecord<R extends StoredRecord>(record: R): R {
+  return validRecordJson(record).copy;
+}
+
+/** Like {@link copyValidRecord}, also returning the JSON the copy was made from (so a store need not serialise twice). */
+export function validRecordJson<R extends StoredRecord>(record: R): { copy: R; json: string } {
   assertPlanId(record?.id);
-  const copy: unknown = JSON.parse(JSON.stringify(record));
+  const json = JSON.stringify(record);
+  const copy: unknown = JSON.parse(json);
   const result = StoredRecordSchema.safeParse(copy);
   if (!result.success) {
     const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.')))].join(', ');
@@ -58,7 +64,7 @@ export function copyValidRecord<R extends StoredRecord>(record: R): R {
       'STORE_INVALID_RECORD',
     );
   }
-  return copy as R;
+  return { copy: copy as R, json };
 }
 
 /** The index entry for a record: its index fields, plus `title` when it is a string. */
