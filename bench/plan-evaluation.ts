@@ -6,8 +6,8 @@
  * Run alone: npx tsx bench/plan-evaluation.ts
  */
 import type { PlanRecord, PlanVersion } from '../src/app/plan-record.js';
-import { buildBudgetSketch } from '../src/domain/budget.js';
-import { PlanSchema } from '../src/domain/plan.js';
+import { buildBudgetSketch } from '../src/domain/budget/budget.js';
+import { PlanSchema } from '../src/domain/plan/plan.js';
 import { evaluatePlan } from '../src/domain/rules/index.js';
 import { createRenderer } from '../src/render/renderer.js';
 import { budgetMessage, draftMessage } from '../src/slack/blocks/plan-messages.js';

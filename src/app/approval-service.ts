@@ -6,10 +6,10 @@
  * for this: it is idempotent, and on start every posted draft is derived again,
  * which also catches reactions made while the bot was down.
  */
-import { deriveApproval, describeApproval, baseEmoji, type ApprovalOutcome, type ApprovalPolicy } from '../domain/approval.js';
-import { effectivePolicy } from '../domain/channel-config.js';
-import { formatDate } from '../domain/format.js';
-import { cancelReminders, scheduleReviewReminders } from '../domain/reminders.js';
+import { deriveApproval, describeApproval, baseEmoji, type ApprovalOutcome, type ApprovalPolicy } from '../domain/approval/approval.js';
+import { effectivePolicy } from '../domain/approval/channel-config.js';
+import { formatDate } from '../domain/plan/format.js';
+import { cancelReminders, scheduleReviewReminders } from '../domain/review/reminders.js';
 import type { ChannelSettingsStore } from '../store/channel-settings-store.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { textMessage } from '../slack/blocks/flow-messages.js';

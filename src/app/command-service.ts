@@ -3,12 +3,12 @@
  * typed the command (ephemeral), built from the store and the pure domain, so
  * it can go straight into the slash command's acknowledgement.
  */
-import { stepFlow } from '../domain/flow.js';
-import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/format.js';
-import { parseImcCommand, type ImcCommand } from '../domain/imc-command.js';
-import { QUICK_BUDGET_USAGE, quickBudget } from '../domain/quick-budget.js';
-import type { QuestionScript } from '../domain/script.js';
-import { buildBudgetSketch } from '../domain/budget.js';
+import { stepFlow } from '../domain/conversation/flow.js';
+import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
+import { parseImcCommand, type ImcCommand } from '../domain/command/imc-command.js';
+import { QUICK_BUDGET_USAGE, quickBudget } from '../domain/budget/quick-budget.js';
+import type { QuestionScript } from '../domain/conversation/script.js';
+import { buildBudgetSketch } from '../domain/budget/budget.js';
 import { joinWithinLimits } from '../render/blocks.js';
 import { escapeMrkdwn } from '../render/escape.js';
 import type { Renderer } from '../render/renderer.js';

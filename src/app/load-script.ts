@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { projectRoot } from '../project-root.js';
-import { validateCatalogue } from '../domain/channel-catalogue.js';
-import { ScriptError, validateScript, type QuestionScript } from '../domain/script.js';
+import { validateCatalogue } from '../domain/channels/channel-catalogue.js';
+import { ScriptError, validateScript, type QuestionScript } from '../domain/conversation/script.js';
 
 /** The repository's prompts/ folder. */
 export const DEFAULT_PROMPTS_DIR = join(projectRoot(), 'prompts');

@@ -1,8 +1,8 @@
 /**
  * The subcommands of the closed loop: `/imc review`, `/imc remind` and `/imc config`.
  */
-import type { ApprovalPolicy } from '../domain/approval.js';
-import { applySettings, CONFIG_USAGE, effectivePolicy, parseConfigArgs } from '../domain/channel-config.js';
+import type { ApprovalPolicy } from '../domain/approval/approval.js';
+import { applySettings, CONFIG_USAGE, effectivePolicy, parseConfigArgs } from '../domain/approval/channel-config.js';
 import { escapeMrkdwn } from '../render/escape.js';
 import type { ChannelSettingsStore } from '../store/channel-settings-store.js';
 import { ephemeralReply as reply, type ExtraCommand } from './command-service.js';

@@ -3,11 +3,11 @@
  * the approval, reminders and review, and the Slack messages still to send.
  * One record is one file on disk; the store indexes a few of its fields.
  */
-import type { FlowState } from '../domain/flow.js';
-import type { Reminder } from '../domain/reminders.js';
-import type { ReviewState } from '../domain/review-flow.js';
-import type { ReviewActuals, ReviewSummary } from '../domain/review.js';
-import type { Finding, Plan } from '../domain/plan.js';
+import type { FlowState } from '../domain/conversation/flow.js';
+import type { Reminder } from '../domain/review/reminders.js';
+import type { ReviewState } from '../domain/review/review-flow.js';
+import type { ReviewActuals, ReviewSummary } from '../domain/review/review.js';
+import type { Finding, Plan } from '../domain/plan/plan.js';
 import type { OutgoingMessage } from './ports.js';
 
 export const PLAN_STATUSES = [

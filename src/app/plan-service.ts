@@ -4,13 +4,13 @@
  * accepted input is on disk before this returns, so a listener that awaits it
  * acknowledges only what is safe; the messages follow through the outbox.
  */
-import { startFlow, stepFlow } from '../domain/flow.js';
-import type { FlowInput, FlowState, Suggestion } from '../domain/flow-state.js';
-import { interpretReply } from '../domain/interpret-reply.js';
-import { currencyOf, formatAnswer } from '../domain/flow-answer.js';
-import type { Finding, Plan } from '../domain/plan.js';
-import type { QuestionScript } from '../domain/script.js';
-import { buildBudgetSketch } from '../domain/budget.js';
+import { startFlow, stepFlow } from '../domain/conversation/flow.js';
+import type { FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
+import { interpretReply } from '../domain/conversation/interpret-reply.js';
+import { currencyOf, formatAnswer } from '../domain/conversation/flow-answer.js';
+import type { Finding, Plan } from '../domain/plan/plan.js';
+import type { QuestionScript } from '../domain/conversation/script.js';
+import { buildBudgetSketch } from '../domain/budget/budget.js';
 import { escapeMrkdwn, unescapeSlackText } from '../render/escape.js';
 import type { Renderer } from '../render/renderer.js';
 import type { PlanStore } from '../store/plan-store.js';
@@ -21,7 +21,7 @@ import type { KeyedMutex } from './keyed-mutex.js';
 import { isPlanId } from './plan-id.js';
 import { enqueue, type FailureNotifier, type OutboxWorker } from './outbox-worker.js';
 import { latestVersion, markSeen, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
-import { cancelReminders } from '../domain/reminders.js';
+import { cancelReminders } from '../domain/review/reminders.js';
 import type { Clock, Logger } from './ports.js';
 
 export interface PlanServiceOptions {

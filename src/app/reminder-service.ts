@@ -6,8 +6,8 @@
  * next start looks for that message in the channel before sending again. So a bot
  * that was down sends a due reminder once when it returns, and never twice.
  */
-import { dueReminders, moveReminders, type Reminder } from '../domain/reminders.js';
-import { formatDate } from '../domain/format.js';
+import { dueReminders, moveReminders, type Reminder } from '../domain/review/reminders.js';
+import { formatDate } from '../domain/plan/format.js';
 import { parseDate } from '../domain/parse/index.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { reminderMessage } from '../slack/blocks/review-messages.js';

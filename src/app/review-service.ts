@@ -4,12 +4,12 @@
  * review summary in the channel. Its actual rates become the suggested answers of
  * the next plan in the same channel: the loop closes.
  */
-import { buildBudgetSketch } from '../domain/budget.js';
-import type { FlowEffect, FlowInput } from '../domain/flow-state.js';
-import { interpretReply } from '../domain/interpret-reply.js';
-import { startReview, stepReview, type ReviewEffect } from '../domain/review-flow.js';
-import { suggestionsFromReview } from '../domain/review.js';
-import type { Suggestion } from '../domain/flow-state.js';
+import { buildBudgetSketch } from '../domain/budget/budget.js';
+import type { FlowEffect, FlowInput } from '../domain/conversation/flow-state.js';
+import { interpretReply } from '../domain/conversation/interpret-reply.js';
+import { startReview, stepReview, type ReviewEffect } from '../domain/review/review-flow.js';
+import { suggestionsFromReview } from '../domain/review/review.js';
+import type { Suggestion } from '../domain/conversation/flow-state.js';
 import { escapeMrkdwn, unescapeSlackText } from '../render/escape.js';
 import type { Renderer } from '../render/renderer.js';
 import type { PlanStore } from '../store/plan-store.js';

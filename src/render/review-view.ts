@@ -2,9 +2,9 @@
  * The review summary as the template shows it: every figure pre-formatted.
  * Pure; user text is escaped later by the renderer.
  */
-import { formatMoney, formatNumber, formatRate } from '../domain/format.js';
-import type { Plan } from '../domain/plan.js';
-import type { GoalResult, PlannedActual, ReviewSummary } from '../domain/review.js';
+import { formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
+import type { Plan } from '../domain/plan/plan.js';
+import type { GoalResult, PlannedActual, ReviewSummary } from '../domain/review/review.js';
 import { mention, type Mrkdwn } from './escape.js';
 
 export interface ReviewSummaryView {

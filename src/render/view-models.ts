@@ -3,8 +3,8 @@
  * pre-formatted strings the templates show. Pure: no Handlebars, no I/O, no clock.
  * Strings here are plain text; the renderer escapes them for Slack.
  */
-import type { BudgetSketch, ChannelAllocation, SchedulePhase } from '../domain/budget-types.js';
-import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/format.js';
+import type { BudgetSketch, ChannelAllocation, SchedulePhase } from '../domain/budget/budget-types.js';
+import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
 import {
   LABELS,
   MEDIA_TYPES,
@@ -16,7 +16,7 @@ import {
   type Plan,
   type Severity,
   type Stage,
-} from '../domain/plan.js';
+} from '../domain/plan/plan.js';
 import { mention, type Mrkdwn } from './escape.js';
 
 /** Extra context for the strategy summary. */

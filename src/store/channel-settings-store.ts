@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { z } from 'zod';
-import type { ChannelSettings } from '../domain/channel-config.js';
+import type { ChannelSettings } from '../domain/approval/channel-config.js';
 import { readJsonFile } from './lowdb-plan-store.js';
 
 const SettingsSchema = z.object({

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { loadScript } from '../../src/app/load-script.js';
-import { ScriptError } from '../../src/domain/script.js';
+import { ScriptError } from '../../src/domain/conversation/script.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/scripts');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { BudgetSketch } from '../../src/domain/budget-types.js';
-import { buildBudgetSketch } from '../../src/domain/budget.js';
+import type { BudgetSketch } from '../../src/domain/budget/budget-types.js';
+import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
 import {
   GOAL_METRICS,
   GOAL_UNITS,
@@ -13,7 +13,7 @@ import {
   type Finding,
   type Goal,
   type Plan,
-} from '../../src/domain/plan.js';
+} from '../../src/domain/plan/plan.js';
 import {
   MAX_BLOCKS,
   MAX_FALLBACK_TEXT,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BudgetSketch } from '../../src/domain/budget-types.js';
-import { PlanSchema, type Finding, type Plan } from '../../src/domain/plan.js';
+import type { BudgetSketch } from '../../src/domain/budget/budget-types.js';
+import { PlanSchema, type Finding, type Plan } from '../../src/domain/plan/plan.js';
 import { budgetSketchView, findingsView, joinAnd, strategySummaryView } from '../../src/render/view-models.js';
 import { sampleDraft } from '../fixtures/plans.js';
 

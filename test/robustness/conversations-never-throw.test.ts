@@ -6,16 +6,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlanRecord } from '../../src/app/plan-record.js';
-import { buildBudgetSketch } from '../../src/domain/budget.js';
-import { currencyOf, formatAnswer } from '../../src/domain/flow-answer.js';
-import { FlowStateSchema, interpretReply, stepFlow, type FlowEffect, type FlowInput, type StepResult } from '../../src/domain/flow.js';
-import { ReviewStateSchema, startReview, stepReview, type ReviewStepResult } from '../../src/domain/review-flow.js';
+import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
+import { currencyOf, formatAnswer } from '../../src/domain/conversation/flow-answer.js';
+import { FlowStateSchema, interpretReply, stepFlow, type FlowEffect, type FlowInput, type StepResult } from '../../src/domain/conversation/flow.js';
+import { ReviewStateSchema, startReview, stepReview, type ReviewStepResult } from '../../src/domain/review/review-flow.js';
 import { createRenderer } from '../../src/render/renderer.js';
 import { presentEffects } from '../../src/slack/blocks/flow-messages.js';
 import { budgetMessage, draftMessage } from '../../src/slack/blocks/plan-messages.js';
 import { answeredQuestionMessage } from '../../src/slack/blocks/question-message.js';
-import { FUNNEL_REPLIES, NOW, script, start } from '../domain/flow-helpers.js';
-import { FULL_REVIEW, funnelPlan, REVIEW_NOW, TZ } from '../domain/review-helpers.js';
+import { FUNNEL_REPLIES, NOW, script, start } from '../domain/conversation/flow-helpers.js';
+import { FULL_REVIEW, funnelPlan, REVIEW_NOW, TZ } from '../domain/review/review-helpers.js';
 import { expectPostable, HOSTILE_TEXTS } from './message-checks.js';
 
 const renderer = createRenderer();

@@ -7,20 +7,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlanRecord, PlanStatus, PlanVersion } from '../../src/app/plan-record.js';
-import { buildBudgetSketch } from '../../src/domain/budget.js';
-import { parseConfigArgs } from '../../src/domain/channel-config.js';
-import { parseImcCommand } from '../../src/domain/imc-command.js';
-import { CURRENCIES, GOAL_METRICS, GOAL_UNITS, MEDIA_TYPES, PlanSchema, SEVERITIES, STAGES, type Channel, type Finding, type Goal, type Plan, type Parsed } from '../../src/domain/plan.js';
-import { quickBudget } from '../../src/domain/quick-budget.js';
-import { summarizeReview } from '../../src/domain/review.js';
-import type { Question } from '../../src/domain/script.js';
+import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
+import { parseConfigArgs } from '../../src/domain/approval/channel-config.js';
+import { parseImcCommand } from '../../src/domain/command/imc-command.js';
+import { CURRENCIES, GOAL_METRICS, GOAL_UNITS, MEDIA_TYPES, PlanSchema, SEVERITIES, STAGES, type Channel, type Finding, type Goal, type Plan, type Parsed } from '../../src/domain/plan/plan.js';
+import { quickBudget } from '../../src/domain/budget/quick-budget.js';
+import { summarizeReview } from '../../src/domain/review/review.js';
+import type { Question } from '../../src/domain/conversation/script.js';
 import { createRenderer } from '../../src/render/renderer.js';
 import { findingsMessage, presentEffects } from '../../src/slack/blocks/flow-messages.js';
 import { budgetMessage, draftMessage, kickoffMessage, supersededMessage } from '../../src/slack/blocks/plan-messages.js';
 import { answeredQuestionMessage, questionMessage } from '../../src/slack/blocks/question-message.js';
 import { reminderMessage, reviewSummaryMessage } from '../../src/slack/blocks/review-messages.js';
 import { sampleDraft } from '../fixtures/plans.js';
-import { script } from '../domain/flow-helpers.js';
+import { script } from '../domain/conversation/flow-helpers.js';
 import { expectPostable, HOSTILE_TEXTS } from './message-checks.js';
 
 const renderer = createRenderer();

@@ -1,5 +1,5 @@
 /** Matches typed answers to the options of a question, for people who type instead of clicking. */
-import type { Parsed } from '../plan.js';
+import type { Parsed } from '../plan/plan.js';
 import { fail, joinNotes, ok } from './parsed-result.js';
 import { quoteInput, readInput } from './read-input.js';
 

@@ -1,8 +1,8 @@
 /** Reads calendar dates (ISO, month names, relative phrases) as ISO dates in the team's time zone. */
 import { TZDate } from '@date-fns/tz';
 import * as chrono from 'chrono-node';
-import { formatDate } from '../format.js';
-import type { Parsed } from '../plan.js';
+import { formatDate } from '../plan/format.js';
+import type { Parsed } from '../plan/plan.js';
 import { fail, ok } from './parsed-result.js';
 import { MAX_SHORT_INPUT, quoteInput, readInput } from './read-input.js';
 

@@ -3,8 +3,8 @@
  * a metric, a baseline, an arrow, a target and a deadline (DAGMAR: from where, to
  * where, by when).
  */
-import { formatRate } from '../format.js';
-import type { Currency, Goal, GoalMetric, GoalUnit, Parsed } from '../plan.js';
+import { formatRate } from '../plan/format.js';
+import type { Currency, Goal, GoalMetric, GoalUnit, Parsed } from '../plan/plan.js';
 import { parseDate } from './parse-date.js';
 import { parseMoney } from './parse-money.js';
 import { fail, joinNotes, ok } from './parsed-result.js';

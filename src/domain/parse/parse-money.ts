@@ -1,6 +1,6 @@
 /** Reads amounts of money as people type them, into integer minor units. */
-import { formatMoney } from '../format.js';
-import { CURRENCY_SYMBOLS, MINOR_UNITS, type Currency, type Parsed } from '../plan.js';
+import { formatMoney } from '../plan/format.js';
+import { CURRENCY_SYMBOLS, MINOR_UNITS, type Currency, type Parsed } from '../plan/plan.js';
 import { fail, ok } from './parsed-result.js';
 import { MAX_SHORT_INPUT, quoteInput, readInput } from './read-input.js';
 import { readNumber, toScaledInteger } from './read-number.js';

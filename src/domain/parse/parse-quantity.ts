@@ -1,6 +1,6 @@
 /** Reads plain quantities such as an audience size or an average frequency. */
-import { formatNumber } from '../format.js';
-import type { Parsed } from '../plan.js';
+import { formatNumber } from '../plan/format.js';
+import type { Parsed } from '../plan/plan.js';
 import { fail, ok } from './parsed-result.js';
 import { MAX_SHORT_INPUT, quoteInput, readInput } from './read-input.js';
 import { readNumber, toNumber } from './read-number.js';

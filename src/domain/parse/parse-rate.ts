@@ -1,6 +1,6 @@
 /** Reads rates such as a conversion or reach rate into a fraction in (0, 1]. */
-import { formatRate } from '../format.js';
-import type { Parsed } from '../plan.js';
+import { formatRate } from '../plan/format.js';
+import type { Parsed } from '../plan/plan.js';
 import { fail, ok } from './parsed-result.js';
 import { MAX_SHORT_INPUT, quoteInput, readInput } from './read-input.js';
 import { readNumber, toNumber, type TypedNumber } from './read-number.js';

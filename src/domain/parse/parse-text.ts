@@ -1,5 +1,5 @@
 /** Checks free-text answers such as a campaign name, a concept or a problem statement. */
-import type { Parsed } from '../plan.js';
+import type { Parsed } from '../plan/plan.js';
 import { fail, ok } from './parsed-result.js';
 
 /** Options for `parseText`: length limit and wording of messages. */

@@ -1,5 +1,5 @@
 /** Reads yes/no answers, including the emoji and shortcodes people use in Slack. */
-import type { Parsed } from '../plan.js';
+import type { Parsed } from '../plan/plan.js';
 import { fail, ok } from './parsed-result.js';
 import { MAX_SHORT_INPUT, quoteInput, readInput } from './read-input.js';
 

@@ -1,5 +1,5 @@
 /** Small constructors for `Parsed<T>` so every parser builds results the same way. */
-import type { Parsed } from '../plan.js';
+import type { Parsed } from '../plan/plan.js';
 
 /** A successful parse, with an optional note about how the input was read. */
 export function ok<T>(value: T, note?: string): Parsed<T> {

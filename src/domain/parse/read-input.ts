@@ -2,7 +2,7 @@
  * The first step of every parser: refuse what is not a string or is far too long
  * (so no regex ever sees an unbounded input), and tidy what people paste from Slack.
  */
-import type { Parsed } from '../plan.js';
+import type { Parsed } from '../plan/plan.js';
 import { fail, ok } from './parsed-result.js';
 
 /** Longest input a one-line answer (amount, rate, date, choice) may have. */

@@ -2,7 +2,7 @@
  * The audience (domain §2): who, which behaviour segment (Schultz), which buying
  * stage, and how they decide (Rossiter–Percy involvement and motivation).
  */
-import { SEGMENTS, STAGES, type Involvement, type Motivation, type Segment, type Stage } from '../plan.js';
+import { SEGMENTS, STAGES, type Involvement, type Motivation, type Segment, type Stage } from '../plan/plan.js';
 import { defineRule, type RuleDefinition } from './rule-definition.js';
 import { isBlank, joinNames, labelOf } from './rule-text.js';
 

@@ -3,10 +3,10 @@
  * money available should cover what the objective needs, and winning an order
  * should not cost more than the order brings.
  */
-import { buildBudgetSketch } from '../budget.js';
-import type { BudgetComparison } from '../budget-types.js';
-import { formatMoney, formatNumber, formatRate } from '../format.js';
-import { budgetModelFor, type Currency, type FunnelInputs, type PlanDraft, type ReachInputs } from '../plan.js';
+import { buildBudgetSketch } from '../budget/budget.js';
+import type { BudgetComparison } from '../budget/budget-types.js';
+import { formatMoney, formatNumber, formatRate } from '../plan/format.js';
+import { budgetModelFor, type Currency, type FunnelInputs, type PlanDraft, type ReachInputs } from '../plan/plan.js';
 import { defineRule, type FindingBody, type RuleDefinition } from './rule-definition.js';
 import { asSentence, currencyOf, joinNames } from './rule-text.js';
 

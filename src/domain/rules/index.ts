@@ -1,7 +1,7 @@
 /**
  * The IMC rule catalogue (domain §5) and how a plan is judged against it.
  */
-import type { Finding, PlanDraft, Severity } from '../plan.js';
+import type { Finding, PlanDraft, Severity } from '../plan/plan.js';
 import { AUDIENCE_RULES } from './audience-rules.js';
 import { BUDGET_RULES } from './budget-rules.js';
 import { MEDIA_RULES } from './media-rules.js';

@@ -2,8 +2,8 @@
  * Media (seeds 000 and 004): a mix of owned, paid and earned, chosen for channels that
  * reach the audience at its buying stage.
  */
-import { MEDIA_TYPES, STAGES } from '../plan.js';
-import { STAGE_FIT } from '../stage-fit.js';
+import { MEDIA_TYPES, STAGES } from '../plan/plan.js';
+import { STAGE_FIT } from '../channels/stage-fit.js';
 import { defineRule, type RuleDefinition } from './rule-definition.js';
 import { asSentence, joinNames, labelOf } from './rule-text.js';
 

@@ -2,7 +2,7 @@
  * The concept and the message (seeds 003 and 004): one core idea in one sentence,
  * and a message type that suits the audience's buying stage.
  */
-import type { PlanDraft } from '../plan.js';
+import type { PlanDraft } from '../plan/plan.js';
 import { defineRule, type RuleDefinition } from './rule-definition.js';
 import { isBlank, labelOf } from './rule-text.js';
 

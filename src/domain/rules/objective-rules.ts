@@ -2,10 +2,10 @@
  * Objectives and goals (seed 001, Rossiter–Percy, DAGMAR): one primary objective,
  * measurable goals that measure it, and an objective that suits the audience's stage.
  */
-import { formatDate } from '../format.js';
-import { GOAL_METRICS, OBJECTIVES, STAGES, type Goal, type Objective, type PlanDraft } from '../plan.js';
-import { OBJECTIVE_METRICS, STAGE_FIT, metricMeasuresObjective, objectiveFitsStage, stagesForObjective } from '../stage-fit.js';
-import { isCalendarDate } from './calendar-date.js';
+import { formatDate } from '../plan/format.js';
+import { GOAL_METRICS, OBJECTIVES, STAGES, type Goal, type Objective, type PlanDraft } from '../plan/plan.js';
+import { OBJECTIVE_METRICS, STAGE_FIT, metricMeasuresObjective, objectiveFitsStage, stagesForObjective } from '../channels/stage-fit.js';
+import { isCalendarDate } from '../plan/calendar-date.js';
 import { defineRule, type RuleDefinition } from './rule-definition.js';
 import { asSentence, formatGoalValue, goalName, joinNames, labelOf } from './rule-text.js';
 

@@ -2,7 +2,7 @@
  * Defining the problem (domain §1, seed 000): keep one key problem, and check that
  * communication can actually solve it.
  */
-import { NON_COMMS_PROBLEMS, type ProblemType } from '../plan.js';
+import { NON_COMMS_PROBLEMS, type ProblemType } from '../plan/plan.js';
 import { defineRule, type RuleDefinition } from './rule-definition.js';
 import { joinNames, labelOf } from './rule-text.js';
 

@@ -2,7 +2,7 @@
  * The shape of one IMC rule, and `defineRule`, which makes every rule safe to run on
  * a draft that never went through the schema (lists missing, strings blank).
  */
-import type { Finding, PlanDraft, Severity } from '../plan.js';
+import type { Finding, PlanDraft, Severity } from '../plan/plan.js';
 
 /** What a rule may know besides the plan itself. */
 export interface RuleContext {

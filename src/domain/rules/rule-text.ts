@@ -1,8 +1,8 @@
 /**
  * Small wording helpers shared by the rules, so findings read the same everywhere.
  */
-import { formatMoney, formatNumber, formatRate } from '../format.js';
-import { LABELS, type Currency, type Goal, type PlanDraft } from '../plan.js';
+import { formatMoney, formatNumber, formatRate } from '../plan/format.js';
+import { LABELS, type Currency, type Goal, type PlanDraft } from '../plan/plan.js';
 
 /** ["a"] -> "a"; ["a", "b", "c"] -> "a, b and c". */
 export function joinNames(names: readonly string[], last = 'and'): string {

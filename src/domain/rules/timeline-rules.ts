@@ -2,8 +2,8 @@
  * The schedule (domain §1 and §6): a campaign that starts from today or later, ends
  * after it starts, and is reviewed afterwards so that the loop closes.
  */
-import { formatDate } from '../format.js';
-import { addDays, isCalendarDate } from './calendar-date.js';
+import { formatDate } from '../plan/format.js';
+import { addDays, isCalendarDate } from '../plan/calendar-date.js';
 import { defineRule, type RuleDefinition } from './rule-definition.js';
 
 /** Why a date answer is unusable: not given at all, or not a real calendar date. */

@@ -2,9 +2,9 @@
  * Turns the flow's effects into the Slack messages the plan's thread shows.
  * Pure: no Slack calls; user text is escaped here or by the renderer.
  */
-import type { FlowEffect } from '../../domain/flow-state.js';
-import type { Finding } from '../../domain/plan.js';
-import type { Question } from '../../domain/script.js';
+import type { FlowEffect } from '../../domain/conversation/flow-state.js';
+import type { Finding } from '../../domain/plan/plan.js';
+import type { Question } from '../../domain/conversation/script.js';
 import type { NewOutboxItem } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';

@@ -2,7 +2,7 @@
  * The plan's own messages in the channel: the kickoff that opens the thread,
  * the posted draft (strategy summary) and its budget sketch.
  */
-import type { BudgetSketch } from '../../domain/budget-types.js';
+import type { BudgetSketch } from '../../domain/budget/budget-types.js';
 import type { PlanRecord, PlanVersion } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { toSlackMessage } from '../../render/blocks.js';

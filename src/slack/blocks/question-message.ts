@@ -3,8 +3,8 @@
  * or menus for choices, and the control buttons that apply. Everything derived
  * from what people typed is escaped before it reaches mrkdwn.
  */
-import type { Question } from '../../domain/script.js';
-import type { Suggestion } from '../../domain/flow-state.js';
+import type { Question } from '../../domain/conversation/script.js';
+import type { Suggestion } from '../../domain/conversation/flow-state.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import { ACTION, encodeValue, questionBlockId } from './action-ids.js';

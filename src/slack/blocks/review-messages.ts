@@ -2,10 +2,10 @@
  * Messages of the closed loop: the review reminder (with a button to start the
  * review), and the review summary posted when the review is done.
  */
-import { formatDate } from '../../domain/format.js';
-import { formatGoal } from '../../domain/flow-answer.js';
-import type { Plan } from '../../domain/plan.js';
-import type { ReviewSummary } from '../../domain/review.js';
+import { formatDate } from '../../domain/plan/format.js';
+import { formatGoal } from '../../domain/conversation/flow-answer.js';
+import type { Plan } from '../../domain/plan/plan.js';
+import type { ReviewSummary } from '../../domain/review/review.js';
 import type { PlanRecord } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { toSlackMessage } from '../../render/blocks.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchChoice, matchChoices } from '../../../src/domain/parse/index.js';
-import { LABELS, OBJECTIVES, PROBLEM_TYPES } from '../../../src/domain/plan.js';
+import { LABELS, OBJECTIVES, PROBLEM_TYPES } from '../../../src/domain/plan/plan.js';
 
 const OBJECTIVE_CHOICES = OBJECTIVES.map((id) => ({ id, label: LABELS.objective[id] }));
 const PROBLEM_CHOICES = PROBLEM_TYPES.map((id) => ({ id, label: LABELS.problem[id] }));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatNumber } from '../../../src/domain/format.js';
+import { formatMoney, formatNumber } from '../../../src/domain/plan/format.js';
 import {
   matchChoice,
   matchChoices,
@@ -12,7 +12,7 @@ import {
   parseText,
   parseYesNo,
 } from '../../../src/domain/parse/index.js';
-import { CURRENCIES, MINOR_UNITS, type Parsed } from '../../../src/domain/plan.js';
+import { CURRENCIES, MINOR_UNITS, type Parsed } from '../../../src/domain/plan/plan.js';
 
 const NOW = new Date('2026-03-01T17:00:00Z');
 const CHOICES = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGoals } from '../../../src/domain/parse/index.js';
-import { GoalSchema, type Goal } from '../../../src/domain/plan.js';
+import { GoalSchema, type Goal } from '../../../src/domain/plan/plan.js';
 
 const CONTEXT = { now: new Date('2026-03-01T17:00:00Z'), timeZone: 'Asia/Shanghai', currency: 'CNY' as const };
 

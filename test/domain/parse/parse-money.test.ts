@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMoney } from '../../../src/domain/parse/index.js';
-import type { Currency } from '../../../src/domain/plan.js';
+import type { Currency } from '../../../src/domain/plan/plan.js';
 
 function value(text: string, currency: Currency = 'CNY', allowZero = false): number | string {
   const result = parseMoney(text, currency, { allowZero });

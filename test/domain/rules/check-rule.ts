@@ -1,5 +1,5 @@
 /** Test helpers: run the whole catalogue and pick out one rule's findings. */
-import type { Finding, PlanDraft } from '../../../src/domain/plan.js';
+import type { Finding, PlanDraft } from '../../../src/domain/plan/plan.js';
 import { evaluatePlan } from '../../../src/domain/rules/index.js';
 import { SAMPLE_TODAY } from '../../fixtures/plans.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanDraftSchema, PlanSchema, SEVERITIES, type Finding, type PlanDraft } from '../../../src/domain/plan.js';
+import { PlanDraftSchema, PlanSchema, SEVERITIES, type Finding, type PlanDraft } from '../../../src/domain/plan/plan.js';
 import { RULES, evaluatePlan, hasBlockingErrors } from '../../../src/domain/rules/index.js';
 import { SAMPLE_TODAY, sampleDraft } from '../../fixtures/plans.js';
 

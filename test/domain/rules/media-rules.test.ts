@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel, PlanDraft } from '../../../src/domain/plan.js';
+import type { Channel, PlanDraft } from '../../../src/domain/plan/plan.js';
 import { sampleChannels, sampleDraft } from '../../fixtures/plans.js';
 import { findingsOf, onlyFinding } from './check-rule.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanDraft, Stage } from '../../../src/domain/plan.js';
+import type { PlanDraft, Stage } from '../../../src/domain/plan/plan.js';
 import { countSentences, countWords } from '../../../src/domain/rules/message-rules.js';
 import { sampleDraft } from '../../fixtures/plans.js';
 import { findingsOf, onlyFinding } from './check-rule.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Goal, PlanDraft } from '../../../src/domain/plan.js';
+import type { Goal, PlanDraft } from '../../../src/domain/plan/plan.js';
 import { sampleDraft } from '../../fixtures/plans.js';
 import { findingsOf, onlyFinding } from './check-rule.js';
 

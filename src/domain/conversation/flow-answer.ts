@@ -1,0 +1,193 @@
+/**
+ * Reading one answer: the kind's parser, the buttons' values, and the cheap checks
+ * across answers (key problem among the problems, dates in order). The rules engine
+ * judges the whole plan later; these checks catch slips while the person is here.
+ */
+import {
+  matchChoice,
+  matchChoices,
+  parseDate,
+  parseGoals,
+  parseMoney,
+  parseQuantity,
+  parseRate,
+  parseText,
+  parseYesNo,
+  joinNotes,
+} from '../parse/index.js';
+import { CURRENCIES, LABELS, type Currency, type Goal, type Parsed } from '../plan/plan.js';
+import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
+import { choiceLabel, type Question } from './script.js';
+import type { AnswerRecord, AnswerValue, Answers } from './flow-state.js';
+
+/** What reading an answer needs besides the text. */
+export interface AnswerContext {
+  now: Date;
+  timeZone: string;
+  answers: Answers;
+}
+
+/**
+ * An accepted answer, plus other answers it changes: `updates` replaces them (the key
+ * problem added to the problems), `clears` removes them so they are asked again.
+ */
+export type ReadAnswer = Parsed<AnswerValue> & { updates?: Answers; clears?: string[] };
+
+/** The plan's currency from the answers; CNY until the currency question is answered. */
+export function currencyOf(answers: Answers): Currency {
+  const value = answers.currency?.value;
+  return CURRENCIES.find((c) => c === value) ?? 'CNY';
+}
+
+/** Reads a typed reply with the parser for the question's kind, then checks it against earlier answers. */
+export function readText(question: Question, text: string, ctx: AnswerContext): ReadAnswer {
+  const parsed = parseByKind(question, text, ctx);
+  return parsed.ok ? checkAcross(question, parsed, ctx.answers) : parsed;
+}
+
+function parseByKind(question: Question, text: string, ctx: AnswerContext): Parsed<AnswerValue> {
+  const currency = currencyOf(ctx.answers);
+  const label = question.label.toLowerCase();
+  const example = question.example;
+  switch (question.kind) {
+    case 'single':
+      return matchChoice(text, question.choices ?? []);
+    case 'multi':
+      return matchChoices(text, question.choices ?? [], { allowNone: question.optional });
+    case 'text':
+      return parseText(text, { max: question.max, label, example });
+    case 'number':
+      return parseQuantity(text, { integer: question.integer, min: question.min, max: question.max, label, example });
+    case 'money':
+      return parseMoney(text, currency);
+    case 'percentage':
+      return parseRate(text);
+    case 'date':
+      return parseDate(text, ctx.now, ctx.timeZone);
+    case 'goals':
+      return parseGoals(text, { now: ctx.now, timeZone: ctx.timeZone, currency, defaultDeadline: defaultDeadline(ctx.answers) });
+    case 'yesno':
+      return parseYesNo(text);
+  }
+}
+
+/** Goals typed without a deadline are due at the review (or, failing that, the end). */
+function defaultDeadline(answers: Answers): string | undefined {
+  const date = answers.review_date?.value ?? answers.end_date?.value;
+  return typeof date === 'string' ? date : undefined;
+}
+
+/**
+ * Reads button or menu values. Choice questions take ids; other kinds (a date
+ * picker, say) send one value that is read as if it had been typed.
+ */
+export function readChosen(question: Question, values: string[], ctx: AnswerContext): ReadAnswer {
+  if (question.kind === 'yesno' && values.length === 1 && (values[0] === 'yes' || values[0] === 'no')) {
+    return { ok: true, value: values[0] === 'yes' };
+  }
+  if (question.kind !== 'single' && question.kind !== 'multi') {
+    if (values.length !== 1) return { ok: false, error: `Please give one ${question.label.toLowerCase()}${exampleOf(question)}.` };
+    return readText(question, values[0] ?? '', ctx);
+  }
+  const valid = new Set((question.choices ?? []).map((choice) => choice.id));
+  const unknown = values.filter((value) => !valid.has(value));
+  const unique = [...new Set(values)];
+  if (unknown.length > 0 || unique.length === 0) {
+    return { ok: false, error: `Please pick from the options shown${exampleOf(question)}.` };
+  }
+  if (question.kind === 'single') {
+    if (unique.length > 1) return { ok: false, error: `Please pick just one option, for example: ${question.example ?? unique[0]}.` };
+    return checkAcross(question, { ok: true, value: unique[0] as string }, ctx.answers);
+  }
+  return checkAcross(question, { ok: true, value: unique }, ctx.answers);
+}
+
+/** ", for example `…`" from the question's example answer, or nothing when it has none. */
+function exampleOf(question: Question): string {
+  return question.example ? `, for example \`${question.example}\`` : '';
+}
+
+/** The cheap cross-answer checks; everything else is left to the rules. */
+function checkAcross(question: Question, parsed: Parsed<AnswerValue> & { ok: true }, answers: Answers): ReadAnswer {
+  switch (question.id) {
+    case 'key_problem':
+      return keyAmongProblems(question, parsed, answers);
+    case 'problems':
+      return problemsKeepKey(parsed, answers);
+    case 'end_date':
+      return dateAfter(parsed, answers.start_date, 'The campaign has to end after it starts');
+    case 'review_date':
+      return dateAfter(parsed, answers.end_date, 'The review has to come after the campaign ends');
+    default:
+      return parsed;
+  }
+}
+
+/** A key problem the team did not list is added to the list, and the person is told. */
+function keyAmongProblems(question: Question, parsed: Parsed<AnswerValue> & { ok: true }, answers: Answers): ReadAnswer {
+  const key = parsed.value;
+  const listed = answers.problems?.value;
+  if (typeof key !== 'string' || !Array.isArray(listed) || listed.includes(key as never)) return parsed;
+  const problems = [...(listed as string[]), key];
+  const note = joinNotes([parsed.note, `${choiceLabel(question, key)} was not among your problems, so I added it.`]);
+  return { ok: true, value: key, note, updates: { problems: { ...answers.problems, value: problems } } };
+}
+
+/** A new problem list without the chosen key problem drops that choice, so it is asked again. */
+function problemsKeepKey(parsed: Parsed<AnswerValue> & { ok: true }, answers: Answers): ReadAnswer {
+  const key = answers.key_problem?.value;
+  const problems = parsed.value;
+  if (typeof key !== 'string' || !Array.isArray(problems) || problems.includes(key as never)) return parsed;
+  const label = LABELS.problem[key as keyof typeof LABELS.problem] ?? key;
+  const note = joinNotes([parsed.note, `Your key problem (${label}) is no longer in the list, so I'll ask for it again.`]);
+  return { ok: true, value: problems, note, clears: ['key_problem'] };
+}
+
+function dateAfter(parsed: Parsed<AnswerValue> & { ok: true }, earlier: AnswerRecord | undefined, rule: string): ReadAnswer {
+  const date = parsed.value;
+  const before = earlier?.value;
+  if (typeof date !== 'string' || typeof before !== 'string' || date > before) return parsed;
+  return {
+    ok: false,
+    error: `${rule} (${formatDate(before)}), and ${formatDate(date)} is not after it. Try a later date, for example ${addDays(before, 30)}.`,
+  };
+}
+
+/** Adds days to an ISO date (calendar arithmetic in UTC, so no time zone can shift it). */
+export function addDays(iso: string, days: number): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** An answer as people read it: labels for choices, formatted money, rates and dates. */
+export function formatAnswer(question: Question, record: AnswerRecord, currency: Currency): string {
+  if (record.skipped || record.value === undefined) return 'skipped';
+  const value = record.value;
+  switch (question.kind) {
+    case 'single':
+      return choiceLabel(question, String(value));
+    case 'multi':
+      return Array.isArray(value) && value.length > 0 ? value.map((v) => choiceLabel(question, String(v))).join(', ') : 'none';
+    case 'money':
+      return typeof value === 'number' ? formatMoney(value, currency) : String(value);
+    case 'percentage':
+      return typeof value === 'number' ? formatRate(value) : String(value);
+    case 'number':
+      return typeof value === 'number' ? formatNumber(value) : String(value);
+    case 'date':
+      return formatDate(String(value));
+    case 'yesno':
+      return value === true ? 'Yes' : 'No';
+    case 'goals':
+      return Array.isArray(value) ? (value as Goal[]).map((goal) => formatGoal(goal, currency)).join('; ') : String(value);
+    case 'text':
+      return String(value);
+  }
+}
+
+/** "Awareness: 12 % → 30 % by 30 Jun 2026". */
+export function formatGoal(goal: Goal, currency: Currency): string {
+  const amount = (n: number): string =>
+    goal.unit === 'percent' ? formatRate(n) : goal.unit === 'money' ? formatMoney(n, currency) : formatNumber(n);
+  return `${LABELS.metric[goal.metric]}: ${amount(goal.baseline)} → ${amount(goal.target)} by ${formatDate(goal.deadline)}`;
+}

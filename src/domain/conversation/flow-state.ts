@@ -1,0 +1,126 @@
+/**
+ * The conversation's state and its inputs and effects, as plain data. The state is
+ * JSON all the way down so that a stored conversation resumes exactly where it was.
+ */
+import { z } from 'zod';
+import { GoalSchema, SEVERITIES, type Finding, type Plan } from '../plan/plan.js';
+import type { Question } from './script.js';
+
+/** A typed answer: choice id(s), text, a number (money in minor units, rates as fractions), an ISO date, a yes/no, or goals. */
+export const AnswerValueSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.array(z.string()),
+  z.array(GoalSchema),
+]);
+/** A typed answer value. */
+export type AnswerValue = z.infer<typeof AnswerValueSchema>;
+
+/** One stored answer: the typed value (absent when skipped), what was typed, and how it was read. */
+export const AnswerRecordSchema = z.object({
+  value: AnswerValueSchema.optional(),
+  skipped: z.boolean().optional(),
+  raw: z.string().optional(),
+  note: z.string().optional(),
+});
+/** One stored answer. */
+export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
+
+/** Stored answers by question id. */
+export type Answers = Record<string, AnswerRecord>;
+
+/** A suggested answer (e.g. from the last plan's review) and where it came from. */
+export const SuggestionSchema = z.object({ text: z.string(), source: z.string() });
+/** A suggested answer. */
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+const FindingSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(SEVERITIES),
+  problem: z.string(),
+  principle: z.string(),
+  fix: z.string(),
+  questionId: z.string().optional(),
+});
+
+export const FLOW_STATUSES = ['asking', 'reviewing', 'finished', 'cancelled'] as const;
+/** Where the conversation is: asking questions, waiting at the review, or over. */
+export type FlowStatus = (typeof FLOW_STATUSES)[number];
+
+/** Validates a stored state (e.g. read back from disk) before the flow continues it. */
+export const FlowStateSchema = z.object({
+  /** Counts accepted inputs; services use it to drop duplicate or stale deliveries. */
+  version: z.number().int().nonnegative(),
+  status: z.enum(FLOW_STATUSES),
+  /** The question being asked (only while `asking`). */
+  current: z.string().optional(),
+  answers: z.record(z.string(), AnswerRecordSchema),
+  /** Questions asked before the current one, most recent last: `back` pops it. */
+  history: z.array(z.string()),
+  /** The last answer that could not be read, kept so nothing typed is lost. */
+  rejected: z.object({ questionId: z.string(), text: z.string(), error: z.string() }).optional(),
+  /** The findings of the last review. */
+  findings: z.array(FindingSchema),
+  /** Rule ids of the warnings the team accepted. */
+  acceptedWarnings: z.array(z.string()),
+  timeZone: z.string().min(1),
+  suggestions: z.record(z.string(), SuggestionSchema),
+});
+/** The whole conversation state. */
+export type FlowState = z.infer<typeof FlowStateSchema>;
+
+/** What a person did in the thread: an answer, a button, or a control word. */
+export type FlowInput =
+  | { type: 'text'; text: string }
+  | { type: 'choose'; questionId: string; values: string[] }
+  | { type: 'back' }
+  | { type: 'skip' }
+  | { type: 'status' }
+  | { type: 'help' }
+  | { type: 'cancel' }
+  /** `raw` is the whole reply, so "Change perceptions of ..." can still be an answer when nothing matches. */
+  | { type: 'change'; target: string; raw?: string }
+  | { type: 'use-suggestion' }
+  | { type: 'accept-warnings' };
+
+/** One line of a status list. */
+export interface StatusLine {
+  questionId: string;
+  label: string;
+  /** Formatted for people, e.g. "¥200,000" or "skipped". */
+  value: string;
+}
+
+/** A control word and what it does, for help messages. */
+export interface ControlWord {
+  word: string;
+  meaning: string;
+}
+
+/** Something for the service to show; the flow itself never talks to Slack. */
+export type FlowEffect =
+  | {
+      type: 'ask';
+      question: Question;
+      /** 1-based position among the questions that apply, and how many apply. */
+      position: { number: number; total: number };
+      suggestion?: Suggestion;
+      /** How the previous answer was read, e.g. "Read 2 as 2 %". */
+      note?: string;
+      /** The stored answer, formatted, when the question is asked again (back, change). */
+      current?: string;
+    }
+  | { type: 'reask'; question: Question; error: string; attempt: string }
+  | { type: 'status'; answered: StatusLine[]; remaining: number; current?: Question }
+  | { type: 'help'; question?: Question; controls: ControlWord[] }
+  | { type: 'findings'; findings: Finding[]; blocking: boolean }
+  | { type: 'finished'; plan: Plan; findings: Finding[] }
+  | { type: 'cancelled' }
+  | { type: 'info'; message: string };
+
+/** The new state and what to show. */
+export interface StepResult {
+  state: FlowState;
+  effects: FlowEffect[];
+}

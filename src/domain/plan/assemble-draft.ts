@@ -1,0 +1,113 @@
+/**
+ * From answers to a `PlanDraft`: which questions apply (their `when`), and how each
+ * answer fills the plan. Answers to questions that no longer apply are ignored but
+ * kept in the state, so switching back restores them.
+ */
+import { PlanDraftSchema, type Channel, type PlanDraft } from './plan.js';
+import type { Question, QuestionScript } from '../conversation/script.js';
+import type { AnswerValue, Answers } from '../conversation/flow-state.js';
+import { currencyOf } from '../conversation/flow-answer.js';
+
+/** Whether an earlier answer meets a `when` condition (any value of a multi answer; yes/no for booleans). */
+function meets(value: AnswerValue | undefined, accepted: string[]): boolean {
+  if (typeof value === 'boolean') return accepted.includes(value ? 'yes' : 'no');
+  if (typeof value === 'string') return accepted.includes(value);
+  if (Array.isArray(value)) return value.some((v) => typeof v === 'string' && accepted.includes(v));
+  return false;
+}
+
+/** The questions that apply given the answers so far, in script order. */
+export function applicableQuestions(script: QuestionScript, answers: Answers): Question[] {
+  const applicable: Question[] = [];
+  const ids = new Set<string>();
+  for (const question of script.questions) {
+    const when = question.when;
+    // A condition on a question that itself does not apply is false: its answer does not count.
+    if (!when || (ids.has(when.question) && meets(answers[when.question]?.value, when.in))) {
+      applicable.push(question);
+      ids.add(question.id);
+    }
+  }
+  return applicable;
+}
+
+/** The answers that count: applicable questions, not skipped. */
+export function countingAnswers(script: QuestionScript, answers: Answers): Map<string, AnswerValue> {
+  const values = new Map<string, AnswerValue>();
+  for (const question of applicableQuestions(script, answers)) {
+    const value = answers[question.id]?.value;
+    if (value !== undefined && !answers[question.id]?.skipped) values.set(question.id, value);
+  }
+  return values;
+}
+
+/** Builds the draft the rules judge from the answers that count; channels become catalogue entries. */
+export function assembleDraft(answers: Answers, script: QuestionScript, catalogue: Channel[] = script.catalogue): PlanDraft {
+  const values = countingAnswers(script, answers);
+  const text = (id: string): string | undefined => {
+    const value = values.get(id);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const list = (id: string): string[] => {
+    const value = values.get(id);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  };
+  const num = (id: string): number | undefined => {
+    const value = values.get(id);
+    return typeof value === 'number' ? value : undefined;
+  };
+  const primary = text('primary_objective');
+  const callToAction = values.get('call_to_action');
+  return PlanDraftSchema.parse({
+    campaign: text('campaign'),
+    brand: text('brand'),
+    problems: list('problems'),
+    keyProblem: text('key_problem'),
+    problemStatement: text('problem_statement'),
+    audience: audienceOf(text),
+    research: list('research'),
+    primaryObjective: primary,
+    // Restating the primary objective as a secondary one adds nothing.
+    secondaryObjectives: list('secondary_objectives').filter((objective) => objective !== primary),
+    goals: values.get('goals') ?? [],
+    concept: text('concept'),
+    messageType: text('message_type'),
+    callToAction: typeof callToAction === 'boolean' ? callToAction : undefined,
+    channels: list('channels').flatMap((id) => catalogue.filter((channel) => channel.id === id)),
+    budget: budgetOf(answers, num),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    reviewDate: text('review_date'),
+  });
+}
+
+function audienceOf(text: (id: string) => string | undefined): PlanDraft['audience'] {
+  const audience = {
+    description: text('audience_description'),
+    segment: text('audience_segment'),
+    stage: text('audience_stage'),
+    involvement: text('involvement'),
+    motivation: text('motivation'),
+  };
+  if (Object.values(audience).every((value) => value === undefined)) return undefined;
+  return { ...audience, description: audience.description ?? '' } as PlanDraft['audience'];
+}
+
+/** The funnel or reach inputs go in only when all their required answers count. */
+function budgetOf(answers: Answers, num: (id: string) => number | undefined): PlanDraft['budget'] {
+  const funnel = {
+    targetRevenue: num('target_revenue'),
+    averageOrderValue: num('average_order_value'),
+    conversionRate: num('conversion_rate'),
+    costPerVisit: num('cost_per_visit'),
+  };
+  const reach = { audienceSize: num('audience_size'), reachRate: num('reach_rate'), frequency: num('frequency'), cpm: num('cpm') };
+  const complete = (inputs: Record<string, number | undefined>): boolean => Object.values(inputs).every((v) => v !== undefined);
+  return {
+    currency: currencyOf(answers),
+    available: num('budget_available'),
+    funnel: complete(funnel) ? { ...funnel, customerValue: num('customer_value') } : undefined,
+    reach: complete(reach) ? reach : undefined,
+    reserveRate: 0.1,
+  } as PlanDraft['budget'];
+}

@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import { parse } from 'yaml';
+import { validateScript, ScriptError, QUESTION_KINDS } from '../../../src/domain/conversation/script.js';
+import { validateCatalogue } from '../../../src/domain/channels/channel-catalogue.js';
+import { STAGES, MEDIA_TYPES } from '../../../src/domain/plan/plan.js';
+
+const rawScript = (): { questions: Record<string, unknown>[] } => parse(readFileSync('prompts/plan.yml', 'utf8'));
+const rawCatalogue = (): { channels: Record<string, unknown>[] } => parse(readFileSync('prompts/channels.yml', 'utf8'));
+const catalogue = validateCatalogue(rawCatalogue());
+
+const PROJECT_IDS = [
+  'campaign', 'brand', 'problems', 'key_problem', 'problem_statement', 'audience_description', 'audience_segment',
+  'audience_stage', 'involvement', 'motivation', 'research', 'primary_objective', 'secondary_objectives', 'goals',
+  'concept', 'message_type', 'call_to_action', 'channels', 'currency', 'budget_available', 'target_revenue',
+  'average_order_value', 'conversion_rate', 'cost_per_visit', 'customer_value', 'audience_size', 'reach_rate',
+  'frequency', 'cpm', 'start_date', 'end_date', 'review_date',
+];
+
+/** Runs validateScript on the real script after `edit`, returning the error message. */
+function brokenBy(edit: (questions: Record<string, unknown>[]) => void): string {
+  const raw = rawScript();
+  edit(raw.questions);
+  try {
+    validateScript(raw, catalogue);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScriptError);
+    expect((error as ScriptError).code).toBe('SCRIPT_INVALID');
+    return (error as Error).message;
+  }
+  throw new Error('the broken script was accepted');
+}
+
+const byId = (questions: Record<string, unknown>[], id: string): Record<string, unknown> => {
+  const found = questions.find((q) => q.id === id);
+  if (!found) throw new Error(id);
+  return found;
+};
+
+describe('the real question script', () => {
+  const script = validateScript(rawScript(), catalogue);
+
+  it('asks exactly the project question ids, in order', () => {
+    expect(script.questions.map((q) => q.id)).toEqual(PROJECT_IDS);
+  });
+
+  it('gives every question text, help, a label and an example', () => {
+    for (const question of script.questions) {
+      expect(question.text.length, question.id).toBeGreaterThan(10);
+      expect(question.help, question.id).toMatch(/example/i);
+      expect(question.example, question.id).toBeTruthy();
+    }
+  });
+
+  it('offers the whole channel catalogue, grouped by media, on the channels question', () => {
+    const channels = script.questions.find((q) => q.id === 'channels');
+    expect(channels?.choices).toHaveLength(catalogue.length);
+    expect(new Set(channels?.choices?.map((c) => c.group))).toEqual(new Set(MEDIA_TYPES));
+  });
+
+  it('asks funnel inputs for sales objectives and reach inputs for the others', () => {
+    const when = (id: string) => script.questions.find((q) => q.id === id)?.when;
+    expect(when('target_revenue')).toEqual({ question: 'primary_objective', in: ['purchase-intention', 'category-demand'] });
+    expect(when('cpm')).toEqual({ question: 'primary_objective', in: ['brand-awareness', 'brand-attitude'] });
+    expect(when('call_to_action')).toEqual({ question: 'message_type', in: ['brand'] });
+  });
+
+  it('lets only the optional questions be skipped', () => {
+    const optional = script.questions.filter((q) => q.optional).map((q) => q.id);
+    expect(optional).toEqual(['research', 'secondary_objectives', 'budget_available', 'customer_value']);
+  });
+});
+
+describe('the real channel catalogue', () => {
+  it('loads under 100 channels with unique ids', () => {
+    expect(catalogue.length).toBeGreaterThan(20);
+    expect(catalogue.length).toBeLessThan(100);
+    expect(new Set(catalogue.map((c) => c.id)).size).toBe(catalogue.length);
+  });
+
+  it('gives every channel valid buying stages', () => {
+    for (const channel of catalogue) {
+      expect(channel.stages.length, channel.id).toBeGreaterThan(0);
+      for (const stage of channel.stages) expect(STAGES, channel.id).toContain(stage);
+    }
+  });
+
+  it('reaches every buying stage with some channel, and covers Chinese and global platforms', () => {
+    for (const stage of STAGES) expect(catalogue.some((c) => c.stages.includes(stage)), stage).toBe(true);
+    const names = catalogue.map((c) => c.name).join(' ');
+    for (const platform of ['WeChat', 'Weibo', 'Douyin', 'Xiaohongshu', 'Bilibili', 'Instagram', 'LinkedIn', 'YouTube']) {
+      expect(names).toContain(platform);
+    }
+    expect(catalogue.filter((c) => c.region === 'china').length).toBeGreaterThan(0);
+  });
+
+  it('has owned, paid and earned channels', () => {
+    for (const media of MEDIA_TYPES) expect(catalogue.some((c) => c.media === media), media).toBe(true);
+  });
+});
+
+describe('validateCatalogue rejects a broken catalogue', () => {
+  const broken = (edit: (channels: Record<string, unknown>[]) => void): string => {
+    const raw = rawCatalogue();
+    edit(raw.channels);
+    expect(() => validateCatalogue(raw)).toThrow(ScriptError);
+    try {
+      validateCatalogue(raw);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return '';
+  };
+
+  it('names a duplicated id', () => {
+    expect(broken((c) => c.push({ ...c[0] }))).toMatch(/"owned-website" appears more than once/);
+  });
+
+  it('names a channel with an unknown stage', () => {
+    expect(broken((c) => ((c[1] as { stages: string[] }).stages = ['awareness']))).toMatch(/"owned-official-store".*stages/);
+  });
+
+  it('names a channel with an unknown media type', () => {
+    expect(broken((c) => ((c[2] as { media: string }).media = 'bought'))).toMatch(/"owned-packaging".*media/);
+  });
+
+  it('refuses 100 channels or more (a Slack menu holds 100)', () => {
+    expect(broken((c) => {
+      for (let i = 0; i < 80; i++) c.push({ ...c[0], id: `extra-${i}` });
+    })).toMatch(/under 100/);
+  });
+
+  it('refuses something that is not a catalogue', () => {
+    for (const raw of [null, 'channels', [], { channels: [] }, { channel: [{}] }]) {
+      expect(() => validateCatalogue(raw)).toThrow(/`channels` list/);
+    }
+  });
+});
+
+describe('validateScript rejects a broken script, naming the question', () => {
+  it('an unknown kind', () => {
+    expect(brokenBy((q) => (byId(q, 'concept').kind = 'essay'))).toMatch(/question "concept": unknown kind "essay"; use one of single/);
+  });
+
+  it('a duplicate id', () => {
+    expect(brokenBy((q) => q.push({ ...byId(q, 'brand') }))).toMatch(/question "brand": the id is used by an earlier question/);
+  });
+
+  it('a choice question without choices', () => {
+    expect(brokenBy((q) => delete byId(q, 'audience_stage').choices)).toMatch(/question "audience_stage": a single question needs `choices`/);
+    expect(brokenBy((q) => (byId(q, 'problems').choices = []))).toMatch(/question "problems": a multi question needs `choices`/);
+  });
+
+  it('choices on a question that cannot have them', () => {
+    expect(brokenBy((q) => (byId(q, 'concept').choices = [{ id: 'a', label: 'A' }]))).toMatch(/question "concept": a text question cannot have `choices`/);
+  });
+
+  it('a `when` referring to an unknown question', () => {
+    expect(brokenBy((q) => (byId(q, 'cpm').when = { question: 'objective', in: ['brand-awareness'] }))).toMatch(
+      /question "cpm": `when` refers to "objective", which is not an earlier question/,
+    );
+  });
+
+  it('a `when` referring to a later question', () => {
+    expect(brokenBy((q) => (byId(q, 'concept').when = { question: 'channels', in: ['paid-tv'] }))).toMatch(
+      /question "concept": `when` refers to "channels", which is not an earlier question/,
+    );
+  });
+
+  it('a `when` referring to the question itself', () => {
+    expect(brokenBy((q) => (byId(q, 'concept').when = { question: 'concept', in: ['x'] }))).toMatch(/question "concept": `when` refers to the question itself/);
+  });
+
+  it('an unknown choice id in a `when`', () => {
+    expect(brokenBy((q) => (byId(q, 'cpm').when = { question: 'primary_objective', in: ['awareness'] }))).toMatch(
+      /question "cpm": `when` lists "awareness", not a choice of "primary_objective"/,
+    );
+  });
+
+  it('a `when` on a free-text question', () => {
+    expect(brokenBy((q) => (byId(q, 'concept').when = { question: 'brand', in: ['Moonleaf'] }))).toMatch(
+      /question "concept": `when` refers to "brand", a text question/,
+    );
+  });
+
+  it('missing text, or blank text', () => {
+    expect(brokenBy((q) => delete byId(q, 'goals').text)).toMatch(/question "goals": text/);
+    expect(brokenBy((q) => (byId(q, 'goals').text = '   '))).toMatch(/question "goals": text: the question has no text/);
+  });
+
+  it('a choice id outside the plan vocabulary', () => {
+    expect(brokenBy((q) => (byId(q, 'audience_stage').choices as { id: string }[]).push({ id: 'browsing', label: 'Browsing' } as never))).toMatch(
+      /question "audience_stage": unknown choice id\(s\) "browsing"/,
+    );
+  });
+
+  it('a duplicated choice', () => {
+    expect(brokenBy((q) => (byId(q, 'involvement').choices as unknown[]).push({ id: 'low', label: 'Low again' }))).toMatch(
+      /question "involvement": choice "low" appears twice/,
+    );
+  });
+
+  it('a plan question given the wrong kind', () => {
+    expect(brokenBy((q) => (byId(q, 'goals').kind = 'text'))).toMatch(/question "goals": must be of kind goals/);
+  });
+
+  it('a misspelt field', () => {
+    expect(brokenBy((q) => (byId(q, 'research').optinal = true))).toMatch(/question "research":.*optinal/);
+  });
+
+  it('a question without an id', () => {
+    expect(brokenBy((q) => delete q[3]?.id)).toMatch(/question #4 has no id/);
+  });
+
+  it('something that is not a script at all', () => {
+    for (const raw of [undefined, 42, 'questions', { questions: [] }, { questions: 'campaign' }]) {
+      expect(() => validateScript(raw, catalogue)).toThrow(/non-empty `questions` list/);
+    }
+  });
+
+  it('a channels question when the catalogue is empty', () => {
+    expect(() => validateScript(rawScript(), [])).toThrow(/question "channels": takes its choices from the channel catalogue, which is empty/);
+  });
+
+  it('knows every kind it accepts', () => {
+    expect(QUESTION_KINDS).toEqual(['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno']);
+  });
+});
