@@ -128,6 +128,8 @@ export const GoalSchema = z.object({
   deadline: isoDate,
   /** Where the figure comes from (survey, analytics, CRM, platform, sales data). */
   source: z.enum(DATA_SOURCES).optional(),
+  /** The target before a scaled-down plan cut it to what the money buys (domain §4, never silently absurd). */
+  scaledFrom: z.number().optional(),
 });
 export type Goal = z.infer<typeof GoalSchema>;
 
@@ -185,6 +187,10 @@ export const RetentionInputsSchema = z.object({
   repeatRateUplift: fraction,
   /** Cost of one contact (CRM message, community activity), minor units. */
   costPerContact: minorUnits.optional(),
+  /** Contacts per customer; the lifecycle triggers at day 7, 30 and 60 make 3 when absent. */
+  contactsPerCustomer: z.number().int().optional(),
+  /** Order value of a repeat order, minor units: turns the extra orders into revenue. */
+  averageOrderValue: minorUnits.optional(),
 });
 export type RetentionInputs = z.infer<typeof RetentionInputsSchema>;
 
@@ -353,6 +359,8 @@ export interface Finding {
   fix: string;
   /** The question id to jump to in order to fix it, when there is one. */
   questionId?: string;
+  /** A way out the author may choose instead of a fix: post the plan scaled down to the money available. */
+  action?: 'scale-down';
 }
 
 /** Human labels for the vocabulary, used by prompts, rules and rendering. */
@@ -418,6 +426,20 @@ export const LABELS = {
     competition: 'Competition',
     'consumer-insight': 'Consumer insight',
   } satisfies Record<ResearchKind, string>,
+  nonMedia: {
+    production: 'Production',
+    content: 'Content',
+    'kol-fees': 'KOL fees',
+    pr: 'PR and seeding',
+    agency: 'Agency fees',
+    other: 'Other',
+  } satisfies Record<NonMediaKind, string>,
+  pattern: {
+    burst: 'Burst',
+    'always-on': 'Always on',
+    'event-anchored': 'Event-anchored',
+    lifecycle: 'Lifecycle',
+  } satisfies Record<PhasingPattern, string>,
 } as const;
 
 /** Minor units per major unit; JPY has none. */
