@@ -4,8 +4,9 @@
  */
 import type { Question, QuestionScript } from './script.js';
 import type { Answers } from './flow-state.js';
-import { applicableQuestions } from '../plan/assemble-draft.js';
-import { choiceLabel } from './script.js';
+import { applicableQuestions, holds } from '../plan/assemble-draft.js';
+import { choiceLabel, conditionsOf } from './script.js';
+import type { Condition } from './script.js';
 
 const FILLERS = /^(?:the|my|our|a|an|to)\s+/;
 
@@ -36,14 +37,25 @@ export function resolveTarget(script: QuestionScript, answers: Answers, target: 
     const why = candidates.length > 1 ? `"${target}" could mean ${candidates.map((q) => q.label).join(' or ')}.` : `I don't know a question called "${target}".`;
     return { ok: false, error: `${why} ${listing}`, unknown: candidates.length === 0 };
   }
-  if (!applicable.includes(found)) return { ok: false, error: notApplicable(script, found), unknown: false };
+  if (!applicable.includes(found)) return { ok: false, error: notApplicable(script, answers, found), unknown: false };
   return { ok: true, value: found };
 }
 
-function notApplicable(script: QuestionScript, question: Question): string {
-  const when = question.when;
-  const source = script.questions.find((q) => q.id === when?.question);
-  if (!when || !source) return `"${question.label}" does not apply to this plan.`;
-  const values = when.in.map((id) => choiceLabel(source, id)).join(' or ');
-  return `"${question.label}" does not apply to this plan: it is only asked when ${source.label} is ${values}.`;
+function notApplicable(script: QuestionScript, answers: Answers, question: Question): string {
+  const failing = conditionsOf(question.when).find((c) => !holds(c, answers, script.questions.find((q) => q.id === c.question)));
+  const source = script.questions.find((q) => q.id === failing?.question);
+  if (!failing || !source) return `"${question.label}" does not apply to this plan.`;
+  return `"${question.label}" does not apply to this plan: it is only asked when ${describeCondition(failing, source)}.`;
+}
+
+/** "Primary objective is Purchase intention or Category demand". */
+function describeCondition(condition: Condition, source: Question): string {
+  const names = (ids: string[], join: string) => ids.map((id) => choiceLabel(source, id)).join(join);
+  if (condition.in) return `${source.label} is ${names(condition.in, ' or ')}`;
+  if (condition.not_in) return `${source.label} is not ${names(condition.not_in, ' or ')}`;
+  if (condition.in_group) {
+    const count = condition.at_least ?? 1;
+    return `${source.label} include ${count > 1 ? `at least ${count}` : 'a'} ${condition.in_group.join(' or ')} ${count > 1 ? 'ones' : 'one'}`;
+  }
+  return `no goal measures ${(condition.none_measure ?? []).join(' or ')}`;
 }

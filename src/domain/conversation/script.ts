@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   CURRENCIES,
+  GOAL_METRICS,
   INVOLVEMENTS,
   MESSAGE_TYPES,
   MOTIVATIONS,
@@ -48,12 +49,37 @@ const ChoiceSchema = z.strictObject({
 /** One option of a single or multi question. */
 export type Choice = z.infer<typeof ChoiceSchema>;
 
-const WhenSchema = z.strictObject({
-  question: z.string().min(1, '`when` needs the id of an earlier question'),
-  in: z.array(z.string()).min(1, '`when` needs a non-empty `in` list'),
-});
-/** Ask the question only when an earlier answer is one of `in` (any of them, for multi answers). */
+const TESTS = ['in', 'not_in', 'in_group', 'none_measure'] as const;
+
+const ConditionSchema = z
+  .strictObject({
+    question: z.string().min(1, '`when` needs the id of an earlier question'),
+    /** The answer is one of these (any of them, for multi answers). */
+    in: z.array(z.string()).min(1, '`when` needs a non-empty `in` list').optional(),
+    /** The answer is none of these (an unanswered question counts as none). */
+    not_in: z.array(z.string()).min(1, '`not_in` needs a non-empty list').optional(),
+    /** At least `at_least` (default 1) of the chosen options belong to one of these groups (e.g. paid channels). */
+    in_group: z.array(z.string()).min(1, '`in_group` needs a non-empty list').optional(),
+    at_least: z.number().int().positive().optional(),
+    /** No goal measures one of these metrics (e.g. ask the revenue target only when no goal sets it). */
+    none_measure: z.array(z.string()).min(1, '`none_measure` needs a non-empty list').optional(),
+  })
+  .refine((c) => TESTS.filter((test) => c[test] !== undefined).length === 1, {
+    message: '`when` needs exactly one of `in`, `not_in`, `in_group` or `none_measure`',
+  })
+  .refine((c) => c.at_least === undefined || c.in_group !== undefined, { message: '`at_least` goes with `in_group`' });
+/** One condition on an earlier answer. */
+export type Condition = z.infer<typeof ConditionSchema>;
+
+const WhenSchema = z.union([ConditionSchema, z.array(ConditionSchema).min(1, '`when` needs at least one condition')]);
+/** Ask the question only when the condition holds (every one of them, for a list). */
 export type When = z.infer<typeof WhenSchema>;
+
+/** The conditions of a `when`, as a list. */
+export function conditionsOf(when: When | undefined): Condition[] {
+  if (when === undefined) return [];
+  return Array.isArray(when) ? when : [when];
+}
 
 const RawQuestionSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are lower_snake_case'),
@@ -219,17 +245,32 @@ function checkKnown(question: Question): void {
 }
 
 function checkWhen(question: Question, earlier: Question[]): void {
-  const when = question.when;
-  if (!when) return;
-  if (when.question === question.id) fail(question.id, '`when` refers to the question itself');
-  const source = earlier.find((q) => q.id === when.question);
-  if (!source) fail(question.id, `\`when\` refers to "${when.question}", which is not an earlier question`);
+  for (const when of conditionsOf(question.when)) {
+    if (when.question === question.id) fail(question.id, '`when` refers to the question itself');
+    const source = earlier.find((q) => q.id === when.question);
+    if (!source) fail(question.id, `\`when\` refers to "${when.question}", which is not an earlier question`);
+    const [test, values, valid] = conditionValues(when, source, question);
+    const unknown = values.filter((value) => !valid.includes(value));
+    if (unknown.length > 0) {
+      fail(question.id, `\`when\` lists ${unknown.map((v) => `"${v}"`).join(', ')}, not ${test} of "${source.id}" (${valid.join(', ')})`);
+    }
+  }
+}
+
+/** What a condition lists, what it may list, and how to name that. */
+function conditionValues(when: Condition, source: Question, question: Question): [string, string[], readonly string[]] {
+  if (when.none_measure) {
+    if (source.kind !== 'goals') fail(question.id, `\`none_measure\` refers to "${source.id}", a ${source.kind} question; use a goals question`);
+    return ['a goal metric', when.none_measure, GOAL_METRICS];
+  }
+  if (when.in_group) {
+    const groups = [...new Set((source.choices ?? []).flatMap((c) => (c.group ? [c.group] : [])))];
+    if (groups.length === 0) fail(question.id, `\`in_group\` refers to "${source.id}", whose choices have no groups`);
+    return ['a choice group', when.in_group, groups];
+  }
   const valid = conditionIds(source);
   if (!valid) fail(question.id, `\`when\` refers to "${source.id}", a ${source.kind} question; use a single, multi or yesno question`);
-  const unknown = when.in.filter((value) => !valid.includes(value));
-  if (unknown.length > 0) {
-    fail(question.id, `\`when\` lists ${unknown.map((v) => `"${v}"`).join(', ')}, not a choice of "${source.id}" (${valid.join(', ')})`);
-  }
+  return ['a choice', when.in ?? when.not_in ?? [], valid];
 }
 
 function conditionIds(question: Question): readonly string[] | undefined {

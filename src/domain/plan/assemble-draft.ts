@@ -4,7 +4,7 @@
  * kept in the state, so switching back restores them.
  */
 import { PlanDraftSchema, type Channel, type PlanDraft } from './plan.js';
-import type { Question, QuestionScript } from '../conversation/script.js';
+import { conditionsOf, type Condition, type Question, type QuestionScript } from '../conversation/script.js';
 import type { AnswerValue, Answers } from '../conversation/flow-state.js';
 import { currencyOf } from '../conversation/flow-answer.js';
 
@@ -16,16 +16,34 @@ function meets(value: AnswerValue | undefined, accepted: string[]): boolean {
   return false;
 }
 
+/** Whether one condition holds for the answers; `source` is the question it is about. */
+export function holds(condition: Condition, answers: Answers, source: Question | undefined): boolean {
+  const record = answers[condition.question];
+  const value = record?.skipped ? undefined : record?.value;
+  if (condition.in) return meets(value, condition.in);
+  if (condition.not_in) return !meets(value, condition.not_in);
+  if (condition.in_group) {
+    const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+    const groups = chosen.map((id) => source?.choices?.find((c) => c.id === id)?.group);
+    return groups.filter((g) => g !== undefined && condition.in_group?.includes(g)).length >= (condition.at_least ?? 1);
+  }
+  if (condition.none_measure) {
+    const goals = Array.isArray(value) ? value : [];
+    return !goals.some((goal) => typeof goal === 'object' && goal !== null && 'metric' in goal && condition.none_measure?.includes(goal.metric));
+  }
+  return false;
+}
+
 /** The questions that apply given the answers so far, in script order. */
 export function applicableQuestions(script: QuestionScript, answers: Answers): Question[] {
   const applicable: Question[] = [];
-  const ids = new Set<string>();
+  const byId = new Map<string, Question>();
   for (const question of script.questions) {
-    const when = question.when;
     // A condition on a question that itself does not apply is false: its answer does not count.
-    if (!when || (ids.has(when.question) && meets(answers[when.question]?.value, when.in))) {
+    const ok = conditionsOf(question.when).every((c) => byId.has(c.question) && holds(c, answers, byId.get(c.question)));
+    if (ok) {
       applicable.push(question);
-      ids.add(question.id);
+      byId.set(question.id, question);
     }
   }
   return applicable;
