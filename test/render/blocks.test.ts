@@ -25,7 +25,8 @@ import {
   type SlackMessage,
 } from '../../src/render/blocks.js';
 import { createRenderer } from '../../src/render/renderer.js';
-import { budgetSketchView, strategySummaryView } from '../../src/render/view-models.js';
+import { strategySummaryView } from '../../src/render/view-models.js';
+import { budgetSketchView, sketchContextOf } from '../../src/render/budget-sketch-view.js';
 import { sampleDraft } from '../fixtures/plans.js';
 
 const renderer = createRenderer();
@@ -60,7 +61,7 @@ function sketchFor(plan: Plan, phaseName: string): BudgetSketch {
 function messagesFor(plan: Plan, findings: Finding[], phaseName = 'Launch'): SlackMessage[] {
   const sketch = sketchFor(plan, phaseName);
   const summary = strategySummaryView(plan, findings, { planId: 'P1', authorId: 'UAUTHOR', sketch });
-  const budget = budgetSketchView(plan, sketch);
+  const budget = budgetSketchView(sketch, sketchContextOf(plan, 'Budget sketch'));
   return [
     toSlackMessage(renderer.render('strategy-summary', summary), { header: summary.title, planId: 'P1' }),
     toSlackMessage(renderer.render('budget-sketch', budget), { header: budget.title, planId: 'P1' }),

@@ -15,8 +15,11 @@ describe('/imc plan end to end through the Bolt HTTP receiver', () => {
     expect(messageText(kickoff)).toContain(`<@${ALICE}> started an IMC plan`);
 
     const asked = await completePlan(h, planId);
-    expect(asked).toContain('target_revenue');
+    // The revenue target comes from the goal "revenue ¥0 -> ¥1,000,000": it is not asked again.
+    expect(asked).not.toContain('target_revenue');
     expect(asked).not.toContain('audience_size');
+    expect(asked.indexOf('non_media')).toBeLessThan(asked.indexOf('budget_available'));
+    expect(asked.at(-1)).toBe('phasing');
 
     const record = await h.record(planId);
     expect(record.status).toBe('draft');
@@ -29,16 +32,21 @@ describe('/imc plan end to end through the Bolt HTTP receiver', () => {
     expect(messageText(draft)).toContain('Cold brew that tastes like a mountain morning.');
     expect(messageText(budget)).toContain('100,000');
     expect(messageText(budget)).toContain('¥200,000');
+    // ¥200,000 of working media + ¥30,000 of content and PR + the ¥20,000 reserve: the ¥250,000 available, exactly.
+    expect(messageText(budget)).toContain('Exactly enough');
+    // The need was shown when the money available was asked (the question message is marked answered since).
+    const asking = h.fake.callsTo('chat.postMessage').map((call) => JSON.stringify(call.args.blocks)).find((blocks) => blocks.includes('*Budget available*'));
+    expect(asking).toContain('The plan needs ¥250,000: ¥200,000 of working media for 100,000 visits, ¥30,000 of non-media and a ¥20,000 reserve.');
   });
 
   it('re-asks a bad answer with an example and keeps every earlier answer', async () => {
     h = await startHarness();
     const planId = await startPlan(h, ALICE, CHANNEL);
-    while ((await h.record(planId)).flow.current !== 'target_revenue') await answerCurrent(h, planId);
+    while ((await h.record(planId)).flow.current !== 'average_order_value') await answerCurrent(h, planId);
     const before = await h.record(planId);
     await say(h, planId, 'lots of money');
     const after = await h.record(planId);
-    expect(after.flow.current).toBe('target_revenue');
+    expect(after.flow.current).toBe('average_order_value');
     expect(after.flow.answers).toEqual(before.flow.answers);
     const thread = h.fake.messages(CHANNEL, { threadTs: after.threadTs });
     const reask = messageText(thread[thread.length - 1]);

@@ -7,11 +7,12 @@ import { PlanSchema, type Finding } from '../plan/plan.js';
 import { joinNotes } from '../parse/index.js';
 import { evaluatePlan, hasBlockingErrors } from '../rules/index.js';
 import type { Question, QuestionScript } from './script.js';
-import { applicableQuestions, assembleDraft } from '../plan/assemble-draft.js';
+import { applicableQuestions, assembleDraft, SCALE_DOWN_ANSWER } from '../plan/assemble-draft.js';
+import { derivedFirst, derivedSuggestion, paidChannelChoices, questionLead } from './budget-prompts.js';
 import { currencyOf, formatAnswer, readChosen, readText, type ReadAnswer } from './flow-answer.js';
 import { CONTROL_WORDS } from './interpret-reply.js';
 import { resolveTarget } from './flow-target.js';
-import type { AnswerRecord, FlowEffect, FlowInput, FlowState, StepResult, Suggestion } from './flow-state.js';
+import { suggestionOrigin, type AnswerRecord, type FlowEffect, type FlowInput, type FlowState, type StepResult, type Suggestion } from './flow-state.js';
 
 export { interpretReply, CONTROL_WORDS } from './interpret-reply.js';
 export { assembleDraft, applicableQuestions } from '../plan/assemble-draft.js';
@@ -71,16 +72,22 @@ export function stepFlow(script: QuestionScript, state: FlowState, input: FlowIn
       return useSuggestion(script, state, now);
     case 'accept-warnings':
       return acceptWarnings(script, state);
+    case 'scale-down':
+      return scaleDown(script, state, now);
   }
 }
 
 // ── answering ────────────────────────────────────────────────────────────────
 
-function answerText(script: QuestionScript, state: FlowState, text: string, now: Date, source?: string): StepResult {
+function answerText(script: QuestionScript, state: FlowState, text: string, now: Date, used?: Suggestion): StepResult {
   const question = currentQuestion(script, state);
   if (!question) return waitingAtReview(state);
-  const read = readText(question, text, { now, timeZone: state.timeZone, answers: state.answers });
-  return settle(script, state, question, read, text, now, source);
+  const read = readText(question, text, answerContext(script, state, now));
+  return settle(script, state, question, read, text, now, used);
+}
+
+function answerContext(script: QuestionScript, state: FlowState, now: Date) {
+  return { now, timeZone: state.timeZone, answers: state.answers, paidChannels: paidChannelChoices(script, state.answers) };
 }
 
 function answerChosen(script: QuestionScript, state: FlowState, questionId: string, values: string[], now: Date): StepResult {
@@ -90,7 +97,7 @@ function answerChosen(script: QuestionScript, state: FlowState, questionId: stri
     // Buttons of an earlier message: acting on them would answer the wrong question.
     return info(state, `Those buttons belong to an earlier question. The current question is: ${question.text}`);
   }
-  const read = readChosen(question, values, { now, timeZone: state.timeZone, answers: state.answers });
+  const read = readChosen(question, values, answerContext(script, state, now));
   return settle(script, state, question, read, values.join(', '), now);
 }
 
@@ -102,13 +109,13 @@ function settle(
   read: ReadAnswer,
   raw: string,
   now: Date,
-  source?: string,
+  used?: Suggestion,
 ): StepResult {
   if (!read.ok) {
     const rejected = { questionId: question.id, text: raw, error: read.error };
     return { state: { ...state, rejected }, effects: [{ type: 'reask', question, error: read.error, attempt: raw }] };
   }
-  const note = source ? joinNotes([`Used the suggestion from ${source}.`, read.note]) : read.note;
+  const note = used ? joinNotes([usedNote(used), read.note]) : read.note;
   const answers = { ...state.answers, ...read.updates, [question.id]: record({ ...read, note }, raw) };
   for (const id of read.clears ?? []) delete answers[id];
   return proceed(script, accepted(state, { answers }), now, note);
@@ -134,9 +141,39 @@ function skip(script: QuestionScript, state: FlowState, now: Date): StepResult {
 
 function useSuggestion(script: QuestionScript, state: FlowState, now: Date): StepResult {
   const question = currentQuestion(script, state);
-  const suggestion = question && state.suggestions[question.id];
+  const suggestion = question && suggestionFor(script, state, question);
   if (!suggestion) return info(state, 'There is no suggested answer for this question; please type your own.');
-  return answerText(script, state, suggestion.text, now, suggestion.source);
+  return answerText(script, state, suggestion.text, now, suggestion);
+}
+
+/**
+ * The answer offered for a question: the last review's figure or the plan's own
+ * proposal (a goal's baseline, a first estimate); the conversion rate takes the goal's
+ * baseline first, since this plan's own goal says more than the last campaign did.
+ */
+function suggestionFor(script: QuestionScript, state: FlowState, question: Question): Suggestion | undefined {
+  const carried = state.suggestions[question.id];
+  if (carried && !derivedFirst(question.id)) return carried;
+  return derivedSuggestion(script, state.answers, question) ?? carried;
+}
+
+/** How an answer taken from a suggestion is acknowledged. */
+function usedNote(used: Suggestion): string {
+  return used.basis === undefined || used.basis === 'actual' ? `Used the suggestion from ${used.source}.` : `Used the suggestion (${suggestionOrigin(used)}).`;
+}
+
+/**
+ * `scale down` at the review: the author chooses to post a plan cut to the money
+ * available, for that amount of money; the goals are scaled to what it buys.
+ */
+function scaleDown(script: QuestionScript, state: FlowState, now: Date): StepResult {
+  if (state.status !== 'reviewing' || !state.findings.some((f) => f.action === 'scale-down')) {
+    return info(state, 'There is nothing to scale down: that is for a plan whose money covers less than half of what it needs.');
+  }
+  const available = state.answers.budget_available?.value;
+  if (typeof available !== 'number') return info(state, 'There is nothing to scale down to: the plan has no money available.');
+  const next = accepted(state, { answers: { ...state.answers, [SCALE_DOWN_ANSWER]: { value: available, raw: 'scale down' } } });
+  return review(script, next, now, 'Scaled the plan down to the money available: the goals are cut to what it buys, and labelled so.');
 }
 
 // ── navigation ───────────────────────────────────────────────────────────────
@@ -251,12 +288,14 @@ function ask(script: QuestionScript, state: FlowState, question: Question, note?
   const applicable = applicableQuestions(script, state.answers);
   const index = applicable.findIndex((q) => q.id === question.id);
   const existing = state.answers[question.id];
-  const suggestion = state.suggestions[question.id];
+  const suggestion = suggestionFor(script, state, question);
+  const lead = questionLead(script, state.answers, question);
   return {
     type: 'ask',
     question,
     position: { number: index + 1, total: applicable.length },
     ...(suggestion ? { suggestion } : {}),
+    ...(lead ? { lead } : {}),
     ...(note ? { note } : {}),
     ...(existing ? { current: formatAnswer(question, existing, currencyOf(state.answers)) } : {}),
   };

@@ -8,6 +8,7 @@ import {
   CURRENCIES,
   GOAL_METRICS,
   INVOLVEMENTS,
+  PHASING_PATTERNS,
   MESSAGE_TYPES,
   MOTIVATIONS,
   OBJECTIVES,
@@ -31,7 +32,7 @@ export class ScriptError extends Error {
   }
 }
 
-export const QUESTION_KINDS = ['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno'] as const;
+export const QUESTION_KINDS = ['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno', 'costs', 'channel-costs'] as const;
 /** How an answer is read: each kind has its own parser. */
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -146,6 +147,16 @@ const KNOWN: Record<string, { kind: QuestionKind; vocabulary?: readonly string[]
   goals: { kind: 'goals' },
   channels: { kind: 'multi' },
   budget_available: { kind: 'money' },
+  gross_margin: { kind: 'percentage' },
+  non_media: { kind: 'costs' },
+  channel_cpv: { kind: 'channel-costs' },
+  channel_cpm: { kind: 'channel-costs' },
+  retention_base: { kind: 'number' },
+  repeat_uplift: { kind: 'percentage' },
+  cost_per_contact: { kind: 'money' },
+  phasing: { kind: 'single', vocabulary: PHASING_PATTERNS },
+  peak_start: { kind: 'date' },
+  peak_end: { kind: 'date' },
   target_revenue: { kind: 'money' },
   average_order_value: { kind: 'money' },
   conversion_rate: { kind: 'percentage' },

@@ -3,7 +3,8 @@
  * answer fills the plan. Answers to questions that no longer apply are ignored but
  * kept in the state, so switching back restores them.
  */
-import { PlanDraftSchema, type Channel, type PlanDraft } from './plan.js';
+import { PlanDraftSchema, type Channel, type Goal, type NonMediaLine, type PlanDraft } from './plan.js';
+import { scaleGoalsToMoney } from '../budget/scale-down.js';
 import { conditionsOf, type Condition, type Question, type QuestionScript } from '../conversation/script.js';
 import type { AnswerValue, Answers } from '../conversation/flow-state.js';
 import { currencyOf } from '../conversation/flow-answer.js';
@@ -76,7 +77,7 @@ export function assembleDraft(answers: Answers, script: QuestionScript, catalogu
   };
   const primary = text('primary_objective');
   const callToAction = values.get('call_to_action');
-  return PlanDraftSchema.parse({
+  const draft = PlanDraftSchema.parse({
     campaign: text('campaign'),
     brand: text('brand'),
     problems: list('problems'),
@@ -92,11 +93,12 @@ export function assembleDraft(answers: Answers, script: QuestionScript, catalogu
     messageType: text('message_type'),
     callToAction: typeof callToAction === 'boolean' ? callToAction : undefined,
     channels: list('channels').flatMap((id) => catalogue.filter((channel) => channel.id === id)),
-    budget: budgetOf(answers, num),
+    budget: budgetOf(answers, values, num, text),
     startDate: text('start_date'),
     endDate: text('end_date'),
     reviewDate: text('review_date'),
   });
+  return scaleGoalsToMoney(draft);
 }
 
 function audienceOf(text: (id: string) => string | undefined): PlanDraft['audience'] {
@@ -111,21 +113,64 @@ function audienceOf(text: (id: string) => string | undefined): PlanDraft['audien
   return { ...audience, description: audience.description ?? '' } as PlanDraft['audience'];
 }
 
-/** The funnel or reach inputs go in only when all their required answers count. */
-function budgetOf(answers: Answers, num: (id: string) => number | undefined): PlanDraft['budget'] {
+/** The hidden answer that records the author's choice to post a plan scaled down to the money; its value is the money it was chosen for. */
+export const SCALE_DOWN_ANSWER = 'scale_down';
+
+/**
+ * The budget from the answers. The funnel, reach and retention inputs go in only when
+ * all their required answers count; the revenue target comes from the revenue goal
+ * when the plan has one (it is asked only when none does).
+ */
+function budgetOf(
+  answers: Answers,
+  values: Map<string, AnswerValue>,
+  num: (id: string) => number | undefined,
+  text: (id: string) => string | undefined,
+): PlanDraft['budget'] {
+  const goals = values.get('goals');
+  const revenueGoal = Array.isArray(goals) ? (goals as Goal[]).find((g) => g?.metric === 'revenue' && g.unit === 'money') : undefined;
   const funnel = {
-    targetRevenue: num('target_revenue'),
+    targetRevenue: num('target_revenue') ?? revenueGoal?.target,
     averageOrderValue: num('average_order_value'),
     conversionRate: num('conversion_rate'),
     costPerVisit: num('cost_per_visit'),
   };
   const reach = { audienceSize: num('audience_size'), reachRate: num('reach_rate'), frequency: num('frequency'), cpm: num('cpm') };
+  const retention = { baseCustomers: num('retention_base'), repeatRateUplift: num('repeat_uplift'), costPerContact: num('cost_per_contact') };
   const complete = (inputs: Record<string, number | undefined>): boolean => Object.values(inputs).every((v) => v !== undefined);
+  const available = num('budget_available');
+  const nonMedia = values.get('non_media');
+  const peak = { start: text('peak_start'), end: text('peak_end') };
+  const scaleDown = answers[SCALE_DOWN_ANSWER]?.value;
   return {
     currency: currencyOf(answers),
-    available: num('budget_available'),
+    available,
     funnel: complete(funnel) ? { ...funnel, customerValue: num('customer_value') } : undefined,
     reach: complete(reach) ? reach : undefined,
+    retention: complete(retention) ? { ...retention, averageOrderValue: num('average_order_value') } : undefined,
     reserveRate: 0.1,
+    grossMargin: num('gross_margin'),
+    nonMedia: Array.isArray(nonMedia) ? (nonMedia as NonMediaLine[]) : undefined,
+    channelCosts: channelCostsOf(values),
+    pattern: text('phasing'),
+    peak: text('phasing') === 'event-anchored' && peak.start && peak.end ? peak : undefined,
+    // The choice holds for the money it was made for; changing the money asks the question again.
+    scaledDown: typeof scaleDown === 'number' && scaleDown === available ? true : undefined,
   } as PlanDraft['budget'];
+}
+
+/** Per-channel costs per visit and CPMs from their questions, merged by channel. */
+function channelCostsOf(values: Map<string, AnswerValue>): NonNullable<PlanDraft['budget']>['channelCosts'] {
+  const costs = new Map<string, { channelId: string; costPerVisit?: number; cpm?: number }>();
+  const add = (id: string, field: 'costPerVisit' | 'cpm') => {
+    const answer = values.get(id);
+    if (!Array.isArray(answer)) return;
+    for (const item of answer as { channelId?: unknown; amount?: unknown }[]) {
+      if (typeof item?.channelId !== 'string' || typeof item.amount !== 'number') continue;
+      costs.set(item.channelId, { ...(costs.get(item.channelId) ?? { channelId: item.channelId }), [field]: item.amount });
+    }
+  };
+  add('channel_cpv', 'costPerVisit');
+  add('channel_cpm', 'cpm');
+  return costs.size > 0 ? [...costs.values()] : undefined;
 }

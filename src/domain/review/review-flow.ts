@@ -13,7 +13,9 @@ import { FlowStateSchema, type AnswerRecord, type Answers, type ControlWord, typ
 import { resolveTarget } from '../conversation/flow-target.js';
 import { formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { ok, parseMoney, parseQuantity, parseRate, parseText, readInput, readRate, MAX_SHORT_INPUT } from '../parse/index.js';
-import { budgetModelFor, LABELS, MINOR_UNITS, type Goal, type Parsed, type Plan } from '../plan/plan.js';
+import { LABELS, MINOR_UNITS, type Goal, type Parsed, type Plan } from '../plan/plan.js';
+import { budgetModelOf } from '../budget/budget.js';
+import { paidChannels } from '../budget/budget-tasks.js';
 import { plannedSpend, summarizeAgainst, type ReviewActuals, type ReviewSummary } from './review.js';
 import type { Question, QuestionScript } from '../conversation/script.js';
 
@@ -74,20 +76,39 @@ const MAX_LEARNING = 1500;
 
 // ── the questions ────────────────────────────────────────────────────────────
 
-/** The review's questions for this plan, in order; ids are stable: actual_spend, goal_1..goal_n, actual_visits, actual_orders, actual_revenue, worked, did_not_work. */
+/**
+ * The review's questions for this plan, in order; ids are stable: actual_spend, actual_media_spend (when the plan had
+ * non-media lines), goal_1..goal_n, then actual_visits, actual_orders, actual_revenue (funnel plans; orders and
+ * revenue for retention plans) or actual_impressions, actual_reach (reach plans with paid media), worked, did_not_work.
+ */
 export function reviewQuestions(plan: Plan, planned: number): Question[] {
   const currency = plan.budget.currency;
   const spendExample = formatMoney(planned > 0 ? planned : 200_000 * MINOR_UNITS[currency], currency);
+  const incentive = (plan.incentive?.value ?? 0) > 0 && plan.messageType !== 'brand';
   const questions: Question[] = [
     question('actual_spend', 'Actual spend', 'money', {
       aliases: ['spend', 'budget', 'cost'],
-      text: `How much did the campaign actually spend, in ${currency}? The plan allocated ${formatMoney(planned, currency)}.`,
-      help: 'All the media money that went out, from invoices or ad accounts. It is compared with the plan and, with revenue, gives the return on spend.',
+      text: `How much did the campaign actually spend, in ${currency}: media, production and fees${incentive ? ', not counting the incentive' : ''}? The plan allocated ${formatMoney(planned, currency)}.`,
+      help: `All the money that went out, from invoices and ad accounts. It is compared with the plan and, with revenue, gives the return on spend.${incentive ? " The incentive's cost is counted from the orders." : ''}`,
       example: spendExample,
     }),
-    ...plan.goals.map((goal, index) => goalQuestion(goal, index, plan)),
   ];
-  if (budgetModelFor(plan.primaryObjective) === 'funnel') questions.push(...funnelQuestions(plan));
+  if ((plan.budget.nonMedia ?? []).some((line) => line.amount > 0)) {
+    questions.push(
+      question('actual_media_spend', 'Actual working media', 'money', {
+        aliases: ['media spend', 'working media', 'media'],
+        text: 'Of that, how much was working media: the ads that bought visits or impressions? Skip it if you only know the total.',
+        help: 'The actual cost per visit and CPM are worked out from the working media alone; production and fees would inflate them.',
+        example: formatMoney(Math.round((planned > 0 ? planned : 200_000 * MINOR_UNITS[currency]) * 0.8), currency),
+        optional: true,
+      }),
+    );
+  }
+  questions.push(...plan.goals.map((goal, index) => goalQuestion(goal, index, plan)));
+  const model = budgetModelOf(plan);
+  if (model === 'funnel') questions.push(...funnelQuestions(plan));
+  if (model === 'retention') questions.push(...funnelQuestions(plan).filter((q) => q.id !== 'actual_visits'));
+  if (model === 'reach' && plan.budget.reach && paidChannels(plan).length > 0) questions.push(...reachQuestions());
   questions.push(
     question('worked', 'What worked', 'text', {
       aliases: ['learnings'],
@@ -156,8 +177,31 @@ function funnelQuestions(plan: Plan): Question[] {
     question('actual_revenue', 'Actual revenue', 'money', {
       aliases: ['revenue', 'sales'],
       text: `How much revenue did those orders bring, in ${currency}? ${optional}`,
-      help: 'With the spend it gives the return on spend: (revenue − spend) / spend.',
+      help: plan.budget.grossMargin
+        ? `At the prices before any incentive, like the plan's order value. With the ${formatRate(plan.budget.grossMargin)} gross margin it gives the return on spend: (contribution − spend) / spend.`
+        : "At the prices before any incentive, like the plan's order value. With the spend it gives the return on spend: (revenue − spend) / spend; with no gross margin in the plan it is revenue-based.",
       example: formatMoney(1_000_000 * MINOR_UNITS[currency], currency),
+      optional: true,
+    }),
+  ];
+}
+
+function reachQuestions(): Question[] {
+  const optional = 'Skip it if you do not have the figure.';
+  return [
+    question('actual_impressions', 'Actual impressions', 'number', {
+      aliases: ['impressions'],
+      text: `How many impressions did the paid media serve, from the platforms' reports? ${optional}`,
+      help: 'With the working media it gives the actual CPM, which the next plan in this channel is offered.',
+      example: '3,600,000',
+      optional: true,
+      integer: true,
+    }),
+    question('actual_reach', 'Actual reach', 'percentage', {
+      aliases: ['reach'],
+      text: `What share of the audience saw the campaign at least once (reach), from the platforms or a survey? ${optional}`,
+      help: 'With the impressions it gives the actual frequency; both are offered to the next plan.',
+      example: '45%',
       optional: true,
     }),
   ];
@@ -207,6 +251,7 @@ export function stepReview(plan: Plan, state: ReviewState, input: FlowInput, now
     case 'choose':
     case 'use-suggestion':
     case 'accept-warnings':
+    case 'scale-down':
       return info(state, 'That belongs to the planning conversation. For the review, please type your answer in this thread.');
   }
 }
@@ -313,7 +358,16 @@ export function reviewActuals(plan: Plan, answers: Answers): ReviewActuals {
     const value = answers[id]?.value;
     return typeof value === 'string' && !answers[id]?.skipped ? value : undefined;
   };
-  const optional = { visits: number('actual_visits'), orders: number('actual_orders'), revenue: number('actual_revenue'), worked: text('worked'), didNotWork: text('did_not_work') };
+  const optional = {
+    mediaSpend: number('actual_media_spend'),
+    visits: number('actual_visits'),
+    orders: number('actual_orders'),
+    revenue: number('actual_revenue'),
+    impressions: number('actual_impressions'),
+    reach: number('actual_reach'),
+    worked: text('worked'),
+    didNotWork: text('did_not_work'),
+  };
   return {
     spend: number('actual_spend') ?? 0,
     goals: plan.goals.flatMap((_goal, index) => {

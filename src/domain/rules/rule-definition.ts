@@ -8,6 +8,11 @@ import type { Finding, PlanDraft, Severity } from '../plan/plan.js';
 export interface RuleContext {
   /** Today as an ISO date (yyyy-MM-dd) in the team's time zone. */
   today: string;
+  /**
+   * Work several rules share within one evaluation of one draft (the budget analysis),
+   * computed once under `key`; `evaluatePlan` provides it, a rule run alone computes directly.
+   */
+  shared?<T>(key: string, compute: () => T): T;
 }
 
 /** One rule of the catalogue (domain §5). */

@@ -14,9 +14,10 @@ const catalogue = validateCatalogue(rawCatalogue());
 const PROJECT_IDS = [
   'campaign', 'brand', 'problems', 'key_problem', 'problem_statement', 'audience_description', 'audience_segment',
   'audience_stage', 'involvement', 'motivation', 'research', 'primary_objective', 'secondary_objectives', 'goals',
-  'concept', 'message_type', 'call_to_action', 'channels', 'currency', 'budget_available', 'target_revenue',
-  'average_order_value', 'conversion_rate', 'cost_per_visit', 'customer_value', 'audience_size', 'reach_rate',
-  'frequency', 'cpm', 'start_date', 'end_date', 'review_date',
+  'concept', 'message_type', 'call_to_action', 'channels', 'currency', 'target_revenue',
+  'average_order_value', 'conversion_rate', 'cost_per_visit', 'channel_cpv', 'customer_value', 'retention_base',
+  'repeat_uplift', 'cost_per_contact', 'audience_size', 'reach_rate', 'frequency', 'cpm', 'channel_cpm', 'gross_margin',
+  'non_media', 'budget_available', 'start_date', 'end_date', 'review_date', 'phasing', 'peak_start', 'peak_end',
 ];
 
 /** Runs validateScript on the real script after `edit`, returning the error message. */
@@ -60,16 +61,29 @@ describe('the real question script', () => {
     expect(new Set(channels?.choices?.map((c) => c.group))).toEqual(new Set(MEDIA_TYPES));
   });
 
-  it('asks funnel inputs for sales objectives and reach inputs for the others', () => {
+  it('asks funnel inputs for sales objectives, reach inputs only with paid media, retention inputs after a purchase', () => {
     const when = (id: string) => script.questions.find((q) => q.id === id)?.when;
-    expect(when('target_revenue')).toEqual({ question: 'primary_objective', in: ['purchase-intention', 'category-demand'] });
-    expect(when('cpm')).toEqual({ question: 'primary_objective', in: ['brand-awareness', 'brand-attitude'] });
+    const funnel = { question: 'primary_objective', in: ['purchase-intention', 'category-demand'] };
+    const notRetention = { question: 'audience_stage', not_in: ['post-purchase'] };
+    expect(when('target_revenue')).toEqual([funnel, notRetention, { question: 'goals', none_measure: ['revenue'] }]);
+    expect(when('conversion_rate')).toEqual([funnel, notRetention]);
+    expect(when('cpm')).toEqual([{ question: 'primary_objective', in: ['brand-awareness', 'brand-attitude'] }, notRetention, { question: 'channels', in_group: ['paid'] }]);
+    expect(when('channel_cpv')).toEqual([funnel, notRetention, { question: 'channels', in_group: ['paid'], at_least: 2 }]);
+    expect(when('retention_base')).toEqual({ question: 'audience_stage', in: ['post-purchase'] });
+    expect(when('peak_start')).toEqual({ question: 'phasing', in: ['event-anchored'] });
     expect(when('call_to_action')).toEqual({ question: 'message_type', in: ['brand'] });
+  });
+
+  it('asks the money available last in the budget, after everything the need is worked out from', () => {
+    const ids = script.questions.map((q) => q.id);
+    for (const input of ['target_revenue', 'cost_per_visit', 'cpm', 'cost_per_contact', 'gross_margin', 'non_media']) {
+      expect(ids.indexOf(input), input).toBeLessThan(ids.indexOf('budget_available'));
+    }
   });
 
   it('lets only the optional questions be skipped', () => {
     const optional = script.questions.filter((q) => q.optional).map((q) => q.id);
-    expect(optional).toEqual(['research', 'secondary_objectives', 'budget_available', 'customer_value']);
+    expect(optional).toEqual(['research', 'secondary_objectives', 'channel_cpv', 'customer_value', 'channel_cpm', 'gross_margin', 'non_media', 'budget_available']);
   });
 });
 
@@ -243,7 +257,7 @@ describe('validateScript rejects a broken script, naming the question', () => {
   });
 
   it('knows every kind it accepts', () => {
-    expect(QUESTION_KINDS).toEqual(['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno']);
+    expect(QUESTION_KINDS).toEqual(['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno', 'costs', 'channel-costs']);
   });
 });
 

@@ -18,7 +18,11 @@ const CATALOGUE = {
   'MEDIA-MIX': 'warning',
   'CHANNEL-STAGE-FIT': 'error/warning',
   'BUDGET-INPUTS': 'error',
+  'BUDGET-ABSURD': 'error',
   'BUDGET-SHORTFALL': 'warning',
+  'BUDGET-BASELINE': 'warning',
+  'BUDGET-GOALS': 'warning',
+  'BUDGET-BUYING': 'warning',
   'BUDGET-ROCI': 'warning',
   'TIMELINE-ORDER': 'error',
   'REVIEW-SCHEDULED': 'error',
@@ -30,7 +34,8 @@ const QUESTION_IDS = new Set([
   'audience_stage', 'involvement', 'motivation', 'research', 'primary_objective', 'secondary_objectives', 'goals',
   'concept', 'message_type', 'call_to_action', 'channels', 'currency', 'budget_available', 'target_revenue',
   'average_order_value', 'conversion_rate', 'cost_per_visit', 'customer_value', 'audience_size', 'reach_rate',
-  'frequency', 'cpm', 'start_date', 'end_date', 'review_date',
+  'frequency', 'cpm', 'start_date', 'end_date', 'review_date', 'retention_base', 'repeat_uplift', 'cost_per_contact',
+  'gross_margin', 'non_media', 'channel_cpv', 'channel_cpm', 'phasing', 'peak_start', 'peak_end',
 ]);
 
 const ctx = { today: SAMPLE_TODAY };
