@@ -4,6 +4,7 @@
  * `process.env` or the disk, so every rule is testable with a plain object.
  */
 import { z } from 'zod';
+import { CodedError } from './errors.js';
 
 /** The validated settings the bot runs with. */
 export interface Config {
@@ -44,14 +45,12 @@ export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Thrown when the environment cannot produce a valid {@link Config}. */
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
+export class ConfigError extends CodedError<'CONFIG_INVALID'> {
   /** The variables (or `.env` lines) that need fixing, in a stable order. */
   readonly variables: string[];
 
   constructor(message: string, variables: string[]) {
-    super(message);
-    this.name = 'ConfigError';
+    super(message, 'CONFIG_INVALID');
     this.variables = variables;
   }
 }

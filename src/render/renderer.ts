@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { CodedError } from '../errors.js';
 import { projectRoot } from '../project-root.js';
 import { Mrkdwn, escapeMrkdwn } from './escape.js';
 
@@ -18,14 +19,9 @@ export interface Renderer {
 export type RenderErrorCode = 'template_not_found' | 'template_failed' | 'view_model_invalid';
 
 /** A rendering failure with a stable code; `cause` keeps the Handlebars or fs error. */
-export class RenderError extends Error {
-  constructor(
-    message: string,
-    readonly code: RenderErrorCode,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'RenderError';
+export class RenderError extends CodedError<RenderErrorCode> {
+  constructor(message: string, code: RenderErrorCode, options?: { cause?: unknown }) {
+    super(message, code, options);
   }
 }
 

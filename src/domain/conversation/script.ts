@@ -4,6 +4,7 @@
  * the question, never surface half-way through someone's conversation.
  */
 import { z } from 'zod';
+import { CodedError } from '../../errors.js';
 import {
   CURRENCIES,
   INVOLVEMENTS,
@@ -19,14 +20,10 @@ import {
 } from '../plan/plan.js';
 
 /** Raised when the script or the channel catalogue is malformed. */
-export class ScriptError extends Error {
-  /** Stable code for logs and the start-up error handler. */
-  readonly code = 'SCRIPT_INVALID' as const;
-
+export class ScriptError extends CodedError<'SCRIPT_INVALID'> {
   /** `message` names the question or channel and what is wrong with it. */
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ScriptError';
+    super(message, 'SCRIPT_INVALID', options);
   }
 }
 
