@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CodedError } from './errors.js';
+import { canonicalTimeZone } from './domain/plan/calendar-date.js';
 
 /** The validated settings the bot runs with. */
 export interface Config {
@@ -112,15 +113,6 @@ const flag = z
   .transform((value) => value.toLowerCase())
   .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
   .transform((value) => BOOLEANS[value] === true);
-
-/** Canonical zone name (Intl fixes the case), or undefined when Intl does not know it. */
-function canonicalTimeZone(name: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
 
 const timeZone = z
   .string()

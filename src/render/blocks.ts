@@ -3,17 +3,18 @@
  * within Slack's limits however long the plan is. Plain JSON: no Slack SDK here.
  */
 import { escapeMrkdwn } from './escape.js';
+import { SLACK_LIMITS } from './slack-limits.js';
 
 /** A line holding only this marks where a template wants a new section block. */
 export const SECTION_BREAK = '---';
 /** Blocks in one message. */
-export const MAX_BLOCKS = 50;
+export const MAX_BLOCKS = SLACK_LIMITS.messageBlocks;
 /** Characters in one section's text. */
-export const MAX_SECTION_TEXT = 3000;
+export const MAX_SECTION_TEXT = SLACK_LIMITS.sectionText;
 /** Characters in a header block. */
-export const MAX_HEADER_TEXT = 150;
-/** Characters of block text in one message; Slack's undocumented ceiling is about 12,000. */
-export const MAX_TOTAL_BLOCK_TEXT = 11_000;
+export const MAX_HEADER_TEXT = SLACK_LIMITS.headerText;
+/** Characters of block text in one message: our own margin under Slack's undocumented ceiling. */
+export const MAX_TOTAL_BLOCK_TEXT = SLACK_LIMITS.messageBlockText - 1000;
 /** Characters in the plain `text` fallback (notifications, old clients). */
 export const MAX_FALLBACK_TEXT = 3000;
 

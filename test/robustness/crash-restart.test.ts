@@ -11,7 +11,7 @@ import type { PlanRecord } from '../../src/app/plan-record.js';
 import { startFakeSlack, type FakeSlack } from '../../src/local-slack/fake-slack-api.js';
 import { createSlackDriver, type SlackDriver } from '../../src/local-slack/slack-driver.js';
 import { BOT_TOKEN, CHANNEL, SIGNING_SECRET, waitUntil } from '../support/bot-harness.js';
-import { TYPED_ANSWERS } from '../support/plan-conversation.js';
+import { planIdIn, TYPED_ANSWERS } from '../support/plan-conversation.js';
 import { freePort, killBot, spawnBot, waitForHealth, type BotProcess } from './bot-process.js';
 import { listJournals, readJournals } from '../../src/store/plan-journal.js';
 
@@ -101,7 +101,7 @@ describe('a crash while 20 conversations are answering', () => {
       AUTHORS.map(async (userId, i) => {
         const response = await driver.slashCommand({ userId, channelId: CHANNEL, text: `plan Crash test ${i}` });
         expect(response.status).toBe(200);
-        const id = /`(P-[0-9A-Z]{5})`/.exec(response.body)?.[1];
+        const id = planIdIn(response.body);
         if (!id) throw new Error(`no plan id in ${response.body}`);
         return id;
       }),

@@ -17,6 +17,7 @@ import {
 } from '../parse/index.js';
 import { CURRENCIES, LABELS, type Currency, type Goal, type Parsed } from '../plan/plan.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
+import { addDays } from '../plan/calendar-date.js';
 import { choiceLabel, type Question } from './script.js';
 import type { AnswerRecord, AnswerValue, Answers } from './flow-state.js';
 
@@ -153,11 +154,6 @@ function dateAfter(parsed: Parsed<AnswerValue> & { ok: true }, earlier: AnswerRe
   };
 }
 
-/** Adds days to an ISO date (calendar arithmetic in UTC, so no time zone can shift it). */
-export function addDays(iso: string, days: number): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
 
 /** An answer as people read it: labels for choices, formatted money, rates and dates. */
 export function formatAnswer(question: Question, record: AnswerRecord, currency: Currency): string {

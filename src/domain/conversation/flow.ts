@@ -4,6 +4,7 @@
  * data that a service renders and posts.
  */
 import { PlanSchema, type Finding } from '../plan/plan.js';
+import { calendarDate, canonicalTimeZone } from '../plan/calendar-date.js';
 import { joinNotes } from '../parse/index.js';
 import { evaluatePlan, hasBlockingErrors } from '../rules/index.js';
 import type { Question, QuestionScript } from './script.js';
@@ -16,6 +17,7 @@ import type { AnswerRecord, FlowEffect, FlowInput, FlowState, StepResult, Sugges
 export { interpretReply, CONTROL_WORDS } from './interpret-reply.js';
 export { assembleDraft, applicableQuestions } from '../plan/assemble-draft.js';
 export * from './flow-state.js';
+export { calendarDate } from '../plan/calendar-date.js';
 
 /** Starts a conversation: pre-answers the campaign name when the command gave one, and asks the first question. */
 export function startFlow(
@@ -29,7 +31,8 @@ export function startFlow(
     history: [],
     findings: [],
     acceptedWarnings: [],
-    timeZone: validTimeZone(options.timeZone),
+    // An unknown zone would make every date wrong; UTC at least keeps them consistent.
+    timeZone: canonicalTimeZone(options.timeZone) ?? 'UTC',
     suggestions: options.suggestions ?? {},
   };
   const campaignQuestion = script.questions.find((q) => q.id === 'campaign');
@@ -283,18 +286,3 @@ function accepted(state: FlowState, changes: Partial<FlowState>): FlowState {
   return { ...rest, ...changes, version: state.version + 1 };
 }
 
-function validTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
-}
-
-/** `now` as a yyyy-MM-dd calendar date in the given time zone. */
-export function calendarDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}

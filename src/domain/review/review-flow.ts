@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { BudgetSketch } from '../budget/budget-types.js';
-import { calendarDate } from '../conversation/flow.js';
+import { calendarDate, canonicalTimeZone } from '../plan/calendar-date.js';
 import { formatAnswer, formatGoal } from '../conversation/flow-answer.js';
 import { CONTROL_WORDS } from '../conversation/interpret-reply.js';
 import { FlowStateSchema, type AnswerRecord, type Answers, type ControlWord, type FlowInput, type StatusLine } from '../conversation/flow-state.js';
@@ -176,7 +176,8 @@ export function startReview(plan: Plan, sketch: BudgetSketch | undefined, option
     status: 'asking',
     answers: {},
     history: [],
-    timeZone: knownTimeZone(options.timeZone, options.now),
+    // An unknown zone would make every date wrong; UTC at least keeps them consistent.
+    timeZone: canonicalTimeZone(options.timeZone) ?? 'UTC',
     plannedSpend: plannedSpend(plan, sketch),
     startedAt: options.now.toISOString(),
   };
@@ -369,14 +370,4 @@ function info(state: ReviewState, message: string): ReviewStepResult {
 function accepted(state: ReviewState, changes: Partial<ReviewState>): ReviewState {
   const { rejected: _rejected, ...rest } = state;
   return { ...rest, ...changes, version: state.version + 1 };
-}
-
-/** An unknown zone would make every date wrong; UTC at least keeps them consistent. */
-function knownTimeZone(timeZone: string, now: Date): string {
-  try {
-    calendarDate(now, timeZone);
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
 }
