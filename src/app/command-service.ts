@@ -130,7 +130,7 @@ export class CommandService {
       );
     }
     const sketch = buildBudgetSketch(version.plan);
-    const draft = draftMessage(this.options.renderer, record, version, sketch, `Status: ${STATUS_LABELS[record.status] ?? record.status}.`);
+    const draft = draftMessage(this.options.renderer, record, version, sketch, `Status: ${STATUS_LABELS[record.status] ?? record.status}.`, this.options.script.labels);
     const budget = budgetMessage(this.options.renderer, record, version, sketch);
     // An ephemeral reply has the limits of any message: the summary first, then as much of the sketch as fits.
     const joined = joinWithinLimits([draft.blocks ?? [], budget.blocks ?? []]);

@@ -145,7 +145,7 @@ export class PlanService {
     if (!version?.messageTs) return;
     const sketch = buildBudgetSketch(version.plan);
     const hint = this.options.approvalHint?.(record) ?? '';
-    enqueue(record, { kind: 'update', role: 'draft', ts: version.messageTs, message: draftMessage(this.options.renderer, record, version, sketch, hint) });
+    enqueue(record, { kind: 'update', role: 'draft', ts: version.messageTs, message: draftMessage(this.options.renderer, record, version, sketch, hint, this.options.script.labels) });
   }
 
   /** Back to the answers of a posted plan: the flow waits at the review, the status is planning again. */
@@ -327,7 +327,7 @@ export class PlanService {
     const hint = this.options.approvalHint?.(record) ?? '';
     enqueue(
       record,
-      { kind: 'post', where: 'channel', role: 'draft', version: version.version, message: draftMessage(this.options.renderer, record, version, sketch, hint) },
+      { kind: 'post', where: 'channel', role: 'draft', version: version.version, message: draftMessage(this.options.renderer, record, version, sketch, hint, this.options.script.labels) },
       { kind: 'post', where: 'channel', role: 'budget', version: version.version, message: budgetMessage(this.options.renderer, record, version, sketch) },
       {
         kind: 'post',

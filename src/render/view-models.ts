@@ -6,13 +6,15 @@
 import type { BudgetSketch, ChannelAllocation, SchedulePhase } from '../domain/budget/budget-types.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
 import {
-  LABELS,
+  labelOf,
+  MEDIA_LABELS,
   MEDIA_TYPES,
   SEVERITIES,
   type Channel,
   type Currency,
   type Finding,
   type Goal,
+  type Labels,
   type Plan,
   type Severity,
   type Stage,
@@ -210,8 +212,10 @@ export function findingsView(findings: Finding[]): FindingsView {
 export function strategySummaryView(
   plan: Plan,
   findings: Finding[],
+  labels: Labels,
   options: StrategySummaryOptions = {},
 ): StrategySummaryView {
+  const label = (vocabulary: keyof Labels, id: string) => labelOf(labels, vocabulary, id);
   const { audience } = plan;
   const currency = plan.budget.currency;
   const phases = (options.sketch?.phases ?? []).map((phase) => phaseView(phase, currency));
@@ -219,36 +223,36 @@ export function strategySummaryView(
     title: `IMC plan: ${plan.campaign} (${plan.brand})`,
     campaign: plan.campaign,
     brand: plan.brand,
-    keyProblem: LABELS.problem[plan.keyProblem],
+    keyProblem: label('problem', plan.keyProblem),
     problemStatement: plan.problemStatement,
     otherProblems: nullIfEmpty(
-      joinAnd(plan.problems.filter((problem) => problem !== plan.keyProblem).map((p) => LABELS.problem[p])),
+      joinAnd(plan.problems.filter((problem) => problem !== plan.keyProblem).map((p) => label('problem', p))),
     ),
     audience: {
       description: audience.description,
-      segment: LABELS.segment[audience.segment],
-      stage: LABELS.stage[audience.stage],
-      involvement: LABELS.involvement[audience.involvement],
-      motivation: LABELS.motivation[audience.motivation],
+      segment: label('segment', audience.segment),
+      stage: label('stage', audience.stage),
+      involvement: label('involvement', audience.involvement),
+      motivation: label('motivation', audience.motivation),
     },
-    research: joinAnd(plan.research.map((kind) => LABELS.research[kind])) || 'None recorded yet',
+    research: joinAnd(plan.research.map((kind) => label('research', kind))) || 'None recorded yet',
     objective: {
-      primary: LABELS.objective[plan.primaryObjective],
-      secondary: nullIfEmpty(joinAnd(plan.secondaryObjectives.map((o) => LABELS.objective[o]))),
+      primary: label('objective', plan.primaryObjective),
+      secondary: nullIfEmpty(joinAnd(plan.secondaryObjectives.map((o) => label('objective', o)))),
     },
-    goals: plan.goals.map((goal) => goalView(goal, currency)),
+    goals: plan.goals.map((goal) => goalView(goal, currency, labels)),
     hasGoals: plan.goals.length > 0,
     concept: plan.concept,
-    message: messageText(plan),
+    message: messageText(plan, labels),
     strategy: {
-      objective: LABELS.objective[plan.primaryObjective].toLowerCase(),
+      objective: label('objective', plan.primaryObjective).toLowerCase(),
       audience: audience.description,
-      stage: LABELS.stage[audience.stage].toLowerCase(),
+      stage: label('stage', audience.stage).toLowerCase(),
       concept: plan.concept,
-      message: LABELS.messageType[plan.messageType].toLowerCase(),
+      message: label('messageType', plan.messageType).toLowerCase(),
       channels: channelList(plan.channels),
     },
-    channelGroups: channelGroups(plan.channels, audience.stage),
+    channelGroups: channelGroups(plan.channels, audience.stage, labels),
     hasChannels: plan.channels.length > 0,
     schedule: {
       start: formatDate(plan.startDate),
@@ -385,7 +389,7 @@ function comparisonView(sketch: BudgetSketch, money: (minor: number) => string):
 function allocationView(row: ChannelAllocation, money: (minor: number) => string): AllocationView {
   return {
     name: row.name,
-    media: LABELS.media[row.media],
+    media: MEDIA_LABELS[row.media],
     amount: money(row.amount),
     share: formatRate(row.share, 1),
     offStage: row.stageFit === 'off-stage',
@@ -400,34 +404,34 @@ function phaseView(phase: SchedulePhase, currency: Currency): PhaseView {
   };
 }
 
-function goalView(goal: Goal, currency: Currency): GoalView {
+function goalView(goal: Goal, currency: Currency, labels: Labels): GoalView {
   const value = (n: number): string => {
     if (goal.unit === 'percent') return formatRate(n);
     if (goal.unit === 'money') return formatMoney(n, currency);
     return formatNumber(n);
   };
   return {
-    metric: LABELS.metric[goal.metric],
+    metric: labelOf(labels, 'metric', goal.metric),
     baseline: value(goal.baseline),
     target: value(goal.target),
     deadline: formatDate(goal.deadline),
   };
 }
 
-function messageText(plan: Plan): string {
-  const type = LABELS.messageType[plan.messageType];
+function messageText(plan: Plan, labels: Labels): string {
+  const type = labelOf(labels, 'messageType', plan.messageType);
   if (plan.callToAction === undefined) return type;
   return `${type}, ${plan.callToAction ? 'with' : 'without'} a call to action`;
 }
 
-function channelGroups(channels: Channel[], stage: Stage): ChannelGroupView[] {
+function channelGroups(channels: Channel[], stage: Stage, labels: Labels): ChannelGroupView[] {
   return MEDIA_TYPES.map((media) => ({
-    label: LABELS.media[media],
+    label: labelOf(labels, 'media', media),
     channels: channels
       .filter((channel) => channel.media === media)
       .map((channel) => ({
         name: channel.name,
-        stages: joinAnd(channel.stages.map((s) => LABELS.stage[s])),
+        stages: joinAnd(channel.stages.map((s) => labelOf(labels, 'stage', s))),
         fit: channel.stages.includes(stage) ? "reaches the audience's stage" : 'off-stage',
       })),
   })).filter((group) => group.channels.length > 0);

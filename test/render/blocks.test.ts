@@ -26,7 +26,7 @@ import {
 } from '../../src/render/blocks.js';
 import { createRenderer } from '../../src/render/renderer.js';
 import { budgetSketchView, strategySummaryView } from '../../src/render/view-models.js';
-import { sampleDraft } from '../fixtures/plans.js';
+import { SAMPLE_LABELS, sampleDraft } from '../fixtures/plans.js';
 
 const renderer = createRenderer();
 const AUTHOR_MENTION = '<@UAUTHOR>';
@@ -59,7 +59,7 @@ function sketchFor(plan: Plan, phaseName: string): BudgetSketch {
 /** Renders both messages the way the bot posts them. */
 function messagesFor(plan: Plan, findings: Finding[], phaseName = 'Launch'): SlackMessage[] {
   const sketch = sketchFor(plan, phaseName);
-  const summary = strategySummaryView(plan, findings, { planId: 'P1', authorId: 'UAUTHOR', sketch });
+  const summary = strategySummaryView(plan, findings, SAMPLE_LABELS, { planId: 'P1', authorId: 'UAUTHOR', sketch });
   const budget = budgetSketchView(plan, sketch);
   return [
     toSlackMessage(renderer.render('strategy-summary', summary), { header: summary.title, planId: 'P1' }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BudgetSketch } from '../../src/domain/budget/budget-types.js';
 import { PlanSchema, type Finding, type Plan } from '../../src/domain/plan/plan.js';
 import { budgetSketchView, findingsView, joinAnd, strategySummaryView } from '../../src/render/view-models.js';
-import { sampleDraft } from '../fixtures/plans.js';
+import { SAMPLE_LABELS, sampleDraft } from '../fixtures/plans.js';
 
 function samplePlan(): Plan {
   return PlanSchema.parse(sampleDraft());
@@ -111,7 +111,7 @@ describe('budgetSketchView', () => {
 
 describe('strategySummaryView', () => {
   it('formats goals by unit as baseline, target and deadline', () => {
-    const view = strategySummaryView(samplePlan(), []);
+    const view = strategySummaryView(samplePlan(), [], SAMPLE_LABELS);
     expect(view.goals).toEqual([
       { metric: 'Conversion', baseline: '1.5 %', target: '2.5 %', deadline: '30 Apr 2027' },
       { metric: 'Revenue', baseline: '¥0', target: '¥1,200,000', deadline: '30 Apr 2027' },
@@ -122,7 +122,7 @@ describe('strategySummaryView', () => {
   it('groups channels by media type and says whether each reaches the audience stage', () => {
     const plan = samplePlan();
     plan.audience.stage = 'need-recognition';
-    const view = strategySummaryView(plan, []);
+    const view = strategySummaryView(plan, [], SAMPLE_LABELS);
     expect(view.channelGroups.map((group) => group.label)).toEqual(['Owned', 'Paid', 'Earned']);
     const paid = view.channelGroups[1]?.channels ?? [];
     expect(paid.find((c) => c.name === 'Search ads')?.fit).toBe('off-stage');
@@ -130,7 +130,7 @@ describe('strategySummaryView', () => {
   });
 
   it('keeps the one-line strategy short when there are many channels', () => {
-    const view = strategySummaryView(samplePlan(), []);
+    const view = strategySummaryView(samplePlan(), [], SAMPLE_LABELS);
     expect(view.strategy.channels).toBe(
       'WeChat official account and mini program, Xiaohongshu brand account, Douyin brand account, Search ads and 4 more',
     );
@@ -138,7 +138,7 @@ describe('strategySummaryView', () => {
   });
 
   it('shows the schedule length and the author as a mention', () => {
-    const view = strategySummaryView(samplePlan(), [], { planId: 'P1', authorId: 'U42' });
+    const view = strategySummaryView(samplePlan(), [], SAMPLE_LABELS, { planId: 'P1', authorId: 'U42' });
     expect(view.schedule).toMatchObject({ start: '1 Mar 2027', end: '30 Apr 2027', review: '14 May 2027', duration: '61 days' });
     expect(view.footer.author?.text).toBe('<@U42>');
     expect(view.footer.planId).toBe('P1');

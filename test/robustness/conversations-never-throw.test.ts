@@ -80,7 +80,7 @@ function expectDraftPostable(result: StepResult): void {
   const version = { version: 1, plan: finished.plan, findings: finished.findings, postedAt: NOW.toISOString() };
   const record = { id: 'P-PROP1', authorId: AUTHOR, status: 'draft', versions: [version] } as unknown as PlanRecord;
   const sketch = buildBudgetSketch(finished.plan);
-  expectPostable(draftMessage(renderer, record, version, sketch, `Waiting for approval from <@${AUTHOR}>`), [AUTHOR]);
+  expectPostable(draftMessage(renderer, record, version, sketch, `Waiting for approval from <@${AUTHOR}>`, script.labels), [AUTHOR]);
   expectPostable(budgetMessage(renderer, record, version, sketch));
 }
 

@@ -15,10 +15,10 @@ import {
   parseYesNo,
   joinNotes,
 } from '../parse/index.js';
-import { CURRENCIES, LABELS, type Currency, type Goal, type Parsed } from '../plan/plan.js';
+import { CURRENCIES, METRIC_LABELS, type Currency, type Goal, type Parsed } from '../plan/plan.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { addDays } from '../plan/calendar-date.js';
-import { choiceLabel, type Question } from './script.js';
+import { choiceLabel, type Question } from './question.js';
 import type { AnswerRecord, AnswerValue, Answers } from './flow-state.js';
 
 /** What reading an answer needs besides the text. */
@@ -114,7 +114,7 @@ function checkAcross(question: Question, parsed: Parsed<AnswerValue> & { ok: tru
     case 'key_problem':
       return keyAmongProblems(question, parsed, answers);
     case 'problems':
-      return problemsKeepKey(parsed, answers);
+      return problemsKeepKey(question, parsed, answers);
     case 'end_date':
       return dateAfter(parsed, answers.start_date, 'The campaign has to end after it starts');
     case 'review_date':
@@ -135,11 +135,11 @@ function keyAmongProblems(question: Question, parsed: Parsed<AnswerValue> & { ok
 }
 
 /** A new problem list without the chosen key problem drops that choice, so it is asked again. */
-function problemsKeepKey(parsed: Parsed<AnswerValue> & { ok: true }, answers: Answers): ReadAnswer {
+function problemsKeepKey(question: Question, parsed: Parsed<AnswerValue> & { ok: true }, answers: Answers): ReadAnswer {
   const key = answers.key_problem?.value;
   const problems = parsed.value;
   if (typeof key !== 'string' || !Array.isArray(problems) || problems.includes(key as never)) return parsed;
-  const label = LABELS.problem[key as keyof typeof LABELS.problem] ?? key;
+  const label = choiceLabel(question, key);
   const note = joinNotes([parsed.note, `Your key problem (${label}) is no longer in the list, so I'll ask for it again.`]);
   return { ok: true, value: problems, note, clears: ['key_problem'] };
 }
@@ -185,5 +185,5 @@ export function formatAnswer(question: Question, record: AnswerRecord, currency:
 export function formatGoal(goal: Goal, currency: Currency): string {
   const amount = (n: number): string =>
     goal.unit === 'percent' ? formatRate(n) : goal.unit === 'money' ? formatMoney(n, currency) : formatNumber(n);
-  return `${LABELS.metric[goal.metric]}: ${amount(goal.baseline)} → ${amount(goal.target)} by ${formatDate(goal.deadline)}`;
+  return `${METRIC_LABELS[goal.metric]}: ${amount(goal.baseline)} → ${amount(goal.target)} by ${formatDate(goal.deadline)}`;
 }

@@ -2,10 +2,10 @@
  * Finding the question meant by "change <target>": an id, a label, an alias, or a
  * word unique to one label ("the concept", "budget", "dates" is ambiguous).
  */
-import type { Question, QuestionScript } from './script.js';
+import type { Question, QuestionScript } from './question.js';
 import type { Answers } from './flow-state.js';
 import { applicableQuestions } from '../plan/assemble-draft.js';
-import { choiceLabel } from './script.js';
+import { choiceLabel } from './question.js';
 
 const FILLERS = /^(?:the|my|our|a|an|to)\s+/;
 
@@ -23,7 +23,7 @@ function namesOf(question: Question): string[] {
 export type ResolvedTarget = { ok: true; value: Question } | { ok: false; error: string; unknown: boolean };
 
 /** The question a `change` target names, or an error listing what can be changed. */
-export function resolveTarget(script: QuestionScript, answers: Answers, target: string): ResolvedTarget {
+export function resolveTarget(script: Pick<QuestionScript, 'questions'>, answers: Answers, target: string): ResolvedTarget {
   const wanted = normalise(target);
   const applicable = applicableQuestions(script, answers);
   const listing = `You can change: ${applicable.map((q) => q.label).join(', ')}. For example: "change budget".`;
@@ -40,7 +40,7 @@ export function resolveTarget(script: QuestionScript, answers: Answers, target: 
   return { ok: true, value: found };
 }
 
-function notApplicable(script: QuestionScript, question: Question): string {
+function notApplicable(script: Pick<QuestionScript, 'questions'>, question: Question): string {
   const when = question.when;
   const source = script.questions.find((q) => q.id === when?.question);
   if (!when || !source) return `"${question.label}" does not apply to this plan.`;

@@ -7,7 +7,7 @@ import { PlanSchema, type Finding } from '../plan/plan.js';
 import { calendarDate, canonicalTimeZone } from '../plan/calendar-date.js';
 import { joinNotes } from '../parse/index.js';
 import { evaluatePlan, hasBlockingErrors } from '../rules/index.js';
-import type { Question, QuestionScript } from './script.js';
+import type { Question, QuestionScript } from './question.js';
 import { applicableQuestions, assembleDraft } from '../plan/assemble-draft.js';
 import { currencyOf, formatAnswer, readChosen, readText, type ReadAnswer } from './flow-answer.js';
 import { CONTROL_WORDS } from './interpret-reply.js';
@@ -193,7 +193,7 @@ function proceed(script: QuestionScript, state: FlowState, now: Date, note?: str
 function review(script: QuestionScript, state: FlowState, now: Date, note?: string): StepResult {
   const history = state.current ? [...state.history, state.current] : state.history;
   const draft = assembleDraft(state.answers, script);
-  const findings = evaluatePlan(draft, { today: calendarDate(now, state.timeZone) });
+  const findings = evaluatePlan(draft, { today: calendarDate(now, state.timeZone), labels: script.labels });
   const base: FlowState = { ...state, status: 'reviewing', current: undefined, history, findings };
   const lead: FlowEffect[] = note ? [{ type: 'info', message: note }] : [];
   if (hasBlockingErrors(findings)) return { state: base, effects: [...lead, { type: 'findings', findings, blocking: true }] };

@@ -13,7 +13,7 @@ import { FlowStateSchema, type AnswerRecord, type Answers, type ControlWord, typ
 import { resolveTarget } from '../conversation/flow-target.js';
 import { formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { ok, parseMoney, parseQuantity, parseRate, parseText, readInput, readRate, MAX_SHORT_INPUT } from '../parse/index.js';
-import { budgetModelFor, LABELS, MINOR_UNITS, type Goal, type Parsed, type Plan } from '../plan/plan.js';
+import { budgetModelFor, METRIC_LABELS, MINOR_UNITS, type Goal, type Parsed, type Plan } from '../plan/plan.js';
 import { plannedSpend, summarizeAgainst, type ReviewActuals, type ReviewSummary } from './review.js';
 import type { Question, QuestionScript } from '../conversation/script.js';
 
@@ -111,8 +111,8 @@ export function reviewQuestions(plan: Plan, planned: number): Question[] {
 function goalQuestion(goal: Goal, index: number, plan: Plan): Question {
   const number = index + 1;
   const kind = goal.unit === 'percent' ? 'percentage' : goal.unit === 'money' ? 'money' : 'number';
-  return question(`goal_${number}`, `Goal ${number}: ${LABELS.metric[goal.metric]}`, kind, {
-    aliases: [`goal ${number}`, LABELS.metric[goal.metric]],
+  return question(`goal_${number}`, `Goal ${number}: ${METRIC_LABELS[goal.metric]}`, kind, {
+    aliases: [`goal ${number}`, METRIC_LABELS[goal.metric]],
     text: `Goal ${number} was ${formatGoal(goal, plan.budget.currency)}. What is the actual figure now?`,
     help: 'Measure it the same way as the starting value, so the change can be compared with what was planned.',
     example: goalExample(goal, plan),
@@ -271,8 +271,7 @@ function goBack(plan: Plan, questions: Question[], state: ReviewState): ReviewSt
 }
 
 function change(plan: Plan, questions: Question[], state: ReviewState, input: { target: string; raw?: string }, now: Date): ReviewStepResult {
-  const script: QuestionScript = { questions, catalogue: [] };
-  const resolved = resolveTarget(script, state.answers, input.target);
+  const resolved = resolveTarget({ questions }, state.answers, input.target);
   if (!resolved.ok) {
     // "Change the packaging earlier" names no question: in a free-text answer it is the answer.
     const asked = current(questions, state);

@@ -62,13 +62,13 @@ const segmentStrategy = defineRule({
   severity: 'tip',
   title: 'The strategy suits the behaviour segment',
   questionIds: ['audience_segment'],
-  check(draft) {
+  check(draft, ctx) {
     const segment = draft.audience?.segment;
     if (segment === undefined || !Object.hasOwn(SEGMENT_ADVICE, segment)) return [];
     return [
       {
         severity: 'tip',
-        problem: `Your audience is: ${labelOf('segment', segment).toLowerCase()}.`,
+        problem: `Your audience is: ${labelOf(ctx.labels, 'segment', segment).toLowerCase()}.`,
         ...SEGMENT_ADVICE[segment],
         questionId: 'audience_segment',
       },

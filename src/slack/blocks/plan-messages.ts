@@ -3,6 +3,7 @@
  * the posted draft (strategy summary) and its budget sketch.
  */
 import type { BudgetSketch } from '../../domain/budget/budget-types.js';
+import type { Labels } from '../../domain/plan/plan.js';
 import type { PlanRecord, PlanVersion } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { toSlackMessage } from '../../render/blocks.js';
@@ -32,8 +33,9 @@ export function draftMessage(
   version: PlanVersion,
   sketch: BudgetSketch | undefined,
   statusLine: string,
+  labels: Labels,
 ): OutgoingMessage {
-  const view = strategySummaryView(version.plan, version.findings, { planId: record.id, authorId: record.authorId, ...(sketch ? { sketch } : {}) });
+  const view = strategySummaryView(version.plan, version.findings, labels, { planId: record.id, authorId: record.authorId, ...(sketch ? { sketch } : {}) });
   const rendered = renderer.render('strategy-summary', view);
   // Room for the approval line and the Edit button appended below.
   const reserve = { blocks: 2, chars: statusLine.length + 'Edit plan'.length };
