@@ -153,7 +153,8 @@ export const PlanSchema = PlanDraftSchema.extend({
   brand: z.string().min(1),
   keyProblem: z.enum(PROBLEM_TYPES),
   problemStatement: z.string().min(1),
-  audience: AudienceSchema.required(),
+  // Only the parts every plan has: an optional audience field stays optional.
+  audience: AudienceSchema.required({ description: true, segment: true, stage: true, involvement: true, motivation: true }),
   primaryObjective: z.enum(OBJECTIVES),
   concept: z.string().min(1),
   messageType: z.enum(VOCABULARY.messageType),
