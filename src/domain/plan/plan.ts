@@ -113,6 +113,8 @@ export type Budget = z.infer<typeof BudgetSchema>;
 export const AudienceSchema = z.object({
   description: answer.text('audience_description', REQUIRED).default(''),
   segment: answer.one('audience_segment', 'segment', REQUIRED).optional(),
+  /** The brand a competitor-loyal audience buys now: the one to give a reason to switch from. */
+  competitor: answer.text('main_competitor').optional(),
   stage: answer.one('audience_stage', 'stage', REQUIRED).optional(),
   involvement: answer.one('involvement', 'involvement', REQUIRED).optional(),
   motivation: answer.one('motivation', 'motivation', REQUIRED).optional(),
