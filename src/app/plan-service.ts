@@ -148,10 +148,10 @@ export class PlanService {
     enqueue(record, { kind: 'update', role: 'draft', ts: version.messageTs, message: draftMessage(this.options.renderer, record, version, sketch, hint, this.options.script.labels) });
   }
 
-  /** Back to the answers of a posted plan: the flow waits at the review, the status is planning again. */
+  /** Back to the answers of a posted plan: the flow waits at the check of its answers, the status is planning again. */
   private reopen(record: PlanRecord): void {
     record.status = 'planning';
-    record.flow = { ...record.flow, status: 'reviewing', current: undefined, acceptedWarnings: [] };
+    record.flow = { ...record.flow, status: 'checking', current: undefined, acceptedWarnings: [] };
   }
 
   /** A button or menu on one of the plan's messages. */

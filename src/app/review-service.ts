@@ -8,6 +8,7 @@ import { buildBudgetSketch } from '../domain/budget/budget.js';
 import type { FlowEffect, FlowInput } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import { startReview, stepReview, type ReviewEffect } from '../domain/review/review-flow.js';
+import type { ReviewScript } from '../domain/review/review-script.js';
 import { suggestionsFromReview } from '../domain/review/review.js';
 import type { Suggestion } from '../domain/conversation/flow-state.js';
 import { escapeMrkdwn, unescapeSlackText } from '../render/escape.js';
@@ -23,6 +24,8 @@ import type { Clock, Logger } from './ports.js';
 
 export interface ReviewServiceOptions {
   store: PlanStore<PlanRecord>;
+  /** The review's questions (prompts/review.yml). */
+  script: ReviewScript;
   plans: PlanService;
   renderer: Renderer;
   clock: Clock;
@@ -58,7 +61,7 @@ export class ReviewService {
           return false;
       }
       if (!version) return false;
-      const result = startReview(version.plan, buildBudgetSketch(version.plan), { now: this.options.clock.now(), timeZone: this.options.timeZone });
+      const result = startReview(this.options.script, version.plan, buildBudgetSketch(version.plan), { now: this.options.clock.now(), timeZone: this.options.timeZone });
       record.status = 'reviewing';
       record.review = { reviewerId: userId, state: result.state };
       if (dedupeKey) markSeen(record, dedupeKey);
@@ -122,7 +125,7 @@ export class ReviewService {
   private step(record: PlanRecord, input: FlowInput): void {
     const version = latestVersion(record);
     if (!version || !record.review) return;
-    const result = stepReview(version.plan, record.review.state, input, this.options.clock.now());
+    const result = stepReview(this.options.script, version.plan, record.review.state, input, this.options.clock.now());
     record.review.state = result.state;
     this.present(record, result.effects);
   }

@@ -55,7 +55,7 @@ async function readPlan(dataDir: string, planId: string): Promise<PlanRecord> {
 /** The text the author types next, or undefined once the plan left the conversation. */
 function nextReply(record: PlanRecord): { questionId: string; text: string } | undefined {
   if (record.status !== 'planning') return undefined;
-  if (record.flow.status === 'reviewing') return { questionId: '(review)', text: 'accept' };
+  if (record.flow.status === 'checking') return { questionId: '(review)', text: 'accept' };
   const questionId = record.flow.current;
   const text = questionId ? TYPED_ANSWERS[questionId] : undefined;
   if (!questionId || text === undefined) throw new Error(`no typed answer for ${String(questionId)} in ${record.id}`);

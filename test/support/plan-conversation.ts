@@ -49,7 +49,7 @@ export async function completePlan(h: Harness, planId: string, answers: Record<s
   for (let step = 0; step < 80; step += 1) {
     const record = await h.record(planId);
     if (record.status !== 'planning') return asked;
-    if (record.flow.status === 'reviewing') {
+    if (record.flow.status === 'checking') {
       await say(h, planId, 'accept');
       continue;
     }

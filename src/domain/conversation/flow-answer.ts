@@ -14,6 +14,10 @@ import {
   parseText,
   parseYesNo,
   joinNotes,
+  ok,
+  readInput,
+  readRate,
+  MAX_SHORT_INPUT,
 } from '../parse/index.js';
 import { CURRENCIES, METRIC_LABELS, type Currency, type Goal, type Parsed } from '../plan/plan.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
@@ -26,6 +30,8 @@ export interface AnswerContext {
   now: Date;
   timeZone: string;
   answers: Answers;
+  /** The currency amounts are read in (the plan's). */
+  currency: Currency;
 }
 
 /**
@@ -47,7 +53,9 @@ export function readText(question: Question, text: string, ctx: AnswerContext): 
 }
 
 function parseByKind(question: Question, text: string, ctx: AnswerContext): Parsed<AnswerValue> {
-  const currency = currencyOf(ctx.answers);
+  const { currency } = ctx;
+  // `min: 0` on an amount or a rate: zero is a real outcome there (nothing spent, no orders), unlike a planning assumption.
+  const allowZero = question.min === 0;
   const label = question.label.toLowerCase();
   const example = question.example;
   switch (question.kind) {
@@ -60,9 +68,9 @@ function parseByKind(question: Question, text: string, ctx: AnswerContext): Pars
     case 'number':
       return parseQuantity(text, { integer: question.integer, min: question.min, max: question.max, label, example });
     case 'money':
-      return parseMoney(text, currency);
+      return parseMoney(text, currency, { allowZero });
     case 'percentage':
-      return parseRate(text);
+      return allowZero ? parseRateOrZero(text) : parseRate(text);
     case 'date':
       return parseDate(text, ctx.now, ctx.timeZone);
     case 'goals':
@@ -70,6 +78,14 @@ function parseByKind(question: Question, text: string, ctx: AnswerContext): Pars
     case 'yesno':
       return parseYesNo(text);
   }
+}
+
+/** `35%` -> 0.35 as `parseRate` reads it, and also `0%`, which a planning rate may not be. */
+function parseRateOrZero(text: string): Parsed<number> {
+  const input = readInput(text, MAX_SHORT_INPUT, '');
+  const rate = input.ok ? readRate(input.value.toLowerCase()) : undefined;
+  if (rate !== undefined && rate.number.mantissa === 0n) return ok(0);
+  return parseRate(text);
 }
 
 /** Goals typed without a deadline are due at the review (or, failing that, the end). */

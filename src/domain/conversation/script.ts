@@ -41,7 +41,7 @@ export const QUESTION_FIELDS = {
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are lower_snake_case'),
   label: z.string().trim().min(1, 'the question has no label'),
   aliases: z.array(z.string().min(1)).default([]),
-  kind: z.string(),
+  kind: z.string({ error: `the question has no kind; use one of ${QUESTION_KINDS.join(', ')}` }),
   text: z.string().trim().min(1, 'the question has no text'),
   help: z.string().trim().min(1, 'the question has no help'),
   example: z.string().optional(),
@@ -62,7 +62,7 @@ const EXAMPLE_DAY = new Date(Date.UTC(2026, 0, 1));
 export function validateScript(raw: unknown, catalogue: Channel[], map: readonly MappedQuestion[] = QUESTION_MAP): QuestionScript {
   const questions: Question[] = [];
   for (const [index, entry] of questionEntries(raw).entries()) {
-    const question = checkQuestion(entry, index, catalogue);
+    const question = readQuestion(entry, index, catalogue);
     if (questions.some((q) => q.id === question.id)) fail(question.id, 'the id is used by an earlier question too');
     checkWhen(question, questions);
     checkMapped(question, map);
@@ -85,7 +85,8 @@ export function fail(id: string, problem: string): never {
   throw new ScriptError(`question "${id}": ${problem}`);
 }
 
-function checkQuestion(entry: unknown, index: number, catalogue: Channel[]): Question {
+/** One entry of a script checked on its own: its fields, kind and choices; throws ScriptError naming it. */
+export function readQuestion(entry: unknown, index: number, catalogue: Channel[]): Question {
   const id = entryId(entry, index);
   checkChoiceLabels(id, entry);
   const parsed = RawQuestionSchema.safeParse(entry);
@@ -162,9 +163,9 @@ function checkMapped(question: Question, map: readonly MappedQuestion[]): void {
 }
 
 /** The example is shown when an answer cannot be read: it must be one the question's own parser accepts. */
-function checkExample(question: Question): void {
+export function checkExample(question: Question): void {
   if (question.example === undefined) return;
-  const read = readText(question, question.example, { now: EXAMPLE_DAY, timeZone: 'UTC', answers: {} });
+  const read = readText(question, question.example, { now: EXAMPLE_DAY, timeZone: 'UTC', answers: {}, currency: 'CNY' });
   if (!read.ok) fail(question.id, `the example "${question.example}" is not an answer this question accepts: ${read.error}`);
 }
 
@@ -179,17 +180,23 @@ function checkRequired(questions: Question[], map: readonly MappedQuestion[]): v
   fail(first.question, `is missing: every plan needs its answer (the plan's ${first.path}), so put the question back.${also}`);
 }
 
-function checkWhen(question: Question, earlier: Question[]): void {
+/**
+ * A `when` names an earlier single, multi or yes/no question and some of its choices; or
+ * one of `facts`, conditions a script's source knows without asking (the review's `budget_model`).
+ */
+export function checkWhen(question: Question, earlier: Question[], facts: Record<string, readonly string[]> = {}): void {
   const when = question.when;
   if (!when) return;
   if (when.question === question.id) fail(question.id, '`when` refers to the question itself');
   const source = earlier.find((q) => q.id === when.question);
-  if (!source) fail(question.id, `\`when\` refers to "${when.question}", which is not an earlier question`);
-  const valid = conditionIds(source);
-  if (!valid) fail(question.id, `\`when\` refers to "${source.id}", a ${source.kind} question; use a single, multi or yesno question`);
+  const fact = Object.hasOwn(facts, when.question) ? facts[when.question] : undefined;
+  if (!source && !fact) fail(question.id, `\`when\` refers to "${when.question}", which is not an earlier question`);
+  const valid = source ? conditionIds(source) : fact;
+  if (!valid) fail(question.id, `\`when\` refers to "${when.question}", a ${source?.kind} question; use a single, multi or yesno question`);
   const unknown = when.in.filter((value) => !valid.includes(value));
   if (unknown.length > 0) {
-    fail(question.id, `\`when\` lists ${unknown.map((v) => `"${v}"`).join(', ')}, not a choice of "${source.id}" (${valid.join(', ')})`);
+    const of = source ? `a choice of "${source.id}"` : `a value of ${when.question}`;
+    fail(question.id, `\`when\` lists ${unknown.map((v) => `"${v}"`).join(', ')}, not ${of} (${valid.join(', ')})`);
   }
 }
 
