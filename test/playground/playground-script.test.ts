@@ -96,6 +96,29 @@ describe('lines the playground refuses', () => {
     expect(lines.join('\n')).toContain(':white_check_mark: Brand: Moonleaf Tea');
   });
 
+  it('answers a question the script does not name with its example, and says so', async () => {
+    playground = await startPlayground({ now: START, out });
+    // No line for `brand`: as if it had been added to plan.yml after the script was written.
+    await replayScript(playground, '/imc plan Spring launch\n:answer problems 2,6\n:answer key_problem 6\n', out);
+    const transcript = lines.join('\n');
+    expect(transcript).toContain('(the script does not answer "brand": alice types its example)');
+    expect(transcript).toContain(':white_check_mark: Brand: Moonleaf Tea');
+    expect(transcript).toContain(':white_check_mark: Problems: Brand, Communication');
+    expect(transcript).toContain(':white_check_mark: Key problem: Communication');
+  });
+
+  it('refuses an :answer for a question that is not there or already behind', async () => {
+    playground = await startPlayground({ now: START, out });
+    await expect(playground.run(':answer brand Moonleaf Tea')).rejects.toThrow(/no plan thread/);
+    await playground.run('/imc plan Spring launch');
+    await expect(playground.run(':answer tagline Calm in a cup')).rejects.toThrow(/There is no question "tagline" in this conversation; the bot is asking "brand"\. The ids are: campaign, brand, problems/);
+    await expect(playground.run(':answer campaign Other name')).rejects.toThrow(/"campaign" comes before the question the bot is asking now \("brand"\)/);
+    // Nothing was typed for the refused lines.
+    await playground.run(':answer brand Moonleaf Tea');
+    expect(lines.join('\n')).not.toContain('Calm in a cup');
+    expect(lines.join('\n')).toContain(':white_check_mark: Brand: Moonleaf Tea');
+  });
+
   it('names the script line that failed', async () => {
     playground = await startPlayground({ now: START, out });
     const script = '# a comment\n/imc plan Spring launch\n\n17\nnever reached\n';
