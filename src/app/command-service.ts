@@ -9,7 +9,7 @@ import { parseImcCommand, type ImcCommand } from '../domain/command/imc-command.
 import { QUICK_BUDGET_USAGE, quickBudget } from '../domain/budget/quick-budget.js';
 import type { QuestionScript } from '../domain/conversation/script.js';
 import { buildBudgetSketch } from '../domain/budget/budget.js';
-import { joinWithinLimits } from '../render/blocks.js';
+import { joinWithinLimits } from '../render/block-limits.js';
 import { escapeMrkdwn } from '../render/escape.js';
 import type { Renderer } from '../render/renderer.js';
 import { budgetMessage, draftMessage } from '../slack/blocks/plan-messages.js';

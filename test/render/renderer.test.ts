@@ -7,7 +7,9 @@ import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
 import { PlanSchema, type Finding, type Plan } from '../../src/domain/plan/plan.js';
 import { mrkdwn } from '../../src/render/escape.js';
 import { RenderError, createRenderer, escapeViewModel } from '../../src/render/renderer.js';
-import { budgetSketchView, findingsView, strategySummaryView } from '../../src/render/view-models.js';
+import { budgetSketchView } from '../../src/render/budget-sketch-view.js';
+import { findingsView } from '../../src/render/findings-view.js';
+import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
 import { SAMPLE_LABELS, sampleDraft } from '../fixtures/plans.js';
 
 const HOSTILE = '<!channel> & <@U123>';

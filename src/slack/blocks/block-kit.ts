@@ -4,6 +4,7 @@
  * by Slack as `invalid_blocks`).
  */
 
+import { truncate } from '../../render/cut-text.js';
 import { SLACK_LIMITS } from '../../render/slack-limits.js';
 
 export type Block = Record<string, unknown>;
@@ -11,15 +12,7 @@ export type Block = Record<string, unknown>;
 /** Slack's limits, plus our own, shorter cut for context lines (small print should stay small). */
 export const LIMITS = { ...SLACK_LIMITS, contextText: 2000 } as const;
 
-/**
- * Cuts `text` to `max` characters, ending with an ellipsis when cut. Never inside an
- * entity of escaped text (a cut `&amp;` would show as "&am…") or a surrogate pair.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1).replace(/&[a-z]{0,3}$/, '').replace(/[\uD800-\uDBFF]$/, '');
-  return `${cut}…`;
-}
+export { truncate } from '../../render/cut-text.js';
 
 /** A mrkdwn section (the text must already be escaped where it holds user text). */
 export function section(text: string): Block {

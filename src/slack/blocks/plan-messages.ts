@@ -6,10 +6,11 @@ import type { BudgetSketch } from '../../domain/budget/budget-types.js';
 import type { Labels } from '../../domain/plan/plan.js';
 import type { PlanRecord, PlanVersion } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
-import { toSlackMessage } from '../../render/blocks.js';
+import { toSlackMessage } from '../../render/slack-message.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
-import { budgetSketchView, strategySummaryView } from '../../render/view-models.js';
+import { budgetSketchView } from '../../render/budget-sketch-view.js';
+import { strategySummaryView } from '../../render/strategy-summary-view.js';
 import { actions, button, context, LIMITS, section, truncate } from './block-kit.js';
 import { ACTION, encodeValue } from './action-ids.js';
 
