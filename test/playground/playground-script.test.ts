@@ -32,12 +32,10 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).toMatch(/#1 imc-bot\n {2}:clipboard: @alice started an IMC plan for Spring launch \(plan `P-00001`\)/);
     expect(transcript).toMatch(/#2 imc-bot in thread #1\n.*Brand {2}\(2 of \d+\)/);
     expect(transcript).toContain('[1] Status  [2] Help  [3] Cancel plan');
-    // Numbers clicked buttons and picked menu options.
-    expect(transcript).toContain('(alice picked "Brand", "Communication")');
-    expect(transcript).toContain('(alice clicked "Done")');
-    expect(transcript).toContain(':white_check_mark: Problems: Brand, Communication');
-    expect(transcript).toContain(':white_check_mark: Motivation: Transformational (emotional)');
-    expect(transcript).toContain(':white_check_mark: Goals: Conversion: 1 % → 2 % by 31 Mar 2027');
+    // Numbers clicked buttons and picked menu options, and each answered question shows its answer.
+    const clicks = ['(alice picked "Brand", "Communication")', '(alice clicked "Done")'];
+    const answered = ['Problems: Brand, Communication', 'Motivation: Transformational (emotional)', 'Goals: Conversion: 1 % → 2 % by 31 Mar 2027'];
+    for (const line of [...clicks, ...answered.map((answer) => `:white_check_mark: ${answer}`)]) expect(transcript).toContain(line);
     // The posted strategy summary and budget sketch, in the channel.
     expect(transcript).toMatch(/#\d+ imc-bot\n {2}Draft: Spring launch \(v1\)/);
     expect(transcript).toContain('Cold brew that tastes like a mountain morning.');

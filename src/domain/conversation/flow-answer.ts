@@ -3,22 +3,8 @@
  * across answers (key problem among the problems, dates in order). The rules engine
  * judges the whole plan later; these checks catch slips while the person is here.
  */
-import {
-  matchChoice,
-  matchChoices,
-  parseDate,
-  parseGoals,
-  parseMoney,
-  parseQuantity,
-  parseRate,
-  parseText,
-  parseYesNo,
-  joinNotes,
-  ok,
-  readInput,
-  readRate,
-  MAX_SHORT_INPUT,
-} from '../parse/index.js';
+import { joinNotes, matchChoice, matchChoices, MAX_SHORT_INPUT, ok, parseDate, parseGoals, parseMoney } from '../parse/index.js';
+import { parseQuantity, parseRate, parseText, parseYesNo, readInput, readRate } from '../parse/index.js';
 import { CURRENCIES, METRIC_LABELS, type Currency, type Goal, type Parsed } from '../plan/plan.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { addDays } from '../plan/calendar-date.js';

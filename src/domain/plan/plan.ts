@@ -82,10 +82,10 @@ export type Channel = z.infer<typeof ChannelSchema>;
 export const FunnelInputsSchema = z.object({
   targetRevenue: answer.money('target_revenue', REQUIRED),
   averageOrderValue: answer.money('average_order_value', REQUIRED),
-  conversionRate: answer.rate('conversion_rate', REQUIRED),
-  costPerVisit: answer.money('cost_per_visit', REQUIRED),
   /** Lifetime value of a customer, when known; compared with cost per order. */
   customerValue: answer.money('customer_value').optional(),
+  conversionRate: answer.rate('conversion_rate', REQUIRED),
+  costPerVisit: answer.money('cost_per_visit', REQUIRED),
 });
 export type FunnelInputs = z.infer<typeof FunnelInputsSchema>;
 
