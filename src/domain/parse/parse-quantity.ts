@@ -18,7 +18,8 @@ export interface QuantityOptions {
   example?: string;
 }
 
-const TIMES = /^(?:x|×)\s?|\s?(?:x|×|times)$/;
+/** `3x`, `3 times`, and the Chinese counters: `3次` (times), `200万人` (people), `5个`. */
+const TIMES = /^(?:x|×)\s?|\s?(?:x|×|times|次|人次|人|位|名|个)$/;
 
 /** A plain quantity such as an audience size or a frequency: `2,000,000`, `2m`, `1.5k`, `3`, `3x`. */
 export function parseQuantity(text: string, options: QuantityOptions = {}): Parsed<number> {
