@@ -6,7 +6,7 @@
  */
 import { buildBudgetSketch } from '../domain/budget/budget.js';
 import type { FlowEffect, FlowInput } from '../domain/conversation/flow-state.js';
-import { interpretReply } from '../domain/conversation/interpret-reply.js';
+import { interpretReply, type ThreadWords } from '../domain/conversation/interpret-reply.js';
 import { startReview, stepReview, type ReviewEffect } from '../domain/review/review-flow.js';
 import { suggestionsFromReview } from '../domain/review/review.js';
 import type { Suggestion } from '../domain/conversation/flow-state.js';
@@ -28,6 +28,8 @@ export interface ReviewServiceOptions {
   clock: Clock;
   logger: Logger;
   timeZone: string;
+  /** Thread words of other languages (`返回`, `跳过`…), from the locale files. */
+  threadWords?: ThreadWords;
 }
 
 export class ReviewService {
@@ -83,7 +85,7 @@ export class ReviewService {
     if (!found || found.status !== 'reviewing' || found.review?.reviewerId !== input.userId) return false;
     await this.options.plans.withRecord(found.id, async (record) => {
       if (record.status !== 'reviewing' || !markSeen(record, `msg:${input.ts}`)) return false;
-      this.step(record, interpretReply(unescapeSlackText(input.text)));
+      this.step(record, interpretReply(unescapeSlackText(input.text), this.options.threadWords));
       return true;
     });
     return true;

@@ -12,6 +12,9 @@ const SMALL_UNITS: Record<string, number> = { 十: 1, 百: 2, 千: 3 };
 /** Units that multiply a whole section. */
 const BIG_UNITS: Record<string, number> = { 万: 4, 亿: 8 };
 
+/** Counters written after a count: `3次` (times), `200万人` (people), `1080单` (orders), `5个`. */
+export const CHINESE_COUNTER = /\s?(?:人次|人|位|名|个|次|单|笔|件)$/;
+
 /** Characters that make a text worth trying as a Chinese number. */
 export const CHINESE_NUMERAL = /[零〇一二两三四五六七八九十百千万亿点]/;
 

@@ -124,6 +124,8 @@ describe('rates and quantities in Chinese', () => {
     ['两百万', 2_000_000],
     ['两百万人次', 2_000_000],
     ['５个', 5],
+    ['1080单', 1080],
+    ['1,080 笔', 1080],
     ['三', 3],
   ])('reads the quantity %s as %d', (text, expected) => {
     expect(parseQuantity(text)).toEqual({ ok: true, value: expected });
