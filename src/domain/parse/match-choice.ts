@@ -65,13 +65,12 @@ type Tier = 'exact' | 'prefix' | 'word' | 'contains' | 'within';
  */
 const NEGATION = /[不没非未别无]/;
 
-/** A choice's names, normalised once for all the pieces of a list. */
+/** A choice's names, normalised once for all the pieces of a list; the other languages' only when needed. */
 interface Prepared {
   choice: Choice;
   id: string;
   label: string;
-  english: string[];
-  all: string[];
+  withNames?: string[];
 }
 
 const PREPARED = new WeakMap<readonly Choice[], Prepared[]>();
@@ -79,14 +78,14 @@ const PREPARED = new WeakMap<readonly Choice[], Prepared[]>();
 function prepare(choices: readonly Choice[]): Prepared[] {
   const cached = PREPARED.get(choices);
   if (cached) return cached;
-  const prepared = choices.map((choice) => {
-    const id = words(choice.id);
-    const label = words(choice.label);
-    const extra = (choice.names ?? []).map(nameKey).filter((n) => n !== '');
-    return { choice, id, label, english: [id, label], all: [id, label, ...extra] };
-  });
+  const prepared = choices.map((choice) => ({ choice, id: words(choice.id), label: words(choice.label) }));
   PREPARED.set(choices, prepared);
   return prepared;
+}
+
+function allNames(p: Prepared): string[] {
+  p.withNames ??= [p.id, p.label, ...(p.choice.names ?? []).map(nameKey).filter((n) => n !== '')];
+  return p.withNames;
 }
 
 /** The options matching `typed` at the strongest tier that has any match. */
@@ -94,7 +93,7 @@ function candidates(typed: string, choices: readonly Choice[]): { tier: Tier; ma
   // English input is matched exactly as before; the extra names are for text with Chinese in it.
   const chinese = hasHan(typed);
   const key = chinese ? nameKey(typed) : typed;
-  const names = prepare(choices).map((p) => ({ ...p, all: chinese ? p.all : p.english }));
+  const names = prepare(choices).map((p) => ({ choice: p.choice, id: p.id, label: p.label, all: chinese ? allNames(p) : [p.id, p.label] }));
   const exact = names.filter((n) => n.all.includes(key) || n.all.includes(typed));
   if (exact.length > 0) return { tier: 'exact', matches: exact.map((n) => n.choice) };
   const prefix = names.filter((n) => (chinese ? n.all.some((name) => name.startsWith(key)) : n.label.startsWith(typed) || n.id.startsWith(typed)));
