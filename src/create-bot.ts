@@ -149,7 +149,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     reviewHour: config.reviewHour,
     botUserId: () => botUserId,
   });
-  reviews = new ReviewService({ store, plans, renderer, clock, logger, timeZone: config.timeZone, ...(script.words ? { threadWords: script.words.thread } : {}) });
+  reviews = new ReviewService({ store, plans, renderer, clock, logger, timeZone: config.timeZone, ...(script.words ? { words: script.words } : {}) });
   const reviewService = reviews;
   plans.reviewActions = (planId, userId, action, key) => reviewService.handleAction(planId, userId, action, key);
   const reminders = new ReminderService({ store, plans, messenger, clock, logger, timeZone: config.timeZone, reviewHour: config.reviewHour });

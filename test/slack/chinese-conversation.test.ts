@@ -98,12 +98,15 @@ describe('Chinese after the plan: /imc remind, /imc budget and the review', () =
     expect(budget.body).toBe(english.body);
   });
 
-  it('runs the review answered in Chinese to the same figures as the English one', async () => {
+  it('runs the review answered in Chinese (修改 实际花费 included) to the same figures as the English one', async () => {
     h = await startHarness();
     const planId = await approvedPlan(h, TYPED_ANSWERS_ZH, '春季冷萃上市');
     const started = await h.driver.slashCommand({ userId: BOB, channelId: CHANNEL, text: `review ${planId}` });
     expect(started.status).toBe(200);
     await h.settle();
+    await say(h, planId, REVIEW_ANSWERS_ZH.actual_spend ?? '', BOB);
+    await say(h, planId, '修改 实际花费', BOB);
+    expect((await h.record(planId)).review?.state.current).toBe('actual_spend');
     for (let step = 0; step < 20; step += 1) {
       const record = await h.record(planId);
       if (record.status !== 'reviewing') break;

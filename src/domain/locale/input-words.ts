@@ -13,6 +13,7 @@ import { ScriptError, type QuestionScript } from '../conversation/script.js';
 import { THREAD_WORD_KINDS, type ThreadWords } from '../conversation/interpret-reply.js';
 import type { YesNoWords } from '../parse/parse-yes-no.js';
 import { nameKey } from '../parse/find-names.js';
+import { REVIEW_NAME_IDS } from '../review/review-flow.js';
 
 /** What the parsers read beside English, resolved per question. */
 export interface InputWords {
@@ -20,6 +21,8 @@ export interface InputWords {
   choices: Record<string, Record<string, string[]>>;
   /** Other names of each question, for `修改 <question>`. */
   questions: Record<string, string[]>;
+  /** Other names of the review's questions; `goal` names each goal with its number (`目标1`). */
+  review: Record<(typeof REVIEW_NAME_IDS)[number], string[]>;
   thread: ThreadWords;
   /** Other names of each goal metric, such as `认知度` for awareness. */
   metrics: Record<GoalMetric, string[]>;
@@ -39,6 +42,7 @@ const Names = z
 const RawSchema = z.strictObject({
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'a language tag such as zh-CN'),
   questions: z.record(z.string(), Names),
+  review_questions: z.record(z.string(), Names),
   vocabularies: z.record(
     z.string(),
     z.strictObject({ questions: z.array(z.string()).min(1, 'lists no questions'), choices: z.record(z.string(), Names) }),
@@ -65,13 +69,14 @@ export function validateInputWords(raw: unknown, script: QuestionScript): InputW
   }
   const data = parsed.data;
   const questions = checkQuestions(data, script);
+  const review = checkReview(data);
   const choices = resolveChoices(data, script);
   const metrics = checkMetrics(data);
   const thread = data.thread;
   checkThread(thread, choices);
   const clash = data.yes.find((word) => data.no.map(nameKey).includes(nameKey(word)));
   if (clash !== undefined) fail(`yes and no both list "${clash}"`);
-  return { choices, questions, thread, metrics, yesNo: { yes: data.yes, no: data.no }, none: data.none };
+  return { choices, questions, review, thread, metrics, yesNo: { yes: data.yes, no: data.no }, none: data.none };
 }
 
 function checkQuestions(data: Raw, script: QuestionScript): Record<string, string[]> {
@@ -82,6 +87,16 @@ function checkQuestions(data: Raw, script: QuestionScript): Record<string, strin
   if (missing !== undefined) fail(`questions: no names for question "${missing}"`);
   assertDistinct(Object.entries(data.questions), 'questions');
   return data.questions;
+}
+
+function checkReview(data: Raw): InputWords['review'] {
+  const ids: readonly string[] = REVIEW_NAME_IDS;
+  const unknown = Object.keys(data.review_questions).find((id) => !ids.includes(id));
+  if (unknown !== undefined) fail(`review_questions.${unknown}: the review has no question "${unknown}"; use ${ids.join(', ')}`);
+  const missing = ids.find((id) => data.review_questions[id] === undefined);
+  if (missing !== undefined) fail(`review_questions: no names for review question "${missing}"`);
+  assertDistinct(Object.entries(data.review_questions), 'review_questions');
+  return data.review_questions as InputWords['review'];
 }
 
 /** Each choice question is named by exactly one vocabulary, whose choices are exactly the question's. */
@@ -157,6 +172,7 @@ export function mergeInputWords(all: readonly InputWords[]): InputWords | undefi
     (a, b) => ({
       choices: mergeNested(a.choices, b.choices),
       questions: mergeLists(a.questions, b.questions),
+      review: mergeLists(a.review, b.review),
       thread: mergeLists(a.thread, b.thread),
       metrics: mergeLists(a.metrics, b.metrics),
       yesNo: { yes: [...a.yesNo.yes, ...b.yesNo.yes], no: [...a.yesNo.no, ...b.yesNo.no] },

@@ -37,11 +37,15 @@ describe('validateInputWords', () => {
     expect(words.questions.budget_available).toContain('预算');
     expect(words.thread.back).toContain('返回');
     expect(words.metrics.revenue).toContain('销售额');
+    expect(words.review.actual_spend).toContain('实际花费');
   });
 
   it.each([
     ['a question without names', (r: any) => delete r.questions.brand, 'questions: no names for question "brand"'],
     ['a question the script does not have', (r: any) => (r.questions.slogan = ['口号']), 'questions.slogan: there is no question "slogan" in the script'],
+    ['a review question without names', (r: any) => delete r.review_questions.worked, 'review_questions: no names for review question "worked"'],
+    ['a review question the review does not have', (r: any) => (r.review_questions.nps = ['净推荐值']), 'review_questions.nps: the review has no question "nps"'],
+    ['one name for two review questions', (r: any) => r.review_questions.worked.push('教训'), 'review_questions: "教训" names both "worked" and "did_not_work"'],
     ['a choice without names', (r: any) => delete r.vocabularies.problem.choices.logistics, 'vocabularies.problem.choices: no names for choice "logistics" (of problems, key_problem)'],
     ['a channel without names', (r: any) => delete r.vocabularies.channel.choices['paid-tv'], 'vocabularies.channel.choices: no names for choice "paid-tv"'],
     ['a choice the questions do not offer', (r: any) => (r.vocabularies.problem.choices.weather = ['天气']), 'vocabularies.problem.choices.weather: not a choice of problems, key_problem'],
