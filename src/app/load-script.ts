@@ -27,7 +27,8 @@ export function loadReviewScript(dir: string = DEFAULT_PROMPTS_DIR): ReviewScrip
   return inFile(join(dir, 'review.yml'), (raw) => validateReviewScript(raw));
 }
 
-function inFile<T>(path: string, validate: (raw: unknown) => T): T {
+/** Reads and validates one YAML file; a ScriptError from `validate` is prefixed with the path. */
+export function inFile<T>(path: string, validate: (raw: unknown) => T): T {
   const raw = readYaml(path);
   try {
     return validate(raw);

@@ -8,8 +8,10 @@
  */
 import type { Currency } from '../plan/plan.js';
 import { joinNotes } from '../parse/index.js';
-import { formatAnswer, readChosen, readText, type ReadAnswer } from './flow-answer.js';
-import { resolveTarget } from './flow-target.js';
+import { formatAnswer, readChosen, readText, type AnswerContext, type ReadAnswer } from './flow-answer.js';
+import { findTarget, type QuestionNames } from './flow-target.js';
+import { looksLikeSentence } from './interpret-reply.js';
+import type { InputWords } from '../locale/input-words.js';
 import type { AnswerRecord, Answers, ControlWord, ConversationEffect, FlowInput, Suggestion } from './flow-state.js';
 import type { Question } from './question.js';
 
@@ -38,9 +40,14 @@ export interface QuestionSource<S extends ConversationState, E> {
   applicable(state: S): Question[];
   /** The currency money answers are read and shown in. */
   currency(state: S): Currency;
+  /** What people may type in other languages, for reading answers (choices' names, yes/no …). */
+  input?: InputWords;
+  /** Other names of the questions, by id, for `change <question>` (`修改 预算`). */
+  names?(state: S): QuestionNames;
   /** The control words `help` lists. */
   controls: ControlWord[];
-  words: {
+  /** The sentences in which conversations differ. */
+  say: {
     /** Said to any input once the conversation is over. */
     over(status: 'finished' | 'cancelled'): string;
     /** Said to `back` at the first question. */
@@ -65,7 +72,7 @@ export function beginConversation<S extends ConversationState, E>(source: Questi
 
 /** Applies one input to the state. Never throws on anything a person can type. */
 export function stepConversation<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, input: FlowInput, now: Date): Step<S, E> {
-  if (state.status === 'finished' || state.status === 'cancelled') return info(state, source.words.over(state.status));
+  if (state.status === 'finished' || state.status === 'cancelled') return info(state, source.say.over(state.status));
   if (state.status === 'asking' && !currentQuestion(source, state)) {
     // The stored question left the script (a new deployment): pick up at the next one instead.
     return proceed(source, { ...state, current: undefined }, now);
@@ -103,7 +110,7 @@ export function stepConversation<S extends ConversationState, E>(source: Questio
 function answerText<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, text: string, now: Date, from?: string): Step<S, E> {
   const question = currentQuestion(source, state);
   if (!question) return info(state, source.waiting(state));
-  const read = readText(question, text, { now, timeZone: state.timeZone, answers: state.answers, currency: source.currency(state) });
+  const read = readText(question, text, readContext(source, state, now));
   return settle(source, state, question, read, text, now, from);
 }
 
@@ -114,8 +121,12 @@ function answerChosen<S extends ConversationState, E>(source: QuestionSource<S, 
     // Buttons of an earlier message: acting on them would answer the wrong question.
     return info(state, `Those buttons belong to an earlier question. The current question is: ${question.text}`);
   }
-  const read = readChosen(question, values, { now, timeZone: state.timeZone, answers: state.answers, currency: source.currency(state) });
+  const read = readChosen(question, values, readContext(source, state, now));
   return settle(source, state, question, read, values.join(', '), now);
+}
+
+function readContext<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date): AnswerContext {
+  return { now, timeZone: state.timeZone, answers: state.answers, currency: source.currency(state), ...(source.input ? { words: source.input } : {}) };
 }
 
 /** Stores an accepted answer and moves on, or re-asks with the error and keeps what was typed. */
@@ -148,7 +159,7 @@ function skip<S extends ConversationState, E>(source: QuestionSource<S, E>, stat
   if (!question) return info(state, 'There is no question to skip right now. Reply "change <question>" to revisit one.');
   if (state.answers[question.id]) return proceed(source, accepted(state, {}), now, `Kept your answer to "${question.label}".`);
   if (!question.optional) {
-    return { state, effects: [{ type: 'info', message: source.words.cannotSkip(question) }, ask(source, state, question)] };
+    return { state, effects: [{ type: 'info', message: source.say.cannotSkip(question) }, ask(source, state, question)] };
   }
   return proceed(source, accepted(state, { answers: { ...state.answers, [question.id]: { skipped: true } } } as Partial<S>), now);
 }
@@ -171,18 +182,17 @@ function goBack<S extends ConversationState, E>(source: QuestionSource<S, E>, st
     const id = history.pop();
     if (id !== state.current) target = applicable.find((q) => q.id === id);
   }
-  if (!target) return info(state, source.words.firstQuestion);
+  if (!target) return info(state, source.say.firstQuestion);
   const next = accepted(state, { status: 'asking', current: target.id, history } as Partial<S>);
   return { state: next, effects: [ask(source, next, target)] };
 }
 
 function change<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, input: { target: string; raw?: string }, now: Date): Step<S, E> {
-  const resolved = resolveTarget(source.all(state), source.applicable(state), input.target);
+  const resolved = findTarget(source.all(state), source.applicable(state), input.target, source.names?.(state));
   if (!resolved.ok) {
     // "Change how people see tea" names no question: at a free-text question it is an answer, not a command.
     const question = currentQuestion(source, state);
-    const sentence = input.target.trim().split(/\s+/).length >= 2;
-    if (question?.kind === 'text' && input.raw && resolved.unknown && sentence) return answerText(source, state, input.raw, now);
+    if (question?.kind === 'text' && input.raw && resolved.unknown && looksLikeSentence(input.target)) return answerText(source, state, input.raw, now);
     return info(state, resolved.error);
   }
   const next = accepted(moveTo(state, resolved.value), {});

@@ -3,13 +3,14 @@
  * across answers (key problem among the problems, dates in order). The rules engine
  * judges the whole plan later; these checks catch slips while the person is here.
  */
-import { joinNotes, matchChoice, matchChoices, MAX_SHORT_INPUT, ok, parseDate, parseGoals, parseMoney } from '../parse/index.js';
+import { joinNotes, matchChoice, matchChoices, MAX_SHORT_INPUT, ok, parseDate, parseGoals, parseMoney, type Choice } from '../parse/index.js';
 import { parseQuantity, parseRate, parseText, parseYesNo, readInput, readRate } from '../parse/index.js';
 import { CURRENCIES, METRIC_LABELS, type Currency, type Goal, type Parsed } from '../plan/plan.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { addDays } from '../plan/calendar-date.js';
 import { choiceLabel, type Question } from './question.js';
 import type { AnswerRecord, AnswerValue, Answers } from './flow-state.js';
+import type { InputWords } from '../locale/input-words.js';
 
 /** What reading an answer needs besides the text. */
 export interface AnswerContext {
@@ -18,6 +19,8 @@ export interface AnswerContext {
   answers: Answers;
   /** The currency amounts are read in (the plan's). */
   currency: Currency;
+  /** Words of other languages to read beside English. */
+  words?: InputWords;
 }
 
 /**
@@ -38,17 +41,24 @@ export function readText(question: Question, text: string, ctx: AnswerContext): 
   return parsed.ok ? checkAcross(question, parsed, ctx.answers) : parsed;
 }
 
+/** The question's choices with their names in the other languages. */
+function namedChoices(question: Question, words: InputWords | undefined): Choice[] {
+  const names = words?.choices[question.id];
+  return (question.choices ?? []).map((choice) => ({ ...choice, names: names?.[choice.id] ?? [] }));
+}
+
 function parseByKind(question: Question, text: string, ctx: AnswerContext): Parsed<AnswerValue> {
   const { currency } = ctx;
   // `min: 0` on an amount or a rate: zero is a real outcome there (nothing spent, no orders), unlike a planning assumption.
   const allowZero = question.min === 0;
   const label = question.label.toLowerCase();
   const example = question.example;
+  const words = ctx.words;
   switch (question.kind) {
     case 'single':
-      return matchChoice(text, question.choices ?? []);
+      return matchChoice(text, namedChoices(question, words));
     case 'multi':
-      return matchChoices(text, question.choices ?? [], { allowNone: question.optional });
+      return matchChoices(text, namedChoices(question, words), { allowNone: question.optional, noneWords: words?.none });
     case 'text':
       return parseText(text, { max: question.max, label, example });
     case 'number':
@@ -60,9 +70,15 @@ function parseByKind(question: Question, text: string, ctx: AnswerContext): Pars
     case 'date':
       return parseDate(text, ctx.now, ctx.timeZone);
     case 'goals':
-      return parseGoals(text, { now: ctx.now, timeZone: ctx.timeZone, currency, defaultDeadline: defaultDeadline(ctx.answers) });
+      return parseGoals(text, {
+        now: ctx.now,
+        timeZone: ctx.timeZone,
+        currency,
+        defaultDeadline: defaultDeadline(ctx.answers),
+        ...(words ? { metricNames: words.metrics } : {}),
+      });
     case 'yesno':
-      return parseYesNo(text);
+      return parseYesNo(text, words?.yesNo);
   }
 }
 

@@ -38,7 +38,7 @@ export function startFlow(
   const campaignQuestion = script.questions.find((q) => q.id === 'campaign');
   const name = options.campaign?.trim();
   if (campaignQuestion && name) {
-    const read = readText(campaignQuestion, name, { now: options.now, timeZone: state.timeZone, answers: {}, currency: currencyOf({}) });
+    const read = readText(campaignQuestion, name, { now: options.now, timeZone: state.timeZone, answers: {}, currency: currencyOf({}), words: script.words });
     if (read.ok) state.answers.campaign = record(read, name);
   }
   return narrow(beginConversation(planSource(script), state, options.now));
@@ -62,8 +62,9 @@ function planSource(script: QuestionScript): QuestionSource<FlowState, FlowEffec
     all: () => script.questions,
     applicable: (state) => applicableQuestions(script, state.answers),
     currency: (state) => currencyOf(state.answers),
+    ...(script.words ? { input: script.words, names: () => script.words?.questions ?? {} } : {}),
     controls: CONTROL_WORDS,
-    words: {
+    say: {
       over: (status) => `This plan is ${status === 'finished' ? 'already finished' : 'cancelled'}. Start a new one with /imc plan.`,
       firstQuestion: 'This is the first question, so there is nothing to go back to.',
       cannotSkip: () => `That question can't be skipped: the plan needs it.`,

@@ -5,6 +5,7 @@
  */
 import type { Channel, Labels } from '../plan/plan.js';
 import type { QuestionKind } from '../plan/question-map.js';
+import type { InputWords } from '../locale/input-words.js';
 
 export { QUESTION_KINDS, type QuestionKind } from '../plan/question-map.js';
 
@@ -52,6 +53,8 @@ export interface QuestionScript {
   catalogue: Channel[];
   /** Labels of vocabulary ids, read from the choices (see `labelsOf`). */
   labels: Labels;
+  /** What people may type in other languages (locales/<language>/input.yml), when loaded. */
+  words?: InputWords;
 }
 
 /** yes/no answers are matched against these ids in `when` conditions. */

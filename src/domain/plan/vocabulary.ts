@@ -74,6 +74,41 @@ export type ResearchKind = (typeof RESEARCH_KINDS)[number];
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'SGD', 'AUD', 'CAD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
+/** B2B and B2C journeys use different channels at the same stage (domain §7): email nurture and LinkedIn ads serve evaluation in B2B. */
+export const BUSINESS_MODELS = ['b2c', 'b2b'] as const;
+export type BusinessModel = (typeof BUSINESS_MODELS)[number];
+
+/** How an insight was found (seed 000's four methods). */
+export const RESEARCH_METHODS = ['big-data', 'desk', 'survey', 'interviews'] as const;
+export type ResearchMethod = (typeof RESEARCH_METHODS)[number];
+
+/** Where a goal's or a touchpoint's KPI is measured (domain §9). */
+export const DATA_SOURCES = ['survey', 'analytics', 'crm', 'platform', 'sales'] as const;
+export type DataSource = (typeof DATA_SOURCES)[number];
+
+/** Short-term offers of value (seed 003: the brand incentive). */
+export const INCENTIVE_MECHANICS = [
+  'discount',
+  'coupon',
+  'gift',
+  'free-trial',
+  'sample',
+  'bundle',
+  'cashback',
+  'loyalty-points',
+  'referral-reward',
+  'contest',
+] as const;
+export type IncentiveMechanic = (typeof INCENTIVE_MECHANICS)[number];
+
+/** How paid money is spread over the dates (domain §4, phasing by pattern). */
+export const PHASING_PATTERNS = ['burst', 'always-on', 'event-anchored', 'lifecycle'] as const;
+export type PhasingPattern = (typeof PHASING_PATTERNS)[number];
+
+/** Money that is not working media: it makes, seeds or manages the communication (domain §4). */
+export const NON_MEDIA_KINDS = ['production', 'content', 'kol-fees', 'pr', 'agency', 'other'] as const;
+export type NonMediaKind = (typeof NON_MEDIA_KINDS)[number];
+
 /** The vocabularies whose ids questions offer as choices; a map entry names the one its choices come from. */
 export const VOCABULARY = {
   problem: PROBLEM_TYPES,

@@ -13,7 +13,9 @@ import { ConversationStateSchema, type ConversationEffect, type ControlWord, typ
 import type { Question } from '../conversation/question.js';
 import type { Plan } from '../plan/plan.js';
 import { plannedSpend, summarizeAgainst, type ReviewActuals, type ReviewSummary } from './review.js';
-import { reviewActuals, reviewFactsOf, reviewQuestionsFor, type ReviewScript } from './review-script.js';
+import { REVIEW_MAP, reviewActuals, reviewFactsOf, reviewQuestionsFor, type ReviewScript } from './review-script.js';
+import type { QuestionNames } from '../conversation/flow-target.js';
+import type { InputWords } from '../locale/input-words.js';
 
 export { reviewActuals } from './review-script.js';
 
@@ -79,20 +81,39 @@ export function startReview(
   return beginConversation(reviewSource(script, plan), state, options.now);
 }
 
-/** Applies one input (as `interpretReply` reads it) to the review. Never throws on anything a person can type. */
-export function stepReview(script: ReviewScript, plan: Plan, state: ReviewState, input: FlowInput, now: Date): ReviewStepResult {
-  return stepConversation(reviewSource(script, plan), state, input, now);
+/**
+ * Applies one input (as `interpretReply` reads it) to the review; `words` names the
+ * questions in other languages for `修改 <question>`. Never throws on anything a person can type.
+ */
+export function stepReview(script: ReviewScript, plan: Plan, state: ReviewState, input: FlowInput, now: Date, words?: InputWords): ReviewStepResult {
+  return stepConversation(reviewSource(script, plan, words), state, input, now);
+}
+
+/** The ids under which the locale files name the review's questions (those of review.yml); `goal` names every goal_N (`目标1`). */
+export const REVIEW_NAME_IDS = REVIEW_MAP.map((row) => row.question);
+
+/** The review's questions' names in the other languages: `goal_2` is `目标2` and the name of its metric. */
+function reviewNames(plan: Plan, questions: Question[], words: InputWords): QuestionNames {
+  return Object.fromEntries(
+    questions.map((q) => {
+      const goal = /^goal_(\d+)$/.exec(q.id);
+      if (!goal) return [q.id, words.review[q.id] ?? []];
+      const metric = plan.goals[Number(goal[1]) - 1]?.metric;
+      return [q.id, [...(words.review.goal ?? []).map((name) => `${name}${goal[1]}`), ...(metric ? words.metrics[metric] : [])]];
+    }),
+  );
 }
 
 /** The review script, filled in for `plan`, as the engine's question source. */
-function reviewSource(script: ReviewScript, plan: Plan): QuestionSource<ReviewState, ReviewEffect> {
+function reviewSource(script: ReviewScript, plan: Plan, words?: InputWords): QuestionSource<ReviewState, ReviewEffect> {
   const questions = (state: ReviewState) => reviewQuestions(script, plan, state.plannedSpend);
   return {
     all: questions,
     applicable: questions,
     currency: () => plan.budget.currency,
+    ...(words ? { names: (state: ReviewState) => reviewNames(plan, questions(state), words) } : {}),
     controls: REVIEW_CONTROL_WORDS,
-    words: {
+    say: {
       over: (status) => `This review is ${status === 'finished' ? 'already finished' : 'cancelled'}.`,
       firstQuestion: 'This is the first question of the review, so there is nothing to go back to.',
       cannotSkip: (question) =>
