@@ -19,11 +19,16 @@ import { enqueue } from './outbox-worker.js';
 import { isPlanId } from './plan-id.js';
 import { latestVersion, markSeen, type PlanRecord } from './plan-record.js';
 import type { ActionOutcome, PlanAction, PlanService } from './plan-service.js';
-import type { Clock, Logger } from './ports.js';
+import type { Clock, Logger, Messenger } from './ports.js';
+
+/** How long the link to the thread may take: `/imc review` answers inside Slack's 3 seconds. */
+const PERMALINK_TIMEOUT_MS = 1_500;
 
 export interface ReviewServiceOptions {
   store: PlanStore<PlanRecord>;
   plans: PlanService;
+  /** For the link to the plan's thread. */
+  messenger: Messenger;
   renderer: Renderer;
   clock: Clock;
   logger: Logger;
@@ -33,10 +38,15 @@ export interface ReviewServiceOptions {
 export class ReviewService {
   constructor(private readonly options: ReviewServiceOptions) {}
 
-  /** `/imc review <plan>` or the reminder's button (with its `dedupeKey`): starts the review. Returns the reply for the caller; empty for a repeated click. */
+  /**
+   * `/imc review <plan>` or the reminder's button (with its `dedupeKey`): starts the
+   * review. Returns the reply for the caller, with a link to the plan's thread (it may
+   * be months up the channel); empty for a repeated click.
+   */
   async start(planId: string, userId: string, teamId: string, dedupeKey?: string): Promise<string> {
     if (!isPlanId(planId)) return 'Which plan? For example `/imc review P-7K3QX`.';
     let reply = `There is no plan \`${planId}\`. \`/imc list\` shows the plans of this channel.`;
+    let thread: { channelId: string; ts: string } | undefined;
     await this.options.plans.withRecord(planId, async (record) => {
       if (record.teamId !== teamId) return false;
       if (dedupeKey && record.seen.includes(dedupeKey)) {
@@ -47,6 +57,7 @@ export class ReviewService {
       switch (record.status) {
         case 'reviewing':
           reply = `The review of \`${record.id}\` is already running in its thread, with <@${record.review?.reviewerId ?? record.authorId}>.`;
+          if (record.threadTs) thread = { channelId: record.channelId, ts: record.threadTs };
           return false;
         case 'reviewed':
           reply = `\`${record.id}\` has been reviewed already. \`/imc show ${record.id}\` shows the plan.`;
@@ -72,9 +83,28 @@ export class ReviewService {
       });
       this.present(record, result.effects);
       reply = `The review of \`${record.id}\` has started in the plan's thread.`;
+      if (record.threadTs) thread = { channelId: record.channelId, ts: record.threadTs };
       return true;
     });
-    return reply;
+    if (!thread) return reply;
+    const link = await this.threadLink(thread.channelId, thread.ts);
+    return link ? reply.replace("in the plan's thread", `in <${link}|the plan's thread>`).replace('in its thread', `in <${link}|its thread>`) : reply;
+  }
+
+  /** The permalink of the plan's thread, or undefined when Slack does not give it in time. */
+  private async threadLink(channelId: string, ts: string): Promise<string | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), PERMALINK_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([this.options.messenger.permalink(channelId, ts), timeout]);
+    } catch (error) {
+      this.options.logger.warn('could not get the link to a plan thread', { channelId, error: String(error) });
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** A thread reply: an answer when it is the reviewer's, in a plan under review. */
@@ -89,11 +119,16 @@ export class ReviewService {
     return true;
   }
 
-  /** A button on a review question (back, skip, status, help, cancel). */
+  /**
+   * A button on a review question (back, skip, status, help, cancel the review). A
+   * click after the review ended changes nothing: cancelling a review never cancels the plan.
+   */
   async handleAction(planId: string, userId: string, action: PlanAction, dedupeKey: string): Promise<ActionOutcome> {
-    let outcome: ActionOutcome = {};
+    if (!isPlanId(planId)) return { ephemeral: "I can't find that plan." };
+    let outcome: ActionOutcome = { ephemeral: 'That review is not running any more; nothing changed. `/imc review ' + planId + '` starts it again.' };
     await this.options.plans.withRecord(planId, async (record) => {
       if (record.status !== 'reviewing' || !record.review) return false;
+      outcome = {};
       if (record.review.reviewerId !== userId) {
         outcome = { ephemeral: `Only <@${record.review.reviewerId}> answers this review. Share your thoughts in the thread.` };
         return false;
@@ -138,6 +173,7 @@ export class ReviewService {
         renderer: this.options.renderer,
         canGoBack: record.review.state.history.length > 0,
         questionById: () => undefined,
+        review: true,
       }),
     );
     if (effects.some((e) => e.type === 'cancelled')) {
