@@ -215,6 +215,8 @@ export class OutboxWorker {
               logger.info('a message was already posted before a failure or restart; not posting it again', { planId: record.id, item: item.id });
               return { kind: 'posted', ts: already };
             }
+            // Not there: only a failure of the post below can make it uncertain again.
+            this.uncertain.delete(item.id);
           }
           const metadata: MessageMetadata = { event_type: OUTBOX_EVENT_TYPE, event_payload: { plan_id: record.id, item_id: item.id } };
           const ts = await messenger.post(record.channelId, item.message, threadTs, metadata);

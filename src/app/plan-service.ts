@@ -298,7 +298,9 @@ export class PlanService {
     const previousQuestion = script.questions.find((q) => q.id === previous);
     if (movedOn && previousQuestion && answered && record.questionTs && !effects.some((e) => e.type === 'reask')) {
       const text = formatAnswer(previousQuestion, answered, currencyOf(record.flow.answers));
-      enqueue(record, { kind: 'update', role: 'question', ts: record.questionTs, message: answeredQuestionMessage(previousQuestion, text) });
+      // The question's ts is looked up when the update is sent: the outbox sends in order, so it is
+      // the question this answers even when its post was still on its way (or found after a crash).
+      enqueue(record, { kind: 'update', role: 'question', message: answeredQuestionMessage(previousQuestion, text) });
     }
     enqueue(
       record,
