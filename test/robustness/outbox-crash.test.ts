@@ -5,7 +5,7 @@
  * exactly one copy, for a channel message (the kickoff that opens the thread) and for
  * a thread message (the next question).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,35 +13,29 @@ import { startFakeSlack, type FakeSlack } from '../../src/local-slack/fake-slack
 import { createSlackDriver, type SlackDriver } from '../../src/local-slack/slack-driver.js';
 import { ALICE, BOT_TOKEN, CHANNEL, messageText, SIGNING_SECRET, waitUntil } from '../support/bot-harness.js';
 import { TYPED_ANSWERS } from '../support/plan-conversation.js';
-import { freePort, killBot, spawnBot, waitForHealth, type BotProcess } from './bot-process.js';
+import { cleanUpProcessTest, freePort, spawnBot, waitForHealth, type ProcessTestState } from './bot-process.js';
 
-let fake: FakeSlack | undefined;
-let bot: BotProcess | undefined;
-let root: string | undefined;
-afterAll(async () => {
-  await killBot(bot);
-  await fake?.close();
-  if (root) await rm(root, { recursive: true, force: true });
-});
+const state: ProcessTestState & { fake?: FakeSlack } = {};
+afterAll(() => cleanUpProcessTest(state));
 
 describe('a crash after Slack took a post, before the bot wrote it down', () => {
   it('posts each message exactly once after the restart', async () => {
-    root = await mkdtemp(join(tmpdir(), 'imc-bot-outbox-crash-'));
+    const root = (state.root = await mkdtemp(join(tmpdir(), 'imc-bot-outbox-crash-')));
     const dataDir = join(root, 'data');
-    const theFake = (fake = await startFakeSlack({
+    const theFake = (state.fake = await startFakeSlack({
       botToken: BOT_TOKEN,
       channels: [{ id: CHANNEL, name: 'campaign-planning', members: [ALICE] }],
       users: [{ id: ALICE, name: 'alice', tz: 'Asia/Shanghai' }],
     }));
     const start = async (): Promise<SlackDriver> => {
-      bot = spawnBot({ cwd: root as string, dataDir, slackApiUrl: theFake.url, port: await freePort() });
+      const bot = (state.bot = spawnBot({ cwd: root, dataDir, slackApiUrl: theFake.url, port: await freePort() }));
       await waitForHealth(bot);
       return createSlackDriver({ botUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, fake: theFake });
     };
     const killWhenPosted = async (count: () => number, expected: number, what: string) => {
       await theFake.waitFor(() => count() >= expected, { description: what, timeoutMs: 10_000 });
-      bot?.child.kill('SIGKILL');
-      expect((await bot?.exited)?.signal).toBe('SIGKILL');
+      state.bot?.child.kill('SIGKILL');
+      expect((await state.bot?.exited)?.signal).toBe('SIGKILL');
     };
     const kickoffs = () => theFake.messages(CHANNEL).filter((m) => m.text.includes('started an IMC plan'));
     let driver = await start();
