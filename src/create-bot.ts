@@ -189,7 +189,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     extraHelp: [
       '• `/imc review <plan id>`: start the post-campaign review of an approved plan.',
       '• `/imc remind <plan id> <date>`: move its review reminder.',
-      '• `/imc config`: this channel\'s approval settings (emoji, approvals needed, whether the author may approve).',
+      '• `/imc config`: this channel\'s approval settings (emoji, approvals needed, whether the author may approve); anyone may make them stricter, only admins may loosen them.',
     ],
   });
 

@@ -113,7 +113,7 @@ export class ApprovalService {
   /** A reaction was added or removed somewhere: re-derive if it may concern a draft. Does not wait. */
   onReaction(event: { teamId?: string; channelId: string; messageTs: string; reaction: string; userId: string }): void {
     if (event.userId === this.options.botUserId()) return;
-    this.track(this.reactionChanged(event));
+    this.track(this.reactionChanged(event), 'approval update failed');
   }
 
   /**
@@ -259,11 +259,13 @@ export class ApprovalService {
     return this.track(queued);
   }
 
-  private track<T>(promise: Promise<T>): Promise<T> {
-    const tracked = promise.finally(() => this.running.delete(tracked));
-    tracked.catch((error: unknown) => this.options.logger.error('approval update failed', { error: String(error) }));
-    this.running.add(tracked);
-    return tracked;
+  /** Counts `promise` as running until it settles (for `idle`); with `failure`, logs it under that message. */
+  private track<T>(promise: Promise<T>, failure?: string): Promise<T> {
+    const settled: Promise<unknown> = promise
+      .catch((error: unknown) => failure && this.options.logger.error(failure, { error: String(error) }))
+      .finally(() => this.running.delete(settled));
+    this.running.add(settled);
+    return promise;
   }
 
   private async reactionChanged(event: { channelId: string; messageTs: string; reaction: string }): Promise<void> {
@@ -324,6 +326,7 @@ export class ApprovalService {
       this.options.logger.error('gave up reading a draft\'s reactions; the next reaction or start derives it again', { planId, code: error.code });
       return;
     }
+    this.options.logger.warn("could not read a draft's reactions; trying again", { planId, code: error.code, inMs: delay });
     retry.timer = setTimeout(() => {
       delete retry.timer;
       void this.derive(planId).catch(() => undefined);

@@ -5,7 +5,7 @@
  * second reading (taken later, answered at once) would otherwise land first.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { BOB, CAROL, CHANNEL, startHarness, type Harness } from '../support/bot-harness.js';
+import { BOB, CAROL, CHANNEL, startHarness, waitUntil, type Harness } from '../support/bot-harness.js';
 import { draftText, postedPlan, react, threadTexts } from '../support/approved-plan.js';
 
 let h: Harness;
@@ -65,5 +65,17 @@ describe('approval under racing reactions', () => {
     await h.settle();
     expect(h.fake.callsTo('reactions.get').length - before).toBe(2);
     expect((await h.record(planId)).approval?.approvers).toEqual([BOB, CAROL]);
+  });
+
+  it('reads the reactions again a moment later when Slack fails to answer, instead of dropping the reaction', async () => {
+    h = await startHarness();
+    const { planId, draftTs } = await postedPlan(h);
+    h.fake.failNext('reactions.get', { status: 500 });
+    await reactNow(BOB, draftTs);
+    await h.settle();
+    expect((await h.record(planId)).approval).toBeUndefined();
+    await waitUntil(async () => (await h.record(planId)).approval?.approvers.includes(BOB) === true, 'the reading to be retried', 5_000);
+    await h.settle();
+    expect(draftText(h, draftTs)).toContain(`approved by <@${BOB}>`);
   });
 });
