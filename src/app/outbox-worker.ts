@@ -9,9 +9,9 @@
  * - other retryable faults are tried again on a backoff, permanent ones are
  *   reported and dropped without touching the plan's answers;
  * - every post carries its item's id in message metadata. After a failure that may
- *   have gone through (a timeout, a 5xx) and for every item left by an earlier
- *   process (it may have died after Slack took the post but before the bookkeeping),
- *   the worker looks for that id in the channel or thread before posting again.
+ *   have gone through (a timeout, a 5xx) and for every item queued before this worker
+ *   started (an earlier process may have died after Slack took the post but before
+ *   the bookkeeping), the worker looks for that id in the channel or thread first.
  */
 import type { KeyedMutex } from './keyed-mutex.js';
 import { latestVersion, type MessageRole, type NewOutboxItem, type OutboxItem, type PlanRecord } from './plan-record.js';
@@ -60,12 +60,17 @@ export interface OutboxWorkerOptions {
 }
 
 let counter = 0;
-/** Gives a new outbox item a unique id (unique within the process and across restarts by time). */
+/** Gives a new outbox item a unique id (unique within the process and across restarts by time): `<ms, base 36>-<counter>`. */
 export function enqueue(record: PlanRecord, ...items: NewOutboxItem[]): void {
   for (const item of items) {
     counter = (counter + 1) % 1_000_000;
     record.outbox.push({ ...item, id: `${Date.now().toString(36)}-${counter.toString(36)}` } as OutboxItem);
   }
+}
+
+/** When an item was queued (ms), read from its id; NaN for an id of another shape. */
+function queuedAt(item: OutboxItem): number {
+  return parseInt(item.id.split('-')[0] ?? '', 36);
 }
 
 /** A sentence a person can act on, for the Slack errors that need one. */
@@ -99,8 +104,12 @@ export class OutboxWorker {
   private readonly heldSince = new Map<string, number>();
   /** Plans whose author was told about the current hold. */
   private readonly toldHeld = new Set<string>();
-  /** Items that may have reached Slack already: looked for before they are posted (again). */
+  /** Items whose last try may have reached Slack: looked for before they are posted again. */
   private readonly uncertain = new Set<string>();
+  /** Items queued before this worker started and already looked for in Slack (not found). */
+  private readonly checked = new Set<string>();
+  /** Items queued before this moment may come from an earlier process (or bot instance) that died mid-post. */
+  private readonly startedAt = Date.now();
   private readonly retryDelaysMs: readonly number[];
   private readonly timers: OutboxTimers;
   private stopped = false;
@@ -113,16 +122,6 @@ export class OutboxWorker {
   /** Lets a failure for this plan be told to someone in real time (kept in memory only). */
   setNotifier(planId: string, notify: FailureNotifier): void {
     this.notifiers.set(planId, notify);
-  }
-
-  /**
-   * After a restart: what the plan still owes was queued by an earlier process, which
-   * may have died after Slack took a post and before it wrote that down. Each such post
-   * is looked for in Slack before it is sent.
-   */
-  resume(record: PlanRecord): void {
-    for (const item of record.outbox) this.uncertain.add(item.id);
-    this.kick(record.id);
   }
 
   /** Starts draining a plan's outbox unless a drain is already under way. */
@@ -180,6 +179,7 @@ export class OutboxWorker {
       }
       this.attempts.delete(next.item.id);
       this.uncertain.delete(next.item.id);
+      this.checked.delete(next.item.id);
       this.heldSince.delete(planId);
       this.toldHeld.delete(planId);
       await mutex.run(planId, async () => {
@@ -209,14 +209,15 @@ export class OutboxWorker {
         case 'post': {
           const threadTs = item.where === 'thread' ? record.threadTs : undefined;
           if (item.where === 'thread' && !threadTs) return { kind: 'dropped', code: 'thread_missing' };
-          if (this.uncertain.has(item.id)) {
+          if (this.mayBePosted(item)) {
             const already = await this.findPosted(record, item, threadTs);
             if (already) {
               logger.info('a message was already posted before a failure or restart; not posting it again', { planId: record.id, item: item.id });
               return { kind: 'posted', ts: already };
             }
-            // Not there: only a failure of the post below can make it uncertain again.
+            // Not there: only a failure of the post below makes it uncertain again.
             this.uncertain.delete(item.id);
+            this.checked.add(item.id);
           }
           const metadata: MessageMetadata = { event_type: OUTBOX_EVENT_TYPE, event_payload: { plan_id: record.id, item_id: item.id } };
           const ts = await messenger.post(record.channelId, item.message, threadTs, metadata);
@@ -258,6 +259,18 @@ export class OutboxWorker {
     return { kind: 'done' };
   }
 
+  /**
+   * Whether Slack may have this post already: its last try failed uncertainly, or it was
+   * queued before this worker started, by a process that may have died after Slack took
+   * the post and before it wrote that down. (Judged by the item's own time, not by when
+   * the outbox is resumed, so a request that kicks the plan first cannot skip the check.)
+   */
+  private mayBePosted(item: OutboxItem): boolean {
+    if (this.uncertain.has(item.id)) return true;
+    const at = queuedAt(item);
+    return !this.checked.has(item.id) && !(at >= this.startedAt);
+  }
+
   /** The ts of this item's post if it is already in the channel (or the plan's thread). */
   private async findPosted(record: PlanRecord, item: OutboxItem, threadTs: string | undefined): Promise<string | undefined> {
     const { messenger } = this.options;
@@ -288,6 +301,7 @@ export class OutboxWorker {
       this.options.logger.error('giving up on a Slack call after retries', { planId, code: failure.code });
       this.attempts.delete(item.id);
       this.uncertain.delete(item.id);
+      this.checked.delete(item.id);
       void this.options.mutex
         .run(planId, async () => {
           const latest = await this.options.store.get(planId);

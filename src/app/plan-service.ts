@@ -216,7 +216,7 @@ export class PlanService {
     for (const entry of entries) {
       const record = await this.options.store.get(entry.id);
       if (record && record.outbox.length > 0) {
-        this.options.outbox.resume(record);
+        this.options.outbox.kick(record.id);
         resumed += 1;
       }
     }

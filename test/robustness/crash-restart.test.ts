@@ -142,5 +142,10 @@ describe('a crash while 20 conversations are answering', () => {
       expect(draft?.text).toContain(id);
     }
     expect(acknowledged()).toBeGreaterThan(beforeCrash);
+    // Nothing was posted twice: every outbox item id appears on one message at most.
+    const itemIds = fake.messages(CHANNEL).flatMap((m) => [m, ...fake!.messages(CHANNEL, { threadTs: m.ts })]).map((m) => JSON.stringify(m.metadata?.event_payload ?? null));
+    const tagged = itemIds.filter((id) => id.includes('item_id'));
+    expect(tagged.length).toBeGreaterThan(CONVERSATIONS * 10);
+    expect(new Set(tagged).size).toBe(tagged.length);
   }, 90_000);
 });
