@@ -7,6 +7,7 @@
 import { buildBudgetSketch } from '../domain/budget/budget.js';
 import type { FlowEffect, FlowInput } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
+import type { InputWords } from '../domain/locale/input-words.js';
 import { startReview, stepReview, type ReviewEffect } from '../domain/review/review-flow.js';
 import { suggestionsFromReview } from '../domain/review/review.js';
 import type { Suggestion } from '../domain/conversation/flow-state.js';
@@ -33,6 +34,8 @@ export interface ReviewServiceOptions {
   clock: Clock;
   logger: Logger;
   timeZone: string;
+  /** What people may type in other languages (`返回`, `修改 实际花费`…), from the locale files. */
+  words?: InputWords;
 }
 
 export class ReviewService {
@@ -46,7 +49,8 @@ export class ReviewService {
   async start(planId: string, userId: string, teamId: string, dedupeKey?: string): Promise<string> {
     if (!isPlanId(planId)) return 'Which plan? For example `/imc review P-7K3QX`.';
     let reply = `There is no plan \`${planId}\`. \`/imc list\` shows the plans of this channel.`;
-    let thread: { channelId: string; ts: string } | undefined;
+    /** For a review started or running: the reply, given how to name the thread (with its link when Slack gives one). */
+    let inThread: { channelId: string; ts: string; reply: (thread: (words: string) => string) => string } | undefined;
     await this.options.plans.withRecord(planId, async (record) => {
       if (record.teamId !== teamId) return false;
       if (dedupeKey && record.seen.includes(dedupeKey)) {
@@ -57,7 +61,10 @@ export class ReviewService {
       switch (record.status) {
         case 'reviewing':
           reply = `The review of \`${record.id}\` is already running in its thread, with <@${record.review?.reviewerId ?? record.authorId}>.`;
-          if (record.threadTs) thread = { channelId: record.channelId, ts: record.threadTs };
+          if (record.threadTs) {
+            const reviewer = record.review?.reviewerId ?? record.authorId;
+            inThread = { channelId: record.channelId, ts: record.threadTs, reply: (thread) => `The review of \`${record.id}\` is already running in ${thread('its thread')}, with <@${reviewer}>.` };
+          }
           return false;
         case 'reviewed':
           reply = `\`${record.id}\` has been reviewed already. \`/imc show ${record.id}\` shows the plan.`;
@@ -83,12 +90,12 @@ export class ReviewService {
       });
       this.present(record, result.effects);
       reply = `The review of \`${record.id}\` has started in the plan's thread.`;
-      if (record.threadTs) thread = { channelId: record.channelId, ts: record.threadTs };
+      if (record.threadTs) inThread = { channelId: record.channelId, ts: record.threadTs, reply: (thread) => `The review of \`${record.id}\` has started in ${thread("the plan's thread")}.` };
       return true;
     });
-    if (!thread) return reply;
-    const link = await this.threadLink(thread.channelId, thread.ts);
-    return link ? reply.replace("in the plan's thread", `in <${link}|the plan's thread>`).replace('in its thread', `in <${link}|its thread>`) : reply;
+    if (!inThread) return reply;
+    const link = await this.threadLink(inThread.channelId, inThread.ts);
+    return inThread.reply((words) => (link ? `<${link}|${words}>` : words));
   }
 
   /** The permalink of the plan's thread, or undefined when Slack does not give it in time. */
@@ -113,7 +120,7 @@ export class ReviewService {
     if (!found || found.status !== 'reviewing' || found.review?.reviewerId !== input.userId) return false;
     await this.options.plans.withRecord(found.id, async (record) => {
       if (record.status !== 'reviewing' || !markSeen(record, `msg:${input.ts}`)) return false;
-      this.step(record, interpretReply(unescapeSlackText(input.text)));
+      this.step(record, interpretReply(unescapeSlackText(input.text), this.options.words?.thread));
       return true;
     });
     return true;
@@ -157,7 +164,7 @@ export class ReviewService {
   private step(record: PlanRecord, input: FlowInput): void {
     const version = latestVersion(record);
     if (!version || !record.review) return;
-    const result = stepReview(version.plan, record.review.state, input, this.options.clock.now());
+    const result = stepReview(version.plan, record.review.state, input, this.options.clock.now(), this.options.words);
     record.review.state = result.state;
     this.present(record, result.effects);
   }
