@@ -35,12 +35,16 @@ import {
 } from '../slack/blocks/approval-messages.js';
 import { enqueue } from './outbox-worker.js';
 import { isPlanId } from './plan-id.js';
+import { within } from './within.js';
 import { latestVersion, markSeen, type ApprovalRecord, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
 import type { PlanService } from './plan-service.js';
 import { SlackCallError, type Clock, type Logger, type Messenger } from './ports.js';
 
 /** Statuses in which votes on the draft decide the approval. Once the review starts, they no longer do. */
 const APPROVABLE: readonly PlanStatus[] = ['draft', 'changes-requested', 'approved'];
+
+/** How long the admin look-up of `/imc config` may take. */
+const ADMIN_CHECK_TIMEOUT_MS = 1_500;
 
 /** Waits before reading a draft's reactions again after Slack failed to answer (a Retry-After wins). */
 const DERIVE_RETRY_MS = [2_000, 10_000, 30_000, 120_000];
@@ -335,10 +339,13 @@ export class ApprovalService {
     this.retries.set(planId, retry);
   }
 
+  /** Whether `userId` may loosen approval rules; 'unknown' when Slack does not say in time (the change is refused). */
   private async mayLoosen(userId: string): Promise<boolean | 'unknown'> {
     if (this.options.admins?.includes(userId)) return true;
     try {
-      const role = await this.options.messenger.userRole(userId);
+      // Asked before the command is acknowledged: it must leave time inside Slack's 3 seconds.
+      const role = await within(this.options.messenger.userRole(userId), ADMIN_CHECK_TIMEOUT_MS);
+      if (!role) return 'unknown';
       return role.isAdmin || role.isOwner;
     } catch (error) {
       this.options.logger.warn('could not look up whether a user is an admin', { code: error instanceof SlackCallError ? error.code : String(error) });

@@ -21,6 +21,7 @@ import { isPlanId } from './plan-id.js';
 import { latestVersion, markSeen, type PlanRecord } from './plan-record.js';
 import type { ActionOutcome, PlanAction, PlanService } from './plan-service.js';
 import type { Clock, Logger, Messenger } from './ports.js';
+import { within } from './within.js';
 
 /** How long the link to the thread may take: `/imc review` answers inside Slack's 3 seconds. */
 const PERMALINK_TIMEOUT_MS = 1_500;
@@ -100,17 +101,11 @@ export class ReviewService {
 
   /** The permalink of the plan's thread, or undefined when Slack does not give it in time. */
   private async threadLink(channelId: string, ts: string): Promise<string | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), PERMALINK_TIMEOUT_MS);
-    });
     try {
-      return await Promise.race([this.options.messenger.permalink(channelId, ts), timeout]);
+      return await within(this.options.messenger.permalink(channelId, ts), PERMALINK_TIMEOUT_MS);
     } catch (error) {
       this.options.logger.warn('could not get the link to a plan thread', { channelId, error: String(error) });
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -107,6 +107,14 @@ describe('changing the approval rules', () => {
     expect((await config(BOB, '')).text).toContain('approvals needed: 2');
   });
 
+  it('changes nothing when Slack is too slow to say whether the person is an admin (the answer must go out inside 3 s)', async () => {
+    h = await startHarness();
+    h.fake.failNext('users.info', { delayMs: 2_500 });
+    const reply = await config(BOB, 'approvals 1');
+    expect(reply.text).toContain("couldn't check with Slack");
+    expect((await config(BOB, '')).text).toContain('approvals needed: 2');
+  });
+
   it('explains the rules and who may change them', async () => {
     h = await startHarness();
     const shown = await config(BOB, '');
