@@ -7,12 +7,12 @@ import { stepFlow } from '../domain/conversation/flow.js';
 import { formatDate, formatMoney, formatNumber } from '../domain/plan/format.js';
 import type { Finding } from '../domain/plan/plan.js';
 import { budgetSketchView } from '../render/budget-sketch-view.js';
-import { toSlackMessage } from '../render/blocks.js';
+import { toSlackMessage } from '../render/slack-message.js';
 import { parseImcCommand, type ImcCommand } from '../domain/command/imc-command.js';
 import { QUICK_BUDGET_USAGE, quickBudget } from '../domain/budget/quick-budget.js';
 import type { QuestionScript } from '../domain/conversation/script.js';
 import { buildBudgetSketch } from '../domain/budget/budget.js';
-import { joinWithinLimits } from '../render/blocks.js';
+import { joinWithinLimits } from '../render/block-limits.js';
 import { escapeMrkdwn } from '../render/escape.js';
 import type { Renderer } from '../render/renderer.js';
 import { budgetMessage, draftMessage } from '../slack/blocks/plan-messages.js';
@@ -133,7 +133,7 @@ export class CommandService {
       );
     }
     const sketch = buildBudgetSketch(version.plan);
-    const draft = draftMessage(this.options.renderer, record, version, sketch, `Status: ${STATUS_LABELS[record.status] ?? record.status}.`);
+    const draft = draftMessage(this.options.renderer, record, version, sketch, `Status: ${STATUS_LABELS[record.status] ?? record.status}.`, this.options.script.labels);
     const budget = budgetMessage(this.options.renderer, record, version, sketch);
     // An ephemeral reply has the limits of any message: the summary first, then as much of the sketch as fits.
     const joined = joinWithinLimits([draft.blocks ?? [], budget.blocks ?? []]);
@@ -143,7 +143,7 @@ export class CommandService {
 
   /** `/imc budget`: the same closed sums and the same errors as a plan's budget sketch. */
   private budget(args: string[]): CommandReply {
-    const result = quickBudget(args, 'CNY');
+    const result = quickBudget(args, 'CNY', this.options.script.labels);
     if (!result.ok) return ephemeralReply(`:warning: ${escapeMrkdwn(result.error)}`);
     const { sketch, findings, notes, currency } = result.value;
     const line = (f: Finding) => `• \`${f.rule}\` ${escapeMrkdwn(f.problem)}\n      _Fix:_ ${escapeMrkdwn(f.fix)}`;

@@ -4,10 +4,12 @@
  * money achieves, the goals beside it, profit per order, and the spend by phase.
  * Every figure is pre-formatted plain text; the renderer escapes it for Slack.
  */
-import type { BudgetSketch, MoneyLines, ReachTask, RetentionTask, SchedulePhase, TaskLine, TrafficTask } from '../domain/budget/budget-types.js';
-import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
+import type { BudgetSketch, MoneyLines, ReachTask, RetentionTask, TaskLine, TrafficTask } from '../domain/budget/budget-types.js';
+import { formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
+import { NON_MEDIA_LABELS } from '../domain/plan/plan.js';
 import { buyingMoney, describeBought } from '../domain/rules/budget-rules.js';
-import { LABELS, type Currency, type Goal, type NonMediaKind, type PhasingPattern, type PlanDraft } from '../domain/plan/plan.js';
+import { MEDIA_LABELS, METRIC_LABELS, type Currency, type Goal, type PhasingPattern, type PlanDraft } from '../domain/plan/plan.js';
+import { phaseView, type PhaseView } from './view-text.js';
 
 /** One channel's part of a task: "Search ads (Paid): 100,000 visits × ¥2 = ¥200,000". */
 export interface TaskLineView {
@@ -86,14 +88,6 @@ export interface GoalRowView {
   met: boolean;
 }
 
-export interface PhaseView {
-  name: string;
-  dates: string;
-  amount: string;
-  /** Owned and earned activities when the phase has no money. */
-  activities: string | null;
-}
-
 /** Everything `budget-sketch.hbs` shows. */
 export interface BudgetSketchView {
   title: string;
@@ -122,7 +116,6 @@ const MODEL_LABELS = {
   retention: 'Retention of the customer base (objective and task)',
 } as const;
 
-export const NON_MEDIA_LABELS: Record<NonMediaKind, string> = LABELS.nonMedia;
 
 export const PATTERN_LABELS: Record<PhasingPattern, string> = {
   burst: 'Burst (warm-up, launch, sustain)',
@@ -219,7 +212,7 @@ function emptyView(context: SketchContext): BudgetSketchView {
 function lineViews(lines: readonly TaskLine[], money: (minor: number) => string): TaskLineView[] {
   return lines.map((line) => ({
     name: line.name,
-    media: LABELS.media[line.media],
+    media: MEDIA_LABELS[line.media],
     units: `${formatNumber(line.units, 0)} ${unitName(line)}`,
     unitCost: `${money(line.unitCost)}${line.unit === 'thousand-impressions' ? ' per 1,000' : ''}`,
     amount: money(line.amount),
@@ -242,7 +235,7 @@ function unitName(line: TaskLine): string {
 
 function goalLabel(goals: readonly Goal[], index: number): string {
   const goal = goals[index];
-  const metric = goal && Object.hasOwn(LABELS.metric, goal.metric) ? LABELS.metric[goal.metric] : undefined;
+  const metric = goal && Object.hasOwn(METRIC_LABELS, goal.metric) ? METRIC_LABELS[goal.metric] : undefined;
   return metric ? `goal ${index + 1} (${metric})` : `goal ${index + 1}`;
 }
 
@@ -429,16 +422,6 @@ function profitView(sketch: BudgetSketch, money: (minor: number) => string): Bud
     line: `${cost} ${against}.${contribution}`,
     exceeds: profit.exceeds,
     note: profit.basis === 'revenue' ? 'Judged on revenue, not profit: no gross margin was given.' : null,
-  };
-}
-
-/** A schedule phase with its dates and money, or the activities that carry it when it has none. */
-export function phaseView(phase: SchedulePhase, currency: Currency): PhaseView {
-  return {
-    name: phase.name,
-    dates: `${formatDate(phase.start)} – ${formatDate(phase.end)}`,
-    amount: formatMoney(phase.amount, currency),
-    activities: phase.amount === 0 && phase.activities.length > 0 ? phase.activities.join(', ') : null,
   };
 }
 

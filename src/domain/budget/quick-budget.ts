@@ -7,7 +7,7 @@
 import type { BudgetSketch } from './budget-types.js';
 import { analyseBudget } from './budget.js';
 import { parseMoney, parseRate } from '../parse/index.js';
-import { CURRENCIES, PlanDraftSchema, STAGES, type Currency, type Finding, type Parsed, type PlanDraft } from '../plan/plan.js';
+import { CURRENCIES, PlanDraftSchema, STAGES, type Currency, type Finding, type Labels, type Parsed, type PlanDraft } from '../plan/plan.js';
 import { BUDGET_RULES } from '../rules/budget-rules.js';
 
 export const QUICK_BUDGET_USAGE = '`/imc budget <target revenue> <average order value> <conversion> <cost per visit> [available budget]`, e.g. `/imc budget ¥1,000,000 ¥1,000 1% ¥2 ¥250,000`';
@@ -50,7 +50,7 @@ export function detectCurrency(args: readonly string[], fallback: Currency): Cur
 const SEVERITY_ORDER = { error: 0, warning: 1, tip: 2 } as const;
 
 /** Parses the arguments and judges the budget they make; unreadable figures are errors that name the argument and show the usage. */
-export function quickBudget(args: readonly string[], fallbackCurrency: Currency): Parsed<QuickBudget> {
+export function quickBudget(args: readonly string[], fallbackCurrency: Currency, labels: Labels): Parsed<QuickBudget> {
   if (args.length < 4 || args.length > 5) {
     return { ok: false, error: `I need four or five numbers: ${QUICK_BUDGET_USAGE}.` };
   }
@@ -75,7 +75,7 @@ export function quickBudget(args: readonly string[], fallbackCurrency: Currency)
       funnel: { targetRevenue: revenue.value, averageOrderValue: aov.value, conversionRate: conversion.value, costPerVisit: cpv.value },
     },
   });
-  const findings = BUDGET_RULES.flatMap((rule) => rule.check(draft, { today: '' })).sort(
+  const findings = BUDGET_RULES.flatMap((rule) => rule.check(draft, { today: '', labels })).sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   const sketch = analyseBudget(draft).sketch;

@@ -9,7 +9,7 @@ import { analyseBudget } from '../budget/budget.js';
 import { shareOf } from '../budget/budget-exact.js';
 import { inferPattern } from '../budget/schedule-phases.js';
 import { formatMoney, formatNumber, rateAsTyped } from '../plan/format.js';
-import { LABELS, MINOR_UNITS, type Channel, type Currency, type Goal, type PlanDraft } from '../plan/plan.js';
+import { labelOf, MINOR_UNITS, type Channel, type Currency, type Goal, type PlanDraft } from '../plan/plan.js';
 import type { Choice } from '../parse/index.js';
 import { assembleDraft } from '../plan/assemble-draft.js';
 import { joinNames } from '../rules/rule-text.js';
@@ -40,7 +40,7 @@ export function derivedSuggestion(script: QuestionScript, answers: Answers, ques
     case 'phasing': {
       const draft = assembleDraft(answers, script);
       const pattern = inferPattern(draft);
-      return { text: pattern, source: `${LABELS.pattern[pattern].toLowerCase()} suits ${patternReason(draft)}`, basis: 'default' };
+      return { text: pattern, source: `${labelOf(script.labels, 'pattern', pattern).toLowerCase()} suits ${patternReason(draft)}`, basis: 'default' };
     }
     case 'channel_cpv':
       return channelCostProposal(script, answers, 'cost_per_visit', 'cost per visit');

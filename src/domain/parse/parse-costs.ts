@@ -6,7 +6,7 @@
  * channel name's brackets).
  */
 import { formatMoney } from '../plan/format.js';
-import { LABELS, type Currency, type NonMediaKind, type NonMediaLine, type Parsed } from '../plan/plan.js';
+import { NON_MEDIA_LABELS, type Currency, type NonMediaKind, type NonMediaLine, type Parsed } from '../plan/plan.js';
 import { matchChoice, type Choice } from './match-choice.js';
 import { parseMoney } from './parse-money.js';
 import { fail, ok } from './parsed-result.js';
@@ -103,8 +103,11 @@ export function parseNonMedia(text: string, currency: Currency): Parsed<NonMedia
     if (!found.ok) return found;
     const { amount, words } = found.value;
     const kind = nonMediaKindOf(words);
-    // "content ¥20,000 for the website" is Content, for the website: the kind is not repeated in the description.
-    const description = words.replace(new RegExp(`^${LABELS.nonMedia[kind]}\\b\\s*`, 'i'), '');
+    // "content ¥20,000 for the website" is Content, for the website: the kind is not repeated in the description,
+    // and a line that only names its kind ("PR", "内容") has none.
+    const pattern = KIND_WORDS.find(([k]) => k === kind)?.[1];
+    const bare = pattern !== undefined && new RegExp(`^(?:${pattern.source})$`, 'i').test(words.trim());
+    const description = bare ? '' : words.replace(new RegExp(`^${NON_MEDIA_LABELS[kind]}\\b\\s*`, 'i'), '');
     lines.push({ kind, ...(description ? { description } : {}), amount });
   }
   return ok(lines);

@@ -1,11 +1,12 @@
 /**
  * From answers to a `PlanDraft`: which questions apply (their `when`), and how each
- * answer fills the plan. Answers to questions that no longer apply are ignored but
- * kept in the state, so switching back restores them.
+ * answer fills the plan, following the question ↔ plan map. Answers to questions
+ * that no longer apply are ignored but kept in the state, so switching back restores them.
  */
-import { PlanDraftSchema, type Channel, type Goal, type NonMediaLine, type PlanDraft } from './plan.js';
+import { z } from 'zod';
+import { PlanDraftSchema, QUESTION_MAP, type Channel, type Goal, type PlanDraft } from './plan.js';
+import { conditionsOf, type Condition, type Question, type QuestionScript } from '../conversation/question.js';
 import { scaleGoalsToMoney } from '../budget/scale-down.js';
-import { conditionsOf, type Condition, type Question, type QuestionScript } from '../conversation/script.js';
 import type { AnswerValue, Answers } from '../conversation/flow-state.js';
 import { currencyOf } from '../conversation/flow-answer.js';
 
@@ -25,7 +26,7 @@ export function holds(condition: Condition, answers: Answers, source: Question |
   if (condition.not_in) return !meets(value, condition.not_in);
   if (condition.in_group) {
     const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-    const groups = chosen.map((id) => source?.choices?.find((c) => c.id === id)?.group);
+    const groups = chosen.map((id) => (typeof id === 'string' ? source?.choices?.find((c) => c.id === id)?.group : undefined));
     return groups.filter((g) => g !== undefined && condition.in_group?.includes(g)).length >= (condition.at_least ?? 1);
   }
   if (condition.none_measure) {
@@ -36,7 +37,7 @@ export function holds(condition: Condition, answers: Answers, source: Question |
 }
 
 /** The questions that apply given the answers so far, in script order. */
-export function applicableQuestions(script: QuestionScript, answers: Answers): Question[] {
+export function applicableQuestions(script: Pick<QuestionScript, 'questions'>, answers: Answers): Question[] {
   const applicable: Question[] = [];
   const byId = new Map<string, Question>();
   for (const question of script.questions) {
@@ -51,7 +52,7 @@ export function applicableQuestions(script: QuestionScript, answers: Answers): Q
 }
 
 /** The answers that count: applicable questions, not skipped. */
-export function countingAnswers(script: QuestionScript, answers: Answers): Map<string, AnswerValue> {
+export function countingAnswers(script: Pick<QuestionScript, 'questions'>, answers: Answers): Map<string, AnswerValue> {
   const values = new Map<string, AnswerValue>();
   for (const question of applicableQuestions(script, answers)) {
     const value = answers[question.id]?.value;
@@ -60,107 +61,54 @@ export function countingAnswers(script: QuestionScript, answers: Answers): Map<s
   return values;
 }
 
-/** Builds the draft the rules judge from the answers that count; channels become catalogue entries. */
+/**
+ * Builds the draft the rules judge from the answers that count: each answer goes to
+ * its field in the map; channel ids become catalogue entries. The budget is always
+ * there, in the plan's currency (CNY until it is answered), since money is read in it.
+ */
 export function assembleDraft(answers: Answers, script: QuestionScript, catalogue: Channel[] = script.catalogue): PlanDraft {
   const values = countingAnswers(script, answers);
-  const text = (id: string): string | undefined => {
-    const value = values.get(id);
-    return typeof value === 'string' ? value : undefined;
-  };
-  const list = (id: string): string[] => {
-    const value = values.get(id);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  };
-  const num = (id: string): number | undefined => {
-    const value = values.get(id);
-    return typeof value === 'number' ? value : undefined;
-  };
-  const primary = text('primary_objective');
-  const callToAction = values.get('call_to_action');
-  const draft = PlanDraftSchema.parse({
-    campaign: text('campaign'),
-    brand: text('brand'),
-    problems: list('problems'),
-    keyProblem: text('key_problem'),
-    problemStatement: text('problem_statement'),
-    audience: audienceOf(text),
-    research: list('research'),
-    primaryObjective: primary,
-    // Restating the primary objective as a secondary one adds nothing.
-    secondaryObjectives: list('secondary_objectives').filter((objective) => objective !== primary),
-    goals: values.get('goals') ?? [],
-    concept: text('concept'),
-    messageType: text('message_type'),
-    callToAction: typeof callToAction === 'boolean' ? callToAction : undefined,
-    channels: list('channels').flatMap((id) => catalogue.filter((channel) => channel.id === id)),
-    budget: budgetOf(answers, values, num, text),
-    startDate: text('start_date'),
-    endDate: text('end_date'),
-    reviewDate: text('review_date'),
-  });
-  return scaleGoalsToMoney(draft);
-}
-
-function audienceOf(text: (id: string) => string | undefined): PlanDraft['audience'] {
-  const audience = {
-    description: text('audience_description'),
-    segment: text('audience_segment'),
-    stage: text('audience_stage'),
-    involvement: text('involvement'),
-    motivation: text('motivation'),
-  };
-  if (Object.values(audience).every((value) => value === undefined)) return undefined;
-  return { ...audience, description: audience.description ?? '' } as PlanDraft['audience'];
+  const raw: Record<string, unknown> = { budget: { currency: currencyOf(answers) } };
+  for (const row of QUESTION_MAP) {
+    const value = values.get(row.question);
+    if (value === undefined) continue;
+    const filled = row.catalogue ? chosenChannels(value, catalogue) : value;
+    if (row.schema.safeParse(filled).success) setPath(raw, row.path, filled);
+  }
+  // Restating the primary objective as a secondary one adds nothing.
+  if (Array.isArray(raw.secondaryObjectives)) raw.secondaryObjectives = raw.secondaryObjectives.filter((o) => o !== raw.primaryObjective);
+  deriveBudget(raw.budget as Record<string, unknown>, values, answers);
+  dropIncomplete(raw, PlanDraftSchema);
+  return scaleGoalsToMoney(PlanDraftSchema.parse(raw));
 }
 
 /** The hidden answer that records the author's choice to post a plan scaled down to the money; its value is the money it was chosen for. */
 export const SCALE_DOWN_ANSWER = 'scale_down';
 
 /**
- * The budget from the answers. The funnel, reach and retention inputs go in only when
- * all their required answers count; the revenue target comes from the revenue goal
- * when the plan has one (it is asked only when none does).
+ * Budget fields an answer gives indirectly, so the map cannot: the revenue target from
+ * the revenue goal (the question is asked only when no goal sets it), the order value of
+ * repeat orders (the plan's one average order value), the per-channel costs (two
+ * questions fill one list), the peak only with the event-anchored pattern, and the
+ * scaled-down choice, which holds for the money it was made for.
  */
-function budgetOf(
-  answers: Answers,
-  values: Map<string, AnswerValue>,
-  num: (id: string) => number | undefined,
-  text: (id: string) => string | undefined,
-): PlanDraft['budget'] {
+function deriveBudget(budget: Record<string, unknown>, values: Map<string, AnswerValue>, answers: Answers): void {
   const goals = values.get('goals');
   const revenueGoal = Array.isArray(goals) ? (goals as Goal[]).find((g) => g?.metric === 'revenue' && g.unit === 'money') : undefined;
-  const funnel = {
-    targetRevenue: num('target_revenue') ?? revenueGoal?.target,
-    averageOrderValue: num('average_order_value'),
-    conversionRate: num('conversion_rate'),
-    costPerVisit: num('cost_per_visit'),
-  };
-  const reach = { audienceSize: num('audience_size'), reachRate: num('reach_rate'), frequency: num('frequency'), cpm: num('cpm') };
-  const retention = { baseCustomers: num('retention_base'), repeatRateUplift: num('repeat_uplift'), costPerContact: num('cost_per_contact') };
-  const complete = (inputs: Record<string, number | undefined>): boolean => Object.values(inputs).every((v) => v !== undefined);
-  const available = num('budget_available');
-  const nonMedia = values.get('non_media');
-  const peak = { start: text('peak_start'), end: text('peak_end') };
+  const funnel = budget.funnel as Record<string, unknown> | undefined;
+  if (funnel && funnel.targetRevenue === undefined && revenueGoal) funnel.targetRevenue = revenueGoal.target;
+  const retention = budget.retention as Record<string, unknown> | undefined;
+  const aov = values.get('average_order_value');
+  if (retention && typeof aov === 'number') retention.averageOrderValue = aov;
+  const costs = channelCostsOf(values);
+  if (costs) budget.channelCosts = costs;
+  if (values.get('phasing') !== 'event-anchored') delete budget.peak;
   const scaleDown = answers[SCALE_DOWN_ANSWER]?.value;
-  return {
-    currency: currencyOf(answers),
-    available,
-    funnel: complete(funnel) ? { ...funnel, customerValue: num('customer_value') } : undefined,
-    reach: complete(reach) ? reach : undefined,
-    retention: complete(retention) ? { ...retention, averageOrderValue: num('average_order_value') } : undefined,
-    reserveRate: 0.1,
-    grossMargin: num('gross_margin'),
-    nonMedia: Array.isArray(nonMedia) ? (nonMedia as NonMediaLine[]) : undefined,
-    channelCosts: channelCostsOf(values),
-    pattern: text('phasing'),
-    peak: text('phasing') === 'event-anchored' && peak.start && peak.end ? peak : undefined,
-    // The choice holds for the money it was made for; changing the money asks the question again.
-    scaledDown: typeof scaleDown === 'number' && scaleDown === available ? true : undefined,
-  } as PlanDraft['budget'];
+  if (typeof scaleDown === 'number' && scaleDown === values.get('budget_available')) budget.scaledDown = true;
 }
 
 /** Per-channel costs per visit and CPMs from their questions, merged by channel. */
-function channelCostsOf(values: Map<string, AnswerValue>): NonNullable<PlanDraft['budget']>['channelCosts'] {
+function channelCostsOf(values: Map<string, AnswerValue>): { channelId: string; costPerVisit?: number; cpm?: number }[] | undefined {
   const costs = new Map<string, { channelId: string; costPerVisit?: number; cpm?: number }>();
   const add = (id: string, field: 'costPerVisit' | 'cpm') => {
     const answer = values.get(id);
@@ -173,4 +121,37 @@ function channelCostsOf(values: Map<string, AnswerValue>): NonNullable<PlanDraft
   add('channel_cpv', 'costPerVisit');
   add('channel_cpm', 'cpm');
   return costs.size > 0 ? [...costs.values()] : undefined;
+}
+
+function chosenChannels(value: AnswerValue, catalogue: Channel[]): Channel[] {
+  const ids = Array.isArray(value) ? value : [];
+  return ids.flatMap((id) => catalogue.filter((channel) => channel.id === id));
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    node = (typeof next === 'object' && next !== null ? next : (node[key] = {})) as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1] as string] = value;
+}
+
+/**
+ * Leaves out a nested group its schema refuses, such as funnel inputs with only some
+ * of the four answered: a half-filled model is no model, and the rules say what is missing.
+ */
+function dropIncomplete(raw: Record<string, unknown>, schema: z.ZodObject): void {
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const value = raw[key];
+    const inner = unwrapOptional(field as z.ZodType);
+    if (!(inner instanceof z.ZodObject) || typeof value !== 'object' || value === null) continue;
+    dropIncomplete(value as Record<string, unknown>, inner);
+    if (!inner.safeParse(value).success) delete raw[key];
+  }
+}
+
+function unwrapOptional(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
 }

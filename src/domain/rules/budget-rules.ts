@@ -334,7 +334,7 @@ const budgetBaseline = defineRule({
     if (sketch === undefined || outlook === undefined || outlook.assumed < outlook.target) return [];
     const money = (minor: number) => formatMoney(minor, sketch.currency);
     const goal = draft.goals[outlook.goalIndex];
-    const which = goal ? goalName(goal, outlook.goalIndex) : 'the conversion goal';
+    const which = goal ? goalName(goal, outlook.goalIndex, ctx.labels) : 'the conversion goal';
     const verb = outlook.assumed === outlook.target ? 'equals' : 'exceeds';
     return [
       {
@@ -368,7 +368,7 @@ const budgetGoals = defineRule({
       metric === 'revenue' ? money(value) : metric === 'reach' ? formatRate(value) : formatNumber(value, 0);
     const parts = disagreeing.map((g) => {
       const goal = draft.goals[g.goalIndex];
-      const name = goal ? goalName(goal, g.goalIndex) : `goal ${g.goalIndex + 1}`;
+      const name = goal ? goalName(goal, g.goalIndex, ctx.labels) : `goal ${g.goalIndex + 1}`;
       return `${name} wants ${show(g.metric, g.target)} but the task the budget is built on delivers ${show(g.metric, g.planned)}`;
     });
     return [

@@ -12,7 +12,7 @@ import { summarizeReview } from '../../../src/domain/review/review.js';
 import { evaluatePlan } from '../../../src/domain/rules/index.js';
 import { budgetSketchView, sketchContextOf } from '../../../src/render/budget-sketch-view.js';
 import { createRenderer } from '../../../src/render/renderer.js';
-import { sampleDraft, SAMPLE_TODAY } from '../../fixtures/plans.js';
+import { SAMPLE_LABELS, sampleDraft, SAMPLE_TODAY } from '../../fixtures/plans.js';
 
 const WEBSITE: Channel = { id: 'owned-website', name: 'Website', media: 'owned', stages: ['information-search', 'evaluation', 'purchase-decision'] };
 const WECHAT: Channel = { id: 'owned-wechat', name: 'WeChat official account and mini program', media: 'owned', stages: ['information-search', 'evaluation', 'post-purchase'] };
@@ -27,7 +27,7 @@ function rendered(draft: PlanDraft): string {
   return renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(draft), sketchContextOf(draft, 'Budget sketch')));
 }
 
-const rules = (draft: PlanDraft) => evaluatePlan(draft, { today: SAMPLE_TODAY });
+const rules = (draft: PlanDraft) => evaluatePlan(draft, { today: SAMPLE_TODAY, labels: SAMPLE_LABELS });
 
 /** The spring launch of the playground example: seed 004's case with ¥250,000 available. */
 function springLaunch(budget: Record<string, unknown> = {}): PlanDraft {
@@ -183,7 +183,7 @@ describe('defect 4: absurd budgets do not pass silently', () => {
   });
 
   it('`/imc budget 1亿 1 0.0001% 1000` is a named error, not "÷ (0 % × ¥1)"', () => {
-    const result = quickBudget(['1亿', '1', '0.0001%', '1000'], 'CNY');
+    const result = quickBudget(['1亿', '1', '0.0001%', '1000'], 'CNY', SAMPLE_LABELS);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const errors = result.value.findings.filter((f) => f.severity === 'error');

@@ -13,6 +13,7 @@ import { PHASING_PATTERNS, PlanDraftSchema, type Channel, type PlanDraft } from 
 import { evaluatePlan } from '../../../src/domain/rules/index.js';
 import { budgetSketchView, sketchContextOf } from '../../../src/render/budget-sketch-view.js';
 import { createRenderer } from '../../../src/render/renderer.js';
+import { SAMPLE_LABELS } from '../../fixtures/plans.js';
 
 const CHANNELS: Channel[] = [
   { id: 'paid-search-ads', name: 'Search ads', media: 'paid', stages: ['information-search', 'evaluation', 'purchase-decision'] },
@@ -154,7 +155,7 @@ describe('the closing budget, for any valid plan', () => {
         expect(sketch.gap).toBeGreaterThan(0);
         // Short: no channel gets more than its need, and what is left over cannot buy one more unit anywhere.
         linesOf(sketch.funded).forEach((line, i) => expect(line.units).toBeLessThanOrEqual(linesOf(sketch.need)[i]!.units));
-        const findings = evaluatePlan(draft, { today: '2026-12-01' });
+        const findings = evaluatePlan(draft, { today: '2026-12-01', labels: SAMPLE_LABELS });
         const coverage = sketch.coverage ?? 0;
         if (coverage >= MIN_COVERAGE || sketch.scaledDown) {
           expect(findings.find((f) => f.rule === 'BUDGET-SHORTFALL')?.problem).toContain(`${formatMoney(sketch.gap, 'CNY')} short`);
@@ -176,7 +177,7 @@ describe('the closing budget, for any valid plan', () => {
           expect(value, path).toBeGreaterThanOrEqual(0);
         }
         const text = renderer.render('budget-sketch', budgetSketchView(sketch, sketchContextOf(draft, 'Budget sketch')));
-        const findings = evaluatePlan(draft, { today: '2026-12-01' }).filter((f) => f.rule.startsWith('BUDGET-'));
+        const findings = evaluatePlan(draft, { today: '2026-12-01', labels: SAMPLE_LABELS }).filter((f) => f.rule.startsWith('BUDGET-'));
         for (const message of [text, ...findings.flatMap((f) => [f.problem, f.fix])]) expect(message).not.toMatch(BROKEN);
       }),
       runs,

@@ -5,20 +5,12 @@ import { validateScript, ScriptError, QUESTION_KINDS } from '../../../src/domain
 import { applicableQuestions } from '../../../src/domain/plan/assemble-draft.js';
 import { resolveTarget } from '../../../src/domain/conversation/flow-target.js';
 import { validateCatalogue } from '../../../src/domain/channels/channel-catalogue.js';
-import { STAGES, MEDIA_TYPES } from '../../../src/domain/plan/plan.js';
+import { STAGES, MEDIA_TYPES, QUESTION_MAP, labelOf } from '../../../src/domain/plan/plan.js';
 
 const rawScript = (): { questions: Record<string, unknown>[] } => parse(readFileSync('prompts/plan.yml', 'utf8'));
 const rawCatalogue = (): { channels: Record<string, unknown>[] } => parse(readFileSync('prompts/channels.yml', 'utf8'));
 const catalogue = validateCatalogue(rawCatalogue());
 
-const PROJECT_IDS = [
-  'campaign', 'brand', 'problems', 'key_problem', 'problem_statement', 'audience_description', 'audience_segment',
-  'audience_stage', 'involvement', 'motivation', 'research', 'primary_objective', 'secondary_objectives', 'goals',
-  'concept', 'message_type', 'call_to_action', 'channels', 'currency', 'target_revenue',
-  'average_order_value', 'conversion_rate', 'cost_per_visit', 'channel_cpv', 'customer_value', 'retention_base',
-  'repeat_uplift', 'cost_per_contact', 'audience_size', 'reach_rate', 'frequency', 'cpm', 'channel_cpm', 'gross_margin',
-  'non_media', 'budget_available', 'start_date', 'end_date', 'review_date', 'phasing', 'peak_start', 'peak_end',
-];
 
 /** Runs validateScript on the real script after `edit`, returning the error message. */
 function brokenBy(edit: (questions: Record<string, unknown>[]) => void): string {
@@ -43,8 +35,11 @@ const byId = (questions: Record<string, unknown>[], id: string): Record<string, 
 describe('the real question script', () => {
   const script = validateScript(rawScript(), catalogue);
 
-  it('asks exactly the project question ids, in order', () => {
-    expect(script.questions.map((q) => q.id)).toEqual(PROJECT_IDS);
+  it('asks a question for every field of the question ↔ plan map, with the kind the map reads', () => {
+    for (const row of QUESTION_MAP) {
+      expect(script.questions.find((q) => q.id === row.question)?.kind, `${row.question} -> ${row.path}`).toBe(row.kind);
+    }
+    expect(script.questions.map((q) => q.id).slice(0, 2)).toEqual(['campaign', 'brand']);
   });
 
   it('gives every question text, help, a label and an example', () => {
@@ -81,9 +76,11 @@ describe('the real question script', () => {
     }
   });
 
-  it('lets only the optional questions be skipped', () => {
-    const optional = script.questions.filter((q) => q.optional).map((q) => q.id);
-    expect(optional).toEqual(['research', 'secondary_objectives', 'channel_cpv', 'customer_value', 'channel_cpm', 'gross_margin', 'non_media', 'budget_available']);
+  it('lets a question be skipped only when the plan can do without its answer', () => {
+    const optional = script.questions.filter((q) => q.optional);
+    expect(optional.length).toBeGreaterThan(0);
+    for (const question of optional) expect(QUESTION_MAP.find((row) => row.question === question.id)?.required, question.id).not.toBe(true);
+    expect(optional.map((q) => q.id)).toEqual(expect.arrayContaining(['research', 'budget_available']));
   });
 });
 
@@ -150,6 +147,37 @@ describe('validateCatalogue rejects a broken catalogue', () => {
     for (const raw of [null, 'channels', [], { channels: [] }, { channel: [{}] }]) {
       expect(() => validateCatalogue(raw)).toThrow(/`channels` list/);
     }
+  });
+});
+
+describe('the vocabulary labels, read from the script (their one source)', () => {
+  it('are the labels of the choices people click', () => {
+    const { labels, questions } = validateScript(rawScript(), catalogue);
+    const stage = questions.find((q) => q.id === 'audience_stage');
+    for (const choice of stage?.choices ?? []) expect(labels.stage[choice.id]).toBe(choice.label);
+    expect(labels.messageType.both).toBe('Brand message and incentive');
+    expect(labels.metric.acquisition).toBe('New customers');
+  });
+
+  it('follow an edit of plan.yml, in the rules and the summary alike', () => {
+    const raw = rawScript();
+    const evaluation = (byId(raw.questions, 'audience_stage').choices as { id: string; label: string }[]).find((c) => c.id === 'evaluation');
+    if (evaluation) evaluation.label = 'Comparing brands';
+    expect(validateScript(raw, catalogue).labels.stage.evaluation).toBe('Comparing brands');
+  });
+
+  it('show an id that no question offers as the id itself', () => {
+    const raw = rawScript();
+    Object.assign(byId(raw.questions, 'research'), { choices: [{ id: 'market', label: 'Market' }], example: 'market' });
+    const { labels } = validateScript(raw, catalogue);
+    expect(labelOf(labels, 'research', 'macro')).toBe('macro');
+    expect(labelOf(labels, 'research', 'market')).toBe('Market');
+  });
+
+  it('must agree where two questions offer the same id', () => {
+    expect(brokenBy((q) => ((byId(q, 'key_problem').choices as { label: string }[])[1]!.label = 'Brand image'))).toMatch(
+      /question "key_problem": choice "brand" is labelled "Brand image" here but "Brand" in "problems"; use one label/,
+    );
   });
 });
 
@@ -272,7 +300,8 @@ describe('conditions on earlier answers', () => {
       { id: 'revenue', label: 'Revenue', kind: 'money', when: [{ question: 'goals', none_measure: ['revenue'] }, { question: 'stage', not_in: ['post-purchase'] }], text: 'Revenue?', help: 'For example: 1.' },
     ],
   };
-  const script = validateScript(raw, catalogue);
+  // No plan map: this script only tries the conditions.
+  const script = validateScript(raw, catalogue, []);
   const ids = (answers: Record<string, { value?: unknown; skipped?: boolean }>) => applicableQuestions(script, answers as never).map((q) => q.id);
   const goal = (metric: string) => ({ metric, unit: 'money', baseline: 0, target: 1, direction: 'increase', deadline: '2027-01-01' });
 

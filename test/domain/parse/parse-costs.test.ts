@@ -34,7 +34,8 @@ describe('parseNonMedia', () => {
   });
 
   it('takes a number followed by a currency word, and Chinese words', () => {
-    expect(parseNonMedia('拍摄 20000 yuan', 'CNY')).toEqual({ ok: true, value: [{ kind: 'production', description: '拍摄', amount: 2_000_000 }] });
+    expect(parseNonMedia('拍摄 20000 yuan', 'CNY')).toEqual({ ok: true, value: [{ kind: 'production', amount: 2_000_000 }] });
+    expect(parseNonMedia('内容 2万元；公关 1万元', 'CNY')).toEqual({ ok: true, value: [{ kind: 'content', amount: 2_000_000 }, { kind: 'pr', amount: 1_000_000 }] });
   });
 
   it('reads `none` as no lines', () => {

@@ -3,7 +3,7 @@ import { buildBudgetSketch } from '../../../src/domain/budget/budget.js';
 import { plannedSpend } from '../../../src/domain/review/review.js';
 import { ReviewStateSchema, reviewQuestions, startReview, stepReview, type ReviewStepResult } from '../../../src/domain/review/review-flow.js';
 import { suggestionsFromReview } from '../../../src/domain/review/review.js';
-import { FULL_ACTUALS, FULL_REVIEW, HAND_CALCULATED, REVIEW_NOW, TZ, asked, begin, effectOf, funnelPlan, reachPlan, reply } from './review-helpers.js';
+import { FULL_ACTUALS, FULL_REVIEW, HAND_CALCULATED, REVIEW_NOW, REVIEW_SCRIPT, TZ, asked, begin, effectOf, funnelPlan, reachPlan, reply } from './review-helpers.js';
 
 const plan = funnelPlan();
 
@@ -38,7 +38,7 @@ describe('a whole review', () => {
   });
 
   it('names each goal with its starting value, target and deadline, and numbers the questions', () => {
-    const questions = reviewQuestions(plan, 25_000_000);
+    const questions = reviewQuestions(REVIEW_SCRIPT, plan, 25_000_000);
     expect(questions.map((q) => q.id)).toEqual([
       'actual_spend',
       'goal_1',
@@ -89,7 +89,7 @@ describe('a whole review', () => {
 
   it('asks no impressions of a reach plan with no paid channel: nothing bought them', () => {
     const reach = { ...reachPlan(), channels: reachPlan().channels.filter((c) => c.media !== 'paid') };
-    expect(reviewQuestions(reach, 0).map((q) => q.id)).toEqual(['actual_spend', 'goal_1', 'worked', 'did_not_work']);
+    expect(reviewQuestions(REVIEW_SCRIPT, reach, 0).map((q) => q.id)).toEqual(['actual_spend', 'goal_1', 'worked', 'did_not_work']);
   });
 });
 
@@ -229,7 +229,7 @@ describe('navigation and controls', () => {
   });
 
   it('turns planning-only inputs away politely', () => {
-    const result = stepReview(plan, begin(plan).state, { type: 'accept-warnings' }, REVIEW_NOW);
+    const result = stepReview(REVIEW_SCRIPT, plan, begin(plan).state, { type: 'accept-warnings' }, REVIEW_NOW);
     expect(effectOf(result, 'info').message).toMatch(/type your answer/);
   });
 });
@@ -250,7 +250,7 @@ describe('a stored review', () => {
   });
 
   it('keeps the planned spend fixed at the start, and falls back to UTC for an unknown zone', () => {
-    const result = startReview(plan, undefined, { now: REVIEW_NOW, timeZone: 'Nowhere/Special' });
+    const result = startReview(REVIEW_SCRIPT, plan, undefined, { now: REVIEW_NOW, timeZone: 'Nowhere/Special' });
     expect(result.state).toMatchObject({ plannedSpend: 25_000_000, timeZone: 'UTC', startedAt: REVIEW_NOW.toISOString() });
     expect(begin(plan).state).toMatchObject({ plannedSpend: plannedSpend(plan, buildBudgetSketch(plan)), timeZone: TZ });
   });

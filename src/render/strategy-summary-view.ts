@@ -1,24 +1,14 @@
 /**
- * View models: a plan, its findings and its budget sketch turned into the
- * pre-formatted strings the templates show. Pure: no Handlebars, no I/O, no clock.
- * Strings here are plain text; the renderer escapes them for Slack.
+ * The strategy summary's view model: a plan and its findings turned into the
+ * pre-formatted strings `strategy-summary.hbs` shows, choices named with the
+ * script's labels. Pure: no Handlebars, no I/O, no clock; the renderer escapes it.
  */
 import type { BudgetSketch } from '../domain/budget/budget-types.js';
-import { phaseView, type PhaseView } from './budget-sketch-view.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
-import {
-  LABELS,
-  MEDIA_TYPES,
-  SEVERITIES,
-  type Channel,
-  type Currency,
-  type Finding,
-  type Goal,
-  type Plan,
-  type Severity,
-  type Stage,
-} from '../domain/plan/plan.js';
+import { labelOf, MEDIA_TYPES, type Channel, type Currency, type Finding, type Goal, type Labels, type Plan, type Stage } from '../domain/plan/plan.js';
 import { mention, type Mrkdwn } from './escape.js';
+import { findingsView, type FindingsView } from './findings-view.js';
+import { countOf, joinAnd, nullIfEmpty, phaseView, type PhaseView } from './view-text.js';
 
 /** Extra context for the strategy summary. */
 export interface StrategySummaryOptions {
@@ -30,29 +20,6 @@ export interface StrategySummaryOptions {
   sketch?: BudgetSketch;
 }
 
-/** One finding as the templates show it. */
-export interface FindingItemView {
-  rule: string;
-  problem: string;
-  fix: string;
-}
-
-/** Findings of one severity. */
-export interface FindingGroupView {
-  label: string;
-  icon: string;
-  items: FindingItemView[];
-}
-
-/** The rule findings, grouped errors, warnings, tips (empty groups left out). */
-export interface FindingsView {
-  hasFindings: boolean;
-  /** Any errors: the plan cannot be posted until they are fixed. */
-  blocking: boolean;
-  /** e.g. "1 error, 2 warnings and 1 tip". */
-  summary: string;
-  groups: FindingGroupView[];
-}
 
 /** A goal as `metric: baseline → target by deadline`. */
 export interface GoalView {
@@ -78,7 +45,6 @@ export interface ChannelGroupView {
   channels: ChannelView[];
 }
 
-export type { PhaseView } from './budget-sketch-view.js';
 
 /** Everything `strategy-summary.hbs` shows. */
 export interface StrategySummaryView {
@@ -106,38 +72,15 @@ export interface StrategySummaryView {
   footer: { planId: string | null; author: Mrkdwn | null };
 }
 
-const SEVERITY_GROUPS: Record<Severity, { label: string; icon: string; one: string; many: string }> = {
-  error: { label: 'Must fix before posting', icon: ':x:', one: 'error', many: 'errors' },
-  warning: { label: 'Worth another look', icon: ':warning:', one: 'warning', many: 'warnings' },
-  tip: { label: 'Tips', icon: ':bulb:', one: 'tip', many: 'tips' },
-};
-
-/** Groups findings errors, warnings, tips for `findings.hbs` and the summary. */
-export function findingsView(findings: Finding[]): FindingsView {
-  const groups = SEVERITIES.map((severity) => ({
-    severity,
-    items: findings
-      .filter((finding) => finding.severity === severity)
-      .map(({ rule, problem, fix }) => ({ rule, problem, fix })),
-  })).filter((group) => group.items.length > 0);
-  return {
-    hasFindings: groups.length > 0,
-    blocking: groups.some((group) => group.severity === 'error'),
-    summary: joinAnd(groups.map(({ severity, items }) => countOf(items.length, SEVERITY_GROUPS[severity]))),
-    groups: groups.map(({ severity, items }) => ({
-      label: SEVERITY_GROUPS[severity].label,
-      icon: SEVERITY_GROUPS[severity].icon,
-      items,
-    })),
-  };
-}
 
 /** The strategy summary: problem, audience, objective, concept, one-line strategy, channels, schedule, findings. */
 export function strategySummaryView(
   plan: Plan,
   findings: Finding[],
+  labels: Labels,
   options: StrategySummaryOptions = {},
 ): StrategySummaryView {
+  const label = (vocabulary: keyof Labels, id: string) => labelOf(labels, vocabulary, id);
   const { audience } = plan;
   const currency = plan.budget.currency;
   const phases = (options.sketch?.phases ?? []).map((phase) => phaseView(phase, currency));
@@ -145,36 +88,36 @@ export function strategySummaryView(
     title: `IMC plan: ${plan.campaign} (${plan.brand})`,
     campaign: plan.campaign,
     brand: plan.brand,
-    keyProblem: LABELS.problem[plan.keyProblem],
+    keyProblem: label('problem', plan.keyProblem),
     problemStatement: plan.problemStatement,
     otherProblems: nullIfEmpty(
-      joinAnd(plan.problems.filter((problem) => problem !== plan.keyProblem).map((p) => LABELS.problem[p])),
+      joinAnd(plan.problems.filter((problem) => problem !== plan.keyProblem).map((p) => label('problem', p))),
     ),
     audience: {
       description: audience.description,
-      segment: LABELS.segment[audience.segment],
-      stage: LABELS.stage[audience.stage],
-      involvement: LABELS.involvement[audience.involvement],
-      motivation: LABELS.motivation[audience.motivation],
+      segment: label('segment', audience.segment),
+      stage: label('stage', audience.stage),
+      involvement: label('involvement', audience.involvement),
+      motivation: label('motivation', audience.motivation),
     },
-    research: joinAnd(plan.research.map((kind) => LABELS.research[kind])) || 'None recorded yet',
+    research: joinAnd(plan.research.map((kind) => label('research', kind))) || 'None recorded yet',
     objective: {
-      primary: LABELS.objective[plan.primaryObjective],
-      secondary: nullIfEmpty(joinAnd(plan.secondaryObjectives.map((o) => LABELS.objective[o]))),
+      primary: label('objective', plan.primaryObjective),
+      secondary: nullIfEmpty(joinAnd(plan.secondaryObjectives.map((o) => label('objective', o)))),
     },
-    goals: plan.goals.map((goal) => goalView(goal, currency)),
+    goals: plan.goals.map((goal) => goalView(goal, currency, labels)),
     hasGoals: plan.goals.length > 0,
     concept: plan.concept,
-    message: messageText(plan),
+    message: messageText(plan, labels),
     strategy: {
-      objective: LABELS.objective[plan.primaryObjective].toLowerCase(),
+      objective: label('objective', plan.primaryObjective).toLowerCase(),
       audience: audience.description,
-      stage: LABELS.stage[audience.stage].toLowerCase(),
+      stage: label('stage', audience.stage).toLowerCase(),
       concept: plan.concept,
-      message: LABELS.messageType[plan.messageType].toLowerCase(),
+      message: label('messageType', plan.messageType).toLowerCase(),
       channels: channelList(plan.channels),
     },
-    channelGroups: channelGroups(plan.channels, audience.stage),
+    channelGroups: channelGroups(plan.channels, audience.stage, labels),
     hasChannels: plan.channels.length > 0,
     schedule: {
       start: formatDate(plan.startDate),
@@ -192,14 +135,15 @@ export function strategySummaryView(
   };
 }
 
-function goalView(goal: Goal, currency: Currency): GoalView {
+
+function goalView(goal: Goal, currency: Currency, labels: Labels): GoalView {
   const value = (n: number): string => {
     if (goal.unit === 'percent') return formatRate(n);
     if (goal.unit === 'money') return formatMoney(n, currency);
     return formatNumber(n);
   };
   return {
-    metric: LABELS.metric[goal.metric],
+    metric: labelOf(labels, 'metric', goal.metric),
     baseline: value(goal.baseline),
     target: value(goal.target),
     deadline: formatDate(goal.deadline),
@@ -207,20 +151,20 @@ function goalView(goal: Goal, currency: Currency): GoalView {
   };
 }
 
-function messageText(plan: Plan): string {
-  const type = LABELS.messageType[plan.messageType];
+function messageText(plan: Plan, labels: Labels): string {
+  const type = labelOf(labels, 'messageType', plan.messageType);
   if (plan.callToAction === undefined) return type;
   return `${type}, ${plan.callToAction ? 'with' : 'without'} a call to action`;
 }
 
-function channelGroups(channels: Channel[], stage: Stage): ChannelGroupView[] {
+function channelGroups(channels: Channel[], stage: Stage, labels: Labels): ChannelGroupView[] {
   return MEDIA_TYPES.map((media) => ({
-    label: LABELS.media[media],
+    label: labelOf(labels, 'media', media),
     channels: channels
       .filter((channel) => channel.media === media)
       .map((channel) => ({
         name: channel.name,
-        stages: joinAnd(channel.stages.map((s) => LABELS.stage[s])),
+        stages: joinAnd(channel.stages.map((s) => labelOf(labels, 'stage', s))),
         fit: channel.stages.includes(stage) ? "reaches the audience's stage" : 'off-stage',
       })),
   })).filter((group) => group.channels.length > 0);
@@ -246,16 +190,3 @@ function durationText(start: string, end: string): string {
   return countOf(days, { one: 'day', many: 'days' });
 }
 
-function countOf(n: number, noun: { one: string; many: string }): string {
-  return `${formatNumber(n, 0)} ${n === 1 ? noun.one : noun.many}`;
-}
-
-/** ["a", "b", "c"] -> "a, b and c". */
-export function joinAnd(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function nullIfEmpty(text: string): string | null {
-  return text === '' ? null : text;
-}
