@@ -43,7 +43,7 @@ afterAll(async () => {
 async function readPlan(dataDir: string, planId: string): Promise<PlanRecord> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      const journaled = (await readJournals(await listJournals(dataDir))).get(planId);
+      const journaled = (await readJournals(await listJournals(dataDir))).records.get(planId);
       if (journaled) return journaled as PlanRecord;
       return JSON.parse(await readFile(join(dataDir, 'plans', `${planId}.json`), 'utf8')) as PlanRecord;
     } catch (error) {
