@@ -79,7 +79,7 @@ describe('security and delivery', () => {
     h = await startHarness();
     const response = await fetch(`http://127.0.0.1:${h.port}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true });
+    expect(await response.json()).toEqual({ ok: true, status: 'ready' });
   });
 });
 
