@@ -52,12 +52,14 @@ export class DurableSocketModeReceiver implements Receiver {
   #app: App | undefined;
   readonly #inFlight = new InFlight();
   #open = false;
+  /** While the first connection is opened, failures are reported once, by `open()`'s error, not by the client too. */
+  #opening = false;
 
   constructor(private readonly options: DurableSocketModeReceiverOptions) {
     this.endpoint = new HttpEndpoint({ logger: options.logger });
     this.client = new SocketModeClient({
       appToken: options.appToken,
-      logger: options.clientLogger as never,
+      logger: this.#quietWhileOpening(options.clientLogger) as never,
       clientOptions: options.clientOptions as never,
       ...(options.pingTimeoutMs ? { clientPingTimeout: options.pingTimeoutMs } : {}),
     });
@@ -79,10 +81,13 @@ export class DurableSocketModeReceiver implements Receiver {
 
   /** Opens the WebSocket (resolves on Slack's hello); from then on envelopes are handled. */
   async open(): Promise<void> {
+    this.#opening = true;
     try {
       await this.client.start();
     } catch (error) {
       throw connectError(error);
+    } finally {
+      this.#opening = false;
     }
     this.#open = true;
     this.endpoint.readiness = 'ready';
@@ -100,6 +105,12 @@ export class DurableSocketModeReceiver implements Receiver {
   /** Resolves when every envelope under way has been handled. */
   idle(): Promise<void> {
     return this.#inFlight.idle();
+  }
+
+  #quietWhileOpening(logger: unknown): unknown {
+    const inner = logger as Record<'debug' | 'info' | 'warn' | 'error', (...parts: unknown[]) => void>;
+    const demoted = (level: 'warn' | 'error') => (...parts: unknown[]) => (this.#opening ? inner.debug(...parts) : inner[level](...parts));
+    return { ...inner, warn: demoted('warn'), error: demoted('error') };
   }
 
   async #handle({ ack, type, body, retry_num, retry_reason }: SlackEventArgs): Promise<void> {
