@@ -193,7 +193,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   registerPlanActions(app, plans, logger);
   registerDraftActions(app, plans, reviewService, logger);
   registerReactions(app, approvals);
-  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)]);
+  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], logger);
   app.error(async (error) => {
     const e = error as Error & { code?: string; original?: { code?: string } };
     logger.error('a listener failed; the request is not acknowledged', { code: e.code, cause: e.original?.code, message: e.message });

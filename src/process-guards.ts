@@ -24,10 +24,10 @@ export function describeThrown(value: unknown): Record<string, unknown> {
 /** Installs the handlers on `target` (the process); returns a function that removes them. */
 export function installProcessGuards(target: NodeJS.Process, logger: Logger, exit: (code: number) => void): () => void {
   const onRejection = (reason: unknown) => {
-    logger.error('unhandled promise rejection; the bot keeps serving', describeThrown(reason));
+    logger.error('unhandled promise rejection; the bot keeps serving', { error: describeThrown(reason) });
   };
   const onException = (error: unknown) => {
-    logger.error('uncaught exception; stopping', describeThrown(error));
+    logger.error('uncaught exception; stopping', { error: describeThrown(error) });
     exit(1);
   };
   target.on('unhandledRejection', onRejection);

@@ -94,6 +94,24 @@ describe('Socket Mode', () => {
     expect(after.flow.answers[after.flow.current as string]).toBeUndefined();
   });
 
+  it('acknowledges and drops envelopes that are not what Slack sends, changing nothing', async () => {
+    h = await startHarness({ socketMode: true });
+    const planId = await startPlan(h, ALICE, CHANNEL);
+    const before = JSON.stringify(await h.plans());
+    const results = await Promise.all([
+      h.fake.socketMode.send('slash_commands', null),
+      h.fake.socketMode.send('interactive', { type: 'block_actions', actions: [{ action_id: 'imc_answer', value: `${planId}|brand|x` }] }),
+      // (An events_api envelope whose event is null breaks inside @slack/socket-mode before the receiver sees
+      // it: the process guard logs that, see hostile-requests.test.ts.)
+      h.fake.socketMode.send('events_api', { type: 'event_callback', team_id: 'T0FAKE', event: { type: 'message', user: null } }),
+      h.fake.socketMode.send('events_api', { type: 'event_callback', team_id: 'T0FAKE', event: { type: 'message', channel: CHANNEL, item: 'x' } }),
+    ]);
+    expect(results.map((result) => result.acked)).toEqual([true, true, true, true]);
+    await h.settle();
+    expect(JSON.stringify(await h.plans())).toBe(before);
+    expect(h.logs.filter((line) => line.includes('dropped a Socket Mode envelope'))).toHaveLength(4);
+  });
+
   it('serves /healthz on PORT/HOST in Socket Mode too', async () => {
     h = await startHarness({ socketMode: true });
     const response = await fetch(`http://127.0.0.1:${h.port}/healthz`);

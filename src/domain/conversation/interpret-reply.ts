@@ -54,10 +54,14 @@ export function interpretReply(text: string): FlowInput {
   return { type: 'text', text };
 }
 
-/** Lower case, Slack emphasis and mentions removed, spaces collapsed, trailing punctuation dropped. */
+/**
+ * Lower case, Slack emphasis and mentions removed, spaces collapsed, trailing punctuation dropped.
+ * Every pattern here runs in linear time: a mention cannot contain `<`, so an unclosed
+ * `<@<@<@…` fails at the next `<` instead of rescanning the rest of the text from each one.
+ */
 function normalise(text: string): string {
   return text
-    .replace(/<@[^>]*>/g, ' ')
+    .replace(/<@[^<>]*>/g, ' ')
     .replace(/[*_~`]/g, ' ')
     .toLowerCase()
     .replace(/\s+/g, ' ')
