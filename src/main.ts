@@ -12,7 +12,7 @@ import { installProcessGuards } from './process-guards.js';
 /** Everything stopping may take before the process exits anyway. */
 const STOP_DEADLINE_MS = 10_000;
 /** Of that, how long Slack calls under way may take to finish. */
-const STOP_GRACE_MS = 6_000;
+const STOP_GRACE_MS = 4_000;
 
 /** Errors whose message is the whole story for the operator. */
 const KNOWN_CODES = new Set([

@@ -120,8 +120,10 @@ export async function openLowdbPlanStore<R extends StoredRecord = StoredRecord>(
     index: join(root, 'index.json'),
     events: join(root, 'events.json'),
   };
-  await mkdir(layout.plans, { recursive: true });
-  const lock = await acquireDirLock(root);
+  const lock = await noSpaceIsClear(root, async () => {
+    await mkdir(layout.plans, { recursive: true });
+    return acquireDirLock(root);
+  });
   try {
     const validate = options.validateRecord;
     const [indexFile, eventsFile, fileEntries] = await Promise.all([
@@ -162,8 +164,27 @@ export async function openLowdbPlanStore<R extends StoredRecord = StoredRecord>(
     return store;
   } catch (error) {
     await lock.release();
-    throw error;
+    throw noSpaceError(root, error);
   }
+}
+
+/** A full disk at open is said as such (STORE_WRITE_FAILED), not as a raw ENOSPC. */
+async function noSpaceIsClear<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw noSpaceError(dir, error);
+  }
+}
+
+function noSpaceError(dir: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return error;
+  return new StoreError(
+    `The plan store cannot start in ${dir}: the disk is full (${code}). Nothing was changed. Free some space on that disk, then start the bot again.`,
+    'STORE_WRITE_FAILED',
+    { path: dir, cause: error },
+  );
 }
 
 /** The parts a store is assembled from; built by {@link openLowdbPlanStore}. */
