@@ -112,6 +112,19 @@ describe('Socket Mode', () => {
     expect(h.logs.filter((line) => line.includes('dropped a Socket Mode envelope'))).toHaveLength(4);
   });
 
+  it('keeps the tokens, trigger ids and response URLs in envelopes out of the logs, even at debug level', async () => {
+    h = await startHarness({ socketMode: true });
+    const planId = await startPlan(h, ALICE, CHANNEL);
+    await answerCurrent(h, planId);
+    await clickButton(h, planId, 'Status');
+    const logs = h.logs.join('\n');
+    expect(logs).toContain('Received a message on the WebSocket'); // the client's debug lines are there...
+    expect(logs).not.toContain(h.fake.appToken); // ...without what they would leak
+    expect(logs).not.toContain(h.fake.botToken);
+    expect(logs).not.toContain('/respond/');
+    expect(logs).not.toMatch(/trigger_id\\?"?\s*[:=]\s*\\?"?\d/);
+  });
+
   it('serves /healthz on PORT/HOST in Socket Mode too', async () => {
     h = await startHarness({ socketMode: true });
     const response = await fetch(`http://127.0.0.1:${h.port}/healthz`);

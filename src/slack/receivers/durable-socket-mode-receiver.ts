@@ -22,6 +22,8 @@ import { InFlight } from './in-flight.js';
 
 const ENVELOPE_TYPES = new Set(['events_api', 'interactive', 'slash_commands']);
 const SLOW_MS = 2_500;
+/** Values in an envelope that must never reach a log: single-use or reply-anywhere URLs and ids. */
+const ENVELOPE_SECRETS = /"(trigger_id|response_url|token)":"[^"]*"/g;
 /** Errors of `apps.connections.open` that mean the app-level token is not usable. */
 const BAD_APP_TOKEN = new Set(['not_authed', 'invalid_auth', 'account_inactive', 'token_revoked', 'not_allowed_token_type', 'missing_scope']);
 
@@ -107,10 +109,17 @@ export class DurableSocketModeReceiver implements Receiver {
     return this.#inFlight.idle();
   }
 
+  /**
+   * The client's logger, adjusted: its debug lines quote whole envelopes, so the
+   * trigger_id and response_url in them are blanked; and while the first connection
+   * is opened its failures are left to `open()`'s one error.
+   */
   #quietWhileOpening(logger: unknown): unknown {
     const inner = logger as Record<'debug' | 'info' | 'warn' | 'error', (...parts: unknown[]) => void>;
-    const demoted = (level: 'warn' | 'error') => (...parts: unknown[]) => (this.#opening ? inner.debug(...parts) : inner[level](...parts));
-    return { ...inner, warn: demoted('warn'), error: demoted('error') };
+    const clean = (parts: unknown[]) => parts.map((part) => (typeof part === 'string' ? part.replace(ENVELOPE_SECRETS, '"$1":"[redacted]"') : part));
+    const at = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) =>
+      (this.#opening && (level === 'warn' || level === 'error') ? inner.debug : inner[level])(...clean(parts));
+    return { ...inner, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
   }
 
   async #handle({ ack, type, body, retry_num, retry_reason }: SlackEventArgs): Promise<void> {
