@@ -13,6 +13,11 @@ import { interpretReply } from '../../src/domain/conversation/interpret-reply.js
 import { parseImcCommand } from '../../src/domain/command/imc-command.js';
 import { matchChoice, matchChoices, parseDate, parseGoals, parseMoney, parseQuantity, parseRate, parseText, parseYesNo } from '../../src/domain/parse/index.js';
 import { escapeMrkdwn, unescapeSlackText } from '../../src/render/escape.js';
+import { loadInputLocales } from '../../src/app/load-locales.js';
+import { loadScript } from '../../src/app/load-script.js';
+
+/** The thread words of every language, as the bot reads replies. */
+const THREAD_WORDS = loadInputLocales(loadScript()).words?.thread;
 
 const NOW = new Date('2026-03-01T17:00:00Z');
 const CHOICES = [
@@ -22,7 +27,8 @@ const CHOICES = [
 
 /** Everything that runs patterns over text a person typed in a thread or a command. */
 const ON_USER_TEXT: Record<string, (text: string) => unknown> = {
-  interpretReply,
+  interpretReply: (t) => interpretReply(t),
+  interpretReplyWithLocales: (t) => interpretReply(t, THREAD_WORDS),
   parseImcCommand,
   unescapeSlackText,
   escapeMrkdwn,
@@ -38,10 +44,11 @@ const ON_USER_TEXT: Record<string, (text: string) => unknown> = {
 };
 
 /** Pieces that patterns look for (mentions, emphasis, entities, punctuation, numbers, words). */
-const PIECES = ['<@', '<', '>', '@', 'U1', '|', '*', '_', '~', '`', '.', '!', ',', ';', '&', '&amp;', '&lt;', '/', '+', '-', '->', ' ', '\n', '1', '1,', '1.', '%', 'k', 'a', 'change ', ' and ', ' by ', ' to ', '¥', '('];
+const PIECES = ['<@', '<', '>', '@', 'U1', '|', '*', '_', '~', '`', '.', '!', ',', ';', '&', '&amp;', '&lt;', '/', '+', '-', '->', ' ', '\n', '1', '1,', '1.', '%', 'k', 'a', 'change ', ' and ', ' by ', ' to ', '¥', '(', '三', '万', '年', '月', '日', '修改', '。', '，', '？', '～'];
 
-const SHORT = 16_000;
-const LONG = SHORT * 8;
+/** Slack's longest message is 40,000 characters: the long input is that, the short an eighth of it. */
+const LONG = 40_000;
+const SHORT = LONG / 8;
 /** A call that takes longer than this on LONG input is quadratic for sure (linear work takes milliseconds). */
 const HOPELESS_MS = 3_000;
 

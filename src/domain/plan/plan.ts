@@ -79,6 +79,41 @@ export type ResearchKind = (typeof RESEARCH_KINDS)[number];
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'SGD', 'AUD', 'CAD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
+/** B2B and B2C journeys use different channels at the same stage (domain §7): email nurture and LinkedIn ads serve evaluation in B2B. */
+export const BUSINESS_MODELS = ['b2c', 'b2b'] as const;
+export type BusinessModel = (typeof BUSINESS_MODELS)[number];
+
+/** How an insight was found (seed 000's four methods). */
+export const RESEARCH_METHODS = ['big-data', 'desk', 'survey', 'interviews'] as const;
+export type ResearchMethod = (typeof RESEARCH_METHODS)[number];
+
+/** Where a goal's or a touchpoint's KPI is measured (domain §9). */
+export const DATA_SOURCES = ['survey', 'analytics', 'crm', 'platform', 'sales'] as const;
+export type DataSource = (typeof DATA_SOURCES)[number];
+
+/** Short-term offers of value (seed 003: the brand incentive). */
+export const INCENTIVE_MECHANICS = [
+  'discount',
+  'coupon',
+  'gift',
+  'free-trial',
+  'sample',
+  'bundle',
+  'cashback',
+  'loyalty-points',
+  'referral-reward',
+  'contest',
+] as const;
+export type IncentiveMechanic = (typeof INCENTIVE_MECHANICS)[number];
+
+/** How paid money is spread over the dates (domain §4, phasing by pattern). */
+export const PHASING_PATTERNS = ['burst', 'always-on', 'event-anchored', 'lifecycle'] as const;
+export type PhasingPattern = (typeof PHASING_PATTERNS)[number];
+
+/** Money that is not working media: it makes, seeds or manages the communication (domain §4). */
+export const NON_MEDIA_KINDS = ['production', 'content', 'kol-fees', 'pr', 'agency', 'other'] as const;
+export type NonMediaKind = (typeof NON_MEDIA_KINDS)[number];
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-MM-dd');
 const minorUnits = z.number().int();
 const fraction = z.number();
@@ -91,6 +126,8 @@ export const GoalSchema = z.object({
   /** Most indicators should go up; `decrease` is for goals such as cost or churn. */
   direction: z.enum(['increase', 'decrease']).default('increase'),
   deadline: isoDate,
+  /** Where the figure comes from (survey, analytics, CRM, platform, sales data). */
+  source: z.enum(DATA_SOURCES).optional(),
 });
 export type Goal = z.infer<typeof GoalSchema>;
 
@@ -125,6 +162,91 @@ export const ReachInputsSchema = z.object({
 });
 export type ReachInputs = z.infer<typeof ReachInputsSchema>;
 
+export const NonMediaLineSchema = z.object({
+  kind: z.enum(NON_MEDIA_KINDS),
+  /** What it pays for, e.g. "film shoot" or "KOL fees for 5 creators". */
+  description: z.string().optional(),
+  amount: minorUnits,
+});
+export type NonMediaLine = z.infer<typeof NonMediaLineSchema>;
+
+/** What one paid channel pays for the contacts it buys: per visit (traffic) or per thousand impressions (reach). */
+export const ChannelCostSchema = z.object({
+  channelId: z.string().min(1),
+  costPerVisit: minorUnits.optional(),
+  cpm: minorUnits.optional(),
+});
+export type ChannelCost = z.infer<typeof ChannelCostSchema>;
+
+export const RetentionInputsSchema = z.object({
+  /** Existing customers the retention task works on. */
+  baseCustomers: z.number().int(),
+  /** Uplift in repeat-purchase rate, as a fraction (extra orders = base × uplift, capped by the base). */
+  repeatRateUplift: fraction,
+  /** Cost of one contact (CRM message, community activity), minor units. */
+  costPerContact: minorUnits.optional(),
+});
+export type RetentionInputs = z.infer<typeof RetentionInputsSchema>;
+
+/** The brand message (seed 003, Schultz step 3): what every touchpoint carries. */
+export const MessagePlanSchema = z.object({
+  /** The consumer insight in one sentence. */
+  insight: z.string().optional(),
+  /** How it was found, and the evidence (e.g. "12 of 15 interviewees said…"). */
+  insightMethods: z.array(z.enum(RESEARCH_METHODS)).default([]),
+  evidence: z.string().optional(),
+  /** What the brand promises this audience. */
+  proposition: z.string().optional(),
+  /** Why they should believe it. */
+  reasonToBelieve: z.string().optional(),
+  tone: z.string().optional(),
+});
+export type MessagePlan = z.infer<typeof MessagePlanSchema>;
+
+/** The brand incentive (seed 003): a short-term offer; its cost is a line of the budget. */
+export const IncentiveSchema = z.object({
+  mechanic: z.enum(INCENTIVE_MECHANICS).optional(),
+  /** Cost to the brand of one redemption, minor units (e.g. ¥100 off plus a ¥20 gift is 12,000 fen). */
+  value: minorUnits.optional(),
+  /** Who qualifies, e.g. "first order over ¥299". */
+  eligibility: z.string().optional(),
+  /** When it runs, e.g. "launch week" or "1–11 Nov". */
+  duration: z.string().optional(),
+  /** Expected redemptions; when absent the budget assumes every order redeems. */
+  expectedRedemptions: z.number().int().optional(),
+  /** Stages where the incentive is offered (defaults to the purchase decision). */
+  stages: z.array(z.enum(STAGES)).default([]),
+});
+export type Incentive = z.infer<typeof IncentiveSchema>;
+
+/** When a touchpoint happens: a phase of the schedule, a date, or a trigger such as "7 days after first order". */
+export const TouchpointTimingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('phase'), phase: z.string().min(1) }),
+  z.object({ kind: z.literal('date'), date: isoDate }),
+  z.object({ kind: z.literal('trigger'), event: z.string().min(1), offsetDays: z.number().int().optional() }),
+  z.object({ kind: z.literal('always') }),
+]);
+export type TouchpointTiming = z.infer<typeof TouchpointTimingSchema>;
+
+/** One row of the contact plan (domain §7): when, where and how the audience is reached at one stage. */
+export const TouchpointSchema = z.object({
+  /** Stable within the plan (`1`, `2`…), so "change row 3" keeps meaning the same row. */
+  id: z.string().min(1),
+  stage: z.enum(STAGES),
+  channelId: z.string().min(1),
+  /** The format (seed 000): poster, TVC, soft article, H5, live broadcast, KOL, pop-up, event… */
+  format: z.string().optional(),
+  timing: TouchpointTimingSchema,
+  /** How this touchpoint carries the core concept at this stage. */
+  message: z.string(),
+  /** The KPI and where it is measured. */
+  kpi: z.object({ metric: z.string().min(1), source: z.enum(DATA_SOURCES) }).optional(),
+  /** Whether the row carries a call to action or the incentive. */
+  callToAction: z.boolean().optional(),
+  usesIncentive: z.boolean().optional(),
+});
+export type Touchpoint = z.infer<typeof TouchpointSchema>;
+
 export const BudgetSchema = z.object({
   currency: z.enum(CURRENCIES),
   /** Money the team has, if known. */
@@ -133,6 +255,20 @@ export const BudgetSchema = z.object({
   reach: ReachInputsSchema.optional(),
   /** Share of the working budget kept back for testing and contingency. */
   reserveRate: fraction.default(0.1),
+  /** Gross margin as a fraction of revenue, when known: turns revenue into contribution (domain §4, profit). */
+  grossMargin: fraction.optional(),
+  /** Production and other non-media costs, each its own line of the total. */
+  nonMedia: z.array(NonMediaLineSchema).optional(),
+  /** Per paid channel cost assumptions; a channel without one uses the plan-wide figure. */
+  channelCosts: z.array(ChannelCostSchema).optional(),
+  /** How paid money is spread over the dates; inferred from the plan when not chosen. */
+  pattern: z.enum(PHASING_PATTERNS).optional(),
+  /** The peak window of an event-anchored plan (618, Double 11, a launch day), ISO dates inclusive. */
+  peak: z.object({ start: isoDate, end: isoDate }).optional(),
+  /** The retention task (post-purchase): the base it works on and the uplift in repeat rate it aims for. */
+  retention: RetentionInputsSchema.optional(),
+  /** The author chose to post a plan scaled down to the money available; its goals are scaled and labelled so. */
+  scaledDown: z.boolean().optional(),
 });
 export type Budget = z.infer<typeof BudgetSchema>;
 
@@ -158,6 +294,9 @@ export const PlanDraftSchema = z.object({
   keyProblem: z.enum(PROBLEM_TYPES).optional(),
   problemStatement: z.string().optional(),
   audience: AudienceSchema.optional(),
+  businessModel: z.enum(BUSINESS_MODELS).optional(),
+  /** The stages the campaign moves the audience through, in journey order, starting at `audience.stage`. */
+  journey: z.array(z.enum(STAGES)).default([]),
   research: z.array(z.enum(RESEARCH_KINDS)).default([]),
   primaryObjective: z.enum(OBJECTIVES).optional(),
   secondaryObjectives: z.array(z.enum(OBJECTIVES)).default([]),
@@ -166,7 +305,11 @@ export const PlanDraftSchema = z.object({
   messageType: z.enum(MESSAGE_TYPES).optional(),
   /** Whether the message carries a call to action (relevant at the purchase-decision stage). */
   callToAction: z.boolean().optional(),
+  message: MessagePlanSchema.optional(),
+  incentive: IncentiveSchema.optional(),
   channels: z.array(ChannelSchema).default([]),
+  /** The contact plan: one row per touchpoint (domain §7). */
+  contactPlan: z.array(TouchpointSchema).default([]),
   budget: BudgetSchema.optional(),
   startDate: isoDate.optional(),
   endDate: isoDate.optional(),

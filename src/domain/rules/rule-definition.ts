@@ -48,5 +48,7 @@ function withDefaults(draft: PlanDraft): PlanDraft {
     secondaryObjectives: raw.secondaryObjectives ?? [],
     goals: raw.goals ?? [],
     channels: raw.channels ?? [],
+    journey: raw.journey ?? [],
+    contactPlan: raw.contactPlan ?? [],
   };
 }
