@@ -83,6 +83,16 @@ describe('signed requests that are not what Slack sends', () => {
   });
 });
 
+describe("Slack's SSL check", () => {
+  it('is answered 200 unsigned, and whatever else the form holds is not run', async () => {
+    const body = new URLSearchParams({ ssl_check: '1', command: '/imc', text: 'plan Smuggled', team_id: 'T0FAKE', channel_id: CHANNEL, user_id: ALICE }).toString();
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    expect(await readdir(join(root, 'data', 'plans'))).toEqual([]);
+  });
+});
+
 describe('request timestamps', () => {
   const command = () => new URLSearchParams({ command: '/imc', text: 'help', team_id: 'T0FAKE', channel_id: CHANNEL, user_id: ALICE, response_url: 'http://127.0.0.1:9/r' }).toString();
   it.each([

@@ -74,6 +74,8 @@ export class DurableHttpReceiver implements Receiver {
     const { logger } = this.options;
     const raw = await readBody(req);
     if (raw === undefined) return answer(res, 413);
+    // Slack's SSL check of a command URL comes unsigned; it is answered and nothing else in it is looked at.
+    if (isSslCheck(raw, header(req, 'content-type'))) return answer(res, 200);
     const problem = checkSlackSignature(
       this.options.signingSecret,
       { timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature') },
@@ -89,7 +91,6 @@ export class DurableHttpReceiver implements Receiver {
       logger.warn('refused a signed request whose body is not JSON or a form');
       return answer(res, 400);
     }
-    if ((parsed as { ssl_check?: unknown } | null)?.ssl_check === '1') return answer(res, 200);
     const checked = checkSlackBody(parsed);
     switch (checked.kind) {
       case 'refuse':
@@ -145,6 +146,10 @@ function answer(res: ServerResponse, status: number, body?: unknown): void {
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+function isSslCheck(raw: Buffer, contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded' && parseQuery(raw.toString('utf8')).ssl_check === '1';
 }
 
 /** The parsed body: JSON, or a form whose `payload` field (interactivity) is JSON; undefined when unreadable. */
