@@ -71,7 +71,10 @@ describe('Socket Mode', () => {
     expect((await h.record(planId)).flow.answers[first]).toBeDefined();
 
     h.fake.socketMode.drop();
+    const health = async () => (await (await fetch(`http://127.0.0.1:${h?.port}/healthz`)).json()) as { status: string };
+    await waitUntil(async () => (await health()).status === 'reconnecting', '/healthz to say the connection is down');
     await h.fake.socketMode.waitForConnection(3);
+    await waitUntil(async () => (await health()).status === 'ready', '/healthz to say ready again');
     const second = await answerCurrent(h, planId);
     expect((await h.record(planId)).flow.answers[second]).toBeDefined();
     expect(h.fake.callsTo('apps.connections.open')).toHaveLength(3);

@@ -65,6 +65,13 @@ export class DurableSocketModeReceiver implements Receiver {
       clientOptions: options.clientOptions as never,
       ...(options.pingTimeoutMs ? { clientPingTimeout: options.pingTimeoutMs } : {}),
     });
+    // While the socket is down (Slack asked for a reconnect, or the network cut it) nothing can arrive: /healthz says so.
+    this.client.on('close', () => {
+      if (this.#open) this.endpoint.readiness = 'reconnecting';
+    });
+    this.client.on('connected', () => {
+      if (this.#open) this.endpoint.readiness = 'ready';
+    });
     this.client.on('slack_event', (args: SlackEventArgs) =>
       this.#inFlight.track(this.#handle(args), (error) => options.logger.error('could not handle a Socket Mode envelope', { error: String(error) })),
     );

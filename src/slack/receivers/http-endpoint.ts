@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../app/ports.js';
 import { StartupError } from '../../startup-error.js';
 
-/** Where the bot is in its life, as `/healthz` reports it. */
-export type Readiness = 'starting' | 'ready' | 'stopping';
+/** Where the bot is in its life, as `/healthz` reports it (`reconnecting`: the Socket Mode connection is down for now). */
+export type Readiness = 'starting' | 'ready' | 'reconnecting' | 'stopping';
 
 export interface HttpEndpointOptions {
   logger: Logger;
