@@ -11,6 +11,7 @@ import { ApprovalService } from './app/approval-service.js';
 import { CommandService } from './app/command-service.js';
 import { loopCommands } from './app/loop-commands.js';
 import { ReminderService } from './app/reminder-service.js';
+import { remindersForNewVersion } from './domain/review/reminders.js';
 import { ReviewService } from './app/review-service.js';
 import { registerDraftActions } from './slack/listeners/draft-actions.js';
 import { registerReactions } from './slack/listeners/reactions.js';
@@ -18,7 +19,7 @@ import { openChannelSettings } from './store/channel-settings-store.js';
 import { KeyedMutex } from './app/keyed-mutex.js';
 import { loadScript } from './app/load-script.js';
 import { loadInputLocales } from './app/load-locales.js';
-import { OutboxWorker } from './app/outbox-worker.js';
+import { OutboxWorker, type OutboxTimers } from './app/outbox-worker.js';
 import { randomPlanId } from './app/plan-id.js';
 import type { PlanRecord } from './app/plan-record.js';
 import { PlanService } from './app/plan-service.js';
@@ -58,6 +59,8 @@ export interface BotOptions {
   socketPingTimeoutMs?: number;
   /** How the store's journal reaches the disk (tests inject a full disk). */
   journalFiles?: JournalFiles;
+  /** The outbox's time and timers (tests skip minutes of Retry-After with manual ones). */
+  outboxTimers?: OutboxTimers;
 }
 
 export interface Bot {
@@ -113,6 +116,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     ...(options.slackRetries !== undefined ? { retryConfig: { retries: options.slackRetries } } : {}),
     timeout: options.slackTimeoutMs ?? 10_000,
+    // A 429 comes back to the caller with its Retry-After instead of pausing every call
+    // of the workspace: the outbox holds only the channel that was limited.
+    rejectRateLimitedCalls: true,
     logger: boltLogger as never,
   };
   // Our own client, so the token is checked (auth.test) when and how start() decides,
@@ -136,9 +142,25 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     logLevel: BOLT_LEVELS[config.logLevel],
     clientOptions,
   });
-  const messenger = createWebMessenger(client);
+  // Posts are sent once per try: the outbox, which can check Slack for a post that may have
+  // gone through, does the retrying, never the client on its own.
+  const postClient = new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 } });
+  const messenger = createWebMessenger(client, postClient);
   const mutex = new KeyedMutex();
-  const outbox = new OutboxWorker({ store, messenger, mutex, logger, ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}) });
+  const outbox = new OutboxWorker({
+    store,
+    messenger,
+    mutex,
+    logger,
+    ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}),
+    ...(options.outboxTimers ? { timers: options.outboxTimers } : {}),
+  });
+  const defaults = {
+    approveEmoji: config.approveEmoji,
+    rejectEmoji: config.rejectEmoji,
+    approvalsNeeded: config.approvalsNeeded,
+    authorCanApprove: config.authorCanApprove,
+  };
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
   const plans = new PlanService({
@@ -152,14 +174,11 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     timeZone: config.timeZone,
     newId: options.newId ?? randomPlanId,
     approvalHint: (record) => approvals?.statusLine(record) ?? '',
+    approvalPolicy: (record) => (approvals ? approvals.policyFor(record.teamId, record.channelId) : defaults),
+    carryReminders: (reminders, previous, reviewDate) =>
+      remindersForNewVersion(reminders, previous, reviewDate, { timeZone: config.timeZone, hour: config.reviewHour }),
     suggestionsFor: async (channelId) => (reviews ? reviews.suggestionsFor(channelId) : {}),
   });
-  const defaults = {
-    approveEmoji: config.approveEmoji,
-    rejectEmoji: config.rejectEmoji,
-    approvalsNeeded: config.approvalsNeeded,
-    authorCanApprove: config.authorCanApprove,
-  };
   approvals = new ApprovalService({
     store,
     plans,
@@ -171,8 +190,10 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     timeZone: config.timeZone,
     reviewHour: config.reviewHour,
     botUserId: () => identity.botUserId,
+    admins: config.admins,
   });
-  reviews = new ReviewService({ store, plans, renderer, clock, logger, timeZone: config.timeZone, ...(script.words ? { words: script.words } : {}) });
+  const approvalService = approvals;
+  reviews = new ReviewService({ store, plans, messenger, renderer, clock, logger, timeZone: config.timeZone, ...(script.words ? { words: script.words } : {}) });
   const reviewService = reviews;
   plans.reviewActions = (planId, userId, action, key) => reviewService.handleAction(planId, userId, action, key);
   const reminders = new ReminderService({ store, plans, messenger, clock, logger, timeZone: config.timeZone, reviewHour: config.reviewHour });
@@ -182,17 +203,17 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     renderer,
     script,
     clock,
-    extra: [loopCommands(reviewService, reminders, settings, defaults)],
+    extra: [loopCommands(reviewService, reminders, approvalService)],
     extraHelp: [
       '• `/imc review <plan id>`: start the post-campaign review of an approved plan.',
       '• `/imc remind <plan id> <date>`: move its review reminder.',
-      '• `/imc config`: this channel\'s approval settings (emoji, approvals needed, whether the author may approve).',
+      '• `/imc config`: this channel\'s approval settings (emoji, approvals needed, whether the author may approve); anyone may make them stricter, only admins may loosen them.',
     ],
   });
 
   registerImcCommand(app, commands, logger);
   registerPlanActions(app, plans, logger);
-  registerDraftActions(app, plans, reviewService, logger);
+  registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, logger);
   registerReactions(app, approvals);
   registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], logger);
   app.error(async (error) => {
@@ -245,7 +266,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       // Slack calls that hang past the grace period are abandoned; what they were sending stays in the outbox on disk.
       const settled = await withTimeout(
         (async () => {
-          await approvals.idle();
+          await approvals.stop();
           await outbox.stop();
           await mutex.idle();
           return true;

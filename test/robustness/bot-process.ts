@@ -4,7 +4,7 @@
  * directory, so a developer's own `.env` never leaks in.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,4 +106,18 @@ export async function readPlan(dataDir: string, planId: string): Promise<PlanRec
       if (attempt >= 20 || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
+}
+
+/** What a process test holds: the fake Slack, the bot process, and the temp directory they use. */
+export interface ProcessTestState {
+  fake?: { close(): Promise<void> };
+  bot?: BotProcess;
+  root?: string;
+}
+
+/** Kills the bot, stops the fake and removes the temp directory, whichever of them exist. */
+export async function cleanUpProcessTest(state: ProcessTestState): Promise<void> {
+  await killBot(state.bot);
+  await state.fake?.close();
+  if (state.root) await rm(state.root, { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@
  * 200 (HTTP) or an acknowledgement (Socket Mode) for is still there, and every
  * conversation carries on to its posted draft.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { startFakeSlack, type FakeSlack } from '../../src/local-slack/fake-slack
 import { createSlackDriver, type SlackDriver } from '../../src/local-slack/slack-driver.js';
 import { BOT_TOKEN, CHANNEL, SIGNING_SECRET, waitUntil } from '../support/bot-harness.js';
 import { TYPED_ANSWERS } from '../support/plan-conversation.js';
-import { freePort, killBot, readPlan, spawnBot, waitForHealth, type BotProcess } from './bot-process.js';
+import { cleanUpProcessTest, freePort, readPlan, spawnBot, waitForHealth, type BotProcess } from './bot-process.js';
 
 const CONVERSATIONS = 20;
 /** Acknowledged answers across all conversations before the kill: about a third of the way. */
@@ -30,9 +30,7 @@ let fake: FakeSlack | undefined;
 let bot: BotProcess | undefined;
 let root: string | undefined;
 afterEach(async () => {
-  await killBot(bot);
-  await fake?.close();
-  if (root) await rm(root, { recursive: true, force: true });
+  await cleanUpProcessTest({ bot, fake, root });
   fake = bot = root = undefined;
 });
 
@@ -133,5 +131,10 @@ describe.each(['http', 'socket'] as const)('a crash while 20 conversations are a
       expect(draft?.text).toContain(id);
     }
     expect(acknowledged()).toBeGreaterThan(beforeCrash);
+    // Nothing was posted twice: every outbox item id appears on one message at most.
+    const itemIds = fake.messages(CHANNEL).flatMap((m) => [m, ...fake!.messages(CHANNEL, { threadTs: m.ts })]).map((m) => JSON.stringify(m.metadata?.event_payload ?? null));
+    const tagged = itemIds.filter((id) => id.includes('item_id'));
+    expect(tagged.length).toBeGreaterThan(CONVERSATIONS * 10);
+    expect(new Set(tagged).size).toBe(tagged.length);
   }, 90_000);
 });
