@@ -17,7 +17,7 @@ import { registerDraftActions } from './slack/listeners/draft-actions.js';
 import { registerReactions } from './slack/listeners/reactions.js';
 import { openChannelSettings } from './store/channel-settings-store.js';
 import { KeyedMutex } from './app/keyed-mutex.js';
-import { loadScript } from './app/load-script.js';
+import { loadReviewScript, loadScript } from './app/load-script.js';
 import { loadInputLocales } from './app/load-locales.js';
 import { OutboxWorker, type OutboxTimers } from './app/outbox-worker.js';
 import { randomPlanId } from './app/plan-id.js';
@@ -101,6 +101,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const logger = options.logger ?? createLogger({ level: config.logLevel, redact: (text) => redact(text, config) });
   const clock = options.clock ?? systemClock;
   const script = loadInputLocales(loadScript());
+  const reviewScript = loadReviewScript();
   const renderer = createRenderer();
   const store = await openLowdbPlanStore<PlanRecord>(config.dataDir, {
     validateRecord: planRecordProblems,
@@ -193,7 +194,17 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     admins: config.admins,
   });
   const approvalService = approvals;
-  reviews = new ReviewService({ store, plans, messenger, renderer, clock, logger, timeZone: config.timeZone, ...(script.words ? { words: script.words } : {}) });
+  reviews = new ReviewService({
+    store,
+    script: reviewScript,
+    plans,
+    messenger,
+    renderer,
+    clock,
+    logger,
+    timeZone: config.timeZone,
+    ...(script.words ? { words: script.words } : {}),
+  });
   const reviewService = reviews;
   plans.reviewActions = (planId, userId, action, key) => reviewService.handleAction(planId, userId, action, key);
   const reminders = new ReminderService({ store, plans, messenger, clock, logger, timeZone: config.timeZone, reviewHour: config.reviewHour });

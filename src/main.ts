@@ -5,27 +5,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createLogger } from './app/create-logger.js';
-import { ConfigError, loadConfig, readDotEnv, redact } from './config.js';
+import { loadConfig, readDotEnv, redact } from './config.js';
 import { createBot, type Bot } from './create-bot.js';
+import { describeError } from './errors.js';
 import { installProcessGuards } from './process-guards.js';
 
 /** Everything stopping may take before the process exits anyway. */
 const STOP_DEADLINE_MS = 10_000;
 /** Of that, how long Slack calls under way may take to finish. */
 const STOP_GRACE_MS = 4_000;
-
-/** Errors whose message is the whole story for the operator. */
-const KNOWN_CODES = new Set([
-  'CONFIG_INVALID',
-  'STORE_CORRUPT',
-  'STORE_LOCKED',
-  'STORE_WRITE_FAILED',
-  'SCRIPT_INVALID',
-  'PORT_IN_USE',
-  'SLACK_AUTH_FAILED',
-  'SLACK_UNREACHABLE',
-  'SOCKET_MODE_FAILED',
-]);
 
 /** The environment: `.env` (if present) under the real environment, which wins. */
 function readEnvironment(): Record<string, string | undefined> {
@@ -67,8 +55,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const e = error as Error & { code?: string };
-  const known = error instanceof ConfigError || KNOWN_CODES.has(e.code ?? '');
-  process.stderr.write(`imc-bot could not start: ${known ? e.message : `unexpected error (${e.code ?? e.name}): ${e.message}`}\n`);
+  process.stderr.write(`imc-bot could not start: ${describeError(error)}\n`);
   process.exit(1);
 });
