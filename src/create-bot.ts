@@ -28,6 +28,7 @@ import { createRenderer } from './render/renderer.js';
 import { registerImcCommand } from './slack/listeners/imc-command.js';
 import { registerPlanActions } from './slack/listeners/plan-actions.js';
 import { registerThreadReplies } from './slack/listeners/thread-replies.js';
+import { HEALTHZ_ROUTE } from './slack/healthz.js';
 import { createWebMessenger } from './slack/web-messenger.js';
 import { openLowdbPlanStore } from './store/lowdb-plan-store.js';
 import type { PlanStore } from './store/plan-store.js';
@@ -100,16 +101,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       timeout: options.slackTimeoutMs ?? 10_000,
       logger: boltLogger as never,
     },
-    customRoutes: [
-      {
-        path: '/healthz',
-        method: ['GET'],
-        handler: (_req, res) => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ok: true }));
-        },
-      },
-    ],
+    customRoutes: [HEALTHZ_ROUTE],
   });
   const messenger = createWebMessenger(app.client);
   const mutex = new KeyedMutex();
