@@ -47,6 +47,8 @@ export interface StartOptions {
   extraNodeFlags?: string[];
   /** the bot's data directory (a fresh temp directory by default, removed at stop) */
   dataDir?: string;
+  /** a checkout whose dist/ to run instead of this one's (to compare two builds, see ab.ts) */
+  root?: string;
 }
 
 /** Compiles src/ and the floor app to dist/ (what `npm start` runs, plus dist/bench/floor-app.js). */
@@ -108,7 +110,8 @@ export async function startApp(kind: AppKind, options: StartOptions): Promise<Ru
   const nodeFlags = [...flags.filter((arg) => arg.startsWith('--')), ...(options.extraNodeFlags ?? [])];
   const ownDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), 'imc-bench-app-')) : undefined;
   const workDir = ownDir ?? (options.dataDir as string);
-  const script = kind === 'bot' ? join(ROOT, 'dist/src/main.js') : join(ROOT, 'dist/bench/floor-app.js');
+  const root = options.root ?? ROOT;
+  const script = kind === 'bot' ? join(root, 'dist/src/main.js') : join(root, 'dist/bench/floor-app.js');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     SLACK_BOT_TOKEN: BOT_TOKEN,

@@ -30,9 +30,9 @@ import {
   assertPlanId,
   IndexEntrySchema,
   indexedFieldsDiffer,
+  recordJson,
   StoredRecordSchema,
   toIndexEntry,
-  validRecordJson,
 } from './stored-record.js';
 
 const IndexFileSchema = z.object({ version: z.literal(1), plans: z.array(IndexEntrySchema) });
@@ -208,11 +208,11 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
    */
   async save(record: R, options: SaveOptions = {}): Promise<void> {
     this.assertOpen();
-    const { copy, json } = validRecordJson(record);
-    this.#dirty.set(copy.id, json);
-    this.#remember(copy.id, json);
+    const json = recordJson(record);
+    this.#dirty.set(record.id, json);
+    this.#remember(record.id, json);
     // The index is derived data (open rebuilds it from the plan files), so it is written behind.
-    if (this.index.put(toIndexEntry(copy))) this.#scheduleIndexWrite();
+    if (this.index.put(toIndexEntry(record))) this.#scheduleIndexWrite();
     const written = this.#track(this.#journal.append(json));
     this.#scheduleCheckpoint();
     if (options.durable === false) {
