@@ -8,7 +8,7 @@
  * - burst: 100 people with no think time, 12 answers each: requests/s and CPU per request.
  * The builds alternate (A B B A A B ...) so the machine's other load falls on both alike.
  *
- * Run: npx tsx bench/ab.ts <dirA> <dirB> [<dirC> ...] [rounds]
+ * Run: npx tsx bench/ab.ts <dirA> <dirB> [<dirC> ...] [rounds]   (tsx:<dir> runs that checkout under tsx)
  */
 import { startApp } from './apps.js';
 import { isMain, summarise, table } from './stats.js';
@@ -29,7 +29,8 @@ async function measureBuild(root: string, round: number): Promise<Figures> {
   const warmUp = 20;
   const people = 100;
   const fake = await startBenchSlack(warmUp + 2 * people);
-  const bot = await startApp('bot', { slackApiUrl: fake.url, root });
+  // `tsx:<dir>` runs that checkout's TypeScript under tsx instead of its dist/.
+  const bot = await startApp('bot', { slackApiUrl: fake.url, root: root.replace(/^tsx:/, ''), tsx: root.startsWith('tsx:') });
   try {
     const none = { minMs: 0, maxMs: 0 };
     await drivePeople(fake, bot, { name: 'warm-up', people: warmUp, think: none }, 0);

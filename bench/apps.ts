@@ -49,6 +49,8 @@ export interface StartOptions {
   dataDir?: string;
   /** a checkout whose dist/ to run instead of this one's (to compare two builds, see ab.ts) */
   root?: string;
+  /** run the TypeScript sources under tsx (`node --import tsx`), as the benchmark did before, instead of the compiled code */
+  tsx?: boolean;
 }
 
 /** Compiles src/ and the floor app to dist/ (what `npm start` runs, plus dist/bench/floor-app.js). */
@@ -111,7 +113,9 @@ export async function startApp(kind: AppKind, options: StartOptions): Promise<Ru
   const ownDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), 'imc-bench-app-')) : undefined;
   const workDir = ownDir ?? (options.dataDir as string);
   const root = options.root ?? ROOT;
-  const script = kind === 'bot' ? join(root, 'dist/src/main.js') : join(root, 'dist/bench/floor-app.js');
+  const compiled = kind === 'bot' ? join(root, 'dist/src/main.js') : join(root, 'dist/bench/floor-app.js');
+  const script = options.tsx ? compiled.replace('/dist/', '/').replace(/\.js$/, '.ts') : compiled;
+  if (options.tsx) nodeFlags.unshift('--import', import.meta.resolve('tsx'));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -126,7 +130,11 @@ export async function startApp(kind: AppKind, options: StartOptions): Promise<Ru
   };
   const startedAt = performance.now();
   // cwd is a directory of its own, so no .env of the repository is read.
-  const child = spawn(process.execPath, [...nodeFlags, script], { cwd: workDir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeFlags, script], {
+    cwd: workDir,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let tail = '';
   child.stderr?.on('data', (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4_000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -49,6 +49,8 @@ export interface AppRun {
   requests: number;
   wallMs: number;
   cpuMs: number;
+  /** CPU time of the app's main thread (its event loop) alone */
+  mainCpuMs: number;
   /** CPU time of this process (load generator and fake Slack) over the same run */
   driverCpuMs: number;
   latency: Record<RequestKind | 'all', Summary>;
@@ -188,13 +190,15 @@ async function replayPeople(fake: FakeSlack, app: RunningApp, recorded: readonly
 async function runLoad(fake: FakeSlack, app: RunningApp, load: () => Promise<{ people: SentRequest[][]; wallMs: number }>): Promise<{ run: AppRun; people: SentRequest[][] }> {
   fake.reset({ state: true });
   const cpuBefore = await app.cpuMs();
+  const mainBefore = await app.mainThreadCpuMs();
   const driverBefore = process.cpuUsage();
   const { people, wallMs } = await load();
   const driver = process.cpuUsage(driverBefore);
   await settle(fake, app);
   const cpuMs = (await app.cpuMs()) - cpuBefore;
+  const mainCpuMs = (await app.mainThreadCpuMs()) - mainBefore;
   const all = people.flat();
-  return { run: { requests: all.length, wallMs, cpuMs, driverCpuMs: (driver.user + driver.system) / 1000, latency: byKind(all) }, people };
+  return { run: { requests: all.length, wallMs, cpuMs, mainCpuMs, driverCpuMs: (driver.user + driver.system) / 1000, latency: byKind(all) }, people };
 }
 
 /** Cold starts, alternating between the apps: spawn until /healthz answers. */
@@ -339,6 +343,7 @@ export function formatThreeApps(result: ThreeAppsResult): string {
     ['burst: load generator + fake Slack busy', ...APP_KINDS.map((k) => `${Math.round((burst[k].driverCpuMs / burst[k].wallMs) * 100)} %`), ''],
     row('burst: ack p99', (k) => burst[k].latency.all.p99, formatMs),
     row('CPU per request, paced', (k) => cpuPerRequest(paced[k]), ms2),
+    row('  of which the main thread', (k) => paced[k].mainCpuMs / paced[k].requests, ms2),
     row('CPU per request, ~170/s', (k) => cpuPerRequest(fast[k]), ms2),
     row('CPU per request, burst', (k) => cpuPerRequest(burst[k]), ms2),
     row(`RSS, ${result.shapes.memory.people.toLocaleString('en')} open conversations`, (k) => result.rss[k], formatMb),
