@@ -14,7 +14,7 @@
  * Bolt). The profile covers the main thread only; process CPU time (which adds
  * V8's GC helper threads and libuv's file-system threads) is printed beside it.
  *
- * Run: npx tsx bench/profile.ts paced|burst|sequential [people] [--keep <dir>]
+ * Run: npx tsx bench/profile.ts paced|burst|sequential [people] [--keep <dir>] [--root <checkout with dist/>] [--frames]
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -141,12 +141,12 @@ export interface ProfileResult {
 }
 
 /** Profiles the bot under one load and summarises it. */
-export async function profileBot(mode: 'paced' | 'burst' | 'sequential', people = mode === 'sequential' ? 30 : 100, keep?: string): Promise<ProfileResult> {
-  buildApps();
+export async function profileBot(mode: 'paced' | 'burst' | 'sequential', people = mode === 'sequential' ? 30 : 100, keep?: string, root?: string): Promise<ProfileResult> {
+  if (!root) buildApps();
   const dir = keep ?? (await mkdtemp(join(tmpdir(), 'imc-bench-prof-')));
   const warmUp = 20;
   const fake = await startBenchSlack(warmUp + people);
-  const bot = await startApp('bot', { slackApiUrl: fake.url, extraNodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...(mode === 'sequential' ? ['--cpu-prof-interval=250'] : [])] });
+  const bot = await startApp('bot', { slackApiUrl: fake.url, ...(root ? { root } : {}), extraNodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...(mode === 'sequential' ? ['--cpu-prof-interval=250'] : [])] });
   try {
     await drivePeople(fake, bot, { name: 'warm-up', people: warmUp, think: { minMs: 0, maxMs: 0 } }, 0);
     await settle(fake, bot);
@@ -239,8 +239,8 @@ function perKind(profile: CpuProfile, runs: SentRequest[][], toUs: (offsetMs: nu
 
 if (isMain(import.meta.url)) {
   const mode = (process.argv[2] ?? 'paced') as 'paced' | 'burst' | 'sequential';
-  const keepAt = process.argv.indexOf('--keep');
+  const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
   const people = Number(process.argv[3]);
-  const result = await profileBot(mode, Number.isFinite(people) && people > 0 ? people : undefined, keepAt > 0 ? process.argv[keepAt + 1] : undefined);
+  const result = await profileBot(mode, Number.isFinite(people) && people > 0 ? people : undefined, option('--keep'), option('--root'));
   console.log(result.text);
 }
