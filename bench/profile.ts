@@ -192,20 +192,19 @@ export async function profileBot(mode: 'paced' | 'burst' | 'sequential', people 
   }
 }
 
-/** Per kind of request: ms of main-thread CPU per request and part, each request's window running until the next request. */
+/**
+ * Per kind of request: ms of main-thread CPU per request and part, until the
+ * acknowledgement (as the client saw it) and after it until the next request
+ * (the Slack calls, the outbox's bookkeeping, the plan files written behind).
+ */
 function perKind(profile: CpuProfile, runs: SentRequest[][], toUs: (offsetMs: number) => number, scale: number): string {
   const windows = runs.flatMap((requests, p) =>
     requests.map((request, n) => {
       const next = requests[n + 1] ?? runs[p + 1]?.[0];
-      return { kind: request.kind, step: request.step, from: toUs(request.offsetMs), to: next ? toUs(next.offsetMs) : Number.POSITIVE_INFINITY };
+      const from = toUs(request.offsetMs);
+      return { kind: request.kind, step: request.step, from, ackAt: from + request.elapsedMs * 1000, to: next ? toUs(next.offsetMs) : Number.POSITIVE_INFINITY };
     }),
   );
-  const kinds: { label: string; kind: RequestKind; step?: (step: string) => boolean }[] = [
-    { label: 'slash command (/imc plan)', kind: 'command' },
-    { label: 'button click (an answer)', kind: 'action' },
-    { label: 'thread reply (an answer)', kind: 'message', step: (step) => step !== 'review_date' },
-    { label: 'thread reply, last answer (posts the plan)', kind: 'message', step: (step) => step === 'review_date' },
-  ];
   windows.sort((a, b) => a.from - b.from);
   /** The window a moment falls in (windows are one after another: one person at a time). */
   const windowAt = (us: number) => {
@@ -219,21 +218,31 @@ function perKind(profile: CpuProfile, runs: SentRequest[][], toUs: (offsetMs: nu
     const found = windows[low];
     return found && us >= found.from && us < found.to ? found : undefined;
   };
-  const columns = kinds.map(({ kind, step }) => {
+  const kinds: { label: string; kind: RequestKind; step?: (step: string) => boolean }[] = [
+    { label: 'slash command', kind: 'command' },
+    { label: 'button click', kind: 'action' },
+    { label: 'thread reply', kind: 'message', step: (step) => step !== 'review_date' },
+    { label: 'last reply (posts the plan)', kind: 'message', step: (step) => step === 'review_date' },
+  ];
+  const columns = kinds.flatMap(({ label, kind, step }) => {
     const mine = new Set(windows.filter((w) => w.kind === kind && (!step || step(w.step))));
-    const totals = breakdown(profile, (us) => {
-      const found = windowAt(us);
-      return found !== undefined && mine.has(found);
+    return (['to ack', 'after'] as const).map((phase) => {
+      const totals = breakdown(profile, (us) => {
+        const found = windowAt(us);
+        if (found === undefined || !mine.has(found)) return false;
+        return phase === 'to ack' ? us < found.ackAt : us >= found.ackAt;
+      });
+      return { label: `${label}: ${phase}`, totals, count: mine.size };
     });
-    return { totals, count: mine.size };
   });
   const parts = [...new Set(columns.flatMap((c) => [...c.totals.keys()]))].filter((part) => part !== '(idle)');
-  const sum = (totals: Map<string, number>, count: number) => (parts.reduce((s, part) => s + (totals.get(part) ?? 0), 0) * scale) / count;
-  parts.sort((a, b) => columns.reduce((s, c) => s + (c.totals.get(b) ?? 0) / c.count, 0) - columns.reduce((s, c) => s + (c.totals.get(a) ?? 0) / c.count, 0));
-  const rows = parts.map((part) => [part, ...columns.map((c) => `${(((c.totals.get(part) ?? 0) * scale) / c.count).toFixed(3)}`)]);
+  const perRequest = (c: (typeof columns)[number], part: string) => ((c.totals.get(part) ?? 0) * scale) / c.count;
+  parts.sort((a, b) => columns.reduce((s, c) => s + perRequest(c, b), 0) - columns.reduce((s, c) => s + perRequest(c, a), 0));
+  const rows = parts.map((part) => [part, ...columns.map((c) => perRequest(c, part).toFixed(3))]);
+  const all = columns.map((c) => parts.reduce((s, part) => s + perRequest(c, part), 0).toFixed(3));
   return [
-    `Main-thread CPU per request, ms, from the request to the next one (the acknowledgement and the Slack calls after it; one person at a time; profile time scaled by ${scale.toFixed(2)} to the measured CPU time)`,
-    table([['part', ...kinds.map((k, n) => `${k.label} (n=${columns[n]?.count})`)], ...rows, ['all (main thread)', ...columns.map((c) => sum(c.totals, c.count).toFixed(3))]]),
+    `Main-thread CPU per request, ms, until the acknowledgement and after it (one person at a time; profile time scaled by ${scale.toFixed(2)} to the measured CPU time; n = ${columns.filter((_, i) => i % 2 === 0).map((c) => c.count).join(', ')})`,
+    table([['part', ...columns.map((c) => c.label)], ...rows, ['all (main thread)', ...all]]),
   ].join('\n');
 }
 
