@@ -4,6 +4,7 @@
  * --quick` runs a shorter comparison of the three apps (fewer answers per person,
  * 300 conversations for memory, 3 cold starts) and skips the storage benchmark.
  */
+import { formatCjkParsing, runCjkParsing } from './cjk-parsing.js';
 import { describeLoad, describeMachine } from './load.js';
 import { formatPlanEvaluation, runPlanEvaluation } from './plan-evaluation.js';
 import { targetTable, type TargetResult } from './stats.js';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   targets.push(...apps.targets.map((t) => ({ ...t, benchmark: `bot vs floor: ${t.benchmark}` })));
   const evaluation = runPlanEvaluation();
   section(formatPlanEvaluation(evaluation), evaluation.targets);
+  const cjk = runCjkParsing();
+  section(formatCjkParsing(cjk), cjk.targets);
   if (!quick) {
     const storage = await runStorageGrowth();
     section(formatStorageGrowth(storage), storage.targets);

@@ -9,7 +9,7 @@ import type { NewOutboxItem } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
-import { findingsView } from '../../render/view-models.js';
+import { findingsView } from '../../render/findings-view.js';
 import { ACTION, encodeValue } from './action-ids.js';
 import { actions, button, context, LIMITS, section, truncate, type Block } from './block-kit.js';
 import { questionMessage } from './question-message.js';
@@ -21,6 +21,8 @@ export interface PresentContext {
   canGoBack: boolean;
   /** Finds a question by id, to label the fix buttons of findings. */
   questionById(id: string): Question | undefined;
+  /** The effects of the post-campaign review: question controls act on the review. */
+  review?: boolean;
 }
 
 /** A thread message. */
@@ -50,6 +52,7 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
               suggestion: effect.suggestion,
               current: effect.current,
               canGoBack: ctx.canGoBack,
+              review: ctx.review ?? false,
             }),
           },
         ];
@@ -59,7 +62,7 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
             kind: 'post',
             where: 'thread',
             role: 'question',
-            message: questionMessage(effect.question, { planId: ctx.planId, error: effect.error, canGoBack: ctx.canGoBack }),
+            message: questionMessage(effect.question, { planId: ctx.planId, error: effect.error, canGoBack: ctx.canGoBack, review: ctx.review ?? false }),
           },
         ];
       case 'status': {
@@ -73,7 +76,7 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
           kind: 'post',
           where: 'thread',
           role: 'question',
-          message: questionMessage(effect.current, { planId: ctx.planId, canGoBack: ctx.canGoBack }),
+          message: questionMessage(effect.current, { planId: ctx.planId, canGoBack: ctx.canGoBack, review: ctx.review ?? false }),
         };
         return [status, question];
       }
