@@ -19,6 +19,7 @@ import {
 } from './fake-workspace.js';
 import { parseMethodArgs } from './parse-method-args.js';
 import { SlackMethodError } from './slack-method-error.js';
+import { createFakeSocketMode, type FakeSocketMode } from './socket-mode-server.js';
 
 export type { ResponseUrlContext } from './apply-response-url-post.js';
 export type { OpenedView, ScheduledMessage } from './fake-slack-methods.js';
@@ -27,6 +28,8 @@ export type * from './fake-workspace.js';
 /** How the fake workspace starts; every field has a sensible default. */
 export interface FakeSlackOptions {
   botToken?: string;
+  /** The app-level token `apps.connections.open` accepts (Socket Mode). */
+  appToken?: string;
   botUserId?: string;
   botId?: string;
   teamId?: string;
@@ -60,6 +63,8 @@ export interface RecordedCall {
   method: string;
   /** parsed arguments, without any `token` */
   args: MethodArgs;
+  /** size of the request body as sent, in bytes (token included) */
+  bytes: number;
   time: number;
   response?: { status: number; body: Record<string, unknown> };
   /** Set when the call was done but its answer dropped or withheld (an `accepted` fault). */
@@ -97,10 +102,15 @@ export interface FakeSlack {
   readonly url: string;
   readonly port: number;
   readonly botToken: string;
+  readonly appToken: string;
+  /** Slack's Socket Mode side: connections, envelopes and their acknowledgements. */
+  readonly socketMode: FakeSocketMode;
   readonly botUserId: string;
   readonly botId: string;
   readonly teamId: string;
   readonly calls: readonly RecordedCall[];
+  /** TCP connections accepted so far (a client that keeps connections alive opens few) */
+  readonly connections: number;
   readonly responses: readonly RecordedResponse[];
   readonly ephemerals: readonly FakeEphemeral[];
   readonly views: readonly OpenedView[];
@@ -151,6 +161,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     teamId: options.teamId ?? 'T0FAKE',
   };
   const botToken = options.botToken ?? 'xoxb-fake-token';
+  const appToken = options.appToken ?? 'xapp-1-fake-app-token';
   const listeners = new Set<(change: FakeSlackChange) => void>();
   const emit = (change: FakeSlackChange): void => listeners.forEach((listener) => listener(change));
   const buildWorkspace = (): FakeWorkspace =>
@@ -198,7 +209,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   }
 
   async function handleApi(method: string, req: IncomingMessage, raw: string, res: ServerResponse): Promise<void> {
-    const call: RecordedCall = { method, args: {}, time: now() };
+    const call: RecordedCall = { method, args: {}, bytes: Buffer.byteLength(raw), time: now() };
     calls.push(call);
     try {
       const { token, ...args } = parseMethodArgs(raw, req.headers['content-type']);
@@ -207,6 +218,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (fault === true) return;
       const given = bearer(req.headers.authorization) ?? (typeof token === 'string' ? token : undefined);
       if (given === undefined) throw new SlackMethodError('not_authed');
+      if (method === 'apps.connections.open') {
+        // The one method that takes the app-level token, not the bot token.
+        if (given !== appToken) throw new SlackMethodError(given?.startsWith('xoxb-') ? 'not_allowed_token_type' : 'invalid_auth');
+        call.response = send(res, 200, { ok: true, url: socketMode.connectionUrl() });
+        return;
+      }
       if (given !== botToken) throw new SlackMethodError('invalid_auth');
       const handler = FAKE_SLACK_METHODS[method];
       if (!handler) throw new SlackMethodError('unknown_method');
@@ -270,8 +287,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     else if (respond?.[1]) await handleResponseUrl(respond[1], req, raw, res);
   }
 
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   const port = await listen(server);
   const base = `http://127.0.0.1:${port}`;
+  const socketMode = createFakeSocketMode(base, now);
+  server.on('upgrade', (req, socket, head) => socketMode.handleUpgrade(req, socket, head));
 
   const requireChannel = (channelId: string): FakeChannel => {
     const channel = ctx.workspace.findChannel(channelId);
@@ -288,9 +309,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     url: `${base}/api/`,
     port,
     botToken,
+    appToken,
+    socketMode,
     ...identity,
     get calls() {
       return calls;
+    },
+    get connections() {
+      return connections;
     },
     get responses() {
       return responses;
@@ -383,6 +409,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       hanging.forEach((res) => res.destroy());
       hanging.clear();
       listeners.clear();
+      socketMode.close();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
