@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CodedError } from './errors.js';
 import { canonicalTimeZone } from './domain/plan/calendar-date.js';
+import { LANGUAGES, languageOf, type Language } from './domain/message/language.js';
 
 /** The validated settings the bot runs with. */
 export interface Config {
@@ -39,6 +40,8 @@ export interface Config {
   authorCanApprove: boolean;
   /** Members who may loosen a channel's approval rules besides workspace admins and owners. */
   admins: string[];
+  /** The language of a channel's posts until `/imc config language` sets one; people's own messages follow their Slack locale. */
+  language: Language;
   /** Minimum level the logger prints. */
   logLevel: LogLevel;
 }
@@ -86,6 +89,7 @@ const HELP: Record<string, string> = {
   IMC_AUTHOR_CAN_APPROVE: 'Use true or false (yes/no and 1/0 work too), e.g. IMC_AUTHOR_CAN_APPROVE=false.',
   IMC_ADMINS:
     'Leave it empty, or list Slack member ids (U… or W…, from a profile\'s "Copy member ID") separated by commas or spaces, e.g. IMC_ADMINS=U012AB3CD,U045EF6GH.',
+  IMC_LANGUAGE: `Use ${LANGUAGES.join(' or ')} (the language of channel posts until /imc config language sets one), e.g. IMC_LANGUAGE=zh-CN.`,
   LOG_LEVEL: 'Use one of debug, info, warn, error, e.g. LOG_LEVEL=info.',
 };
 
@@ -148,6 +152,12 @@ const memberIds = z
   .transform((value) => value.split(/[\s,]+/).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/)));
 
+/** `zh-CN`, `en` (and the tags that mean them: `zh`, `zh_CN`, `en-US`). */
+const language = z
+  .string()
+  .refine((tag) => languageOf(tag) !== undefined)
+  .transform((tag) => languageOf(tag) ?? 'en');
+
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const required = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 
@@ -167,6 +177,7 @@ const EnvSchema = z
     IMC_APPROVALS_NEEDED: optional(wholeNumber(1, 20)),
     IMC_AUTHOR_CAN_APPROVE: optional(flag),
     IMC_ADMINS: optional(memberIds),
+    IMC_LANGUAGE: optional(language),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   })
   .refine((env) => (env.IMC_APPROVE_EMOJI ?? 'white_check_mark') !== (env.IMC_REJECT_EMOJI ?? 'x'), {
@@ -203,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     approvalsNeeded: v.IMC_APPROVALS_NEEDED ?? 2,
     authorCanApprove: v.IMC_AUTHOR_CAN_APPROVE ?? false,
     admins: [...new Set(v.IMC_ADMINS ?? [])],
+    language: v.IMC_LANGUAGE ?? 'en',
     logLevel: v.LOG_LEVEL ?? 'info',
   };
 }

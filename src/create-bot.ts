@@ -18,7 +18,11 @@ import { registerReactions } from './slack/listeners/reactions.js';
 import { openChannelSettings } from './store/channel-settings-store.js';
 import { KeyedMutex } from './app/keyed-mutex.js';
 import { loadReviewScript, loadScript } from './app/load-script.js';
-import { loadInputLocales } from './app/load-locales.js';
+import { loadInputLocales, loadMessageCatalogue } from './app/load-locales.js';
+import { createTranslators } from './render/i18n/translator.js';
+import { createMessagePresenter } from './slack/message-presenter.js';
+import { ReaderLanguages } from './slack/reader-languages.js';
+import { Voice } from './slack/voice.js';
 import { OutboxWorker, type OutboxTimers } from './app/outbox-worker.js';
 import { randomPlanId } from './app/plan-id.js';
 import type { PlanRecord } from './app/plan-record.js';
@@ -37,6 +41,8 @@ import { DurableSocketModeReceiver } from './slack/receivers/durable-socket-mode
 import { StartupError } from './startup-error.js';
 
 export interface BotOptions {
+  /** The folder of the locale files (default: locales/ beside prompts/); tests point it at a broken copy. */
+  localesDir?: string;
   clock?: Clock;
   logger?: ReturnType<typeof createLogger>;
   /** Skips Bolt's `auth.test` at start when both are known (tests, playground). */
@@ -100,9 +106,11 @@ const BOLT_LEVELS: Record<Level, LogLevel> = { debug: LogLevel.DEBUG, info: LogL
 export async function createBot(config: Config, options: BotOptions = {}): Promise<Bot> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, redact: (text) => redact(text, config) });
   const clock = options.clock ?? systemClock;
-  const script = loadInputLocales(loadScript());
+  const script = loadInputLocales(loadScript(), options.localesDir);
   const reviewScript = loadReviewScript();
   const renderer = createRenderer();
+  // Every word the bot says, checked against English before anything opens: a gap stops the start, naming the key.
+  const translators = createTranslators(loadMessageCatalogue(options.localesDir));
   const store = await openLowdbPlanStore<PlanRecord>(config.dataDir, {
     validateRecord: planRecordProblems,
     ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}),
@@ -147,10 +155,19 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   // gone through, does the retrying, never the client on its own.
   const postClient = new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 } });
   const messenger = createWebMessenger(client, postClient);
+  const languages = new ReaderLanguages({
+    lookupLocale: (userId) => messenger.userLocale(userId),
+    channelLanguage: async (teamId, channelId) => (await settings.get(teamId, channelId)).language,
+    defaultLanguage: config.language,
+    logger,
+  });
+  const presenter = createMessagePresenter({ translators, languages, script, reviewScript, renderer });
+  const voice = new Voice({ translators, languages, script, reviewScript, renderer });
   const mutex = new KeyedMutex();
   const outbox = new OutboxWorker({
     store,
     messenger,
+    presenter,
     mutex,
     logger,
     ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}),
@@ -171,10 +188,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     clock,
     logger,
     script,
-    renderer,
     timeZone: config.timeZone,
     newId: options.newId ?? randomPlanId,
-    approvalHint: (record) => approvals?.statusLine(record) ?? '',
+    approvalHint: (record) => approvals?.statusLine(record),
     approvalPolicy: (record) => (approvals ? approvals.policyFor(record.teamId, record.channelId) : defaults),
     carryReminders: (reminders, previous, reviewDate) =>
       remindersForNewVersion(reminders, previous, reviewDate, { timeZone: config.timeZone, hour: config.reviewHour }),
@@ -186,6 +202,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     messenger,
     settings,
     defaults,
+    defaultLanguage: config.language,
     clock,
     logger,
     timeZone: config.timeZone,
@@ -199,7 +216,6 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     script: reviewScript,
     plans,
     messenger,
-    renderer,
     clock,
     logger,
     timeZone: config.timeZone,
@@ -207,26 +223,14 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   });
   const reviewService = reviews;
   plans.reviewActions = (planId, userId, action, key) => reviewService.handleAction(planId, userId, action, key);
-  const reminders = new ReminderService({ store, plans, messenger, clock, logger, timeZone: config.timeZone, reviewHour: config.reviewHour });
-  const commands = new CommandService({
-    store,
-    plans,
-    renderer,
-    script,
-    clock,
-    extra: [loopCommands(reviewService, reminders, approvalService)],
-    extraHelp: [
-      '• `/imc review <plan id>`: start the post-campaign review of an approved plan.',
-      '• `/imc remind <plan id> <date>`: move its review reminder.',
-      '• `/imc config`: this channel\'s approval settings (emoji, approvals needed, whether the author may approve); anyone may make them stricter, only admins may loosen them.',
-    ],
-  });
+  const reminders = new ReminderService({ store, plans, messenger, presenter, clock, logger, timeZone: config.timeZone, reviewHour: config.reviewHour });
+  const commands = new CommandService({ store, plans, script, clock, extra: [loopCommands(reviewService, reminders, approvalService)] });
 
-  registerImcCommand(app, commands, logger);
-  registerPlanActions(app, plans, logger);
-  registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, logger);
+  registerImcCommand(app, commands, voice, logger);
+  registerPlanActions(app, plans, voice, logger);
+  registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, voice, logger);
   registerReactions(app, approvals);
-  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], logger);
+  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], voice, logger);
   app.error(async (error) => {
     const e = error as Error & { code?: string; original?: { code?: string } };
     logger.error('a listener failed; the request is not acknowledged', { code: e.code, cause: e.original?.code, message: e.message });

@@ -106,6 +106,11 @@ export function createWebMessenger(client: WebClient, postClient: WebClient = cl
       const info = result.user as { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean } | undefined;
       return { isAdmin: info?.is_admin === true || info?.is_owner === true, isOwner: info?.is_owner === true || info?.is_primary_owner === true };
     },
+    async userLocale(user) {
+      const result = await call(() => client.users.info({ user, include_locale: true }));
+      const locale = (result.user as { locale?: unknown } | undefined)?.locale;
+      return typeof locale === 'string' ? locale : undefined;
+    },
   };
 }
 

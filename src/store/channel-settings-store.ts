@@ -8,6 +8,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { z } from 'zod';
 import type { ChannelSettings } from '../domain/approval/channel-config.js';
+import { LANGUAGES } from '../domain/message/language.js';
 import { readJsonFile } from './lowdb-plan-store.js';
 
 const SettingsSchema = z.object({
@@ -15,6 +16,7 @@ const SettingsSchema = z.object({
   rejectEmoji: z.string().optional(),
   approvalsNeeded: z.number().int().min(1).max(20).optional(),
   authorCanApprove: z.boolean().optional(),
+  language: z.enum(LANGUAGES).optional(),
 });
 const FileSchema = z.object({ channels: z.record(z.string(), SettingsSchema) });
 type SettingsFile = z.infer<typeof FileSchema>;

@@ -14,6 +14,7 @@ import type { Question } from './question.js';
 import { accepted, beginConversation, info, record, stepConversation, type QuestionSource } from './engine.js';
 import { currencyOf, readText } from './flow-answer.js';
 import { CONTROL_WORDS } from './interpret-reply.js';
+import { phrase, type Phrase } from '../message/phrase.js';
 import { currentFlowStatus, type FlowEffect, type FlowInput, type FlowState, type FlowStatus, type StepResult, type Suggestion } from './flow-state.js';
 
 export { interpretReply, CONTROL_WORDS } from './interpret-reply.js';
@@ -67,9 +68,9 @@ function planSource(script: QuestionScript): QuestionSource<FlowState, FlowEffec
     ...(script.words ? { input: script.words, names: () => script.words?.questions ?? {} } : {}),
     controls: CONTROL_WORDS,
     say: {
-      over: (status) => `This plan is ${status === 'finished' ? 'already finished' : 'cancelled'}. Start a new one with /imc plan.`,
-      firstQuestion: 'This is the first question, so there is nothing to go back to.',
-      cannotSkip: () => `That question can't be skipped: the plan needs it.`,
+      over: (status) => phrase(status === 'finished' ? 'conversation.over_finished' : 'conversation.over_cancelled'),
+      firstQuestion: phrase('conversation.first_question'),
+      cannotSkip: () => phrase('conversation.cannot_skip'),
     },
     suggestion: (state, questionId) => suggestionFor(script, state, questionId),
     lead: (state, question) => questionLead(script, state.answers, question),
@@ -77,10 +78,7 @@ function planSource(script: QuestionScript): QuestionSource<FlowState, FlowEffec
     handle: (state, input, now) =>
       input.type === 'accept-warnings' ? acceptWarnings(script, state) : input.type === 'scale-down' ? scaleDown(script, state, now) : undefined,
     complete: (state, now, note) => check(script, state, now, note),
-    waiting: (state) =>
-      hasBlockingErrors(state.findings)
-        ? 'The plan is waiting for fixes. Reply "change <question>" (for example "change goals") to fix an error.'
-        : 'The plan is waiting for you. Reply "accept" to post it with its warnings, or "change <question>" to improve it.',
+    waiting: (state) => phrase(hasBlockingErrors(state.findings) ? 'conversation.waiting_for_fixes' : 'conversation.waiting_for_accept'),
   };
 }
 
@@ -102,17 +100,17 @@ function suggestionFor(script: QuestionScript, state: FlowState, questionId: str
  */
 function scaleDown(script: QuestionScript, state: FlowState, now: Date): StepResult {
   if (state.status !== 'checking' || !state.findings.some((f) => f.action === 'scale-down')) {
-    return info(state, 'There is nothing to scale down: that is for a plan whose money covers less than half of what it needs.');
+    return info(state, phrase('conversation.nothing_to_scale_down'));
   }
   const available = state.answers.budget_available?.value;
-  if (typeof available !== 'number') return info(state, 'There is nothing to scale down to: the plan has no money available.');
+  if (typeof available !== 'number') return info(state, phrase('conversation.no_money_to_scale_down_to'));
   const next = accepted(state, { answers: { ...state.answers, [SCALE_DOWN_ANSWER]: { value: available, raw: 'scale down' } } });
-  return check(script, next, now, 'Scaled the plan down to the money available: the goals are cut to what it buys, and labelled so.');
+  return check(script, next, now, phrase('conversation.scaled_down'));
 }
 
 // ── checking the answers ─────────────────────────────────────────────────────
 
-function check(script: QuestionScript, state: FlowState, now: Date, note?: string): StepResult {
+function check(script: QuestionScript, state: FlowState, now: Date, note?: Phrase): StepResult {
   const history = state.current ? [...state.history, state.current] : state.history;
   const draft = assembleDraft(state.answers, script);
   const findings = evaluatePlan(draft, { today: calendarDate(now, state.timeZone), labels: script.labels });
@@ -145,10 +143,8 @@ function finish(state: FlowState, draft: unknown, findings: Finding[], lead: Flo
 }
 
 function acceptWarnings(script: QuestionScript, state: FlowState): StepResult {
-  if (state.status !== 'checking') return info(state, 'There is nothing to accept yet: the questions are not finished.');
-  if (hasBlockingErrors(state.findings)) {
-    return info(state, 'The plan still has errors, and errors cannot be accepted. Fix them first with "change <question>".');
-  }
+  if (state.status !== 'checking') return info(state, phrase('conversation.nothing_to_accept'));
+  if (hasBlockingErrors(state.findings)) return info(state, phrase('conversation.errors_cannot_be_accepted'));
   const rules = state.findings.filter((f) => f.severity === 'warning').map((f) => f.rule);
   const next = accepted(state, { acceptedWarnings: [...new Set([...state.acceptedWarnings, ...rules])] });
   return finish(next, assembleDraft(next.answers, script), state.findings);

@@ -3,6 +3,7 @@
  * so an answer that merely contains "back" or "help" is still an answer.
  */
 import type { ControlWord, FlowInput } from './flow-state.js';
+import { phrase } from '../message/phrase.js';
 
 const EXACT: Record<string, FlowInput> = {
   back: { type: 'back' },
@@ -58,17 +59,17 @@ const MEANINGS: Record<Exclude<keyof ThreadWords, 'change'>, FlowInput> = {
 };
 const HAN = /\p{Script=Han}/u;
 
-/** The control words, for help messages. */
+/** The control words of the planning thread, for help messages (the words themselves are said in the reader's language). */
 export const CONTROL_WORDS: ControlWord[] = [
-  { word: 'back', meaning: 'go to the previous question' },
-  { word: 'skip', meaning: 'skip an optional question, or keep the current answer' },
-  { word: 'status', meaning: 'list the answers so far and how many questions remain' },
-  { word: 'change <question>', meaning: 'answer a question again, e.g. "change budget" or "change the concept"' },
-  { word: 'use', meaning: 'take the suggested answer, when there is one' },
-  { word: 'accept', meaning: 'post the plan despite its warnings' },
-  { word: 'scale down', meaning: 'post a plan cut to the money available, when it covers less than half the need' },
-  { word: 'help', meaning: 'explain the current question' },
-  { word: 'cancel', meaning: 'stop planning; nothing is posted' },
+  { word: 'back', meaning: phrase('thread.meaning.back') },
+  { word: 'skip', meaning: phrase('thread.meaning.skip') },
+  { word: 'status', meaning: phrase('thread.meaning.status') },
+  { word: 'change', meaning: phrase('thread.meaning.change') },
+  { word: 'use', meaning: phrase('thread.meaning.use') },
+  { word: 'accept', meaning: phrase('thread.meaning.accept') },
+  { word: 'scale-down', meaning: phrase('thread.meaning.scale_down') },
+  { word: 'help', meaning: phrase('thread.meaning.help') },
+  { word: 'cancel', meaning: phrase('thread.meaning.cancel') },
 ];
 
 /**

@@ -3,15 +3,15 @@
  * a metric, a baseline, an arrow, a target and a deadline (DAGMAR: from where, to
  * where, by when).
  */
-import { formatRate } from '../plan/format.js';
 import type { Currency, Goal, GoalMetric, GoalUnit, Parsed } from '../plan/plan.js';
-import { parseDate } from './parse-date.js';
+import { joined, list, phrase, type Param, type Phrase } from '../message/phrase.js';
+import { readDate } from './parse-date.js';
 import { CHINESE_DATE_TAIL } from './parse-date-zh.js';
 import { hasHan } from './find-names.js';
 import { parseMoney } from './parse-money.js';
 import { fail, joinNotes, ok } from './parsed-result.js';
 import { readRate } from './parse-rate.js';
-import { quoteInput, readInput, tidy } from './read-input.js';
+import { readInput, tidy } from './read-input.js';
 import { readNumber, toNumber } from './read-number.js';
 import { CHINESE_COUNTER } from './read-chinese-number.js';
 
@@ -26,7 +26,7 @@ export interface GoalContext {
   metricNames?: Readonly<Partial<Record<GoalMetric, readonly string[]>>>;
 }
 
-const EXAMPLE = 'e.g. `awareness 10% -> 40% by 2027-03-31`';
+const EXAMPLE = phrase('parse.goals.example');
 const MAX_GOALS = 10;
 const MAX_GOALS_INPUT = 4000;
 /** Keeps each line's regex work small even when the whole answer is near its limit. */
@@ -113,35 +113,35 @@ const DEADLINE_ZH = /\s*(?:截止到|截至到|截止日期|截止于|截止|截
 const DIRECTION_WORD = /^(reduce|decrease|lower|cut|increase|grow|raise|improve|boost|lift)\s+|^(降低|减少|压缩|提升|提高|增加|扩大)\s*/;
 const DECREASE_WORD = /^(?:reduce|decrease|lower|cut|降低|减少|压缩)$/;
 
-/** A goal value in percent: `10%`, or a bare `10` read as 10 % with a note. */
-function readPercent(text: string): Parsed<number> {
+/** A goal value in percent: `10%`, or a bare `10` read as 10 % with a note. `what` is the starting value or the target. */
+function readPercent(text: string, what: Phrase): Parsed<number> {
+  const typed = { typed: text };
   const rate = readRate(text);
-  if (rate === undefined || rate.number.negative) return fail(`${quoteInput(text)} isn't a percentage such as \`40%\``);
+  if (rate === undefined || rate.number.negative) return fail('parse.goals.not_percentage', { what, typed });
   const value = toNumber(rate.number, -2);
-  if (value > 1) return fail(`${quoteInput(text)} is more than 100 %`);
-  return rate.percentSign ? ok(value) : ok(value, `Read ${quoteInput(text)} as ${formatRate(value, 6)}.`);
+  if (value > 1) return fail('parse.goals.over_100', { what, typed });
+  return rate.percentSign ? ok(value) : ok(value, phrase('parse.rate.read_as', { typed, rate: { rate: value, digits: 6 } }));
 }
 
 /** A goal value that is a score (`3.2`) or a count (`1,000`, `2k`). */
-function readPlain(text: string, unit: 'score' | 'count'): Parsed<number> {
+function readPlain(text: string, unit: 'score' | 'count', what: Phrase): Parsed<number> {
+  const typed = { typed: text };
   const number = readNumber(text.replace(CHINESE_COUNTER, ''));
-  if (number === undefined || number.negative) {
-    return fail(`${quoteInput(text)} isn't a ${unit === 'count' ? 'count such as `1,000`' : 'score such as `4.2`'}`);
-  }
+  if (number === undefined || number.negative) return fail(unit === 'count' ? 'parse.goals.not_count' : 'parse.goals.not_score', { what, typed });
   const value = toNumber(number);
-  if (!Number.isFinite(value) || value > Number.MAX_SAFE_INTEGER) return fail(`${quoteInput(text)} is too large`);
-  if (unit === 'count' && !Number.isInteger(value)) return fail(`${quoteInput(text)} isn't a whole number`);
+  if (!Number.isFinite(value) || value > Number.MAX_SAFE_INTEGER) return fail('parse.goals.too_large', { what, typed });
+  if (unit === 'count' && !Number.isInteger(value)) return fail('parse.goals.not_whole', { what, typed });
   return ok(value === 0 ? 0 : value);
 }
 
-function readValue(text: string, unit: GoalUnit, currency: Currency): Parsed<number> {
-  if (unit === 'percent') return readPercent(text);
+function readValue(text: string, unit: GoalUnit, currency: Currency, what: Phrase): Parsed<number> {
+  if (unit === 'percent') return readPercent(text, what);
   if (unit === 'money') {
     const money = parseMoney(text, currency, { allowZero: true });
     // The line message adds its own example, so a short reason reads better than parseMoney's full sentence.
-    return money.ok ? money : fail(`${quoteInput(text)} isn't an amount in ${currency}`);
+    return money.ok ? money : fail('parse.goals.not_amount', { what, typed: { typed: text }, currency });
   }
-  return readPlain(text, unit);
+  return readPlain(text, unit, what);
 }
 
 /** The English names with those of the locale files, longest first. */
@@ -184,21 +184,21 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
   const directionMatch = DIRECTION_WORD.exec(body);
   const names = metricNames(context.metricNames);
   const named = readMetric(body.slice(directionMatch?.[0].length ?? 0), names);
-  if (named === undefined) return fail(`I don't know that metric; start the line with one of: ${knownMetrics(context.metricNames, hasHan(body))}`);
+  if (named === undefined) return fail('parse.goals.unknown_metric', { metrics: knownMetrics(context.metricNames, hasHan(body)) });
   const decrease = DECREASE_WORD.test(directionMatch?.[1] ?? directionMatch?.[2] ?? '') || DECREASE_ARROW.test(named.rest);
   const sides = named.rest.split(ARROW);
-  if (sides.length !== 2) return fail('I need a starting value, an arrow and a target, such as `10% -> 40%`');
+  if (sides.length !== 2) return fail('parse.goals.no_arrow');
   const baselineText = (sides[0] ?? '').replace(/^(?:[\s:=]|-\s)*(?:from\s+|at\s+|从|由)?/, '').trim();
   const targetText = (sides[1] ?? '').trim();
-  if (baselineText === '') return fail('the starting value is missing (where the metric is today)');
-  if (targetText === '') return fail('the target is missing');
+  if (baselineText === '') return fail('parse.goals.no_baseline');
+  if (targetText === '') return fail('parse.goals.no_target');
 
   const hasPercent = /%|percent|pct|百分之|百分点/.test(`${baselineText} ${targetText}`);
   const unit: GoalUnit = hasPercent ? 'percent' : UNIT_BY_METRIC[named.metric];
-  const baseline = readValue(baselineText, unit, context.currency);
-  if (!baseline.ok) return fail(`the starting value ${baseline.error}`);
-  const target = readValue(targetText, unit, context.currency);
-  if (!target.ok) return fail(`the target ${target.error}`);
+  const baseline = readValue(baselineText, unit, context.currency, phrase('parse.goals.baseline'));
+  if (!baseline.ok) return baseline;
+  const target = readValue(targetText, unit, context.currency, phrase('parse.goals.target'));
+  if (!target.ok) return target;
 
   const deadline = readDeadline(deadlineText, context, hasHan(line));
   if (!deadline.ok) return deadline;
@@ -214,42 +214,39 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
 }
 
 /** The example in the line's language: a line written in Chinese gets a Chinese one. */
-function exampleFor(line: string, context: GoalContext): string {
+function exampleFor(line: string, context: GoalContext): Phrase {
   const awareness = context.metricNames?.awareness?.[0];
-  return hasHan(line) && awareness !== undefined ? `e.g. \`${awareness} 10% 到 40% 截止 2027年3月31日\`` : EXAMPLE;
+  return hasHan(line) && awareness !== undefined ? phrase('parse.goals.example_chinese', { metric: awareness }) : EXAMPLE;
 }
 
-const ENGLISH_METRICS = 'awareness, recognition, trust, reputation, loyalty, new customers, activation, retention, conversion, sharing, revenue, orders';
+const ENGLISH_METRICS = ['awareness', 'recognition', 'trust', 'reputation', 'loyalty', 'new customers', 'activation', 'retention', 'conversion', 'sharing', 'revenue', 'orders'];
 
 /** The metrics for the error message; with the first name of each in the line's language when it is written in Chinese. */
-function knownMetrics(extra: GoalContext['metricNames'], chinese: boolean): string {
-  if (!chinese || extra === undefined) return ENGLISH_METRICS;
-  return Object.values(extra)
-    .flatMap((names) => (names?.[0] === undefined ? [] : [names[0]]))
-    .join('、');
+function knownMetrics(extra: GoalContext['metricNames'], chinese: boolean): Param {
+  const names = !chinese || extra === undefined ? ENGLISH_METRICS : Object.values(extra).flatMap((each) => (each?.[0] === undefined ? [] : [each[0]]));
+  // The metrics' own names, as people type them: the words a goal line starts with.
+  return list(names.map((name) => ({ content: name })), 'comma');
 }
 
 function readDeadline(text: string | undefined, context: GoalContext, chinese: boolean): Parsed<string> {
   if (text === undefined) {
     if (context.defaultDeadline !== undefined) return ok(context.defaultDeadline);
-    return fail(chinese ? 'add a deadline at the end, such as `截止 2027年3月31日` or `3月底前`' : 'add a deadline at the end with `by <date>`');
+    return fail(chinese ? 'parse.goals.no_deadline_chinese' : 'parse.goals.no_deadline');
   }
-  const date = parseDate(text, context.now, context.timeZone);
-  // parseDate's message already names the input and gives examples.
-  return date.ok ? date : fail(`the deadline: ${date.error.replace(/\.? Try .*$/, '').replace(/\.$/, '')}`);
+  const date = readDate(text, context.now, context.timeZone);
+  // readDate's reason names the input; the line's message adds the example.
+  return date.ok ? date : fail('parse.goals.bad_deadline', { reason: date.error });
 }
 
 /** Flags a target on the wrong side of the baseline, which the rules will reject. */
-function directionNote(goal: Goal): string | undefined {
-  if (goal.direction === 'increase' && goal.target < goal.baseline) {
-    return 'The target is below the starting value; if you mean to bring it down, start the line with `reduce`.';
-  }
+function directionNote(goal: Goal): Phrase | undefined {
+  if (goal.direction === 'increase' && goal.target < goal.baseline) return phrase('parse.goals.target_below_start');
   return undefined;
 }
 
 /** Goals, one per line. */
 export function parseGoals(text: string, context: GoalContext): Parsed<Goal[]> {
-  const input = readInput(text, MAX_GOALS_INPUT, `Write one goal per line, ${EXAMPLE}.`, true);
+  const input = readInput(text, MAX_GOALS_INPUT, phrase('parse.goals.one_per_line', { example: EXAMPLE }), true);
   if (!input.ok) return input;
   // Number lines as the person sees them, counting blank ones.
   const lines = text
@@ -257,20 +254,20 @@ export function parseGoals(text: string, context: GoalContext): Parsed<Goal[]> {
     .split('\n')
     .map((line, i) => ({ number: i + 1, text: tidy(tidy(line).replace(BULLET, '')) }))
     .filter((line) => line.text !== '');
-  if (lines.length === 0) return fail(`I didn't find any goals. Write one goal per line, ${EXAMPLE}.`);
+  if (lines.length === 0) return fail(joined(phrase('parse.goals.none_found'), phrase('parse.goals.one_per_line', { example: EXAMPLE })));
   if (lines.length > MAX_GOALS) {
-    return fail(`That's ${lines.length} goals; please keep to the ${MAX_GOALS} that matter most, one per line, ${EXAMPLE}.`);
+    return fail('parse.goals.too_many_goals', { given: String(lines.length), max: String(MAX_GOALS), example: EXAMPLE });
   }
   const goals: Goal[] = [];
-  const notes: string[] = [];
+  const notes: Phrase[] = [];
   for (const line of lines) {
     if (line.text.length > MAX_GOAL_LINE) {
-      return fail(`Line ${line.number} is too long (${line.text.length} characters; at most ${MAX_GOAL_LINE}). Write one short goal per line, ${EXAMPLE}.`);
+      return fail('parse.goals.line_too_long', { line: String(line.number), length: { num: line.text.length }, max: String(MAX_GOAL_LINE), example: EXAMPLE });
     }
     const goal = readGoal(line.text, context);
-    if (!goal.ok) return fail(`Line ${line.number} (${quoteInput(line.text)}): ${goal.error}, ${exampleFor(line.text, context)}.`);
+    if (!goal.ok) return fail('parse.goals.line_refused', { line: String(line.number), typed: { typed: line.text }, reason: goal.error, example: exampleFor(line.text, context) });
     goals.push(goal.value);
-    if (goal.note !== undefined) notes.push(`Line ${line.number}: ${goal.note}`);
+    if (goal.note !== undefined) notes.push(phrase('parse.goals.line_note', { line: String(line.number), note: goal.note }));
   }
   return ok(goals, joinNotes(notes));
 }

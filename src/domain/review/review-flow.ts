@@ -16,6 +16,7 @@ import { plannedSpend, summarizeAgainst, type ReviewActuals, type ReviewSummary 
 import { REVIEW_MAP, reviewActuals, reviewFactsOf, reviewQuestionsFor, type ReviewScript } from './review-script.js';
 import type { QuestionNames } from '../conversation/flow-target.js';
 import type { InputWords } from '../locale/input-words.js';
+import { phrase, type Phrase } from '../message/phrase.js';
 
 export { reviewActuals } from './review-script.js';
 
@@ -46,15 +47,16 @@ export interface ReviewStepResult {
   effects: ReviewEffect[];
 }
 
-const REVIEW_MEANINGS: Record<string, string> = {
-  'change <question>': 'answer a question again, e.g. "change actual spend"',
-  cancel: 'stop the review; nothing is recorded',
+const REVIEW_MEANINGS: Partial<Record<ControlWord['word'], Phrase>> = {
+  change: phrase('thread.meaning.change_review'),
+  cancel: phrase('thread.meaning.cancel_review'),
 };
 
 /** The planning flow's control words that mean something during a review, explained for the review. */
-export const REVIEW_CONTROL_WORDS: ControlWord[] = CONTROL_WORDS.filter((c) =>
-  ['back', 'skip', 'status', 'change <question>', 'help', 'cancel'].includes(c.word),
-).map((c) => ({ word: c.word, meaning: REVIEW_MEANINGS[c.word] ?? c.meaning }));
+export const REVIEW_CONTROL_WORDS: ControlWord[] = CONTROL_WORDS.filter((c) => ['back', 'skip', 'status', 'change', 'help', 'cancel'].includes(c.word)).map((c) => ({
+  word: c.word,
+  meaning: REVIEW_MEANINGS[c.word] ?? c.meaning,
+}));
 
 /**
  * The review's questions for this plan, in order; ids are stable: actual_spend, actual_media_spend (a plan with
@@ -118,22 +120,18 @@ function reviewSource(script: ReviewScript, plan: Plan, words?: InputWords): Que
     ...(words ? { names: (state: ReviewState) => reviewNames(plan, questions(state), words) } : {}),
     controls: REVIEW_CONTROL_WORDS,
     say: {
-      over: (status) => `This review is ${status === 'finished' ? 'already finished' : 'cancelled'}.`,
-      firstQuestion: 'This is the first question of the review, so there is nothing to go back to.',
-      cannotSkip: (question) =>
-        `"${question.label}" can't be skipped: the review needs it. If you don't know it exactly, give your best estimate, e.g. ${question.example ?? '0'}.`,
+      over: (status) => phrase(status === 'finished' ? 'review.over_finished' : 'review.over_cancelled'),
+      firstQuestion: phrase('review.first_question'),
+      cannotSkip: (question) => phrase('review.cannot_skip', { question: { content: question.label }, example: { content: question.example ?? '0' } }),
     },
-    handle: (state, input) =>
-      ['choose', 'use-suggestion', 'accept-warnings', 'scale-down'].includes(input.type)
-        ? info(state, 'That belongs to the planning conversation. For the review, please type your answer in this thread.')
-        : undefined,
+    handle: (state, input) => (['choose', 'use-suggestion', 'accept-warnings', 'scale-down'].includes(input.type) ? info(state, phrase('review.planning_only')) : undefined),
     complete: (state, now, note) => finish(plan, state, now, note),
     // A review has no waiting point: when no question is left it is finished.
-    waiting: () => 'The review has no open question.',
+    waiting: () => phrase('review.no_open_question'),
   };
 }
 
-function finish(plan: Plan, state: ReviewState, now: Date, note?: string): Step<ReviewState, ReviewEffect> {
+function finish(plan: Plan, state: ReviewState, now: Date, note?: Phrase): Step<ReviewState, ReviewEffect> {
   const actuals = reviewActuals(plan.goals, state.answers);
   const summary = summarizeAgainst(plan, state.plannedSpend, actuals);
   const finished: ReviewState = {

@@ -13,24 +13,23 @@ import type { App } from '@slack/bolt';
 import type { CommandReply, CommandService } from '../../app/command-service.js';
 import type { Logger } from '../../app/ports.js';
 import { unescapeSlackText } from '../../render/escape.js';
-import { isUnsaved } from './unsaved.js';
+import { isUnsaved, UNSAVED } from './unsaved.js';
+import { phrase, type Phrase } from '../../domain/message/phrase.js';
+import { ACK_LOOKUP_MS, type Voice } from '../voice.js';
 
 /** How many recent commands are remembered for spotting a repeated delivery. */
 const REMEMBERED = 500;
 
-export function registerImcCommand(app: App, commands: CommandService, logger: Logger): void {
+export function registerImcCommand(app: App, commands: CommandService, voice: Voice, logger: Logger): void {
   const recent = new Map<string, Promise<CommandReply>>();
   app.command(/^\/imc/, async ({ command, ack, respond }) => {
-    const notify = async (text: string) => {
-      await respond({ response_type: 'ephemeral', text, replace_original: false });
+    const person = { userId: command.user_id, teamId: command.team_id, channelId: command.channel_id };
+    // Asked at once, beside the command's own work: the reply waits for it at most ACK_LOOKUP_MS.
+    const language = voice.languageOf(person, ACK_LOOKUP_MS);
+    const notify = async (text: Phrase) => {
+      await respond({ response_type: 'ephemeral', text: voice.text(await voice.languageOf(person), text), replace_original: false });
     };
-    const run = () =>
-      commands.handle(unescapeSlackText(command.text ?? ''), {
-        teamId: command.team_id,
-        channelId: command.channel_id,
-        userId: command.user_id,
-        notify,
-      });
+    const run = () => commands.handle(unescapeSlackText(command.text ?? ''), { ...person, notify });
     // The trigger_id itself is a secret-ish value (never logged or kept): only its hash is the key.
     const key = command.trigger_id ? createHash('sha256').update(command.trigger_id).digest('hex') : undefined;
     let reply = key ? recent.get(key) : undefined;
@@ -40,16 +39,14 @@ export function registerImcCommand(app: App, commands: CommandService, logger: L
     }
     try {
       const answer = await reply;
-      await ack({ response_type: answer.responseType ?? 'ephemeral', text: answer.text, ...(answer.blocks ? { blocks: answer.blocks as never[] } : {}) });
+      // What the whole channel sees is said in the channel's language (read now: the command may just have changed it).
+      const inChannel = answer.responseType === 'in_channel';
+      const message = voice.reply(inChannel ? await voice.channelLanguage(person.teamId, person.channelId) : await language, answer.intent);
+      await ack({ response_type: answer.responseType ?? 'ephemeral', text: message.text, ...(message.blocks ? { blocks: message.blocks as never[] } : {}) });
     } catch (error) {
       if (key) recent.delete(key);
       logger.error('slash command failed', { code: (error as { code?: string }).code, error: String(error) });
-      await ack({
-        response_type: 'ephemeral',
-        text: isUnsaved(error)
-          ? ":warning: I couldn't save that: my storage is full or failing. Nothing was changed; please try the command again in a few minutes."
-          : 'Sorry, something went wrong on my side. Please try again in a moment; `/imc list` shows the plans of this channel.',
-      });
+      await ack({ response_type: 'ephemeral', text: voice.text(await language, isUnsaved(error) ? UNSAVED.command : phrase('slack.command_failed')) });
     }
   });
 }

@@ -6,13 +6,14 @@
  */
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../app/ports.js';
-import { isUnsaved, ToldToRetry, UNSAVED_TEXT } from './unsaved.js';
+import { isUnsaved, ToldToRetry, UNSAVED } from './unsaved.js';
+import { ACK_LOOKUP_MS, type Voice } from '../voice.js';
 
 export type ThreadReplyHandler = (reply: { channelId: string; threadTs: string; userId: string; text: string; ts: string }) => Promise<boolean>;
 
-export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], logger: Logger): void {
+export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], voice: Voice, logger: Logger): void {
   const told = new ToldToRetry();
-  app.event('message', async ({ event, client }) => {
+  app.event('message', async ({ event, client, body }) => {
     const message = event as { subtype?: string; bot_id?: string; thread_ts?: string; ts: string; user?: string; text?: string; channel: string };
     if (message.subtype !== undefined && message.subtype !== 'thread_broadcast') return;
     if (message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
@@ -27,7 +28,9 @@ export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], 
       if (isUnsaved(error)) {
         told.add(key);
         try {
-          await client.chat.postEphemeral({ channel: reply.channelId, user: reply.userId, thread_ts: reply.threadTs, text: UNSAVED_TEXT });
+          const person = { userId: reply.userId, teamId: (body as { team_id?: string }).team_id ?? '', channelId: reply.channelId };
+          const text = await voice.say(person, UNSAVED.reply, ACK_LOOKUP_MS);
+          await client.chat.postEphemeral({ channel: reply.channelId, user: reply.userId, thread_ts: reply.threadTs, text });
         } catch (notified) {
           told.delete(key); // they were not told, so Slack's redelivery may still apply it
           logger.warn('could not tell the author that their reply was not saved', { error: String(notified) });
