@@ -37,7 +37,13 @@ export interface Config {
   authorCanApprove: boolean;
   /** Minimum level the logger prints. */
   logLevel: LogLevel;
+  /** How the budget chart is shown: Slack's native chart, a PNG, both, or not at all. */
+  budgetChart: BudgetChartMode;
 }
+
+export const BUDGET_CHART_MODES = ['native', 'image', 'both', 'off'] as const;
+/** `native`: Slack's chart block in the budget sketch (a PNG where Slack refuses it); `image`: always the PNG. */
+export type BudgetChartMode = (typeof BUDGET_CHART_MODES)[number];
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 /** How chatty the logger is. */
@@ -83,6 +89,7 @@ const HELP: Record<string, string> = {
   IMC_APPROVALS_NEEDED: 'Use a whole number from 1 to 20, e.g. IMC_APPROVALS_NEEDED=2.',
   IMC_AUTHOR_CAN_APPROVE: 'Use true or false (yes/no and 1/0 work too), e.g. IMC_AUTHOR_CAN_APPROVE=false.',
   LOG_LEVEL: 'Use one of debug, info, warn, error, e.g. LOG_LEVEL=info.',
+  IMC_BUDGET_CHART: 'Use native (Slack\'s chart block, a PNG where Slack refuses it), image (always a PNG), both or off, e.g. IMC_BUDGET_CHART=native.',
 };
 
 const VARIABLES = Object.keys(HELP);
@@ -166,6 +173,7 @@ const EnvSchema = z
     IMC_APPROVALS_NEEDED: optional(wholeNumber(1, 20)),
     IMC_AUTHOR_CAN_APPROVE: optional(flag),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+    IMC_BUDGET_CHART: optional(z.enum(BUDGET_CHART_MODES)),
   })
   .refine((env) => (env.IMC_APPROVE_EMOJI ?? 'white_check_mark') !== (env.IMC_REJECT_EMOJI ?? 'x'), {
     path: ['IMC_REJECT_EMOJI'],
@@ -201,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     approvalsNeeded: v.IMC_APPROVALS_NEEDED ?? 2,
     authorCanApprove: v.IMC_AUTHOR_CAN_APPROVE ?? false,
     logLevel: v.LOG_LEVEL ?? 'info',
+    budgetChart: v.IMC_BUDGET_CHART ?? 'native',
   };
 }
 

@@ -29,6 +29,8 @@ import { registerImcCommand } from './slack/listeners/imc-command.js';
 import { registerPlanActions } from './slack/listeners/plan-actions.js';
 import { registerThreadReplies } from './slack/listeners/thread-replies.js';
 import { createWebMessenger } from './slack/web-messenger.js';
+import { createWebSurfaces } from './slack/web-surfaces.js';
+import { BUDGET_CHART_EFFECT, budgetChartEffect } from './slack/budget-chart-effect.js';
 import { openLowdbPlanStore } from './store/lowdb-plan-store.js';
 import type { PlanStore } from './store/plan-store.js';
 
@@ -114,6 +116,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const messenger = createWebMessenger(app.client);
   const mutex = new KeyedMutex();
   const outbox = new OutboxWorker({ store, messenger, mutex, logger, ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}) });
+  const surfaces = createWebSurfaces(app.client, options.slackTimeoutMs ?? 10_000);
+  outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, renderer, messenger, surfaces, logger }));
   let botUserId = options.botUserId;
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;

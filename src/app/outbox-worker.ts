@@ -7,7 +7,7 @@
  * without touching the plan's answers.
  */
 import type { KeyedMutex } from './keyed-mutex.js';
-import { latestVersion, type MessageRole, type NewOutboxItem, type OutboxItem, type PlanRecord } from './plan-record.js';
+import { latestVersion, type MessageRole, type NewEffectItem, type NewOutboxItem, type OutboxItem, type PlanRecord } from './plan-record.js';
 import { SlackCallError, type Logger, type Messenger } from './ports.js';
 import type { PlanStore } from '../store/plan-store.js';
 
@@ -16,6 +16,13 @@ const CHANNEL_UNREACHABLE = new Set(['not_in_channel', 'channel_not_found', 'is_
 
 /** Tells a person (for example through a slash command's response URL) that something failed. */
 export type FailureNotifier = (text: string) => Promise<void>;
+
+/**
+ * Performs an `effect` item. It may return a change to make to the record once the
+ * item is done (for example remembering the id of what it created); throwing a
+ * `SlackCallError` is handled like any failed Slack call.
+ */
+export type EffectPerformer = (record: PlanRecord, item: Extract<OutboxItem, { kind: 'effect' }>) => Promise<{ apply?: (record: PlanRecord) => void } | void>;
 
 export interface OutboxWorkerOptions {
   store: PlanStore<PlanRecord>;
@@ -28,7 +35,7 @@ export interface OutboxWorkerOptions {
 
 let counter = 0;
 /** Gives a new outbox item a unique id (unique within the process and across restarts by time). */
-export function enqueue(record: PlanRecord, ...items: NewOutboxItem[]): void {
+export function enqueue(record: PlanRecord, ...items: (NewOutboxItem | NewEffectItem)[]): void {
   for (const item of items) {
     counter = (counter + 1) % 1_000_000;
     record.outbox.push({ ...item, id: `${Date.now().toString(36)}-${counter.toString(36)}` } as OutboxItem);
@@ -59,10 +66,16 @@ export class OutboxWorker {
   private readonly notifiers = new Map<string, FailureNotifier>();
   private readonly rerun = new Set<string>();
   private readonly retryDelaysMs: readonly number[];
+  private readonly effects = new Map<string, EffectPerformer>();
   private stopped = false;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.retryDelaysMs = options.retryDelaysMs ?? [1_000, 5_000, 15_000, 60_000, 120_000];
+  }
+
+  /** Registers the performer of `effect` items named `name`. */
+  registerEffect(name: string, perform: EffectPerformer): void {
+    this.effects.set(name, perform);
   }
 
   /** Lets a failure for this plan be told to someone in real time (kept in memory only). */
@@ -125,6 +138,7 @@ export class OutboxWorker {
         const index = record.outbox.findIndex((queued) => queued.id === next.item.id);
         if (index >= 0) record.outbox.splice(index, 1);
         if (outcome.kind === 'posted') rememberTs(record, next.item, outcome.ts);
+        if (outcome.kind === 'done') outcome.apply?.(record);
         if (outcome.kind === 'unreachable') {
           record.outbox = [];
           if (next.item.kind === 'post' && next.item.role === 'kickoff') {
@@ -142,7 +156,7 @@ export class OutboxWorker {
   private async perform(
     record: PlanRecord,
     item: OutboxItem,
-  ): Promise<{ kind: 'done' } | { kind: 'posted'; ts: string } | { kind: 'retry' | 'unreachable' | 'dropped'; code: string }> {
+  ): Promise<{ kind: 'done'; apply?: (record: PlanRecord) => void } | { kind: 'posted'; ts: string } | { kind: 'retry' | 'unreachable' | 'dropped'; code: string }> {
     const { messenger, logger } = this.options;
     try {
       switch (item.kind) {
@@ -156,6 +170,12 @@ export class OutboxWorker {
           if (!ts) return { kind: 'done' };
           await messenger.update(record.channelId, ts, item.message);
           return { kind: 'done' };
+        }
+        case 'effect': {
+          const perform = this.effects.get(item.effect);
+          if (!perform) return { kind: 'dropped', code: 'unknown_effect' };
+          const result = await perform(record, item);
+          return { kind: 'done', ...(result?.apply ? { apply: result.apply } : {}) };
         }
       }
     } catch (error) {

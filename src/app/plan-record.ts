@@ -43,10 +43,15 @@ export type MessageRole = 'kickoff' | 'question' | 'draft' | 'budget' | 'review-
 /** A Slack call the bot still owes; stored with the record so a crash cannot lose it. */
 export type OutboxItem =
   | { id: string; kind: 'post'; where: 'channel' | 'thread'; message: OutgoingMessage; role?: MessageRole; version?: number }
-  | { id: string; kind: 'update'; role: MessageRole; ts?: string; message: OutgoingMessage };
+  | { id: string; kind: 'update'; role: MessageRole; ts?: string; message: OutgoingMessage }
+  /** Work a registered performer does at send time (a chart, a canvas), rendered from the record then. */
+  | { id: string; kind: 'effect'; effect: string; version?: number; userId?: string };
 
-/** An item as services create it; the outbox gives it its id. */
-export type NewOutboxItem = OutboxItem extends infer T ? (T extends OutboxItem ? Omit<T, 'id'> : never) : never;
+type MessageItem = Exclude<OutboxItem, { kind: 'effect' }>;
+/** A message item as services create it; the outbox gives it its id. */
+export type NewOutboxItem = MessageItem extends infer T ? (T extends MessageItem ? Omit<T, 'id'> : never) : never;
+/** An effect item as services create it. */
+export type NewEffectItem = Omit<Extract<OutboxItem, { kind: 'effect' }>, 'id'>;
 
 export interface PlanRecord {
   [key: string]: unknown;

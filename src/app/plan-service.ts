@@ -329,6 +329,8 @@ export class PlanService {
       record,
       { kind: 'post', where: 'channel', role: 'draft', version: version.version, message: draftMessage(this.options.renderer, record, version, sketch, hint) },
       { kind: 'post', where: 'channel', role: 'budget', version: version.version, message: budgetMessage(this.options.renderer, record, version, sketch) },
+      // The chart follows the sketch it belongs to; the performer registered for it draws it at send time.
+      { kind: 'effect', effect: 'budget-chart', version: version.version },
       {
         kind: 'post',
         where: 'thread',

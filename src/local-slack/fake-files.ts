@@ -44,7 +44,8 @@ export function getUploadUrl(args: Args, store: FakeFileStore, uploadBase: strin
   const length = Number(args.length);
   if (filename.trim() === '') throw new SlackMethodError('invalid_arguments', ['[ERROR] missing required field: filename']);
   if (!Number.isInteger(length) || length <= 0) throw new SlackMethodError('invalid_arguments', ['[ERROR] length must be a positive whole number of bytes']);
-  if (length > MAX_FILE_BYTES) throw new SlackMethodError('file_size_too_large');
+  if (length > MAX_FILE_BYTES) throw new SlackMethodError('file_upload_size_restricted');
+  if (typeof args.alt_txt === 'string' && args.alt_txt.length > 1000) throw new SlackMethodError('alt_txt_too_large');
   const id = `F${String(store.files.size + 1).padStart(9, '0')}`;
   store.files.set(id, {
     id,

@@ -90,7 +90,7 @@ describe('the data_visualization block in messages', () => {
 
 describe('file uploads', () => {
   async function upload(bytes: Buffer, length = bytes.length): Promise<{ fileId: string; status: number }> {
-    const { upload_url: url, file_id: fileId } = await client.files.getUploadURLExternal({ filename: 'chart.png', length, alt_text: 'Budget chart' });
+    const { upload_url: url, file_id: fileId } = await client.files.getUploadURLExternal({ filename: 'chart.png', length, alt_txt: 'Budget chart' } as never);
     const response = await fetch(url as string, { method: 'POST', body: bytes });
     await response.text();
     return { fileId: fileId as string, status: response.status };
@@ -101,6 +101,7 @@ describe('file uploads', () => {
     expect(status).toBe(200);
     expect(fake.files.get(fileId)?.bytes?.equals(PNG)).toBe(true);
     expect(fake.files.get(fileId)?.mimetype).toBe('image/png');
+    expect(fake.files.get(fileId)?.altText).toBe('Budget chart');
     const thread = await client.chat.postMessage({ channel: CHANNEL, text: 'Plan thread' });
     const completed = await client.files.completeUploadExternal({ files: [{ id: fileId, title: 'Budget chart' }], channel_id: CHANNEL, thread_ts: thread.ts!, initial_comment: 'Budget chart (v1)' });
     expect(completed.files?.[0]?.id).toBe(fileId);
@@ -128,6 +129,7 @@ describe('file uploads', () => {
     expect((await slackError(client.files.completeUploadExternal({ files: [{ id: 'F0NOPE' }] }))).data.error).toBe('file_not_found');
     expect((await slackError(client.files.completeUploadExternal({ files: [{ id: fileId as string }], channel_id: 'C0OUTSIDE' }))).data.error).toBe('not_in_channel');
     expect((await slackError(client.files.getUploadURLExternal({ filename: 'x.png', length: 0 }))).data.error).toBe('invalid_arguments');
+    expect((await slackError(client.files.getUploadURLExternal({ filename: 'x.png', length: 10, alt_txt: 'x'.repeat(1001) } as never))).data.error).toBe('alt_txt_too_large');
   });
 });
 
