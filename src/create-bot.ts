@@ -32,6 +32,10 @@ import { createWebMessenger } from './slack/web-messenger.js';
 import { createWebSurfaces } from './slack/web-surfaces.js';
 import { BUDGET_CHART_EFFECT, budgetChartEffect } from './slack/budget-chart-effect.js';
 import { openLowdbPlanStore } from './store/lowdb-plan-store.js';
+import { observeSaves } from './store/observe-saves.js';
+import { HomeService } from './app/home-service.js';
+import { registerHomeTab } from './slack/listeners/home-tab.js';
+import { homeViewBlocks } from './slack/blocks/home-view.js';
 import type { PlanStore } from './store/plan-store.js';
 
 export interface BotOptions {
@@ -62,6 +66,7 @@ export interface Bot {
   reminders: ReminderService;
   reviews: ReviewService;
   outbox: OutboxWorker;
+  home: HomeService;
   logger: Logger;
   /** Starts listening; resolves with the HTTP port (undefined in Socket Mode). */
   start(): Promise<{ port?: number }>;
@@ -80,7 +85,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const clock = options.clock ?? systemClock;
   const script = loadScript();
   const renderer = createRenderer();
-  const store = await openLowdbPlanStore<PlanRecord>(config.dataDir);
+  let home: HomeService | undefined;
+  // Every save tells the App Home, which refreshes the Homes it concerns (later, never on the save's path).
+  const store = observeSaves(await openLowdbPlanStore<PlanRecord>(config.dataDir), (record) => home?.noteSaved(record));
   const settings = await openChannelSettings(config.dataDir).catch(async (error: unknown) => {
     await store.close(); // releases the directory lock, so a fixed file can be opened again in this process
     throw error;
@@ -170,7 +177,20 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     ],
   });
 
+  const approvalService = approvals;
+  home = new HomeService({
+    store,
+    surfaces,
+    messenger,
+    clock,
+    logger,
+    policy: (teamId, channelId) => approvalService.policyFor(teamId, channelId),
+    render: (model, linkFor) => homeViewBlocks(model, { linkFor }),
+  });
+  const homeService = home;
+
   registerImcCommand(app, commands, logger);
+  registerHomeTab(app, homeService, reviewService, logger);
   registerPlanActions(app, plans, logger);
   registerDraftActions(app, plans, reviewService, logger);
   registerReactions(app, approvals);
@@ -190,6 +210,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     reminders,
     reviews,
     outbox,
+    home: homeService,
     logger,
     async start() {
       const host = options.host ?? config.host;
@@ -211,6 +232,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       await outbox.idle();
       await mutex.idle();
       await outbox.idle();
+      await homeService.idle();
     },
     tick: () => reminders.tick(),
     async stop() {
@@ -218,6 +240,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       await approvals.idle();
       await outbox.stop();
       await mutex.idle();
+      await homeService.stop();
       await app.stop().catch(() => undefined);
       await store.close();
     },
