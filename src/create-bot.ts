@@ -35,6 +35,7 @@ import { openLowdbPlanStore } from './store/lowdb-plan-store.js';
 import { observeSaves } from './store/observe-saves.js';
 import { HomeService } from './app/home-service.js';
 import { registerHomeTab } from './slack/listeners/home-tab.js';
+import { registerMessageShortcut } from './slack/listeners/message-shortcut.js';
 import { homeViewBlocks } from './slack/blocks/home-view.js';
 import type { PlanStore } from './store/plan-store.js';
 
@@ -191,6 +192,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
 
   registerImcCommand(app, commands, logger);
   registerHomeTab(app, homeService, reviewService, logger);
+  registerMessageShortcut(app, plans, logger);
   registerPlanActions(app, plans, logger);
   registerDraftActions(app, plans, reviewService, logger);
   registerReactions(app, approvals);

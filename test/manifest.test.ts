@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
 const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8')) as {
-  features: { slash_commands: { command: string }[]; bot_user: unknown; app_home: { home_tab_enabled: boolean } };
+  features: { slash_commands: { command: string }[]; bot_user: unknown; app_home: { home_tab_enabled: boolean }; shortcuts: { type: string; callback_id: string }[] };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
 };
@@ -33,6 +33,10 @@ describe('manifest.yml', () => {
     );
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('declares the message shortcut the bot listens for', () => {
+    expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: 'imc_plan_from_message' })]);
   });
 
   it('turns on the Home tab and subscribes to app_home_opened, which publishes it', () => {

@@ -48,7 +48,9 @@ export function questionMessage(question: Question, options: QuestionMessageOpti
   const hints: string[] = [];
   if (options.current) hints.push(`Current answer: ${escapeMrkdwn(options.current)}`);
   if (options.suggestion) {
-    hints.push(`Suggested: *${escapeMrkdwn(options.suggestion.text)}* (the actual figure from ${escapeMrkdwn(options.suggestion.source)}). Click _Use suggestion_ or type \`use\`.`);
+    // Figures come from a review's actuals; text (a problem statement) from a message.
+    const from = question.kind === 'text' ? 'from' : 'the actual figure from';
+    hints.push(`Suggested: *${escapeMrkdwn(options.suggestion.text)}* (${from} ${escapeMrkdwn(options.suggestion.source)}). Click _Use suggestion_ or type \`use\`.`);
   }
   hints.push(KIND_HINTS[question.kind] + (question.optional ? ' This one is optional: `skip` it if it does not apply.' : ''));
   blocks.push(context(hints.join('\n')));
