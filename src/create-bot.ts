@@ -36,6 +36,10 @@ import { observeSaves } from './store/observe-saves.js';
 import { HomeService } from './app/home-service.js';
 import { registerHomeTab } from './slack/listeners/home-tab.js';
 import { registerMessageShortcut } from './slack/listeners/message-shortcut.js';
+import { CANVAS_EFFECT, CanvasService } from './app/canvas-service.js';
+import { canvasEffect } from './slack/canvas-effect.js';
+import { canvasOfferMessage } from './slack/blocks/canvas-messages.js';
+import { registerCanvasActions } from './slack/listeners/canvas-actions.js';
 import { homeViewBlocks } from './slack/blocks/home-view.js';
 import type { PlanStore } from './store/plan-store.js';
 
@@ -68,6 +72,7 @@ export interface Bot {
   reviews: ReviewService;
   outbox: OutboxWorker;
   home: HomeService;
+  canvases: CanvasService;
   logger: Logger;
   /** Starts listening; resolves with the HTTP port (undefined in Socket Mode). */
   start(): Promise<{ port?: number }>;
@@ -126,6 +131,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const outbox = new OutboxWorker({ store, messenger, mutex, logger, ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}) });
   const surfaces = createWebSurfaces(app.client, options.slackTimeoutMs ?? 10_000);
   outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, renderer, messenger, surfaces, logger }));
+  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger));
   let botUserId = options.botUserId;
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
@@ -142,6 +148,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     approvalHint: (record) => approvals?.statusLine(record) ?? '',
     suggestionsFor: async (channelId) => (reviews ? reviews.suggestionsFor(channelId) : {}),
   });
+  const canvases = new CanvasService({ plans, offerMessage: canvasOfferMessage });
   const defaults = {
     approveEmoji: config.approveEmoji,
     rejectEmoji: config.rejectEmoji,
@@ -159,6 +166,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     timeZone: config.timeZone,
     reviewHour: config.reviewHour,
     botUserId: () => botUserId,
+    onApproved: (record) => canvases.onApproved(record),
   });
   reviews = new ReviewService({ store, plans, renderer, clock, logger, timeZone: config.timeZone });
   const reviewService = reviews;
@@ -193,6 +201,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   registerImcCommand(app, commands, logger);
   registerHomeTab(app, homeService, reviewService, logger);
   registerMessageShortcut(app, plans, logger);
+  registerCanvasActions(app, canvases, logger);
   registerPlanActions(app, plans, logger);
   registerDraftActions(app, plans, reviewService, logger);
   registerReactions(app, approvals);
@@ -213,6 +222,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     reviews,
     outbox,
     home: homeService,
+    canvases,
     logger,
     async start() {
       const host = options.host ?? config.host;

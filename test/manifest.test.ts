@@ -35,6 +35,10 @@ describe('manifest.yml', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
 
+  it('asks for the scopes of the chart upload and the canvas', () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['files:write', 'canvases:write']));
+  });
+
   it('declares the message shortcut the bot listens for', () => {
     expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: 'imc_plan_from_message' })]);
   });
@@ -45,7 +49,7 @@ describe('manifest.yml', () => {
   });
 
   it('asks for no scope the bot does not use', () => {
-    const used = new Set(['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'reactions:read', 'channels:read', 'groups:read']);
+    const used = new Set(['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'reactions:read', 'channels:read', 'groups:read', 'files:write', 'canvases:write']);
     expect(manifest.oauth_config.scopes.bot.filter((scope) => !used.has(scope))).toEqual([]);
   });
 });

@@ -33,6 +33,8 @@ export interface ApprovalServiceOptions {
   timeZone: string;
   reviewHour: number;
   botUserId: () => string | undefined;
+  /** Called (under the plan's lock, before it is saved) when a version becomes approved. */
+  onApproved?: (record: PlanRecord) => void;
 }
 
 export class ApprovalService {
@@ -159,6 +161,7 @@ export class ApprovalService {
           'Plan approved',
         ),
       });
+      this.options.onApproved?.(record);
     } else if (wasApproved && outcome.state !== 'approved') {
       record.reminders = cancelReminders(record.reminders ?? []);
       delete record.approval?.approvedAt;

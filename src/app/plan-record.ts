@@ -83,6 +83,8 @@ export interface PlanRecord {
   reminders?: Reminder[];
   /** The post-campaign review: its conversation, then its results. */
   review?: ReviewRecord;
+  /** The canvas the approved plan was saved as, and the version it shows. */
+  canvas?: { id: string; version: number; kind: 'channel' | 'standalone' };
 }
 
 export interface ApprovalRecord {

@@ -74,10 +74,15 @@ export function editCanvas(args: Args, canvases: Map<string, FakeCanvas>): Recor
   return {};
 }
 
+/** Ids handed out per workspace, so a deleted canvas's id is never given again. */
+const issued = new WeakMap<Map<string, FakeCanvas>, number>();
+
 function store(canvases: Map<string, FakeCanvas>, kind: FakeCanvas['kind'], args: Args, channelId: string | undefined): FakeCanvas {
   const markdown = args.document_content === undefined ? '' : markdownOf(args.document_content, '/document_content');
   const title = typeof args.title === 'string' ? args.title : 'Untitled';
-  const canvas: FakeCanvas = { id: `F0CANVAS${String(canvases.size + 1).padStart(3, '0')}`, title, markdown, kind, edits: 0, ...(channelId ? { channelId } : {}) };
+  const number = (issued.get(canvases) ?? 0) + 1;
+  issued.set(canvases, number);
+  const canvas: FakeCanvas = { id: `F0CANVAS${String(number).padStart(3, '0')}`, title, markdown, kind, edits: 0, ...(channelId ? { channelId } : {}) };
   canvases.set(canvas.id, canvas);
   return canvas;
 }

@@ -101,6 +101,8 @@ export interface FakeSlack {
   readonly files: ReadonlyMap<string, FakeFile>;
   /** Canvases by id. */
   readonly canvases: ReadonlyMap<string, FakeCanvas>;
+  /** Deletes a canvas as a person could in Slack; false when there was none. */
+  deleteCanvas(canvasId: string): boolean;
   /** The App Home a user sees now (the last `views.publish` for them). */
   home(userId: string): PublishedHome | undefined;
   /** Calls to one method, oldest first. */
@@ -330,6 +332,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return ctx.canvases;
     },
     home: (userId) => ctx.homes.get(userId),
+    deleteCanvas: (canvasId) => ctx.canvases.delete(canvasId),
     callsTo: (method) => calls.filter((call) => call.method === method),
     responseUrl(id, context) {
       if (!/^[\w.-]+$/.test(id)) throw new Error(`A response_url id may hold letters, digits, "_", "." and "-" only, e.g. "cmd-1"; got "${id}".`);

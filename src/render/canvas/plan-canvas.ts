@@ -1,0 +1,112 @@
+/**
+ * An approved plan as a canvas document (markdown): the strategy in a few lines,
+ * the goals, the contact plan and the budget as tables. It renders what the plan
+ * has: a section whose data is missing says so instead of showing an empty table.
+ * Pure: a plan in, markdown out.
+ */
+import type { BudgetSketch } from '../../domain/budget/budget-types.js';
+import { formatDate, formatMoney, formatNumber, formatRate } from '../../domain/plan/format.js';
+import { LABELS, type Goal, type Plan, type Touchpoint } from '../../domain/plan/plan.js';
+import { escapeCanvasText, markdownTable } from './markdown-table.js';
+
+/** Where the plan stands, for the canvas's first lines. */
+export interface PlanCanvasContext {
+  planId: string;
+  version: number;
+  approvedOn?: string;
+  approvers: string[];
+}
+
+/** The canvas's title: the campaign and version. */
+export function planCanvasTitle(plan: Plan, version: number): string {
+  return `IMC plan: ${plan.campaign} (v${version})`.slice(0, 255);
+}
+
+/** The canvas document of an approved plan. */
+export function planCanvasMarkdown(plan: Plan, sketch: BudgetSketch | undefined, context: PlanCanvasContext): string {
+  const text = escapeCanvasText;
+  const approvedBy = context.approvers.map((id) => `![](@${id})`).join(', ');
+  const parts = [
+    `# ${text(plan.campaign)}`,
+    `Plan \`${context.planId}\`, version ${context.version}${context.approvedOn ? `, approved on ${formatDate(context.approvedOn)}` : ''}${approvedBy ? ` by ${approvedBy}` : ''}. Runs ${formatDate(plan.startDate)} to ${formatDate(plan.endDate)}; review on ${formatDate(plan.reviewDate)}.`,
+    '## Strategy',
+    [
+      `- **Brand:** ${text(plan.brand)}`,
+      `- **Key problem:** ${LABELS.problem[plan.keyProblem]}: ${text(plan.problemStatement)}`,
+      `- **Audience:** ${text(plan.audience.description)} (${LABELS.segment[plan.audience.segment]}, ${LABELS.stage[plan.audience.stage].toLowerCase()})`,
+      `- **Objective:** ${LABELS.objective[plan.primaryObjective]}`,
+      `- **Core concept:** ${text(plan.concept)}`,
+    ].join('\n'),
+    '## Goals',
+    plan.goals.length > 0
+      ? markdownTable(
+          [{ header: 'Measure' }, { header: 'From', align: 'right' }, { header: 'To', align: 'right' }, { header: 'By' }],
+          plan.goals.map((goal) => [LABELS.metric[goal.metric], goalValue(goal, goal.baseline, plan), goalValue(goal, goal.target, plan), formatDate(goal.deadline)]),
+        )
+      : '_No measurable goals were set._',
+    '## Contact plan',
+    plan.contactPlan.length > 0 ? contactPlanTable(plan) : '_The contact plan (when, where and how each stage is reached) is not written yet._',
+    '## Budget',
+    ...budgetParts(sketch),
+  ];
+  return `${parts.join('\n\n')}\n`;
+}
+
+function contactPlanTable(plan: Plan): string {
+  const channelName = (id: string) => plan.channels.find((channel) => channel.id === id)?.name ?? id;
+  return markdownTable(
+    [{ header: 'Stage' }, { header: 'Channel' }, { header: 'Format' }, { header: 'When' }, { header: 'Message' }, { header: 'KPI' }],
+    plan.contactPlan.map((row) => [
+      LABELS.stage[row.stage],
+      channelName(row.channelId),
+      row.format ?? '',
+      timing(row.timing),
+      row.message,
+      row.kpi ? `${row.kpi.metric} (${row.kpi.source})` : '',
+    ]),
+  );
+}
+
+function budgetParts(sketch: BudgetSketch | undefined): string[] {
+  if (!sketch) return ['_There is no budget sketch: the budget inputs are missing._'];
+  const money = (minor: number) => formatMoney(minor, sketch.currency);
+  const share = (minor: number) => formatRate(sketch.workingBudget > 0 ? minor / sketch.workingBudget : 0, 1);
+  const rows = [
+    ...sketch.allocations.map((row) => [row.name, LABELS.media[row.media], money(row.amount), share(row.amount)]),
+    ['Reserve for tests and contingency', '', money(sketch.reserve), share(sketch.reserve)],
+    ['Total', '', money(sketch.workingBudget), share(sketch.workingBudget)],
+  ];
+  const parts = [
+    `${sketch.comparison ? `${money(sketch.comparison.available)} available; the objective needs ${money(sketch.required)}.` : `The objective needs ${money(sketch.required)}.`}`,
+    markdownTable([{ header: 'Channel' }, { header: 'Media' }, { header: 'Amount', align: 'right' }, { header: 'Share', align: 'right' }], rows),
+  ];
+  if (sketch.phases.length > 0) {
+    parts.push(
+      '### Paid spend by phase',
+      markdownTable(
+        [{ header: 'Phase' }, { header: 'Dates' }, { header: 'Amount', align: 'right' }],
+        sketch.phases.map((phase) => [phase.name, `${formatDate(phase.start)} – ${formatDate(phase.end)}`, money(phase.amount)]),
+      ),
+    );
+  }
+  return parts;
+}
+
+function goalValue(goal: Goal, value: number, plan: Plan): string {
+  if (goal.unit === 'percent') return formatRate(value);
+  if (goal.unit === 'money') return formatMoney(value, plan.budget.currency);
+  return formatNumber(value);
+}
+
+function timing(value: Touchpoint['timing']): string {
+  switch (value.kind) {
+    case 'phase':
+      return value.phase;
+    case 'date':
+      return formatDate(value.date);
+    case 'trigger':
+      return value.offsetDays === undefined ? value.event : `${value.offsetDays} days after ${value.event}`;
+    case 'always':
+      return 'Always on';
+  }
+}
