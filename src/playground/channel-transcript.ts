@@ -75,6 +75,11 @@ export class ChannelTranscript {
     }
   }
 
+  /** Queues a line to print with the next flush, in order with the messages around it. */
+  note(text: string): void {
+    this.pending.push({ kind: 'line', text });
+  }
+
   /** Prints a message that did not come from the channel (a slash command's direct reply). */
   printDirect(message: RenderableMessage, heading: MessageHeading): void {
     this.print(message, heading);

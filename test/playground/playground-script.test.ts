@@ -57,6 +57,26 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).toContain('Review done and posted to the channel.');
     expect(transcript).toMatch(/Suggested: 1\.7% \(.*review of "Spring launch" \(P-00001\), 15 Apr 2027\)/);
 
+    // The budget chart: Slack's chart as text bars, and the PNG written to the data directory.
+    expect(transcript).toContain('[chart] Allocation of ¥250,000 by channel');
+    const png = `${dataDir}/files/budget-P-00001-v1.png`;
+    expect(transcript).toContain(`saved to ${png}`);
+    expect((await readFile(png)).subarray(1, 4).toString()).toBe('PNG');
+
+    // The Home tab: the reviewed plan's key figures, and the second plan in progress.
+    lines = [];
+    await playground.run(':home');
+    const home = lines.join('\n');
+    expect(home).toContain('imc-bot Home tab of alice');
+    expect(home).toContain('Your plans in progress');
+    expect(home).toMatch(/\[1\] Continue/);
+    expect(home).toContain('Last reviews');
+    expect(home).toMatch(/Spent ¥[\d,]+ of ¥250,000/);
+    lines = [];
+    await playground.run(':home 1');
+    expect(lines.join('\n')).toMatch(/clicked "Continue": in Slack it opens https:\/\/fake-workspace\.slack\.com\/archives\/C0PLANNING\/p\d+/);
+    await expect(playground.run(':home 99')).rejects.toThrow(/Your Home tab has no \[99\]/);
+
     await playground.close();
     playground = undefined;
     expect(existsSync(dataDir)).toBe(false);
