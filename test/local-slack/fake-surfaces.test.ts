@@ -97,6 +97,8 @@ describe('file uploads', () => {
   }
 
   it('takes the bytes, finishes asynchronously, and refuses an image block that points at the file too early', async () => {
+    await fake.close();
+    await start({ fileProcessingMs: 600 });
     const { fileId, status } = await upload(PNG);
     expect(status).toBe(200);
     expect(fake.files.get(fileId)?.bytes?.equals(PNG)).toBe(true);

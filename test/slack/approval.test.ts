@@ -49,7 +49,8 @@ describe('approval by reaction', () => {
     expect(draftText(draftTs)).toContain('Approved');
     expect(draftText(draftTs)).toContain(`<@${BOB}>`);
     const thread = h.fake.messages(CHANNEL, { threadTs: record.threadTs });
-    expect(messageText(thread.at(-1))).toContain(`<@${ALICE}> your plan`);
+    // the approval note, followed by the offer to save the plan as a canvas
+    expect(thread.slice(-2).map((m) => messageText(m)).join('\n')).toContain(`<@${ALICE}> your plan`);
     expect(record.reminders?.map((r) => r.kind)).toEqual(['review', 'nudge']);
   });
 

@@ -20,15 +20,21 @@ const FONTS = [
   { module: '@fontsource/unifontex/files/unifontex-latin-400-normal.woff', file: 'UnifontExMono-400-5.2.6.ttf' },
 ] as const;
 
-let cached: Promise<string[]> | undefined;
+const unpacked = new Map<string, Promise<string[]>>();
 
-/** Paths of the chart fonts as TrueType files, unpacked on first use into `cacheDir` (default: the OS temp dir). */
-export function chartFontFiles(cacheDir = join(tmpdir(), 'imc-bot-fonts')): Promise<string[]> {
-  cached ??= Promise.all(FONTS.map((font) => unpackFont(font.module, join(cacheDir, font.file)))).catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
+/**
+ * Paths of the chart fonts as TrueType files, unpacked on first use into `cacheDir`
+ * (default: the OS temp dir), and again if a temp cleaner removed them since: a
+ * missing font would not fail, it would silently leave the chart without text.
+ */
+export async function chartFontFiles(cacheDir = join(tmpdir(), 'imc-bot-fonts')): Promise<string[]> {
+  const pending = unpacked.get(cacheDir);
+  const known = pending && (await pending.catch(() => undefined));
+  if (known && known.every((path) => existsSync(path))) return known;
+  const fresh = Promise.all(FONTS.map((font) => unpackFont(font.module, join(cacheDir, font.file))));
+  unpacked.set(cacheDir, fresh);
+  fresh.catch(() => unpacked.delete(cacheDir));
+  return fresh;
 }
 
 async function unpackFont(module: string, target: string): Promise<string> {

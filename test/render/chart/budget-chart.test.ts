@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +9,7 @@ import { buildBudgetSketch } from '../../../src/domain/budget/budget.js';
 import { PlanSchema, type Plan } from '../../../src/domain/plan/plan.js';
 import { budgetChartModel } from '../../../src/render/chart/budget-chart-model.js';
 import { budgetChartSvg, columns } from '../../../src/render/chart/budget-chart-svg.js';
-import { woffToSfnt } from '../../../src/render/chart/chart-font.js';
+import { chartFontFiles, woffToSfnt } from '../../../src/render/chart/chart-font.js';
 import { renderChartPng } from '../../../src/render/chart/render-chart-png.js';
 import { budgetChartBlocks } from '../../../src/slack/blocks/budget-chart-blocks.js';
 import { findBlockKitProblem } from '../../../src/local-slack/block-kit-limits.js';
@@ -93,5 +96,18 @@ describe('the chart as SVG and PNG', () => {
     expect(font.readUInt32BE(0)).toBe(0x00010000);
     expect(font.length).toBe(woff.readUInt32BE(16));
     expect(() => woffToSfnt(Buffer.from('not a font at all, just some text'))).toThrow(/WOFF/);
+  });
+
+  it('unpacks the fonts again when a temp cleaner removed them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'imc-fonts-test-'));
+    try {
+      const first = await chartFontFiles(dir);
+      expect(first).toHaveLength(3);
+      await rm(first[2] as string);
+      const again = await chartFontFiles(dir);
+      expect(again.every((path) => existsSync(path))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
