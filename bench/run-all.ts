@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { formatAckLatency, runAckLatency } from './ack-latency.js';
 import { formatMemory, runMemory } from './memory.js';
+import { formatCjkParsing, runCjkParsing } from './cjk-parsing.js';
 import { formatPlanEvaluation, runPlanEvaluation } from './plan-evaluation.js';
 import { targetTable, type TargetResult } from './stats.js';
 import { formatStorageGrowth, runStorageGrowth } from './storage-growth.js';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   section(formatAckLatency(ack), ack.targets);
   const evaluation = runPlanEvaluation();
   section(formatPlanEvaluation(evaluation), evaluation.targets);
+  const cjk = runCjkParsing();
+  section(formatCjkParsing(cjk), cjk.targets);
   const storage = await runStorageGrowth();
   section(formatStorageGrowth(storage), storage.targets);
   const memory = await runMemory();

@@ -19,6 +19,7 @@ import { registerReactions } from './slack/listeners/reactions.js';
 import { openChannelSettings } from './store/channel-settings-store.js';
 import { KeyedMutex } from './app/keyed-mutex.js';
 import { loadScript } from './app/load-script.js';
+import { loadInputLocales } from './app/load-locales.js';
 import { OutboxWorker } from './app/outbox-worker.js';
 import { randomPlanId } from './app/plan-id.js';
 import type { PlanRecord } from './app/plan-record.js';
@@ -89,7 +90,7 @@ const BOLT_LEVELS: Record<Level, LogLevel> = { debug: LogLevel.DEBUG, info: LogL
 export async function createBot(config: Config, options: BotOptions = {}): Promise<Bot> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, redact: (text) => redact(text, config) });
   const clock = options.clock ?? systemClock;
-  const script = loadScript();
+  const script = loadInputLocales(loadScript());
   const renderer = createRenderer();
   let home: HomeService | undefined;
   // Every save tells the App Home, which refreshes the Homes it concerns (later, never on the save's path).
@@ -168,7 +169,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     botUserId: () => botUserId,
     onApproved: (record) => canvases.onApproved(record),
   });
-  reviews = new ReviewService({ store, plans, renderer, clock, logger, timeZone: config.timeZone });
+  reviews = new ReviewService({ store, plans, renderer, clock, logger, timeZone: config.timeZone, ...(script.words ? { words: script.words } : {}) });
   const reviewService = reviews;
   plans.reviewActions = (planId, userId, action, key) => reviewService.handleAction(planId, userId, action, key);
   const reminders = new ReminderService({ store, plans, messenger, clock, logger, timeZone: config.timeZone, reviewHour: config.reviewHour });

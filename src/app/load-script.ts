@@ -20,7 +20,8 @@ export function loadScript(dir: string = DEFAULT_PROMPTS_DIR): QuestionScript {
   return inFile(scriptPath, (raw) => validateScript(raw, catalogue));
 }
 
-function inFile<T>(path: string, validate: (raw: unknown) => T): T {
+/** Reads and validates one YAML file; a ScriptError from `validate` is prefixed with the path. */
+export function inFile<T>(path: string, validate: (raw: unknown) => T): T {
   const raw = readYaml(path);
   try {
     return validate(raw);

@@ -107,7 +107,7 @@ export class PlanService {
   async handleThreadReply(input: { channelId: string; threadTs: string; userId: string; text: string; ts: string }): Promise<boolean> {
     const found = await this.options.store.findByThread(input.channelId, input.threadTs);
     if (!found || found.authorId !== input.userId) return false;
-    const reply = interpretReply(unescapeSlackText(input.text));
+    const reply = interpretReply(unescapeSlackText(input.text), this.options.script.words?.thread);
     if (found.status !== 'planning' && !(EDITABLE.includes(found.status) && reply.type === 'change')) return false;
     await this.withRecord(found.id, async (record) => {
       if (!markSeen(record, `msg:${input.ts}`)) return false;

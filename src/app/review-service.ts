@@ -7,6 +7,7 @@
 import { buildBudgetSketch } from '../domain/budget/budget.js';
 import type { FlowEffect, FlowInput } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
+import type { InputWords } from '../domain/locale/input-words.js';
 import { startReview, stepReview, type ReviewEffect } from '../domain/review/review-flow.js';
 import { suggestionsFromReview } from '../domain/review/review.js';
 import type { Suggestion } from '../domain/conversation/flow-state.js';
@@ -28,6 +29,8 @@ export interface ReviewServiceOptions {
   clock: Clock;
   logger: Logger;
   timeZone: string;
+  /** What people may type in other languages (`返回`, `修改 实际花费`…), from the locale files. */
+  words?: InputWords;
 }
 
 export class ReviewService {
@@ -83,7 +86,7 @@ export class ReviewService {
     if (!found || found.status !== 'reviewing' || found.review?.reviewerId !== input.userId) return false;
     await this.options.plans.withRecord(found.id, async (record) => {
       if (record.status !== 'reviewing' || !markSeen(record, `msg:${input.ts}`)) return false;
-      this.step(record, interpretReply(unescapeSlackText(input.text)));
+      this.step(record, interpretReply(unescapeSlackText(input.text), this.options.words?.thread));
       return true;
     });
     return true;
@@ -122,7 +125,7 @@ export class ReviewService {
   private step(record: PlanRecord, input: FlowInput): void {
     const version = latestVersion(record);
     if (!version || !record.review) return;
-    const result = stepReview(version.plan, record.review.state, input, this.options.clock.now());
+    const result = stepReview(version.plan, record.review.state, input, this.options.clock.now(), this.options.words);
     record.review.state = result.state;
     this.present(record, result.effects);
   }

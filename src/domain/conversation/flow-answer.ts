@@ -14,17 +14,21 @@ import {
   parseText,
   parseYesNo,
   joinNotes,
+  type Choice,
 } from '../parse/index.js';
 import { CURRENCIES, LABELS, type Currency, type Goal, type Parsed } from '../plan/plan.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { choiceLabel, type Question } from './script.js';
 import type { AnswerRecord, AnswerValue, Answers } from './flow-state.js';
+import type { InputWords } from '../locale/input-words.js';
 
 /** What reading an answer needs besides the text. */
 export interface AnswerContext {
   now: Date;
   timeZone: string;
   answers: Answers;
+  /** Words of other languages to read beside English. */
+  words?: InputWords;
 }
 
 /**
@@ -45,15 +49,22 @@ export function readText(question: Question, text: string, ctx: AnswerContext): 
   return parsed.ok ? checkAcross(question, parsed, ctx.answers) : parsed;
 }
 
+/** The question's choices with their names in the other languages. */
+function namedChoices(question: Question, words: InputWords | undefined): Choice[] {
+  const names = words?.choices[question.id];
+  return (question.choices ?? []).map((choice) => ({ ...choice, names: names?.[choice.id] ?? [] }));
+}
+
 function parseByKind(question: Question, text: string, ctx: AnswerContext): Parsed<AnswerValue> {
   const currency = currencyOf(ctx.answers);
   const label = question.label.toLowerCase();
   const example = question.example;
+  const words = ctx.words;
   switch (question.kind) {
     case 'single':
-      return matchChoice(text, question.choices ?? []);
+      return matchChoice(text, namedChoices(question, words));
     case 'multi':
-      return matchChoices(text, question.choices ?? [], { allowNone: question.optional });
+      return matchChoices(text, namedChoices(question, words), { allowNone: question.optional, noneWords: words?.none });
     case 'text':
       return parseText(text, { max: question.max, label, example });
     case 'number':
@@ -65,9 +76,15 @@ function parseByKind(question: Question, text: string, ctx: AnswerContext): Pars
     case 'date':
       return parseDate(text, ctx.now, ctx.timeZone);
     case 'goals':
-      return parseGoals(text, { now: ctx.now, timeZone: ctx.timeZone, currency, defaultDeadline: defaultDeadline(ctx.answers) });
+      return parseGoals(text, {
+        now: ctx.now,
+        timeZone: ctx.timeZone,
+        currency,
+        defaultDeadline: defaultDeadline(ctx.answers),
+        ...(words ? { metricNames: words.metrics } : {}),
+      });
     case 'yesno':
-      return parseYesNo(text);
+      return parseYesNo(text, words?.yesNo);
   }
 }
 

@@ -6,6 +6,7 @@ import type { Question, QuestionScript } from './script.js';
 import type { Answers } from './flow-state.js';
 import { applicableQuestions } from '../plan/assemble-draft.js';
 import { choiceLabel } from './script.js';
+import { findContained, hasHan, nameKey } from '../parse/find-names.js';
 
 const FILLERS = /^(?:the|my|our|a|an|to)\s+/;
 
@@ -15,8 +16,20 @@ function normalise(text: string): string {
   return words.replace(/\s+(?:question|answer)$/, '');
 }
 
-function namesOf(question: Question): string[] {
-  return [question.id, question.label, ...question.aliases].map(normalise);
+/** The question's id, label and aliases, and its names in other languages (`预算`, `开始日期`). */
+function namesOf(question: Question, script: QuestionScript): string[] {
+  return [question.id, question.label, ...question.aliases, ...(script.words?.questions[question.id] ?? [])].map(normalise);
+}
+
+/** Longer than any question's name: a sentence, not worth searching for names. */
+const MAX_TARGET = 100;
+
+/** Chinese has no spaces to find a word in: `修改日期` holds no whole name, but `日期` is part of three. */
+function containing(script: QuestionScript, wanted: string): Question[] {
+  if (!hasHan(wanted) || wanted.length > MAX_TARGET) return [];
+  const entries = script.questions.map((q) => ({ value: q, names: namesOf(q, script).map(nameKey) }));
+  const found = findContained(nameKey(wanted), entries);
+  return found.kind === 'none' ? [] : found.values;
 }
 
 /** A resolved target, or why not; `unknown` is true when the words name no question at all. */
@@ -28,9 +41,10 @@ export function resolveTarget(script: QuestionScript, answers: Answers, target: 
   const applicable = applicableQuestions(script, answers);
   const listing = `You can change: ${applicable.map((q) => q.label).join(', ')}. For example: "change budget".`;
   if (!wanted) return { ok: false, error: `Which question would you like to change? ${listing}`, unknown: false };
-  const exact = script.questions.filter((q) => namesOf(q).includes(wanted));
-  const partial = script.questions.filter((q) => namesOf(q).some((name) => name.split(' ').includes(wanted)));
-  const candidates = exact.length > 0 ? exact : partial;
+  const wantedKey = nameKey(wanted);
+  const exact = script.questions.filter((q) => namesOf(q, script).some((name) => name === wanted || nameKey(name) === wantedKey));
+  const partial = script.questions.filter((q) => namesOf(q, script).some((name) => name.split(' ').includes(wanted)));
+  const candidates = exact.length > 0 ? exact : partial.length > 0 ? partial : containing(script, wanted);
   const found = candidates.length === 1 ? candidates[0] : undefined;
   if (!found) {
     const why = candidates.length > 1 ? `"${target}" could mean ${candidates.map((q) => q.label).join(' or ')}.` : `I don't know a question called "${target}".`;

@@ -9,7 +9,7 @@ import { evaluatePlan, hasBlockingErrors } from '../rules/index.js';
 import type { Question, QuestionScript } from './script.js';
 import { applicableQuestions, assembleDraft } from '../plan/assemble-draft.js';
 import { currencyOf, formatAnswer, readChosen, readText, type ReadAnswer } from './flow-answer.js';
-import { CONTROL_WORDS } from './interpret-reply.js';
+import { CONTROL_WORDS, looksLikeSentence } from './interpret-reply.js';
 import { resolveTarget } from './flow-target.js';
 import type { AnswerRecord, FlowEffect, FlowInput, FlowState, StepResult, Suggestion } from './flow-state.js';
 
@@ -35,7 +35,7 @@ export function startFlow(
   const campaignQuestion = script.questions.find((q) => q.id === 'campaign');
   const name = options.campaign?.trim();
   if (campaignQuestion && name) {
-    const read = readText(campaignQuestion, name, { now: options.now, timeZone: state.timeZone, answers: {} });
+    const read = readText(campaignQuestion, name, { now: options.now, timeZone: state.timeZone, answers: {}, words: script.words });
     if (read.ok) state.answers.campaign = record(read, name);
   }
   return proceed(script, state, options.now);
@@ -79,7 +79,7 @@ export function stepFlow(script: QuestionScript, state: FlowState, input: FlowIn
 function answerText(script: QuestionScript, state: FlowState, text: string, now: Date, source?: string): StepResult {
   const question = currentQuestion(script, state);
   if (!question) return waitingAtReview(state);
-  const read = readText(question, text, { now, timeZone: state.timeZone, answers: state.answers });
+  const read = readText(question, text, { now, timeZone: state.timeZone, answers: state.answers, words: script.words });
   return settle(script, state, question, read, text, now, source);
 }
 
@@ -90,7 +90,7 @@ function answerChosen(script: QuestionScript, state: FlowState, questionId: stri
     // Buttons of an earlier message: acting on them would answer the wrong question.
     return info(state, `Those buttons belong to an earlier question. The current question is: ${question.text}`);
   }
-  const read = readChosen(question, values, { now, timeZone: state.timeZone, answers: state.answers });
+  const read = readChosen(question, values, { now, timeZone: state.timeZone, answers: state.answers, words: script.words });
   return settle(script, state, question, read, values.join(', '), now);
 }
 
@@ -161,8 +161,7 @@ function change(script: QuestionScript, state: FlowState, input: { target: strin
   if (!resolved.ok) {
     // "Change how people see tea" names no question: at a free-text question it is an answer, not a command.
     const question = currentQuestion(script, state);
-    const sentence = input.target.trim().split(/\s+/).length >= 2;
-    if (question?.kind === 'text' && input.raw && resolved.unknown && sentence) return answerText(script, state, input.raw, now);
+    if (question?.kind === 'text' && input.raw && resolved.unknown && looksLikeSentence(input.target)) return answerText(script, state, input.raw, now);
     return info(state, resolved.error);
   }
   const next = accepted(moveTo(state, resolved.value), {});

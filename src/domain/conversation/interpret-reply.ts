@@ -32,6 +32,27 @@ const EXACT: Record<string, FlowInput> = {
 
 const CHANGE = /^(?:change|edit|go to|fix)\b\s*(.*)$/;
 
+/** The kinds of thread word a locale file lists. */
+export const THREAD_WORD_KINDS = ['back', 'skip', 'status', 'help', 'cancel', 'use', 'accept', 'change'] as const;
+
+/**
+ * Thread words of other languages, from the locale files (`返回`, `跳过`, `修改`…). Each
+ * list holds whole replies, except `change`: the words that start `change <question>`.
+ */
+export type ThreadWords = Record<(typeof THREAD_WORD_KINDS)[number], readonly string[]>;
+
+/** What each list of `ThreadWords` means, but `change`. */
+const MEANINGS: Record<Exclude<keyof ThreadWords, 'change'>, FlowInput> = {
+  back: { type: 'back' },
+  skip: { type: 'skip' },
+  status: { type: 'status' },
+  help: { type: 'help' },
+  cancel: { type: 'cancel' },
+  use: { type: 'use-suggestion' },
+  accept: { type: 'accept-warnings' },
+};
+const HAN = /\p{Script=Han}/u;
+
 /** The control words, for help messages. */
 export const CONTROL_WORDS: ControlWord[] = [
   { word: 'back', meaning: 'go to the previous question' },
@@ -44,14 +65,53 @@ export const CONTROL_WORDS: ControlWord[] = [
   { word: 'cancel', meaning: 'stop planning; nothing is posted' },
 ];
 
-/** Reads the control words of a thread reply: back, skip, status, help, cancel, change <question>, accept; anything else is { type: 'text' }. */
-export function interpretReply(text: string): FlowInput {
+/**
+ * Reads the control words of a thread reply: back, skip, status, help, cancel, change <question>,
+ * accept, in English and in the `thread` words of the locale files; anything else is { type: 'text' }.
+ */
+export function interpretReply(text: string, thread?: ThreadWords): FlowInput {
   const words = normalise(text);
-  const exact = EXACT[words];
+  const exact = EXACT[words] ?? (thread ? localWord(words, thread) : undefined);
   if (exact) return exact;
   const change = CHANGE.exec(words);
   if (change) return { type: 'change', target: change[1] ?? '', raw: text };
+  const target = thread ? localChange(words, thread) : undefined;
+  if (target !== undefined) return { type: 'change', target, raw: text };
   return { type: 'text', text };
+}
+
+/** Full-width forms folded (`？` is `?`), closing punctuation dropped, and no spaces in Chinese (`修改 预算` is `修改预算`). */
+function compact(words: string): string {
+  const folded = words.normalize('NFKC').replace(/[\s.!。~]+$/u, '');
+  return HAN.test(folded) ? folded.replace(/\s+/g, '') : folded;
+}
+
+function localWord(words: string, thread: ThreadWords): FlowInput | undefined {
+  const key = compact(words);
+  if (EXACT[key]) return EXACT[key];
+  for (const [kind, input] of Object.entries(MEANINGS) as [keyof typeof MEANINGS, FlowInput][]) {
+    if (thread[kind].some((word) => compact(word.toLowerCase()) === key)) return input;
+  }
+  return undefined;
+}
+
+/** `修改预算` -> `预算`: the longest change word that starts the reply, and what follows it. */
+function localChange(words: string, thread: ThreadWords): string | undefined {
+  const key = compact(words);
+  const word = thread.change
+    .map((w) => compact(w.toLowerCase()))
+    .filter((w) => w !== '' && key.startsWith(w))
+    .toSorted((a, b) => b.length - a.length)[0];
+  return word === undefined ? undefined : key.slice(word.length).trim();
+}
+
+/**
+ * Whether the words after `change` read like a sentence rather than a question's name: two
+ * words or more in English, or a long run of Chinese (question names are short).
+ */
+export function looksLikeSentence(target: string): boolean {
+  const trimmed = target.trim();
+  return trimmed.split(/\s+/).length >= 2 || (trimmed.match(/\p{Script=Han}/gu) ?? []).length >= 8;
 }
 
 /** Lower case, Slack emphasis and mentions removed, spaces collapsed, trailing punctuation dropped. */

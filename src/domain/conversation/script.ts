@@ -17,6 +17,7 @@ import {
   LABELS,
   type Channel,
 } from '../plan/plan.js';
+import type { InputWords } from '../locale/input-words.js';
 
 /** Raised when the script or the channel catalogue is malformed. */
 export class ScriptError extends Error {
@@ -98,6 +99,8 @@ export interface Question {
 export interface QuestionScript {
   questions: Question[];
   catalogue: Channel[];
+  /** What people may type in other languages (locales/<language>/input.yml), when loaded. */
+  words?: InputWords;
 }
 
 /**

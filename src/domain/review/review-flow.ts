@@ -16,6 +16,7 @@ import { ok, parseMoney, parseQuantity, parseRate, parseText, readInput, readRat
 import { budgetModelFor, LABELS, MINOR_UNITS, type Goal, type Parsed, type Plan } from '../plan/plan.js';
 import { plannedSpend, summarizeAgainst, type ReviewActuals, type ReviewSummary } from './review.js';
 import type { Question, QuestionScript } from '../conversation/script.js';
+import type { InputWords } from '../locale/input-words.js';
 
 /** Where a review is: asking, or over. */
 export const REVIEW_STATUSES = ['asking', 'finished', 'cancelled'] as const;
@@ -71,6 +72,9 @@ export const REVIEW_CONTROL_WORDS: ControlWord[] = CONTROL_WORDS.filter((c) =>
 ).map((c) => ({ word: c.word, meaning: REVIEW_MEANINGS[c.word] ?? c.meaning }));
 
 const MAX_LEARNING = 1500;
+
+/** The ids under which the locale files name the review's questions; `goal` names every goal_N (`目标1`). */
+export const REVIEW_NAME_IDS = ['actual_spend', 'goal', 'actual_visits', 'actual_orders', 'actual_revenue', 'worked', 'did_not_work'] as const;
 
 // ── the questions ────────────────────────────────────────────────────────────
 
@@ -183,8 +187,11 @@ export function startReview(plan: Plan, sketch: BudgetSketch | undefined, option
   return proceed(plan, state, options.now);
 }
 
-/** Applies one input (as `interpretReply` reads it) to the review. Never throws on anything a person can type. */
-export function stepReview(plan: Plan, state: ReviewState, input: FlowInput, now: Date): ReviewStepResult {
+/**
+ * Applies one input (as `interpretReply` reads it) to the review; `words` names the
+ * questions in other languages for `修改 <question>`. Never throws on anything a person can type.
+ */
+export function stepReview(plan: Plan, state: ReviewState, input: FlowInput, now: Date, words?: InputWords): ReviewStepResult {
   if (state.status !== 'asking') {
     return info(state, `This review is ${state.status === 'finished' ? 'already finished' : 'cancelled'}.`);
   }
@@ -203,7 +210,7 @@ export function stepReview(plan: Plan, state: ReviewState, input: FlowInput, now
     case 'cancel':
       return { state: accepted(state, { status: 'cancelled', current: undefined }), effects: [{ type: 'cancelled' }] };
     case 'change':
-      return change(plan, questions, state, input, now);
+      return change(plan, questions, state, input, now, words);
     case 'choose':
     case 'use-suggestion':
     case 'accept-warnings':
@@ -269,8 +276,29 @@ function goBack(plan: Plan, questions: Question[], state: ReviewState): ReviewSt
   return { state: next, effects: [ask(plan, questions, next, target)] };
 }
 
-function change(plan: Plan, questions: Question[], state: ReviewState, input: { target: string; raw?: string }, now: Date): ReviewStepResult {
-  const script: QuestionScript = { questions, catalogue: [] };
+/** The review's questions as a script for `resolveTarget`, with their names in the other languages. */
+function reviewScript(plan: Plan, questions: Question[], words: InputWords | undefined): QuestionScript {
+  if (!words) return { questions, catalogue: [] };
+  const names = Object.fromEntries(
+    questions.map((q) => {
+      const goal = /^goal_(\d+)$/.exec(q.id);
+      if (!goal) return [q.id, words.review[q.id as (typeof REVIEW_NAME_IDS)[number]] ?? []];
+      const metric = plan.goals[Number(goal[1]) - 1]?.metric;
+      return [q.id, [...words.review.goal.map((name) => `${name}${goal[1]}`), ...(metric ? words.metrics[metric] : [])]];
+    }),
+  );
+  return { questions, catalogue: [], words: { ...words, questions: names } };
+}
+
+function change(
+  plan: Plan,
+  questions: Question[],
+  state: ReviewState,
+  input: { target: string; raw?: string },
+  now: Date,
+  words: InputWords | undefined,
+): ReviewStepResult {
+  const script = reviewScript(plan, questions, words);
   const resolved = resolveTarget(script, state.answers, input.target);
   if (!resolved.ok) {
     // "Change the packaging earlier" names no question: in a free-text answer it is the answer.
