@@ -11,6 +11,7 @@ import { formatCjkParsing, runCjkParsing } from './cjk-parsing.js';
 import { formatPlanEvaluation, runPlanEvaluation } from './plan-evaluation.js';
 import { targetTable, type TargetResult } from './stats.js';
 import { formatStorageGrowth, runStorageGrowth } from './storage-growth.js';
+import { formatSurfaces, runSurfaces } from './surfaces.js';
 
 /** The machine, as RESULTS.md records it. */
 export function describeMachine(): string {
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   section(formatPlanEvaluation(evaluation), evaluation.targets);
   const cjk = runCjkParsing();
   section(formatCjkParsing(cjk), cjk.targets);
+  const surfaces = await runSurfaces();
+  section(formatSurfaces(surfaces), surfaces.targets);
   const storage = await runStorageGrowth();
   section(formatStorageGrowth(storage), storage.targets);
   const memory = await runMemory();

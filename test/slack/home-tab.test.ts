@@ -55,6 +55,18 @@ describe('the App Home tab', () => {
     expect(h.fake.home(BOB)).toBeUndefined();
   });
 
+  it('refreshes after a change without holding up the acknowledgement of the request that made it', async () => {
+    h = await startHarness();
+    await openHome(ALICE);
+    const before = h.fake.callsTo('views.publish').length;
+    h.fake.failNext('views.publish', { delayMs: 400 });
+    const response = await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: 'plan Autumn launch' });
+    expect(response.status).toBe(200);
+    expect(h.fake.callsTo('views.publish').slice(before).every((call) => call.response === undefined)).toBe(true);
+    await h.settle();
+    await waitUntil(() => homeText(ALICE).includes('Autumn launch'), 'the Home to show the new plan');
+  });
+
   it('follows a plan from writing to approval to review for everyone it concerns, with links to the thread and the draft', async () => {
     h = await startHarness();
     await Promise.all([ALICE, BOB, OUTSIDER].map(openHome));
