@@ -147,7 +147,8 @@ export class OutboxWorker {
           }
         }
         // Bookkeeping only: if it is lost in a crash, the item is sent again after the restart.
-        await store.save(record, { durable: false });
+        // An effect that recorded what it made (a canvas id) is saved for good: redoing it would make a second one.
+        await store.save(record, { durable: outcome.kind === 'done' && outcome.apply !== undefined });
       });
       if (outcome.kind === 'unreachable' || outcome.kind === 'dropped') await this.notify(planId, outcome.code);
     }
