@@ -35,6 +35,8 @@ export interface Config {
   approvalsNeeded: number;
   /** Whether the plan's author may approve their own plan. */
   authorCanApprove: boolean;
+  /** Members who may loosen a channel's approval rules besides workspace admins and owners. */
+  admins: string[];
   /** Minimum level the logger prints. */
   logLevel: LogLevel;
   /** How the budget chart is shown: Slack's native chart, a PNG, both, or not at all. */
@@ -88,6 +90,8 @@ const HELP: Record<string, string> = {
     'Use a Slack emoji name, with or without colons, different from IMC_APPROVE_EMOJI, e.g. IMC_REJECT_EMOJI=x.',
   IMC_APPROVALS_NEEDED: 'Use a whole number from 1 to 20, e.g. IMC_APPROVALS_NEEDED=2.',
   IMC_AUTHOR_CAN_APPROVE: 'Use true or false (yes/no and 1/0 work too), e.g. IMC_AUTHOR_CAN_APPROVE=false.',
+  IMC_ADMINS:
+    'Leave it empty, or list Slack member ids (U… or W…, from a profile\'s "Copy member ID") separated by commas or spaces, e.g. IMC_ADMINS=U012AB3CD,U045EF6GH.',
   LOG_LEVEL: 'Use one of debug, info, warn, error, e.g. LOG_LEVEL=info.',
   IMC_BUDGET_CHART: 'Use native (Slack\'s chart block, a PNG where Slack refuses it), image (always a PNG), both or off, e.g. IMC_BUDGET_CHART=native.',
 };
@@ -154,6 +158,12 @@ const apiUrl = z
   .refine((raw) => normaliseApiUrl(raw) !== undefined)
   .transform((raw) => normaliseApiUrl(raw) ?? raw);
 
+/** `U012AB3CD, U045EF6GH` or space-separated: Slack member ids, each checked. */
+const memberIds = z
+  .string()
+  .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/)));
+
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const required = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 
@@ -172,6 +182,7 @@ const EnvSchema = z
     IMC_REJECT_EMOJI: optional(emoji),
     IMC_APPROVALS_NEEDED: optional(wholeNumber(1, 20)),
     IMC_AUTHOR_CAN_APPROVE: optional(flag),
+    IMC_ADMINS: optional(memberIds),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
     IMC_BUDGET_CHART: optional(z.enum(BUDGET_CHART_MODES)),
   })
@@ -208,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rejectEmoji: v.IMC_REJECT_EMOJI ?? 'x',
     approvalsNeeded: v.IMC_APPROVALS_NEEDED ?? 2,
     authorCanApprove: v.IMC_AUTHOR_CAN_APPROVE ?? false,
+    admins: [...new Set(v.IMC_ADMINS ?? [])],
     logLevel: v.LOG_LEVEL ?? 'info',
     budgetChart: v.IMC_BUDGET_CHART ?? 'native',
   };

@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, LogLevel } from '@slack/bolt';
+import { App, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import { redact } from './config.js';
 import { createLogger, toBoltLogger, type Level } from './app/create-logger.js';
@@ -13,6 +13,7 @@ import { ApprovalService } from './app/approval-service.js';
 import { CommandService } from './app/command-service.js';
 import { loopCommands } from './app/loop-commands.js';
 import { ReminderService } from './app/reminder-service.js';
+import { remindersForNewVersion } from './domain/review/reminders.js';
 import { ReviewService } from './app/review-service.js';
 import { registerDraftActions } from './slack/listeners/draft-actions.js';
 import { registerReactions } from './slack/listeners/reactions.js';
@@ -20,7 +21,7 @@ import { openChannelSettings } from './store/channel-settings-store.js';
 import { KeyedMutex } from './app/keyed-mutex.js';
 import { loadScript } from './app/load-script.js';
 import { loadInputLocales } from './app/load-locales.js';
-import { OutboxWorker } from './app/outbox-worker.js';
+import { OutboxWorker, type OutboxTimers } from './app/outbox-worker.js';
 import { randomPlanId } from './app/plan-id.js';
 import type { PlanRecord } from './app/plan-record.js';
 import { PlanService } from './app/plan-service.js';
@@ -61,6 +62,8 @@ export interface BotOptions {
   reminderIntervalMs?: number;
   /** Timeout of one Slack call in ms. */
   slackTimeoutMs?: number;
+  /** The outbox's time and timers (tests skip minutes of Retry-After with manual ones). */
+  outboxTimers?: OutboxTimers;
 }
 
 export interface Bot {
@@ -114,6 +117,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       ...(options.slackRetries !== undefined ? { retryConfig: { retries: options.slackRetries } } : {}),
       timeout: options.slackTimeoutMs ?? 10_000,
+      // A 429 comes back to the caller with its Retry-After instead of pausing every call
+      // of the workspace: the outbox holds only the channel that was limited.
+      rejectRateLimitedCalls: true,
       logger: boltLogger as never,
     },
     customRoutes: [
@@ -127,9 +133,31 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       },
     ],
   });
-  const messenger = createWebMessenger(app.client);
+  // Posts are sent once per try: the outbox, which can check Slack for a post that may have
+  // gone through, does the retrying, never the client on its own.
+  const postClient = new webApi.WebClient(config.botToken, {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    timeout: options.slackTimeoutMs ?? 10_000,
+    rejectRateLimitedCalls: true,
+    logger: boltLogger as never,
+  });
+  const messenger = createWebMessenger(app.client, postClient);
   const mutex = new KeyedMutex();
-  const outbox = new OutboxWorker({ store, messenger, mutex, logger, ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}) });
+  const outbox = new OutboxWorker({
+    store,
+    messenger,
+    mutex,
+    logger,
+    ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}),
+    ...(options.outboxTimers ? { timers: options.outboxTimers } : {}),
+  });
+  const defaults = {
+    approveEmoji: config.approveEmoji,
+    rejectEmoji: config.rejectEmoji,
+    approvalsNeeded: config.approvalsNeeded,
+    authorCanApprove: config.authorCanApprove,
+  };
   const surfaces = createWebSurfaces(app.client, options.slackTimeoutMs ?? 10_000);
   outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, renderer, messenger, surfaces, logger }));
   outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger));
@@ -147,15 +175,12 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     timeZone: config.timeZone,
     newId: options.newId ?? randomPlanId,
     approvalHint: (record) => approvals?.statusLine(record) ?? '',
+    approvalPolicy: (record) => (approvals ? approvals.policyFor(record.teamId, record.channelId) : defaults),
+    carryReminders: (reminders, previous, reviewDate) =>
+      remindersForNewVersion(reminders, previous, reviewDate, { timeZone: config.timeZone, hour: config.reviewHour }),
     suggestionsFor: async (channelId) => (reviews ? reviews.suggestionsFor(channelId) : {}),
   });
   const canvases = new CanvasService({ plans, offerMessage: canvasOfferMessage });
-  const defaults = {
-    approveEmoji: config.approveEmoji,
-    rejectEmoji: config.rejectEmoji,
-    approvalsNeeded: config.approvalsNeeded,
-    authorCanApprove: config.authorCanApprove,
-  };
   approvals = new ApprovalService({
     store,
     plans,
@@ -168,8 +193,10 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     reviewHour: config.reviewHour,
     botUserId: () => botUserId,
     onApproved: (record) => canvases.onApproved(record),
+    admins: config.admins,
   });
-  reviews = new ReviewService({ store, plans, renderer, clock, logger, timeZone: config.timeZone, ...(script.words ? { words: script.words } : {}) });
+  const approvalService = approvals;
+  reviews = new ReviewService({ store, plans, messenger, renderer, clock, logger, timeZone: config.timeZone, ...(script.words ? { words: script.words } : {}) });
   const reviewService = reviews;
   plans.reviewActions = (planId, userId, action, key) => reviewService.handleAction(planId, userId, action, key);
   const reminders = new ReminderService({ store, plans, messenger, clock, logger, timeZone: config.timeZone, reviewHour: config.reviewHour });
@@ -179,15 +206,14 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     renderer,
     script,
     clock,
-    extra: [loopCommands(reviewService, reminders, settings, defaults)],
+    extra: [loopCommands(reviewService, reminders, approvalService)],
     extraHelp: [
       '• `/imc review <plan id>`: start the post-campaign review of an approved plan.',
       '• `/imc remind <plan id> <date>`: move its review reminder.',
-      '• `/imc config`: this channel\'s approval settings (emoji, approvals needed, whether the author may approve).',
+      '• `/imc config`: this channel\'s approval settings (emoji, approvals needed, whether the author may approve); anyone may make them stricter, only admins may loosen them.',
     ],
   });
 
-  const approvalService = approvals;
   home = new HomeService({
     store,
     surfaces,
@@ -200,11 +226,11 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const homeService = home;
 
   registerImcCommand(app, commands, logger);
-  registerHomeTab(app, homeService, reviewService, logger);
+  registerHomeTab(app, { home: homeService, reviews: reviewService, approvals: approvalService }, logger);
   registerMessageShortcut(app, plans, logger);
   registerCanvasActions(app, canvases, logger);
   registerPlanActions(app, plans, logger);
-  registerDraftActions(app, plans, reviewService, logger);
+  registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, logger);
   registerReactions(app, approvals);
   registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)]);
   app.error(async (error) => {
@@ -250,7 +276,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     tick: () => reminders.tick(),
     async stop() {
       reminders.stop();
-      await approvals.idle();
+      await approvals.stop();
       await outbox.stop();
       await mutex.idle();
       await homeService.stop();

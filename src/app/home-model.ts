@@ -171,7 +171,7 @@ export function buildHomeModel(userId: string, plans: readonly HomePlan[], conte
   const approveHint = (first: HomePlan | undefined): string | undefined => {
     if (!first) return undefined;
     const { approveEmoji, rejectEmoji } = context.policy(first.teamId, first.channelId);
-    return `Open the draft and react with :${approveEmoji}: to approve it, or :${rejectEmoji}: to ask for changes.`;
+    return `Approve or request changes here, or open the draft and react with :${approveEmoji}: or :${rejectEmoji}:. A second click takes your vote back.`;
   };
   return {
     userId,

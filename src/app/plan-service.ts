@@ -21,7 +21,8 @@ import type { KeyedMutex } from './keyed-mutex.js';
 import { isPlanId } from './plan-id.js';
 import { enqueue, type FailureNotifier, type OutboxWorker } from './outbox-worker.js';
 import { latestVersion, markSeen, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
-import { cancelReminders } from '../domain/review/reminders.js';
+import { cancelReminders, type Reminder } from '../domain/review/reminders.js';
+import type { ApprovalPolicy } from '../domain/approval/approval.js';
 import type { Clock, Logger } from './ports.js';
 
 export interface PlanServiceOptions {
@@ -38,6 +39,10 @@ export interface PlanServiceOptions {
   suggestionsFor?: (channelId: string) => Promise<Record<string, Suggestion>>;
   /** Text for the approval line of a posted draft. */
   approvalHint?: (record: PlanRecord) => string;
+  /** The channel's approval rules now; each new version keeps the ones it was posted under. */
+  approvalPolicy?: (record: PlanRecord) => ApprovalPolicy;
+  /** Moves the review reminders of a new version whose review date changed (kept otherwise). */
+  carryReminders?: (reminders: Reminder[] | undefined, previousReviewDate: string | undefined, reviewDate: string) => Reminder[] | undefined;
 }
 
 /** Statuses of a posted plan whose answers can still be changed for a new version. */
@@ -301,7 +306,9 @@ export class PlanService {
     const previousQuestion = script.questions.find((q) => q.id === previous);
     if (movedOn && previousQuestion && answered && record.questionTs && !effects.some((e) => e.type === 'reask')) {
       const text = formatAnswer(previousQuestion, answered, currencyOf(record.flow.answers));
-      enqueue(record, { kind: 'update', role: 'question', ts: record.questionTs, message: answeredQuestionMessage(previousQuestion, text) });
+      // The question's ts is looked up when the update is sent: the outbox sends in order, so it is
+      // the question this answers even when its post was still on its way (or found after a crash).
+      enqueue(record, { kind: 'update', role: 'question', message: answeredQuestionMessage(previousQuestion, text) });
     }
     enqueue(
       record,
@@ -321,12 +328,15 @@ export class PlanService {
     const now = this.options.clock.now().toISOString();
     const previous = latestVersion(record);
     if (previous && !previous.supersededAt) previous.supersededAt = now;
-    const version: PlanVersion = { version: record.versions.length + 1, plan, findings, postedAt: now };
+    const policy = this.options.approvalPolicy?.(record);
+    const version: PlanVersion = { version: record.versions.length + 1, plan, findings, postedAt: now, ...(policy ? { policy } : {}) };
     record.versions.push(version);
     record.status = 'draft';
     // A new version starts its approval over; the old draft stays in the channel, marked as replaced.
+    // Its reminders stay the plan's (sent stays sent) unless the new version moved the review date.
     delete record.approval;
-    if (record.reminders) record.reminders = cancelReminders(record.reminders);
+    const reminders = this.options.carryReminders?.(record.reminders, previous?.plan.reviewDate, plan.reviewDate);
+    if (reminders) record.reminders = reminders;
     if (previous?.messageTs) {
       enqueue(record, { kind: 'update', role: 'draft', ts: previous.messageTs, message: supersededMessage(record, previous, version.version) });
     }

@@ -46,8 +46,22 @@ export interface FakeSlackOptions {
   fileProcessingMs?: number;
 }
 
-/** A fault to inject into the next call(s) of a method. */
-export type FakeSlackFault = { error: string } | { status: 429; retryAfter: number } | { status: 500 } | { delayMs: number };
+/**
+ * A fault to inject into the next call(s) of a method. `delayMs` waits before the call is
+ * handled; the others after it: `respondAfterMs` answers what the workspace held on arrival,
+ * late (a slow reading that can overtake a newer one); `accepted: 'drop'` does the call and
+ * closes the connection unanswered (a call that timed out but succeeded); `accepted: 'hang'`
+ * does it and never answers (the bot dies or times out waiting).
+ */
+export type FakeSlackFault =
+  | { error: string }
+  | { status: 429; retryAfter: number }
+  | { status: 500 }
+  | { delayMs: number }
+  | { respondAfterMs: number }
+  | { accepted: 'drop' | 'hang' };
+
+type AfterFault = Extract<FakeSlackFault, { respondAfterMs: number } | { accepted: 'drop' | 'hang' }>;
 
 /** One Web API call the fake received, with what it answered. */
 export interface RecordedCall {
@@ -56,6 +70,8 @@ export interface RecordedCall {
   args: MethodArgs;
   time: number;
   response?: { status: number; body: Record<string, unknown> };
+  /** Set when the call was done but its answer dropped or withheld (an `accepted` fault). */
+  accepted?: 'drop' | 'hang';
 }
 
 /** One POST to a response_url. */
@@ -185,6 +201,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const responses: RecordedResponse[] = [];
   const faults = new Map<string, FakeSlackFault[]>();
   const responseUrls = new Map<string, ResponseUrlContext & { issuedAt: number; uses: number }>();
+  const hanging = new Set<ServerResponse>();
   let triggerCount = 0;
 
   const sleep = (ms: number): Promise<void> =>
@@ -196,14 +213,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       timers.add(timer);
     });
 
-  /** Answers with an injected fault, if one is queued; false when the call should go on. */
-  async function answerFault(method: string, res: ServerResponse, record: { response?: RecordedCall['response'] }): Promise<boolean> {
+  /**
+   * Answers with an injected fault, if one is queued: true when it answered; a fault that
+   * acts after the call is handled is returned instead, for `handleApi` to apply.
+   */
+  async function answerFault(method: string, res: ServerResponse, record: { response?: RecordedCall['response'] }): Promise<boolean | AfterFault> {
     const fault = faults.get(method)?.shift();
     if (!fault) return false;
     if ('delayMs' in fault) {
       await sleep(fault.delayMs);
       return false;
     }
+    if ('respondAfterMs' in fault || 'accepted' in fault) return fault;
     if ('error' in fault) record.response = send(res, 200, { ok: false, error: fault.error });
     else if (fault.status === 429) {
       record.response = send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
@@ -230,13 +251,22 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     try {
       const { token, ...args } = parseMethodArgs(raw, req.headers['content-type']);
       call.args = args;
-      if (await answerFault(method, res, call)) return;
+      const fault = await answerFault(method, res, call);
+      if (fault === true) return;
       const given = bearer(req.headers.authorization) ?? (typeof token === 'string' ? token : undefined);
       if (given === undefined) throw new SlackMethodError('not_authed');
       if (given !== botToken) throw new SlackMethodError('invalid_auth');
       const handler = FAKE_SLACK_METHODS[method];
       if (!handler) throw new SlackMethodError('unknown_method');
-      call.response = send(res, 200, { ok: true, ...handler(args, ctx) });
+      const body = { ok: true, ...handler(args, ctx) };
+      if (fault && 'accepted' in fault) {
+        call.accepted = fault.accepted;
+        if (fault.accepted === 'drop') res.destroy();
+        else hanging.add(res);
+        return;
+      }
+      if (fault) await sleep(fault.respondAfterMs);
+      call.response = send(res, 200, body);
     } catch (error) {
       call.response = send(res, 200, errorBody(error));
     }
@@ -248,7 +278,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     try {
       record.body = parseMethodArgs(raw, req.headers['content-type'] ?? 'application/json');
       const fault = { response: undefined as RecordedCall['response'] };
-      if (await answerFault('response_url', res, fault)) {
+      if ((await answerFault('response_url', res, fault)) === true) {
         record.status = fault.response?.status ?? 500;
         record.error = String(fault.response?.body.error);
         return;
@@ -412,6 +442,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     close() {
       timers.forEach((timer) => clearTimeout(timer));
       timers.clear();
+      hanging.forEach((res) => res.destroy());
+      hanging.clear();
       listeners.clear();
       return new Promise((resolve) => {
         server.close(() => resolve());

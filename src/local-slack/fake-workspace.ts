@@ -37,6 +37,8 @@ export interface FakeUser {
   name: string;
   tz: string;
   isBot: boolean;
+  /** Workspace admin or owner, as `users.info` reports it (`is_admin`, `is_owner`). */
+  role: 'member' | 'admin' | 'owner';
 }
 
 /** A message only one user saw (from `chat.postEphemeral` or an ephemeral `response_url` reply). */
@@ -64,6 +66,8 @@ export interface FakeUserInit {
   id: string;
   name: string;
   tz?: string;
+  /** `member` unless told; an owner is an admin too, as in Slack. */
+  role?: 'member' | 'admin' | 'owner';
 }
 
 /** Something that changed in the workspace, so an interactive client can print it as it happens. */
@@ -143,7 +147,7 @@ export function createFakeWorkspace(
     addUser(init) {
       const tz = init.tz ?? 'UTC';
       assertTimeZone(tz, init.id);
-      const user: FakeUser = { id: init.id, name: init.name, tz, isBot: false };
+      const user: FakeUser = { id: init.id, name: init.name, tz, isBot: false, role: init.role ?? 'member' };
       users.set(user.id, user);
       return user;
     },
@@ -174,7 +178,7 @@ export function createFakeWorkspace(
     },
   };
 
-  users.set(identity.botUserId, { id: identity.botUserId, name: 'imc-bot', tz: 'UTC', isBot: true });
+  users.set(identity.botUserId, { id: identity.botUserId, name: 'imc-bot', tz: 'UTC', isBot: true, role: 'member' });
   seed.users.forEach((user) => workspace.addUser(user));
   seed.channels.forEach((channel) => workspace.addChannel(channel));
   return workspace;

@@ -48,7 +48,7 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).not.toMatch(/<@U0|&lt;|&gt;|&amp;/);
     expect(transcript).toContain('Clock: Thu, 15 Apr 2027, 10:00 (UTC)');
     // Two approvals, the review reminder on the review date, the review, and the next plan's suggestions.
-    expect(transcript).toContain('@alice your plan Spring launch is approved by @bob, @carol.');
+    expect(transcript).toContain('@alice your plan Spring launch (v1) is approved by @bob, @carol.');
     expect(transcript).toMatch(/Approved: Spring launch \(v1\)/);
     expect(transcript).toMatch(/:calendar: Time to review Spring launch \(plan `P-00001`\)/);
     expect(transcript).toContain('[1] Start the review');

@@ -4,6 +4,7 @@
  * directory, so a developer's own `.env` never leaks in.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/bot-harness.js';
@@ -85,4 +86,18 @@ export async function killBot(bot: BotProcess | undefined): Promise<void> {
   if (!bot || bot.child.exitCode !== null || bot.child.signalCode !== null) return;
   bot.child.kill('SIGKILL');
   await bot.exited;
+}
+
+/** What a process test holds: the fake Slack, the bot process, and the temp directory they use. */
+export interface ProcessTestState {
+  fake?: { close(): Promise<void> };
+  bot?: BotProcess;
+  root?: string;
+}
+
+/** Kills the bot, stops the fake and removes the temp directory, whichever of them exist. */
+export async function cleanUpProcessTest(state: ProcessTestState): Promise<void> {
+  await killBot(state.bot);
+  await state.fake?.close();
+  if (state.root) await rm(state.root, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@
  * answered, and started again on the same data directory: every answer Slack got a
  * 200 for is still there, and every conversation carries on to its posted draft.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { startFakeSlack, type FakeSlack } from '../../src/local-slack/fake-slack
 import { createSlackDriver, type SlackDriver } from '../../src/local-slack/slack-driver.js';
 import { BOT_TOKEN, CHANNEL, SIGNING_SECRET, waitUntil } from '../support/bot-harness.js';
 import { TYPED_ANSWERS } from '../support/plan-conversation.js';
-import { freePort, killBot, spawnBot, waitForHealth, type BotProcess } from './bot-process.js';
+import { cleanUpProcessTest, freePort, spawnBot, waitForHealth, type BotProcess } from './bot-process.js';
 import { listJournals, readJournals } from '../../src/store/plan-journal.js';
 
 const CONVERSATIONS = 20;
@@ -29,11 +29,7 @@ interface Sent {
 let fake: FakeSlack | undefined;
 let bot: BotProcess | undefined;
 let root: string | undefined;
-afterAll(async () => {
-  await killBot(bot);
-  await fake?.close();
-  if (root) await rm(root, { recursive: true, force: true });
-});
+afterAll(() => cleanUpProcessTest({ bot, fake, root }));
 
 /**
  * The plan as the bot last saved it: its plan file, overlaid with the journals (where
@@ -146,5 +142,10 @@ describe('a crash while 20 conversations are answering', () => {
       expect(draft?.text).toContain(id);
     }
     expect(acknowledged()).toBeGreaterThan(beforeCrash);
+    // Nothing was posted twice: every outbox item id appears on one message at most.
+    const itemIds = fake.messages(CHANNEL).flatMap((m) => [m, ...fake!.messages(CHANNEL, { threadTs: m.ts })]).map((m) => JSON.stringify(m.metadata?.event_payload ?? null));
+    const tagged = itemIds.filter((id) => id.includes('item_id'));
+    expect(tagged.length).toBeGreaterThan(CONVERSATIONS * 10);
+    expect(new Set(tagged).size).toBe(tagged.length);
   }, 90_000);
 });

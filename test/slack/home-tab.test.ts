@@ -88,15 +88,22 @@ describe('the App Home tab', () => {
     await waitUntil(() => homeText(BOB).includes(planId), "Bob's Home to list the draft for approval");
     const [toApprove] = accessories(part(BOB, 'Waiting for your approval'));
     expect(toApprove).toMatchObject({ text: { text: 'Open the draft' }, url: `https://fake-workspace.slack.com/archives/${CHANNEL}/p${draftTs?.replace('.', '')}` });
-    expect(messageText({ text: '', blocks: part(BOB, 'Waiting for your approval') })).toContain(':white_check_mark: to approve');
+    expect(messageText({ text: '', blocks: part(BOB, 'Waiting for your approval') })).toContain('react with :white_check_mark: or :x:');
     // the author does not approve their own plan; someone outside the channel is never asked; Carol never opened her Home
     expect(messageText({ text: '', blocks: part(ALICE, 'Waiting for your approval') })).not.toContain(planId);
     expect(homeText(OUTSIDER)).not.toContain(planId);
     expect(h.fake.home(CAROL)).toBeUndefined();
 
-    await h.driver.reactionAdded({ userId: BOB, channelId: CHANNEL, messageTs: draftTs as string, reaction: 'white_check_mark' });
+    // Bob approves from his Home, with the draft's own Approve button; it counts like his reaction would
+    const approve = part(BOB, 'Waiting for your approval')
+      .flatMap((block) => (block.type === 'actions' ? (block.elements as Json[]) : []))
+      .find((element) => (element.text as Json).text === 'Approve');
+    expect(approve?.value).toBe(`${planId}|1`);
+    await h.driver.homeAction({ userId: BOB, actionId: String(approve?.action_id), value: String(approve?.value) });
     await h.settle();
+    expect((await h.record(planId)).approval?.approvers).toEqual([BOB]);
     await waitUntil(() => !messageText({ text: '', blocks: part(BOB, 'Waiting for your approval') }).includes(planId), 'the approved-by-Bob draft to leave his list');
+    expect(homeText(BOB)).toContain(':information_source:');
     await h.driver.reactionAdded({ userId: CAROL, channelId: CHANNEL, messageTs: draftTs as string, reaction: 'white_check_mark' });
     await h.settle();
     expect((await h.record(planId)).status).toBe('approved');
@@ -109,7 +116,9 @@ describe('the App Home tab', () => {
     expect(click.status).toBe(200);
     await h.settle();
     expect((await h.record(planId)).status).toBe('reviewing');
-    await waitUntil(() => homeText(ALICE).includes('has started in the plan'), 'the Home to say the review started');
+    await waitUntil(() => homeText(ALICE).includes(`The review of \`${planId}\` has started in`), 'the Home to say the review started').catch((error: unknown) => {
+      throw new Error(`${String(error)}: ${homeText(ALICE)}`);
+    });
     expect(messageText({ text: '', blocks: part(ALICE, 'Upcoming reviews') })).toContain('Review running in the thread');
   });
 

@@ -21,6 +21,8 @@ export interface PresentContext {
   canGoBack: boolean;
   /** Finds a question by id, to label the fix buttons of findings. */
   questionById(id: string): Question | undefined;
+  /** The effects of the post-campaign review: question controls act on the review. */
+  review?: boolean;
 }
 
 /** A thread message. */
@@ -50,6 +52,7 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
               suggestion: effect.suggestion,
               current: effect.current,
               canGoBack: ctx.canGoBack,
+              review: ctx.review ?? false,
             }),
           },
         ];
@@ -59,7 +62,7 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
             kind: 'post',
             where: 'thread',
             role: 'question',
-            message: questionMessage(effect.question, { planId: ctx.planId, error: effect.error, canGoBack: ctx.canGoBack }),
+            message: questionMessage(effect.question, { planId: ctx.planId, error: effect.error, canGoBack: ctx.canGoBack, review: ctx.review ?? false }),
           },
         ];
       case 'status': {
@@ -73,7 +76,7 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
           kind: 'post',
           where: 'thread',
           role: 'question',
-          message: questionMessage(effect.current, { planId: ctx.planId, canGoBack: ctx.canGoBack }),
+          message: questionMessage(effect.current, { planId: ctx.planId, canGoBack: ctx.canGoBack, review: ctx.review ?? false }),
         };
         return [status, question];
       }

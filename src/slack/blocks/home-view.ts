@@ -1,9 +1,10 @@
 /**
  * The App Home as Block Kit: one part per section of the Home model, each plan a
  * section block with its action as the accessory (a link to the thread or the
- * draft, or "Start review"), and "Newer"/"Older" buttons where a section has more
- * than one page. Stays far below the Home tab's 100 blocks: at most
- * 4 + 4 × (page size + 4) blocks.
+ * draft, or "Start review"), a draft waiting for the person's approval with its
+ * Approve and Request changes buttons, and "Newer"/"Older" buttons where a section
+ * has more than one page. Stays far below the Home tab's 100 blocks: at most
+ * 4 + 4 × (2 × page size + 4) blocks.
  */
 import type { HomeItem, HomeModel, HomeSection } from '../../app/home-model.js';
 import { escapeMrkdwn } from '../../render/escape.js';
@@ -18,6 +19,8 @@ export const HOME_ACTION = {
   review: 'imc_home_review',
   /** Another page of a section: value `section|page`. */
   page: 'imc_home_page',
+  /** Approve or Request changes on a draft waiting for the person: action id `imc_home_vote:approve|reject:plan`, value `plan|version`. */
+  vote: 'imc_home_vote',
 } as const;
 
 /** What the view needs besides the model. */
@@ -46,7 +49,10 @@ function sectionBlocks(part: HomeSection, view: HomeViewContext): Block[] {
     blocks.push(context(part.empty));
     return blocks;
   }
-  for (const item of part.items) blocks.push(itemBlock(item, view));
+  for (const item of part.items) {
+    blocks.push(itemBlock(item, view));
+    if (item.action === 'open-draft') blocks.push(voteButtons(item));
+  }
   if (part.hint) blocks.push(context(part.hint));
   if (part.pages > 1) {
     const buttons: Block[] = [];
@@ -64,6 +70,15 @@ function itemBlock(item: HomeItem, view: HomeViewContext): Block {
   const block = section(`*${title}* · <#${plan.channelId}> · \`${plan.id}\`\n${item.detail}`);
   const accessory = accessoryFor(item, view.linkFor(item));
   return accessory ? { ...block, accessory } : block;
+}
+
+/** The draft's own Approve and Request changes buttons, counted like its reactions. */
+function voteButtons(item: HomeItem): Block {
+  const value = encodeValue(item.plan.id, String(item.plan.version ?? 1));
+  return actions(encodeValue('home-vote', item.plan.id), [
+    button('Approve', `${HOME_ACTION.vote}:approve:${item.plan.id}`, value, 'primary'),
+    button('Request changes', `${HOME_ACTION.vote}:reject:${item.plan.id}`, value),
+  ]);
 }
 
 function accessoryFor(item: HomeItem, link: string | undefined): Block | undefined {

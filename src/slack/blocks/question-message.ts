@@ -36,6 +36,8 @@ export interface QuestionMessageOptions {
   /** The stored answer when the question is asked again. */
   current?: string;
   canGoBack: boolean;
+  /** A question of the post-campaign review: its controls act on the review (Cancel review), never on the plan. */
+  review?: boolean;
 }
 
 /** Builds the message that asks `question`. */
@@ -88,15 +90,17 @@ function groupLabel(group: string): string {
 
 function controlButtons(question: Question, options: QuestionMessageOptions): Block[] {
   const value = (control: string) => encodeValue(options.planId, control, question.id);
+  // Review questions get their own action id, so a stale click can never reach the plan's conversation.
+  const id = (control: string) => `${options.review ? ACTION.reviewControl : ACTION.control}:${control}`;
   const buttons: Block[] = [];
   // A message's multi-select reports each change; "Done" is what commits the selection.
-  if (question.kind === 'multi') buttons.push(button('Done', `${ACTION.control}:done`, value('done'), 'primary'));
-  if (options.suggestion) buttons.push(button('Use suggestion', `${ACTION.control}:use-suggestion`, value('use-suggestion'), 'primary'));
-  if (options.canGoBack) buttons.push(button('← Back', `${ACTION.control}:back`, value('back')));
-  if (question.optional) buttons.push(button('Skip', `${ACTION.control}:skip`, value('skip')));
-  buttons.push(button('Status', `${ACTION.control}:status`, value('status')));
-  buttons.push(button('Help', `${ACTION.control}:help`, value('help')));
-  buttons.push(button('Cancel plan', `${ACTION.control}:cancel`, value('cancel'), 'danger'));
+  if (question.kind === 'multi') buttons.push(button('Done', id('done'), value('done'), 'primary'));
+  if (options.suggestion) buttons.push(button('Use suggestion', id('use-suggestion'), value('use-suggestion'), 'primary'));
+  if (options.canGoBack) buttons.push(button('← Back', id('back'), value('back')));
+  if (question.optional) buttons.push(button('Skip', id('skip'), value('skip')));
+  buttons.push(button('Status', id('status'), value('status')));
+  buttons.push(button('Help', id('help'), value('help')));
+  buttons.push(button(options.review ? 'Cancel review' : 'Cancel plan', id('cancel'), value('cancel'), 'danger'));
   return buttons;
 }
 
