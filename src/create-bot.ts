@@ -40,7 +40,7 @@ import { registerHomeTab } from './slack/listeners/home-tab.js';
 import { registerMessageShortcut } from './slack/listeners/message-shortcut.js';
 import { CANVAS_EFFECT, CanvasService } from './app/canvas-service.js';
 import { canvasEffect } from './slack/canvas-effect.js';
-import { canvasOfferMessage } from './slack/blocks/canvas-messages.js';
+import { canvasOfferMessage, withCanvasOffer } from './slack/blocks/canvas-messages.js';
 import { registerCanvasActions } from './slack/listeners/canvas-actions.js';
 import { homeViewBlocks } from './slack/blocks/home-view.js';
 import type { PlanStore } from './store/plan-store.js';
@@ -180,7 +180,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       remindersForNewVersion(reminders, previous, reviewDate, { timeZone: config.timeZone, hour: config.reviewHour }),
     suggestionsFor: async (channelId) => (reviews ? reviews.suggestionsFor(channelId) : {}),
   });
-  const canvases = new CanvasService({ plans, offerMessage: canvasOfferMessage });
+  const canvases = new CanvasService({ plans, offerMessage: canvasOfferMessage, withOffer: withCanvasOffer });
   approvals = new ApprovalService({
     store,
     plans,

@@ -20,12 +20,18 @@ export interface CanvasServiceOptions {
   plans: PlanService;
   /** The thread message that offers to save the plan as a canvas. */
   offerMessage: (record: PlanRecord) => OutgoingMessage;
+  /** The same offer added under a message (the approval notice). */
+  withOffer: (message: OutgoingMessage, record: PlanRecord) => OutgoingMessage;
 }
 
 export class CanvasService {
   constructor(private readonly options: CanvasServiceOptions) {}
 
-  /** A version was just approved (called under the plan's lock): offer the canvas, or update the one there is. */
+  /**
+   * A version was just approved (called under the plan's lock, right after the
+   * approval notice was queued): offer the canvas under that notice, or update the
+   * canvas the plan already has.
+   */
   onApproved(record: PlanRecord): void {
     const version = latestVersion(record)?.version;
     if (version === undefined) return;
@@ -33,7 +39,9 @@ export class CanvasService {
       if (record.canvas.version !== version) enqueue(record, { kind: 'effect', effect: CANVAS_EFFECT, version });
       return;
     }
-    enqueue(record, { kind: 'post', where: 'thread', message: this.options.offerMessage(record) });
+    const notice = record.outbox.at(-1);
+    if (notice?.kind === 'post' && notice.where === 'thread') notice.message = this.options.withOffer(notice.message, record);
+    else enqueue(record, { kind: 'post', where: 'thread', message: this.options.offerMessage(record) });
   }
 
   /** The "Save as canvas" button. Returns what to tell the person who clicked. */
