@@ -4,6 +4,8 @@
  * `process.env` or the disk, so every rule is testable with a plain object.
  */
 import { z } from 'zod';
+import { CodedError } from './errors.js';
+import { canonicalTimeZone } from './domain/plan/calendar-date.js';
 
 /** The validated settings the bot runs with. */
 export interface Config {
@@ -52,14 +54,12 @@ export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Thrown when the environment cannot produce a valid {@link Config}. */
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
+export class ConfigError extends CodedError<'CONFIG_INVALID'> {
   /** The variables (or `.env` lines) that need fixing, in a stable order. */
   readonly variables: string[];
 
   constructor(message: string, variables: string[]) {
-    super(message);
-    this.name = 'ConfigError';
+    super(message, 'CONFIG_INVALID');
     this.variables = variables;
   }
 }
@@ -124,15 +124,6 @@ const flag = z
   .transform((value) => value.toLowerCase())
   .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
   .transform((value) => BOOLEANS[value] === true);
-
-/** Canonical zone name (Intl fixes the case), or undefined when Intl does not know it. */
-function canonicalTimeZone(name: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
 
 const timeZone = z
   .string()

@@ -19,7 +19,7 @@ import { registerDraftActions } from './slack/listeners/draft-actions.js';
 import { registerReactions } from './slack/listeners/reactions.js';
 import { openChannelSettings } from './store/channel-settings-store.js';
 import { KeyedMutex } from './app/keyed-mutex.js';
-import { loadScript } from './app/load-script.js';
+import { loadReviewScript, loadScript } from './app/load-script.js';
 import { loadInputLocales } from './app/load-locales.js';
 import { OutboxWorker, type OutboxTimers } from './app/outbox-worker.js';
 import { randomPlanId } from './app/plan-id.js';
@@ -94,6 +94,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const logger = options.logger ?? createLogger({ level: config.logLevel, redact: (text) => redact(text, config) });
   const clock = options.clock ?? systemClock;
   const script = loadInputLocales(loadScript());
+  const reviewScript = loadReviewScript();
   const renderer = createRenderer();
   let home: HomeService | undefined;
   // Every save tells the App Home, which refreshes the Homes it concerns (later, never on the save's path).
@@ -160,7 +161,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   };
   const surfaces = createWebSurfaces(app.client, options.slackTimeoutMs ?? 10_000);
   outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, renderer, messenger, surfaces, logger }));
-  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger));
+  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels));
   let botUserId = options.botUserId;
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
@@ -196,7 +197,17 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     admins: config.admins,
   });
   const approvalService = approvals;
-  reviews = new ReviewService({ store, plans, messenger, renderer, clock, logger, timeZone: config.timeZone, ...(script.words ? { words: script.words } : {}) });
+  reviews = new ReviewService({
+    store,
+    script: reviewScript,
+    plans,
+    messenger,
+    renderer,
+    clock,
+    logger,
+    timeZone: config.timeZone,
+    ...(script.words ? { words: script.words } : {}),
+  });
   const reviewService = reviews;
   plans.reviewActions = (planId, userId, action, key) => reviewService.handleAction(planId, userId, action, key);
   const reminders = new ReminderService({ store, plans, messenger, clock, logger, timeZone: config.timeZone, reviewHour: config.reviewHour });

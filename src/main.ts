@@ -3,7 +3,8 @@
  * starts the bot, and turns start-up errors into one clear line and exit code 1.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { ConfigError, loadConfig, readDotEnv } from './config.js';
+import { loadConfig, readDotEnv } from './config.js';
+import { describeError } from './errors.js';
 import { createBot } from './create-bot.js';
 
 /** The environment: `.env` (if present) under the real environment, which wins. */
@@ -29,8 +30,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const e = error as Error & { code?: string };
-  const known = error instanceof ConfigError || ['STORE_CORRUPT', 'STORE_LOCKED', 'SCRIPT_INVALID', 'CONFIG_INVALID'].includes(e.code ?? '');
-  process.stderr.write(`imc-bot could not start: ${known ? e.message : `unexpected error (${e.code ?? e.name}): ${e.message}`}\n`);
+  process.stderr.write(`imc-bot could not start: ${describeError(error)}\n`);
   process.exit(1);
 });

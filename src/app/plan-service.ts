@@ -158,13 +158,13 @@ export class PlanService {
     if (!version?.messageTs) return;
     const sketch = buildBudgetSketch(version.plan);
     const hint = this.options.approvalHint?.(record) ?? '';
-    enqueue(record, { kind: 'update', role: 'draft', ts: version.messageTs, message: draftMessage(this.options.renderer, record, version, sketch, hint) });
+    enqueue(record, { kind: 'update', role: 'draft', ts: version.messageTs, message: draftMessage(this.options.renderer, record, version, sketch, hint, this.options.script.labels) });
   }
 
-  /** Back to the answers of a posted plan: the flow waits at the review, the status is planning again. */
+  /** Back to the answers of a posted plan: the flow waits at the check of its answers, the status is planning again. */
   private reopen(record: PlanRecord): void {
     record.status = 'planning';
-    record.flow = { ...record.flow, status: 'reviewing', current: undefined, acceptedWarnings: [] };
+    record.flow = { ...record.flow, status: 'checking', current: undefined, acceptedWarnings: [] };
   }
 
   /** A button or menu on one of the plan's messages. */
@@ -345,7 +345,7 @@ export class PlanService {
     const hint = this.options.approvalHint?.(record) ?? '';
     enqueue(
       record,
-      { kind: 'post', where: 'channel', role: 'draft', version: version.version, message: draftMessage(this.options.renderer, record, version, sketch, hint) },
+      { kind: 'post', where: 'channel', role: 'draft', version: version.version, message: draftMessage(this.options.renderer, record, version, sketch, hint, this.options.script.labels) },
       { kind: 'post', where: 'channel', role: 'budget', version: version.version, message: budgetMessage(this.options.renderer, record, version, sketch) },
       // The chart follows the sketch it belongs to; the performer registered for it draws it at send time.
       { kind: 'effect', effect: 'budget-chart', version: version.version },

@@ -3,6 +3,7 @@
  * Slack, disk and the clock sit behind these so that services can be tested with
  * plain in-memory implementations and the domain stays pure.
  */
+import { CodedError } from '../errors.js';
 
 /** A Slack message as the bot posts it: a plain-text fallback plus Block Kit blocks. */
 export interface OutgoingMessage {
@@ -62,14 +63,13 @@ export interface Logger {
  * An error from a Slack API call, reduced to what the app acts on: Slack's error
  * code (`not_in_channel`, `ratelimited`, `timeout` …) and whether trying again later can help.
  */
-export class SlackCallError extends Error {
+export class SlackCallError extends CodedError {
   constructor(
-    readonly code: string,
+    code: string,
     readonly retryable: boolean,
     readonly retryAfterSeconds?: number,
   ) {
-    super(`Slack API call failed: ${code}`);
-    this.name = 'SlackCallError';
+    super(`Slack API call failed: ${code}`, code);
   }
 }
 

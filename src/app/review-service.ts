@@ -9,6 +9,7 @@ import type { FlowEffect, FlowInput } from '../domain/conversation/flow-state.js
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import type { InputWords } from '../domain/locale/input-words.js';
 import { startReview, stepReview, type ReviewEffect } from '../domain/review/review-flow.js';
+import type { ReviewScript } from '../domain/review/review-script.js';
 import { suggestionsFromReview } from '../domain/review/review.js';
 import type { Suggestion } from '../domain/conversation/flow-state.js';
 import { escapeMrkdwn, unescapeSlackText } from '../render/escape.js';
@@ -28,6 +29,8 @@ const PERMALINK_TIMEOUT_MS = 1_500;
 
 export interface ReviewServiceOptions {
   store: PlanStore<PlanRecord>;
+  /** The review's questions (prompts/review.yml). */
+  script: ReviewScript;
   plans: PlanService;
   /** For the link to the plan's thread. */
   messenger: Messenger;
@@ -77,7 +80,7 @@ export class ReviewService {
           return false;
       }
       if (!version) return false;
-      const result = startReview(version.plan, buildBudgetSketch(version.plan), { now: this.options.clock.now(), timeZone: this.options.timeZone });
+      const result = startReview(this.options.script, version.plan, buildBudgetSketch(version.plan), { now: this.options.clock.now(), timeZone: this.options.timeZone });
       record.status = 'reviewing';
       record.review = { reviewerId: userId, state: result.state };
       if (dedupeKey) markSeen(record, dedupeKey);
@@ -159,7 +162,7 @@ export class ReviewService {
   private step(record: PlanRecord, input: FlowInput): void {
     const version = latestVersion(record);
     if (!version || !record.review) return;
-    const result = stepReview(version.plan, record.review.state, input, this.options.clock.now(), this.options.words);
+    const result = stepReview(this.options.script, version.plan, record.review.state, input, this.options.clock.now(), this.options.words);
     record.review.state = result.state;
     this.present(record, result.effects);
   }

@@ -1,3 +1,5 @@
+import { canonicalTimeZone } from '../domain/plan/calendar-date.js';
+
 /** A reaction on a message, in the shape Slack reports it. */
 export interface FakeReaction {
   name: string;
@@ -247,9 +249,7 @@ function removeReaction(message: FakeMessage, name: string, userId: string): boo
 }
 
 function assertTimeZone(tz: string, userId: string): void {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-  } catch {
+  if (canonicalTimeZone(tz) === undefined) {
     throw new Error(`Fake Slack user ${userId} has an unknown time zone "${tz}"; use an IANA name such as "Europe/Berlin".`);
   }
 }

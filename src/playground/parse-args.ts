@@ -3,6 +3,7 @@
  * `--now <iso>`, `--tz <zone>`. Pure, so every mistake is tested with a plain array.
  */
 import { parseArgs as parseNodeArgs } from 'node:util';
+import { canonicalTimeZone } from '../domain/plan/calendar-date.js';
 import { PlaygroundError } from './playground-error.js';
 
 /** What the command line asked for. */
@@ -72,9 +73,7 @@ function instant(text: string): Date {
 }
 
 function zone(text: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
-  } catch {
-    throw new PlaygroundError(`--tz "${text}" is not a time zone I know. Use an IANA name, e.g. --tz Asia/Shanghai or --tz UTC.`);
-  }
+  const known = canonicalTimeZone(text);
+  if (known === undefined) throw new PlaygroundError(`--tz "${text}" is not a time zone I know. Use an IANA name, e.g. --tz Asia/Shanghai or --tz UTC.`);
+  return known;
 }

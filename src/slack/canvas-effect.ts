@@ -6,6 +6,7 @@
  * someone deleted is created again. The thread is told either way.
  */
 import { buildBudgetSketch } from '../domain/budget/budget.js';
+import type { Labels } from '../domain/plan/plan.js';
 import type { EffectPerformer } from '../app/outbox-worker.js';
 import { enqueue } from '../app/outbox-worker.js';
 import type { PlanRecord } from '../app/plan-record.js';
@@ -15,7 +16,8 @@ import { planCanvasMarkdown, planCanvasTitle } from '../render/canvas/plan-canva
 import { escapeMrkdwn } from '../render/escape.js';
 import { textMessage } from './blocks/flow-messages.js';
 
-export function canvasEffect(surfaces: Surfaces, logger: Logger): EffectPerformer {
+/** The performer of `plan-canvas` effects; `labels` name the plan's choices as the question script does. */
+export function canvasEffect(surfaces: Surfaces, logger: Logger, labels: Labels): EffectPerformer {
   return async (record, item) => {
     const version = record.versions.find((candidate) => candidate.version === item.version);
     if (!version) return;
@@ -25,7 +27,7 @@ export function canvasEffect(surfaces: Surfaces, logger: Logger): EffectPerforme
       version: version.version,
       ...(approval?.approvedAt ? { approvedOn: approval.approvedAt.slice(0, 10) } : {}),
       approvers: approval?.approvers ?? [],
-    });
+    }, labels);
     const title = planCanvasTitle(version.plan, version.version);
     const existing = record.canvas;
     if (existing) {

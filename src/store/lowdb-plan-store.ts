@@ -28,6 +28,7 @@ import { StoreError } from './store-error.js';
 import {
   assertEventKey,
   assertPlanId,
+  PLAN_FILE,
   IndexEntrySchema,
   indexedFieldsDiffer,
   StoredRecordSchema,
@@ -39,9 +40,6 @@ const IndexFileSchema = z.object({ version: z.literal(1), plans: z.array(IndexEn
 const EventsFileSchema = z.object({ version: z.literal(1), keys: z.array(z.string()) });
 type IndexFile = z.infer<typeof IndexFileSchema>;
 type EventsFile = z.infer<typeof EventsFileSchema>;
-
-// Temp files (`.x.json.tmp`) and anything else a person drops in `plans/` are not plans.
-const PLAN_FILE = /^([A-Za-z0-9_-]{1,128})\.json$/;
 
 /** Options for {@link openLowdbPlanStore}. */
 export interface LowdbPlanStoreOptions extends PlanStoreOptions {

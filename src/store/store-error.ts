@@ -1,3 +1,5 @@
+import { CodedError } from '../errors.js';
+
 /** Stable codes for everything the plan store refuses. */
 export type StoreErrorCode =
   | 'STORE_CORRUPT'
@@ -7,14 +9,11 @@ export type StoreErrorCode =
   | 'STORE_CLOSED';
 
 /** An error from the plan store; `path` names the file or directory involved, if any. */
-export class StoreError extends Error {
-  readonly code: StoreErrorCode;
+export class StoreError extends CodedError<StoreErrorCode> {
   readonly path?: string;
 
   constructor(message: string, code: StoreErrorCode, options: { path?: string; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'StoreError';
-    this.code = code;
+    super(message, code, options);
     if (options.path !== undefined) this.path = options.path;
   }
 }

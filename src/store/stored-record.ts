@@ -6,8 +6,12 @@ import { z } from 'zod';
 import type { IndexEntry, StoredRecord } from './plan-store.js';
 import { StoreError } from './store-error.js';
 
-/** Ids become file names, so only a safe alphabet: no dots, slashes or spaces. */
-const PLAN_ID = /^[A-Za-z0-9_-]{1,128}$/;
+/** Ids become file names, so only a safe alphabet: no dots, slashes or spaces. The one plan-id pattern. */
+const PLAN_ID_TEXT = '[A-Za-z0-9_-]{1,128}';
+/** A whole valid plan id. */
+export const PLAN_ID = new RegExp(`^${PLAN_ID_TEXT}$`);
+/** A plan's file name, `<id>.json`, with the id as group 1; temp files (`.x.json.tmp`) and anything else a person drops in `plans/` are not plans. */
+export const PLAN_FILE = new RegExp(`^(${PLAN_ID_TEXT})\\.json$`);
 
 /** The shape every record must have; unknown fields pass through untouched. */
 export const StoredRecordSchema = z.looseObject({

@@ -32,12 +32,10 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).toMatch(/#1 imc-bot\n {2}:clipboard: @alice started an IMC plan for Spring launch \(plan `P-00001`\)/);
     expect(transcript).toMatch(/#2 imc-bot in thread #1\n.*Brand {2}\(2 of \d+\)/);
     expect(transcript).toContain('[1] Status  [2] Help  [3] Cancel plan');
-    // Numbers clicked buttons and picked menu options.
-    expect(transcript).toContain('(alice picked "Brand", "Communication")');
-    expect(transcript).toContain('(alice clicked "Done")');
-    expect(transcript).toContain(':white_check_mark: Problems: Brand, Communication');
-    expect(transcript).toContain(':white_check_mark: Motivation: Transformational (emotional)');
-    expect(transcript).toContain(':white_check_mark: Goals: Conversion: 1 % → 2 % by 31 Mar 2027');
+    // Numbers clicked buttons and picked menu options, and each answered question shows its answer.
+    const clicks = ['(alice picked "Brand", "Communication")', '(alice clicked "Done")'];
+    const answered = ['Problems: Brand, Communication', 'Motivation: Transformational (emotional)', 'Goals: Conversion: 1 % → 2 % by 31 Mar 2027'];
+    for (const line of [...clicks, ...answered.map((answer) => `:white_check_mark: ${answer}`)]) expect(transcript).toContain(line);
     // The posted strategy summary and budget sketch, in the channel.
     expect(transcript).toMatch(/#\d+ imc-bot\n {2}Draft: Spring launch \(v1\)/);
     expect(transcript).toContain('Cold brew that tastes like a mountain morning.');
@@ -113,6 +111,29 @@ describe('lines the playground refuses', () => {
     await expect(playground.run(':clock 2026-01-01 10:00')).rejects.toThrow(/never goes back/);
     // A refused line changes nothing: the conversation goes on.
     await playground.run('Moonleaf Tea');
+    expect(lines.join('\n')).toContain(':white_check_mark: Brand: Moonleaf Tea');
+  });
+
+  it('answers a question the script does not name with its example, and says so', async () => {
+    playground = await startPlayground({ now: START, out });
+    // No line for `brand`: as if it had been added to plan.yml after the script was written.
+    await replayScript(playground, '/imc plan Spring launch\n:answer problems 2,6\n:answer key_problem 6\n', out);
+    const transcript = lines.join('\n');
+    expect(transcript).toContain('(the script does not answer "brand": alice types its example)');
+    expect(transcript).toContain(':white_check_mark: Brand: Moonleaf Tea');
+    expect(transcript).toContain(':white_check_mark: Problems: Brand, Communication');
+    expect(transcript).toContain(':white_check_mark: Key problem: Communication');
+  });
+
+  it('refuses an :answer for a question that is not there or already behind', async () => {
+    playground = await startPlayground({ now: START, out });
+    await expect(playground.run(':answer brand Moonleaf Tea')).rejects.toThrow(/no plan thread/);
+    await playground.run('/imc plan Spring launch');
+    await expect(playground.run(':answer tagline Calm in a cup')).rejects.toThrow(/There is no question "tagline" in this conversation; the bot is asking "brand"\. The ids are: campaign, brand, problems/);
+    await expect(playground.run(':answer campaign Other name')).rejects.toThrow(/"campaign" comes before the question the bot is asking now \("brand"\)/);
+    // Nothing was typed for the refused lines.
+    await playground.run(':answer brand Moonleaf Tea');
+    expect(lines.join('\n')).not.toContain('Calm in a cup');
     expect(lines.join('\n')).toContain(':white_check_mark: Brand: Moonleaf Tea');
   });
 

@@ -11,7 +11,7 @@ import type { PlanRecord } from '../../src/app/plan-record.js';
 import { startFakeSlack, type FakeSlack } from '../../src/local-slack/fake-slack-api.js';
 import { createSlackDriver, type SlackDriver } from '../../src/local-slack/slack-driver.js';
 import { BOT_TOKEN, CHANNEL, SIGNING_SECRET, waitUntil } from '../support/bot-harness.js';
-import { TYPED_ANSWERS } from '../support/plan-conversation.js';
+import { planIdIn, TYPED_ANSWERS } from '../support/plan-conversation.js';
 import { cleanUpProcessTest, freePort, spawnBot, waitForHealth, type BotProcess } from './bot-process.js';
 import { listJournals, readJournals } from '../../src/store/plan-journal.js';
 
@@ -51,7 +51,7 @@ async function readPlan(dataDir: string, planId: string): Promise<PlanRecord> {
 /** The text the author types next, or undefined once the plan left the conversation. */
 function nextReply(record: PlanRecord): { questionId: string; text: string } | undefined {
   if (record.status !== 'planning') return undefined;
-  if (record.flow.status === 'reviewing') return { questionId: '(review)', text: 'accept' };
+  if (record.flow.status === 'checking') return { questionId: '(review)', text: 'accept' };
   const questionId = record.flow.current;
   const text = questionId ? TYPED_ANSWERS[questionId] : undefined;
   if (!questionId || text === undefined) throw new Error(`no typed answer for ${String(questionId)} in ${record.id}`);
@@ -97,7 +97,7 @@ describe('a crash while 20 conversations are answering', () => {
       AUTHORS.map(async (userId, i) => {
         const response = await driver.slashCommand({ userId, channelId: CHANNEL, text: `plan Crash test ${i}` });
         expect(response.status).toBe(200);
-        const id = /`(P-[0-9A-Z]{5})`/.exec(response.body)?.[1];
+        const id = planIdIn(response.body);
         if (!id) throw new Error(`no plan id in ${response.body}`);
         return id;
       }),

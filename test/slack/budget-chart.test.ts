@@ -37,7 +37,7 @@ describe('the budget chart', () => {
     expect(allocation?.title).toBe('Allocation of ¥250,000 by channel');
     expect(phases?.title).toBe('Paid spend by phase');
     const series = (allocation?.chart.series as { name: string; data: { label: string; value: number }[] }[])[0];
-    expect(series?.data.map((point) => point.label)).toEqual(['Website', 'Search ads', 'Reviews and word of…', 'WeChat official acc…', 'Reserve']);
+    expect(series?.data.map((point) => point.label)).toEqual(['Website', 'Search ads', 'Reviews and word of…', 'WeChat official…', 'Reserve']);
     expect(series?.data.reduce((sum, point) => sum + point.value, 0)).toBeCloseTo(250_000, 2);
     // the text sketch stays, for screen readers and notifications
     expect(budget?.text).toContain('Budget sketch');

@@ -16,7 +16,7 @@ async function answerInChinese(planId: string): Promise<{ asked: string[]; reask
   for (let step = 0; step < 80; step += 1) {
     const record = await h.record(planId);
     if (record.status !== 'planning') return { asked, reasks };
-    if (record.flow.status === 'reviewing') {
+    if (record.flow.status === 'checking') {
       await say(h, planId, '接受');
       continue;
     }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkBlockLimits } from '../../src/render/blocks.js';
+import { checkBlockLimits } from '../../src/render/block-limits.js';
 import { ALICE, BOB, BOT_TOKEN, CHANNEL, messageText, SIGNING_SECRET, startHarness, waitUntil, type Harness } from '../support/bot-harness.js';
 import { answerCurrent, clickButton, completePlan, elementsOf, latestThreadMessage, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';
 

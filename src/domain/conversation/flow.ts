@@ -1,21 +1,23 @@
 /**
- * The /imc plan conversation as a pure state machine: (script, state, input, now)
- * -> (new state, effects). Resumable from the stored state alone; the effects are
- * data that a service renders and posts.
+ * The /imc plan conversation: the conversation engine with the plan script as its
+ * question source. When the questions are done the answers are checked against
+ * the IMC rules (status `checking`): errors wait for fixes, warnings for `accept`,
+ * and a clean plan is finished.
  */
 import { PlanSchema, type Finding } from '../plan/plan.js';
-import { joinNotes } from '../parse/index.js';
+import { calendarDate, canonicalTimeZone } from '../plan/calendar-date.js';
 import { evaluatePlan, hasBlockingErrors } from '../rules/index.js';
-import type { Question, QuestionScript } from './script.js';
+import type { QuestionScript } from './question.js';
 import { applicableQuestions, assembleDraft } from '../plan/assemble-draft.js';
-import { currencyOf, formatAnswer, readChosen, readText, type ReadAnswer } from './flow-answer.js';
-import { CONTROL_WORDS, looksLikeSentence } from './interpret-reply.js';
-import { resolveTarget } from './flow-target.js';
-import type { AnswerRecord, FlowEffect, FlowInput, FlowState, StepResult, Suggestion } from './flow-state.js';
+import { accepted, beginConversation, info, record, stepConversation, type QuestionSource } from './engine.js';
+import { currencyOf, readText } from './flow-answer.js';
+import { CONTROL_WORDS } from './interpret-reply.js';
+import { currentFlowStatus, type FlowEffect, type FlowInput, type FlowState, type FlowStatus, type StepResult, type Suggestion } from './flow-state.js';
 
 export { interpretReply, CONTROL_WORDS } from './interpret-reply.js';
 export { assembleDraft, applicableQuestions } from '../plan/assemble-draft.js';
 export * from './flow-state.js';
+export { calendarDate } from '../plan/calendar-date.js';
 
 /** Starts a conversation: pre-answers the campaign name when the command gave one, and asks the first question. */
 export function startFlow(
@@ -29,168 +31,61 @@ export function startFlow(
     history: [],
     findings: [],
     acceptedWarnings: [],
-    timeZone: validTimeZone(options.timeZone),
+    // An unknown zone would make every date wrong; UTC at least keeps them consistent.
+    timeZone: canonicalTimeZone(options.timeZone) ?? 'UTC',
     suggestions: options.suggestions ?? {},
   };
   const campaignQuestion = script.questions.find((q) => q.id === 'campaign');
   const name = options.campaign?.trim();
   if (campaignQuestion && name) {
-    const read = readText(campaignQuestion, name, { now: options.now, timeZone: state.timeZone, answers: {}, words: script.words });
+    const read = readText(campaignQuestion, name, { now: options.now, timeZone: state.timeZone, answers: {}, currency: currencyOf({}), words: script.words });
     if (read.ok) state.answers.campaign = record(read, name);
   }
-  return proceed(script, state, options.now);
+  return narrow(beginConversation(planSource(script), state, options.now));
 }
 
 /** Applies one input to the state. Never throws on anything a person can type. */
 export function stepFlow(script: QuestionScript, state: FlowState, input: FlowInput, now: Date): StepResult {
-  if (state.status === 'finished' || state.status === 'cancelled') {
-    return info(state, `This plan is ${state.status === 'finished' ? 'already finished' : 'cancelled'}. Start a new one with /imc plan.`);
-  }
-  if (state.status === 'asking' && !currentQuestion(script, state)) {
-    // The stored question left the script (a new deployment): pick up at the next one instead.
-    return proceed(script, { ...state, current: undefined }, now);
-  }
-  switch (input.type) {
-    case 'text':
-      return answerText(script, state, input.text, now);
-    case 'choose':
-      return answerChosen(script, state, input.questionId, input.values, now);
-    case 'back':
-      return goBack(script, state);
-    case 'skip':
-      return skip(script, state, now);
-    case 'status':
-      return { state, effects: [statusEffect(script, state)] };
-    case 'help':
-      return { state, effects: [{ type: 'help', question: currentQuestion(script, state), controls: CONTROL_WORDS }] };
-    case 'cancel':
-      return { state: accepted(state, { status: 'cancelled', current: undefined }), effects: [{ type: 'cancelled' }] };
-    case 'change':
-      return change(script, state, input, now);
-    case 'use-suggestion':
-      return useSuggestion(script, state, now);
-    case 'accept-warnings':
-      return acceptWarnings(script, state);
-  }
+  // A plan stored before the `reviewing` status was renamed `checking` carries on where it was.
+  const resumed: FlowState = { ...state, status: currentFlowStatus(state.status) as FlowStatus };
+  return narrow(stepConversation(planSource(script), resumed, input, now));
 }
 
-// ── answering ────────────────────────────────────────────────────────────────
-
-function answerText(script: QuestionScript, state: FlowState, text: string, now: Date, source?: string): StepResult {
-  const question = currentQuestion(script, state);
-  if (!question) return waitingAtReview(state);
-  const read = readText(question, text, { now, timeZone: state.timeZone, answers: state.answers, words: script.words });
-  return settle(script, state, question, read, text, now, source);
+/** The engine's effects are a subset of the flow's. */
+function narrow(step: { state: FlowState; effects: FlowEffect[] }): StepResult {
+  return step;
 }
 
-function answerChosen(script: QuestionScript, state: FlowState, questionId: string, values: string[], now: Date): StepResult {
-  const question = currentQuestion(script, state);
-  if (!question) return waitingAtReview(state);
-  if (question.id !== questionId) {
-    // Buttons of an earlier message: acting on them would answer the wrong question.
-    return info(state, `Those buttons belong to an earlier question. The current question is: ${question.text}`);
-  }
-  const read = readChosen(question, values, { now, timeZone: state.timeZone, answers: state.answers, words: script.words });
-  return settle(script, state, question, read, values.join(', '), now);
+/** The plan script as the engine's question source. */
+function planSource(script: QuestionScript): QuestionSource<FlowState, FlowEffect> {
+  return {
+    all: () => script.questions,
+    applicable: (state) => applicableQuestions(script, state.answers),
+    currency: (state) => currencyOf(state.answers),
+    ...(script.words ? { input: script.words, names: () => script.words?.questions ?? {} } : {}),
+    controls: CONTROL_WORDS,
+    say: {
+      over: (status) => `This plan is ${status === 'finished' ? 'already finished' : 'cancelled'}. Start a new one with /imc plan.`,
+      firstQuestion: 'This is the first question, so there is nothing to go back to.',
+      cannotSkip: () => `That question can't be skipped: the plan needs it.`,
+    },
+    suggestion: (state, questionId) => state.suggestions[questionId],
+    handle: (state, input) => (input.type === 'accept-warnings' ? acceptWarnings(script, state) : undefined),
+    complete: (state, now, note) => check(script, state, now, note),
+    waiting: (state) =>
+      hasBlockingErrors(state.findings)
+        ? 'The plan is waiting for fixes. Reply "change <question>" (for example "change goals") to fix an error.'
+        : 'The plan is waiting for you. Reply "accept" to post it with its warnings, or "change <question>" to improve it.',
+  };
 }
 
-/** Stores an accepted answer and moves on, or re-asks with the error and keeps what was typed. */
-function settle(
-  script: QuestionScript,
-  state: FlowState,
-  question: Question,
-  read: ReadAnswer,
-  raw: string,
-  now: Date,
-  source?: string,
-): StepResult {
-  if (!read.ok) {
-    const rejected = { questionId: question.id, text: raw, error: read.error };
-    return { state: { ...state, rejected }, effects: [{ type: 'reask', question, error: read.error, attempt: raw }] };
-  }
-  const note = source ? joinNotes([`Used the suggestion from ${source}.`, read.note]) : read.note;
-  const answers = { ...state.answers, ...read.updates, [question.id]: record({ ...read, note }, raw) };
-  for (const id of read.clears ?? []) delete answers[id];
-  return proceed(script, accepted(state, { answers }), now, note);
-}
+// ── checking the answers ─────────────────────────────────────────────────────
 
-function record(read: ReadAnswer & { ok: true }, raw: string): AnswerRecord {
-  return { value: read.value, raw, ...(read.note ? { note: read.note } : {}) };
-}
-
-function skip(script: QuestionScript, state: FlowState, now: Date): StepResult {
-  const question = currentQuestion(script, state);
-  if (!question) return info(state, 'There is no question to skip right now. Reply "change <question>" to revisit one.');
-  const existing = state.answers[question.id];
-  if (existing) return proceed(script, accepted(state, {}), now, `Kept your answer to "${question.label}".`);
-  if (!question.optional) {
-    return {
-      state,
-      effects: [{ type: 'info', message: `That question can't be skipped: the plan needs it.` }, ask(script, state, question)],
-    };
-  }
-  return proceed(script, accepted(state, { answers: { ...state.answers, [question.id]: { skipped: true } } }), now);
-}
-
-function useSuggestion(script: QuestionScript, state: FlowState, now: Date): StepResult {
-  const question = currentQuestion(script, state);
-  const suggestion = question && state.suggestions[question.id];
-  if (!suggestion) return info(state, 'There is no suggested answer for this question; please type your own.');
-  return answerText(script, state, suggestion.text, now, suggestion.source);
-}
-
-// ── navigation ───────────────────────────────────────────────────────────────
-
-function goBack(script: QuestionScript, state: FlowState): StepResult {
-  const applicable = new Set(applicableQuestions(script, state.answers).map((q) => q.id));
-  const history = [...state.history];
-  let target: string | undefined;
-  // Questions that no longer apply (the objective changed, say) are passed over.
-  while (history.length > 0 && target === undefined) {
-    const id = history.pop();
-    if (id !== undefined && applicable.has(id) && id !== state.current) target = id;
-  }
-  const question = script.questions.find((q) => q.id === target);
-  if (!question) return info(state, 'This is the first question, so there is nothing to go back to.');
-  const next = accepted(state, { status: 'asking', current: question.id, history });
-  return { state: next, effects: [ask(script, next, question)] };
-}
-
-function change(script: QuestionScript, state: FlowState, input: { target: string; raw?: string }, now: Date): StepResult {
-  const resolved = resolveTarget(script, state.answers, input.target);
-  if (!resolved.ok) {
-    // "Change how people see tea" names no question: at a free-text question it is an answer, not a command.
-    const question = currentQuestion(script, state);
-    if (question?.kind === 'text' && input.raw && resolved.unknown && looksLikeSentence(input.target)) return answerText(script, state, input.raw, now);
-    return info(state, resolved.error);
-  }
-  const next = accepted(moveTo(state, resolved.value), {});
-  return { state: next, effects: [ask(script, next, resolved.value)] };
-}
-
-/** Makes `question` current, remembering where we came from. */
-function moveTo(state: FlowState, question: Question): FlowState {
-  const history = state.current && state.current !== question.id ? [...state.history, state.current] : state.history;
-  return { ...state, status: 'asking', current: question.id, history };
-}
-
-/** Asks the next unanswered question, or reviews the plan when none is left. */
-function proceed(script: QuestionScript, state: FlowState, now: Date, note?: string): StepResult {
-  const next = applicableQuestions(script, state.answers).find((q) => state.answers[q.id] === undefined);
-  if (next) {
-    const moved = moveTo(state, next);
-    return { state: moved, effects: [ask(script, moved, next, note)] };
-  }
-  return review(script, state, now, note);
-}
-
-// ── review ───────────────────────────────────────────────────────────────────
-
-function review(script: QuestionScript, state: FlowState, now: Date, note?: string): StepResult {
+function check(script: QuestionScript, state: FlowState, now: Date, note?: string): StepResult {
   const history = state.current ? [...state.history, state.current] : state.history;
   const draft = assembleDraft(state.answers, script);
-  const findings = evaluatePlan(draft, { today: calendarDate(now, state.timeZone) });
-  const base: FlowState = { ...state, status: 'reviewing', current: undefined, history, findings };
+  const findings = evaluatePlan(draft, { today: calendarDate(now, state.timeZone), labels: script.labels });
+  const base: FlowState = { ...state, status: 'checking', current: undefined, history, findings };
   const lead: FlowEffect[] = note ? [{ type: 'info', message: note }] : [];
   if (hasBlockingErrors(findings)) return { state: base, effects: [...lead, { type: 'findings', findings, blocking: true }] };
   const warnings = findings.filter((f) => f.severity === 'warning');
@@ -203,7 +98,7 @@ function review(script: QuestionScript, state: FlowState, now: Date, note?: stri
 function finish(state: FlowState, draft: unknown, findings: Finding[], lead: FlowEffect[] = []): StepResult {
   const plan = PlanSchema.safeParse(draft);
   if (!plan.success) {
-    // Only a script without some plan question gets here; say what is missing rather than crash.
+    // The start-up check keeps every needed question in the script; this guards a script built another way.
     const missing = [...new Set(plan.error.issues.map((issue) => issue.path.join('.')))].join(', ');
     const incomplete: Finding = {
       rule: 'PLAN-COMPLETE',
@@ -219,81 +114,11 @@ function finish(state: FlowState, draft: unknown, findings: Finding[], lead: Flo
 }
 
 function acceptWarnings(script: QuestionScript, state: FlowState): StepResult {
-  if (state.status !== 'reviewing') return info(state, 'There is nothing to accept yet: the questions are not finished.');
+  if (state.status !== 'checking') return info(state, 'There is nothing to accept yet: the questions are not finished.');
   if (hasBlockingErrors(state.findings)) {
     return info(state, 'The plan still has errors, and errors cannot be accepted. Fix them first with "change <question>".');
   }
   const rules = state.findings.filter((f) => f.severity === 'warning').map((f) => f.rule);
   const next = accepted(state, { acceptedWarnings: [...new Set([...state.acceptedWarnings, ...rules])] });
-  const draft = assembleDraft(next.answers, script);
-  return finish(next, draft, state.findings);
-}
-
-function waitingAtReview(state: FlowState): StepResult {
-  const blocking = hasBlockingErrors(state.findings);
-  return info(
-    state,
-    blocking
-      ? 'The plan is waiting for fixes. Reply "change <question>" (for example "change goals") to fix an error.'
-      : 'The plan is waiting for you. Reply "accept" to post it with its warnings, or "change <question>" to improve it.',
-  );
-}
-
-// ── effects and small helpers ────────────────────────────────────────────────
-
-function currentQuestion(script: QuestionScript, state: FlowState): Question | undefined {
-  if (state.status !== 'asking') return undefined;
-  return script.questions.find((q) => q.id === state.current);
-}
-
-function ask(script: QuestionScript, state: FlowState, question: Question, note?: string): FlowEffect {
-  const applicable = applicableQuestions(script, state.answers);
-  const index = applicable.findIndex((q) => q.id === question.id);
-  const existing = state.answers[question.id];
-  const suggestion = state.suggestions[question.id];
-  return {
-    type: 'ask',
-    question,
-    position: { number: index + 1, total: applicable.length },
-    ...(suggestion ? { suggestion } : {}),
-    ...(note ? { note } : {}),
-    ...(existing ? { current: formatAnswer(question, existing, currencyOf(state.answers)) } : {}),
-  };
-}
-
-function statusEffect(script: QuestionScript, state: FlowState): FlowEffect {
-  const currency = currencyOf(state.answers);
-  const applicable = applicableQuestions(script, state.answers);
-  const answered = applicable.flatMap((question) => {
-    const existing = state.answers[question.id];
-    return existing ? [{ questionId: question.id, label: question.label, value: formatAnswer(question, existing, currency) }] : [];
-  });
-  const current = currentQuestion(script, state);
-  return { type: 'status', answered, remaining: applicable.length - answered.length, ...(current ? { current } : {}) };
-}
-
-function info(state: FlowState, message: string): StepResult {
-  return { state, effects: [{ type: 'info', message }] };
-}
-
-/** A new state for an accepted input: one version later, with no rejected attempt pending. */
-function accepted(state: FlowState, changes: Partial<FlowState>): FlowState {
-  const { rejected: _rejected, ...rest } = state;
-  return { ...rest, ...changes, version: state.version + 1 };
-}
-
-function validTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
-}
-
-/** `now` as a yyyy-MM-dd calendar date in the given time zone. */
-export function calendarDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return finish(next, assembleDraft(next.answers, script), state.findings);
 }

@@ -1,10 +1,11 @@
 /**
  * From answers to a `PlanDraft`: which questions apply (their `when`), and how each
- * answer fills the plan. Answers to questions that no longer apply are ignored but
- * kept in the state, so switching back restores them.
+ * answer fills the plan, following the question ↔ plan map. Answers to questions
+ * that no longer apply are ignored but kept in the state, so switching back restores them.
  */
-import { PlanDraftSchema, type Channel, type PlanDraft } from './plan.js';
-import type { Question, QuestionScript } from '../conversation/script.js';
+import { z } from 'zod';
+import { PlanDraftSchema, QUESTION_MAP, type Channel, type PlanDraft } from './plan.js';
+import type { Question, QuestionScript } from '../conversation/question.js';
 import type { AnswerValue, Answers } from '../conversation/flow-state.js';
 import { currencyOf } from '../conversation/flow-answer.js';
 
@@ -17,7 +18,7 @@ function meets(value: AnswerValue | undefined, accepted: string[]): boolean {
 }
 
 /** The questions that apply given the answers so far, in script order. */
-export function applicableQuestions(script: QuestionScript, answers: Answers): Question[] {
+export function applicableQuestions(script: Pick<QuestionScript, 'questions'>, answers: Answers): Question[] {
   const applicable: Question[] = [];
   const ids = new Set<string>();
   for (const question of script.questions) {
@@ -32,7 +33,7 @@ export function applicableQuestions(script: QuestionScript, answers: Answers): Q
 }
 
 /** The answers that count: applicable questions, not skipped. */
-export function countingAnswers(script: QuestionScript, answers: Answers): Map<string, AnswerValue> {
+export function countingAnswers(script: Pick<QuestionScript, 'questions'>, answers: Answers): Map<string, AnswerValue> {
   const values = new Map<string, AnswerValue>();
   for (const question of applicableQuestions(script, answers)) {
     const value = answers[question.id]?.value;
@@ -41,73 +42,55 @@ export function countingAnswers(script: QuestionScript, answers: Answers): Map<s
   return values;
 }
 
-/** Builds the draft the rules judge from the answers that count; channels become catalogue entries. */
+/**
+ * Builds the draft the rules judge from the answers that count: each answer goes to
+ * its field in the map; channel ids become catalogue entries. The budget is always
+ * there, in the plan's currency (CNY until it is answered), since money is read in it.
+ */
 export function assembleDraft(answers: Answers, script: QuestionScript, catalogue: Channel[] = script.catalogue): PlanDraft {
   const values = countingAnswers(script, answers);
-  const text = (id: string): string | undefined => {
-    const value = values.get(id);
-    return typeof value === 'string' ? value : undefined;
-  };
-  const list = (id: string): string[] => {
-    const value = values.get(id);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  };
-  const num = (id: string): number | undefined => {
-    const value = values.get(id);
-    return typeof value === 'number' ? value : undefined;
-  };
-  const primary = text('primary_objective');
-  const callToAction = values.get('call_to_action');
-  return PlanDraftSchema.parse({
-    campaign: text('campaign'),
-    brand: text('brand'),
-    problems: list('problems'),
-    keyProblem: text('key_problem'),
-    problemStatement: text('problem_statement'),
-    audience: audienceOf(text),
-    research: list('research'),
-    primaryObjective: primary,
-    // Restating the primary objective as a secondary one adds nothing.
-    secondaryObjectives: list('secondary_objectives').filter((objective) => objective !== primary),
-    goals: values.get('goals') ?? [],
-    concept: text('concept'),
-    messageType: text('message_type'),
-    callToAction: typeof callToAction === 'boolean' ? callToAction : undefined,
-    channels: list('channels').flatMap((id) => catalogue.filter((channel) => channel.id === id)),
-    budget: budgetOf(answers, num),
-    startDate: text('start_date'),
-    endDate: text('end_date'),
-    reviewDate: text('review_date'),
-  });
+  const raw: Record<string, unknown> = { budget: { currency: currencyOf(answers) } };
+  for (const row of QUESTION_MAP) {
+    const value = values.get(row.question);
+    if (value === undefined) continue;
+    const filled = row.catalogue ? chosenChannels(value, catalogue) : value;
+    if (row.schema.safeParse(filled).success) setPath(raw, row.path, filled);
+  }
+  // Restating the primary objective as a secondary one adds nothing.
+  if (Array.isArray(raw.secondaryObjectives)) raw.secondaryObjectives = raw.secondaryObjectives.filter((o) => o !== raw.primaryObjective);
+  dropIncomplete(raw, PlanDraftSchema);
+  return PlanDraftSchema.parse(raw);
 }
 
-function audienceOf(text: (id: string) => string | undefined): PlanDraft['audience'] {
-  const audience = {
-    description: text('audience_description'),
-    segment: text('audience_segment'),
-    stage: text('audience_stage'),
-    involvement: text('involvement'),
-    motivation: text('motivation'),
-  };
-  if (Object.values(audience).every((value) => value === undefined)) return undefined;
-  return { ...audience, description: audience.description ?? '' } as PlanDraft['audience'];
+function chosenChannels(value: AnswerValue, catalogue: Channel[]): Channel[] {
+  const ids = Array.isArray(value) ? value : [];
+  return ids.flatMap((id) => catalogue.filter((channel) => channel.id === id));
 }
 
-/** The funnel or reach inputs go in only when all their required answers count. */
-function budgetOf(answers: Answers, num: (id: string) => number | undefined): PlanDraft['budget'] {
-  const funnel = {
-    targetRevenue: num('target_revenue'),
-    averageOrderValue: num('average_order_value'),
-    conversionRate: num('conversion_rate'),
-    costPerVisit: num('cost_per_visit'),
-  };
-  const reach = { audienceSize: num('audience_size'), reachRate: num('reach_rate'), frequency: num('frequency'), cpm: num('cpm') };
-  const complete = (inputs: Record<string, number | undefined>): boolean => Object.values(inputs).every((v) => v !== undefined);
-  return {
-    currency: currencyOf(answers),
-    available: num('budget_available'),
-    funnel: complete(funnel) ? { ...funnel, customerValue: num('customer_value') } : undefined,
-    reach: complete(reach) ? reach : undefined,
-    reserveRate: 0.1,
-  } as PlanDraft['budget'];
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    node = (typeof next === 'object' && next !== null ? next : (node[key] = {})) as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1] as string] = value;
+}
+
+/**
+ * Leaves out a nested group its schema refuses, such as funnel inputs with only some
+ * of the four answered: a half-filled model is no model, and the rules say what is missing.
+ */
+function dropIncomplete(raw: Record<string, unknown>, schema: z.ZodObject): void {
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const value = raw[key];
+    const inner = unwrapOptional(field as z.ZodType);
+    if (!(inner instanceof z.ZodObject) || typeof value !== 'object' || value === null) continue;
+    dropIncomplete(value as Record<string, unknown>, inner);
+    if (!inner.safeParse(value).success) delete raw[key];
+  }
+}
+
+function unwrapOptional(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
 }

@@ -6,7 +6,7 @@
  */
 import type { BudgetSketch } from '../budget/budget-types.js';
 import { formatDate, formatMoney, formatNumber } from '../plan/format.js';
-import { LABELS, type GoalMetric, type GoalUnit, type Plan } from '../plan/plan.js';
+import { METRIC_LABELS, type GoalMetric, type GoalUnit, type Plan } from '../plan/plan.js';
 
 /** What the team reports after the campaign; `goals[].index` is the goal's 0-based position in `plan.goals`. */
 export interface ReviewActuals {
@@ -94,7 +94,7 @@ function goalResults(plan: Plan, actuals: ReviewActuals): GoalResult[] {
     return [
       {
         metric: goal.metric,
-        label: LABELS.metric[goal.metric],
+        label: METRIC_LABELS[goal.metric],
         unit: goal.unit,
         baseline: goal.baseline,
         target: goal.target,

@@ -3,7 +3,7 @@
  * stage, and how they decide (Rossiter–Percy involvement and motivation).
  */
 import { SEGMENTS, STAGES, type Involvement, type Motivation, type Segment, type Stage } from '../plan/plan.js';
-import { defineRule, type RuleDefinition } from './rule-definition.js';
+import { defineRule, type FindingBody, type RuleDefinition } from './rule-definition.js';
 import { isBlank, joinNames, labelOf } from './rule-text.js';
 
 const audienceDefined = defineRule({
@@ -61,20 +61,43 @@ const segmentStrategy = defineRule({
   id: 'SEGMENT-STRATEGY',
   severity: 'tip',
   title: 'The strategy suits the behaviour segment',
-  questionIds: ['audience_segment'],
-  check(draft) {
+  questionIds: ['audience_segment', 'main_competitor'],
+  check(draft, ctx) {
     const segment = draft.audience?.segment;
     if (segment === undefined || !Object.hasOwn(SEGMENT_ADVICE, segment)) return [];
+    if (segment === 'competitor-loyal') return [switchFrom(draft.audience?.competitor)];
     return [
       {
         severity: 'tip',
-        problem: `Your audience is: ${labelOf('segment', segment).toLowerCase()}.`,
+        problem: `Your audience is: ${labelOf(ctx.labels, 'segment', segment).toLowerCase()}.`,
         ...SEGMENT_ADVICE[segment],
         questionId: 'audience_segment',
       },
     ];
   },
 });
+
+/** A reason to switch is a reason to switch from someone: the advice names the rival, or asks for it. */
+function switchFrom(competitor: string | undefined): FindingBody {
+  const { principle } = SEGMENT_ADVICE['competitor-loyal'];
+  if (isBlank(competitor)) {
+    return {
+      severity: 'tip',
+      problem: 'Your audience is loyal to a competitor, and the plan does not say which.',
+      principle,
+      fix: `${SEGMENT_ADVICE['competitor-loyal'].fix} Name the brand they buy now ("change main competitor"), so everyone knows what to be better than.`,
+      questionId: 'main_competitor',
+    };
+  }
+  const rival = (competitor as string).trim();
+  return {
+    severity: 'tip',
+    problem: `Your audience is loyal to a competitor: ${rival}.`,
+    principle,
+    fix: `Differentiate from ${rival} and give a reason to switch: show what you do better than ${rival}, with proof, and make trying you easy.`,
+    questionId: 'audience_segment',
+  };
+}
 
 const INVOLVEMENT_ADVICE: Record<Involvement, { principle: string; fix: string }> = {
   high: {

@@ -12,13 +12,13 @@ const mediaMix = defineRule({
   severity: 'warning',
   title: 'Owned, paid and earned media work together',
   questionIds: ['channels'],
-  check(draft) {
+  check(draft, ctx) {
     // With no channels at all CHANNEL-STAGE-FIT already reports the error.
     if (draft.channels.length === 0) return [];
     const used = MEDIA_TYPES.filter((media) => draft.channels.some((channel) => channel.media === media));
     const gaps: string[] = [];
     if (used.length < 2) {
-      const only = used.length === 1 ? `only ${labelOf('media', used[0]).toLowerCase()} media` : 'no known media type';
+      const only = used.length === 1 ? `only ${labelOf(ctx.labels, 'media', used[0]).toLowerCase()} media` : 'no known media type';
       gaps.push(`the channels use ${only}`);
     }
     if (!used.includes('owned')) gaps.push('there is no owned channel');
@@ -41,7 +41,7 @@ const channelStageFit = defineRule({
   severity: 'error/warning',
   title: 'The channels reach the audience stage',
   questionIds: ['channels', 'audience_stage'],
-  check(draft) {
+  check(draft, ctx) {
     const stage = draft.audience?.stage;
     const principle =
       'Each channel reaches people at some stages of the journey; money spent where the audience is not is wasted.';
@@ -57,7 +57,7 @@ const channelStageFit = defineRule({
       ];
     }
     if (stage === undefined || !STAGES.includes(stage)) return [];
-    const stageName = labelOf('stage', stage).toLowerCase();
+    const stageName = labelOf(ctx.labels, 'stage', stage).toLowerCase();
     const offStage = draft.channels.filter((channel) => !(channel.stages ?? []).includes(stage));
     if (offStage.length === 0) return [];
     const names = offStage.map((channel) => channel.name);

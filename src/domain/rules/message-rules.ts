@@ -80,10 +80,10 @@ const messageStageFit = defineRule({
   severity: 'warning',
   title: 'The message suits the audience stage',
   questionIds: ['message_type', 'call_to_action', 'audience_stage'],
-  check(draft) {
+  check(draft, ctx) {
     const stage = draft.audience?.stage;
     if (stage === undefined) return [];
-    const stageName = labelOf('stage', stage).toLowerCase();
+    const stageName = labelOf(ctx.labels, 'stage', stage).toLowerCase();
     if ((stage === 'need-recognition' || stage === 'information-search') && offersIncentive(draft)) {
       return [
         {

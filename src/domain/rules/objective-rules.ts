@@ -64,7 +64,7 @@ const objectiveMeasurable = defineRule({
   severity: 'error',
   title: 'Every goal is measurable',
   questionIds: ['goals'],
-  check(draft) {
+  check(draft, ctx) {
     const principle =
       'A goal you cannot measure cannot be reviewed: each needs a metric, a starting point, a target and a date (DAGMAR).';
     const fix =
@@ -74,7 +74,7 @@ const objectiveMeasurable = defineRule({
     }
     const broken = draft.goals.flatMap((goal, index) => {
       const issues = goalIssues(goal, draft);
-      return issues.length > 0 ? [`${goalName(goal, index)}: ${issues.join(', ')}`] : [];
+      return issues.length > 0 ? [`${goalName(goal, index, ctx.labels)}: ${issues.join(', ')}`] : [];
     });
     if (broken.length === 0) return [];
     return [
@@ -94,14 +94,14 @@ const objectiveKpiFit = defineRule({
   severity: 'warning',
   title: 'A goal measures the primary objective',
   questionIds: ['goals', 'primary_objective'],
-  check(draft) {
+  check(draft, ctx) {
     const objective = primaryOf(draft);
     if (objective === undefined || draft.goals.length === 0) return [];
     if (draft.goals.some((goal) => metricMeasuresObjective(goal.metric, objective))) return [];
     const known = draft.goals.filter((goal) => GOAL_METRICS.includes(goal.metric));
-    const measured = [...new Set(known.map((goal) => labelOf('metric', goal.metric)))];
-    const fitting = OBJECTIVE_METRICS[objective].map((metric) => labelOf('metric', metric).toLowerCase());
-    const objectiveName = labelOf('objective', objective).toLowerCase();
+    const measured = [...new Set(known.map((goal) => labelOf(ctx.labels, 'metric', goal.metric)))];
+    const fitting = OBJECTIVE_METRICS[objective].map((metric) => labelOf(ctx.labels, 'metric', metric).toLowerCase());
+    const objectiveName = labelOf(ctx.labels, 'objective', objective).toLowerCase();
     return [
       {
         severity: 'warning',
@@ -122,15 +122,15 @@ const objectiveStageFit = defineRule({
   severity: 'warning',
   title: 'The primary objective fits the audience stage',
   questionIds: ['primary_objective', 'audience_stage'],
-  check(draft) {
+  check(draft, ctx) {
     const objective = primaryOf(draft);
     const stage = draft.audience?.stage;
     if (objective === undefined || stage === undefined || !STAGES.includes(stage)) return [];
     if (objectiveFitsStage(objective, stage)) return [];
-    const objectiveName = labelOf('objective', objective).toLowerCase();
-    const stageName = labelOf('stage', stage).toLowerCase();
-    const fitting = STAGE_FIT[stage].objectives.map((o) => labelOf('objective', o).toLowerCase());
-    const stages = stagesForObjective(objective).map((s) => labelOf('stage', s).toLowerCase());
+    const objectiveName = labelOf(ctx.labels, 'objective', objective).toLowerCase();
+    const stageName = labelOf(ctx.labels, 'stage', stage).toLowerCase();
+    const fitting = STAGE_FIT[stage].objectives.map((o) => labelOf(ctx.labels, 'objective', o).toLowerCase());
+    const stages = stagesForObjective(objective).map((s) => labelOf(ctx.labels, 'stage', s).toLowerCase());
     return [
       {
         severity: 'warning',

@@ -10,9 +10,9 @@ const researchInsight = defineRule({
   severity: 'warning',
   title: 'Consumer insight research was done',
   questionIds: ['research'],
-  check(draft) {
+  check(draft, ctx) {
     if (draft.research.includes('consumer-insight')) return [];
-    const done = draft.research.map((kind) => labelOf('research', kind).toLowerCase());
+    const done = draft.research.map((kind) => labelOf(ctx.labels, 'research', kind).toLowerCase());
     return [
       {
         severity: 'warning',

@@ -6,7 +6,7 @@
  */
 import type { BudgetSketch } from '../../domain/budget/budget-types.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../../domain/plan/format.js';
-import { LABELS, type Goal, type Plan, type Touchpoint } from '../../domain/plan/plan.js';
+import { labelOf, MEDIA_LABELS, METRIC_LABELS, type Goal, type Labels, type Plan, type Touchpoint } from '../../domain/plan/plan.js';
 import { escapeCanvasText, markdownTable } from './markdown-table.js';
 
 /** Where the plan stands, for the canvas's first lines. */
@@ -22,9 +22,10 @@ export function planCanvasTitle(plan: Plan, version: number): string {
   return `IMC plan: ${plan.campaign} (v${version})`.slice(0, 255);
 }
 
-/** The canvas document of an approved plan. */
-export function planCanvasMarkdown(plan: Plan, sketch: BudgetSketch | undefined, context: PlanCanvasContext): string {
+/** The canvas document of an approved plan; `labels` are the question script's names of the choices. */
+export function planCanvasMarkdown(plan: Plan, sketch: BudgetSketch | undefined, context: PlanCanvasContext, labels: Labels): string {
   const text = escapeCanvasText;
+  const label = (vocabulary: keyof Labels, id: string) => labelOf(labels, vocabulary, id);
   const approvedBy = context.approvers.map((id) => `![](@${id})`).join(', ');
   const parts = [
     `# ${text(plan.campaign)}`,
@@ -32,32 +33,32 @@ export function planCanvasMarkdown(plan: Plan, sketch: BudgetSketch | undefined,
     '## Strategy',
     [
       `- **Brand:** ${text(plan.brand)}`,
-      `- **Key problem:** ${LABELS.problem[plan.keyProblem]}: ${text(plan.problemStatement)}`,
-      `- **Audience:** ${text(plan.audience.description)} (${LABELS.segment[plan.audience.segment]}, ${LABELS.stage[plan.audience.stage].toLowerCase()})`,
-      `- **Objective:** ${LABELS.objective[plan.primaryObjective]}`,
+      `- **Key problem:** ${text(label('problem', plan.keyProblem))}: ${text(plan.problemStatement)}`,
+      `- **Audience:** ${text(plan.audience.description)} (${text(label('segment', plan.audience.segment))}, ${text(label('stage', plan.audience.stage).toLowerCase())})`,
+      `- **Objective:** ${text(label('objective', plan.primaryObjective))}`,
       `- **Core concept:** ${text(plan.concept)}`,
     ].join('\n'),
     '## Goals',
     plan.goals.length > 0
       ? markdownTable(
           [{ header: 'Measure' }, { header: 'From', align: 'right' }, { header: 'To', align: 'right' }, { header: 'By' }],
-          plan.goals.map((goal) => [LABELS.metric[goal.metric], goalValue(goal, goal.baseline, plan), goalValue(goal, goal.target, plan), formatDate(goal.deadline)]),
+          plan.goals.map((goal) => [METRIC_LABELS[goal.metric], goalValue(goal, goal.baseline, plan), goalValue(goal, goal.target, plan), formatDate(goal.deadline)]),
         )
       : '_No measurable goals were set._',
     '## Contact plan',
-    plan.contactPlan.length > 0 ? contactPlanTable(plan) : '_The contact plan (when, where and how each stage is reached) is not written yet._',
+    plan.contactPlan.length > 0 ? contactPlanTable(plan, (id) => label('stage', id)) : '_The contact plan (when, where and how each stage is reached) is not written yet._',
     '## Budget',
     ...budgetParts(sketch),
   ];
   return `${parts.join('\n\n')}\n`;
 }
 
-function contactPlanTable(plan: Plan): string {
+function contactPlanTable(plan: Plan, stageLabel: (id: string) => string): string {
   const channelName = (id: string) => plan.channels.find((channel) => channel.id === id)?.name ?? id;
   return markdownTable(
     [{ header: 'Stage' }, { header: 'Channel' }, { header: 'Format' }, { header: 'When' }, { header: 'Message' }, { header: 'KPI' }],
     plan.contactPlan.map((row) => [
-      LABELS.stage[row.stage],
+      stageLabel(row.stage),
       channelName(row.channelId),
       row.format ?? '',
       timing(row.timing),
@@ -72,7 +73,7 @@ function budgetParts(sketch: BudgetSketch | undefined): string[] {
   const money = (minor: number) => formatMoney(minor, sketch.currency);
   const share = (minor: number) => formatRate(sketch.workingBudget > 0 ? minor / sketch.workingBudget : 0, 1);
   const rows = [
-    ...sketch.allocations.map((row) => [row.name, LABELS.media[row.media], money(row.amount), share(row.amount)]),
+    ...sketch.allocations.map((row) => [row.name, MEDIA_LABELS[row.media], money(row.amount), share(row.amount)]),
     ['Reserve for tests and contingency', '', money(sketch.reserve), share(sketch.reserve)],
     ['Total', '', money(sketch.workingBudget), share(sketch.workingBudget)],
   ];

@@ -6,7 +6,7 @@
  */
 import type { BudgetSketch } from '../../domain/budget/budget-types.js';
 import { formatDate, formatMoney, formatRate } from '../../domain/plan/format.js';
-import { LABELS, MINOR_UNITS, type Currency, type Plan } from '../../domain/plan/plan.js';
+import { MEDIA_LABELS, MINOR_UNITS, type Currency, type Plan } from '../../domain/plan/plan.js';
 
 /** What a bar stands for; decides its colour and legend entry. */
 export type ChartBarKind = 'owned' | 'paid' | 'earned' | 'reserve' | 'phase';
@@ -69,7 +69,7 @@ export function budgetChartModel(plan: Plan, sketch: BudgetSketch | undefined, v
   if (panels.length === 0) return undefined;
   const title = `Budget: ${plan.campaign}${version === undefined ? '' : ` (v${version})`}`;
   const largest = [...allocation].sort((a, b) => b.value - a.value)[0];
-  const media = [...new Set(allocation.filter((bar) => bar.kind !== 'reserve').map((bar) => LABELS.media[bar.kind as 'owned' | 'paid' | 'earned'].toLowerCase()))];
+  const media = [...new Set(allocation.filter((bar) => bar.kind !== 'reserve').map((bar) => MEDIA_LABELS[bar.kind as 'owned' | 'paid' | 'earned'].toLowerCase()))];
   const altText =
     `${title}. ${money(sketch.workingBudget)} over ${allocation.length} ${allocation.length === 1 ? 'line' : 'lines'}` +
     (media.length > 0 ? ` (${media.join(', ')} media)` : '') +

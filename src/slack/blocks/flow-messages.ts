@@ -9,7 +9,7 @@ import type { NewOutboxItem } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
-import { findingsView } from '../../render/view-models.js';
+import { findingsView } from '../../render/findings-view.js';
 import { ACTION, encodeValue } from './action-ids.js';
 import { actions, button, context, LIMITS, section, truncate, type Block } from './block-kit.js';
 import { questionMessage } from './question-message.js';

@@ -3,12 +3,14 @@
  * the posted draft (strategy summary) and its budget sketch.
  */
 import type { BudgetSketch } from '../../domain/budget/budget-types.js';
+import type { Labels } from '../../domain/plan/plan.js';
 import type { PlanRecord, PlanVersion } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
-import { toSlackMessage } from '../../render/blocks.js';
+import { toSlackMessage } from '../../render/slack-message.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
-import { budgetSketchView, strategySummaryView } from '../../render/view-models.js';
+import { budgetSketchView } from '../../render/budget-sketch-view.js';
+import { strategySummaryView } from '../../render/strategy-summary-view.js';
 import { actions, button, context, LIMITS, section, truncate } from './block-kit.js';
 import { ACTION, encodeValue } from './action-ids.js';
 
@@ -32,8 +34,9 @@ export function draftMessage(
   version: PlanVersion,
   sketch: BudgetSketch | undefined,
   statusLine: string,
+  labels: Labels,
 ): OutgoingMessage {
-  const view = strategySummaryView(version.plan, version.findings, { planId: record.id, authorId: record.authorId, ...(sketch ? { sketch } : {}) });
+  const view = strategySummaryView(version.plan, version.findings, labels, { planId: record.id, authorId: record.authorId, ...(sketch ? { sketch } : {}) });
   const rendered = renderer.render('strategy-summary', view);
   // Room for the approval line and the buttons appended below.
   const reserve = { blocks: 2, chars: statusLine.length + 'ApproveRequest changesEdit plan'.length };

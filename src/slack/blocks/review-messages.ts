@@ -8,7 +8,7 @@ import type { Plan } from '../../domain/plan/plan.js';
 import type { ReviewSummary } from '../../domain/review/review.js';
 import type { PlanRecord } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
-import { toSlackMessage } from '../../render/blocks.js';
+import { toSlackMessage } from '../../render/slack-message.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
 import { reviewSummaryView } from '../../render/review-view.js';

@@ -28,7 +28,7 @@ function converse(answers: Record<string, string>, accept: string): { result: St
   const questions: string[] = [];
   for (let guard = 0; guard < 80; guard += 1) {
     if (result.state.status === 'finished') return { result, reasks, questions };
-    if (result.state.status === 'reviewing') {
+    if (result.state.status === 'checking') {
       result = send(result, accept);
       continue;
     }

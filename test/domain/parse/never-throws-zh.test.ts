@@ -8,17 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interpretReply } from '../../../src/domain/conversation/interpret-reply.js';
 import { resolveTarget } from '../../../src/domain/conversation/flow-target.js';
-import {
-  matchChoice,
-  matchChoices,
-  parseDate,
-  parseGoals,
-  parseMoney,
-  parseQuantity,
-  parseRate,
-  parseYesNo,
-  type Choice,
-} from '../../../src/domain/parse/index.js';
+import { matchChoice, matchChoices, parseDate, parseGoals, parseMoney, parseQuantity, parseRate, parseYesNo, type Choice } from '../../../src/domain/parse/index.js';
 import type { Parsed } from '../../../src/domain/plan/plan.js';
 import { ZH, zhScript } from '../../support/zh-words.js';
 

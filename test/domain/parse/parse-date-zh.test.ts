@@ -1,21 +1,14 @@
 import * as chrono from 'chrono-node';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../../src/domain/parse/index.js';
+import { dateOrError, refusal } from './date-helpers.js';
 
 // 03:00 UTC on Tuesday 10 November 2026: 11:00 the same Tuesday in Shanghai.
 const NOW = new Date('2026-11-10T03:00:00Z');
 const SHANGHAI = 'Asia/Shanghai';
 
-function date(text: string, now = NOW, timeZone = SHANGHAI): string {
-  const result = parseDate(text, now, timeZone);
-  return result.ok ? result.value : `error: ${result.error}`;
-}
-
-function error(text: string): string {
-  const result = parseDate(text, NOW, SHANGHAI);
-  if (result.ok) throw new Error(`expected ${text} to be rejected, got ${result.value}`);
-  return result.error;
-}
+const date = (text: string, now = NOW, timeZone = SHANGHAI): string => dateOrError(text, now, timeZone);
+const error = (text: string): string => refusal(text, NOW, SHANGHAI);
 
 describe('dates written in Chinese', () => {
   it.each([

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { interpretReply } from '../../../src/domain/conversation/interpret-reply.js';
 import { stepReview, type ReviewStepResult } from '../../../src/domain/review/review-flow.js';
 import { ZH } from '../../support/zh-words.js';
-import { asked, begin, effectOf, funnelPlan, REVIEW_NOW } from './review-helpers.js';
+import { asked, begin, effectOf, funnelPlan, REVIEW_NOW, REVIEW_SCRIPT } from './review-helpers.js';
 
 const plan = funnelPlan();
 
 /** One reply in Chinese, read with the locale's thread words and question names. */
 function say(result: ReviewStepResult, text: string): ReviewStepResult {
-  return stepReview(plan, result.state, interpretReply(text, ZH.thread), REVIEW_NOW, ZH);
+  return stepReview(REVIEW_SCRIPT, plan, result.state, interpretReply(text, ZH.thread), REVIEW_NOW, ZH);
 }
 
 function answered(texts: string[]): ReviewStepResult {
@@ -48,7 +48,7 @@ describe('the review answered in Chinese', () => {
   });
 
   it('reads Chinese question names only when given the locale words', () => {
-    const result = stepReview(plan, answered(['18万元']).state, interpretReply('change 实际花费'), REVIEW_NOW);
+    const result = stepReview(REVIEW_SCRIPT, plan, answered(['18万元']).state, interpretReply('change 实际花费'), REVIEW_NOW);
     expect(effectOf(result, 'info').message).toMatch(/I don't know a question called "实际花费"/);
   });
 });

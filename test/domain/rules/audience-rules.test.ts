@@ -41,19 +41,43 @@ describe('AUDIENCE-DEFINED', () => {
 
 describe('SEGMENT-STRATEGY', () => {
   it.each([
-    ['loyal', /reward and retain/i],
-    ['competitor-loyal', /reason to switch/i],
-    ['switcher', /incentives/i],
-    ['new-to-category', /sell the category/i],
-  ] as const)('gives %s audiences their own advice', (segment, advice) => {
+    ['loyal', /reward and retain/i, 'audience_segment'],
+    ['competitor-loyal', /reason to switch/i, 'main_competitor'],
+    ['switcher', /incentives/i, 'audience_segment'],
+    ['new-to-category', /sell the category/i, 'audience_segment'],
+  ] as const)('gives %s audiences their own advice', (segment, advice, questionId) => {
     const finding = onlyFinding('SEGMENT-STRATEGY', withAudience({ segment }));
     expect(finding.severity).toBe('tip');
     expect(finding.fix).toMatch(advice);
-    expect(finding.questionId).toBe('audience_segment');
+    expect(finding.questionId).toBe(questionId);
   });
 
   it('is silent when the segment is unknown', () => {
     expect(findingsOf('SEGMENT-STRATEGY', withAudience({ segment: undefined }))).toEqual([]);
+  });
+
+  it('names the rival a competitor-loyal audience must switch from', () => {
+    const finding = onlyFinding('SEGMENT-STRATEGY', withAudience({ segment: 'competitor-loyal', competitor: ' Oriental Leaf ' }));
+    expect(finding.problem).toBe('Your audience is loyal to a competitor: Oriental Leaf.');
+    expect(finding.fix).toBe(
+      'Differentiate from Oriental Leaf and give a reason to switch: show what you do better than Oriental Leaf, with proof, and make trying you easy.',
+    );
+    expect(finding.questionId).toBe('audience_segment');
+  });
+
+  it('asks for the rival when a competitor-loyal audience has none named (or a blank one)', () => {
+    for (const competitor of [undefined, '  ']) {
+      const finding = onlyFinding('SEGMENT-STRATEGY', withAudience({ segment: 'competitor-loyal', competitor }));
+      expect(finding.severity).toBe('tip');
+      expect(finding.problem).toBe('Your audience is loyal to a competitor, and the plan does not say which.');
+      expect(finding.fix).toMatch(/reason to switch.*Name the brand they buy now \("change main competitor"\)/);
+      expect(finding.questionId).toBe('main_competitor');
+    }
+  });
+
+  it('leaves the rival out of the advice for other segments', () => {
+    const finding = onlyFinding('SEGMENT-STRATEGY', withAudience({ segment: 'switcher', competitor: 'Oriental Leaf' }));
+    expect(`${finding.problem} ${finding.fix}`).not.toContain('Oriental Leaf');
   });
 });
 

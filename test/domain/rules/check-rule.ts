@@ -1,11 +1,11 @@
 /** Test helpers: run the whole catalogue and pick out one rule's findings. */
 import type { Finding, PlanDraft } from '../../../src/domain/plan/plan.js';
 import { evaluatePlan } from '../../../src/domain/rules/index.js';
-import { SAMPLE_TODAY } from '../../fixtures/plans.js';
+import { SAMPLE_LABELS, SAMPLE_TODAY } from '../../fixtures/plans.js';
 
 /** The findings one rule gives for a draft, judged on the sample's `today`. */
 export function findingsOf(ruleId: string, draft: PlanDraft, today = SAMPLE_TODAY): Finding[] {
-  return evaluatePlan(draft, { today }).filter((finding) => finding.rule === ruleId);
+  return evaluatePlan(draft, { today, labels: SAMPLE_LABELS }).filter((finding) => finding.rule === ruleId);
 }
 
 /** The single finding a rule gives; fails the test when there is not exactly one. */

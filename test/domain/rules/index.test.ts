@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanDraftSchema, PlanSchema, SEVERITIES, type Finding, type PlanDraft } from '../../../src/domain/plan/plan.js';
 import { RULES, evaluatePlan, hasBlockingErrors } from '../../../src/domain/rules/index.js';
-import { SAMPLE_TODAY, sampleDraft } from '../../fixtures/plans.js';
+import { SAMPLE_LABELS, SAMPLE_SCRIPT, SAMPLE_TODAY, sampleDraft } from '../../fixtures/plans.js';
 
 const CATALOGUE = {
   'PROBLEM-KEY': 'error',
@@ -25,15 +25,10 @@ const CATALOGUE = {
   'RESEARCH-INSIGHT': 'warning',
 } as const;
 
-const QUESTION_IDS = new Set([
-  'campaign', 'brand', 'problems', 'key_problem', 'problem_statement', 'audience_description', 'audience_segment',
-  'audience_stage', 'involvement', 'motivation', 'research', 'primary_objective', 'secondary_objectives', 'goals',
-  'concept', 'message_type', 'call_to_action', 'channels', 'currency', 'budget_available', 'target_revenue',
-  'average_order_value', 'conversion_rate', 'cost_per_visit', 'customer_value', 'audience_size', 'reach_rate',
-  'frequency', 'cpm', 'start_date', 'end_date', 'review_date',
-]);
+/** The ids of the questions the bot asks: a rule may only point at those. */
+const QUESTION_IDS = new Set(SAMPLE_SCRIPT.questions.map((question) => question.id));
 
-const ctx = { today: SAMPLE_TODAY };
+const ctx = { today: SAMPLE_TODAY, labels: SAMPLE_LABELS };
 
 /** A plan that breaks many rules at once, to see the ordering and the texts. */
 function messyDraft(): PlanDraft {

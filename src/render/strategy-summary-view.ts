@@ -1,0 +1,189 @@
+/**
+ * The strategy summary's view model: a plan and its findings turned into the
+ * pre-formatted strings `strategy-summary.hbs` shows, choices named with the
+ * script's labels. Pure: no Handlebars, no I/O, no clock; the renderer escapes it.
+ */
+import type { BudgetSketch } from '../domain/budget/budget-types.js';
+import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
+import { labelOf, MEDIA_TYPES, type Channel, type Currency, type Finding, type Goal, type Labels, type Plan, type Stage } from '../domain/plan/plan.js';
+import { mention, type Mrkdwn } from './escape.js';
+import { findingsView, type FindingsView } from './findings-view.js';
+import { countOf, joinAnd, nullIfEmpty, phaseView, type PhaseView } from './view-text.js';
+
+/** Extra context for the strategy summary. */
+export interface StrategySummaryOptions {
+  /** Shown in the footer so people can find the plan again (`/imc show <id>`). */
+  planId?: string;
+  /** Slack user id of the person who ran the plan; shown as a mention. */
+  authorId?: string;
+  /** When given, its schedule phases are listed under the schedule. */
+  sketch?: BudgetSketch;
+}
+
+
+/** A goal as `metric: baseline → target by deadline`. */
+export interface GoalView {
+  metric: string;
+  baseline: string;
+  target: string;
+  deadline: string;
+}
+
+/** A chosen channel and the role it plays for the audience's stage. */
+export interface ChannelView {
+  name: string;
+  /** The buying stages it reaches, e.g. "Search, Evaluation of alternatives". */
+  stages: string;
+  fit: string;
+}
+
+/** Channels of one media type (owned, paid or earned). */
+export interface ChannelGroupView {
+  label: string;
+  channels: ChannelView[];
+}
+
+
+/** Everything `strategy-summary.hbs` shows. */
+export interface StrategySummaryView {
+  /** Plain text for the message header (not escaped: headers are plain_text). */
+  title: string;
+  campaign: string;
+  brand: string;
+  keyProblem: string;
+  problemStatement: string;
+  /** Other problems named but not chosen, or null. */
+  otherProblems: string | null;
+  audience: { description: string; segment: string; stage: string; involvement: string; motivation: string };
+  research: string;
+  objective: { primary: string; secondary: string | null };
+  goals: GoalView[];
+  hasGoals: boolean;
+  concept: string;
+  message: string;
+  /** The pieces of "Achieve … with … through … and …". */
+  strategy: { objective: string; audience: string; stage: string; concept: string; message: string; channels: string };
+  channelGroups: ChannelGroupView[];
+  hasChannels: boolean;
+  schedule: { start: string; end: string; review: string; duration: string; phases: PhaseView[]; hasPhases: boolean };
+  findings: FindingsView;
+  footer: { planId: string | null; author: Mrkdwn | null };
+}
+
+
+/** The strategy summary: problem, audience, objective, concept, one-line strategy, channels, schedule, findings. */
+export function strategySummaryView(
+  plan: Plan,
+  findings: Finding[],
+  labels: Labels,
+  options: StrategySummaryOptions = {},
+): StrategySummaryView {
+  const label = (vocabulary: keyof Labels, id: string) => labelOf(labels, vocabulary, id);
+  const { audience } = plan;
+  const currency = plan.budget.currency;
+  const phases = (options.sketch?.phases ?? []).map((phase) => phaseView(phase, currency));
+  return {
+    title: `IMC plan: ${plan.campaign} (${plan.brand})`,
+    campaign: plan.campaign,
+    brand: plan.brand,
+    keyProblem: label('problem', plan.keyProblem),
+    problemStatement: plan.problemStatement,
+    otherProblems: nullIfEmpty(
+      joinAnd(plan.problems.filter((problem) => problem !== plan.keyProblem).map((p) => label('problem', p))),
+    ),
+    audience: {
+      description: audience.description,
+      segment: label('segment', audience.segment),
+      stage: label('stage', audience.stage),
+      involvement: label('involvement', audience.involvement),
+      motivation: label('motivation', audience.motivation),
+    },
+    research: joinAnd(plan.research.map((kind) => label('research', kind))) || 'None recorded yet',
+    objective: {
+      primary: label('objective', plan.primaryObjective),
+      secondary: nullIfEmpty(joinAnd(plan.secondaryObjectives.map((o) => label('objective', o)))),
+    },
+    goals: plan.goals.map((goal) => goalView(goal, currency, labels)),
+    hasGoals: plan.goals.length > 0,
+    concept: plan.concept,
+    message: messageText(plan, labels),
+    strategy: {
+      objective: label('objective', plan.primaryObjective).toLowerCase(),
+      audience: audience.description,
+      stage: label('stage', audience.stage).toLowerCase(),
+      concept: plan.concept,
+      message: label('messageType', plan.messageType).toLowerCase(),
+      channels: channelList(plan.channels),
+    },
+    channelGroups: channelGroups(plan.channels, audience.stage, labels),
+    hasChannels: plan.channels.length > 0,
+    schedule: {
+      start: formatDate(plan.startDate),
+      end: formatDate(plan.endDate),
+      review: formatDate(plan.reviewDate),
+      duration: durationText(plan.startDate, plan.endDate),
+      phases,
+      hasPhases: phases.length > 0,
+    },
+    findings: findingsView(findings),
+    footer: {
+      planId: options.planId ?? null,
+      author: options.authorId ? mention(options.authorId) : null,
+    },
+  };
+}
+
+
+function goalView(goal: Goal, currency: Currency, labels: Labels): GoalView {
+  const value = (n: number): string => {
+    if (goal.unit === 'percent') return formatRate(n);
+    if (goal.unit === 'money') return formatMoney(n, currency);
+    return formatNumber(n);
+  };
+  return {
+    metric: labelOf(labels, 'metric', goal.metric),
+    baseline: value(goal.baseline),
+    target: value(goal.target),
+    deadline: formatDate(goal.deadline),
+  };
+}
+
+function messageText(plan: Plan, labels: Labels): string {
+  const type = labelOf(labels, 'messageType', plan.messageType);
+  if (plan.callToAction === undefined) return type;
+  return `${type}, ${plan.callToAction ? 'with' : 'without'} a call to action`;
+}
+
+function channelGroups(channels: Channel[], stage: Stage, labels: Labels): ChannelGroupView[] {
+  return MEDIA_TYPES.map((media) => ({
+    label: labelOf(labels, 'media', media),
+    channels: channels
+      .filter((channel) => channel.media === media)
+      .map((channel) => ({
+        name: channel.name,
+        stages: joinAnd(channel.stages.map((s) => labelOf(labels, 'stage', s))),
+        fit: channel.stages.includes(stage) ? "reaches the audience's stage" : 'off-stage',
+      })),
+  })).filter((group) => group.channels.length > 0);
+}
+
+const CHANNELS_IN_ONE_LINE = 5;
+
+/** Channel names for the one-line strategy; a long list is shortened so the line stays one line. */
+function channelList(channels: Channel[]): string {
+  if (channels.length === 0) return 'no channels chosen yet';
+  const names = channels.map((channel) => channel.name);
+  if (names.length <= CHANNELS_IN_ONE_LINE) return joinAnd(names);
+  const shown = names.slice(0, CHANNELS_IN_ONE_LINE - 1);
+  return joinAnd([...shown, `${names.length - shown.length} more`]);
+}
+
+const DAY_MS = 86_400_000;
+
+function durationText(start: string, end: string): string {
+  const days = Math.round((Date.parse(end) - Date.parse(start)) / DAY_MS) + 1;
+  if (!Number.isFinite(days) || days < 1) return '';
+  if (days % 7 === 0) return countOf(days / 7, { one: 'week', many: 'weeks' });
+  return countOf(days, { one: 'day', many: 'days' });
+}
+
