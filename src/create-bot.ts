@@ -3,8 +3,6 @@
  * services, Bolt app and listeners. `main.ts` calls it with the real environment;
  * tests and the playground call it with a temp data dir and a local fake Slack.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { App, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import { redact } from './config.js';
@@ -31,9 +29,14 @@ import { registerImcCommand } from './slack/listeners/imc-command.js';
 import { registerPlanActions } from './slack/listeners/plan-actions.js';
 import { registerThreadReplies } from './slack/listeners/thread-replies.js';
 import { createWebMessenger } from './slack/web-messenger.js';
+import { openLowdbPlanStore, type LowdbPlanStore } from './store/lowdb-plan-store.js';
+import type { JournalFiles } from './store/journal-files.js';
+import { planRecordProblems } from './app/plan-record-schema.js';
+import { DurableHttpReceiver } from './slack/receivers/durable-http-receiver.js';
+import { DurableSocketModeReceiver } from './slack/receivers/durable-socket-mode-receiver.js';
+import { StartupError } from './startup-error.js';
 import { createWebSurfaces } from './slack/web-surfaces.js';
 import { BUDGET_CHART_EFFECT, budgetChartEffect } from './slack/budget-chart-effect.js';
-import { openLowdbPlanStore } from './store/lowdb-plan-store.js';
 import { observeSaves } from './store/observe-saves.js';
 import { HomeService } from './app/home-service.js';
 import { registerHomeTab } from './slack/listeners/home-tab.js';
@@ -43,7 +46,6 @@ import { canvasEffect } from './slack/canvas-effect.js';
 import { canvasOfferMessage, withCanvasOffer } from './slack/blocks/canvas-messages.js';
 import { registerCanvasActions } from './slack/listeners/canvas-actions.js';
 import { homeViewBlocks } from './slack/blocks/home-view.js';
-import type { PlanStore } from './store/plan-store.js';
 
 export interface BotOptions {
   clock?: Clock;
@@ -62,13 +64,21 @@ export interface BotOptions {
   reminderIntervalMs?: number;
   /** Timeout of one Slack call in ms. */
   slackTimeoutMs?: number;
+  /** How long `auth.test` and opening the Socket Mode connection may take at start, in ms (default 15 s). */
+  startTimeoutMs?: number;
+  /** Socket Mode: the client's ping timeout, which also spaces its reconnects (default 5 s; tests use less). */
+  socketPingTimeoutMs?: number;
+  /** How the store's journal reaches the disk (tests inject a full disk). */
+  journalFiles?: JournalFiles;
   /** The outbox's time and timers (tests skip minutes of Retry-After with manual ones). */
   outboxTimers?: OutboxTimers;
 }
 
 export interface Bot {
   app: App;
-  store: PlanStore<PlanRecord>;
+  store: LowdbPlanStore<PlanRecord>;
+  /** What receives Slack's requests: HTTP, or Socket Mode. */
+  receiver: DurableHttpReceiver | DurableSocketModeReceiver;
   plans: PlanService;
   commands: CommandService;
   approvals: ApprovalService;
@@ -78,13 +88,23 @@ export interface Bot {
   home: HomeService;
   canvases: CanvasService;
   logger: Logger;
-  /** Starts listening; resolves with the HTTP port (undefined in Socket Mode). */
-  start(): Promise<{ port?: number }>;
+  /**
+   * Listens on PORT/HOST (`/healthz` says 503 meanwhile), checks the token with
+   * `auth.test`, resumes the outboxes, then takes Slack's requests (HTTP) or opens
+   * the Socket Mode connection. Resolves with the port `/healthz` (and in HTTP mode
+   * `/slack/events`) is served on. Rejects with a StartupError, everything closed again.
+   */
+  start(): Promise<{ port: number }>;
   /** Waits until queued Slack messages are sent and approvals derived (tests). */
   idle(): Promise<void>;
   /** Sends the review reminders that are due now (also runs every minute). */
   tick(): Promise<number>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests, lets those under way finish, and closes the store. Slack
+   * calls still hanging after `graceMs` are abandoned: their messages stay queued on
+   * disk and go out after the next start.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 const BOLT_LEVELS: Record<Level, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
@@ -98,52 +118,53 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const renderer = createRenderer();
   let home: HomeService | undefined;
   // Every save tells the App Home, which refreshes the Homes it concerns (later, never on the save's path).
-  const store = observeSaves(await openLowdbPlanStore<PlanRecord>(config.dataDir), (record) => home?.noteSaved(record));
+  const store = observeSaves(
+    await openLowdbPlanStore<PlanRecord>(config.dataDir, {
+      validateRecord: planRecordProblems,
+      ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}),
+    }),
+    (record) => home?.noteSaved(record),
+  );
   const settings = await openChannelSettings(config.dataDir).catch(async (error: unknown) => {
     await store.close(); // releases the directory lock, so a fixed file can be opened again in this process
     throw error;
   });
+  reportOpen(store, logger);
   const boltLogger = toBoltLogger(logger);
+  const clientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    ...(options.slackRetries !== undefined ? { retryConfig: { retries: options.slackRetries } } : {}),
+    timeout: options.slackTimeoutMs ?? 10_000,
+    // A 429 comes back to the caller with its Retry-After instead of pausing every call
+    // of the workspace: the outbox holds only the channel that was limited.
+    rejectRateLimitedCalls: true,
+    logger: boltLogger as never,
+  };
+  // Our own client, so the token is checked (auth.test) when and how start() decides,
+  // not in Bolt's constructor, where a revoked token became an unhandled rejection.
+  const client = new webApi.WebClient(config.botToken, clientOptions);
+  const identity = { botUserId: options.botUserId, botId: options.botId };
+  const receiver = config.socketMode
+    ? new DurableSocketModeReceiver({
+        appToken: config.appToken as string,
+        logger,
+        clientLogger: boltLogger,
+        clientOptions: { ...clientOptions, ...(options.slackRetries !== undefined ? {} : { retryConfig: { retries: 10, factor: 1.3 } }) },
+        ...(options.socketPingTimeoutMs ? { pingTimeoutMs: options.socketPingTimeoutMs } : {}),
+      })
+    : new DurableHttpReceiver({ signingSecret: config.signingSecret, logger });
   const app = new App({
-    token: config.botToken,
-    signingSecret: config.signingSecret,
-    ...(config.socketMode ? { socketMode: true, appToken: config.appToken } : { port: config.port }),
-    // The response is sent only after the listener returns: an acknowledged answer is already on disk.
-    processBeforeResponse: !config.socketMode,
+    receiver,
+    authorize: async () => ({ botToken: config.botToken, botUserId: identity.botUserId, botId: identity.botId }),
     convoStore: false,
     logger: boltLogger as never,
     logLevel: BOLT_LEVELS[config.logLevel],
-    ...(options.botUserId && options.botId ? { botUserId: options.botUserId, botId: options.botId } : {}),
-    clientOptions: {
-      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-      ...(options.slackRetries !== undefined ? { retryConfig: { retries: options.slackRetries } } : {}),
-      timeout: options.slackTimeoutMs ?? 10_000,
-      // A 429 comes back to the caller with its Retry-After instead of pausing every call
-      // of the workspace: the outbox holds only the channel that was limited.
-      rejectRateLimitedCalls: true,
-      logger: boltLogger as never,
-    },
-    customRoutes: [
-      {
-        path: '/healthz',
-        method: ['GET'],
-        handler: (_req, res) => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ok: true }));
-        },
-      },
-    ],
+    clientOptions,
   });
   // Posts are sent once per try: the outbox, which can check Slack for a post that may have
   // gone through, does the retrying, never the client on its own.
-  const postClient = new webApi.WebClient(config.botToken, {
-    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    retryConfig: { retries: 0 },
-    timeout: options.slackTimeoutMs ?? 10_000,
-    rejectRateLimitedCalls: true,
-    logger: boltLogger as never,
-  });
-  const messenger = createWebMessenger(app.client, postClient);
+  const postClient = new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 } });
+  const messenger = createWebMessenger(client, postClient);
   const mutex = new KeyedMutex();
   const outbox = new OutboxWorker({
     store,
@@ -162,7 +183,6 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const surfaces = createWebSurfaces(app.client, options.slackTimeoutMs ?? 10_000);
   outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, renderer, messenger, surfaces, logger }));
   outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels));
-  let botUserId = options.botUserId;
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
   const plans = new PlanService({
@@ -192,7 +212,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     logger,
     timeZone: config.timeZone,
     reviewHour: config.reviewHour,
-    botUserId: () => botUserId,
+    botUserId: () => identity.botUserId,
     onApproved: (record) => canvases.onApproved(record),
     admins: config.admins,
   });
@@ -243,16 +263,19 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   registerPlanActions(app, plans, logger);
   registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, logger);
   registerReactions(app, approvals);
-  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)]);
+  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], logger);
   app.error(async (error) => {
     const e = error as Error & { code?: string; original?: { code?: string } };
-    logger.error('unhandled error in a listener', { code: e.code, cause: e.original?.code, message: e.message });
+    logger.error('a listener failed; the request is not acknowledged', { code: e.code, cause: e.original?.code, message: e.message });
+    // Rethrown, so the receiver knows not to acknowledge: Slack redelivers, nothing half-done is confirmed.
+    throw error;
   });
 
-  let server: Server | undefined;
+  const startTimeoutMs = options.startTimeoutMs ?? 15_000;
   return {
     app,
     store,
+    receiver,
     plans,
     commands,
     approvals,
@@ -263,19 +286,22 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     canvases,
     logger,
     async start() {
-      const host = options.host ?? config.host;
-      const started = (config.socketMode ? await app.start() : await app.start(host ? { port: config.port, host } : config.port)) as unknown;
-      server = config.socketMode ? undefined : (started as Server);
-      const port = server ? (server.address() as AddressInfo).port : undefined;
-      if (!botUserId) {
-        const auth = await app.client.auth.test();
-        botUserId = auth.user_id;
+      try {
+        const port = await receiver.endpoint.listen(config.port, options.host ?? config.host);
+        if (!identity.botUserId || !identity.botId) Object.assign(identity, await checkBotToken(client, config.slackApiUrl, startTimeoutMs));
+        const resumed = await plans.resumeOutboxes();
+        const rederived = await approvals.rederiveAll();
+        if (receiver instanceof DurableSocketModeReceiver) await withTimeout(receiver.open(), startTimeoutMs, socketTimeout(startTimeoutMs));
+        else receiver.open();
+        reminders.start(options.reminderIntervalMs ?? 60_000);
+        logger.info('imc-bot started', { mode: config.socketMode ? 'socket' : 'http', port, dataDir: config.dataDir, resumedOutboxes: resumed, approvalsUpdated: rederived });
+        return { port };
+      } catch (error) {
+        await receiver.stop(0).catch(() => undefined);
+        outbox.stop().catch(() => undefined);
+        await store.close().catch(() => undefined);
+        throw error;
       }
-      const resumed = await plans.resumeOutboxes();
-      const rederived = await approvals.rederiveAll();
-      reminders.start(options.reminderIntervalMs ?? 60_000);
-      logger.info('imc-bot started', { mode: config.socketMode ? 'socket' : 'http', port, dataDir: config.dataDir, resumedOutboxes: resumed, approvalsUpdated: rederived });
-      return { port };
     },
     async idle() {
       await approvals.idle();
@@ -285,14 +311,87 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       await homeService.idle();
     },
     tick: () => reminders.tick(),
-    async stop() {
+    async stop(graceMs = 5_000) {
       reminders.stop();
-      await approvals.stop();
-      await outbox.stop();
-      await mutex.idle();
-      await homeService.stop();
-      await app.stop().catch(() => undefined);
+      await receiver.stop(Math.min(graceMs, 2_000)).catch(() => undefined);
+      // Slack calls that hang past the grace period are abandoned; what they were sending stays in the outbox on disk.
+      const settled = await withTimeout(
+        (async () => {
+          await approvals.stop();
+          await outbox.stop();
+          await mutex.idle();
+          await homeService.stop();
+          return true;
+        })(),
+        graceMs,
+        undefined,
+      ).catch(() => false);
+      if (!settled) logger.warn('stopped with Slack calls still under way; their messages stay queued and are sent after the next start');
       await store.close();
     },
   };
+}
+
+/** Logs what opening the store found that the operator should know about. */
+function reportOpen(store: LowdbPlanStore<PlanRecord>, logger: Logger): void {
+  for (const tail of store.openSummary.tornTails) {
+    logger.warn('a journal ended in a half-written line (the process stopped mid-write); it was never acknowledged and was cut off', { path: tail.path, bytes: tail.bytes });
+  }
+  for (const missing of store.openSummary.missingPlans) {
+    if (missing.restoredFromJournal) logger.warn('a plan file was missing; it was written again from the journal', { planId: missing.id, path: missing.path });
+    else {
+      logger.warn('a plan file was deleted outside the bot: the index still named it, and that plan is gone. Restore the file from a backup to bring it back', {
+        planId: missing.id,
+        path: missing.path,
+        title: missing.title,
+      });
+    }
+  }
+}
+
+const TOKEN_REFUSED = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'not_allowed_token_type', 'team_disabled']);
+
+/** Runs `auth.test`: the bot's ids, or a StartupError naming SLACK_BOT_TOKEN (refused) or the network (no answer). */
+async function checkBotToken(client: webApi.WebClient, slackApiUrl: string | undefined, timeoutMs: number): Promise<{ botUserId: string; botId: string }> {
+  const where = slackApiUrl ? ` at ${slackApiUrl}` : '';
+  let result: Awaited<ReturnType<webApi.WebClient['auth']['test']>>;
+  try {
+    result = await withTimeout(
+      client.auth.test(),
+      timeoutMs,
+      new StartupError(`Slack${where} did not answer auth.test within ${Math.round(timeoutMs / 1000)} s. Check the network (and SLACK_API_URL, if set), then start again.`, 'SLACK_UNREACHABLE'),
+    );
+  } catch (error) {
+    if (error instanceof StartupError) throw error;
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code && TOKEN_REFUSED.has(code)) {
+      throw new StartupError(
+        `Slack refused SLACK_BOT_TOKEN (${code}): the token was revoked, the app uninstalled, or it is not a bot token. Reinstall the app under "Install App" and set SLACK_BOT_TOKEN to the new Bot User OAuth Token (xoxb-…).`,
+        'SLACK_AUTH_FAILED',
+        { cause: error },
+      );
+    }
+    throw new StartupError(`auth.test failed (${code ?? (error as { code?: string }).code ?? String(error)}). Check SLACK_BOT_TOKEN and the network, then start again.`, 'SLACK_UNREACHABLE', { cause: error });
+  }
+  if (!result.user_id || !result.bot_id) {
+    throw new StartupError('auth.test did not name a bot user: SLACK_BOT_TOKEN must be a Bot User OAuth Token (xoxb-…).', 'SLACK_AUTH_FAILED');
+  }
+  return { botUserId: result.user_id, botId: result.bot_id };
+}
+
+function socketTimeout(timeoutMs: number): StartupError {
+  return new StartupError(`Slack did not open the Socket Mode connection within ${Math.round(timeoutMs / 1000)} s. Check the network and SLACK_APP_TOKEN, then start again.`, 'SOCKET_MODE_FAILED');
+}
+
+/** `work`, or `onTimeout` (rejected if an Error, resolved otherwise) once `ms` have passed. */
+async function withTimeout<T, U>(work: Promise<T>, ms: number, onTimeout: U): Promise<T | (U extends Error ? never : U)> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<U extends Error ? never : U>((resolve, reject) => {
+    timer = setTimeout(() => (onTimeout instanceof Error ? reject(onTimeout) : resolve(onTimeout as U extends Error ? never : U)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -21,6 +21,7 @@ import {
 } from './fake-workspace.js';
 import { parseMethodArgs } from './parse-method-args.js';
 import { SlackMethodError } from './slack-method-error.js';
+import { createFakeSocketMode, type FakeSocketMode } from './socket-mode-server.js';
 
 export type { ResponseUrlContext } from './apply-response-url-post.js';
 export type { OpenedView, PublishedHome, ScheduledMessage } from './fake-slack-methods.js';
@@ -31,6 +32,8 @@ export type * from './fake-workspace.js';
 /** How the fake workspace starts; every field has a sensible default. */
 export interface FakeSlackOptions {
   botToken?: string;
+  /** The app-level token `apps.connections.open` accepts (Socket Mode). */
+  appToken?: string;
   botUserId?: string;
   botId?: string;
   teamId?: string;
@@ -105,6 +108,9 @@ export interface FakeSlack {
   readonly url: string;
   readonly port: number;
   readonly botToken: string;
+  readonly appToken: string;
+  /** Slack's Socket Mode side: connections, envelopes and their acknowledgements. */
+  readonly socketMode: FakeSocketMode;
   readonly botUserId: string;
   readonly botId: string;
   readonly teamId: string;
@@ -167,6 +173,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     teamId: options.teamId ?? 'T0FAKE',
   };
   const botToken = options.botToken ?? 'xoxb-fake-token';
+  const appToken = options.appToken ?? 'xapp-1-fake-app-token';
   const listeners = new Set<(change: FakeSlackChange) => void>();
   const emit = (change: FakeSlackChange): void => listeners.forEach((listener) => listener(change));
   const buildWorkspace = (): FakeWorkspace =>
@@ -255,6 +262,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (fault === true) return;
       const given = bearer(req.headers.authorization) ?? (typeof token === 'string' ? token : undefined);
       if (given === undefined) throw new SlackMethodError('not_authed');
+      if (method === 'apps.connections.open') {
+        // The one method that takes the app-level token, not the bot token.
+        if (given !== appToken) throw new SlackMethodError(given?.startsWith('xoxb-') ? 'not_allowed_token_type' : 'invalid_auth');
+        call.response = send(res, 200, { ok: true, url: socketMode.connectionUrl() });
+        return;
+      }
       if (given !== botToken) throw new SlackMethodError('invalid_auth');
       const handler = FAKE_SLACK_METHODS[method];
       if (!handler) throw new SlackMethodError('unknown_method');
@@ -323,6 +336,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const port = await listen(server);
   const base = `http://127.0.0.1:${port}`;
   ctx.uploadBase = `${base}/upload/`;
+  const socketMode = createFakeSocketMode(base, now);
+  server.on('upgrade', (req, socket, head) => socketMode.handleUpgrade(req, socket, head));
 
   const requireChannel = (channelId: string): FakeChannel => {
     const channel = ctx.workspace.findChannel(channelId);
@@ -339,6 +354,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     url: `${base}/api/`,
     port,
     botToken,
+    appToken,
+    socketMode,
     ...identity,
     get calls() {
       return calls;
@@ -445,6 +462,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       hanging.forEach((res) => res.destroy());
       hanging.clear();
       listeners.clear();
+      socketMode.close();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

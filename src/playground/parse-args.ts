@@ -1,6 +1,6 @@
 /**
  * The playground's command line: `--script <file>`, `--keep`, `--data-dir <dir>`,
- * `--now <iso>`, `--tz <zone>`. Pure, so every mistake is tested with a plain array.
+ * `--now <iso>`, `--tz <zone>`, `--socket-mode`. Pure, so every mistake is tested with a plain array.
  */
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { canonicalTimeZone } from '../domain/plan/calendar-date.js';
@@ -13,6 +13,8 @@ export interface PlaygroundArgs {
   dataDir?: string;
   now?: Date;
   timeZone?: string;
+  /** Connect the bot over Socket Mode (the local Slack's WebSocket) instead of HTTP. */
+  socketMode: boolean;
   help: boolean;
 }
 
@@ -24,6 +26,7 @@ export const USAGE = [
   '  --data-dir <dir>  keep the data in this directory (created if missing, never removed)',
   '  --now <iso>       start the bot\'s clock here, e.g. --now 2026-12-01T09:00:00Z',
   '  --tz <zone>       the team\'s time zone, e.g. --tz Asia/Shanghai (UTC by default)',
+  '  --socket-mode     connect the bot over Socket Mode, as with SLACK_APP_TOKEN (HTTP by default)',
 ].join('\n');
 
 /** Reads `argv` (without node and the script); throws {@link PlaygroundError} naming what to fix. */
@@ -40,6 +43,7 @@ export function parsePlaygroundArgs(argv: readonly string[]): PlaygroundArgs {
         'data-dir': { type: 'string' },
         now: { type: 'string' },
         tz: { type: 'string' },
+        'socket-mode': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -58,6 +62,7 @@ export function parsePlaygroundArgs(argv: readonly string[]): PlaygroundArgs {
   const timeZone = text('tz');
   return {
     keep: values.keep === true,
+    socketMode: values['socket-mode'] === true,
     help: values.help === true,
     ...(script ? { script } : {}),
     ...(dataDir ? { dataDir } : {}),

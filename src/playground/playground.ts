@@ -38,6 +38,8 @@ export interface PlaygroundOptions {
   color?: boolean;
   /** The team's time zone, for `:clock 2027-04-15 10:00` and the bot's dates; UTC by default. */
   timeZone?: string;
+  /** Connect the bot over Socket Mode instead of HTTP. */
+  socketMode?: boolean;
   /** Let due reminders fire on their own this often (interactive mode); off by default. */
   tickEveryMs?: number;
 }
@@ -85,7 +87,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     users: PLAYGROUND_PEOPLE.map((p) => ({ id: p.id, name: p.name, tz: timeZone })),
     now: () => clock.nowMs(),
   });
-  const { bot, driver } = await startPlaygroundBot({ fake, dataDir, logStream, timeZone, clock });
+  const { bot, driver } = await startPlaygroundBot({ fake, dataDir, logStream, timeZone, clock, socketMode: options.socketMode === true });
 
   let currentUser: string = PLAYGROUND_PEOPLE[0].id;
   let quitting = false;

@@ -6,7 +6,9 @@ export type StoreErrorCode =
   | 'STORE_LOCKED'
   | 'STORE_INVALID_ID'
   | 'STORE_INVALID_RECORD'
-  | 'STORE_CLOSED';
+  | 'STORE_CLOSED'
+  /** A write did not complete (a full disk, an I/O error): nothing of it was kept. */
+  | 'STORE_WRITE_FAILED';
 
 /** An error from the plan store; `path` names the file or directory involved, if any. */
 export class StoreError extends CodedError<StoreErrorCode> {

@@ -85,11 +85,13 @@ describe('scripts and the command line', () => {
     expect(parsePlaygroundArgs(['--script', 'examples/spring-launch.imc', '--keep', '--now', '2026-12-01T09:00:00Z', '--tz', 'asia/shanghai'])).toEqual({
       script: 'examples/spring-launch.imc',
       keep: true,
+      socketMode: false,
       help: false,
       now: new Date('2026-12-01T09:00:00Z'),
       timeZone: 'Asia/Shanghai',
     });
-    expect(parsePlaygroundArgs([])).toEqual({ keep: false, help: false });
+    expect(parsePlaygroundArgs([])).toEqual({ keep: false, socketMode: false, help: false });
+    expect(parsePlaygroundArgs(['--socket-mode'])).toMatchObject({ socketMode: true });
     expect(() => parsePlaygroundArgs(['--scrpit', 'x'])).toThrow(/--scrpit[\s\S]*Usage/);
     expect(() => parsePlaygroundArgs(['--now', 'next tuesday'])).toThrow(/--now 2026-12-01T09:00:00Z/);
     expect(() => parsePlaygroundArgs(['--tz', 'Mars/Olympus'])).toThrow(/--tz Asia\/Shanghai/);

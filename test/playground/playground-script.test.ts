@@ -97,6 +97,24 @@ describe('the playground replaying examples/spring-launch.imc', () => {
   });
 });
 
+describe('the playground with --socket-mode', () => {
+  it('runs the same campaign over Socket Mode, with the same transcript as over HTTP', async () => {
+    const replay = async (socketMode: boolean): Promise<string[]> => {
+      const out: string[] = [];
+      playground = await startPlayground({ now: START, out: (line) => out.push(line), socketMode });
+      await replayScript(playground, await readFile('examples/spring-launch.imc', 'utf8'), (line) => out.push(line));
+      await playground.close();
+      playground = undefined;
+      // Message links carry the ts of whatever the link look-up found first, which need not be the same message each run.
+      return out.filter((line) => !line.startsWith('Data lives in') && !line.startsWith('Removed ')).map((line) => line.replace(/\/p\d{16}\b/g, '/p…'));
+    };
+    const overHttp = await replay(false);
+    const overSocket = await replay(true);
+    expect(overSocket.join('\n')).toContain('(alice clicked "Done")');
+    expect(overSocket).toEqual(overHttp);
+  }, 60_000);
+});
+
 describe('lines the playground refuses', () => {
   it('says clearly when a number has nothing to click', async () => {
     playground = await startPlayground({ now: START, out });

@@ -80,9 +80,12 @@ export function interpretReply(text: string, thread?: ThreadWords): FlowInput {
   return { type: 'text', text };
 }
 
-/** Full-width forms folded (`？` is `?`), closing punctuation dropped, and no spaces in Chinese (`修改 预算` is `修改预算`). */
+/**
+ * Full-width forms folded (`？` is `?`), closing punctuation dropped, and no spaces in Chinese (`修改 预算` is `修改预算`).
+ * The closing run is matched only from its first character (the lookbehind), so a long run of `～` is scanned once, not once per character.
+ */
 function compact(words: string): string {
-  const folded = words.normalize('NFKC').replace(/[\s.!。~]+$/u, '');
+  const folded = words.normalize('NFKC').replace(/(?<![\s.!。~])[\s.!。~]+$/u, '');
   return HAN.test(folded) ? folded.replace(/\s+/g, '') : folded;
 }
 
@@ -114,10 +117,14 @@ export function looksLikeSentence(target: string): boolean {
   return trimmed.split(/\s+/).length >= 2 || (trimmed.match(/\p{Script=Han}/gu) ?? []).length >= 8;
 }
 
-/** Lower case, Slack emphasis and mentions removed, spaces collapsed, trailing punctuation dropped. */
+/**
+ * Lower case, Slack emphasis and mentions removed, spaces collapsed, trailing punctuation dropped.
+ * Every pattern here runs in linear time: a mention cannot contain `<`, so an unclosed
+ * `<@<@<@…` fails at the next `<` instead of rescanning the rest of the text from each one.
+ */
 function normalise(text: string): string {
   return text
-    .replace(/<@[^>]*>/g, ' ')
+    .replace(/<@[^<>]*>/g, ' ')
     .replace(/[*_~`]/g, ' ')
     .toLowerCase()
     .replace(/\s+/g, ' ')

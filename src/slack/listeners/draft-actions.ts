@@ -9,7 +9,7 @@ import type { PlanService } from '../../app/plan-service.js';
 import type { Logger } from '../../app/ports.js';
 import type { ReviewService } from '../../app/review-service.js';
 import { ACTION, actionDedupeKey, decodeValue } from '../blocks/action-ids.js';
-import { replyEphemeral } from './reply-ephemeral.js';
+import { replyEphemeral, unlessUnsaved } from './reply-ephemeral.js';
 
 interface Services {
   plans: PlanService;
@@ -23,13 +23,13 @@ export function registerDraftActions(app: App, { plans, reviews, approvals }: Se
   app.action<BlockAction>(ACTION.edit, async ({ ack, body, action, respond }) => {
     await ack();
     const planId = (action as { value?: string }).value ?? '';
-    replyEphemeral(respond, (await plans.editPlan(planId, body.user.id)).ephemeral, logger);
+    replyEphemeral(respond, (await unlessUnsaved(respond, logger, () => plans.editPlan(planId, body.user.id))).ephemeral, logger);
   });
   app.action<BlockAction>(ACTION.review, async ({ ack, body, action, respond }) => {
     await ack();
     const planId = (action as { value?: string }).value ?? '';
     const key = actionDedupeKey(body.container?.message_ts, action as Element);
-    replyEphemeral(respond, await reviews.start(planId, body.user.id, body.team?.id ?? '', key), logger);
+    replyEphemeral(respond, await unlessUnsaved(respond, logger, () => reviews.start(planId, body.user.id, body.team?.id ?? '', key)), logger);
   });
   for (const [actionId, vote] of [
     [ACTION.approve, 'approve'],
@@ -39,14 +39,14 @@ export function registerDraftActions(app: App, { plans, reviews, approvals }: Se
       await ack();
       const [planId = '', version = ''] = decodeValue((action as Element).value);
       const key = actionDedupeKey(body.container?.message_ts, action as Element);
-      replyEphemeral(respond, await approvals.vote({ planId, version: Number(version), userId: body.user.id, vote, dedupeKey: key }), logger);
+      replyEphemeral(respond, await unlessUnsaved(respond, logger, () => approvals.vote({ planId, version: Number(version), userId: body.user.id, vote, dedupeKey: key })), logger);
     });
   }
   app.action<BlockAction>(new RegExp(`^${ACTION.reviewControl}:`), async ({ ack, body, action, respond }) => {
     await ack();
     const [planId = '', control = '', questionId] = decodeValue((action as Element).value);
     const key = actionDedupeKey(body.container?.message_ts, action as Element);
-    const outcome = await reviews.handleAction(planId, body.user.id, { kind: 'control', control, ...(questionId ? { questionId } : {}) }, key);
+    const outcome = await unlessUnsaved(respond, logger, () => reviews.handleAction(planId, body.user.id, { kind: 'control', control, ...(questionId ? { questionId } : {}) }, key));
     replyEphemeral(respond, outcome.ephemeral, logger);
   });
 }
