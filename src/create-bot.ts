@@ -180,7 +180,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     approvalsNeeded: config.approvalsNeeded,
     authorCanApprove: config.authorCanApprove,
   };
-  const surfaces = createWebSurfaces(app.client, options.slackTimeoutMs ?? 10_000);
+  const surfaces = createWebSurfaces(client, options.slackTimeoutMs ?? 10_000);
   outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, renderer, messenger, surfaces, logger }));
   outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels));
   let approvals: ApprovalService | undefined;

@@ -102,11 +102,15 @@ describe('the playground with --socket-mode', () => {
     const replay = async (socketMode: boolean): Promise<string[]> => {
       const out: string[] = [];
       playground = await startPlayground({ now: START, out: (line) => out.push(line), socketMode });
+      const { dataDir } = playground;
       await replayScript(playground, await readFile('examples/spring-launch.imc', 'utf8'), (line) => out.push(line));
       await playground.close();
       playground = undefined;
-      // Message links carry the ts of whatever the link look-up found first, which need not be the same message each run.
-      return out.filter((line) => !line.startsWith('Data lives in') && !line.startsWith('Removed ')).map((line) => line.replace(/\/p\d{16}\b/g, '/p…'));
+      // Message links carry the ts of whatever the link look-up found first, which need not be the same message each run;
+      // files the bot shared are saved in each run's own data directory.
+      return out
+        .filter((line) => !line.startsWith('Data lives in') && !line.startsWith('Removed '))
+        .map((line) => line.replace(/\/p\d{16}\b/g, '/p…').split(dataDir).join('<data dir>'));
     };
     const overHttp = await replay(false);
     const overSocket = await replay(true);
