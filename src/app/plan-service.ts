@@ -110,20 +110,21 @@ export class PlanService {
    * are discussion. Returns false when the message was not for this service.
    */
   async handleThreadReply(input: { channelId: string; threadTs: string; userId: string; text: string; ts: string }): Promise<boolean> {
-    const found = await this.options.store.findByThread(input.channelId, input.threadTs);
-    if (!found || found.authorId !== input.userId) return false;
-    const reply = interpretReply(unescapeSlackText(input.text), this.options.script.words?.thread);
-    if (found.status !== 'planning' && !(EDITABLE.includes(found.status) && reply.type === 'change')) return false;
-    await this.withRecord(found.id, async (record) => {
+    // One read of the record, under the plan's lock (the index gives its id).
+    const planId = await this.options.store.findIdByThread(input.channelId, input.threadTs);
+    if (!planId) return false;
+    let handled = false;
+    await this.withRecord(planId, async (record) => {
+      if (record.authorId !== input.userId) return false;
+      const reply = interpretReply(unescapeSlackText(input.text), this.options.script.words?.thread);
+      if (record.status !== 'planning' && !(EDITABLE.includes(record.status) && reply.type === 'change')) return false;
+      handled = true;
       if (!markSeen(record, `msg:${input.ts}`)) return false;
-      if (record.status !== 'planning') {
-        if (!EDITABLE.includes(record.status) || reply.type !== 'change') return false;
-        this.reopen(record);
-      }
+      if (record.status !== 'planning') this.reopen(record);
       this.apply(record, reply);
       return true;
     });
-    return true;
+    return handled;
   }
 
   /** The Edit button of a posted draft: re-opens the answers for a new version. */
@@ -170,14 +171,19 @@ export class PlanService {
   /** A button or menu on one of the plan's messages. */
   async handleAction(planId: string, userId: string, action: PlanAction, dedupeKey: string): Promise<ActionOutcome> {
     if (!isPlanId(planId)) return { ephemeral: "I can't find that plan." };
-    const existing = await this.options.store.get(planId);
-    if (!existing) return { ephemeral: "I can't find that plan any more. Start a new one with `/imc plan`." };
-    if (existing.status === 'reviewing' && this.reviewActions) return this.reviewActions(planId, userId, action, dedupeKey);
-    if (existing.authorId !== userId) {
-      return { ephemeral: `Only <@${existing.authorId}> answers this plan's questions. Share your thoughts in the thread instead.` };
-    }
-    let outcome: ActionOutcome = {};
+    let outcome: ActionOutcome | undefined;
+    let underReview = false;
+    // One read of the record, under the plan's lock.
     await this.withRecord(planId, async (record) => {
+      if (record.status === 'reviewing' && this.reviewActions) {
+        underReview = true;
+        return false;
+      }
+      if (record.authorId !== userId) {
+        outcome = { ephemeral: `Only <@${record.authorId}> answers this plan's questions. Share your thoughts in the thread instead.` };
+        return false;
+      }
+      outcome = {};
       if (record.status !== 'planning') {
         outcome = { ephemeral: 'This plan is no longer asking questions. See it with `/imc show ' + record.id + '`.' };
         return false;
@@ -191,7 +197,8 @@ export class PlanService {
       this.apply(record, input);
       return true;
     });
-    return outcome;
+    if (underReview && this.reviewActions) return this.reviewActions(planId, userId, action, dedupeKey);
+    return outcome ?? { ephemeral: "I can't find that plan any more. Start a new one with `/imc plan`." };
   }
 
   /** Cancels a plan on request of its author (or anyone, once it is posted). */

@@ -114,14 +114,18 @@ export class ReviewService {
 
   /** A thread reply: an answer when it is the reviewer's, in a plan under review. */
   async handleThreadReply(input: { channelId: string; threadTs: string; userId: string; text: string; ts: string }): Promise<boolean> {
-    const found = await this.options.store.findByThread(input.channelId, input.threadTs);
-    if (!found || found.status !== 'reviewing' || found.review?.reviewerId !== input.userId) return false;
-    await this.options.plans.withRecord(found.id, async (record) => {
-      if (record.status !== 'reviewing' || !markSeen(record, `msg:${input.ts}`)) return false;
+    // One read of the record, under the plan's lock (the index gives its id).
+    const planId = await this.options.store.findIdByThread(input.channelId, input.threadTs);
+    if (!planId) return false;
+    let handled = false;
+    await this.options.plans.withRecord(planId, async (record) => {
+      if (record.status !== 'reviewing' || record.review?.reviewerId !== input.userId) return false;
+      handled = true;
+      if (!markSeen(record, `msg:${input.ts}`)) return false;
       this.step(record, interpretReply(unescapeSlackText(input.text), this.options.words?.thread));
       return true;
     });
-    return true;
+    return handled;
   }
 
   /**

@@ -71,6 +71,8 @@ export interface RecordedCall {
   method: string;
   /** parsed arguments, without any `token` */
   args: MethodArgs;
+  /** size of the request body as sent, in bytes (token included) */
+  bytes: number;
   time: number;
   response?: { status: number; body: Record<string, unknown> };
   /** Set when the call was done but its answer dropped or withheld (an `accepted` fault). */
@@ -115,6 +117,8 @@ export interface FakeSlack {
   readonly botId: string;
   readonly teamId: string;
   readonly calls: readonly RecordedCall[];
+  /** TCP connections accepted so far (a client that keeps connections alive opens few) */
+  readonly connections: number;
   readonly responses: readonly RecordedResponse[];
   readonly ephemerals: readonly FakeEphemeral[];
   readonly views: readonly OpenedView[];
@@ -241,7 +245,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   /** The POST of a file's bytes to its upload URL (recorded as a call to `upload`). */
   async function handleUpload(fileId: string, body: Buffer, res: ServerResponse): Promise<void> {
-    const call: RecordedCall = { method: 'upload', args: { file_id: fileId, bytes: body.length }, time: now() };
+    const call: RecordedCall = { method: 'upload', args: { file_id: fileId }, bytes: body.length, time: now() };
     calls.push(call);
     if (await answerFault('upload', res, call)) return;
     const answer = receiveUpload(fileId, body, ctx.files);
@@ -253,7 +257,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   }
 
   async function handleApi(method: string, req: IncomingMessage, raw: string, res: ServerResponse): Promise<void> {
-    const call: RecordedCall = { method, args: {}, time: now() };
+    const call: RecordedCall = { method, args: {}, bytes: Buffer.byteLength(raw), time: now() };
     calls.push(call);
     try {
       const { token, ...args } = parseMethodArgs(raw, req.headers['content-type']);
@@ -333,6 +337,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     else if (respond?.[1]) await handleResponseUrl(respond[1], req, body.toString('utf8'), res);
   }
 
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   const port = await listen(server);
   const base = `http://127.0.0.1:${port}`;
   ctx.uploadBase = `${base}/upload/`;
@@ -359,6 +365,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     ...identity,
     get calls() {
       return calls;
+    },
+    get connections() {
+      return connections;
     },
     get responses() {
       return responses;

@@ -32,9 +32,9 @@ import {
   PLAN_FILE,
   IndexEntrySchema,
   indexedFieldsDiffer,
+  recordJson,
   StoredRecordSchema,
   toIndexEntry,
-  validRecordJson,
 } from './stored-record.js';
 
 const IndexFileSchema = z.object({ version: z.literal(1), plans: z.array(IndexEntrySchema) });
@@ -272,16 +272,19 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
    */
   async save(record: R, options: SaveOptions = {}): Promise<void> {
     this.assertOpen();
-    const { copy, json } = validRecordJson(record);
+    const json = recordJson(record);
+    // Taken now: the caller may change its object before the write is published.
+    const id = record.id;
+    const entry = toIndexEntry(record);
     const seq = (this.#saveSeq += 1);
     const publish = () => {
       // An older save finishing after a newer one was published must not undo it.
-      if ((this.#publishedSeq.get(copy.id) ?? 0) > seq) return;
-      this.#publishedSeq.set(copy.id, seq);
-      this.#dirty.set(copy.id, json);
-      this.#remember(copy.id, json);
+      if ((this.#publishedSeq.get(id) ?? 0) > seq) return;
+      this.#publishedSeq.set(id, seq);
+      this.#dirty.set(id, json);
+      this.#remember(id, json);
       // The index is derived data (open rebuilds it from the plan files), so it is written behind.
-      if (this.index.put(toIndexEntry(copy))) this.#scheduleIndexWrite();
+      if (this.index.put(entry)) this.#scheduleIndexWrite();
     };
     const journal = this.#journal;
     if (options.durable === false) {
