@@ -7,6 +7,7 @@
 import type { BudgetSketch } from '../../domain/budget/budget-types.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../../domain/plan/format.js';
 import { labelOf, MEDIA_LABELS, METRIC_LABELS, type Goal, type Labels, type Plan, type Touchpoint } from '../../domain/plan/plan.js';
+import { budgetChartModel, type ChartBarKind } from '../chart/budget-chart-model.js';
 import { escapeCanvasText, markdownTable } from './markdown-table.js';
 
 /** Where the plan stands, for the canvas's first lines. */
@@ -48,7 +49,7 @@ export function planCanvasMarkdown(plan: Plan, sketch: BudgetSketch | undefined,
     '## Contact plan',
     plan.contactPlan.length > 0 ? contactPlanTable(plan, (id) => label('stage', id)) : '_The contact plan (when, where and how each stage is reached) is not written yet._',
     '## Budget',
-    ...budgetParts(sketch),
+    ...budgetParts(plan, sketch),
   ];
   return `${parts.join('\n\n')}\n`;
 }
@@ -68,18 +69,19 @@ function contactPlanTable(plan: Plan, stageLabel: (id: string) => string): strin
   );
 }
 
-function budgetParts(sketch: BudgetSketch | undefined): string[] {
-  if (!sketch) return ['_There is no budget sketch: the budget inputs are missing._'];
+function budgetParts(plan: Plan, sketch: BudgetSketch | undefined): string[] {
+  // The same lines the budget chart draws (one model of the sketch for both).
+  const model = budgetChartModel(plan, sketch);
+  if (!sketch || !model) return ['_There is no budget sketch: the budget inputs are missing._'];
   const money = (minor: number) => formatMoney(minor, sketch.currency);
-  const share = (minor: number) => formatRate(sketch.workingBudget > 0 ? minor / sketch.workingBudget : 0, 1);
-  const rows = [
-    ...sketch.allocations.map((row) => [row.name, MEDIA_LABELS[row.media], money(row.amount), share(row.amount)]),
-    ['Reserve for tests and contingency', '', money(sketch.reserve), share(sketch.reserve)],
-    ['Total', '', money(sketch.workingBudget), share(sketch.workingBudget)],
-  ];
+  const share = (minor: number) => formatRate(sketch.total > 0 ? minor / sketch.total : 0, 1);
+  const kindLabel: Record<ChartBarKind, string> = { owned: MEDIA_LABELS.owned, paid: MEDIA_LABELS.paid, earned: MEDIA_LABELS.earned, other: 'Non-media', reserve: '', phase: '' };
+  const allocation = model.panels.find((panel) => panel.id === 'allocation')?.bars ?? [];
+  const rows = [...allocation.map((bar) => [bar.label, kindLabel[bar.kind], money(bar.value), share(bar.value)]), ['Total', '', money(sketch.total), share(sketch.total)]];
+  const needs = `The objective needs ${money(sketch.need.total)}`;
   const parts = [
-    `${sketch.comparison ? `${money(sketch.comparison.available)} available; the objective needs ${money(sketch.required)}.` : `The objective needs ${money(sketch.required)}.`}`,
-    markdownTable([{ header: 'Channel' }, { header: 'Media' }, { header: 'Amount', align: 'right' }, { header: 'Share', align: 'right' }], rows),
+    sketch.available === undefined ? `${needs}.` : `${money(sketch.available)} available; ${needs.charAt(0).toLowerCase()}${needs.slice(1)}.`,
+    markdownTable([{ header: 'Line' }, { header: 'Media' }, { header: 'Amount', align: 'right' }, { header: 'Share', align: 'right' }], rows),
   ];
   if (sketch.phases.length > 0) {
     parts.push(

@@ -9,7 +9,7 @@ import { formatDate, formatMoney, formatRate } from '../../domain/plan/format.js
 import { MEDIA_LABELS, MINOR_UNITS, type Currency, type Plan } from '../../domain/plan/plan.js';
 
 /** What a bar stands for; decides its colour and legend entry. */
-export type ChartBarKind = 'owned' | 'paid' | 'earned' | 'reserve' | 'phase';
+export type ChartBarKind = 'owned' | 'paid' | 'earned' | 'reserve' | 'phase' | 'other';
 
 /** One bar: a labelled amount. */
 export interface ChartBar {
@@ -44,18 +44,20 @@ export interface BudgetChartModel {
 
 /** The chart of a plan's budget sketch; undefined when there is nothing to draw. */
 export function budgetChartModel(plan: Plan, sketch: BudgetSketch | undefined, version?: number): BudgetChartModel | undefined {
-  if (!sketch || sketch.workingBudget <= 0) return undefined;
+  if (!sketch || sketch.total <= 0) return undefined;
   const money = (minor: number): string => formatMoney(minor, sketch.currency);
-  const share = (minor: number): string => formatRate(sketch.workingBudget > 0 ? minor / sketch.workingBudget : 0, 1);
-  const allocation: ChartBar[] = sketch.allocations.map((row) => ({
-    label: row.name,
-    value: row.amount,
-    kind: row.media,
-    display: `${money(row.amount)} · ${share(row.amount)}`,
-  }));
-  if (sketch.reserve > 0) {
-    allocation.push({ label: 'Reserve', value: sketch.reserve, kind: 'reserve', display: `${money(sketch.reserve)} · ${share(sketch.reserve)}` });
-  }
+  const share = (minor: number): string => formatRate(sketch.total > 0 ? minor / sketch.total : 0, 1);
+  const bar = (label: string, value: number, kind: ChartBarKind): ChartBar => ({ label, value, kind, display: `${money(value)} · ${share(value)}` });
+  // What the money funds, line by line: each task's channels, money not yet placed, non-media, the incentive, the reserve.
+  const { funded } = sketch;
+  const tasks = [funded.traffic, funded.reach, funded.retention].filter((task) => task !== undefined);
+  const allocation: ChartBar[] = [
+    ...tasks.flatMap((task) => [...task.lines.map((line) => bar(line.name, line.amount, line.media)), ...(task.unplaced > 0 ? [bar('Not yet placed', task.unplaced, 'paid')] : [])]),
+    ...funded.nonMedia.filter((line) => line.amount > 0).map((line) => bar(line.description ?? NON_MEDIA_NAMES[line.kind] ?? line.kind, line.amount, 'other')),
+    ...(funded.incentive && funded.incentive.amount > 0 ? [bar('Incentive', funded.incentive.amount, 'other')] : []),
+    ...(funded.reserve > 0 ? [bar('Reserve', funded.reserve, 'reserve')] : []),
+    ...(sketch.unallocated > 0 ? [bar('Unallocated', sketch.unallocated, 'reserve')] : []),
+  ];
   const phases: ChartBar[] = sketch.phases.map((phase) => ({
     label: `${phase.name}: ${dateRange(phase.start, phase.end)}`,
     short: phase.name,
@@ -64,19 +66,22 @@ export function budgetChartModel(plan: Plan, sketch: BudgetSketch | undefined, v
     display: money(phase.amount),
   }));
   const panels: ChartPanel[] = [];
-  if (allocation.length > 0) panels.push({ id: 'allocation', title: `Allocation of ${money(sketch.workingBudget)} by channel`, bars: allocation });
+  if (allocation.length > 0) panels.push({ id: 'allocation', title: `Allocation of ${money(sketch.total)} by channel`, bars: allocation });
   if (phases.length > 0) panels.push({ id: 'phases', title: 'Paid spend by phase', bars: phases });
   if (panels.length === 0) return undefined;
   const title = `Budget: ${plan.campaign}${version === undefined ? '' : ` (v${version})`}`;
   const largest = [...allocation].sort((a, b) => b.value - a.value)[0];
-  const media = [...new Set(allocation.filter((bar) => bar.kind !== 'reserve').map((bar) => MEDIA_LABELS[bar.kind as 'owned' | 'paid' | 'earned'].toLowerCase()))];
+  const media = [...new Set(allocation.filter((item) => item.kind === 'owned' || item.kind === 'paid' || item.kind === 'earned').map((item) => MEDIA_LABELS[item.kind as 'owned' | 'paid' | 'earned'].toLowerCase()))];
   const altText =
-    `${title}. ${money(sketch.workingBudget)} over ${allocation.length} ${allocation.length === 1 ? 'line' : 'lines'}` +
+    `${title}. ${money(sketch.total)} over ${allocation.length} ${allocation.length === 1 ? 'line' : 'lines'}` +
     (media.length > 0 ? ` (${media.join(', ')} media)` : '') +
     (largest ? `; the largest is ${largest.label} with ${largest.display}` : '') +
     (phases.length > 0 ? `. Paid spend by phase: ${phases.map((bar) => `${bar.label} ${bar.display}`).join(', ')}.` : '.');
   return { title, currency: sketch.currency, minorPerMajor: MINOR_UNITS[sketch.currency], panels, altText };
 }
+
+/** Non-media lines without a description of their own. */
+const NON_MEDIA_NAMES: Record<string, string> = { production: 'Production', content: 'Content', 'kol-fees': 'KOL fees', pr: 'PR', agency: 'Agency', other: 'Other costs' };
 
 /** "1 Mar – 12 Mar 2027": the year once when both dates share it. */
 function dateRange(start: string, end: string): string {

@@ -31,11 +31,13 @@ const COLOURS: Record<ChartBarKind, string> = {
   earned: '#3a9a5b',
   reserve: '#9aa5b1',
   phase: '#e07b39',
+  other: '#8e6bbf',
 };
 const LEGEND: { kind: ChartBarKind; label: string }[] = [
   { kind: 'owned', label: 'Owned' },
   { kind: 'paid', label: 'Paid' },
   { kind: 'earned', label: 'Earned' },
+  { kind: 'other', label: 'Non-media' },
   { kind: 'reserve', label: 'Reserve' },
 ];
 

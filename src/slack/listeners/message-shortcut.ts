@@ -34,7 +34,7 @@ export function registerMessageShortcut(app: App, plans: PlanService, logger: Lo
         teamId: shortcut.team?.id ?? '',
         channelId: shortcut.channel.id,
         userId: shortcut.user.id,
-        offers: { problem_statement: { text: offer.text, source: 'the message you started this plan from' } },
+        offers: { problem_statement: { text: offer.text, source: 'from the message you started this plan from', basis: 'default' } },
         notify: async (text) => {
           await say(text);
         },

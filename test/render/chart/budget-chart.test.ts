@@ -19,19 +19,19 @@ import { darkPixels, decodePng } from '../../support/png.js';
 const plan = (): Plan => PlanSchema.parse(sampleDraft());
 
 describe('the budget chart model', () => {
-  it('follows the sketch: one bar per channel plus the reserve, adding up to the working budget, and the paid spend by phase', () => {
+  it('follows the sketch: one bar per funded line (channels, non-media, reserve), adding up to the total, and the paid spend by phase', () => {
     const p = plan();
     const sketch = buildBudgetSketch(p);
     const model = budgetChartModel(p, sketch, 2);
     expect(model?.title).toBe('Budget: Spring cold brew launch 2027 (v2)');
     const [allocation, phases] = model?.panels ?? [];
-    expect(allocation?.bars.map((bar) => bar.label)).toEqual([...p.channels.map((c) => c.name), 'Reserve']);
-    expect(allocation?.bars.reduce((sum, bar) => sum + bar.value, 0)).toBe(sketch?.workingBudget);
-    expect(allocation?.title).toBe('Allocation of ¥1,000,000 by channel');
-    expect(phases?.bars.map((bar) => bar.short)).toEqual(['Warm-up', 'Launch', 'Sustain']);
-    const paid = sketch?.allocations.filter((a) => a.media === 'paid').reduce((sum, a) => sum + a.amount, 0);
-    expect(phases?.bars.reduce((sum, bar) => sum + bar.value, 0)).toBe(paid);
-    expect(phases?.bars[0]?.label).toMatch(/^Warm-up: 1 Mar – \d+ Mar 2027$/);
+    const lines = sketch?.funded.traffic?.lines ?? [];
+    expect(allocation?.bars.slice(0, lines.length).map((bar) => [bar.label, bar.value])).toEqual(lines.map((line) => [line.name, line.amount]));
+    expect(allocation?.bars.map((bar) => bar.label)).toContain('Reserve');
+    expect(allocation?.bars.reduce((sum, bar) => sum + bar.value, 0)).toBe(sketch?.total);
+    expect(allocation?.title).toMatch(/^Allocation of ¥[\d,]+ by channel$/);
+    expect(phases?.bars.reduce((sum, bar) => sum + bar.value, 0)).toBe(sketch?.phases.reduce((sum, phase) => sum + phase.amount, 0));
+    expect(phases?.bars[0]?.label).toContain(`${sketch?.phases[0]?.name}: `);
     expect(model?.altText).toContain('the largest is');
   });
 
@@ -55,14 +55,14 @@ describe("Slack's native chart blocks", () => {
     expect(new Set(categories).size).toBe(categories.length);
     expect(categories.every((label) => label.length <= 20)).toBe(true);
     const values = (blocks[0] as { chart: { series: { data: { value: number }[] }[] } }).chart.series[0]!.data.map((d) => d.value);
-    expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(1_000_000, 2);
+    expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo((buildBudgetSketch(p)?.total ?? 0) / 100, 2);
   });
 });
 
 describe('the chart as SVG and PNG', () => {
   it('escapes what people typed, and counts a Chinese character as two columns', () => {
     const p = plan();
-    p.channels[0] = { ...p.channels[0]!, name: '<script>&"x"' };
+    p.campaign = '<script>&"x"';
     const { svg } = budgetChartSvg(budgetChartModel(p, buildBudgetSketch(p))!);
     expect(svg).toContain('&lt;script&gt;&amp;&quot;x&quot;');
     expect(svg).not.toContain('<script>');
