@@ -39,6 +39,16 @@ import { planRecordProblems } from './app/plan-record-schema.js';
 import { DurableHttpReceiver } from './slack/receivers/durable-http-receiver.js';
 import { DurableSocketModeReceiver } from './slack/receivers/durable-socket-mode-receiver.js';
 import { StartupError } from './startup-error.js';
+import { createWebSurfaces } from './slack/web-surfaces.js';
+import { BUDGET_CHART_EFFECT, budgetChartEffect } from './slack/budget-chart-effect.js';
+import { observeSaves } from './store/observe-saves.js';
+import { HomeService } from './app/home-service.js';
+import { registerHomeTab } from './slack/listeners/home-tab.js';
+import { registerMessageShortcut } from './slack/listeners/message-shortcut.js';
+import { CANVAS_EFFECT, CanvasService } from './app/canvas-service.js';
+import { canvasEffect } from './slack/canvas-effect.js';
+import { registerCanvasActions } from './slack/listeners/canvas-actions.js';
+import { homeViewBlocks } from './slack/blocks/home-view.js';
 
 export interface BotOptions {
   /** The folder of the locale files (default: locales/ beside prompts/); tests point it at a broken copy. */
@@ -80,6 +90,8 @@ export interface Bot {
   reminders: ReminderService;
   reviews: ReviewService;
   outbox: OutboxWorker;
+  home: HomeService;
+  canvases: CanvasService;
   logger: Logger;
   /**
    * Listens on PORT/HOST (`/healthz` says 503 meanwhile), checks the token with
@@ -111,10 +123,15 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const renderer = createRenderer();
   // Every word the bot says, checked against English before anything opens: a gap stops the start, naming the key.
   const translators = createTranslators(loadMessageCatalogue(options.localesDir));
-  const store = await openLowdbPlanStore<PlanRecord>(config.dataDir, {
-    validateRecord: planRecordProblems,
-    ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}),
-  });
+  let home: HomeService | undefined;
+  // Every save tells the App Home, which refreshes the Homes it concerns (later, never on the save's path).
+  const store = observeSaves(
+    await openLowdbPlanStore<PlanRecord>(config.dataDir, {
+      validateRecord: planRecordProblems,
+      ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}),
+    }),
+    (record) => home?.noteSaved(record),
+  );
   const settings = await openChannelSettings(config.dataDir).catch(async (error: unknown) => {
     await store.close(); // releases the directory lock, so a fixed file can be opened again in this process
     throw error;
@@ -179,6 +196,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     approvalsNeeded: config.approvalsNeeded,
     authorCanApprove: config.authorCanApprove,
   };
+  const surfaces = createWebSurfaces(client, options.slackTimeoutMs ?? 10_000);
+  outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, presenter, messenger, surfaces, logger }));
+  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels));
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
   const plans = new PlanService({
@@ -196,6 +216,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       remindersForNewVersion(reminders, previous, reviewDate, { timeZone: config.timeZone, hour: config.reviewHour }),
     suggestionsFor: async (channelId) => (reviews ? reviews.suggestionsFor(channelId) : {}),
   });
+  const canvases = new CanvasService({ plans });
   approvals = new ApprovalService({
     store,
     plans,
@@ -208,6 +229,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     timeZone: config.timeZone,
     reviewHour: config.reviewHour,
     botUserId: () => identity.botUserId,
+    onApproved: (record) => canvases.onApproved(record),
     admins: config.admins,
   });
   const approvalService = approvals;
@@ -226,7 +248,21 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const reminders = new ReminderService({ store, plans, messenger, presenter, clock, logger, timeZone: config.timeZone, reviewHour: config.reviewHour });
   const commands = new CommandService({ store, plans, script, clock, extra: [loopCommands(reviewService, reminders, approvalService)] });
 
+  home = new HomeService({
+    store,
+    surfaces,
+    messenger,
+    clock,
+    logger,
+    policy: (teamId, channelId) => approvalService.policyFor(teamId, channelId),
+    render: (model, linkFor) => homeViewBlocks(model, { linkFor }),
+  });
+  const homeService = home;
+
   registerImcCommand(app, commands, voice, logger);
+  registerHomeTab(app, { home: homeService, reviews: reviewService, approvals: approvalService }, voice, logger);
+  registerMessageShortcut(app, plans, voice, logger);
+  registerCanvasActions(app, canvases, voice, logger);
   registerPlanActions(app, plans, voice, logger);
   registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, voice, logger);
   registerReactions(app, approvals);
@@ -249,6 +285,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     reminders,
     reviews,
     outbox,
+    home: homeService,
+    canvases,
     logger,
     async start() {
       try {
@@ -273,6 +311,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       await outbox.idle();
       await mutex.idle();
       await outbox.idle();
+      await homeService.idle();
     },
     tick: () => reminders.tick(),
     async stop(graceMs = 5_000) {
@@ -284,6 +323,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
           await approvals.stop();
           await outbox.stop();
           await mutex.idle();
+          await homeService.stop();
           return true;
         })(),
         graceMs,

@@ -65,6 +65,8 @@ export interface ApprovalServiceOptions {
   timeZone: string;
   reviewHour: number;
   botUserId: () => string | undefined;
+  /** Called (under the plan's lock, before it is saved) when a version becomes approved. */
+  onApproved?: (record: PlanRecord) => void;
   /** Members who may loosen approval rules besides workspace admins and owners (`IMC_ADMINS`). */
   admins?: readonly string[];
 }
@@ -405,6 +407,7 @@ export class ApprovalService {
       const upcoming = record.reminders.find((r) => r.kind === 'review' && r.status === 'pending');
       const said = approvedNotice(draft, outcome.approvers, upcoming && reminderDate(upcoming, this.options.timeZone));
       enqueue(record, { kind: 'post', where: 'thread', intent: notice(said.text, said.fallback) });
+      this.options.onApproved?.(record);
     } else if (outcome.state === 'changes-requested' && newRequesters.length > 0) {
       const said = changesRequestedNotice(draft, newRequesters, previous === 'approved');
       enqueue(record, { kind: 'post', where: 'thread', intent: notice(said.text, said.fallback) });

@@ -34,7 +34,9 @@ export interface ReviewQuestionRef {
 /** Every message the bot sends. */
 export type MessageIntent =
   /** One line of mrkdwn: notices in the thread and the channel, notes to one person. `fallback` is the notification text when it differs. */
-  | { kind: 'notice'; text: Phrase; fallback?: Phrase }
+  | { kind: 'notice'; text: Phrase; fallback?: Phrase; offer?: 'canvas' }
+  /** The offer to save the approved plan as a canvas, on its own (it rides under the approval notice when it can). */
+  | { kind: 'canvas-offer' }
   /** The top-level message that opens a plan's thread (the plan's title, author and id come from the record). */
   | { kind: 'kickoff' }
   /** A question (asked, asked again with why the last answer was refused, or asked anew after `status`). */

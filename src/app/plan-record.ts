@@ -71,13 +71,17 @@ export type OutboxContent = { intent: MessageIntent; message?: undefined } | { m
 export type OutboxItem =
   | ({ id: string; kind: 'post'; where: 'channel' | 'thread'; role?: MessageRole; version?: number } & OutboxContent)
   | ({ id: string; kind: 'update'; role: MessageRole; ts?: string } & OutboxContent)
-  | ({ id: string; kind: 'note'; userId: string; via: 'ephemeral' | 'dm' } & OutboxContent);
+  | ({ id: string; kind: 'note'; userId: string; via: 'ephemeral' | 'dm' } & OutboxContent)
+  /** Work a registered performer does at send time (a chart, a canvas), rendered from the record then. */
+  | { id: string; kind: 'effect'; effect: string; version?: number; userId?: string };
 
-/** An item as services create it: always an intent; the outbox gives it its id. */
+/** A message item as services create it: always an intent; the outbox gives it its id. */
 export type NewOutboxItem =
   | { kind: 'post'; where: 'channel' | 'thread'; role?: MessageRole; version?: number; intent: MessageIntent }
   | { kind: 'update'; role: MessageRole; ts?: string; intent: MessageIntent }
   | { kind: 'note'; userId: string; via: 'ephemeral' | 'dm'; intent: MessageIntent };
+/** An effect item as services create it. */
+export type NewEffectItem = Omit<Extract<OutboxItem, { kind: 'effect' }>, 'id'>;
 
 export interface PlanRecord {
   [key: string]: unknown;
@@ -113,6 +117,8 @@ export interface PlanRecord {
   reminders?: Reminder[];
   /** The post-campaign review: its conversation, then its results. */
   review?: ReviewRecord;
+  /** The canvas the approved plan was saved as, and the version it shows. */
+  canvas?: { id: string; version: number; kind: 'channel' | 'standalone' };
 }
 
 export interface ApprovalRecord {

@@ -9,6 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALICE, BOB, CHANNEL, messageText, startHarness, waitUntil, type Harness } from '../support/bot-harness.js';
 import { answerCurrent, completePlan, planIdIn, startPlan } from '../support/plan-conversation.js';
+import { approvedPlan } from '../support/approved-plan.js';
 
 import { loadScript } from '../../src/app/load-script.js';
 
@@ -116,6 +117,18 @@ describe('each reader in their own language', () => {
     expect(zhReask).toMatch(HAN);
     expect(enReask).toContain("I couldn't read `plenty` as an amount.");
     expect(enReask).not.toMatch(HAN);
+  });
+  it("tells a Chinese author in the plan's thread that the plan is approved, with the canvas offer and its button in Chinese", async () => {
+    h = await startHarness();
+    aliceReadsChinese();
+    const planId = await approvedPlan(h);
+    const approvedNotice = (await threadTexts(planId)).find((text) => text.includes('审批通过')) ?? '';
+    expect(approvedNotice).toContain('保存为画布');
+    expect(approvedNotice).not.toContain('Save as canvas');
+    // The channel's draft stays in the channel's English.
+    const record = await h.record(planId);
+    const draft = h.fake.messages(CHANNEL).find((m) => m.ts === record.versions[0]?.messageTs);
+    expect(messageText(draft)).not.toMatch(HAN);
   });
 });
 

@@ -29,7 +29,7 @@ export type ListJoin = 'and' | 'or' | 'comma' | 'semicolons' | 'lines' | 'number
  * - a number is a count (it picks the plural form when the placeholder is `count`);
  * - `typed` echoes what someone typed inside a code span, shortened;
  * - `money`, `date`, `rate`, `num` are formatted for the reader's language;
- * - `user` and `users` mention people, `emoji` shows a reaction;
+ * - `user` and `users` mention people, `channel` links a channel, `emoji` shows a reaction;
  * - `list` joins several values the reader's way;
  * - `content` is the plan's own words (questions, labels), not yet in the catalogue;
  * - `link` is a link to `url` showing `text`; `mrkdwn` is markup the Slack layer has
@@ -45,6 +45,7 @@ export type Param =
   | { rate: number; digits?: number }
   | { num: number; digits?: number }
   | { user: string }
+  | { channel: string }
   | { users: readonly string[] }
   | { emoji: string }
   | { list: readonly Param[]; join: ListJoin }

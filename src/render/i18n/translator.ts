@@ -90,6 +90,7 @@ function translator(language: Language, t: TFunction, has: (key: string) => bool
     if ('num' in value) return format.number(value.num, value.digits ?? 2);
     if ('user' in value) return mentionOf(value.user, mode);
     if ('users' in value) return mentions(value.users, mode);
+    if ('channel' in value) return channelLink(value.channel, mode);
     if ('emoji' in value) return emojiCode(value.emoji);
     if ('list' in value) return format.list(value.list.map((item) => show(item, mode)), value.join);
     if ('link' in value) return linkTo(value.link, show(value.text, mode), mode);
@@ -118,6 +119,12 @@ function translator(language: Language, t: TFunction, has: (key: string) => bool
 function mentionOf(userId: string, mode: TextMode): string {
   if (!USER_ID.test(userId)) return mode === 'mrkdwn' ? escapeMrkdwn(userId) : userId;
   return `<@${userId}>`;
+}
+
+/** `<#C1>` for a Slack channel id (plain text: `#C1`); anything else is never echoed into a link. */
+function channelLink(channelId: string, mode: TextMode): string {
+  if (!/^[CGD][A-Z0-9]+$/.test(channelId)) return mode === 'mrkdwn' ? escapeMrkdwn(channelId) : channelId;
+  return mode === 'mrkdwn' ? `<#${channelId}>` : `#${channelId}`;
 }
 
 /** `<url|text>`; a url that could break out of the link (`|`, `>`, spaces) is left out and only the text shown. */

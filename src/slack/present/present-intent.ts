@@ -18,6 +18,7 @@ import { findingsMessage, helpMessage, noticeMessage, statusMessage } from '../b
 import { budgetMessage, draftMessage, kickoffMessage, supersededMessage } from '../blocks/plan-messages.js';
 import { answeredQuestionMessage, questionMessage } from '../blocks/question-message.js';
 import { reminderMessage, reviewSummaryMessage } from '../blocks/review-messages.js';
+import { canvasOfferMessage, withCanvasOffer } from '../blocks/canvas-messages.js';
 
 /** What rendering needs besides the intent. */
 export interface PresentContext {
@@ -40,8 +41,12 @@ export function questionOf(ctx: Omit<PresentContext, 't' | 'renderer'>, id: stri
 export function presentIntent(intent: MessageIntent, ctx: PresentContext): OutgoingMessage | undefined {
   const { t, record, renderer } = ctx;
   switch (intent.kind) {
-    case 'notice':
-      return noticeMessage(t, intent.text, intent.fallback);
+    case 'notice': {
+      const message = noticeMessage(t, intent.text, intent.fallback);
+      return intent.offer === 'canvas' ? withCanvasOffer(t, message, record) : message;
+    }
+    case 'canvas-offer':
+      return canvasOfferMessage(t, record);
     case 'kickoff':
       return kickoffMessage(t, record);
     case 'question': {
