@@ -129,6 +129,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     newId: options.newId ?? randomPlanId,
     approvalHint: (record) => approvals?.statusLine(record) ?? '',
     suggestionsFor: async (channelId) => (reviews ? reviews.suggestionsFor(channelId) : {}),
+    carriedFor: async (channelId) => reviews?.carriedFor(channelId),
   });
   const defaults = {
     approveEmoji: config.approveEmoji,

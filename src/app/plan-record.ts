@@ -3,7 +3,7 @@
  * the approval, reminders and review, and the Slack messages still to send.
  * One record is one file on disk; the store indexes a few of its fields.
  */
-import type { FlowState } from '../domain/conversation/flow.js';
+import type { CarriedRates, FlowState } from '../domain/conversation/flow.js';
 import type { Reminder } from '../domain/review/reminders.js';
 import type { ReviewState } from '../domain/review/review-flow.js';
 import type { ReviewActuals, ReviewSummary } from '../domain/review/review.js';
@@ -97,6 +97,8 @@ export interface ReviewRecord {
   actuals?: ReviewActuals;
   /** Suggested answers for the next plan in the channel. */
   suggestions?: Record<string, { text: string; source: string }>;
+  /** Per-channel actual rates from the rows of the contact plan, for the next plan in the channel. */
+  carried?: CarriedRates;
   reviewedOn?: string;
 }
 

@@ -5,7 +5,7 @@
  * acknowledges only what is safe; the messages follow through the outbox.
  */
 import { startFlow, stepFlow } from '../domain/conversation/flow.js';
-import type { FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
+import type { CarriedRates, FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import { currencyOf, formatAnswer } from '../domain/conversation/flow-answer.js';
 import type { Finding, Plan } from '../domain/plan/plan.js';
@@ -36,6 +36,8 @@ export interface PlanServiceOptions {
   newId: () => string;
   /** Suggested answers for a new plan in a channel (the last review's actuals). */
   suggestionsFor?: (channelId: string) => Promise<Record<string, Suggestion>>;
+  /** The last review's per-channel rates in a channel, shown beside the proposed contact plan and carried into the budget. */
+  carriedFor?: (channelId: string) => Promise<CarriedRates | undefined>;
   /** Text for the approval line of a posted draft. */
   approvalHint?: (record: PlanRecord) => string;
 }
@@ -67,7 +69,8 @@ export class PlanService {
     const now = clock.now();
     const id = await this.freshId();
     const suggestions = (await this.options.suggestionsFor?.(input.channelId)) ?? {};
-    const result = startFlow(script, { campaign: input.campaign, now, timeZone, suggestions });
+    const carried = await this.options.carriedFor?.(input.channelId);
+    const result = startFlow(script, { campaign: input.campaign, now, timeZone, suggestions, ...(carried ? { carried } : {}) });
     const record: PlanRecord = {
       id,
       teamId: input.teamId,
@@ -100,11 +103,11 @@ export class PlanService {
     const found = await this.options.store.findByThread(input.channelId, input.threadTs);
     if (!found || found.authorId !== input.userId) return false;
     const reply = interpretReply(unescapeSlackText(input.text));
-    if (found.status !== 'planning' && !(EDITABLE.includes(found.status) && reply.type === 'change')) return false;
+    if (found.status !== 'planning' && !(EDITABLE.includes(found.status) && reopens(reply))) return false;
     await this.withRecord(found.id, async (record) => {
       if (!markSeen(record, `msg:${input.ts}`)) return false;
       if (record.status !== 'planning') {
-        if (!EDITABLE.includes(record.status) || reply.type !== 'change') return false;
+        if (!EDITABLE.includes(record.status) || !reopens(reply)) return false;
         this.reopen(record);
       }
       this.apply(record, reply);
@@ -347,6 +350,11 @@ export class PlanService {
     }
     throw new Error('could not find a free plan id');
   }
+}
+
+/** Replies that re-open a posted plan for a new version: `change <question>` and the contact plan's row commands. */
+function reopens(reply: FlowInput): boolean {
+  return ['change', 'edit-row', 'add-row', 'remove-row'].includes(reply.type);
 }
 
 function staleQuestion(record: PlanRecord, questionId: string): string {

@@ -8,8 +8,8 @@ import { buildBudgetSketch } from '../domain/budget/budget.js';
 import type { FlowEffect, FlowInput } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import { startReview, stepReview, type ReviewEffect } from '../domain/review/review-flow.js';
-import { suggestionsFromReview } from '../domain/review/review.js';
-import type { Suggestion } from '../domain/conversation/flow-state.js';
+import { carriedFrom, suggestionsFromReview } from '../domain/review/review.js';
+import type { CarriedRates, Suggestion } from '../domain/conversation/flow-state.js';
 import { escapeMrkdwn, unescapeSlackText } from '../render/escape.js';
 import type { Renderer } from '../render/renderer.js';
 import type { PlanStore } from '../store/plan-store.js';
@@ -113,10 +113,18 @@ export class ReviewService {
 
   /** The suggested answers for a new plan in a channel: the newest review's actual rates. */
   async suggestionsFor(channelId: string): Promise<Record<string, Suggestion>> {
+    return (await this.latestReview(channelId))?.suggestions ?? {};
+  }
+
+  /** The per-channel actual rates of the newest review in a channel, for the next plan's contact plan and budget. */
+  async carriedFor(channelId: string): Promise<CarriedRates | undefined> {
+    return (await this.latestReview(channelId))?.carried;
+  }
+
+  private async latestReview(channelId: string) {
     const [latest] = await this.options.store.list({ channelId, statuses: ['reviewed'] });
-    if (!latest) return {};
-    const record = await this.options.store.get(latest.id);
-    return record?.review?.suggestions ?? {};
+    if (!latest) return undefined;
+    return (await this.options.store.get(latest.id))?.review;
   }
 
   private step(record: PlanRecord, input: FlowInput): void {
@@ -159,6 +167,7 @@ export class ReviewService {
       actuals: finished.actuals,
       reviewedOn: finished.reviewedOn,
       suggestions: suggestionsFromReview(finished.summary, version.plan, { planId: record.id, reviewedOn: finished.reviewedOn }),
+      ...carriedFrom(finished.summary, version.plan, { planId: record.id, reviewedOn: finished.reviewedOn }),
     };
     record.status = 'reviewed';
     enqueue(

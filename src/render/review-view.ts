@@ -3,8 +3,10 @@
  * Pure; user text is escaped later by the renderer.
  */
 import { formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
-import type { Plan } from '../domain/plan/plan.js';
+import { kpiInfo } from '../domain/channels/kpis.js';
+import { LABELS, type Plan } from '../domain/plan/plan.js';
 import type { GoalResult, PlannedActual, ReviewSummary } from '../domain/review/review.js';
+import type { TouchpointResult } from '../domain/review/touchpoint-actuals.js';
 import { mention, type Mrkdwn } from './escape.js';
 
 export interface ReviewSummaryView {
@@ -17,7 +19,30 @@ export interface ReviewSummaryView {
   returnOnSpend: string | null;
   worked: string | null;
   didNotWork: string | null;
+  /** The reported rows of the contact plan, or null when none was reported. */
+  touchpoints: { rows: { number: string; channel: string; stage: string; kpi: string | null; figures: string | null }[] } | null;
   footer: { planId: string; reviewer: Mrkdwn };
+}
+
+/** "Clicks: 45,000" in the KPI's unit. */
+function kpiActual(result: TouchpointResult, plan: Plan): string | null {
+  if (result.kpi === undefined) return null;
+  const label = result.kpiMetric ? (kpiInfo(result.kpiMetric)?.label ?? result.kpiMetric) : 'KPI';
+  return `${label}: ${goalValue({ unit: result.kpiUnit ?? 'count' }, result.kpi, plan)}`;
+}
+
+/** "spend ¥60,000 · 30,000 visits · ¥2 per visit · 1.5 % conversion". */
+function figuresOf(result: TouchpointResult, money: (n: number) => string): string | null {
+  const parts = [
+    result.spend !== undefined ? `spend ${money(result.spend)}` : '',
+    result.impressions !== undefined ? `${formatNumber(result.impressions, 0)} impressions` : '',
+    result.visits !== undefined ? `${formatNumber(result.visits, 0)} visits` : '',
+    result.orders !== undefined ? `${formatNumber(result.orders, 0)} orders` : '',
+    result.cpm !== undefined ? `${money(result.cpm)} CPM` : '',
+    result.costPerVisit !== undefined ? `${money(result.costPerVisit)} per visit` : '',
+    result.conversion !== undefined ? `${formatRate(result.conversion, 1)} conversion` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : null;
 }
 
 function goalValue(result: Pick<GoalResult, 'unit'>, value: number, plan: Plan): string {
@@ -78,6 +103,18 @@ export function reviewSummaryView(plan: Plan, summary: ReviewSummary, context: {
     returnOnSpend: summary.returnOnSpend === null ? null : `${formatRate(summary.returnOnSpend, 0)} (${formatNumber(summary.returnOnSpend, 2)}× the spend back on top of it)`,
     worked: summary.learnings.worked ?? null,
     didNotWork: summary.learnings.didNotWork ?? null,
+    touchpoints:
+      summary.touchpoints && summary.touchpoints.length > 0
+        ? {
+            rows: summary.touchpoints.map((result) => ({
+              number: String(result.row),
+              channel: plan.channels.find((c) => c.id === result.channelId)?.name ?? result.channelId,
+              stage: LABELS.stage[result.stage] ?? result.stage,
+              kpi: kpiActual(result, plan),
+              figures: figuresOf(result, money),
+            })),
+          }
+        : null,
     footer: { planId: context.planId, reviewer: mention(context.reviewerId) },
   };
 }

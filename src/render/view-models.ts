@@ -18,6 +18,10 @@ import {
   type Stage,
 } from '../domain/plan/plan.js';
 import { mention, type Mrkdwn } from './escape.js';
+import { briefLine } from './brief-line.js';
+import { contactPlanView, type ContactPlanView } from './contact-plan-view.js';
+import { channelStages, journeyStagesFor } from '../domain/channels/stage-fit.js';
+import { journeyOf } from '../domain/contact/journey.js';
 
 /** Extra context for the strategy summary. */
 export interface StrategySummaryOptions {
@@ -53,12 +57,33 @@ export interface FindingsView {
   groups: FindingGroupView[];
 }
 
-/** A goal as `metric: baseline → target by deadline`. */
+/** A goal as `metric: baseline → target by deadline`, and where it is measured. */
 export interface GoalView {
   metric: string;
   baseline: string;
   target: string;
   deadline: string;
+  /** "survey", "CRM"; null for goals stored before goals named their source. */
+  source: string | null;
+}
+
+/** The message plan (seed 003): what every touchpoint carries. */
+export interface MessagePlanView {
+  insight: string | null;
+  /** "Interviews and survey: 12 of 15 said so", or null. */
+  evidence: string | null;
+  proposition: string | null;
+  reasonToBelieve: string | null;
+  tone: string | null;
+}
+
+/** The incentive's terms. */
+export interface IncentiveView {
+  offer: string;
+  eligibility: string | null;
+  duration: string | null;
+  redemptions: string;
+  stages: string;
 }
 
 /** A chosen channel and the role it plays for the audience's stage. */
@@ -99,8 +124,15 @@ export interface StrategySummaryView {
   hasGoals: boolean;
   concept: string;
   message: string;
-  /** The pieces of "Achieve … with … through … and …". */
-  strategy: { objective: string; audience: string; stage: string; concept: string; message: string; channels: string };
+  /** The communication strategy as one sentence (the brief line). */
+  brief: string;
+  /** "Evaluation of alternatives → Purchase decision". */
+  journey: string;
+  businessModel: string | null;
+  messagePlan: MessagePlanView | null;
+  incentive: IncentiveView | null;
+  contactPlan: ContactPlanView;
+  /** The channels by media type: shown for plans made before contact plans existed. */
   channelGroups: ChannelGroupView[];
   hasChannels: boolean;
   schedule: { start: string; end: string; review: string; duration: string; phases: PhaseView[]; hasPhases: boolean };
@@ -240,15 +272,14 @@ export function strategySummaryView(
     hasGoals: plan.goals.length > 0,
     concept: plan.concept,
     message: messageText(plan),
-    strategy: {
-      objective: LABELS.objective[plan.primaryObjective].toLowerCase(),
-      audience: audience.description,
-      stage: LABELS.stage[audience.stage].toLowerCase(),
-      concept: plan.concept,
-      message: LABELS.messageType[plan.messageType].toLowerCase(),
-      channels: channelList(plan.channels),
-    },
-    channelGroups: channelGroups(plan.channels, audience.stage),
+    brief: briefLine(plan),
+    journey: journeyOf(plan).map((stage) => LABELS.stage[stage]).join(' → '),
+    businessModel: plan.businessModel ? LABELS.businessModel[plan.businessModel] : null,
+    messagePlan: messagePlanView(plan),
+    incentive: incentiveView(plan),
+    // Plans stored before contact plans lack the field altogether.
+    contactPlan: contactPlanView(plan, plan.contactPlan ?? [], { showConcept: false }),
+    channelGroups: channelGroups(plan.channels, journeyOf(plan), plan.businessModel),
     hasChannels: plan.channels.length > 0,
     schedule: {
       start: formatDate(plan.startDate),
@@ -411,6 +442,42 @@ function goalView(goal: Goal, currency: Currency): GoalView {
     baseline: value(goal.baseline),
     target: value(goal.target),
     deadline: formatDate(goal.deadline),
+    source: goal.source ? LABELS.dataSource[goal.source] : null,
+  };
+}
+
+function messagePlanView(plan: Plan): MessagePlanView | null {
+  const message = plan.message;
+  if (!message) return null;
+  const methods = message.insightMethods.map((method) => LABELS.researchMethod[method]);
+  const how = joinAnd(methods);
+  const evidence = message.evidence ? (how ? `${how} — ${message.evidence}` : message.evidence) : how || null;
+  return {
+    insight: message.insight ?? null,
+    evidence,
+    proposition: message.proposition ?? null,
+    reasonToBelieve: message.reasonToBelieve ?? null,
+    tone: message.tone ?? null,
+  };
+}
+
+function incentiveView(plan: Plan): IncentiveView | null {
+  const incentive = plan.incentive;
+  if (!incentive || (plan.messageType !== 'incentive' && plan.messageType !== 'both')) return null;
+  const currency = plan.budget.currency;
+  const mechanic = incentive.mechanic ? LABELS.mechanic[incentive.mechanic] : 'Offer';
+  const worth =
+    incentive.value !== undefined
+      ? `, costing ${formatMoney(incentive.value, currency)} per redemption`
+      : incentive.rate !== undefined
+        ? ` of ${formatRate(incentive.rate, 0)} off the order`
+        : '';
+  return {
+    offer: `${mechanic}${worth}`,
+    eligibility: incentive.eligibility ?? null,
+    duration: incentive.duration ?? null,
+    redemptions: incentive.expectedRedemptions !== undefined ? formatNumber(incentive.expectedRedemptions, 0) : 'every order (none given)',
+    stages: joinAnd(incentive.stages.map((stage) => LABELS.stage[stage])) || 'not placed yet',
   };
 }
 
@@ -420,28 +487,17 @@ function messageText(plan: Plan): string {
   return `${type}, ${plan.callToAction ? 'with' : 'without'} a call to action`;
 }
 
-function channelGroups(channels: Channel[], stage: Stage): ChannelGroupView[] {
+function channelGroups(channels: Channel[], journey: readonly Stage[], model: Plan['businessModel']): ChannelGroupView[] {
   return MEDIA_TYPES.map((media) => ({
     label: LABELS.media[media],
     channels: channels
       .filter((channel) => channel.media === media)
       .map((channel) => ({
         name: channel.name,
-        stages: joinAnd(channel.stages.map((s) => LABELS.stage[s])),
-        fit: channel.stages.includes(stage) ? "reaches the audience's stage" : 'off-stage',
+        stages: joinAnd(channelStages(channel, model).map((s) => LABELS.stage[s])),
+        fit: journeyStagesFor(channel, journey, model).length > 0 ? "reaches the audience's journey" : 'off-stage',
       })),
   })).filter((group) => group.channels.length > 0);
-}
-
-const CHANNELS_IN_ONE_LINE = 5;
-
-/** Channel names for the one-line strategy; a long list is shortened so the line stays one line. */
-function channelList(channels: Channel[]): string {
-  if (channels.length === 0) return 'no channels chosen yet';
-  const names = channels.map((channel) => channel.name);
-  if (names.length <= CHANNELS_IN_ONE_LINE) return joinAnd(names);
-  const shown = names.slice(0, CHANNELS_IN_ONE_LINE - 1);
-  return joinAnd([...shown, `${names.length - shown.length} more`]);
 }
 
 const DAY_MS = 86_400_000;

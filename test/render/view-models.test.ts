@@ -113,28 +113,29 @@ describe('strategySummaryView', () => {
   it('formats goals by unit as baseline, target and deadline', () => {
     const view = strategySummaryView(samplePlan(), []);
     expect(view.goals).toEqual([
-      { metric: 'Conversion', baseline: '1.5 %', target: '2.5 %', deadline: '30 Apr 2027' },
-      { metric: 'Revenue', baseline: '¥0', target: '¥1,200,000', deadline: '30 Apr 2027' },
-      { metric: 'Awareness', baseline: '8 %', target: '20 %', deadline: '30 Apr 2027' },
+      { metric: 'Conversion', baseline: '1.5 %', target: '2.5 %', deadline: '30 Apr 2027', source: 'analytics' },
+      { metric: 'Revenue', baseline: '¥0', target: '¥1,200,000', deadline: '30 Apr 2027', source: 'sales data' },
+      { metric: 'Awareness', baseline: '8 %', target: '20 %', deadline: '30 Apr 2027', source: 'survey' },
     ]);
   });
 
-  it('groups channels by media type and says whether each reaches the audience stage', () => {
+  it('groups channels by media type and says whether each reaches the journey (the view of plans without a contact plan)', () => {
     const plan = samplePlan();
     plan.audience.stage = 'need-recognition';
+    plan.journey = ['need-recognition'];
     const view = strategySummaryView(plan, []);
     expect(view.channelGroups.map((group) => group.label)).toEqual(['Owned', 'Paid', 'Earned']);
     const paid = view.channelGroups[1]?.channels ?? [];
     expect(paid.find((c) => c.name === 'Search ads')?.fit).toBe('off-stage');
-    expect(paid.find((c) => c.name === 'Paid influencers (KOL)')?.fit).toBe("reaches the audience's stage");
+    expect(paid.find((c) => c.name === 'Paid influencers (KOL)')?.fit).toBe("reaches the audience's journey");
   });
 
-  it('keeps the one-line strategy short when there are many channels', () => {
+  it('writes the brief line from the answers, counting a long channel list by media type instead of "and 4 more"', () => {
     const view = strategySummaryView(samplePlan(), []);
-    expect(view.strategy.channels).toBe(
-      'WeChat official account and mini program, Xiaohongshu brand account, Douyin brand account, Search ads and 4 more',
+    expect(view.brief).toBe(
+      'Achieve purchase intention (conversion 1.5 % → 2.5 %) among office workers aged 25–35 in Shanghai and Shenzhen who buy coffee daily and switch… (from evaluation to purchase) by promising “A smooth cold brew ready the moment you are” — grounded in the insight that switchers want a coffee that feels like a treat without slowing them down — carried by “Spring in every sip: smooth oat-milk cold brew that keeps pace with your day” as a brand message and incentive (coupon worth ¥10) through 3 owned, 3 paid and 2 earned channels, led by WeChat official account and mini program, Search ads and Reviews and word of mouth.',
     );
-    expect(view.strategy.objective).toBe('purchase intention');
+    expect(view.brief).not.toMatch(/more\b/);
   });
 
   it('shows the schedule length and the author as a mention', () => {

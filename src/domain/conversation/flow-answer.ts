@@ -16,6 +16,7 @@ import {
   joinNotes,
 } from '../parse/index.js';
 import { CURRENCIES, LABELS, type Currency, type Goal, type Parsed } from '../plan/plan.js';
+import { parseOffer } from '../contact/incentive.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { choiceLabel, type Question } from './script.js';
 import type { AnswerRecord, AnswerValue, Answers } from './flow-state.js';
@@ -68,6 +69,14 @@ function parseByKind(question: Question, text: string, ctx: AnswerContext): Pars
       return parseGoals(text, { now: ctx.now, timeZone: ctx.timeZone, currency, defaultDeadline: defaultDeadline(ctx.answers) });
     case 'yesno':
       return parseYesNo(text);
+    case 'offer': {
+      // Kept as typed and read again when the draft is assembled, in the currency chosen by then.
+      const offer = parseOffer(text, currency);
+      return offer.ok ? { ok: true, value: text.replace(/\s+/g, ' ').trim(), ...(offer.note ? { note: offer.note } : {}) } : offer;
+    }
+    case 'contact-plan':
+      // The flow reads replies to the contact plan itself (accept, or a row change); this is the fallback.
+      return { ok: false, error: 'Reply `accept` to keep the contact plan, or `change row 3` to change a row (also `add row`, `remove row 3`).' };
   }
 }
 
@@ -180,14 +189,21 @@ export function formatAnswer(question: Question, record: AnswerRecord, currency:
       return value === true ? 'Yes' : 'No';
     case 'goals':
       return Array.isArray(value) ? (value as Goal[]).map((goal) => formatGoal(goal, currency)).join('; ') : String(value);
+    case 'contact-plan': {
+      const rows = typeof value === 'object' && value !== null && 'rows' in value && Array.isArray(value.rows) ? value.rows : [];
+      const stages = new Set(rows.map((row) => row.stage)).size;
+      return `${rows.length} touchpoint${rows.length === 1 ? '' : 's'} across ${stages} stage${stages === 1 ? '' : 's'}`;
+    }
     case 'text':
+    case 'offer':
       return String(value);
   }
 }
 
-/** "Awareness: 12 % → 30 % by 30 Jun 2026". */
+/** "Awareness: 12 % → 30 % by 30 Jun 2026 (survey)". */
 export function formatGoal(goal: Goal, currency: Currency): string {
   const amount = (n: number): string =>
     goal.unit === 'percent' ? formatRate(n) : goal.unit === 'money' ? formatMoney(n, currency) : formatNumber(n);
-  return `${LABELS.metric[goal.metric]}: ${amount(goal.baseline)} → ${amount(goal.target)} by ${formatDate(goal.deadline)}`;
+  const source = goal.source !== undefined && Object.hasOwn(LABELS.dataSource, goal.source) ? ` (${LABELS.dataSource[goal.source]})` : '';
+  return `${LABELS.metric[goal.metric]}: ${amount(goal.baseline)} → ${amount(goal.target)} by ${formatDate(goal.deadline)}${source}`;
 }

@@ -3,16 +3,18 @@
  * JSON all the way down so that a stored conversation resumes exactly where it was.
  */
 import { z } from 'zod';
-import { GoalSchema, SEVERITIES, type Finding, type Plan } from '../plan/plan.js';
+import { ContactPlanAnswerSchema } from '../contact/contact-plan.js';
+import { GoalSchema, SEVERITIES, type Finding, type Plan, type PlanDraft, type Touchpoint } from '../plan/plan.js';
 import type { Question } from './script.js';
 
-/** A typed answer: choice id(s), text, a number (money in minor units, rates as fractions), an ISO date, a yes/no, or goals. */
+/** A typed answer: choice id(s), text, a number (money in minor units, rates as fractions), an ISO date, a yes/no, goals, or the accepted contact plan. */
 export const AnswerValueSchema = z.union([
   z.string(),
   z.number(),
   z.boolean(),
   z.array(z.string()),
   z.array(GoalSchema),
+  ContactPlanAnswerSchema,
 ]);
 /** A typed answer value. */
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;
@@ -29,6 +31,24 @@ export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
 
 /** Stored answers by question id. */
 export type Answers = Record<string, AnswerRecord>;
+
+/** One channel's actual rates from the last review: what the next plan starts from. */
+export const ChannelRateSchema = z.object({
+  channelId: z.string().min(1),
+  /** Minor units per visit, per thousand impressions; conversion as a fraction. */
+  costPerVisit: z.number().int().positive().optional(),
+  cpm: z.number().int().positive().optional(),
+  conversion: z.number().positive().max(1).optional(),
+  /** The KPI the row was measured by and its actual value. */
+  kpi: z.object({ metric: z.string().min(1), actual: z.number() }).optional(),
+});
+/** One channel's actual rates. */
+export type ChannelRate = z.infer<typeof ChannelRateSchema>;
+
+/** The per-channel rates of the last review, and where they came from. */
+export const CarriedRatesSchema = z.object({ source: z.string(), channels: z.array(ChannelRateSchema) });
+/** The per-channel rates a plan starts from. */
+export type CarriedRates = z.infer<typeof CarriedRatesSchema>;
 
 /** A suggested answer (e.g. from the last plan's review) and where it came from. */
 export const SuggestionSchema = z.object({ text: z.string(), source: z.string() });
@@ -66,6 +86,12 @@ export const FlowStateSchema = z.object({
   acceptedWarnings: z.array(z.string()),
   timeZone: z.string().min(1),
   suggestions: z.record(z.string(), SuggestionSchema),
+  /** The contact plan as changed so far, before the author accepts it. */
+  contactDraft: ContactPlanAnswerSchema.optional(),
+  /** The row of the contact plan the next reply changes (`change row 3`, `add row`), by its stable id. */
+  editingRow: z.object({ id: z.string().min(1), added: z.boolean().optional() }).optional(),
+  /** What the last review found per channel, shown beside the proposed rows and carried into the budget. */
+  carried: CarriedRatesSchema.optional(),
 });
 /** The whole conversation state. */
 export type FlowState = z.infer<typeof FlowStateSchema>;
@@ -82,7 +108,11 @@ export type FlowInput =
   /** `raw` is the whole reply, so "Change perceptions of ..." can still be an answer when nothing matches. */
   | { type: 'change'; target: string; raw?: string }
   | { type: 'use-suggestion' }
-  | { type: 'accept-warnings' };
+  | { type: 'accept-warnings' }
+  /** `change row 3` (optionally with the change: `change row 3: channel Xiaohongshu`), `add row`, `remove row 3`. */
+  | { type: 'edit-row'; row: number; text?: string }
+  | { type: 'add-row'; text?: string }
+  | { type: 'remove-row'; row: number };
 
 /** One line of a status list. */
 export interface StatusLine {
@@ -103,21 +133,40 @@ export type FlowEffect =
   | {
       type: 'ask';
       question: Question;
-      /** 1-based position among the questions that apply, and how many apply. */
-      position: { number: number; total: number };
+      /**
+       * 1-based position among the questions that apply, and how many apply; in a plan, also the
+       * part of the conversation (fixed, so progress shown by part never jumps).
+       */
+      position: { number: number; total: number; section?: { label: string; number: number; total: number } };
       suggestion?: Suggestion;
+      /** The bot's proposal, formatted, for a question it proposes rather than asks. */
+      proposal?: string;
+      /** The contact plan as proposed (and changed so far), for the contact-plan question. */
+      table?: ContactTable;
+      /** Why the last reply could not be used, when the question is asked again with its table. */
+      error?: string;
       /** How the previous answer was read, e.g. "Read 2 as 2 %". */
       note?: string;
       /** The stored answer, formatted, when the question is asked again (back, change). */
       current?: string;
     }
   | { type: 'reask'; question: Question; error: string; attempt: string }
-  | { type: 'status'; answered: StatusLine[]; remaining: number; current?: Question }
+  | { type: 'status'; answered: StatusLine[]; remaining: number; current?: Question; section?: { label: string; number: number; total: number } }
   | { type: 'help'; question?: Question; controls: ControlWord[] }
   | { type: 'findings'; findings: Finding[]; blocking: boolean }
   | { type: 'finished'; plan: Plan; findings: Finding[] }
   | { type: 'cancelled' }
   | { type: 'info'; message: string };
+
+/** The contact plan shown with its question: the rows, the draft they belong to, and the row being changed. */
+export interface ContactTable {
+  rows: Touchpoint[];
+  draft: PlanDraft;
+  /** The row the next reply changes: its 1-based position (absent for a row being added). */
+  editing?: { position?: number; adding: boolean };
+  /** Per-channel actuals from the last review. */
+  carried?: CarriedRates;
+}
 
 /** The new state and what to show. */
 export interface StepResult {

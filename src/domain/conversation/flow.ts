@@ -6,12 +6,15 @@
 import { PlanSchema, type Finding } from '../plan/plan.js';
 import { joinNotes } from '../parse/index.js';
 import { evaluatePlan, hasBlockingErrors } from '../rules/index.js';
-import type { Question, QuestionScript } from './script.js';
+import { sectionsOf, type Question, type QuestionScript } from './script.js';
 import { applicableQuestions, assembleDraft } from '../plan/assemble-draft.js';
+import { proposedAnswer } from '../plan/proposed-answers.js';
 import { currencyOf, formatAnswer, readChosen, readText, type ReadAnswer } from './flow-answer.js';
 import { CONTROL_WORDS } from './interpret-reply.js';
 import { resolveTarget } from './flow-target.js';
-import type { AnswerRecord, FlowEffect, FlowInput, FlowState, StepResult, Suggestion } from './flow-state.js';
+import { addedRowId, applyRowText, CONTACT_PLAN_ID, contactTable, isAcceptance, ROW_EDIT_HINT } from './flow-contact.js';
+import { asAnswer, changeRow } from '../contact/contact-plan.js';
+import type { AnswerRecord, CarriedRates, FlowEffect, FlowInput, FlowState, StepResult, Suggestion } from './flow-state.js';
 
 export { interpretReply, CONTROL_WORDS } from './interpret-reply.js';
 export { assembleDraft, applicableQuestions } from '../plan/assemble-draft.js';
@@ -20,7 +23,7 @@ export * from './flow-state.js';
 /** Starts a conversation: pre-answers the campaign name when the command gave one, and asks the first question. */
 export function startFlow(
   script: QuestionScript,
-  options: { campaign?: string; now: Date; timeZone: string; suggestions?: Record<string, Suggestion> },
+  options: { campaign?: string; now: Date; timeZone: string; suggestions?: Record<string, Suggestion>; carried?: CarriedRates },
 ): StepResult {
   const state: FlowState = {
     version: 0,
@@ -31,6 +34,7 @@ export function startFlow(
     acceptedWarnings: [],
     timeZone: validTimeZone(options.timeZone),
     suggestions: options.suggestions ?? {},
+    ...(options.carried && options.carried.channels.length > 0 ? { carried: options.carried } : {}),
   };
   const campaignQuestion = script.questions.find((q) => q.id === 'campaign');
   const name = options.campaign?.trim();
@@ -49,6 +53,12 @@ export function stepFlow(script: QuestionScript, state: FlowState, input: FlowIn
   if (state.status === 'asking' && !currentQuestion(script, state)) {
     // The stored question left the script (a new deployment): pick up at the next one instead.
     return proceed(script, { ...state, current: undefined }, now);
+  }
+  if (state.editingRow && ['back', 'skip', 'cancel', 'change', 'use-suggestion', 'accept-warnings', 'choose'].includes(input.type)) {
+    // Leaving a row change: `back` returns to the table, anything else goes on without it.
+    const { editingRow: _editing, ...rest } = state;
+    if (input.type === 'back') return { state: rest, effects: [ask(script, rest, currentQuestion(script, rest) ?? contactQuestion(script) as Question, 'The row is left as it was.')] };
+    return stepFlow(script, rest, input, now);
   }
   switch (input.type) {
     case 'text':
@@ -70,7 +80,11 @@ export function stepFlow(script: QuestionScript, state: FlowState, input: FlowIn
     case 'use-suggestion':
       return useSuggestion(script, state, now);
     case 'accept-warnings':
-      return acceptWarnings(script, state);
+      return currentQuestion(script, state)?.kind === 'contact-plan' ? acceptContactPlan(script, state, now) : acceptWarnings(script, state);
+    case 'edit-row':
+    case 'add-row':
+    case 'remove-row':
+      return rowCommand(script, state, input, now);
   }
 }
 
@@ -79,6 +93,7 @@ export function stepFlow(script: QuestionScript, state: FlowState, input: FlowIn
 function answerText(script: QuestionScript, state: FlowState, text: string, now: Date, source?: string): StepResult {
   const question = currentQuestion(script, state);
   if (!question) return waitingAtReview(state);
+  if (question.kind === 'contact-plan') return answerContactPlan(script, state, question, text, now);
   const read = readText(question, text, { now, timeZone: state.timeZone, answers: state.answers });
   return settle(script, state, question, read, text, now, source);
 }
@@ -134,6 +149,9 @@ function skip(script: QuestionScript, state: FlowState, now: Date): StepResult {
 
 function useSuggestion(script: QuestionScript, state: FlowState, now: Date): StepResult {
   const question = currentQuestion(script, state);
+  if (question?.kind === 'contact-plan') return acceptContactPlan(script, state, now);
+  const proposal = question?.proposed ? proposalText(script, state, question) : undefined;
+  if (question && proposal !== undefined) return answerText(script, state, proposal, now);
   const suggestion = question && state.suggestions[question.id];
   if (!suggestion) return info(state, 'There is no suggested answer for this question; please type your own.');
   return answerText(script, state, suggestion.text, now, suggestion.source);
@@ -177,7 +195,8 @@ function moveTo(state: FlowState, question: Question): FlowState {
 
 /** Asks the next unanswered question, or reviews the plan when none is left. */
 function proceed(script: QuestionScript, state: FlowState, now: Date, note?: string): StepResult {
-  const next = applicableQuestions(script, state.answers).find((q) => state.answers[q.id] === undefined);
+  // Proposed questions are not asked: their answer follows the others until the author sets it.
+  const next = applicableQuestions(script, state.answers).find((q) => state.answers[q.id] === undefined && !q.proposed);
   if (next) {
     const moved = moveTo(state, next);
     return { state: moved, effects: [ask(script, moved, next, note)] };
@@ -189,8 +208,8 @@ function proceed(script: QuestionScript, state: FlowState, now: Date, note?: str
 
 function review(script: QuestionScript, state: FlowState, now: Date, note?: string): StepResult {
   const history = state.current ? [...state.history, state.current] : state.history;
-  const draft = assembleDraft(state.answers, script);
-  const findings = evaluatePlan(draft, { today: calendarDate(now, state.timeZone) });
+  const draft = assembleDraft(state.answers, script, script.catalogue, state.carried);
+  const findings = evaluatePlan(draft, { today: calendarDate(now, state.timeZone), catalogue: script.catalogue });
   const base: FlowState = { ...state, status: 'reviewing', current: undefined, history, findings };
   const lead: FlowEffect[] = note ? [{ type: 'info', message: note }] : [];
   if (hasBlockingErrors(findings)) return { state: base, effects: [...lead, { type: 'findings', findings, blocking: true }] };
@@ -226,7 +245,7 @@ function acceptWarnings(script: QuestionScript, state: FlowState): StepResult {
   }
   const rules = state.findings.filter((f) => f.severity === 'warning').map((f) => f.rule);
   const next = accepted(state, { acceptedWarnings: [...new Set([...state.acceptedWarnings, ...rules])] });
-  const draft = assembleDraft(next.answers, script);
+  const draft = assembleDraft(next.answers, script, script.catalogue, next.carried);
   return finish(next, draft, state.findings);
 }
 
@@ -247,19 +266,120 @@ function currentQuestion(script: QuestionScript, state: FlowState): Question | u
   return script.questions.find((q) => q.id === state.current);
 }
 
-function ask(script: QuestionScript, state: FlowState, question: Question, note?: string): FlowEffect {
+function ask(script: QuestionScript, state: FlowState, question: Question, note?: string, error?: string): FlowEffect {
   const applicable = applicableQuestions(script, state.answers);
   const index = applicable.findIndex((q) => q.id === question.id);
   const existing = state.answers[question.id];
   const suggestion = state.suggestions[question.id];
+  const proposal = question.proposed ? proposalText(script, state, question) : undefined;
   return {
     type: 'ask',
     question,
-    position: { number: index + 1, total: applicable.length },
+    position: { number: index + 1, total: applicable.length, section: sectionPosition(script, question) },
     ...(suggestion ? { suggestion } : {}),
+    ...(proposal !== undefined ? { proposal } : {}),
     ...(note ? { note } : {}),
-    ...(existing ? { current: formatAnswer(question, existing, currencyOf(state.answers)) } : {}),
+    ...(error ? { error } : {}),
+    ...(existing && question.kind !== 'contact-plan' ? { current: formatAnswer(question, existing, currencyOf(state.answers)) } : {}),
+    ...(question.kind === 'contact-plan' ? { table: tableFor(script, state) } : {}),
   };
+}
+
+/** The part of the conversation a question is in: fixed for the script, so progress never jumps. */
+function sectionPosition(script: QuestionScript, question: Question): { label: string; number: number; total: number } {
+  const sections = sectionsOf(script);
+  return { label: question.section, number: sections.indexOf(question.section) + 1, total: sections.length };
+}
+
+/** The bot's proposal for a proposed question, formatted the way the question reads answers back. */
+function proposalText(script: QuestionScript, state: FlowState, question: Question): string | undefined {
+  const value = proposedAnswer(question.id, assembleDraft(state.answers, script, script.catalogue, state.carried));
+  return value === undefined ? undefined : formatAnswer(question, { value }, currencyOf(state.answers));
+}
+
+function contactQuestion(script: QuestionScript): Question | undefined {
+  return script.questions.find((q) => q.id === CONTACT_PLAN_ID);
+}
+
+function tableFor(script: QuestionScript, state: FlowState): NonNullable<Extract<FlowEffect, { type: 'ask' }>['table']> {
+  const { draft, rows } = contactTable(script, state);
+  const editing = state.editingRow;
+  const position = editing ? rows.findIndex((row) => row.id === editing.id) + 1 : 0;
+  return {
+    rows,
+    draft,
+    ...(editing ? { editing: { adding: editing.added === true, ...(position > 0 ? { position } : {}) } } : {}),
+    ...(state.carried ? { carried: state.carried } : {}),
+  };
+}
+
+// ── the contact plan ─────────────────────────────────────────────────────────
+
+/** A reply to the contact-plan question: a row change when one is open, else `accept` (or an inline `row 3: …`). */
+function answerContactPlan(script: QuestionScript, state: FlowState, question: Question, text: string, now: Date): StepResult {
+  if (state.editingRow) return settleRow(script, state, applyRowText(script, state, state.editingRow, text, now), now);
+  if (isAcceptance(text)) return acceptContactPlan(script, state, now);
+  const inline = /^\s*row\s+#?(\d{1,3})\s*[:,.-]?\s*([\s\S]+)$/i.exec(text);
+  if (inline) return rowCommand(script, state, { type: 'edit-row', row: Number(inline[1]), text: inline[2] ?? '' }, now);
+  const error = 'Reply `accept` to keep the contact plan as it is, or `change row 3` to change a row (also `add row` and `remove row 3`).';
+  return { state: { ...state, rejected: { questionId: question.id, text, error } }, effects: [{ type: 'reask', question, error, attempt: text }] };
+}
+
+/** `accept` at the contact-plan question: the table as it stands becomes the answer. */
+function acceptContactPlan(script: QuestionScript, state: FlowState, now: Date): StepResult {
+  const { rows, answer } = contactTable(script, state);
+  if (rows.length === 0) return info(state, 'There is no contact plan to accept yet: it is made from the channels. Choose them first with `change channels`.');
+  const { contactDraft: _draft, editingRow: _row, ...rest } = state;
+  const answers = { ...rest.answers, [CONTACT_PLAN_ID]: { value: asAnswer(rows, answer), raw: 'accept' } };
+  return proceed(script, accepted(rest, { answers }), now);
+}
+
+/** `change row 3`, `add row`, `remove row 3`, from anywhere in the conversation or on a posted plan. */
+function rowCommand(script: QuestionScript, state: FlowState, input: Extract<FlowInput, { type: 'edit-row' | 'add-row' | 'remove-row' }>, now: Date): StepResult {
+  const question = contactQuestion(script);
+  if (!question || !applicableQuestions(script, state.answers).includes(question)) return info(state, 'This plan has no contact plan to change.');
+  const { rows, answer } = contactTable(script, state);
+  if (rows.length === 0) return info(state, 'The contact plan is made from the channels, which are not chosen yet. Choose them first; the rows follow.');
+  if (input.type === 'add-row') {
+    const target = { id: addedRowId(script, state), added: true };
+    if (input.text) return settleRow(script, { ...state, editingRow: target }, applyRowText(script, state, target, input.text, now), now);
+    return editRow(script, state, target);
+  }
+  const row = rows[input.row - 1];
+  if (!row) return info(state, `There is no row ${input.row}: the contact plan has rows 1 to ${rows.length}.`);
+  if (input.type === 'remove-row') {
+    return settleRow(script, state, { ok: true, answer: changeRow(answer, rows, row.id, { remove: true }), updates: {}, note: `Row ${input.row} is removed.` }, now);
+  }
+  const target = { id: row.id };
+  if (input.text) return settleRow(script, { ...state, editingRow: target }, applyRowText(script, state, target, input.text, now), now);
+  return editRow(script, state, target);
+}
+
+/** Opens a row for change: the contact-plan question is asked with that row, and the next reply changes it. */
+function editRow(script: QuestionScript, state: FlowState, target: { id: string; added?: boolean }): StepResult {
+  const question = contactQuestion(script) as Question;
+  const moved = accepted(moveTo(state, question), { editingRow: target });
+  return { state: moved, effects: [ask(script, moved, question, ROW_EDIT_HINT)] };
+}
+
+/** After a row change: an accepted contact plan takes it and the conversation goes on; otherwise the table is asked again. */
+function settleRow(script: QuestionScript, state: FlowState, outcome: ReturnType<typeof applyRowText>, now: Date): StepResult {
+  const question = contactQuestion(script) as Question;
+  if (!outcome.ok) {
+    // The row stays open, so the next reply is read as the change again.
+    const moved = accepted(moveTo(state, question), {});
+    return { state: moved, effects: [ask(script, moved, question, undefined, outcome.error)] };
+  }
+  const { editingRow: _row, contactDraft: _draft, ...rest } = state;
+  const answers = { ...rest.answers, ...outcome.updates };
+  const wasAccepted = contactTable(script, state).accepted;
+  if (wasAccepted) {
+    const next = accepted(rest, { answers: { ...answers, [CONTACT_PLAN_ID]: { value: outcome.answer, raw: 'changed' } } });
+    if (next.status === 'asking' && next.current === CONTACT_PLAN_ID) return proceed(script, { ...next, current: undefined }, now, outcome.note);
+    return proceed(script, next, now, outcome.note);
+  }
+  const next = accepted(moveTo({ ...rest, answers }, question), { contactDraft: outcome.answer });
+  return { state: next, effects: [ask(script, next, question, `${outcome.note} Reply \`accept\` when the contact plan is right.`)] };
 }
 
 function statusEffect(script: QuestionScript, state: FlowState): FlowEffect {
@@ -267,10 +387,19 @@ function statusEffect(script: QuestionScript, state: FlowState): FlowEffect {
   const applicable = applicableQuestions(script, state.answers);
   const answered = applicable.flatMap((question) => {
     const existing = state.answers[question.id];
-    return existing ? [{ questionId: question.id, label: question.label, value: formatAnswer(question, existing, currency) }] : [];
+    if (existing) return [{ questionId: question.id, label: question.label, value: formatAnswer(question, existing, currency) }];
+    const proposal = question.proposed ? proposalText(script, state, question) : undefined;
+    return proposal !== undefined ? [{ questionId: question.id, label: question.label, value: `${proposal} (proposed; \`change ${question.label.toLowerCase()}\` to set it)` }] : [];
   });
+  // Left: the questions that will be asked given the answers so far (a later answer may add or drop some).
+  const remaining = applicable.filter((q) => !q.proposed && state.answers[q.id] === undefined && q.id !== state.current).length + (state.current ? 1 : 0);
   const current = currentQuestion(script, state);
-  return { type: 'status', answered, remaining: applicable.length - answered.length, ...(current ? { current } : {}) };
+  return {
+    type: 'status',
+    answered,
+    remaining: state.status === 'asking' ? remaining : 0,
+    ...(current ? { current, section: sectionPosition(script, current) } : {}),
+  };
 }
 
 function info(state: FlowState, message: string): StepResult {

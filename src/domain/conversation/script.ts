@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  BUSINESS_MODELS,
   CURRENCIES,
   INVOLVEMENTS,
   MESSAGE_TYPES,
@@ -30,7 +31,7 @@ export class ScriptError extends Error {
   }
 }
 
-export const QUESTION_KINDS = ['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno'] as const;
+export const QUESTION_KINDS = ['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno', 'contact-plan', 'offer'] as const;
 /** How an answer is read: each kind has its own parser. */
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -70,6 +71,10 @@ const RawQuestionSchema = z.strictObject({
   min: z.number().optional(),
   integer: z.boolean().optional(),
   when: WhenSchema.optional(),
+  /** The part of the conversation it belongs to ("Audience", "Message"); a question without one continues the previous part. */
+  section: z.string().trim().min(1, 'the section has no name').optional(),
+  /** The bot proposes the answer from earlier ones instead of asking; `change <label>` lets the author set it. */
+  proposed: z.boolean().default(false),
 });
 
 /** A checked question, ready for the flow and the renderer. */
@@ -92,6 +97,10 @@ export interface Question {
   min?: number;
   integer?: boolean;
   when?: When;
+  /** The part of the conversation it belongs to; progress is shown by part, so the count never jumps. */
+  section: string;
+  /** Proposed from earlier answers rather than asked (the journey, the business model, the tone). */
+  proposed: boolean;
 }
 
 /** The whole conversation: the questions in order and the channel catalogue they offer. */
@@ -117,6 +126,15 @@ const KNOWN: Record<string, { kind: QuestionKind; vocabulary?: readonly string[]
   message_type: { kind: 'single', vocabulary: MESSAGE_TYPES },
   currency: { kind: 'single', vocabulary: CURRENCIES },
   call_to_action: { kind: 'yesno' },
+  business_model: { kind: 'single', vocabulary: BUSINESS_MODELS },
+  journey: { kind: 'multi', vocabulary: STAGES },
+  insight: { kind: 'text' },
+  proposition: { kind: 'text' },
+  tone: { kind: 'text' },
+  incentive_offer: { kind: 'offer' },
+  incentive_terms: { kind: 'text' },
+  incentive_redemptions: { kind: 'number' },
+  contact_plan: { kind: 'contact-plan' },
   goals: { kind: 'goals' },
   channels: { kind: 'multi' },
   budget_available: { kind: 'money' },
@@ -139,12 +157,41 @@ export function validateScript(raw: unknown, catalogue: Channel[]): QuestionScri
   const entries = questionEntries(raw);
   const questions: Question[] = [];
   for (const [index, entry] of entries.entries()) {
-    const question = checkQuestion(entry, index, catalogue);
+    const question = checkQuestion(entry, index, catalogue, questions.at(-1)?.section ?? DEFAULT_SECTION);
     if (questions.some((q) => q.id === question.id)) fail(question.id, 'the id is used by an earlier question too');
     checkWhen(question, questions);
+    checkSection(question, questions);
     questions.push(question);
   }
+  checkSectionsAsk(questions);
   return { questions, catalogue };
+}
+
+/** The part a script without sections is in. */
+const DEFAULT_SECTION = 'Questions';
+
+/** A part must be one run of questions: coming back to it later would make the progress jump back. */
+function checkSection(question: Question, earlier: Question[]): void {
+  const previous = earlier.at(-1);
+  if (previous === undefined || previous.section === question.section) return;
+  if (earlier.some((q) => q.section === question.section)) {
+    fail(question.id, `section "${question.section}" was left earlier; keep each section's questions together`);
+  }
+}
+
+/** Every part asks at least one question whatever the answers, so none is skipped and the progress counts every part. */
+function checkSectionsAsk(questions: Question[]): void {
+  for (const section of sectionsOf({ questions, catalogue: [] })) {
+    const members = questions.filter((q) => q.section === section);
+    if (!members.some((q) => !q.proposed && !q.when)) {
+      fail(members[0]?.id ?? section, `section "${section}" has no question that is always asked; give it one, or merge it into its neighbour`);
+    }
+  }
+}
+
+/** The parts of the conversation, in order. */
+export function sectionsOf(script: QuestionScript): string[] {
+  return [...new Set(script.questions.map((q) => q.section))];
 }
 
 function questionEntries(raw: unknown): unknown[] {
@@ -157,7 +204,7 @@ function fail(id: string, problem: string): never {
   throw new ScriptError(`question "${id}": ${problem}`);
 }
 
-function checkQuestion(entry: unknown, index: number, catalogue: Channel[]): Question {
+function checkQuestion(entry: unknown, index: number, catalogue: Channel[], previousSection: string): Question {
   const id = entryId(entry, index);
   const parsed = RawQuestionSchema.safeParse(entry);
   if (!parsed.success) {
@@ -165,10 +212,11 @@ function checkQuestion(entry: unknown, index: number, catalogue: Channel[]): Que
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     fail(id, `${where}${issue?.message ?? 'invalid'}`);
   }
-  const { choices_from: choicesFrom, kind, ...rest } = parsed.data;
+  const { choices_from: choicesFrom, kind, section, ...rest } = parsed.data;
   if (!isKind(kind)) fail(id, `unknown kind "${kind}"; use one of ${QUESTION_KINDS.join(', ')}`);
   const choices = choicesFrom === 'catalogue' ? catalogueChoices(id, rest.choices, catalogue) : rest.choices;
-  const question: Question = stripUndefined({ ...rest, kind, choices });
+  const question: Question = stripUndefined({ ...rest, kind, choices, section: section ?? previousSection });
+  if (question.proposed && question.when) fail(id, 'a proposed question cannot also have `when`');
   checkChoices(question);
   checkKnown(question);
   return question;
@@ -224,6 +272,7 @@ function checkWhen(question: Question, earlier: Question[]): void {
   if (when.question === question.id) fail(question.id, '`when` refers to the question itself');
   const source = earlier.find((q) => q.id === when.question);
   if (!source) fail(question.id, `\`when\` refers to "${when.question}", which is not an earlier question`);
+  if (source.proposed) fail(question.id, `\`when\` refers to "${source.id}", which is proposed rather than asked`);
   const valid = conditionIds(source);
   if (!valid) fail(question.id, `\`when\` refers to "${source.id}", a ${source.kind} question; use a single, multi or yesno question`);
   const unknown = when.in.filter((value) => !valid.includes(value));

@@ -1,10 +1,12 @@
 /**
- * Reads measurable goals, one per line, e.g. `awareness 10% -> 40% by 2027-03-31`:
- * a metric, a baseline, an arrow, a target and a deadline (DAGMAR: from where, to
- * where, by when).
+ * Reads measurable goals, one per line, e.g. `awareness 10% -> 40% by 2027-03-31 (survey)`:
+ * a metric, a baseline, an arrow, a target, a deadline (DAGMAR: from where, to where,
+ * by when) and, optionally, the data source; a line without one takes its metric's
+ * usual source (awareness from a survey, leads from the CRM).
  */
 import { formatRate } from '../plan/format.js';
-import type { Currency, Goal, GoalMetric, GoalUnit, Parsed } from '../plan/plan.js';
+import { LABELS, type Currency, type DataSource, type Goal, type GoalMetric, type GoalUnit, type Parsed } from '../plan/plan.js';
+import { METRIC_INFO } from '../plan/goal-metrics.js';
 import { parseDate } from './parse-date.js';
 import { parseMoney } from './parse-money.js';
 import { fail, joinNotes, ok } from './parsed-result.js';
@@ -27,24 +29,65 @@ const MAX_GOALS_INPUT = 4000;
 /** Keeps each line's regex work small even when the whole answer is near its limit. */
 const MAX_GOAL_LINE = 300;
 
-/** Names people use for each metric; the longest name that starts a line wins. */
+/**
+ * Names people use for each metric; the longest name that starts a line wins. Aided
+ * awareness (recognition, at the shelf) and unaided awareness (recall, before it) are
+ * different effects (Rossiter–Percy) and stay apart; plain "awareness" is its own metric.
+ */
 const METRIC_NAMES: readonly (readonly [string, GoalMetric])[] = (
   [
     ['awareness', 'awareness'],
     ['brand awareness', 'awareness'],
-    ['aided awareness', 'awareness'],
-    ['unaided awareness', 'awareness'],
+    ['awareness rate', 'awareness'],
     ['popularity', 'awareness'],
-    ['recall', 'awareness'],
-    ['brand recall', 'awareness'],
+    ['aided awareness', 'recognition'],
+    ['aided brand awareness', 'recognition'],
+    ['prompted awareness', 'recognition'],
     ['recognition', 'recognition'],
     ['brand recognition', 'recognition'],
+    ['unaided awareness', 'recall'],
+    ['unaided brand awareness', 'recall'],
+    ['unprompted awareness', 'recall'],
+    ['spontaneous awareness', 'recall'],
+    ['recall', 'recall'],
+    ['brand recall', 'recall'],
+    ['top of mind', 'recall'],
+    ['top-of-mind awareness', 'recall'],
+    ['consideration', 'consideration'],
+    ['brand consideration', 'consideration'],
+    ['purchase intent', 'purchase-intent'],
+    ['purchase intention', 'purchase-intent'],
+    ['intent to buy', 'purchase-intent'],
+    ['intention to buy', 'purchase-intent'],
+    ['buying intent', 'purchase-intent'],
     ['trust', 'trust'],
     ['brand trust', 'trust'],
     ['reputation', 'reputation'],
     ['brand reputation', 'reputation'],
-    ['favourability', 'reputation'],
-    ['favorability', 'reputation'],
+    ['favourability', 'favourability'],
+    ['favorability', 'favourability'],
+    ['brand favourability', 'favourability'],
+    ['brand favorability', 'favourability'],
+    ['liking', 'favourability'],
+    ['nps', 'nps'],
+    ['net promoter score', 'nps'],
+    ['share of voice', 'share-of-voice'],
+    ['sov', 'share-of-voice'],
+    ['engagement', 'engagement'],
+    ['engagement rate', 'engagement'],
+    ['interactions', 'engagement'],
+    ['followers', 'followers'],
+    ['fans', 'followers'],
+    ['subscribers', 'followers'],
+    ['reach', 'reach'],
+    ['campaign reach', 'reach'],
+    ['people reached', 'reach'],
+    ['visits', 'visits'],
+    ['site visits', 'visits'],
+    ['website visits', 'visits'],
+    ['store visits', 'visits'],
+    ['sessions', 'visits'],
+    ['traffic', 'visits'],
     ['loyalty', 'loyalty'],
     ['brand loyalty', 'loyalty'],
     ['acquisition', 'acquisition'],
@@ -53,16 +96,40 @@ const METRIC_NAMES: readonly (readonly [string, GoalMetric])[] = (
     ['new customer', 'acquisition'],
     ['new users', 'acquisition'],
     ['new buyers', 'acquisition'],
+    ['leads', 'leads'],
+    ['new leads', 'leads'],
+    ['inquiries', 'leads'],
+    ['enquiries', 'leads'],
+    ['mql', 'mql'],
+    ['mqls', 'mql'],
+    ['marketing qualified leads', 'mql'],
+    ['marketing-qualified leads', 'mql'],
+    ['sql', 'sql'],
+    ['sqls', 'sql'],
+    ['sales qualified leads', 'sql'],
+    ['sales-qualified leads', 'sql'],
+    ['pipeline', 'pipeline'],
+    ['sales pipeline', 'pipeline'],
+    ['pipeline value', 'pipeline'],
+    ['demo requests', 'demo-requests'],
+    ['demo request', 'demo-requests'],
+    ['demo bookings', 'demo-requests'],
+    ['demos', 'demo-requests'],
     ['activation', 'activation'],
     ['activation rate', 'activation'],
     ['retention', 'retention'],
     ['retention rate', 'retention'],
-    ['repeat purchase', 'retention'],
-    ['repeat purchases', 'retention'],
-    ['repeat purchase rate', 'retention'],
-    ['repeat rate', 'retention'],
-    ['repurchase', 'retention'],
-    ['repurchase rate', 'retention'],
+    ['customer retention', 'retention'],
+    ['repeat rate', 'repeat-rate'],
+    ['repeat purchase', 'repeat-rate'],
+    ['repeat purchases', 'repeat-rate'],
+    ['repeat purchase rate', 'repeat-rate'],
+    ['repurchase', 'repeat-rate'],
+    ['repurchase rate', 'repeat-rate'],
+    ['churn', 'churn'],
+    ['churn rate', 'churn'],
+    ['customer churn', 'churn'],
+    ['attrition', 'churn'],
     ['conversion', 'conversion'],
     ['conversion rate', 'conversion'],
     ['cvr', 'conversion'],
@@ -80,28 +147,97 @@ const METRIC_NAMES: readonly (readonly [string, GoalMetric])[] = (
     ['number of orders', 'orders'],
     ['purchases', 'orders'],
     ['transactions', 'orders'],
+    ['cac', 'cac'],
+    ['cpa', 'cac'],
+    ['customer acquisition cost', 'cac'],
+    ['cost per acquisition', 'cac'],
+    ['acquisition cost', 'cac'],
+    ['roas', 'roas'],
+    ['return on ad spend', 'roas'],
   ] as const
 ).toSorted((a, b) => b[0].length - a[0].length);
 
-const UNIT_BY_METRIC: Record<GoalMetric, GoalUnit> = {
-  awareness: 'percent',
-  recognition: 'percent',
-  conversion: 'percent',
-  retention: 'percent',
-  activation: 'percent',
-  loyalty: 'percent',
-  trust: 'score',
-  reputation: 'score',
-  acquisition: 'count',
-  orders: 'count',
-  sharing: 'count',
-  revenue: 'money',
-};
+/** The names listed when a metric is not recognised: one per metric, the way people write them. */
+const KNOWN_METRICS =
+  'awareness, aided awareness, unaided awareness, consideration, purchase intent, trust, favourability, reputation, NPS, share of voice, reach, engagement, followers, visits, leads, MQL, SQL, pipeline, demo requests, conversion, orders, revenue, new customers, CAC, ROAS, activation, retention, repeat rate, churn, loyalty, sharing';
+
+/**
+ * Names of the data sources a goal line may give, e.g. `(survey)`, `[crm]` or `via analytics`.
+ * A line that names none takes its metric's usual source.
+ */
+const SOURCE_NAMES: readonly (readonly [string, DataSource])[] = (
+  [
+    ['survey', 'survey'],
+    ['surveys', 'survey'],
+    ['brand tracker', 'survey'],
+    ['brand tracking', 'survey'],
+    ['brand lift', 'survey'],
+    ['brand lift study', 'survey'],
+    ['panel', 'survey'],
+    ['questionnaire', 'survey'],
+    ['poll', 'survey'],
+    ['analytics', 'analytics'],
+    ['web analytics', 'analytics'],
+    ['site analytics', 'analytics'],
+    ['google analytics', 'analytics'],
+    ['ga4', 'analytics'],
+    ['baidu tongji', 'analytics'],
+    ['crm', 'crm'],
+    ['salesforce', 'crm'],
+    ['hubspot', 'crm'],
+    ['marketing automation', 'crm'],
+    ['member database', 'crm'],
+    ['platform', 'platform'],
+    ['platform data', 'platform'],
+    ['ads manager', 'platform'],
+    ['ad platform', 'platform'],
+    ['social listening', 'platform'],
+    ['sales data', 'sales'],
+    ['sales system', 'sales'],
+    ['erp', 'sales'],
+    ['pos', 'sales'],
+    ['finance', 'sales'],
+  ] as const
+).toSorted((a, b) => b[0].length - a[0].length);
 
 const BULLET = /^(?:[-•*·‣◦▪]\s*|\d{1,2}[.)]\s+)/;
 const ARROW = /\s*(?:-+>|→|⟶|➡|=>|⇒)\s*|\s+to\s+/;
 const DEADLINE = /\s+(?:by|until|due|before)\s+(?=\S)/g;
 const DIRECTION_WORD = /^(reduce|decrease|lower|cut|increase|grow|raise|improve|boost|lift)\s+/;
+const DOWN_WORDS = new Set(['reduce', 'decrease', 'lower', 'cut']);
+const UP_WORDS = new Set(['increase', 'grow', 'raise', 'boost']);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const SOURCE_ALTERNATION = SOURCE_NAMES.map(([name]) => escapeRegExp(name)).join('|');
+const SOURCE_LEAD = '(?:source\\s*:?\\s*|via\\s+|from\\s+|measured\\s+(?:by|in|with)\\s+|tracked\\s+(?:by|in)\\s+)';
+/** `(survey)`, `[source: crm]`, `(via analytics)`: a bracketed source anywhere on the line. */
+const BRACKETED_SOURCE = new RegExp(`[(\\[]\\s*${SOURCE_LEAD}?(${SOURCE_ALTERNATION})\\s*[)\\]]`);
+/** `via crm`, `source: survey`, `measured by analytics`: a named source without brackets. */
+const NAMED_SOURCE = new RegExp(`(?:^|\\s)(?:via|source\\s*:|source|measured\\s+(?:by|in|with)|tracked\\s+(?:by|in)|according\\s+to)\\s+(${SOURCE_ALTERNATION})(?=$|[\\s,;.])`);
+/** An explicit source the table does not know, so the person hears about it instead of a puzzling date error. */
+const UNKNOWN_SOURCE = /[(\[]\s*(?:source\s*:?|via)\s*([^()\[\]]{1,40}?)\s*[)\]]|(?:^|\s)(?:via|source\s*:)\s+(\S+)\s*$/;
+
+/** Takes the data source out of a lower-cased line: the source (if named) and the rest. */
+function splitSource(line: string): Parsed<{ rest: string; source?: DataSource }> {
+  for (const pattern of [BRACKETED_SOURCE, NAMED_SOURCE]) {
+    const match = pattern.exec(line);
+    const name = match?.[1];
+    if (match && name !== undefined) {
+      const source = SOURCE_NAMES.find(([known]) => known === name)?.[1];
+      const rest = `${line.slice(0, match.index)} ${line.slice(match.index + match[0].length)}`.replace(/\s+/g, ' ').trim();
+      return ok(source === undefined ? { rest } : { rest, source });
+    }
+  }
+  const unknown = UNKNOWN_SOURCE.exec(line);
+  if (unknown) {
+    const named = (unknown[1] ?? unknown[2] ?? '').trim();
+    return fail(`I don't know the data source ${quoteInput(named)}; put one of survey, analytics, CRM, platform or sales data in brackets at the end of the line`);
+  }
+  return ok({ rest: line });
+}
 
 /** A goal value in percent: `10%`, or a bare `10` read as 10 % with a note. */
 function readPercent(text: string): Parsed<number> {
@@ -112,10 +248,10 @@ function readPercent(text: string): Parsed<number> {
   return rate.percentSign ? ok(value) : ok(value, `Read ${quoteInput(text)} as ${formatRate(value, 6)}.`);
 }
 
-/** A goal value that is a score (`3.2`) or a count (`1,000`, `2k`). */
-function readPlain(text: string, unit: 'score' | 'count'): Parsed<number> {
+/** A goal value that is a score (`3.2`, or `-5` for a score that can be negative, such as NPS) or a count (`1,000`, `2k`). */
+function readPlain(text: string, unit: 'score' | 'count', allowNegative = false): Parsed<number> {
   const number = readNumber(text);
-  if (number === undefined || number.negative) {
+  if (number === undefined || (number.negative && !allowNegative)) {
     return fail(`${quoteInput(text)} isn't a ${unit === 'count' ? 'count such as `1,000`' : 'score such as `4.2`'}`);
   }
   const value = toNumber(number);
@@ -124,7 +260,15 @@ function readPlain(text: string, unit: 'score' | 'count'): Parsed<number> {
   return ok(value === 0 ? 0 : value);
 }
 
-function readValue(text: string, unit: GoalUnit, currency: Currency): Parsed<number> {
+/** NPS runs from -100 to 100: the only goal whose values may be negative. */
+const NPS_RANGE = 100;
+
+function readValue(text: string, unit: GoalUnit, currency: Currency, metric: GoalMetric): Parsed<number> {
+  if (metric === 'nps' && unit === 'score') {
+    const score = readPlain(text, unit, true);
+    if (score.ok && Math.abs(score.value) > NPS_RANGE) return fail(`${quoteInput(text)} is outside the NPS range of -100 to 100`);
+    return score;
+  }
   if (unit === 'percent') return readPercent(text);
   if (unit === 'money') {
     const money = parseMoney(text, currency, { allowZero: true });
@@ -154,14 +298,17 @@ function splitDeadline(line: string): { body: string; deadline?: string } {
 
 /** Reads one goal line; errors are phrases that the caller prefixes with the line. */
 function readGoal(line: string, context: GoalContext): Parsed<Goal> {
-  const lowered = line.toLowerCase().replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+  const sourced = splitSource(line.toLowerCase().replace(/\s+/g, ' ').trim());
+  if (!sourced.ok) return sourced;
+  const lowered = sourced.value.rest.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
   const { body, deadline: deadlineText } = splitDeadline(lowered);
   const directionMatch = DIRECTION_WORD.exec(body);
-  const decrease = directionMatch !== null && /^(reduce|decrease|lower|cut)$/.test(directionMatch[1] ?? '');
   const named = readMetric(body.slice(directionMatch?.[0].length ?? 0));
-  if (named === undefined) {
-    return fail(`I don't know that metric; start the line with one of: awareness, recognition, trust, reputation, loyalty, new customers, activation, retention, conversion, sharing, revenue, orders`);
-  }
+  if (named === undefined) return fail(`I don't know that metric; start the line with one of: ${KNOWN_METRICS}`);
+  const info = METRIC_INFO[named.metric];
+  const word = directionMatch?.[1] ?? '';
+  const contradicts = info.direction === 'increase' ? DOWN_WORDS.has(word) : UP_WORDS.has(word);
+  if (contradicts) return fail(directionRefusal(named.metric, word));
   const sides = named.rest.split(ARROW);
   if (sides.length !== 2) return fail('I need a starting value, an arrow and a target, such as `10% -> 40%`');
   const baselineText = (sides[0] ?? '').replace(/^(?:[\s:=]|-\s)*(?:from\s+|at\s+)?/, '').trim();
@@ -170,10 +317,10 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
   if (targetText === '') return fail('the target is missing');
 
   const hasPercent = /%|percent|pct/.test(`${baselineText} ${targetText}`);
-  const unit: GoalUnit = hasPercent ? 'percent' : UNIT_BY_METRIC[named.metric];
-  const baseline = readValue(baselineText, unit, context.currency);
+  const unit: GoalUnit = hasPercent ? 'percent' : info.unit;
+  const baseline = readValue(baselineText, unit, context.currency, named.metric);
   if (!baseline.ok) return fail(`the starting value ${baseline.error}`);
-  const target = readValue(targetText, unit, context.currency);
+  const target = readValue(targetText, unit, context.currency, named.metric);
   if (!target.ok) return fail(`the target ${target.error}`);
 
   const deadline = readDeadline(deadlineText, context);
@@ -183,10 +330,20 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
     unit,
     baseline: baseline.value,
     target: target.value,
-    direction: decrease ? 'decrease' : 'increase',
+    direction: info.direction,
     deadline: deadline.value,
+    source: sourced.value.source ?? info.source,
   };
   return ok(goal, joinNotes([baseline.note, target.note, directionNote(goal), deadline.note]));
+}
+
+/** Why "reduce retention" or "increase churn" is refused: the metric only moves one way for the better. */
+function directionRefusal(metric: GoalMetric, word: string): string {
+  const name = LABELS.metric[metric].toLowerCase();
+  if (METRIC_INFO[metric].direction === 'increase') {
+    return `${name} is a metric that should go up, so I can't \`${word}\` it; if it is falling, set the target above today's value, or use a metric that should go down, such as churn`;
+  }
+  return `${name} is a metric that should go down, so I can't \`${word}\` it; write the line without it, with the target below today's value`;
 }
 
 function readDeadline(text: string | undefined, context: GoalContext): Parsed<string> {
@@ -202,8 +359,12 @@ function readDeadline(text: string | undefined, context: GoalContext): Parsed<st
 
 /** Flags a target on the wrong side of the baseline, which the rules will reject. */
 function directionNote(goal: Goal): string | undefined {
+  const name = LABELS.metric[goal.metric];
   if (goal.direction === 'increase' && goal.target < goal.baseline) {
-    return 'The target is below the starting value; if you mean to bring it down, start the line with `reduce`.';
+    return `The target is below the starting value, but ${name.toLowerCase()} should go up; check the two figures.`;
+  }
+  if (goal.direction === 'decrease' && goal.target > goal.baseline) {
+    return `The target is above the starting value, but ${name.toLowerCase()} should go down; check the two figures.`;
   }
   return undefined;
 }

@@ -3,10 +3,20 @@
  * answer fills the plan. Answers to questions that no longer apply are ignored but
  * kept in the state, so switching back restores them.
  */
-import { PlanDraftSchema, type Channel, type PlanDraft } from './plan.js';
+import { PlanDraftSchema, STAGES, type Channel, type PlanDraft, type Stage } from './plan.js';
 import type { Question, QuestionScript } from '../conversation/script.js';
-import type { AnswerValue, Answers } from '../conversation/flow-state.js';
+import type { AnswerValue, Answers, CarriedRates } from '../conversation/flow-state.js';
 import { currencyOf } from '../conversation/flow-answer.js';
+import {
+  ContactPlanAnswerSchema,
+  proposeIncentiveStages,
+  reconcileContactPlan,
+  type ContactPlanAnswer,
+  type ContactPlanInputs,
+} from '../contact/contact-plan.js';
+import { parseOffer, readTerms } from '../contact/incentive.js';
+import { readInsight, readProposition } from '../contact/message-plan.js';
+import { proposedAnswer } from './proposed-answers.js';
 
 /** Whether an earlier answer meets a `when` condition (any value of a multi answer; yes/no for booleans). */
 function meets(value: AnswerValue | undefined, accepted: string[]): boolean {
@@ -41,8 +51,35 @@ export function countingAnswers(script: QuestionScript, answers: Answers): Map<s
   return values;
 }
 
-/** Builds the draft the rules judge from the answers that count; channels become catalogue entries. */
-export function assembleDraft(answers: Answers, script: QuestionScript, catalogue: Channel[] = script.catalogue): PlanDraft {
+/** What the contact-plan proposal is made from, read off a draft. */
+export function contactPlanInputs(draft: PlanDraft): ContactPlanInputs {
+  return {
+    journey: Array.isArray(draft.journey) ? draft.journey : [],
+    businessModel: draft.businessModel,
+    channels: Array.isArray(draft.channels) ? draft.channels : [],
+    concept: draft.concept,
+    messageType: draft.messageType,
+    callToAction: draft.callToAction,
+  };
+}
+
+/** The contact plan of a draft from a stored answer (or, while it is being written, the working copy). */
+export function contactPlanOf(draft: PlanDraft, answer: ContactPlanAnswer | undefined): PlanDraft['contactPlan'] {
+  return reconcileContactPlan(answer ?? { rows: [], removed: [] }, contactPlanInputs(draft));
+}
+
+/**
+ * Builds the draft the rules judge from the answers that count; channels become catalogue
+ * entries. Questions the bot proposes (business model, journey, tone) take the proposal
+ * until the author answers them, and the contact plan is the accepted table redone
+ * against the current answers (`reconcileContactPlan`).
+ */
+export function assembleDraft(
+  answers: Answers,
+  script: QuestionScript,
+  catalogue: Channel[] = script.catalogue,
+  carried?: CarriedRates,
+): PlanDraft {
   const values = countingAnswers(script, answers);
   const text = (id: string): string | undefined => {
     const value = values.get(id);
@@ -58,7 +95,9 @@ export function assembleDraft(answers: Answers, script: QuestionScript, catalogu
   };
   const primary = text('primary_objective');
   const callToAction = values.get('call_to_action');
-  return PlanDraftSchema.parse({
+  const channels = list('channels').flatMap((id) => catalogue.filter((channel) => channel.id === id));
+  const budget = withCarriedCosts(budgetOf(answers, num), channels, carried);
+  const base = PlanDraftSchema.parse({
     campaign: text('campaign'),
     brand: text('brand'),
     problems: list('problems'),
@@ -73,12 +112,83 @@ export function assembleDraft(answers: Answers, script: QuestionScript, catalogu
     concept: text('concept'),
     messageType: text('message_type'),
     callToAction: typeof callToAction === 'boolean' ? callToAction : undefined,
-    channels: list('channels').flatMap((id) => catalogue.filter((channel) => channel.id === id)),
-    budget: budgetOf(answers, num),
+    channels,
+    budget,
     startDate: text('start_date'),
     endDate: text('end_date'),
     reviewDate: text('review_date'),
   });
+  const asked = (id: string) => script.questions.some((q) => q.id === id);
+  const proposed = (id: string) => (asked(id) ? (values.get(id) ?? proposedAnswer(id, base)) : undefined);
+  const businessModel = proposed('business_model');
+  const withModel: PlanDraft = { ...base, ...(typeof businessModel === 'string' ? { businessModel: businessModel as PlanDraft['businessModel'] } : {}) };
+  const journey = proposed('journey');
+  const draft: PlanDraft = {
+    ...withModel,
+    journey: Array.isArray(journey) ? STAGES.filter((stage) => (journey as unknown[]).includes(stage)) : [],
+  };
+  const message = messageOf(text, proposed('tone'));
+  if (message) draft.message = message;
+  const incentive = incentiveOf(text, num, budget?.currency ?? 'CNY', budget?.funnel?.averageOrderValue);
+  const contactAnswer = ContactPlanAnswerSchema.safeParse(values.get('contact_plan'));
+  const contactPlan = contactAnswer.success ? contactPlanOf(draft, contactAnswer.data) : [];
+  if (incentive) {
+    const offered = [...new Set(contactPlan.filter((row) => row.usesIncentive).map((row) => row.stage))];
+    incentive.stages = offered.length > 0 ? STAGES.filter((stage) => offered.includes(stage)) : proposeIncentiveStages(draft.journey);
+    draft.incentive = incentive;
+  }
+  return PlanDraftSchema.parse({ ...draft, contactPlan });
+}
+
+/**
+ * The last review's per-channel rates as the cost assumptions of the paid channels chosen
+ * again (the next plan starts from what each channel really cost); a channel without a
+ * rate keeps the plan-wide figure.
+ */
+function withCarriedCosts(budget: PlanDraft['budget'], channels: readonly Channel[], carried: CarriedRates | undefined): PlanDraft['budget'] {
+  if (!budget || !carried) return budget;
+  const costs = carried.channels.flatMap((rate) => {
+    const paid = channels.some((channel) => channel.id === rate.channelId && channel.media === 'paid');
+    if (!paid || (rate.costPerVisit === undefined && rate.cpm === undefined)) return [];
+    return [{ channelId: rate.channelId, ...(rate.costPerVisit !== undefined ? { costPerVisit: rate.costPerVisit } : {}), ...(rate.cpm !== undefined ? { cpm: rate.cpm } : {}) }];
+  });
+  return costs.length > 0 ? { ...budget, channelCosts: costs } : budget;
+}
+
+/** The message plan from the insight and proposition answers and the (proposed) tone; undefined when none is there. */
+function messageOf(text: (id: string) => string | undefined, tone: AnswerValue | undefined): PlanDraft['message'] {
+  const insight = text('insight');
+  const proposition = text('proposition');
+  if (insight === undefined && proposition === undefined && typeof tone !== 'string') return undefined;
+  return {
+    ...(insight !== undefined ? readInsight(insight) : { insightMethods: [] }),
+    ...(proposition !== undefined ? readProposition(proposition) : {}),
+    ...(typeof tone === 'string' ? { tone } : {}),
+  };
+}
+
+/** The incentive's terms from the offer, terms and redemption answers; a rate off becomes a value once the order value is known. */
+function incentiveOf(
+  text: (id: string) => string | undefined,
+  num: (id: string) => number | undefined,
+  currency: NonNullable<PlanDraft['budget']>['currency'],
+  averageOrderValue: number | undefined,
+): PlanDraft['incentive'] {
+  const offerText = text('incentive_offer');
+  if (offerText === undefined) return undefined;
+  const offer = parseOffer(offerText, currency);
+  const terms = readTerms(text('incentive_terms') ?? '');
+  const redemptions = num('incentive_redemptions');
+  const fromRate = offer.ok && offer.value.rate !== undefined && averageOrderValue !== undefined ? Math.round(offer.value.rate * averageOrderValue) : undefined;
+  const value = offer.ok ? (offer.value.value ?? fromRate) : undefined;
+  return {
+    ...(offer.ok ? { mechanic: offer.value.mechanic } : {}),
+    ...(value !== undefined ? { value } : {}),
+    ...(offer.ok && offer.value.rate !== undefined ? { rate: offer.value.rate } : {}),
+    ...terms,
+    ...(redemptions !== undefined ? { expectedRedemptions: redemptions } : {}),
+    stages: [] as Stage[],
+  };
 }
 
 function audienceOf(text: (id: string) => string | undefined): PlanDraft['audience'] {

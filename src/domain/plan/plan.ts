@@ -61,6 +61,26 @@ export const GOAL_METRICS = [
   'sharing',
   'revenue',
   'orders',
+  // Added with the contact plan (domain §9): what marketers actually set.
+  'recall',
+  'consideration',
+  'purchase-intent',
+  'favourability',
+  'nps',
+  'share-of-voice',
+  'engagement',
+  'followers',
+  'reach',
+  'visits',
+  'leads',
+  'mql',
+  'sql',
+  'pipeline',
+  'demo-requests',
+  'repeat-rate',
+  'churn',
+  'cac',
+  'roas',
 ] as const;
 export type GoalMetric = (typeof GOAL_METRICS)[number];
 
@@ -140,6 +160,14 @@ export const ChannelSchema = z.object({
   stages: z.array(z.enum(STAGES)).min(1),
   /** Optional grouping for display, e.g. `global`, `china`. */
   region: z.string().optional(),
+  /** The stages it reaches in B2B, when they differ (email nurture and LinkedIn ads serve evaluation there); `stages` holds for B2C. */
+  b2bStages: z.array(z.enum(STAGES)).min(1).optional(),
+  /** The format a touchpoint on it usually takes (seed 000): search ad, short video, live broadcast, soft article… */
+  format: z.string().min(1).optional(),
+  /** Runs all campaign long rather than in bursts (search ads answer whoever is searching, whenever they search). */
+  alwaysOn: z.boolean().optional(),
+  /** KPI ids (see `channels/kpis.ts`) that measure a touchpoint on it at a stage, where the stage's default does not fit. */
+  kpis: z.partialRecord(z.enum(STAGES), z.string().min(1)).optional(),
 });
 export type Channel = z.infer<typeof ChannelSchema>;
 
@@ -208,6 +236,8 @@ export const IncentiveSchema = z.object({
   mechanic: z.enum(INCENTIVE_MECHANICS).optional(),
   /** Cost to the brand of one redemption, minor units (e.g. ¥100 off plus a ¥20 gift is 12,000 fen). */
   value: minorUnits.optional(),
+  /** A percentage off the order (fraction), when the offer was given as one; `value` is then rate × average order value, once known. */
+  rate: fraction.optional(),
   /** Who qualifies, e.g. "first order over ¥299". */
   eligibility: z.string().optional(),
   /** When it runs, e.g. "launch week" or "1–11 Nov". */
@@ -228,9 +258,17 @@ export const TouchpointTimingSchema = z.discriminatedUnion('kind', [
 ]);
 export type TouchpointTiming = z.infer<typeof TouchpointTimingSchema>;
 
+/** Fields of a touchpoint the author can set by hand (`change row 3`); the rest follow the bot's proposal. */
+export const TOUCHPOINT_FIELDS = ['stage', 'channelId', 'format', 'timing', 'message', 'kpi', 'callToAction', 'usesIncentive'] as const;
+export type TouchpointField = (typeof TOUCHPOINT_FIELDS)[number];
+
 /** One row of the contact plan (domain §7): when, where and how the audience is reached at one stage. */
 export const TouchpointSchema = z.object({
-  /** Stable within the plan (`1`, `2`…), so "change row 3" keeps meaning the same row. */
+  /**
+   * Stable within the plan: `<stage>/<channel id>` for a row the bot proposed, `added-<n>` for one the
+   * author added, so an edit keeps meaning the same row when the proposal is redone. People see the row's
+   * position ("row 3"), not this id.
+   */
   id: z.string().min(1),
   stage: z.enum(STAGES),
   channelId: z.string().min(1),
@@ -244,6 +282,8 @@ export const TouchpointSchema = z.object({
   /** Whether the row carries a call to action or the incentive. */
   callToAction: z.boolean().optional(),
   usesIncentive: z.boolean().optional(),
+  /** The fields the author set by hand; the others are redone from the answers whenever they change. */
+  authored: z.array(z.enum(TOUCHPOINT_FIELDS)).optional(),
 });
 export type Touchpoint = z.infer<typeof TouchpointSchema>;
 
@@ -394,7 +434,7 @@ export const LABELS = {
   } satisfies Record<Objective, string>,
   metric: {
     awareness: 'Awareness',
-    recognition: 'Recognition',
+    recognition: 'Aided awareness',
     trust: 'Trust',
     reputation: 'Reputation',
     loyalty: 'Loyalty',
@@ -405,6 +445,25 @@ export const LABELS = {
     sharing: 'Sharing',
     revenue: 'Revenue',
     orders: 'Orders',
+    recall: 'Unaided awareness',
+    consideration: 'Consideration',
+    'purchase-intent': 'Purchase intent',
+    favourability: 'Favourability',
+    nps: 'NPS',
+    'share-of-voice': 'Share of voice',
+    engagement: 'Engagement',
+    followers: 'Followers',
+    reach: 'Reach',
+    visits: 'Visits',
+    leads: 'Leads',
+    mql: 'Marketing-qualified leads (MQL)',
+    sql: 'Sales-qualified leads (SQL)',
+    pipeline: 'Pipeline',
+    'demo-requests': 'Demo requests',
+    'repeat-rate': 'Repeat purchase rate',
+    churn: 'Churn',
+    cac: 'Cost per acquisition (CAC/CPA)',
+    roas: 'Return on ad spend (ROAS)',
   } satisfies Record<GoalMetric, string>,
   messageType: {
     brand: 'Brand message',
@@ -418,6 +477,32 @@ export const LABELS = {
     competition: 'Competition',
     'consumer-insight': 'Consumer insight',
   } satisfies Record<ResearchKind, string>,
+  businessModel: { b2c: 'B2C (selling to consumers)', b2b: 'B2B (selling to businesses)' } satisfies Record<BusinessModel, string>,
+  researchMethod: {
+    'big-data': 'Big data',
+    desk: 'Desk research',
+    survey: 'Survey',
+    interviews: 'Interviews',
+  } satisfies Record<ResearchMethod, string>,
+  dataSource: {
+    survey: 'survey',
+    analytics: 'analytics',
+    crm: 'CRM',
+    platform: 'platform data',
+    sales: 'sales data',
+  } satisfies Record<DataSource, string>,
+  mechanic: {
+    discount: 'Discount',
+    coupon: 'Coupon',
+    gift: 'Gift with purchase',
+    'free-trial': 'Free trial',
+    sample: 'Free sample',
+    bundle: 'Bundle',
+    cashback: 'Cashback',
+    'loyalty-points': 'Loyalty points',
+    'referral-reward': 'Referral reward',
+    contest: 'Contest or lucky draw',
+  } satisfies Record<IncentiveMechanic, string>,
 } as const;
 
 /** Minor units per major unit; JPY has none. */

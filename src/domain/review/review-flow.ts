@@ -15,6 +15,8 @@ import { formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { ok, parseMoney, parseQuantity, parseRate, parseText, readInput, readRate, MAX_SHORT_INPUT } from '../parse/index.js';
 import { budgetModelFor, LABELS, MINOR_UNITS, type Goal, type Parsed, type Plan } from '../plan/plan.js';
 import { plannedSpend, summarizeAgainst, type ReviewActuals, type ReviewSummary } from './review.js';
+import { parseTouchpointActuals, TOUCHPOINT_ACTUALS_EXAMPLE } from './touchpoint-actuals.js';
+import { kpiInfo } from '../channels/kpis.js';
 import type { Question, QuestionScript } from '../conversation/script.js';
 
 /** Where a review is: asking, or over. */
@@ -74,7 +76,7 @@ const MAX_LEARNING = 1500;
 
 // ── the questions ────────────────────────────────────────────────────────────
 
-/** The review's questions for this plan, in order; ids are stable: actual_spend, goal_1..goal_n, actual_visits, actual_orders, actual_revenue, worked, did_not_work. */
+/** The review's questions for this plan, in order; ids are stable: actual_spend, goal_1..goal_n, touchpoint_actuals (with a contact plan), actual_visits, actual_orders, actual_revenue, worked, did_not_work. */
 export function reviewQuestions(plan: Plan, planned: number): Question[] {
   const currency = plan.budget.currency;
   const spendExample = formatMoney(planned > 0 ? planned : 200_000 * MINOR_UNITS[currency], currency);
@@ -86,6 +88,8 @@ export function reviewQuestions(plan: Plan, planned: number): Question[] {
       example: spendExample,
     }),
     ...plan.goals.map((goal, index) => goalQuestion(goal, index, plan)),
+    // Plans stored before contact plans have none (the field is missing, not empty).
+    ...((plan.contactPlan ?? []).length > 0 ? [touchpointQuestion(plan)] : []),
   ];
   if (budgetModelFor(plan.primaryObjective) === 'funnel') questions.push(...funnelQuestions(plan));
   questions.push(
@@ -106,6 +110,27 @@ export function reviewQuestions(plan: Plan, planned: number): Question[] {
     }),
   );
   return questions;
+}
+
+/** Rows listed in the question, at most; a longer plan is summed up with "and N more rows". */
+const LISTED_ROWS = 12;
+
+/** One optional question for the actuals of every row of the contact plan the team has figures for. */
+function touchpointQuestion(plan: Plan): Question {
+  const rows = plan.contactPlan.slice(0, LISTED_ROWS).map((row, index) => {
+    const channel = plan.channels.find((c) => c.id === row.channelId)?.name ?? row.channelId;
+    const kpi = row.kpi ? (kpiInfo(row.kpi.metric)?.label ?? row.kpi.metric).toLowerCase() : 'its KPI';
+    return `${index + 1} ${channel} (${kpi})`;
+  });
+  const more = plan.contactPlan.length > LISTED_ROWS ? `; and ${plan.contactPlan.length - LISTED_ROWS} more rows` : '';
+  return question('touchpoint_actuals', 'Actuals per touchpoint', 'text', {
+    aliases: ['touchpoints', 'rows', 'per row'],
+    text: `Actuals per touchpoint, where you have them: one line per row of the contact plan, its KPI's figure then spend, visits, impressions or orders. Rows: ${rows.join('; ')}${more}. Skip if you have none.`,
+    help: `The next plan starts from each channel's actual rates (cost per visit, CPM, conversion) instead of one plan-wide guess. For example: ${TOUCHPOINT_ACTUALS_EXAMPLE.replace(/`/g, '')}.`,
+    example: 'row 2: 45,000, spend ¥60,000, visits 30,000',
+    optional: true,
+    max: 4000,
+  });
 }
 
 function goalQuestion(goal: Goal, index: number, plan: Plan): Question {
@@ -164,7 +189,7 @@ function funnelQuestions(plan: Plan): Question[] {
 }
 
 function question(id: string, label: string, kind: Question['kind'], rest: Partial<Question> & { text: string; help: string }): Question {
-  return { id, label, kind, aliases: [], optional: false, ...rest };
+  return { id, label, kind, aliases: [], optional: false, section: 'Review', proposed: false, ...rest };
 }
 
 // ── the conversation ─────────────────────────────────────────────────────────
@@ -207,6 +232,9 @@ export function stepReview(plan: Plan, state: ReviewState, input: FlowInput, now
     case 'choose':
     case 'use-suggestion':
     case 'accept-warnings':
+    case 'edit-row':
+    case 'add-row':
+    case 'remove-row':
       return info(state, 'That belongs to the planning conversation. For the review, please type your answer in this thread.');
   }
 }
@@ -226,6 +254,11 @@ function answer(plan: Plan, questions: Question[], state: ReviewState, text: str
 /** Reads an actual figure. Zero is a real outcome here (no orders, nothing spent), unlike a planning assumption. */
 function readAnswer(asked: Question, text: string, plan: Plan): Parsed<number | string> {
   const label = asked.label.toLowerCase();
+  if (asked.id === 'touchpoint_actuals') {
+    // Checked now, kept as typed, and read again for the summary.
+    const rows = parseTouchpointActuals(text, plan);
+    return rows.ok ? parseText(text, { max: asked.max, label, example: asked.example }) : rows;
+  }
   switch (asked.kind) {
     case 'money':
       return parseMoney(text, plan.budget.currency, { allowZero: true });
@@ -313,7 +346,16 @@ export function reviewActuals(plan: Plan, answers: Answers): ReviewActuals {
     const value = answers[id]?.value;
     return typeof value === 'string' && !answers[id]?.skipped ? value : undefined;
   };
-  const optional = { visits: number('actual_visits'), orders: number('actual_orders'), revenue: number('actual_revenue'), worked: text('worked'), didNotWork: text('did_not_work') };
+  const touchpointText = text('touchpoint_actuals');
+  const touchpoints = touchpointText === undefined ? undefined : parseTouchpointActuals(touchpointText, plan);
+  const optional = {
+    visits: number('actual_visits'),
+    orders: number('actual_orders'),
+    revenue: number('actual_revenue'),
+    worked: text('worked'),
+    didNotWork: text('did_not_work'),
+    touchpoints: touchpoints?.ok ? touchpoints.value : undefined,
+  };
   return {
     spend: number('actual_spend') ?? 0,
     goals: plan.goals.flatMap((_goal, index) => {

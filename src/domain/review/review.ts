@@ -7,6 +7,8 @@
 import type { BudgetSketch } from '../budget/budget-types.js';
 import { formatDate, formatMoney, formatNumber } from '../plan/format.js';
 import { LABELS, type GoalMetric, type GoalUnit, type Plan } from '../plan/plan.js';
+import { channelRates, touchpointResults, type TouchpointActual, type TouchpointResult } from './touchpoint-actuals.js';
+import type { CarriedRates } from '../conversation/flow-state.js';
 
 /** What the team reports after the campaign; `goals[].index` is the goal's 0-based position in `plan.goals`. */
 export interface ReviewActuals {
@@ -17,6 +19,8 @@ export interface ReviewActuals {
   revenue?: number;
   worked?: string;
   didNotWork?: string;
+  /** Actuals per row of the contact plan, where the team has them. */
+  touchpoints?: TouchpointActual[];
 }
 
 /** A planned figure next to what happened; `actual` is null when it cannot be computed. */
@@ -45,6 +49,8 @@ export interface ReviewSummary {
   /** (revenue − spend) / spend when revenue is known and spend > 0. */
   returnOnSpend: number | null;
   learnings: { worked?: string; didNotWork?: string };
+  /** The reported rows of the contact plan and the rates their figures give (absent in reviews stored before). */
+  touchpoints?: TouchpointResult[];
 }
 
 /** Planned spend: the money the sketch allocated, else the available budget, else 0. */
@@ -82,6 +88,7 @@ export function summarizeAgainst(plan: Plan, planned: number, actuals: ReviewAct
       ...(actuals.worked !== undefined ? { worked: actuals.worked } : {}),
       ...(actuals.didNotWork !== undefined ? { didNotWork: actuals.didNotWork } : {}),
     },
+    ...(actuals.touchpoints && actuals.touchpoints.length > 0 ? { touchpoints: touchpointResults(plan, actuals.touchpoints) } : {}),
   };
 }
 
@@ -165,4 +172,11 @@ function percentText(rate: number): string | undefined {
   const decimals = Math.min(7, Math.max(0, 3 - Math.floor(Math.log10(percent))));
   const text = formatNumber(percent, decimals);
   return text === '0' ? undefined : `${text}%`;
+}
+
+/** The per-channel rates the rows of the contact plan gave, as the next plan carries them; nothing when no row gave a rate. */
+export function carriedFrom(summary: ReviewSummary, plan: Plan, context: { planId: string; reviewedOn: string }): { carried?: CarriedRates } {
+  const channels = channelRates(summary.touchpoints ?? []);
+  if (channels.length === 0) return {};
+  return { carried: { source: `the review of "${plan.campaign}" (${context.planId}), ${formatDate(context.reviewedOn)}`, channels } };
 }

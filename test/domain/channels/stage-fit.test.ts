@@ -14,7 +14,8 @@ describe('stage fit', () => {
     for (const stage of STAGES) {
       expect(STAGE_FIT[stage].objectives.length).toBeGreaterThan(0);
       expect(STAGE_FIT[stage].messages).not.toBe('');
-      expect(STAGE_FIT[stage].channels).not.toBe('');
+      expect(STAGE_FIT[stage].recommended.b2c.length).toBeGreaterThan(0);
+      expect(STAGE_FIT[stage].recommended.b2b.length).toBeGreaterThan(0);
     }
   });
 

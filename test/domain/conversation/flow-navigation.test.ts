@@ -37,7 +37,7 @@ describe('skip', () => {
   it('skips an optional question and shows it as skipped', () => {
     const atResearch = walk(start(), FUNNEL_REPLIES, 'research');
     const skipped = send(atResearch, 'skip');
-    expect(askedId(skipped)).toBe('primary_objective');
+    expect(askedId(skipped)).toBe('insight');
     expect(skipped.state.answers.research).toEqual({ skipped: true });
     const status = effect(send(skipped, 'status'), 'status');
     expect(status.answered.find((line) => line.questionId === 'research')?.value).toBe('skipped');
@@ -129,7 +129,7 @@ describe('status, help and cancel', () => {
     expect(value('budget_available')).toBe('¥300,000');
     expect(value('conversion_rate')).toBe('2 %');
     expect(value('audience_stage')).toBe('Evaluation of alternatives');
-    expect(value('goals')).toBe('Conversion: 1 % → 2 % by 15 Jun 2026');
+    expect(value('goals')).toBe('Conversion: 1 % → 2 % by 15 Jun 2026 (analytics)');
     expect(status.answered.find((line) => line.questionId === 'campaign')?.label).toBe('Campaign name');
     expect(status.remaining).toBe(5);
     expect(status.current?.id).toBe('cost_per_visit');

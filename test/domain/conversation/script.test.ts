@@ -11,10 +11,11 @@ const catalogue = validateCatalogue(rawCatalogue());
 
 const PROJECT_IDS = [
   'campaign', 'brand', 'problems', 'key_problem', 'problem_statement', 'audience_description', 'audience_segment',
-  'audience_stage', 'involvement', 'motivation', 'research', 'primary_objective', 'secondary_objectives', 'goals',
-  'concept', 'message_type', 'call_to_action', 'channels', 'currency', 'budget_available', 'target_revenue',
-  'average_order_value', 'conversion_rate', 'cost_per_visit', 'customer_value', 'audience_size', 'reach_rate',
-  'frequency', 'cpm', 'start_date', 'end_date', 'review_date',
+  'audience_stage', 'involvement', 'motivation', 'business_model', 'research', 'insight', 'primary_objective',
+  'secondary_objectives', 'goals', 'journey', 'concept', 'proposition', 'tone', 'message_type', 'call_to_action',
+  'incentive_offer', 'incentive_terms', 'incentive_redemptions', 'channels', 'contact_plan', 'currency',
+  'budget_available', 'target_revenue', 'average_order_value', 'conversion_rate', 'cost_per_visit', 'customer_value',
+  'audience_size', 'reach_rate', 'frequency', 'cpm', 'start_date', 'end_date', 'review_date',
 ];
 
 /** Runs validateScript on the real script after `edit`, returning the error message. */
@@ -67,7 +68,7 @@ describe('the real question script', () => {
 
   it('lets only the optional questions be skipped', () => {
     const optional = script.questions.filter((q) => q.optional).map((q) => q.id);
-    expect(optional).toEqual(['research', 'secondary_objectives', 'budget_available', 'customer_value']);
+    expect(optional).toEqual(['research', 'insight', 'secondary_objectives', 'incentive_redemptions', 'budget_available', 'customer_value']);
   });
 });
 
@@ -223,6 +224,6 @@ describe('validateScript rejects a broken script, naming the question', () => {
   });
 
   it('knows every kind it accepts', () => {
-    expect(QUESTION_KINDS).toEqual(['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno']);
+    expect(QUESTION_KINDS).toEqual(['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno', 'contact-plan', 'offer']);
   });
 });
