@@ -11,7 +11,7 @@ import { PlanSchema } from '../src/domain/plan/plan.js';
 import { evaluatePlan } from '../src/domain/rules/index.js';
 import { createRenderer } from '../src/render/renderer.js';
 import { budgetMessage, draftMessage } from '../src/slack/blocks/plan-messages.js';
-import { SAMPLE_TODAY, sampleDraft } from '../test/fixtures/plans.js';
+import { SAMPLE_LABELS, SAMPLE_TODAY, sampleDraft } from '../test/fixtures/plans.js';
 import { collectGarbage, formatMs, isMain, summarise, summaryCells, table, type Summary, type TargetResult } from './stats.js';
 
 const ITERATIONS = 2_000;
@@ -31,7 +31,7 @@ export interface PlanEvaluationResult {
 export function runPlanEvaluation(): PlanEvaluationResult {
   const plan = PlanSchema.parse(sampleDraft());
   const renderer = createRenderer();
-  const findings = evaluatePlan(plan, { today: SAMPLE_TODAY });
+  const findings = evaluatePlan(plan, { today: SAMPLE_TODAY, labels: SAMPLE_LABELS });
   const version: PlanVersion = { version: 1, plan, findings, postedAt: '2026-11-23T01:00:00.000Z', messageTs: '1795000000.000100' };
   // draftMessage reads only the record's id, author and status; the rest is the shape of a posted plan.
   const record = {
@@ -54,11 +54,11 @@ export function runPlanEvaluation(): PlanEvaluationResult {
   collectGarbage();
   for (let n = 0; n < WARM_UP + ITERATIONS; n += 1) {
     const t0 = performance.now();
-    evaluatePlan(plan, { today: SAMPLE_TODAY });
+    evaluatePlan(plan, { today: SAMPLE_TODAY, labels: SAMPLE_LABELS });
     const t1 = performance.now();
     const sketch = buildBudgetSketch(plan);
     const t2 = performance.now();
-    draftMessage(renderer, record, version, sketch, 'Needs 2 approvals: react with :white_check_mark: to approve.');
+    draftMessage(renderer, record, version, sketch, 'Needs 2 approvals: react with :white_check_mark: to approve.', SAMPLE_LABELS);
     const t3 = performance.now();
     budgetMessage(renderer, record, version, sketch);
     const t4 = performance.now();

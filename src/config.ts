@@ -4,6 +4,8 @@
  * `process.env` or the disk, so every rule is testable with a plain object.
  */
 import { z } from 'zod';
+import { CodedError } from './errors.js';
+import { canonicalTimeZone } from './domain/plan/calendar-date.js';
 
 /** The validated settings the bot runs with. */
 export interface Config {
@@ -35,6 +37,8 @@ export interface Config {
   approvalsNeeded: number;
   /** Whether the plan's author may approve their own plan. */
   authorCanApprove: boolean;
+  /** Members who may loosen a channel's approval rules besides workspace admins and owners. */
+  admins: string[];
   /** Minimum level the logger prints. */
   logLevel: LogLevel;
 }
@@ -44,14 +48,12 @@ export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Thrown when the environment cannot produce a valid {@link Config}. */
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
+export class ConfigError extends CodedError<'CONFIG_INVALID'> {
   /** The variables (or `.env` lines) that need fixing, in a stable order. */
   readonly variables: string[];
 
   constructor(message: string, variables: string[]) {
-    super(message);
-    this.name = 'ConfigError';
+    super(message, 'CONFIG_INVALID');
     this.variables = variables;
   }
 }
@@ -82,6 +84,8 @@ const HELP: Record<string, string> = {
     'Use a Slack emoji name, with or without colons, different from IMC_APPROVE_EMOJI, e.g. IMC_REJECT_EMOJI=x.',
   IMC_APPROVALS_NEEDED: 'Use a whole number from 1 to 20, e.g. IMC_APPROVALS_NEEDED=2.',
   IMC_AUTHOR_CAN_APPROVE: 'Use true or false (yes/no and 1/0 work too), e.g. IMC_AUTHOR_CAN_APPROVE=false.',
+  IMC_ADMINS:
+    'Leave it empty, or list Slack member ids (U… or W…, from a profile\'s "Copy member ID") separated by commas or spaces, e.g. IMC_ADMINS=U012AB3CD,U045EF6GH.',
   LOG_LEVEL: 'Use one of debug, info, warn, error, e.g. LOG_LEVEL=info.',
 };
 
@@ -114,15 +118,6 @@ const flag = z
   .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
   .transform((value) => BOOLEANS[value] === true);
 
-/** Canonical zone name (Intl fixes the case), or undefined when Intl does not know it. */
-function canonicalTimeZone(name: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
 const timeZone = z
   .string()
   .refine((name) => canonicalTimeZone(name) !== undefined)
@@ -147,6 +142,12 @@ const apiUrl = z
   .refine((raw) => normaliseApiUrl(raw) !== undefined)
   .transform((raw) => normaliseApiUrl(raw) ?? raw);
 
+/** `U012AB3CD, U045EF6GH` or space-separated: Slack member ids, each checked. */
+const memberIds = z
+  .string()
+  .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/)));
+
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const required = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 
@@ -165,6 +166,7 @@ const EnvSchema = z
     IMC_REJECT_EMOJI: optional(emoji),
     IMC_APPROVALS_NEEDED: optional(wholeNumber(1, 20)),
     IMC_AUTHOR_CAN_APPROVE: optional(flag),
+    IMC_ADMINS: optional(memberIds),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   })
   .refine((env) => (env.IMC_APPROVE_EMOJI ?? 'white_check_mark') !== (env.IMC_REJECT_EMOJI ?? 'x'), {
@@ -200,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rejectEmoji: v.IMC_REJECT_EMOJI ?? 'x',
     approvalsNeeded: v.IMC_APPROVALS_NEEDED ?? 2,
     authorCanApprove: v.IMC_AUTHOR_CAN_APPROVE ?? false,
+    admins: [...new Set(v.IMC_ADMINS ?? [])],
     logLevel: v.LOG_LEVEL ?? 'info',
   };
 }

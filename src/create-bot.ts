@@ -3,9 +3,7 @@
  * services, Bolt app and listeners. `main.ts` calls it with the real environment;
  * tests and the playground call it with a temp data dir and a local fake Slack.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { App, LogLevel } from '@slack/bolt';
+import { App, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import { redact } from './config.js';
 import { createLogger, toBoltLogger, type Level } from './app/create-logger.js';
@@ -13,13 +11,15 @@ import { ApprovalService } from './app/approval-service.js';
 import { CommandService } from './app/command-service.js';
 import { loopCommands } from './app/loop-commands.js';
 import { ReminderService } from './app/reminder-service.js';
+import { remindersForNewVersion } from './domain/review/reminders.js';
 import { ReviewService } from './app/review-service.js';
 import { registerDraftActions } from './slack/listeners/draft-actions.js';
 import { registerReactions } from './slack/listeners/reactions.js';
 import { openChannelSettings } from './store/channel-settings-store.js';
 import { KeyedMutex } from './app/keyed-mutex.js';
-import { loadScript } from './app/load-script.js';
-import { OutboxWorker } from './app/outbox-worker.js';
+import { loadReviewScript, loadScript } from './app/load-script.js';
+import { loadInputLocales } from './app/load-locales.js';
+import { OutboxWorker, type OutboxTimers } from './app/outbox-worker.js';
 import { randomPlanId } from './app/plan-id.js';
 import type { PlanRecord } from './app/plan-record.js';
 import { PlanService } from './app/plan-service.js';
@@ -29,8 +29,12 @@ import { registerImcCommand } from './slack/listeners/imc-command.js';
 import { registerPlanActions } from './slack/listeners/plan-actions.js';
 import { registerThreadReplies } from './slack/listeners/thread-replies.js';
 import { createWebMessenger } from './slack/web-messenger.js';
-import { openLowdbPlanStore } from './store/lowdb-plan-store.js';
-import type { PlanStore } from './store/plan-store.js';
+import { openLowdbPlanStore, type LowdbPlanStore } from './store/lowdb-plan-store.js';
+import type { JournalFiles } from './store/journal-files.js';
+import { planRecordProblems } from './app/plan-record-schema.js';
+import { DurableHttpReceiver } from './slack/receivers/durable-http-receiver.js';
+import { DurableSocketModeReceiver } from './slack/receivers/durable-socket-mode-receiver.js';
+import { StartupError } from './startup-error.js';
 
 export interface BotOptions {
   clock?: Clock;
@@ -49,11 +53,21 @@ export interface BotOptions {
   reminderIntervalMs?: number;
   /** Timeout of one Slack call in ms. */
   slackTimeoutMs?: number;
+  /** How long `auth.test` and opening the Socket Mode connection may take at start, in ms (default 15 s). */
+  startTimeoutMs?: number;
+  /** Socket Mode: the client's ping timeout, which also spaces its reconnects (default 5 s; tests use less). */
+  socketPingTimeoutMs?: number;
+  /** How the store's journal reaches the disk (tests inject a full disk). */
+  journalFiles?: JournalFiles;
+  /** The outbox's time and timers (tests skip minutes of Retry-After with manual ones). */
+  outboxTimers?: OutboxTimers;
 }
 
 export interface Bot {
   app: App;
-  store: PlanStore<PlanRecord>;
+  store: LowdbPlanStore<PlanRecord>;
+  /** What receives Slack's requests: HTTP, or Socket Mode. */
+  receiver: DurableHttpReceiver | DurableSocketModeReceiver;
   plans: PlanService;
   commands: CommandService;
   approvals: ApprovalService;
@@ -61,13 +75,23 @@ export interface Bot {
   reviews: ReviewService;
   outbox: OutboxWorker;
   logger: Logger;
-  /** Starts listening; resolves with the HTTP port (undefined in Socket Mode). */
-  start(): Promise<{ port?: number }>;
+  /**
+   * Listens on PORT/HOST (`/healthz` says 503 meanwhile), checks the token with
+   * `auth.test`, resumes the outboxes, then takes Slack's requests (HTTP) or opens
+   * the Socket Mode connection. Resolves with the port `/healthz` (and in HTTP mode
+   * `/slack/events`) is served on. Rejects with a StartupError, everything closed again.
+   */
+  start(): Promise<{ port: number }>;
   /** Waits until queued Slack messages are sent and approvals derived (tests). */
   idle(): Promise<void>;
   /** Sends the review reminders that are due now (also runs every minute). */
   tick(): Promise<number>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests, lets those under way finish, and closes the store. Slack
+   * calls still hanging after `graceMs` are abandoned: their messages stay queued on
+   * disk and go out after the next start.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 const BOLT_LEVELS: Record<Level, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
@@ -76,45 +100,68 @@ const BOLT_LEVELS: Record<Level, LogLevel> = { debug: LogLevel.DEBUG, info: LogL
 export async function createBot(config: Config, options: BotOptions = {}): Promise<Bot> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, redact: (text) => redact(text, config) });
   const clock = options.clock ?? systemClock;
-  const script = loadScript();
+  const script = loadInputLocales(loadScript());
+  const reviewScript = loadReviewScript();
   const renderer = createRenderer();
-  const store = await openLowdbPlanStore<PlanRecord>(config.dataDir);
+  const store = await openLowdbPlanStore<PlanRecord>(config.dataDir, {
+    validateRecord: planRecordProblems,
+    ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}),
+  });
   const settings = await openChannelSettings(config.dataDir).catch(async (error: unknown) => {
     await store.close(); // releases the directory lock, so a fixed file can be opened again in this process
     throw error;
   });
+  reportOpen(store, logger);
   const boltLogger = toBoltLogger(logger);
+  const clientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    ...(options.slackRetries !== undefined ? { retryConfig: { retries: options.slackRetries } } : {}),
+    timeout: options.slackTimeoutMs ?? 10_000,
+    // A 429 comes back to the caller with its Retry-After instead of pausing every call
+    // of the workspace: the outbox holds only the channel that was limited.
+    rejectRateLimitedCalls: true,
+    logger: boltLogger as never,
+  };
+  // Our own client, so the token is checked (auth.test) when and how start() decides,
+  // not in Bolt's constructor, where a revoked token became an unhandled rejection.
+  const client = new webApi.WebClient(config.botToken, clientOptions);
+  const identity = { botUserId: options.botUserId, botId: options.botId };
+  const receiver = config.socketMode
+    ? new DurableSocketModeReceiver({
+        appToken: config.appToken as string,
+        logger,
+        clientLogger: boltLogger,
+        clientOptions: { ...clientOptions, ...(options.slackRetries !== undefined ? {} : { retryConfig: { retries: 10, factor: 1.3 } }) },
+        ...(options.socketPingTimeoutMs ? { pingTimeoutMs: options.socketPingTimeoutMs } : {}),
+      })
+    : new DurableHttpReceiver({ signingSecret: config.signingSecret, logger });
   const app = new App({
-    token: config.botToken,
-    signingSecret: config.signingSecret,
-    ...(config.socketMode ? { socketMode: true, appToken: config.appToken } : { port: config.port }),
-    // The response is sent only after the listener returns: an acknowledged answer is already on disk.
-    processBeforeResponse: !config.socketMode,
+    receiver,
+    authorize: async () => ({ botToken: config.botToken, botUserId: identity.botUserId, botId: identity.botId }),
     convoStore: false,
     logger: boltLogger as never,
     logLevel: BOLT_LEVELS[config.logLevel],
-    ...(options.botUserId && options.botId ? { botUserId: options.botUserId, botId: options.botId } : {}),
-    clientOptions: {
-      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-      ...(options.slackRetries !== undefined ? { retryConfig: { retries: options.slackRetries } } : {}),
-      timeout: options.slackTimeoutMs ?? 10_000,
-      logger: boltLogger as never,
-    },
-    customRoutes: [
-      {
-        path: '/healthz',
-        method: ['GET'],
-        handler: (_req, res) => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ok: true }));
-        },
-      },
-    ],
+    clientOptions,
   });
-  const messenger = createWebMessenger(app.client);
+  // Posts are sent once per try: the outbox, which can check Slack for a post that may have
+  // gone through, does the retrying, never the client on its own.
+  const postClient = new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 } });
+  const messenger = createWebMessenger(client, postClient);
   const mutex = new KeyedMutex();
-  const outbox = new OutboxWorker({ store, messenger, mutex, logger, ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}) });
-  let botUserId = options.botUserId;
+  const outbox = new OutboxWorker({
+    store,
+    messenger,
+    mutex,
+    logger,
+    ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}),
+    ...(options.outboxTimers ? { timers: options.outboxTimers } : {}),
+  });
+  const defaults = {
+    approveEmoji: config.approveEmoji,
+    rejectEmoji: config.rejectEmoji,
+    approvalsNeeded: config.approvalsNeeded,
+    authorCanApprove: config.authorCanApprove,
+  };
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
   const plans = new PlanService({
@@ -128,15 +175,12 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     timeZone: config.timeZone,
     newId: options.newId ?? randomPlanId,
     approvalHint: (record) => approvals?.statusLine(record) ?? '',
+    approvalPolicy: (record) => (approvals ? approvals.policyFor(record.teamId, record.channelId) : defaults),
+    carryReminders: (reminders, previous, reviewDate) =>
+      remindersForNewVersion(reminders, previous, reviewDate, { timeZone: config.timeZone, hour: config.reviewHour }),
     suggestionsFor: async (channelId) => (reviews ? reviews.suggestionsFor(channelId) : {}),
     carriedFor: async (channelId) => reviews?.carriedFor(channelId),
   });
-  const defaults = {
-    approveEmoji: config.approveEmoji,
-    rejectEmoji: config.rejectEmoji,
-    approvalsNeeded: config.approvalsNeeded,
-    authorCanApprove: config.authorCanApprove,
-  };
   approvals = new ApprovalService({
     store,
     plans,
@@ -147,9 +191,22 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     logger,
     timeZone: config.timeZone,
     reviewHour: config.reviewHour,
-    botUserId: () => botUserId,
+    botUserId: () => identity.botUserId,
+    admins: config.admins,
   });
-  reviews = new ReviewService({ store, plans, renderer, clock, logger, timeZone: config.timeZone });
+  const approvalService = approvals;
+  reviews = new ReviewService({
+    store,
+    script: reviewScript,
+    plans,
+    messenger,
+    renderer,
+    clock,
+    logger,
+    timeZone: config.timeZone,
+    ...(script.words ? { words: script.words } : {}),
+    labels: script.labels,
+  });
   const reviewService = reviews;
   plans.reviewActions = (planId, userId, action, key) => reviewService.handleAction(planId, userId, action, key);
   const reminders = new ReminderService({ store, plans, messenger, clock, logger, timeZone: config.timeZone, reviewHour: config.reviewHour });
@@ -159,28 +216,31 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     renderer,
     script,
     clock,
-    extra: [loopCommands(reviewService, reminders, settings, defaults)],
+    extra: [loopCommands(reviewService, reminders, approvalService)],
     extraHelp: [
       '• `/imc review <plan id>`: start the post-campaign review of an approved plan.',
       '• `/imc remind <plan id> <date>`: move its review reminder.',
-      '• `/imc config`: this channel\'s approval settings (emoji, approvals needed, whether the author may approve).',
+      '• `/imc config`: this channel\'s approval settings (emoji, approvals needed, whether the author may approve); anyone may make them stricter, only admins may loosen them.',
     ],
   });
 
   registerImcCommand(app, commands, logger);
   registerPlanActions(app, plans, logger);
-  registerDraftActions(app, plans, reviewService, logger);
+  registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, logger);
   registerReactions(app, approvals);
-  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)]);
+  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], logger);
   app.error(async (error) => {
     const e = error as Error & { code?: string; original?: { code?: string } };
-    logger.error('unhandled error in a listener', { code: e.code, cause: e.original?.code, message: e.message });
+    logger.error('a listener failed; the request is not acknowledged', { code: e.code, cause: e.original?.code, message: e.message });
+    // Rethrown, so the receiver knows not to acknowledge: Slack redelivers, nothing half-done is confirmed.
+    throw error;
   });
 
-  let server: Server | undefined;
+  const startTimeoutMs = options.startTimeoutMs ?? 15_000;
   return {
     app,
     store,
+    receiver,
     plans,
     commands,
     approvals,
@@ -189,19 +249,22 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     outbox,
     logger,
     async start() {
-      const host = options.host ?? config.host;
-      const started = (config.socketMode ? await app.start() : await app.start(host ? { port: config.port, host } : config.port)) as unknown;
-      server = config.socketMode ? undefined : (started as Server);
-      const port = server ? (server.address() as AddressInfo).port : undefined;
-      if (!botUserId) {
-        const auth = await app.client.auth.test();
-        botUserId = auth.user_id;
+      try {
+        const port = await receiver.endpoint.listen(config.port, options.host ?? config.host);
+        if (!identity.botUserId || !identity.botId) Object.assign(identity, await checkBotToken(client, config.slackApiUrl, startTimeoutMs));
+        const resumed = await plans.resumeOutboxes();
+        const rederived = await approvals.rederiveAll();
+        if (receiver instanceof DurableSocketModeReceiver) await withTimeout(receiver.open(), startTimeoutMs, socketTimeout(startTimeoutMs));
+        else receiver.open();
+        reminders.start(options.reminderIntervalMs ?? 60_000);
+        logger.info('imc-bot started', { mode: config.socketMode ? 'socket' : 'http', port, dataDir: config.dataDir, resumedOutboxes: resumed, approvalsUpdated: rederived });
+        return { port };
+      } catch (error) {
+        await receiver.stop(0).catch(() => undefined);
+        outbox.stop().catch(() => undefined);
+        await store.close().catch(() => undefined);
+        throw error;
       }
-      const resumed = await plans.resumeOutboxes();
-      const rederived = await approvals.rederiveAll();
-      reminders.start(options.reminderIntervalMs ?? 60_000);
-      logger.info('imc-bot started', { mode: config.socketMode ? 'socket' : 'http', port, dataDir: config.dataDir, resumedOutboxes: resumed, approvalsUpdated: rederived });
-      return { port };
     },
     async idle() {
       await approvals.idle();
@@ -210,13 +273,86 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       await outbox.idle();
     },
     tick: () => reminders.tick(),
-    async stop() {
+    async stop(graceMs = 5_000) {
       reminders.stop();
-      await approvals.idle();
-      await outbox.stop();
-      await mutex.idle();
-      await app.stop().catch(() => undefined);
+      await receiver.stop(Math.min(graceMs, 2_000)).catch(() => undefined);
+      // Slack calls that hang past the grace period are abandoned; what they were sending stays in the outbox on disk.
+      const settled = await withTimeout(
+        (async () => {
+          await approvals.stop();
+          await outbox.stop();
+          await mutex.idle();
+          return true;
+        })(),
+        graceMs,
+        undefined,
+      ).catch(() => false);
+      if (!settled) logger.warn('stopped with Slack calls still under way; their messages stay queued and are sent after the next start');
       await store.close();
     },
   };
+}
+
+/** Logs what opening the store found that the operator should know about. */
+function reportOpen(store: LowdbPlanStore<PlanRecord>, logger: Logger): void {
+  for (const tail of store.openSummary.tornTails) {
+    logger.warn('a journal ended in a half-written line (the process stopped mid-write); it was never acknowledged and was cut off', { path: tail.path, bytes: tail.bytes });
+  }
+  for (const missing of store.openSummary.missingPlans) {
+    if (missing.restoredFromJournal) logger.warn('a plan file was missing; it was written again from the journal', { planId: missing.id, path: missing.path });
+    else {
+      logger.warn('a plan file was deleted outside the bot: the index still named it, and that plan is gone. Restore the file from a backup to bring it back', {
+        planId: missing.id,
+        path: missing.path,
+        title: missing.title,
+      });
+    }
+  }
+}
+
+const TOKEN_REFUSED = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'not_allowed_token_type', 'team_disabled']);
+
+/** Runs `auth.test`: the bot's ids, or a StartupError naming SLACK_BOT_TOKEN (refused) or the network (no answer). */
+async function checkBotToken(client: webApi.WebClient, slackApiUrl: string | undefined, timeoutMs: number): Promise<{ botUserId: string; botId: string }> {
+  const where = slackApiUrl ? ` at ${slackApiUrl}` : '';
+  let result: Awaited<ReturnType<webApi.WebClient['auth']['test']>>;
+  try {
+    result = await withTimeout(
+      client.auth.test(),
+      timeoutMs,
+      new StartupError(`Slack${where} did not answer auth.test within ${Math.round(timeoutMs / 1000)} s. Check the network (and SLACK_API_URL, if set), then start again.`, 'SLACK_UNREACHABLE'),
+    );
+  } catch (error) {
+    if (error instanceof StartupError) throw error;
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code && TOKEN_REFUSED.has(code)) {
+      throw new StartupError(
+        `Slack refused SLACK_BOT_TOKEN (${code}): the token was revoked, the app uninstalled, or it is not a bot token. Reinstall the app under "Install App" and set SLACK_BOT_TOKEN to the new Bot User OAuth Token (xoxb-…).`,
+        'SLACK_AUTH_FAILED',
+        { cause: error },
+      );
+    }
+    throw new StartupError(`auth.test failed (${code ?? (error as { code?: string }).code ?? String(error)}). Check SLACK_BOT_TOKEN and the network, then start again.`, 'SLACK_UNREACHABLE', { cause: error });
+  }
+  if (!result.user_id || !result.bot_id) {
+    throw new StartupError('auth.test did not name a bot user: SLACK_BOT_TOKEN must be a Bot User OAuth Token (xoxb-…).', 'SLACK_AUTH_FAILED');
+  }
+  return { botUserId: result.user_id, botId: result.bot_id };
+}
+
+function socketTimeout(timeoutMs: number): StartupError {
+  return new StartupError(`Slack did not open the Socket Mode connection within ${Math.round(timeoutMs / 1000)} s. Check the network and SLACK_APP_TOKEN, then start again.`, 'SOCKET_MODE_FAILED');
+}
+
+/** `work`, or `onTimeout` (rejected if an Error, resolved otherwise) once `ms` have passed. */
+async function withTimeout<T, U>(work: Promise<T>, ms: number, onTimeout: U): Promise<T | (U extends Error ? never : U)> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<U extends Error ? never : U>((resolve, reject) => {
+    timer = setTimeout(() => (onTimeout instanceof Error ? reject(onTimeout) : resolve(onTimeout as U extends Error ? never : U)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       rejectEmoji: 'x',
       approvalsNeeded: 2,
       authorCanApprove: false,
+      admins: [],
       logLevel: 'info',
     });
   });
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
       IMC_REJECT_EMOJI: 'thumbsdown::skin-tone-3',
       IMC_APPROVALS_NEEDED: '20',
       IMC_AUTHOR_CAN_APPROVE: 'YES',
+      IMC_ADMINS: ' U012AB3CD, W045EF6GH U012AB3CD ',
       LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       rejectEmoji: 'thumbsdown::skin-tone-3',
       approvalsNeeded: 20,
       authorCanApprove: true,
+      admins: ['U012AB3CD', 'W045EF6GH'],
       logLevel: 'debug',
     });
   });
@@ -119,6 +122,8 @@ describe('loadConfig', () => {
     ['IMC_APPROVALS_NEEDED', '21'],
     ['IMC_APPROVALS_NEEDED', 'two'],
     ['IMC_AUTHOR_CAN_APPROVE', 'maybe'],
+    ['IMC_ADMINS', '@dan'],
+    ['IMC_ADMINS', 'U012AB3CD;<!channel>'],
     ['LOG_LEVEL', 'verbose'],
   ])('names %s when it is %j, with an example of a valid value', (name, value) => {
     const error = configError({ ...minimal, [name]: value });
@@ -232,6 +237,7 @@ describe('readDotEnv', () => {
         'IMC_REJECT_EMOJI',
         'IMC_APPROVALS_NEEDED',
         'IMC_AUTHOR_CAN_APPROVE',
+        'IMC_ADMINS',
         'LOG_LEVEL',
       ].sort(),
     );

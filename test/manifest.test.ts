@@ -22,21 +22,21 @@ describe('manifest.yml', () => {
     expect(valid).toBe(true);
   });
 
-  it('declares what the bot uses: the /imc command, thread replies, reactions, membership checks, interactivity', () => {
+  it('declares what the bot uses: the /imc command, thread replies, reactions, membership checks, admin look-ups, interactivity', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/imc']);
     expect(manifest.features.bot_user).toBeDefined();
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(
       expect.arrayContaining(['message.channels', 'message.groups', 'message.im', 'reaction_added', 'reaction_removed']),
     );
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'reactions:read', 'channels:read', 'groups:read']),
+      expect.arrayContaining(['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'reactions:read', 'channels:read', 'groups:read', 'users:read']),
     );
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
 
   it('asks for no scope the bot does not use', () => {
-    const used = new Set(['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'reactions:read', 'channels:read', 'groups:read']);
+    const used = new Set(['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'reactions:read', 'channels:read', 'groups:read', 'users:read']);
     expect(manifest.oauth_config.scopes.bot.filter((scope) => !used.has(scope))).toEqual([]);
   });
 });

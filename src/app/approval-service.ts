@@ -1,26 +1,53 @@
 /**
- * Approval by reaction. On every reaction event that could matter, the bot re-reads
- * the draft's current reactions and the channel's members and derives the state
- * from scratch (the domain's `deriveApproval`), so redelivered, duplicated or
- * out-of-order events can never make it drift. The reaction listener does not wait
- * for this: it is idempotent, and on start every posted draft is derived again,
- * which also catches reactions made while the bot was down.
+ * Approval by reaction and by the draft's Approve / Request changes buttons. On every
+ * reaction event or click that could matter, the bot re-reads the draft's current
+ * reactions and the channel's members and derives the state from scratch (the
+ * domain's `deriveApproval`, with the stored button votes), so redelivered,
+ * duplicated or out-of-order events can never make it drift.
+ *
+ * Derivations of one plan run one after another, and a request that arrives while
+ * one runs is served by a single fresh derivation after it: a slow, older reading of
+ * the reactions can never land after a newer one. The reaction listener does not
+ * wait; on start every posted draft is derived again, which also catches reactions
+ * made while the bot was down.
+ *
+ * Each version is derived under the approval rules it was posted with, so changing
+ * the channel's rules never approves a plan already waiting; only admins and owners
+ * (or `IMC_ADMINS`) may loosen the rules, and every change is announced.
  */
-import { deriveApproval, describeApproval, baseEmoji, type ApprovalOutcome, type ApprovalPolicy } from '../domain/approval/approval.js';
-import { effectivePolicy } from '../domain/approval/channel-config.js';
+import { baseEmoji, deriveApproval, describeApproval, type ApprovalOutcome, type ApprovalPolicy, type Vote } from '../domain/approval/approval.js';
+import { applySettings, effectivePolicy, policyChanges, type ChannelSettings, type ConfigRequest } from '../domain/approval/channel-config.js';
 import { formatDate } from '../domain/plan/format.js';
-import { cancelReminders, scheduleReviewReminders } from '../domain/review/reminders.js';
+import { ensureReminders, reminderDate } from '../domain/review/reminders.js';
 import type { ChannelSettingsStore } from '../store/channel-settings-store.js';
 import type { PlanStore } from '../store/plan-store.js';
-import { textMessage } from '../slack/blocks/flow-messages.js';
-import { escapeMrkdwn } from '../render/escape.js';
+import {
+  approvalWithdrawnNotice,
+  approvedNotice,
+  changeRequestWithdrawnNotice,
+  changesRequestedNotice,
+  settingsChangedAnnouncement,
+  settingsRefusal,
+  settingsText,
+  uncountedReactionNote,
+  voteReply,
+  type DraftRef,
+} from '../slack/blocks/approval-messages.js';
 import { enqueue } from './outbox-worker.js';
-import { latestVersion, type ApprovalRecord, type PlanRecord, type PlanStatus } from './plan-record.js';
+import { isPlanId } from './plan-id.js';
+import { within } from './within.js';
+import { latestVersion, markSeen, type ApprovalRecord, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
 import type { PlanService } from './plan-service.js';
-import type { Clock, Logger, Messenger } from './ports.js';
+import { SlackCallError, type Clock, type Logger, type Messenger } from './ports.js';
 
-/** Statuses in which reactions on the draft decide the approval. Once the review starts, they no longer do. */
+/** Statuses in which votes on the draft decide the approval. Once the review starts, they no longer do. */
 const APPROVABLE: readonly PlanStatus[] = ['draft', 'changes-requested', 'approved'];
+
+/** How long the admin look-up of `/imc config` may take. */
+const ADMIN_CHECK_TIMEOUT_MS = 1_500;
+
+/** Waits before reading a draft's reactions again after Slack failed to answer (a Retry-After wins). */
+const DERIVE_RETRY_MS = [2_000, 10_000, 30_000, 120_000];
 
 export interface ApprovalServiceOptions {
   store: PlanStore<PlanRecord>;
@@ -33,28 +60,55 @@ export interface ApprovalServiceOptions {
   timeZone: string;
   reviewHour: number;
   botUserId: () => string | undefined;
+  /** Members who may loosen approval rules besides workspace admins and owners (`IMC_ADMINS`). */
+  admins?: readonly string[];
+}
+
+/** What `/imc config` answers: only to the caller, or (a change) to the whole channel. */
+export interface ConfigReply {
+  text: string;
+  inChannel: boolean;
+}
+
+interface Derived {
+  outcome: ApprovalOutcome;
+  changed: boolean;
+}
+
+interface DeriveChain {
+  tail: Promise<unknown>;
+  /** A derivation not started yet: whoever asks now is served by it, and it reads the newest state. */
+  queued?: Promise<Derived | undefined>;
 }
 
 export class ApprovalService {
-  private readonly running = new Set<Promise<void>>();
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly chains = new Map<string, DeriveChain>();
+  private readonly retries = new Map<string, { attempt: number; timer?: NodeJS.Timeout }>();
+  private stopped = false;
 
   constructor(private readonly options: ApprovalServiceOptions) {}
 
-  /** The policy in force in a channel. */
+  /** The policy in force in a channel now (for drafts posted from now on). */
   policyFor(teamId: string, channelId: string): ApprovalPolicy {
     return effectivePolicy(this.options.defaults, this.options.settings.get(teamId, channelId));
   }
 
-  /** The approval line of a draft message: the state now and how to approve. */
+  /** The rules a version is approved under: those it was posted with. */
+  policyOf(record: PlanRecord, version: PlanVersion | undefined = latestVersion(record)): ApprovalPolicy {
+    return version?.policy ?? this.policyFor(record.teamId, record.channelId);
+  }
+
+  /** The approval line of a draft message: the state now, who approved, and how to vote. */
   statusLine(record: PlanRecord): string {
-    const policy = this.policyFor(record.teamId, record.channelId);
+    const policy = this.policyOf(record);
     const approval = currentApproval(record);
     const outcome: ApprovalOutcome = {
       state: approval?.state ?? 'draft',
       approvers: approval?.approvers ?? [],
       changeRequesters: approval?.changeRequesters ?? [],
       ignored: [],
-      needed: policy.approvalsNeeded,
+      needed: Math.max(1, policy.approvalsNeeded),
     };
     const when = approval?.state === 'approved' && approval.approvedAt ? ` Approved on ${formatDate(approval.approvedAt.slice(0, 10))}.` : '';
     return `${describeApproval(outcome, policy)}${when}`;
@@ -63,15 +117,105 @@ export class ApprovalService {
   /** A reaction was added or removed somewhere: re-derive if it may concern a draft. Does not wait. */
   onReaction(event: { teamId?: string; channelId: string; messageTs: string; reaction: string; userId: string }): void {
     if (event.userId === this.options.botUserId()) return;
-    const run = this.reactionChanged(event)
-      .catch((error: unknown) => this.options.logger.error('approval update failed', { channelId: event.channelId, error: String(error) }))
-      .finally(() => this.running.delete(run));
-    this.running.add(run);
+    this.track(this.reactionChanged(event), 'approval update failed');
   }
 
-  /** Resolves when no derivation is running (tests, shutdown). */
+  /**
+   * A click on the draft's Approve or Request changes button: casts that vote, or takes
+   * it back when it is the person's vote already. Counted exactly like the reaction.
+   * Returns the reply for the clicker (undefined for a repeated delivery of one click).
+   */
+  async vote(input: { planId: string; version: number; userId: string; vote: Vote; dedupeKey: string }): Promise<string | undefined> {
+    if (!isPlanId(input.planId)) return "I can't find that plan.";
+    let reply: string | undefined = "I can't find that plan any more.";
+    let cast: { click: 'cast' | 'withdrawn'; draft: DraftRef; policy: ApprovalPolicy } | undefined;
+    await this.options.plans.withRecord(input.planId, async (record) => {
+      const latest = latestVersion(record);
+      if (!latest) return false;
+      if (latest.version !== input.version) {
+        reply = `That draft is version ${input.version}; version ${latest.version} replaced it. Vote on the newest draft.`;
+        return false;
+      }
+      if (!APPROVABLE.includes(record.status)) {
+        reply =
+          record.status === 'planning'
+            ? 'This plan is being revised in its thread; vote on the new version once it is posted.'
+            : `This plan is ${record.status === 'cancelled' ? 'cancelled' : 'in or past its review'}: votes no longer change it.`;
+        return false;
+      }
+      reply = undefined;
+      if (!markSeen(record, input.dedupeKey)) return false;
+      const policy = this.policyOf(record, latest);
+      const draft = draftRef(record, latest);
+      if (input.userId === this.options.botUserId()) return true;
+      if (input.vote === 'approve' && input.userId === record.authorId && !policy.authorCanApprove) {
+        reply = voteReply({ draft, policy, vote: input.vote, click: 'cast', counts: false, ignored: 'author', approvals: 0, needed: policy.approvalsNeeded });
+        return true;
+      }
+      const approval: ApprovalRecord = currentApproval(record) ?? { version: latest.version, state: 'draft', approvers: [], changeRequesters: [] };
+      const votes = approval.votes ?? [];
+      const click = votes.some((v) => v.userId === input.userId && v.vote === input.vote) ? 'withdrawn' : 'cast';
+      const others = votes.filter((v) => v.userId !== input.userId);
+      record.approval = { ...approval, votes: click === 'withdrawn' ? others : [...others, { userId: input.userId, vote: input.vote }] };
+      cast = { click, draft, policy };
+      return true;
+    });
+    if (!cast) return reply;
+    const { click, draft, policy } = cast;
+    const outcome = await this.derive(input.planId).catch(() => undefined);
+    if (!outcome) return 'Your vote is saved; the draft will show it as soon as Slack answers me.';
+    const ignored = outcome.ignored.find((i) => i.userId === input.userId)?.reason;
+    const counts = (input.vote === 'approve' ? outcome.approvers : outcome.changeRequesters).includes(input.userId);
+    return voteReply({
+      draft,
+      policy,
+      vote: input.vote,
+      click,
+      counts,
+      ...(ignored && ignored !== 'bot' && click === 'cast' ? { ignored } : {}),
+      approvals: outcome.approvers.length,
+      needed: outcome.needed,
+    });
+  }
+
+  /**
+   * `/imc config`: shows the rules, or changes them. Anyone in the channel may make
+   * them stricter; loosening needs a workspace admin or owner or someone in
+   * `IMC_ADMINS`. A change is announced to the channel, naming who made it.
+   */
+  async configure(ctx: { teamId: string; channelId: string; userId: string }, request: ConfigRequest): Promise<ConfigReply> {
+    const { settings, defaults } = this.options;
+    const current = settings.get(ctx.teamId, ctx.channelId);
+    if (request.kind === 'show') return { text: settingsText(effectivePolicy(defaults, current)), inChannel: false };
+    let next: ChannelSettings = {};
+    if (request.kind === 'set') {
+      const merged = applySettings(defaults, current, request.settings);
+      if (!merged.ok) return { text: merged.error, inChannel: false };
+      next = merged.value;
+    }
+    const changes = policyChanges(effectivePolicy(defaults, current), effectivePolicy(defaults, next));
+    if (changes.length === 0) return { text: `Nothing to change.\n${settingsText(effectivePolicy(defaults, current))}`, inChannel: false };
+    if (changes.some((change) => change.loosens)) {
+      const allowed = await this.mayLoosen(ctx.userId);
+      if (allowed === 'unknown') return { text: "I couldn't check with Slack whether you are a workspace admin, so nothing changed. Please try again in a moment.", inChannel: false };
+      if (!allowed) return { text: settingsRefusal(changes), inChannel: false };
+    }
+    await settings.set(ctx.teamId, ctx.channelId, next);
+    this.options.logger.info('approval settings changed', { channelId: ctx.channelId, userId: ctx.userId, settings: changes.map((c) => c.setting) });
+    return { text: settingsChangedAnnouncement(ctx.userId, changes), inChannel: true };
+  }
+
+  /** Resolves when no derivation is running (tests, shutdown); scheduled retries excluded. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  /** Cancels scheduled retries and waits for running derivations. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const retry of this.retries.values()) clearTimeout(retry.timer);
+    this.retries.clear();
+    await this.idle();
   }
 
   /** Derives every posted draft again (on start: catches reactions made while the bot was down). */
@@ -80,7 +224,7 @@ export class ApprovalService {
     let updated = 0;
     for (const entry of entries) {
       try {
-        if (await this.derive(entry.id)) updated += 1;
+        if ((await this.derivation(entry.id))?.changed) updated += 1;
       } catch (error) {
         this.options.logger.warn('could not re-derive an approval at start', { planId: entry.id, error: String(error) });
       }
@@ -88,99 +232,174 @@ export class ApprovalService {
     return updated;
   }
 
+  /**
+   * Re-reads the draft's reactions and members and applies the derived state, after
+   * any derivation of the plan already running; callers that ask while one waits to
+   * start share it. Resolves with the outcome (undefined when the plan has no draft
+   * to derive).
+   */
+  derive(planId: string): Promise<ApprovalOutcome | undefined> {
+    return this.derivation(planId).then((result) => result?.outcome);
+  }
+
+  /** One serialised derivation of the plan, with whether it changed the record. */
+  private derivation(planId: string): Promise<Derived | undefined> {
+    const chain = this.chains.get(planId) ?? { tail: Promise.resolve() };
+    this.chains.set(planId, chain);
+    if (chain.queued) return this.track(chain.queued);
+    const queued: Promise<Derived | undefined> = chain.tail.then(() => {
+      if (chain.queued === queued) delete chain.queued;
+      return this.deriveNow(planId);
+    });
+    chain.queued = queued;
+    const tail = queued.then(
+      () => undefined,
+      () => undefined,
+    );
+    chain.tail = tail;
+    void tail.then(() => {
+      if (chain.tail === tail && !chain.queued) this.chains.delete(planId);
+    });
+    return this.track(queued);
+  }
+
+  /** Counts `promise` as running until it settles (for `idle`); with `failure`, logs it under that message. */
+  private track<T>(promise: Promise<T>, failure?: string): Promise<T> {
+    const settled: Promise<unknown> = promise
+      .catch((error: unknown) => failure && this.options.logger.error(failure, { error: String(error) }))
+      .finally(() => this.running.delete(settled));
+    this.running.add(settled);
+    return promise;
+  }
+
   private async reactionChanged(event: { channelId: string; messageTs: string; reaction: string }): Promise<void> {
     const record = await this.options.store.findByMessage(event.channelId, event.messageTs);
     if (!record || !APPROVABLE.includes(record.status)) return;
-    if (latestVersion(record)?.messageTs !== event.messageTs) return;
-    const policy = this.policyFor(record.teamId, record.channelId);
+    const version = latestVersion(record);
+    if (version?.messageTs !== event.messageTs) return;
+    const policy = this.policyOf(record, version);
     const emoji = baseEmoji(event.reaction);
-    if (emoji !== policy.approveEmoji && emoji !== policy.rejectEmoji) return;
+    if (emoji !== baseEmoji(policy.approveEmoji) && emoji !== baseEmoji(policy.rejectEmoji)) return;
     await this.derive(record.id);
   }
 
-  /** Re-reads the draft's reactions and members and applies the derived state; true when it changed. */
-  async derive(planId: string): Promise<boolean> {
+  private async deriveNow(planId: string): Promise<Derived | undefined> {
     const snapshot = await this.options.store.get(planId);
     const version = snapshot && latestVersion(snapshot);
-    if (!snapshot || !version?.messageTs || !APPROVABLE.includes(snapshot.status)) return false;
+    if (!snapshot || !version?.messageTs || !APPROVABLE.includes(snapshot.status)) return undefined;
     const { messenger } = this.options;
-    const [reactions, members] = await Promise.all([
-      messenger.reactions(snapshot.channelId, version.messageTs),
-      messenger.members(snapshot.channelId),
-    ]);
-    const policy = this.policyFor(snapshot.teamId, snapshot.channelId);
-    const outcome = deriveApproval({
-      reactions,
-      authorId: snapshot.authorId,
-      botUserId: this.options.botUserId() ?? '',
-      isMember: (userId) => members.has(userId),
-      policy,
-    });
-    let changed = false;
+    let reactions: Record<string, string[]>;
+    let members: Set<string>;
+    try {
+      [reactions, members] = await Promise.all([messenger.reactions(snapshot.channelId, version.messageTs), messenger.members(snapshot.channelId)]);
+    } catch (error) {
+      this.retryLater(planId, error);
+      throw error;
+    }
+    this.retries.delete(planId);
+    let result: Derived | undefined;
     await this.options.plans.withRecord(planId, async (record) => {
       const latest = latestVersion(record);
       // The plan moved on while Slack was being read (new version, review started): this reading no longer applies.
       if (!latest || latest.version !== version.version || !APPROVABLE.includes(record.status)) return false;
-      changed = this.apply(record, latest.version, outcome, policy);
-      return changed;
+      const policy = this.policyOf(record, latest);
+      const outcome = deriveApproval({
+        reactions,
+        // Read under the lock, so a click saved while Slack was being read is counted.
+        buttonVotes: currentApproval(record)?.votes ?? [],
+        authorId: record.authorId,
+        botUserId: this.options.botUserId() ?? '',
+        isMember: (userId) => members.has(userId),
+        policy,
+      });
+      result = { outcome, changed: this.apply(record, latest, outcome, policy) };
+      return result.changed;
     });
-    return changed;
+    return result;
   }
 
-  private apply(record: PlanRecord, version: number, outcome: ApprovalOutcome, policy: ApprovalPolicy): boolean {
+  /** Reads the draft again later when Slack could not answer now (a Retry-After wins); gives up after a few tries. */
+  private retryLater(planId: string, error: unknown): void {
+    if (this.stopped || !(error instanceof SlackCallError) || !error.retryable) return;
+    const retry = this.retries.get(planId) ?? { attempt: 0 };
+    if (retry.timer) return;
+    retry.attempt += 1;
+    const delay = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : DERIVE_RETRY_MS[retry.attempt - 1];
+    if (delay === undefined) {
+      this.retries.delete(planId);
+      this.options.logger.error('gave up reading a draft\'s reactions; the next reaction or start derives it again', { planId, code: error.code });
+      return;
+    }
+    this.options.logger.warn("could not read a draft's reactions; trying again", { planId, code: error.code, inMs: delay });
+    retry.timer = setTimeout(() => {
+      delete retry.timer;
+      void this.derive(planId).catch(() => undefined);
+    }, delay);
+    retry.timer.unref();
+    this.retries.set(planId, retry);
+  }
+
+  /** Whether `userId` may loosen approval rules; 'unknown' when Slack does not say in time (the change is refused). */
+  private async mayLoosen(userId: string): Promise<boolean | 'unknown'> {
+    if (this.options.admins?.includes(userId)) return true;
+    try {
+      // Asked before the command is acknowledged: it must leave time inside Slack's 3 seconds.
+      const role = await within(this.options.messenger.userRole(userId), ADMIN_CHECK_TIMEOUT_MS);
+      if (!role) return 'unknown';
+      return role.isAdmin || role.isOwner;
+    } catch (error) {
+      this.options.logger.warn('could not look up whether a user is an admin', { code: error instanceof SlackCallError ? error.code : String(error) });
+      return 'unknown';
+    }
+  }
+
+  /** Applies a derived outcome to the record, queuing the notices it calls for; true when the record changed. */
+  private apply(record: PlanRecord, version: PlanVersion, outcome: ApprovalOutcome, policy: ApprovalPolicy): boolean {
     const before = currentApproval(record);
-    // No approval recorded yet reads as a draft with nobody's reactions.
+    const draft = draftRef(record, version);
+    // Tell people once per draft when their reaction does not count (a click is answered where it is made).
+    const told = new Set(before?.told ?? []);
+    const untold = outcome.ignored.filter((i) => i.reason !== 'bot' && i.sources.includes('reaction') && !told.has(i.userId));
+    for (const { userId, reason } of untold) {
+      if (reason === 'bot') continue;
+      told.add(userId);
+      // Slack shows an ephemeral only to a member of the channel: someone outside it gets a direct message.
+      enqueue(record, { kind: 'note', userId, via: reason === 'not-member' ? 'dm' : 'ephemeral', message: uncountedReactionNote(reason, draft, policy) });
+    }
     const same =
       (before?.state ?? 'draft') === outcome.state &&
       sameList(before?.approvers ?? [], outcome.approvers) &&
-      sameList(before?.changeRequesters ?? [], outcome.changeRequesters);
-    if (same && record.status === outcome.state) return false;
+      sameList(before?.changeRequesters ?? [], outcome.changeRequesters) &&
+      record.status === outcome.state;
+    if (same && untold.length === 0) return false;
+    const previous = record.status;
     const now = this.options.clock.now().toISOString();
-    const wasApproved = record.status === 'approved';
-    const next: ApprovalRecord = {
-      version,
+    record.approval = {
+      version: version.version,
       state: outcome.state,
       approvers: outcome.approvers,
       changeRequesters: outcome.changeRequesters,
-      ...(outcome.state === 'approved' ? { approvedAt: wasApproved && before?.approvedAt ? before.approvedAt : now } : {}),
+      ...(outcome.state === 'approved' ? { approvedAt: previous === 'approved' && before?.approvedAt ? before.approvedAt : now } : {}),
+      ...(before?.votes ? { votes: before.votes } : {}),
+      ...(told.size > 0 ? { told: [...told] } : {}),
     };
-    record.approval = next;
+    if (same) return true;
     record.status = outcome.state;
-    const plan = latestVersion(record)?.plan;
-    const mentions = (ids: string[]) => ids.map((id) => `<@${id}>`).join(', ');
-    if (outcome.state === 'approved' && !wasApproved && plan) {
-      record.reminders = scheduleReviewReminders(plan.reviewDate, this.options.timeZone, this.options.reviewHour);
-      enqueue(record, {
-        kind: 'post',
-        where: 'thread',
-        message: textMessage(
-          `:white_check_mark: <@${record.authorId}> your plan *${escapeMrkdwn(plan.campaign)}* is approved by ${mentions(outcome.approvers)}. ` +
-            `I'll remind the channel to review it on ${formatDate(plan.reviewDate)}.`,
-          'Plan approved',
-        ),
-      });
-    } else if (wasApproved && outcome.state !== 'approved') {
-      record.reminders = cancelReminders(record.reminders ?? []);
-      delete record.approval?.approvedAt;
-      enqueue(record, {
-        kind: 'post',
-        where: 'thread',
-        message: textMessage(
-          outcome.state === 'changes-requested'
-            ? `:x: ${mentions(outcome.changeRequesters)} asked for changes: the plan is no longer approved. <@${record.authorId}>, type \`change &lt;question&gt;\` here to revise it.`
-            : `:arrow_backward: Approvals were withdrawn (${outcome.approvers.length} of ${policy.approvalsNeeded}): the plan is a draft again.`,
-          'Approval withdrawn',
-        ),
-      });
-    } else if (outcome.state === 'changes-requested' && before?.state !== 'changes-requested') {
-      enqueue(record, {
-        kind: 'post',
-        where: 'thread',
-        message: textMessage(
-          `:x: ${mentions(outcome.changeRequesters)} asked for changes. <@${record.authorId}>, type \`change &lt;question&gt;\` here (or click *Edit* on the draft) to revise it.`,
-          'Changes requested',
-        ),
-      });
+    const newRequesters = outcome.changeRequesters.filter((id) => !(before?.changeRequesters ?? []).includes(id));
+    if (outcome.state === 'approved' && previous !== 'approved') {
+      // The reminders are the plan's: approving again keeps them as they are (sent, moved or waiting).
+      const schedule = { timeZone: this.options.timeZone, hour: this.options.reviewHour };
+      record.reminders = ensureReminders(record.reminders, version.plan.reviewDate, schedule);
+      const upcoming = record.reminders.find((r) => r.kind === 'review' && r.status === 'pending');
+      enqueue(record, { kind: 'post', where: 'thread', message: approvedNotice(draft, outcome.approvers, upcoming && reminderDate(upcoming, this.options.timeZone)) });
+    } else if (outcome.state === 'changes-requested' && newRequesters.length > 0) {
+      enqueue(record, { kind: 'post', where: 'thread', message: changesRequestedNotice(draft, newRequesters, previous === 'approved') });
+    } else if (previous === 'approved' && outcome.state === 'draft') {
+      const withdrawn = (before?.approvers ?? []).filter((id) => !outcome.approvers.includes(id));
+      enqueue(record, { kind: 'post', where: 'thread', message: approvalWithdrawnNotice(draft, withdrawn, outcome.approvers.length, outcome.needed) });
+    } else if (previous === 'changes-requested' && outcome.state === 'draft') {
+      const withdrawn = (before?.changeRequesters ?? []).filter((id) => !outcome.changeRequesters.includes(id));
+      enqueue(record, { kind: 'post', where: 'thread', message: changeRequestWithdrawnNotice(draft, withdrawn, outcome.approvers.length, outcome.needed) });
     }
     this.options.plans.refreshDraft(record);
     this.options.logger.info('approval changed', { planId: record.id, state: outcome.state, approvers: outcome.approvers.length });
@@ -192,6 +411,10 @@ export class ApprovalService {
 export function currentApproval(record: PlanRecord): ApprovalRecord | undefined {
   const version = latestVersion(record)?.version;
   return record.approval && record.approval.version === version ? record.approval : undefined;
+}
+
+function draftRef(record: PlanRecord, version: PlanVersion): DraftRef {
+  return { campaign: version.plan.campaign, version: version.version, authorId: record.authorId };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

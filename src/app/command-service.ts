@@ -9,7 +9,7 @@ import { parseImcCommand, type ImcCommand } from '../domain/command/imc-command.
 import { QUICK_BUDGET_USAGE, quickBudget } from '../domain/budget/quick-budget.js';
 import type { QuestionScript } from '../domain/conversation/script.js';
 import { buildBudgetSketch } from '../domain/budget/budget.js';
-import { joinWithinLimits } from '../render/blocks.js';
+import { joinWithinLimits } from '../render/block-limits.js';
 import { escapeMrkdwn } from '../render/escape.js';
 import type { Renderer } from '../render/renderer.js';
 import { budgetMessage, draftMessage } from '../slack/blocks/plan-messages.js';
@@ -130,7 +130,7 @@ export class CommandService {
       );
     }
     const sketch = buildBudgetSketch(version.plan);
-    const draft = draftMessage(this.options.renderer, record, version, sketch, `Status: ${STATUS_LABELS[record.status] ?? record.status}.`);
+    const draft = draftMessage(this.options.renderer, record, version, sketch, `Status: ${STATUS_LABELS[record.status] ?? record.status}.`, this.options.script.labels);
     const budget = budgetMessage(this.options.renderer, record, version, sketch);
     // An ephemeral reply has the limits of any message: the summary first, then as much of the sketch as fits.
     const joined = joinWithinLimits([draft.blocks ?? [], budget.blocks ?? []]);

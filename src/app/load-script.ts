@@ -1,6 +1,7 @@
 /**
- * Reads the question script and channel catalogue from disk at start-up and hands
- * them to the pure validators. Any problem stops the bot with the file and question named.
+ * Reads the question scripts (plan and review) and the channel catalogue from disk at
+ * start-up and hands them to the pure validators. Any problem stops the bot with the
+ * file and question named.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { parse } from 'yaml';
 import { projectRoot } from '../project-root.js';
 import { validateCatalogue } from '../domain/channels/channel-catalogue.js';
 import { ScriptError, validateScript, type QuestionScript } from '../domain/conversation/script.js';
+import { validateReviewScript, type ReviewScript } from '../domain/review/review-script.js';
 
 /** The repository's prompts/ folder. */
 export const DEFAULT_PROMPTS_DIR = join(projectRoot(), 'prompts');
@@ -20,7 +22,13 @@ export function loadScript(dir: string = DEFAULT_PROMPTS_DIR): QuestionScript {
   return inFile(scriptPath, (raw) => validateScript(raw, catalogue));
 }
 
-function inFile<T>(path: string, validate: (raw: unknown) => T): T {
+/** Loads `review.yml` from `dir`; throws ScriptError naming the file and question. */
+export function loadReviewScript(dir: string = DEFAULT_PROMPTS_DIR): ReviewScript {
+  return inFile(join(dir, 'review.yml'), (raw) => validateReviewScript(raw));
+}
+
+/** Reads and validates one YAML file; a ScriptError from `validate` is prefixed with the path. */
+export function inFile<T>(path: string, validate: (raw: unknown) => T): T {
   const raw = readYaml(path);
   try {
     return validate(raw);

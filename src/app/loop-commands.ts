@@ -1,21 +1,15 @@
 /**
  * The subcommands of the closed loop: `/imc review`, `/imc remind` and `/imc config`.
  */
-import type { ApprovalPolicy } from '../domain/approval/approval.js';
-import { applySettings, CONFIG_USAGE, effectivePolicy, parseConfigArgs } from '../domain/approval/channel-config.js';
+import { parseConfigArgs } from '../domain/approval/channel-config.js';
 import { escapeMrkdwn } from '../render/escape.js';
-import type { ChannelSettingsStore } from '../store/channel-settings-store.js';
+import type { ApprovalService } from './approval-service.js';
 import { ephemeralReply as reply, type ExtraCommand } from './command-service.js';
 import type { ReminderService } from './reminder-service.js';
 import type { ReviewService } from './review-service.js';
 
 /** `/imc review`, `/imc remind` and `/imc config`. */
-export function loopCommands(
-  reviews: ReviewService,
-  reminders: ReminderService,
-  settings: ChannelSettingsStore,
-  defaults: ApprovalPolicy,
-): ExtraCommand {
+export function loopCommands(reviews: ReviewService, reminders: ReminderService, approvals: ApprovalService): ExtraCommand {
   return async (command, ctx) => {
     switch (command.kind) {
       case 'review':
@@ -27,18 +21,9 @@ export function loopCommands(
       case 'config': {
         const request = parseConfigArgs(command.args);
         if (!request.ok) return reply(escapeMrkdwn(request.error));
-        const current = settings.get(ctx.teamId, ctx.channelId);
-        if (request.value.kind === 'reset') await settings.set(ctx.teamId, ctx.channelId, {});
-        if (request.value.kind === 'set') {
-          const next = applySettings(defaults, current, request.value.settings);
-          if (!next.ok) return reply(escapeMrkdwn(next.error));
-          await settings.set(ctx.teamId, ctx.channelId, next.value);
-        }
-        const policy = effectivePolicy(defaults, settings.get(ctx.teamId, ctx.channelId));
-        return reply(
-          `*Approval settings of this channel*\n• approve with :${policy.approveEmoji}:, ask for changes with :${policy.rejectEmoji}:\n` +
-            `• approvals needed: ${policy.approvalsNeeded}\n• the author may approve their own plan: ${policy.authorCanApprove ? 'yes' : 'no'}\n${CONFIG_USAGE}`,
-        );
+        const answer = await approvals.configure(ctx, request.value);
+        // A change is announced to everyone in the channel, as the command's public response.
+        return { ...reply(answer.text), responseType: answer.inChannel ? 'in_channel' : 'ephemeral' };
       }
       default:
         return undefined;

@@ -3,6 +3,7 @@
  * the approval, reminders and review, and the Slack messages still to send.
  * One record is one file on disk; the store indexes a few of its fields.
  */
+import type { ApprovalPolicy, ButtonVote } from '../domain/approval/approval.js';
 import type { CarriedRates, FlowState } from '../domain/conversation/flow.js';
 import type { Reminder } from '../domain/review/reminders.js';
 import type { ReviewState } from '../domain/review/review-flow.js';
@@ -35,15 +36,29 @@ export interface PlanVersion {
   /** ts of the budget sketch message. */
   budgetTs?: string;
   supersededAt?: string;
+  /**
+   * The channel's approval rules when this version was posted. Its approval is derived
+   * under them, so a later `/imc config` change never approves (or blocks) a draft
+   * that is already waiting. Absent on versions stored before rules were kept.
+   */
+  policy?: ApprovalPolicy;
 }
 
 /** Where the ts of a posted message is remembered, so later updates can find it. */
 export type MessageRole = 'kickoff' | 'question' | 'draft' | 'budget' | 'review-summary';
 
-/** A Slack call the bot still owes; stored with the record so a crash cannot lose it. */
+/**
+ * A Slack call the bot still owes; stored with the record so a crash cannot lose it.
+ * Posts carry their item's id in Slack message metadata, so one that may already have
+ * gone out (a crash or a timeout after Slack took it) is found instead of sent twice.
+ * A `note` goes to one person only: ephemeral in the channel, or a direct message to
+ * someone who is not in it. Slack keeps no history of ephemerals, so notes cannot be
+ * checked the same way; they are short and at worst repeated after a crash.
+ */
 export type OutboxItem =
   | { id: string; kind: 'post'; where: 'channel' | 'thread'; message: OutgoingMessage; role?: MessageRole; version?: number }
-  | { id: string; kind: 'update'; role: MessageRole; ts?: string; message: OutgoingMessage };
+  | { id: string; kind: 'update'; role: MessageRole; ts?: string; message: OutgoingMessage }
+  | { id: string; kind: 'note'; userId: string; via: 'ephemeral' | 'dm'; message: OutgoingMessage };
 
 /** An item as services create it; the outbox gives it its id. */
 export type NewOutboxItem = OutboxItem extends infer T ? (T extends OutboxItem ? Omit<T, 'id'> : never) : never;
@@ -74,7 +89,11 @@ export interface PlanRecord {
   pending?: { questionId: string; values: string[] };
   /** The approval of the latest version, as last derived from its reactions. */
   approval?: ApprovalRecord;
-  /** Review reminders of the approved plan. */
+  /**
+   * The review reminder and its nudge: due, moved, sent or cancelled. They belong to
+   * the plan, not to one approval: only approved plans send them, and approving
+   * again never re-arms or drops them.
+   */
   reminders?: Reminder[];
   /** The post-campaign review: its conversation, then its results. */
   review?: ReviewRecord;
@@ -87,6 +106,10 @@ export interface ApprovalRecord {
   approvers: string[];
   changeRequesters: string[];
   approvedAt?: string;
+  /** Votes by the draft's buttons, in click order (a second click on the same button removes one). */
+  votes?: ButtonVote[];
+  /** People already told that their reaction on this draft does not count (told once per draft). */
+  told?: string[];
 }
 
 export interface ReviewRecord {

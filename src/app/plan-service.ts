@@ -21,7 +21,8 @@ import type { KeyedMutex } from './keyed-mutex.js';
 import { isPlanId } from './plan-id.js';
 import { enqueue, type FailureNotifier, type OutboxWorker } from './outbox-worker.js';
 import { latestVersion, markSeen, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
-import { cancelReminders } from '../domain/review/reminders.js';
+import { cancelReminders, type Reminder } from '../domain/review/reminders.js';
+import type { ApprovalPolicy } from '../domain/approval/approval.js';
 import type { Clock, Logger } from './ports.js';
 
 export interface PlanServiceOptions {
@@ -40,6 +41,10 @@ export interface PlanServiceOptions {
   carriedFor?: (channelId: string) => Promise<CarriedRates | undefined>;
   /** Text for the approval line of a posted draft. */
   approvalHint?: (record: PlanRecord) => string;
+  /** The channel's approval rules now; each new version keeps the ones it was posted under. */
+  approvalPolicy?: (record: PlanRecord) => ApprovalPolicy;
+  /** Moves the review reminders of a new version whose review date changed (kept otherwise). */
+  carryReminders?: (reminders: Reminder[] | undefined, previousReviewDate: string | undefined, reviewDate: string) => Reminder[] | undefined;
 }
 
 /** Statuses of a posted plan whose answers can still be changed for a new version. */
@@ -100,20 +105,21 @@ export class PlanService {
    * are discussion. Returns false when the message was not for this service.
    */
   async handleThreadReply(input: { channelId: string; threadTs: string; userId: string; text: string; ts: string }): Promise<boolean> {
-    const found = await this.options.store.findByThread(input.channelId, input.threadTs);
-    if (!found || found.authorId !== input.userId) return false;
-    const reply = interpretReply(unescapeSlackText(input.text));
-    if (found.status !== 'planning' && !(EDITABLE.includes(found.status) && reopens(reply))) return false;
-    await this.withRecord(found.id, async (record) => {
+    // One read of the record, under the plan's lock (the index gives its id).
+    const planId = await this.options.store.findIdByThread(input.channelId, input.threadTs);
+    if (!planId) return false;
+    let handled = false;
+    await this.withRecord(planId, async (record) => {
+      if (record.authorId !== input.userId) return false;
+      const reply = interpretReply(unescapeSlackText(input.text), this.options.script.words?.thread);
+      if (record.status !== 'planning' && !(EDITABLE.includes(record.status) && reopens(reply))) return false;
+      handled = true;
       if (!markSeen(record, `msg:${input.ts}`)) return false;
-      if (record.status !== 'planning') {
-        if (!EDITABLE.includes(record.status) || !reopens(reply)) return false;
-        this.reopen(record);
-      }
+      if (record.status !== 'planning') this.reopen(record);
       this.apply(record, reply);
       return true;
     });
-    return true;
+    return handled;
   }
 
   /** The Edit button of a posted draft: re-opens the answers for a new version. */
@@ -148,26 +154,31 @@ export class PlanService {
     if (!version?.messageTs) return;
     const sketch = buildBudgetSketch(version.plan);
     const hint = this.options.approvalHint?.(record) ?? '';
-    enqueue(record, { kind: 'update', role: 'draft', ts: version.messageTs, message: draftMessage(this.options.renderer, record, version, sketch, hint) });
+    enqueue(record, { kind: 'update', role: 'draft', ts: version.messageTs, message: draftMessage(this.options.renderer, record, version, sketch, hint, this.options.script.labels) });
   }
 
-  /** Back to the answers of a posted plan: the flow waits at the review, the status is planning again. */
+  /** Back to the answers of a posted plan: the flow waits at the check of its answers, the status is planning again. */
   private reopen(record: PlanRecord): void {
     record.status = 'planning';
-    record.flow = { ...record.flow, status: 'reviewing', current: undefined, acceptedWarnings: [] };
+    record.flow = { ...record.flow, status: 'checking', current: undefined, acceptedWarnings: [] };
   }
 
   /** A button or menu on one of the plan's messages. */
   async handleAction(planId: string, userId: string, action: PlanAction, dedupeKey: string): Promise<ActionOutcome> {
     if (!isPlanId(planId)) return { ephemeral: "I can't find that plan." };
-    const existing = await this.options.store.get(planId);
-    if (!existing) return { ephemeral: "I can't find that plan any more. Start a new one with `/imc plan`." };
-    if (existing.status === 'reviewing' && this.reviewActions) return this.reviewActions(planId, userId, action, dedupeKey);
-    if (existing.authorId !== userId) {
-      return { ephemeral: `Only <@${existing.authorId}> answers this plan's questions. Share your thoughts in the thread instead.` };
-    }
-    let outcome: ActionOutcome = {};
+    let outcome: ActionOutcome | undefined;
+    let underReview = false;
+    // One read of the record, under the plan's lock.
     await this.withRecord(planId, async (record) => {
+      if (record.status === 'reviewing' && this.reviewActions) {
+        underReview = true;
+        return false;
+      }
+      if (record.authorId !== userId) {
+        outcome = { ephemeral: `Only <@${record.authorId}> answers this plan's questions. Share your thoughts in the thread instead.` };
+        return false;
+      }
+      outcome = {};
       if (record.status !== 'planning') {
         outcome = { ephemeral: 'This plan is no longer asking questions. See it with `/imc show ' + record.id + '`.' };
         return false;
@@ -181,7 +192,8 @@ export class PlanService {
       this.apply(record, input);
       return true;
     });
-    return outcome;
+    if (underReview && this.reviewActions) return this.reviewActions(planId, userId, action, dedupeKey);
+    return outcome ?? { ephemeral: "I can't find that plan any more. Start a new one with `/imc plan`." };
   }
 
   /** Cancels a plan on request of its author (or anyone, once it is posted). */
@@ -296,7 +308,9 @@ export class PlanService {
     const previousQuestion = script.questions.find((q) => q.id === previous);
     if (movedOn && previousQuestion && answered && record.questionTs && !effects.some((e) => e.type === 'reask')) {
       const text = formatAnswer(previousQuestion, answered, currencyOf(record.flow.answers));
-      enqueue(record, { kind: 'update', role: 'question', ts: record.questionTs, message: answeredQuestionMessage(previousQuestion, text) });
+      // The question's ts is looked up when the update is sent: the outbox sends in order, so it is
+      // the question this answers even when its post was still on its way (or found after a crash).
+      enqueue(record, { kind: 'update', role: 'question', message: answeredQuestionMessage(previousQuestion, text) });
     }
     enqueue(
       record,
@@ -305,6 +319,7 @@ export class PlanService {
         renderer,
         canGoBack: record.flow.history.length > 0,
         questionById: (id) => script.questions.find((q) => q.id === id),
+        labels: script.labels,
       }),
     );
     const finished = effects.find((e) => e.type === 'finished');
@@ -316,12 +331,15 @@ export class PlanService {
     const now = this.options.clock.now().toISOString();
     const previous = latestVersion(record);
     if (previous && !previous.supersededAt) previous.supersededAt = now;
-    const version: PlanVersion = { version: record.versions.length + 1, plan, findings, postedAt: now };
+    const policy = this.options.approvalPolicy?.(record);
+    const version: PlanVersion = { version: record.versions.length + 1, plan, findings, postedAt: now, ...(policy ? { policy } : {}) };
     record.versions.push(version);
     record.status = 'draft';
     // A new version starts its approval over; the old draft stays in the channel, marked as replaced.
+    // Its reminders stay the plan's (sent stays sent) unless the new version moved the review date.
     delete record.approval;
-    if (record.reminders) record.reminders = cancelReminders(record.reminders);
+    const reminders = this.options.carryReminders?.(record.reminders, previous?.plan.reviewDate, plan.reviewDate);
+    if (reminders) record.reminders = reminders;
     if (previous?.messageTs) {
       enqueue(record, { kind: 'update', role: 'draft', ts: previous.messageTs, message: supersededMessage(record, previous, version.version) });
     }
@@ -330,7 +348,7 @@ export class PlanService {
     const hint = this.options.approvalHint?.(record) ?? '';
     enqueue(
       record,
-      { kind: 'post', where: 'channel', role: 'draft', version: version.version, message: draftMessage(this.options.renderer, record, version, sketch, hint) },
+      { kind: 'post', where: 'channel', role: 'draft', version: version.version, message: draftMessage(this.options.renderer, record, version, sketch, hint, this.options.script.labels) },
       { kind: 'post', where: 'channel', role: 'budget', version: version.version, message: budgetMessage(this.options.renderer, record, version, sketch) },
       {
         kind: 'post',
@@ -352,12 +370,12 @@ export class PlanService {
   }
 }
 
-/** Replies that re-open a posted plan for a new version: `change <question>` and the contact plan's row commands. */
-function reopens(reply: FlowInput): boolean {
-  return ['change', 'edit-row', 'add-row', 'remove-row'].includes(reply.type);
-}
-
 function staleQuestion(record: PlanRecord, questionId: string): string {
   const now = record.flow.current ? ` I'm asking about something else now; scroll down to the newest question.` : '';
   return `That question (\`${questionId}\`) is not open any more.${now} To change an answer, type \`change ${questionId}\` in the thread.`;
+}
+
+/** Replies that re-open a posted plan for a new version: `change <question>` and the contact plan's row commands. */
+function reopens(reply: FlowInput): boolean {
+  return ['change', 'edit-row', 'add-row', 'remove-row'].includes(reply.type);
 }

@@ -3,6 +3,7 @@
  * Slack, disk and the clock sit behind these so that services can be tested with
  * plain in-memory implementations and the domain stays pure.
  */
+import { CodedError } from '../errors.js';
 
 /** A Slack message as the bot posts it: a plain-text fallback plus Block Kit blocks. */
 export interface OutgoingMessage {
@@ -19,8 +20,22 @@ export interface Messenger {
   reactions(channelId: string, ts: string): Promise<Record<string, string[]>>;
   /** The channel's members (all pages). */
   members(channelId: string): Promise<Set<string>>;
-  /** The channel's most recent top-level messages with their metadata, newest first. */
-  recentMessages(channelId: string, limit: number): Promise<{ ts: string; metadata?: MessageMetadata }[]>;
+  /** The channel's most recent top-level messages with their metadata, newest first; `oldest` (a ts) bounds them. */
+  recentMessages(channelId: string, limit: number, oldest?: string): Promise<FoundMessage[]>;
+  /** The replies of a thread with their metadata, oldest first, from `oldest` (a ts) on when given. */
+  threadMessages(channelId: string, threadTs: string, oldest?: string): Promise<FoundMessage[]>;
+  /** Shows `message` to `userId` only, in the channel (the user must be a member). */
+  postEphemeral(channelId: string, userId: string, message: OutgoingMessage): Promise<void>;
+  /** A link to a message (a thread's parent links to the thread). */
+  permalink(channelId: string, ts: string): Promise<string>;
+  /** Whether a person is a workspace admin or owner. */
+  userRole(userId: string): Promise<{ isAdmin: boolean; isOwner: boolean }>;
+}
+
+/** A message found in Slack's history, with the metadata the bot tagged it with. */
+export interface FoundMessage {
+  ts: string;
+  metadata?: MessageMetadata;
 }
 
 /** Slack message metadata: a type and a small JSON payload the bot can find its own messages by. */
@@ -48,13 +63,20 @@ export interface Logger {
  * An error from a Slack API call, reduced to what the app acts on: Slack's error
  * code (`not_in_channel`, `ratelimited`, `timeout` …) and whether trying again later can help.
  */
-export class SlackCallError extends Error {
+export class SlackCallError extends CodedError {
   constructor(
-    readonly code: string,
+    code: string,
     readonly retryable: boolean,
     readonly retryAfterSeconds?: number,
   ) {
-    super(`Slack API call failed: ${code}`);
-    this.name = 'SlackCallError';
+    super(`Slack API call failed: ${code}`, code);
   }
+}
+
+/** Failures after which Slack may still have done the call (a timeout, a 5xx): look before doing it again. */
+const UNCERTAIN = /^(request_failed|http_5\d\d|internal_error|fatal_error|service_unavailable|request_timeout)$/;
+
+/** Whether the failed call may have taken effect anyway, so repeating it could do it twice. */
+export function mayHaveTakenEffect(error: SlackCallError): boolean {
+  return UNCERTAIN.test(error.code);
 }

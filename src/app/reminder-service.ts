@@ -1,19 +1,38 @@
 /**
  * Review reminders. Each reminder is stored with its plan; a tick (every minute,
- * and at start) sends the ones that are due. A reminder is claimed (`sending`,
- * saved) before it is posted and marked `sent` after, and the post carries
- * metadata naming the plan and reminder: if the bot dies between the two, the
- * next start looks for that message in the channel before sending again. So a bot
- * that was down sends a due reminder once when it returns, and never twice.
+ * and at start) sends the ones that are due for approved plans. A reminder is
+ * claimed (`sending`, saved) before it is posted and marked `sent` after, and the
+ * post carries metadata naming the plan, the reminder and its date: if the bot dies
+ * between the two, or the post timed out but may have gone through, the next tick
+ * looks for that message in the channel before sending again. So a bot that was
+ * down sends a due reminder once when it returns, and never twice; after downtime
+ * past both dates it sends the reminder, and the nudge three days after that.
  */
-import { dueReminders, moveReminders, type Reminder } from '../domain/review/reminders.js';
+import { dueReminders, markReminderSent, moveReminders, reminderDate, type Reminder, type ReminderSchedule } from '../domain/review/reminders.js';
 import { formatDate } from '../domain/plan/format.js';
 import { parseDate } from '../domain/parse/index.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { reminderMessage } from '../slack/blocks/review-messages.js';
 import { latestVersion, type PlanRecord } from './plan-record.js';
 import type { PlanService } from './plan-service.js';
-import { SlackCallError, type Clock, type Logger, type MessageMetadata, type Messenger } from './ports.js';
+import { mayHaveTakenEffect, SlackCallError, type Clock, type Logger, type MessageMetadata, type Messenger } from './ports.js';
+import type { PlanStatus } from './plan-record.js';
+
+/** Plans whose reminder date can be moved: posted and not yet in review (a draft keeps the date for when it is approved). */
+const MOVABLE: readonly PlanStatus[] = ['draft', 'changes-requested', 'approved', 'planning'];
+
+function cannotMove(record: PlanRecord): string {
+  switch (record.status) {
+    case 'reviewing':
+      return `The review of \`${record.id}\` is already running in its thread: there is nothing to remind.`;
+    case 'reviewed':
+      return `\`${record.id}\` has been reviewed already: there is nothing to remind.`;
+    case 'cancelled':
+      return `\`${record.id}\` is cancelled: it gets no reminders.`;
+    default:
+      return `\`${record.id}\` has not been posted yet: its review reminder is set when it is approved.`;
+  }
+}
 
 /** Metadata type of reminder messages, used to find them again after a crash. */
 export const REMINDER_EVENT_TYPE = 'imc_review_reminder';
@@ -62,19 +81,28 @@ export class ReminderService {
     let reply = `There is no plan \`${planId}\`. \`/imc list\` shows the plans of this channel.`;
     await this.options.plans.withRecord(planId, async (record) => {
       if (record.teamId !== teamId) return false;
-      const pending = (record.reminders ?? []).some((r) => r.status === 'pending');
-      if (!pending) {
-        reply =
-          record.status === 'draft' || record.status === 'changes-requested'
-            ? `Plan \`${record.id}\` is not approved yet: its review reminder is scheduled when it is approved (for its review date, ${formatDate(latestVersion(record)?.plan.reviewDate ?? '')}).`
-            : `Plan \`${record.id}\` has no reminder waiting to be sent.`;
+      if (!latestVersion(record) || !MOVABLE.includes(record.status)) {
+        reply = cannotMove(record);
         return false;
       }
-      record.reminders = moveReminders(record.reminders ?? [], parsed.value, this.options.timeZone, this.options.reviewHour);
-      reply = `The review reminder of \`${record.id}\` moved to ${formatDate(parsed.value)} at ${String(this.options.reviewHour).padStart(2, '0')}:00.`;
+      const before = record.reminders?.find((r) => r.kind === 'review');
+      record.reminders = moveReminders(record.reminders ?? [], parsed.value, this.schedule, this.options.clock.now());
+      const at = `${formatDate(parsed.value)} at ${String(this.options.reviewHour).padStart(2, '0')}:00`;
+      const nudge = record.reminders.find((r) => r.kind === 'nudge');
+      const nudgeOn = nudge ? formatDate(reminderDate(nudge, this.options.timeZone)) : '';
+      reply =
+        record.status !== 'approved'
+          ? `The review reminder of \`${record.id}\` will go out on ${at} once the plan is approved.`
+          : before?.status === 'sent' && before.sentAt
+            ? `The review reminder of \`${record.id}\` went out on ${formatDate(reminderDate({ ...before, dueAt: before.sentAt }, this.options.timeZone))}; I'll remind the channel again on ${at}, and nudge on ${nudgeOn} if nobody has started the review.`
+            : `The review reminder of \`${record.id}\` moved to ${at}; the nudge follows on ${nudgeOn} if nobody has started the review.`;
       return true;
     });
     return reply;
+  }
+
+  private get schedule(): ReminderSchedule {
+    return { timeZone: this.options.timeZone, hour: this.options.reviewHour };
   }
 
   private async sendDue(): Promise<number> {
@@ -96,9 +124,9 @@ export class ReminderService {
     await plans.withRecord(planId, async (record) => {
       const reminders = record.reminders ?? [];
       const now = clock.now();
-      const reviewStarted = record.status !== 'approved';
       const stuck = reminders.filter((r) => r.status === 'sending');
-      const due = dueReminders(reminders, now, reviewStarted);
+      // Only an approved plan is reminded; a review under way needs no reminder or nudge.
+      const due = record.status === 'approved' ? dueReminders(reminders, now, false) : [];
       if (due.length === 0 && stuck.length === 0) return false;
       for (const reminder of due) reminder.status = 'sending';
       claimed = [...stuck.map((reminder) => ({ record, reminder, recovering: true })), ...due.map((reminder) => ({ record, reminder, recovering: false }))];
@@ -110,8 +138,13 @@ export class ReminderService {
       await plans.withRecord(planId, async (latest) => {
         const stored = latest.reminders?.find((r) => r.id === reminder.id);
         if (!stored || stored.status !== 'sending') return false;
-        stored.status = outcome === 'retry' ? 'pending' : 'sent';
-        if (outcome !== 'retry') stored.sentAt = clock.now().toISOString();
+        if (stored.dueAt !== reminder.dueAt || outcome === 'retry') {
+          // Moved while it was being sent (it waits for its new date), or Slack surely did not take it.
+          stored.status = 'pending';
+        } else if (outcome !== 'uncertain') {
+          // An uncertain failure stays claimed: the next tick looks for it in the channel first.
+          latest.reminders = markReminderSent(latest.reminders ?? [], stored.id, clock.now(), this.schedule);
+        }
         return true;
       });
       if (outcome === 'sent') sent += 1;
@@ -120,16 +153,21 @@ export class ReminderService {
   }
 
   /** Posts the reminder unless a crashed earlier attempt already did. */
-  private async deliver(record: PlanRecord, reminder: Reminder, recovering: boolean): Promise<'sent' | 'already-sent' | 'dropped' | 'retry'> {
+  private async deliver(record: PlanRecord, reminder: Reminder, recovering: boolean): Promise<'sent' | 'already-sent' | 'dropped' | 'retry' | 'uncertain'> {
     const { messenger, logger } = this.options;
-    const metadata: MessageMetadata = { event_type: REMINDER_EVENT_TYPE, event_payload: { plan_id: record.id, reminder_id: reminder.id } };
+    // The date tells a reminder armed again by a move from the one that went out before it.
+    const metadata: MessageMetadata = { event_type: REMINDER_EVENT_TYPE, event_payload: { plan_id: record.id, reminder_id: reminder.id, due_at: reminder.dueAt } };
     const version = latestVersion(record);
     if (!version) return 'dropped';
     try {
       if (recovering) {
         const recent = await messenger.recentMessages(record.channelId, 100);
         const found = recent.some(
-          (m) => m.metadata?.event_type === REMINDER_EVENT_TYPE && m.metadata.event_payload.plan_id === record.id && m.metadata.event_payload.reminder_id === reminder.id,
+          (m) =>
+            m.metadata?.event_type === REMINDER_EVENT_TYPE &&
+            m.metadata.event_payload.plan_id === record.id &&
+            m.metadata.event_payload.reminder_id === reminder.id &&
+            (m.metadata.event_payload.due_at ?? reminder.dueAt) === reminder.dueAt,
         );
         if (found) {
           logger.info('reminder was already posted before a restart', { planId: record.id, reminder: reminder.id });
@@ -143,7 +181,7 @@ export class ReminderService {
       const failure = error instanceof SlackCallError ? error : new SlackCallError('unexpected_error', false);
       if (failure.retryable) {
         logger.warn('review reminder failed; will retry on the next tick', { planId: record.id, code: failure.code });
-        return 'retry';
+        return mayHaveTakenEffect(failure) ? 'uncertain' : 'retry';
       }
       logger.error('review reminder could not be posted; dropped', { planId: record.id, code: failure.code });
       return 'dropped';

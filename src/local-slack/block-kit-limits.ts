@@ -1,3 +1,5 @@
+import { SLACK_LIMITS as LIMIT } from '../render/slack-limits.js';
+
 /** A Block Kit problem, reported the way Slack does (error code plus a `[json-pointer:…]` message). */
 export interface BlockKitProblem {
   error: 'invalid_blocks' | 'msg_blocks_too_long';
@@ -7,9 +9,7 @@ export interface BlockKitProblem {
 /** Where the blocks will be shown; modals allow more blocks than messages. */
 export type BlockSurface = 'message' | 'modal';
 
-const MAX_BLOCKS: Record<BlockSurface, number> = { message: 50, modal: 100 };
-/** Undocumented but real: Slack answers `msg_blocks_too_long` past roughly this much block text. */
-export const MAX_MESSAGE_BLOCK_TEXT = 12_000;
+const MAX_BLOCKS: Record<BlockSurface, number> = { message: LIMIT.messageBlocks, modal: LIMIT.modalBlocks };
 
 const KNOWN_BLOCK_TYPES = new Set([
   'actions', 'context', 'divider', 'file', 'header', 'image', 'input', 'markdown', 'rich_text', 'section', 'video', 'table',
@@ -31,7 +31,7 @@ export function findBlockKitProblem(blocks: unknown, surface: BlockSurface): Pro
     if (problem) return problem;
   }
   const total = totalText(blocks);
-  if (surface === 'message' && total > MAX_MESSAGE_BLOCK_TEXT) {
+  if (surface === 'message' && total > LIMIT.messageBlockText) {
     return { error: 'msg_blocks_too_long', message: `[ERROR] blocks hold ${total} characters of text [json-pointer:/blocks]` };
   }
   return undefined;
@@ -40,19 +40,19 @@ export function findBlockKitProblem(blocks: unknown, surface: BlockSurface): Pro
 function checkBlock(block: unknown, at: string): Problem {
   if (!isJson(block) || typeof block.type !== 'string') return invalid(at, 'must be an object with a string "type"');
   if (!KNOWN_BLOCK_TYPES.has(block.type)) return invalid(`${at}/type`, `unknown block type "${block.type}"`);
-  const idProblem = maxLength(block.block_id, 255, `${at}/block_id`);
+  const idProblem = maxLength(block.block_id, LIMIT.id, `${at}/block_id`);
   if (idProblem) return idProblem;
   switch (block.type) {
     case 'section':
       return checkSection(block, at);
     case 'header':
-      return checkText(block.text, `${at}/text`, 150, true);
+      return checkText(block.text, `${at}/text`, LIMIT.headerText, true);
     case 'markdown':
-      return maxLength(block.text, 12_000, `${at}/text`);
+      return maxLength(block.text, LIMIT.markdownText, `${at}/text`);
     case 'actions':
-      return checkElements(block.elements, `${at}/elements`, 25);
+      return checkElements(block.elements, `${at}/elements`, LIMIT.actionsElements);
     case 'context':
-      return checkElements(block.elements, `${at}/elements`, 10);
+      return checkElements(block.elements, `${at}/elements`, LIMIT.contextElements);
     default:
       return undefined;
   }
@@ -61,13 +61,13 @@ function checkBlock(block: unknown, at: string): Problem {
 function checkSection(block: Json, at: string): Problem {
   if (block.text === undefined && block.fields === undefined) return invalid(at, 'must have "text" or "fields"');
   if (block.text !== undefined) {
-    const problem = checkText(block.text, `${at}/text`, 3000, false);
+    const problem = checkText(block.text, `${at}/text`, LIMIT.sectionText, false);
     if (problem) return problem;
   }
   if (block.fields !== undefined) {
-    if (!Array.isArray(block.fields) || block.fields.length > 10) return invalid(`${at}/fields`, 'no more than 10 items allowed');
+    if (!Array.isArray(block.fields) || block.fields.length > LIMIT.sectionFields) return invalid(`${at}/fields`, `no more than ${LIMIT.sectionFields} items allowed`);
     for (const [index, field] of block.fields.entries()) {
-      const problem = checkText(field, `${at}/fields/${index}`, 2000, false);
+      const problem = checkText(field, `${at}/fields/${index}`, LIMIT.fieldText, false);
       if (problem) return problem;
     }
   }
@@ -86,17 +86,17 @@ function checkElements(elements: unknown, at: string, max: number): Problem {
 
 function checkElement(element: unknown, at: string): Problem {
   if (!isJson(element) || typeof element.type !== 'string') return invalid(at, 'must be an object with a string "type"');
-  const idProblem = maxLength(element.action_id, 255, `${at}/action_id`);
+  const idProblem = maxLength(element.action_id, LIMIT.id, `${at}/action_id`);
   if (idProblem) return idProblem;
   if (element.type === 'button') {
     return (
-      checkText(element.text, `${at}/text`, 75, true) ??
-      maxLength(element.value, 2000, `${at}/value`) ??
-      maxLength(element.url, 3000, `${at}/url`)
+      checkText(element.text, `${at}/text`, LIMIT.buttonText, true) ??
+      maxLength(element.value, LIMIT.buttonValue, `${at}/value`) ??
+      maxLength(element.url, LIMIT.buttonUrl, `${at}/url`)
     );
   }
   if (element.type === 'static_select' || element.type === 'multi_static_select' || element.type === 'overflow') {
-    return checkOptions(element.options, `${at}/options`, element.type === 'overflow' ? 5 : 100);
+    return checkOptions(element.options, `${at}/options`, element.type === 'overflow' ? LIMIT.overflowOptions : LIMIT.selectOptions);
   }
   return undefined;
 }
@@ -107,7 +107,7 @@ function checkOptions(options: unknown, at: string, max: number): Problem {
   for (const [index, option] of options.entries()) {
     const where = `${at}/${index}`;
     if (!isJson(option)) return invalid(where, 'must be an option object');
-    const problem = checkText(option.text, `${where}/text`, 75, false) ?? maxLength(option.value, 150, `${where}/value`);
+    const problem = checkText(option.text, `${where}/text`, LIMIT.optionText, false) ?? maxLength(option.value, LIMIT.optionValue, `${where}/value`);
     if (problem) return problem;
   }
   return undefined;

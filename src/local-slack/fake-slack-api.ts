@@ -19,6 +19,7 @@ import {
 } from './fake-workspace.js';
 import { parseMethodArgs } from './parse-method-args.js';
 import { SlackMethodError } from './slack-method-error.js';
+import { createFakeSocketMode, type FakeSocketMode } from './socket-mode-server.js';
 
 export type { ResponseUrlContext } from './apply-response-url-post.js';
 export type { OpenedView, ScheduledMessage } from './fake-slack-methods.js';
@@ -27,6 +28,8 @@ export type * from './fake-workspace.js';
 /** How the fake workspace starts; every field has a sensible default. */
 export interface FakeSlackOptions {
   botToken?: string;
+  /** The app-level token `apps.connections.open` accepts (Socket Mode). */
+  appToken?: string;
   botUserId?: string;
   botId?: string;
   teamId?: string;
@@ -38,16 +41,34 @@ export interface FakeSlackOptions {
   pageSize?: number;
 }
 
-/** A fault to inject into the next call(s) of a method. */
-export type FakeSlackFault = { error: string } | { status: 429; retryAfter: number } | { status: 500 } | { delayMs: number };
+/**
+ * A fault to inject into the next call(s) of a method. `delayMs` waits before the call is
+ * handled; the others after it: `respondAfterMs` answers what the workspace held on arrival,
+ * late (a slow reading that can overtake a newer one); `accepted: 'drop'` does the call and
+ * closes the connection unanswered (a call that timed out but succeeded); `accepted: 'hang'`
+ * does it and never answers (the bot dies or times out waiting).
+ */
+export type FakeSlackFault =
+  | { error: string }
+  | { status: 429; retryAfter: number }
+  | { status: 500 }
+  | { delayMs: number }
+  | { respondAfterMs: number }
+  | { accepted: 'drop' | 'hang' };
+
+type AfterFault = Extract<FakeSlackFault, { respondAfterMs: number } | { accepted: 'drop' | 'hang' }>;
 
 /** One Web API call the fake received, with what it answered. */
 export interface RecordedCall {
   method: string;
   /** parsed arguments, without any `token` */
   args: MethodArgs;
+  /** size of the request body as sent, in bytes (token included) */
+  bytes: number;
   time: number;
   response?: { status: number; body: Record<string, unknown> };
+  /** Set when the call was done but its answer dropped or withheld (an `accepted` fault). */
+  accepted?: 'drop' | 'hang';
 }
 
 /** One POST to a response_url. */
@@ -81,10 +102,15 @@ export interface FakeSlack {
   readonly url: string;
   readonly port: number;
   readonly botToken: string;
+  readonly appToken: string;
+  /** Slack's Socket Mode side: connections, envelopes and their acknowledgements. */
+  readonly socketMode: FakeSocketMode;
   readonly botUserId: string;
   readonly botId: string;
   readonly teamId: string;
   readonly calls: readonly RecordedCall[];
+  /** TCP connections accepted so far (a client that keeps connections alive opens few) */
+  readonly connections: number;
   readonly responses: readonly RecordedResponse[];
   readonly ephemerals: readonly FakeEphemeral[];
   readonly views: readonly OpenedView[];
@@ -135,6 +161,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     teamId: options.teamId ?? 'T0FAKE',
   };
   const botToken = options.botToken ?? 'xoxb-fake-token';
+  const appToken = options.appToken ?? 'xapp-1-fake-app-token';
   const listeners = new Set<(change: FakeSlackChange) => void>();
   const emit = (change: FakeSlackChange): void => listeners.forEach((listener) => listener(change));
   const buildWorkspace = (): FakeWorkspace =>
@@ -150,6 +177,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const faults = new Map<string, FakeSlackFault[]>();
   const responseUrls = new Map<string, ResponseUrlContext & { issuedAt: number; uses: number }>();
   const timers = new Set<NodeJS.Timeout>();
+  const hanging = new Set<ServerResponse>();
   let triggerCount = 0;
 
   const sleep = (ms: number): Promise<void> =>
@@ -161,14 +189,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       timers.add(timer);
     });
 
-  /** Answers with an injected fault, if one is queued; false when the call should go on. */
-  async function answerFault(method: string, res: ServerResponse, record: { response?: RecordedCall['response'] }): Promise<boolean> {
+  /**
+   * Answers with an injected fault, if one is queued: true when it answered; a fault that
+   * acts after the call is handled is returned instead, for `handleApi` to apply.
+   */
+  async function answerFault(method: string, res: ServerResponse, record: { response?: RecordedCall['response'] }): Promise<boolean | AfterFault> {
     const fault = faults.get(method)?.shift();
     if (!fault) return false;
     if ('delayMs' in fault) {
       await sleep(fault.delayMs);
       return false;
     }
+    if ('respondAfterMs' in fault || 'accepted' in fault) return fault;
     if ('error' in fault) record.response = send(res, 200, { ok: false, error: fault.error });
     else if (fault.status === 429) {
       record.response = send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
@@ -177,18 +209,33 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   }
 
   async function handleApi(method: string, req: IncomingMessage, raw: string, res: ServerResponse): Promise<void> {
-    const call: RecordedCall = { method, args: {}, time: now() };
+    const call: RecordedCall = { method, args: {}, bytes: Buffer.byteLength(raw), time: now() };
     calls.push(call);
     try {
       const { token, ...args } = parseMethodArgs(raw, req.headers['content-type']);
       call.args = args;
-      if (await answerFault(method, res, call)) return;
+      const fault = await answerFault(method, res, call);
+      if (fault === true) return;
       const given = bearer(req.headers.authorization) ?? (typeof token === 'string' ? token : undefined);
       if (given === undefined) throw new SlackMethodError('not_authed');
+      if (method === 'apps.connections.open') {
+        // The one method that takes the app-level token, not the bot token.
+        if (given !== appToken) throw new SlackMethodError(given?.startsWith('xoxb-') ? 'not_allowed_token_type' : 'invalid_auth');
+        call.response = send(res, 200, { ok: true, url: socketMode.connectionUrl() });
+        return;
+      }
       if (given !== botToken) throw new SlackMethodError('invalid_auth');
       const handler = FAKE_SLACK_METHODS[method];
       if (!handler) throw new SlackMethodError('unknown_method');
-      call.response = send(res, 200, { ok: true, ...handler(args, ctx) });
+      const body = { ok: true, ...handler(args, ctx) };
+      if (fault && 'accepted' in fault) {
+        call.accepted = fault.accepted;
+        if (fault.accepted === 'drop') res.destroy();
+        else hanging.add(res);
+        return;
+      }
+      if (fault) await sleep(fault.respondAfterMs);
+      call.response = send(res, 200, body);
     } catch (error) {
       call.response = send(res, 200, errorBody(error));
     }
@@ -200,7 +247,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     try {
       record.body = parseMethodArgs(raw, req.headers['content-type'] ?? 'application/json');
       const fault = { response: undefined as RecordedCall['response'] };
-      if (await answerFault('response_url', res, fault)) {
+      if ((await answerFault('response_url', res, fault)) === true) {
         record.status = fault.response?.status ?? 500;
         record.error = String(fault.response?.body.error);
         return;
@@ -240,8 +287,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     else if (respond?.[1]) await handleResponseUrl(respond[1], req, raw, res);
   }
 
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   const port = await listen(server);
   const base = `http://127.0.0.1:${port}`;
+  const socketMode = createFakeSocketMode(base, now);
+  server.on('upgrade', (req, socket, head) => socketMode.handleUpgrade(req, socket, head));
 
   const requireChannel = (channelId: string): FakeChannel => {
     const channel = ctx.workspace.findChannel(channelId);
@@ -258,9 +309,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     url: `${base}/api/`,
     port,
     botToken,
+    appToken,
+    socketMode,
     ...identity,
     get calls() {
       return calls;
+    },
+    get connections() {
+      return connections;
     },
     get responses() {
       return responses;
@@ -350,7 +406,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     close() {
       timers.forEach((timer) => clearTimeout(timer));
       timers.clear();
+      hanging.forEach((res) => res.destroy());
+      hanging.clear();
       listeners.clear();
+      socketMode.close();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -61,7 +61,7 @@ export const FAKE_SLACK_METHODS: Readonly<Record<string, Handler>> = {
   }),
 
   'chat.postMessage': (args, { workspace }) => {
-    const channel = channelArg(args, workspace, { mustBeMember: true });
+    const channel = directMessageChannel(args, workspace) ?? channelArg(args, workspace, { mustBeMember: true });
     const content = messageContent(args);
     const message = workspace.post(channel, {
       ...content,
@@ -202,7 +202,11 @@ export const FAKE_SLACK_METHODS: Readonly<Record<string, Handler>> = {
     if (!parent) throw new SlackMethodError('thread_not_found');
     const rootTs = parent.thread_ts ?? parent.ts;
     const root = ctx.workspace.findMessage(channel, rootTs) ?? parent;
-    const thread = [root, ...threadReplies(channel, rootTs)];
+    // As in Slack, the parent always comes first; `oldest` and `latest` bound the replies.
+    const oldest = Number(stringArg(args, 'oldest') ?? 0);
+    const latest = Number(stringArg(args, 'latest') ?? Number.POSITIVE_INFINITY);
+    const replies = threadReplies(channel, rootTs).filter((m) => Number(m.ts) >= oldest && Number(m.ts) <= latest);
+    const thread = [root, ...replies];
     return messagePage(channel, thread, args, ctx);
   },
 
@@ -228,6 +232,9 @@ export const FAKE_SLACK_METHODS: Readonly<Record<string, Handler>> = {
         tz_label: timeZoneLabel(user.tz, now),
         tz_offset: timeZoneOffsetSeconds(user.tz, now),
         is_bot: user.isBot,
+        is_admin: user.role !== 'member',
+        is_owner: user.role === 'owner',
+        is_primary_owner: false,
         deleted: false,
         profile: { real_name: user.name, display_name: user.name },
       },
@@ -254,6 +261,18 @@ function channelArg(args: MethodArgs, workspace: FakeWorkspace, rules: { mustBeM
   if (rules.mustBeMember && channel.archived) throw new SlackMethodError('is_archived');
   if (rules.mustBeMember && !channel.botIsMember) throw new SlackMethodError('not_in_channel');
   return channel;
+}
+
+/**
+ * A user id as `channel` posts to the bot's direct messages with that user (the app's
+ * Messages tab), as Slack does for bot tokens; the DM channel is opened on first use.
+ */
+function directMessageChannel(args: MethodArgs, workspace: FakeWorkspace): FakeChannel | undefined {
+  const userId = stringArg(args, 'channel') ?? '';
+  const user = workspace.users.get(userId);
+  if (!/^[UW]/.test(userId) || !user || user.isBot) return undefined;
+  const id = `D${userId}`;
+  return workspace.findChannel(id) ?? workspace.addChannel({ id, name: `dm-${user.name}`, members: [userId] });
 }
 
 function messageArg(channel: FakeChannel, args: MethodArgs, key: string, workspace: FakeWorkspace): FakeMessage {

@@ -1,3 +1,5 @@
+import { canonicalTimeZone } from '../domain/plan/calendar-date.js';
+
 /** A reaction on a message, in the shape Slack reports it. */
 export interface FakeReaction {
   name: string;
@@ -35,6 +37,8 @@ export interface FakeUser {
   name: string;
   tz: string;
   isBot: boolean;
+  /** Workspace admin or owner, as `users.info` reports it (`is_admin`, `is_owner`). */
+  role: 'member' | 'admin' | 'owner';
 }
 
 /** A message only one user saw (from `chat.postEphemeral` or an ephemeral `response_url` reply). */
@@ -62,6 +66,8 @@ export interface FakeUserInit {
   id: string;
   name: string;
   tz?: string;
+  /** `member` unless told; an owner is an admin too, as in Slack. */
+  role?: 'member' | 'admin' | 'owner';
 }
 
 /** Something that changed in the workspace, so an interactive client can print it as it happens. */
@@ -139,7 +145,7 @@ export function createFakeWorkspace(
     addUser(init) {
       const tz = init.tz ?? 'UTC';
       assertTimeZone(tz, init.id);
-      const user: FakeUser = { id: init.id, name: init.name, tz, isBot: false };
+      const user: FakeUser = { id: init.id, name: init.name, tz, isBot: false, role: init.role ?? 'member' };
       users.set(user.id, user);
       return user;
     },
@@ -170,7 +176,7 @@ export function createFakeWorkspace(
     },
   };
 
-  users.set(identity.botUserId, { id: identity.botUserId, name: 'imc-bot', tz: 'UTC', isBot: true });
+  users.set(identity.botUserId, { id: identity.botUserId, name: 'imc-bot', tz: 'UTC', isBot: true, role: 'member' });
   seed.users.forEach((user) => workspace.addUser(user));
   seed.channels.forEach((channel) => workspace.addChannel(channel));
   return workspace;
@@ -239,9 +245,7 @@ function removeReaction(message: FakeMessage, name: string, userId: string): boo
 }
 
 function assertTimeZone(tz: string, userId: string): void {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-  } catch {
+  if (canonicalTimeZone(tz) === undefined) {
     throw new Error(`Fake Slack user ${userId} has an unknown time zone "${tz}"; use an IANA name such as "Europe/Berlin".`);
   }
 }

@@ -1,11 +1,16 @@
 import type { FakeSlack } from './fake-slack-api.js';
 import { createTsClock, type FakeMessage } from './fake-workspace.js';
 import { signSlackRequest } from './sign-request.js';
+import type { EnvelopeType, FakeSocketMode } from './socket-mode-server.js';
 
 /** How to reach the bot and whom to pretend to be. */
 export interface SlackDriverOptions {
-  /** the bot's events endpoint, e.g. http://127.0.0.1:PORT/slack/events */
-  botUrl: string;
+  /** the bot's events endpoint, e.g. http://127.0.0.1:PORT/slack/events (HTTP mode) */
+  botUrl?: string;
+  /** Socket Mode instead: requests go as envelopes over the bot's WebSocket (signatures do not apply) */
+  socketMode?: FakeSocketMode;
+  /** Socket Mode: how long to wait for an envelope's acknowledgement (Slack waits 3 s) */
+  ackTimeoutMs?: number;
   signingSecret: string;
   /** when given, response URLs, trigger ids, messages and reactions go through this fake workspace */
   fake?: FakeSlack;
@@ -26,6 +31,7 @@ export interface ForgeOptions {
 
 /** What the bot answered, and what the driver sent. */
 export interface DriverResponse {
+  /** The HTTP status; in Socket Mode 200 for an acknowledged envelope and 504 for one not acknowledged in time. */
   status: number;
   body: string;
   headers: Record<string, string>;
@@ -108,6 +114,8 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
   const nextTs = createTsClock(now);
 
   async function deliver(body: string, contentType: string, forge: ForgeOptions, sent: Record<string, unknown>, extra: Record<string, string> = {}): Promise<DriverResponse> {
+    if (options.socketMode) return deliverOverSocket(options.socketMode, sent, extra);
+    if (!options.botUrl) throw new Error('createSlackDriver needs botUrl (HTTP mode) or socketMode');
     const timestamp = forge.timestamp ?? Math.floor(now() / 1000);
     const secret = forge.badSignature ? `${options.signingSecret}-forged` : options.signingSecret;
     const signature = forge.unsigned ? {} : signSlackRequest(secret, body, timestamp);
@@ -119,6 +127,18 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
     });
     const text = await response.text();
     return { status: response.status, body: text, headers: Object.fromEntries(response.headers), elapsedMs: performance.now() - started, sent };
+  }
+
+  /** The same request as a Socket Mode envelope: its kind follows from what is sent. */
+  async function deliverOverSocket(socketMode: FakeSocketMode, sent: Record<string, unknown>, extra: Record<string, string>): Promise<DriverResponse> {
+    const type: EnvelopeType = sent.type === 'event_callback' ? 'events_api' : typeof sent.command === 'string' ? 'slash_commands' : 'interactive';
+    const retry = extra['x-slack-retry-num'];
+    const result = await socketMode.send(type, sent, {
+      ...(retry ? { retryAttempt: Number(retry) } : {}),
+      ...(extra['x-slack-retry-reason'] ? { retryReason: extra['x-slack-retry-reason'] } : {}),
+      ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
+    });
+    return { status: result.acked ? 200 : 504, body: result.payload ? JSON.stringify(result.payload) : '', headers: {}, elapsedMs: result.elapsedMs, sent };
   }
 
   const sendForm = (fields: Record<string, string>, forge: ForgeOptions, sent: Record<string, unknown> = fields) =>

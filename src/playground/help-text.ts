@@ -11,6 +11,7 @@ export const HELP_LINES: readonly string[] = [
   '  3                            click button or menu option [3] on the newest bot message that has any',
   '  2,6                          pick options [2] and [6] of a multi-select menu; Done is clicked for you',
   '  :say 3                       reply "3" as text (a bare number would click [3])',
+  '  :answer brand Moonleaf Tea   answer the question `brand` (a reply or a number); questions asked before it get their example',
   '  goal one\\ngoal two            \\n starts a new line, like Shift-Enter in Slack',
   '  :top Lunch at 12?            post in the channel, outside any thread',
   '  :thread 4                    reply in the thread of message #4 from now on',

@@ -86,6 +86,7 @@ async function finish(rl: Interface, playground: Playground): Promise<void> {
 function startOptions(args: PlaygroundArgs) {
   return {
     keep: args.keep,
+    socketMode: args.socketMode,
     ...(args.dataDir ? { dataDir: args.dataDir } : {}),
     ...(args.now ? { now: args.now } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),

@@ -1,8 +1,9 @@
 /**
  * The playground's command line: `--script <file>`, `--keep`, `--data-dir <dir>`,
- * `--now <iso>`, `--tz <zone>`. Pure, so every mistake is tested with a plain array.
+ * `--now <iso>`, `--tz <zone>`, `--socket-mode`. Pure, so every mistake is tested with a plain array.
  */
 import { parseArgs as parseNodeArgs } from 'node:util';
+import { canonicalTimeZone } from '../domain/plan/calendar-date.js';
 import { PlaygroundError } from './playground-error.js';
 
 /** What the command line asked for. */
@@ -12,6 +13,8 @@ export interface PlaygroundArgs {
   dataDir?: string;
   now?: Date;
   timeZone?: string;
+  /** Connect the bot over Socket Mode (the local Slack's WebSocket) instead of HTTP. */
+  socketMode: boolean;
   help: boolean;
 }
 
@@ -23,6 +26,7 @@ export const USAGE = [
   '  --data-dir <dir>  keep the data in this directory (created if missing, never removed)',
   '  --now <iso>       start the bot\'s clock here, e.g. --now 2026-12-01T09:00:00Z',
   '  --tz <zone>       the team\'s time zone, e.g. --tz Asia/Shanghai (UTC by default)',
+  '  --socket-mode     connect the bot over Socket Mode, as with SLACK_APP_TOKEN (HTTP by default)',
 ].join('\n');
 
 /** Reads `argv` (without node and the script); throws {@link PlaygroundError} naming what to fix. */
@@ -39,6 +43,7 @@ export function parsePlaygroundArgs(argv: readonly string[]): PlaygroundArgs {
         'data-dir': { type: 'string' },
         now: { type: 'string' },
         tz: { type: 'string' },
+        'socket-mode': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -57,6 +62,7 @@ export function parsePlaygroundArgs(argv: readonly string[]): PlaygroundArgs {
   const timeZone = text('tz');
   return {
     keep: values.keep === true,
+    socketMode: values['socket-mode'] === true,
     help: values.help === true,
     ...(script ? { script } : {}),
     ...(dataDir ? { dataDir } : {}),
@@ -72,9 +78,7 @@ function instant(text: string): Date {
 }
 
 function zone(text: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
-  } catch {
-    throw new PlaygroundError(`--tz "${text}" is not a time zone I know. Use an IANA name, e.g. --tz Asia/Shanghai or --tz UTC.`);
-  }
+  const known = canonicalTimeZone(text);
+  if (known === undefined) throw new PlaygroundError(`--tz "${text}" is not a time zone I know. Use an IANA name, e.g. --tz Asia/Shanghai or --tz UTC.`);
+  return known;
 }

@@ -16,6 +16,8 @@ export type PlaygroundCommand =
   | { kind: 'say'; text: string }
   | { kind: 'top'; text: string }
   | { kind: 'click'; numbers: number[] }
+  /** `:answer <question id> <line>`: the line answers that question; questions the bot asks before it get their example. */
+  | { kind: 'answer'; questionId: string; line: PlaygroundCommand & { kind: 'say' | 'click' } }
   | { kind: 'as'; user: string }
   | { kind: 'react'; add: boolean; message: MessageRef; emoji: string; user?: string }
   | { kind: 'clock'; move: ClockMove }
@@ -45,6 +47,8 @@ export function parseLine(raw: string): PlaygroundCommand {
       return { kind: 'say', text: newlines(required(argument, ':say <text>', ':say 3')) };
     case 'top':
       return { kind: 'top', text: newlines(required(argument, ':top <text>', ':top Who is free to review the plan?')) };
+    case 'answer':
+      return answerLine(argument);
     case 'as':
       return { kind: 'as', user: userName(required(argument, ':as <user>', ':as bob')) };
     case 'react':
@@ -64,6 +68,18 @@ export function parseLine(raw: string): PlaygroundCommand {
     default:
       throw new PlaygroundError(`"${line}" is not a playground command. Type :help for the list, e.g. :as bob or :clock +3d.`);
   }
+}
+
+/** `brand Moonleaf Tea`, `key_problem 6`, `problems 2,6`: a question id, then a reply or a click. */
+function answerLine(argument: string): PlaygroundCommand {
+  const example = ':answer brand Moonleaf Tea';
+  const match = /^([a-z][a-z0-9_]*)\s+(\S[\s\S]*)$/.exec(argument.trim());
+  if (!match?.[1] || !match[2]) throw new PlaygroundError(`:answer needs a question id and the answer: use :answer <question id> <reply or number>, e.g. ${example}.`);
+  const line = parseLine(match[2]);
+  if (line.kind !== 'say' && line.kind !== 'click') {
+    throw new PlaygroundError(`:answer takes a reply or a number to click, not "${match[2]}"; e.g. ${example} or :answer key_problem 6.`);
+  }
+  return { kind: 'answer', questionId: match[1], line };
 }
 
 /** A typed `\n` is a line break, as Shift-Enter is in Slack (goals go one per line). */

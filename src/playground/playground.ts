@@ -8,7 +8,10 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Bot } from '../create-bot.js';
-import type { PlanRecord } from '../app/plan-record.js';
+import { loadReviewScript, loadScript } from '../app/load-script.js';
+import { latestVersion, type PlanRecord } from '../app/plan-record.js';
+import type { Question } from '../domain/conversation/question.js';
+import { reviewQuestions } from '../domain/review/review-flow.js';
 import { startFakeSlack } from '../local-slack/fake-slack-api.js';
 import type { DriverResponse } from '../local-slack/slack-driver.js';
 import type { FakeMessage } from '../local-slack/fake-workspace.js';
@@ -35,6 +38,8 @@ export interface PlaygroundOptions {
   color?: boolean;
   /** The team's time zone, for `:clock 2027-04-15 10:00` and the bot's dates; UTC by default. */
   timeZone?: string;
+  /** Connect the bot over Socket Mode instead of HTTP. */
+  socketMode?: boolean;
   /** Let due reminders fire on their own this often (interactive mode); off by default. */
   tickEveryMs?: number;
 }
@@ -82,7 +87,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     users: PLAYGROUND_PEOPLE.map((p) => ({ id: p.id, name: p.name, tz: timeZone })),
     now: () => clock.nowMs(),
   });
-  const { bot, driver } = await startPlaygroundBot({ fake, dataDir, logStream, timeZone, clock });
+  const { bot, driver } = await startPlaygroundBot({ fake, dataDir, logStream, timeZone, clock, socketMode: options.socketMode === true });
 
   let currentUser: string = PLAYGROUND_PEOPLE[0].id;
   let quitting = false;
@@ -230,6 +235,51 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     await settle();
   }
 
+  // The questions as the bot asks them (it reads the same prompts/), for :answer.
+  const planScript = loadScript();
+  const reviewScript = loadReviewScript();
+
+  /** The question the bot asks now in the current thread, and every question of that conversation in order. */
+  async function openQuestion(): Promise<{ question: Question; questions: Question[] } | undefined> {
+    const threadTs = await currentThread();
+    const record = (await records()).find((r) => r.threadTs === threadTs);
+    const version = record && latestVersion(record);
+    const review = record?.status === 'reviewing' && record.review && version ? record.review.state : undefined;
+    const questions = review && version ? reviewQuestions(reviewScript, version.plan, review.plannedSpend) : planScript.questions;
+    const current = review ? review.current : record?.status === 'planning' && record.flow.status === 'asking' ? record.flow.current : undefined;
+    const question = questions.find((q) => q.id === current);
+    return question ? { question, questions } : undefined;
+  }
+
+  /**
+   * `:answer <id> <line>`: a script that names its questions keeps working when questions
+   * are added. A question the bot asks before `id` (one the script does not know) gets its
+   * own example answer, and the transcript says so.
+   */
+  async function answer(questionId: string, line: PlaygroundCommand): Promise<void> {
+    for (let filled = 0; filled <= 20; filled += 1) {
+      const open = await openQuestion();
+      if (!open) throw new PlaygroundError(`The bot is not asking a question in this thread now, so there is nothing to answer as "${questionId}". Type :messages to see where it is.`);
+      const { question, questions } = open;
+      if (question.id === questionId) return perform(line);
+      const wanted = questions.findIndex((q) => q.id === questionId);
+      if (wanted < 0) {
+        throw new PlaygroundError(`There is no question "${questionId}" in this conversation; the bot is asking "${question.id}". The ids are: ${questions.map((q) => q.id).join(', ')}.`);
+      }
+      if (wanted < questions.indexOf(question)) {
+        throw new PlaygroundError(`"${questionId}" comes before the question the bot is asking now ("${question.id}"). Type change ${questionId} first, or answer "${question.id}".`);
+      }
+      if (question.example === undefined) throw new PlaygroundError(`The bot asks "${question.id}", which the script does not answer and which has no example. Add :answer ${question.id} <reply> before this line.`);
+      options.out(style.dim(`(the script does not answer "${question.id}": ${nameOf(currentUser)} types its example)`));
+      await say(question.example, await currentThread());
+      transcript.flush();
+      if ((await openQuestion())?.question.id === question.id) {
+        throw new PlaygroundError(`The bot did not take the example of "${question.id}" (${question.example}); add :answer ${question.id} <reply> before this line.`);
+      }
+    }
+    throw new PlaygroundError(`The bot asked more than 20 questions before "${questionId}"; add :answer lines for them.`);
+  }
+
   async function say(text: string, threadTs: string | undefined): Promise<void> {
     const response = await driver.message({ userId: currentUser, channelId: CHANNEL.id, text, ...(threadTs ? { threadTs } : {}) });
     expectOk(response, 'the message');
@@ -248,6 +298,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         return say(command.text, undefined);
       case 'click':
         return click(command.numbers);
+      case 'answer':
+        return answer(command.questionId, command.line);
       case 'as':
         currentUser = userIdOf(command.user);
         options.out(`You are now typing as ${command.user}.`);

@@ -1,5 +1,6 @@
 /**
- * The real bot as the playground runs it: HTTP on 127.0.0.1 (a free port), the local
+ * The real bot as the playground runs it: HTTP on 127.0.0.1 (a free port), or Socket
+ * Mode over the local Slack's WebSocket (`--socket-mode`), the local
  * Slack as its Web API, logs in the data directory's bot.log instead of the terminal,
  * and plan ids that read in order (P-00001, P-00002) so transcripts stay the same.
  */
@@ -20,6 +21,8 @@ export interface PlaygroundBotStart {
   logStream: WriteStream;
   timeZone: string;
   clock: PlaygroundClock;
+  /** Connect over Socket Mode instead of HTTP. */
+  socketMode?: boolean;
 }
 
 /** The real bot on 127.0.0.1, logging to bot.log, with readable sequential plan ids. */
@@ -35,6 +38,7 @@ export async function startPlaygroundBot(start: PlaygroundBotStart): Promise<{ b
     IMC_TIME_ZONE: start.timeZone,
     IMC_APPROVALS_NEEDED: '2',
     LOG_LEVEL: 'info',
+    ...(start.socketMode ? { SLACK_APP_TOKEN: start.fake.appToken } : {}),
   });
   const taken = new Set<string>();
   let counter = 0;
@@ -57,6 +61,8 @@ export async function startPlaygroundBot(start: PlaygroundBotStart): Promise<{ b
   // A kept data directory may already hold P-00001; never reuse an id.
   (await bot.store.list()).forEach((entry) => taken.add(entry.id));
   const { port } = await bot.start();
-  const driver = createSlackDriver({ botUrl: `http://127.0.0.1:${String(port)}/slack/events`, signingSecret, fake: start.fake });
+  const driver = start.socketMode
+    ? createSlackDriver({ socketMode: start.fake.socketMode, signingSecret, fake: start.fake })
+    : createSlackDriver({ botUrl: `http://127.0.0.1:${String(port)}/slack/events`, signingSecret, fake: start.fake });
   return { bot, driver };
 }

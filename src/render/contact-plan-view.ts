@@ -11,7 +11,7 @@ import { journeyOf } from '../domain/contact/journey.js';
 import type { CarriedRates } from '../domain/conversation/flow-state.js';
 import { formatDate, formatMoney, formatRate } from '../domain/plan/format.js';
 import { tidyPhrase } from './shorten.js';
-import { LABELS, STAGES, type Channel, type Currency, type PlanDraft, type Touchpoint, type TouchpointTiming } from '../domain/plan/plan.js';
+import { labelOf, MECHANIC_LABELS, STAGES, type Channel, type Currency, type Labels, type PlanDraft, type Touchpoint, type TouchpointTiming } from '../domain/plan/plan.js';
 
 /** One touchpoint line. */
 export interface ContactRowView {
@@ -109,6 +109,7 @@ function lastRates(carried: CarriedRates | undefined, channelId: string, currenc
 export function contactPlanView(
   draft: PlanDraft,
   rows: readonly Touchpoint[],
+  labels: Labels,
   options: { catalogue?: readonly Channel[]; carried?: CarriedRates; showConcept?: boolean } = {},
 ): ContactPlanView {
   const journey = journeyOf(draft);
@@ -117,7 +118,7 @@ export function contactPlanView(
   const channelOf = (id: string): Channel | undefined =>
     draft.channels.find((c) => c?.id === id) ?? options.catalogue?.find((c) => c.id === id);
   const offer = draft.incentive?.mechanic
-    ? `offer: ${LABELS.mechanic[draft.incentive.mechanic].toLowerCase()}${draft.incentive.value !== undefined ? ` worth ${formatMoney(draft.incentive.value, currency)}` : draft.incentive.rate !== undefined ? ` of ${formatRate(draft.incentive.rate, 0)}` : ''}`
+    ? `offer: ${MECHANIC_LABELS[draft.incentive.mechanic].toLowerCase()}${draft.incentive.value !== undefined ? ` worth ${formatMoney(draft.incentive.value, currency)}` : draft.incentive.rate !== undefined ? ` of ${formatRate(draft.incentive.rate, 0)}` : ''}`
     : 'offer';
   const rowView = (row: Touchpoint, index: number): ContactRowView => {
     const channel = channelOf(row.channelId);
@@ -126,7 +127,7 @@ export function contactPlanView(
     return {
       number: String(index + 1),
       channel: channel ? rowName(channel) : row.channelId,
-      media: channel ? LABELS.media[channel.media].toLowerCase() : 'unknown media',
+      media: channel ? labelOf(labels, 'media', channel.media).toLowerCase() : 'unknown media',
       format: row.format ?? null,
       timing: timingText(row.timing),
       message: proposed || row.message.trim() === '' ? (row.message.trim() === '' ? '(no message)' : null) : row.message,
@@ -138,7 +139,7 @@ export function contactPlanView(
   };
   const numbered = rows.map((row, index) => ({ row, view: rowView(row, index) }));
   const stages = STAGES.filter((stage) => journey.includes(stage) || rows.some((row) => row.stage === stage)).map((stage) => ({
-    label: LABELS.stage[stage],
+    label: labelOf(labels, 'stage', stage),
     guidance: STAGE_FIT[stage].messages,
     inJourney: journey.includes(stage),
     rows: numbered.filter(({ row }) => row.stage === stage).map(({ view }) => view),
@@ -148,8 +149,8 @@ export function contactPlanView(
   return {
     hasRows: rows.length > 0,
     summary: `${count(rows.length, 'touchpoint', 'touchpoints')} across ${count(stageCount, 'stage', 'stages')}`,
-    journey: journey.map((stage) => LABELS.stage[stage]).join(' → ') || 'not set yet',
-    businessModel: model ? LABELS.businessModel[model] : null,
+    journey: journey.map((stage) => labelOf(labels, 'stage', stage)).join(' → ') || 'not set yet',
+    businessModel: model ? labelOf(labels, 'businessModel', model) : null,
     // The draft shows the concept in its message section; the question shows it here.
     concept: options.showConcept !== false && typeof draft.concept === 'string' && tidyPhrase(draft.concept) !== '' ? tidyPhrase(draft.concept) : null,
     stages,

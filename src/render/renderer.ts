@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { CodedError } from '../errors.js';
 import { projectRoot } from '../project-root.js';
 import { Mrkdwn, escapeMrkdwn } from './escape.js';
 
@@ -15,17 +16,12 @@ export interface Renderer {
   render(name: string, viewModel: object): string;
 }
 
-export type RenderErrorCode = 'template_not_found' | 'template_failed' | 'view_model_invalid';
+export type RenderErrorCode = 'template_not_found' | 'template_invalid' | 'template_failed' | 'view_model_invalid';
 
 /** A rendering failure with a stable code; `cause` keeps the Handlebars or fs error. */
-export class RenderError extends Error {
-  constructor(
-    message: string,
-    readonly code: RenderErrorCode,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'RenderError';
+export class RenderError extends CodedError<RenderErrorCode> {
+  constructor(message: string, code: RenderErrorCode, options?: { cause?: unknown }) {
+    super(message, code, options);
   }
 }
 
@@ -33,14 +29,15 @@ export class RenderError extends Error {
 export const DEFAULT_TEMPLATE_DIR = join(projectRoot(), 'templates');
 
 /**
- * Creates a renderer over `dir`. Every `*.hbs` there is read and compiled once, on first
- * use, and is also available to the others as a partial (`{{> findings findings}}`).
+ * Creates a renderer over `dir`. Every `*.hbs` there is read and compiled once, here,
+ * so a template that does not compile stops the bot at start-up (a RenderError naming
+ * the file and line) rather than the first plan that needs it. Each template is also
+ * available to the others as a partial (`{{> findings findings}}`).
  */
 export function createRenderer(dir: string = DEFAULT_TEMPLATE_DIR): Renderer {
-  let templates: Map<string, Handlebars.TemplateDelegate> | undefined;
+  const templates = compileAll(dir);
 
   function template(name: string): Handlebars.TemplateDelegate {
-    templates ??= compileAll(dir);
     const found = templates.get(name);
     if (!found) {
       const known = [...templates.keys()].join(', ');
@@ -72,12 +69,27 @@ function compileAll(dir: string): Map<string, Handlebars.TemplateDelegate> {
   const templates = new Map<string, Handlebars.TemplateDelegate>();
   for (const file of listTemplates(dir)) {
     const name = file.slice(0, -'.hbs'.length);
-    const compiled = handlebars.compile(readFileSync(join(dir, file), 'utf8'), COMPILE_OPTIONS);
+    const source = readFileSync(join(dir, file), 'utf8');
+    try {
+      // compile() defers parsing to the first call; parse() finds a syntax error now.
+      handlebars.parse(source);
+    } catch (cause) {
+      throw new RenderError(`${join(dir, file)} does not compile: ${parseProblem(cause)}. Fix the template and start again.`, 'template_invalid', { cause });
+    }
+    const compiled = handlebars.compile(source, COMPILE_OPTIONS);
     templates.set(name, compiled);
     // A compiled partial keeps strict mode; a source-string partial would not.
     handlebars.registerPartial(name, compiled);
   }
   return templates;
+}
+
+/** "Parse error on line 4 (got 'EOF')": the line and the token, without Handlebars' ASCII-art pointer. */
+function parseProblem(cause: unknown): string {
+  const lines = (cause instanceof Error ? cause.message : String(cause)).split('\n');
+  const where = (lines[0] ?? '').replace(/:$/, '');
+  const got = /got '([^']+)'$/.exec(lines.at(-1) ?? '')?.[1];
+  return got && lines.length > 1 ? `${where} (unexpected ${got === 'EOF' ? 'end of file: a block is not closed' : `'${got}'`})` : where;
 }
 
 const BLOCK_HELPERS = ['if', 'unless', 'each', 'with'] as const;

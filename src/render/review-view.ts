@@ -4,7 +4,7 @@
  */
 import { formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
 import { kpiInfo } from '../domain/channels/kpis.js';
-import { LABELS, type Plan } from '../domain/plan/plan.js';
+import { labelOf, type Labels, type Plan } from '../domain/plan/plan.js';
 import type { GoalResult, PlannedActual, ReviewSummary } from '../domain/review/review.js';
 import type { TouchpointResult } from '../domain/review/touchpoint-actuals.js';
 import { mention, type Mrkdwn } from './escape.js';
@@ -22,6 +22,12 @@ export interface ReviewSummaryView {
   /** The reported rows of the contact plan, or null when none was reported. */
   touchpoints: { rows: { number: string; channel: string; stage: string; kpi: string | null; figures: string | null }[] } | null;
   footer: { planId: string; reviewer: Mrkdwn };
+}
+
+/** "purchase-decision" as "Purchase decision", when the script's labels are not at hand. */
+function stageWords(stage: string): string {
+  const words = stage.replace(/-/g, ' ');
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }
 
 /** "Clicks: 45,000" in the KPI's unit. */
@@ -69,7 +75,7 @@ function plannedActual(row: PlannedActual, show: (n: number) => string): { plann
 }
 
 /** The review summary's view model. */
-export function reviewSummaryView(plan: Plan, summary: ReviewSummary, context: { planId: string; reviewerId: string }): ReviewSummaryView {
+export function reviewSummaryView(plan: Plan, summary: ReviewSummary, context: { planId: string; reviewerId: string; labels?: Labels }): ReviewSummaryView {
   const money = (n: number) => formatMoney(n, plan.budget.currency);
   const goals = summary.goals.map((goal) => ({
     label: goal.label,
@@ -109,7 +115,7 @@ export function reviewSummaryView(plan: Plan, summary: ReviewSummary, context: {
             rows: summary.touchpoints.map((result) => ({
               number: String(result.row),
               channel: plan.channels.find((c) => c.id === result.channelId)?.name ?? result.channelId,
-              stage: LABELS.stage[result.stage] ?? result.stage,
+              stage: context.labels ? labelOf(context.labels, 'stage', result.stage) : stageWords(result.stage),
               kpi: kpiActual(result, plan),
               figures: figuresOf(result, money),
             })),

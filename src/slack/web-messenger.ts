@@ -4,7 +4,7 @@
  * so services never need to know the client's error classes.
  */
 import type { WebClient } from '@slack/web-api';
-import { SlackCallError, type MessageMetadata, type Messenger, type OutgoingMessage } from '../app/ports.js';
+import { SlackCallError, type FoundMessage, type MessageMetadata, type Messenger, type OutgoingMessage } from '../app/ports.js';
 
 /** Slack error codes that a later attempt may get past. */
 const RETRYABLE_CODES = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org']);
@@ -37,13 +37,16 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates the production messenger. */
-export function createWebMessenger(client: WebClient): Messenger {
+/**
+ * Creates the production messenger. Posts go through `postClient` (one try per call:
+ * whoever posts decides whether and how to try again), everything else through `client`.
+ */
+export function createWebMessenger(client: WebClient, postClient: WebClient = client): Messenger {
   const blocksOf = (message: OutgoingMessage) => (message.blocks ? { blocks: message.blocks as never[] } : {});
   return {
     async post(channel, message, threadTs, metadata) {
       const result = await call(() =>
-        client.chat.postMessage({
+        postClient.chat.postMessage({
           channel,
           text: message.text,
           ...blocksOf(message),
@@ -73,12 +76,40 @@ export function createWebMessenger(client: WebClient): Messenger {
       } while (cursor);
       return members;
     },
-    async recentMessages(channel, limit) {
-      const result = await call(() => client.conversations.history({ channel, limit, include_all_metadata: true }));
-      return (result.messages ?? []).map((m) => ({
-        ts: m.ts ?? '',
-        ...((m as { metadata?: MessageMetadata }).metadata ? { metadata: (m as { metadata: MessageMetadata }).metadata } : {}),
-      }));
+    async recentMessages(channel, limit, oldest) {
+      const result = await call(() => client.conversations.history({ channel, limit, include_all_metadata: true, ...(oldest ? { oldest } : {}) }));
+      return (result.messages ?? []).map(found);
+    },
+    async threadMessages(channel, threadTs, oldest) {
+      const messages: FoundMessage[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call(() =>
+          client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true, ...(oldest ? { oldest } : {}), ...(cursor ? { cursor } : {}) }),
+        );
+        // The parent comes first on every page; it is not a reply.
+        for (const message of page.messages ?? []) if (message.ts !== threadTs) messages.push(found(message));
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return messages;
+    },
+    async postEphemeral(channel, user, message) {
+      await call(() => client.chat.postEphemeral({ channel, user, text: message.text, ...blocksOf(message) }));
+    },
+    async permalink(channel, ts) {
+      const result = await call(() => client.chat.getPermalink({ channel, message_ts: ts }));
+      if (!result.permalink) throw new SlackCallError('no_permalink_returned', false);
+      return result.permalink;
+    },
+    async userRole(user) {
+      const result = await call(() => client.users.info({ user }));
+      const info = result.user as { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean } | undefined;
+      return { isAdmin: info?.is_admin === true || info?.is_owner === true, isOwner: info?.is_owner === true || info?.is_primary_owner === true };
     },
   };
+}
+
+function found(message: { ts?: string }): FoundMessage {
+  const metadata = (message as { metadata?: MessageMetadata }).metadata;
+  return { ts: message.ts ?? '', ...(metadata ? { metadata } : {}) };
 }

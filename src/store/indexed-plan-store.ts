@@ -38,6 +38,12 @@ export abstract class IndexedPlanStore<R extends StoredRecord> implements PlanSt
     return id === undefined ? undefined : this.get(id);
   }
 
+  /** The id of the plan whose thread is `threadTs` in `channelId`, without reading the record. */
+  async findIdByThread(channelId: string, threadTs: string): Promise<string | undefined> {
+    this.assertOpen();
+    return this.index.idByThread(channelId, threadTs);
+  }
+
   /** The plan that owns top-level message `messageTs` in `channelId`. */
   async findByMessage(channelId: string, messageTs: string): Promise<R | undefined> {
     this.assertOpen();

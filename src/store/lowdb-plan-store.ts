@@ -20,7 +20,8 @@ import { z } from 'zod';
 import { acquireDirLock, type DirLock } from './dir-lock.js';
 import { DEFAULT_EVENT_CAPACITY, type PlanStoreOptions } from './memory-plan-store.js';
 import { IndexedPlanStore } from './indexed-plan-store.js';
-import { journalPath, listJournals, PlanJournal, readJournals } from './plan-journal.js';
+import type { JournalFiles } from './journal-files.js';
+import { cutTornTails, issueFields, journalPath, listJournals, PlanJournal, readJournals, type TornTail } from './plan-journal.js';
 import { PlanIndex } from './plan-index.js';
 import type { IndexEntry, SaveOptions, StoredRecord } from './plan-store.js';
 import { RecentKeys } from './recent-keys.js';
@@ -28,11 +29,12 @@ import { StoreError } from './store-error.js';
 import {
   assertEventKey,
   assertPlanId,
+  PLAN_FILE,
   IndexEntrySchema,
   indexedFieldsDiffer,
+  recordJson,
   StoredRecordSchema,
   toIndexEntry,
-  validRecordJson,
 } from './stored-record.js';
 
 const IndexFileSchema = z.object({ version: z.literal(1), plans: z.array(IndexEntrySchema) });
@@ -40,13 +42,27 @@ const EventsFileSchema = z.object({ version: z.literal(1), keys: z.array(z.strin
 type IndexFile = z.infer<typeof IndexFileSchema>;
 type EventsFile = z.infer<typeof EventsFileSchema>;
 
-// Temp files (`.x.json.tmp`) and anything else a person drops in `plans/` are not plans.
-const PLAN_FILE = /^([A-Za-z0-9_-]{1,128})\.json$/;
-
 /** Options for {@link openLowdbPlanStore}. */
 export interface LowdbPlanStoreOptions extends PlanStoreOptions {
   /** How many plan files are read at once while opening (default 64). */
   readConcurrency?: number;
+  /**
+   * The owner's own check of a record (beyond the index fields), run on every plan
+   * file and journal line read: the fields that are wrong, or undefined when it is fine.
+   */
+  validateRecord?: (record: StoredRecord) => string[] | undefined;
+  /** How the journal reaches the disk (tests inject a full disk here). */
+  journalFiles?: JournalFiles;
+}
+
+/** A plan the index still named at open whose plan file was gone. */
+export interface MissingPlan {
+  id: string;
+  /** The plan file that should have been there. */
+  path: string;
+  title?: string;
+  /** True when a journal still held the plan, so its file was written again from there. */
+  restoredFromJournal: boolean;
 }
 
 /** What opening the store found, for the start-up log line. */
@@ -55,6 +71,10 @@ export interface OpenSummary {
   plans: number;
   /** True when index.json was missing or disagreed with the plan files and was rewritten. */
   indexRepaired: boolean;
+  /** Half-written last journal lines (never acknowledged) that were cut off. */
+  tornTails: TornTail[];
+  /** Plans the index named whose files had been deleted behind the bot's back. */
+  missingPlans: MissingPlan[];
 }
 
 /** How many records' JSON the store keeps in memory (a few MB at most). */
@@ -98,20 +118,32 @@ export async function openLowdbPlanStore<R extends StoredRecord = StoredRecord>(
     index: join(root, 'index.json'),
     events: join(root, 'events.json'),
   };
-  await mkdir(layout.plans, { recursive: true });
-  const lock = await acquireDirLock(root);
+  const lock = await noSpaceIsClear(root, async () => {
+    await mkdir(layout.plans, { recursive: true });
+    return acquireDirLock(root);
+  });
   try {
+    const validate = options.validateRecord;
     const [indexFile, eventsFile, fileEntries] = await Promise.all([
       readJsonFile(layout.index, IndexFileSchema, REMEDY.index),
       readJsonFile(layout.events, EventsFileSchema, REMEDY.events),
-      readPlanEntries(layout.plans, options.readConcurrency ?? 64),
+      readPlanEntries(layout.plans, options.readConcurrency ?? 64, validate),
     ]);
     const journals = await listJournals(root);
-    const replayed = await readJournals(journals);
+    const { records: replayed, torn } = await readJournals(journals, validate);
+    await cutTornTails(torn);
     // Replay: what the journals hold is newer than the plan files; write it there, then drop the journals.
     await mapLimit([...replayed.values()], 16, (record) => new TextFile(join(layout.plans, `${record.id}.json`)).write(`${JSON.stringify(record)}\n`));
     for (const journal of journals) await unlink(journal.path);
     const byId = new Map(fileEntries.map((entry) => [entry.id, entry]));
+    const missingPlans = (indexFile?.plans ?? [])
+      .filter((entry) => !byId.has(entry.id))
+      .map((entry) => ({
+        id: entry.id,
+        path: join(layout.plans, `${entry.id}.json`),
+        ...(entry.title === undefined ? {} : { title: entry.title }),
+        restoredFromJournal: replayed.has(entry.id),
+      }));
     for (const record of replayed.values()) byId.set(record.id, toIndexEntry(record));
     const entries = [...byId.values()];
     const index = new PlanIndex();
@@ -122,14 +154,35 @@ export async function openLowdbPlanStore<R extends StoredRecord = StoredRecord>(
       index,
       nextJournal: (journals.at(-1)?.n ?? 0) + 1,
       events: new RecentKeys(options.eventCapacity ?? DEFAULT_EVENT_CAPACITY, eventsFile?.keys),
-      summary: { plans: entries.length, indexRepaired: indexIsStale(indexFile, entries) },
+      summary: { plans: entries.length, indexRepaired: indexIsStale(indexFile, entries), tornTails: torn, missingPlans },
+      ...(validate ? { validate } : {}),
+      ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}),
     });
     if (store.openSummary.indexRepaired) await store.writeIndex();
     return store;
   } catch (error) {
     await lock.release();
-    throw error;
+    throw noSpaceError(root, error);
   }
+}
+
+/** A full disk at open is said as such (STORE_WRITE_FAILED), not as a raw ENOSPC. */
+async function noSpaceIsClear<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw noSpaceError(dir, error);
+  }
+}
+
+function noSpaceError(dir: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return error;
+  return new StoreError(
+    `The plan store cannot start in ${dir}: the disk is full (${code}). Nothing was changed. Free some space on that disk, then start the bot again.`,
+    'STORE_WRITE_FAILED',
+    { path: dir, cause: error },
+  );
 }
 
 /** The parts a store is assembled from; built by {@link openLowdbPlanStore}. */
@@ -140,6 +193,8 @@ interface StoreParts {
   nextJournal: number;
   events: RecentKeys;
   summary: OpenSummary;
+  validate?: (record: StoredRecord) => string[] | undefined;
+  journalFiles?: JournalFiles;
 }
 
 /** A {@link PlanStore} on disk; open it with {@link openLowdbPlanStore}. */
@@ -173,6 +228,11 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
   #indexWriting: Promise<void> | undefined;
   #indexStale = false;
   #indexTimer: NodeJS.Timeout | undefined;
+  readonly #planSchema: z.ZodType<StoredRecord>;
+  #saveSeq = 0;
+  /** The sequence number of the save each record's visible version came from. */
+  readonly #publishedSeq = new Map<string, number>();
+  readonly #journalFiles: JournalFiles | undefined;
 
   constructor(parts: StoreParts) {
     super(parts.index);
@@ -184,7 +244,9 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     this.#indexDb = new Low<IndexFile>(compactFile(parts.layout.index, 'plans'), { version: 1, plans: [] });
     this.#eventsDb = new Low<EventsFile>(compactFile(parts.layout.events, 'keys'), { version: 1, keys: [] });
     this.#journalNumber = parts.nextJournal;
-    this.#journal = new PlanJournal(journalPath(parts.layout.dir, this.#journalNumber));
+    this.#journalFiles = parts.journalFiles;
+    this.#journal = this.#newJournal();
+    this.#planSchema = planFileSchema(parts.validate);
   }
 
   /** The record, or undefined when no plan has this id. */
@@ -197,28 +259,47 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
       this.#remember(id, cached);
       return JSON.parse(cached) as R;
     }
-    const record = await readJsonFile(this.#planPath(id), StoredRecordSchema, REMEDY.plan);
+    const record = await readJsonFile(this.#planPath(id), this.#planSchema, REMEDY.plan);
     if (record !== undefined) this.#remember(id, JSON.stringify(record));
     return record as R | undefined;
   }
 
   /**
-   * Appends the record to the journal; resolves once it is written there (with
-   * `durable: false`, at once). The plan file follows at the next checkpoint.
+   * Appends the record to the journal; resolves once it is written there. Until then
+   * (and for ever, if the write fails) `get`, `list` and the look-ups still show the
+   * previous version: a save that rejects with STORE_WRITE_FAILED left no trace. With
+   * `durable: false` the record is visible at once and written behind.
    */
   async save(record: R, options: SaveOptions = {}): Promise<void> {
     this.assertOpen();
-    const { copy, json } = validRecordJson(record);
-    this.#dirty.set(copy.id, json);
-    this.#remember(copy.id, json);
-    // The index is derived data (open rebuilds it from the plan files), so it is written behind.
-    if (this.index.put(toIndexEntry(copy))) this.#scheduleIndexWrite();
-    const written = this.#track(this.#journal.append(json));
-    this.#scheduleCheckpoint();
+    const json = recordJson(record);
+    // Taken now: the caller may change its object before the write is published.
+    const id = record.id;
+    const entry = toIndexEntry(record);
+    const seq = (this.#saveSeq += 1);
+    const publish = () => {
+      // An older save finishing after a newer one was published must not undo it.
+      if ((this.#publishedSeq.get(id) ?? 0) > seq) return;
+      this.#publishedSeq.set(id, seq);
+      this.#dirty.set(id, json);
+      this.#remember(id, json);
+      // The index is derived data (open rebuilds it from the plan files), so it is written behind.
+      if (this.index.put(entry)) this.#scheduleIndexWrite();
+    };
+    const journal = this.#journal;
     if (options.durable === false) {
-      written.catch(() => undefined);
+      publish();
+      void this.#track(journal.append(json)).catch(() => this.#afterFailedAppend(journal));
+      this.#scheduleCheckpoint();
       return;
     }
+    // Published only once written: a checkpoint drains this journal before it takes
+    // what is dirty, so a record published here is never lost with its journal.
+    const written = this.#track(journal.append(json)).then(publish, (error: unknown) => {
+      this.#afterFailedAppend(journal);
+      throw error;
+    });
+    this.#scheduleCheckpoint();
     await written;
   }
 
@@ -285,12 +366,13 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     // Saves from now on go to a new journal; this checkpoint owns the old one and what it holds.
     const old = this.#journal;
     this.#journalNumber += 1;
-    this.#journal = new PlanJournal(journalPath(this.dir, this.#journalNumber));
+    this.#journal = this.#newJournal();
+    // First let every save into the old journal finish (and be published), so all it holds is dirty now.
+    await old.drain();
     const snapshot = this.#dirty;
     this.#dirty = new Map();
     this.#flushing = snapshot;
     try {
-      await old.drain();
       // Compact JSON: these files are machine-written; each write is atomic (temp file + rename).
       await mapLimit([...snapshot], 8, ([id, json]) => new TextFile(this.#planPath(id)).write(`${json}\n`));
       await old.remove();
@@ -303,6 +385,18 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     } finally {
       this.#flushing = undefined;
     }
+  }
+
+  #newJournal(): PlanJournal {
+    return new PlanJournal(journalPath(this.dir, this.#journalNumber), this.#journalFiles);
+  }
+
+  /** A journal that may end in a partial line takes no more appends: later saves go to a new one. */
+  #afterFailedAppend(journal: PlanJournal): void {
+    if (!journal.broken || journal !== this.#journal) return;
+    this.#retained.push(journal);
+    this.#journalNumber += 1;
+    this.#journal = this.#newJournal();
   }
 
   #scheduleCheckpoint(): void {
@@ -352,7 +446,12 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
     const run = (async () => {
       while (this.#indexStale) {
         this.#indexStale = false;
-        await this.writeIndex();
+        try {
+          await this.writeIndex();
+        } catch (error) {
+          this.#indexStale = true; // still to do: the next change or flush tries again
+          throw error;
+        }
       }
     })().finally(() => (this.#indexWriting = undefined));
     this.#indexWriting = run;
@@ -399,14 +498,15 @@ function indexIsStale(file: IndexFile | undefined, entries: IndexEntry[]): boole
 }
 
 /** Reads every plan file's index entry; rejects naming the first damaged file (by name). */
-async function readPlanEntries(plansDir: string, concurrency: number): Promise<IndexEntry[]> {
+async function readPlanEntries(plansDir: string, concurrency: number, validate?: (record: StoredRecord) => string[] | undefined): Promise<IndexEntry[]> {
+  const schema = planFileSchema(validate);
   const names = (await readdir(plansDir, { withFileTypes: true }))
     .filter((dirent) => dirent.isFile() && PLAN_FILE.test(dirent.name))
     .map((dirent) => dirent.name)
     .sort();
   const results = await mapLimit(names, concurrency, async (name) => {
     try {
-      return await readPlanEntry(join(plansDir, name), name.replace(PLAN_FILE, '$1'));
+      return await readPlanEntry(join(plansDir, name), name.replace(PLAN_FILE, '$1'), schema);
     } catch (error) {
       if (error instanceof StoreError) return error;
       throw error;
@@ -421,8 +521,8 @@ async function readPlanEntries(plansDir: string, concurrency: number): Promise<I
   return results.filter((result): result is IndexEntry => result !== undefined && !(result instanceof StoreError));
 }
 
-async function readPlanEntry(path: string, id: string): Promise<IndexEntry | undefined> {
-  const record = await readJsonFile(path, StoredRecordSchema, REMEDY.plan);
+async function readPlanEntry(path: string, id: string, schema: z.ZodType<StoredRecord>): Promise<IndexEntry | undefined> {
+  const record = await readJsonFile(path, schema, REMEDY.plan);
   if (record === undefined) return undefined; // removed while we were reading
   if (record.id !== id) {
     throw corrupt(path, `holds plan id ${JSON.stringify(record.id)} but is named after ${JSON.stringify(id)}`, REMEDY.plan);
@@ -430,7 +530,14 @@ async function readPlanEntry(path: string, id: string): Promise<IndexEntry | und
   return toIndexEntry(record);
 }
 
-/** Parses and checks a JSON file; undefined when it does not exist. Never writes. */
+/** The index fields' check plus the owner's, as one schema (so a problem names its file like any other). */
+function planFileSchema(validate: ((record: StoredRecord) => string[] | undefined) | undefined): z.ZodType<StoredRecord> {
+  if (!validate) return StoredRecordSchema as z.ZodType<StoredRecord>;
+  return (StoredRecordSchema as z.ZodType<StoredRecord>).superRefine((record, ctx) => {
+    for (const field of validate(record) ?? []) ctx.addIssue({ code: 'custom', path: field.split('.'), message: 'invalid' });
+  });
+}
+
 /** Reads and validates a JSON data file; undefined when absent; STORE_CORRUPT (file untouched) when damaged. */
 export async function readJsonFile<T>(path: string, schema: z.ZodType<T>, remedy: string): Promise<T | undefined> {
   const text = await new TextFile(path).read();
@@ -443,10 +550,7 @@ export async function readJsonFile<T>(path: string, schema: z.ZodType<T>, remedy
     throw corrupt(path, `is not valid JSON, perhaps half-written (${reason})`, remedy);
   }
   const result = schema.safeParse(data);
-  if (!result.success) {
-    const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(top level)'))];
-    throw corrupt(path, `is not in the expected format (check ${fields.slice(0, 5).join(', ')})`, remedy);
-  }
+  if (!result.success) throw corrupt(path, `is not in the expected format (check ${issueFields(result.error)})`, remedy);
   return result.data;
 }
 

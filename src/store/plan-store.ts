@@ -53,6 +53,8 @@ export interface PlanStore<R extends StoredRecord = StoredRecord> {
   list(query?: PlanQuery): Promise<IndexEntry[]>;
   /** The plan whose thread is `threadTs` in `channelId`. */
   findByThread(channelId: string, threadTs: string): Promise<R | undefined>;
+  /** The id of that plan, from the index alone (for a caller that reads the record under its lock). */
+  findIdByThread(channelId: string, threadTs: string): Promise<string | undefined>;
   /** The plan that owns top-level message `messageTs` in `channelId`. */
   findByMessage(channelId: string, messageTs: string): Promise<R | undefined>;
   /** Records Slack event ids already handled; returns false if `key` was seen before (bounded memory: keep the most recent N, e.g. 5,000, persisted). */

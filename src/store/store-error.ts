@@ -1,20 +1,21 @@
+import { CodedError } from '../errors.js';
+
 /** Stable codes for everything the plan store refuses. */
 export type StoreErrorCode =
   | 'STORE_CORRUPT'
   | 'STORE_LOCKED'
   | 'STORE_INVALID_ID'
   | 'STORE_INVALID_RECORD'
-  | 'STORE_CLOSED';
+  | 'STORE_CLOSED'
+  /** A write did not complete (a full disk, an I/O error): nothing of it was kept. */
+  | 'STORE_WRITE_FAILED';
 
 /** An error from the plan store; `path` names the file or directory involved, if any. */
-export class StoreError extends Error {
-  readonly code: StoreErrorCode;
+export class StoreError extends CodedError<StoreErrorCode> {
   readonly path?: string;
 
   constructor(message: string, code: StoreErrorCode, options: { path?: string; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'StoreError';
-    this.code = code;
+    super(message, code, options);
     if (options.path !== undefined) this.path = options.path;
   }
 }

@@ -189,6 +189,22 @@ describe('reading the workspace', () => {
     const bob = await client.users.info({ user: 'U0BOB' });
     expect(bob.user?.tz).toBe('UTC');
     expect((await slackError(client.users.info({ user: 'U0GHOST' }))).data.error).toBe('user_not_found');
+    expect(bob.user).toMatchObject({ is_admin: false, is_owner: false });
+    fake.addUser({ id: 'U0DAN', name: 'dan', role: 'owner' });
+    expect((await client.users.info({ user: 'U0DAN' })).user).toMatchObject({ is_admin: true, is_owner: true });
+  });
+
+  it('posts to a user id as a direct message from the bot, and bounds thread replies by oldest', async () => {
+    const dm = await client.chat.postMessage({ channel: 'U0BOB', text: 'Only for you' });
+    expect(dm.channel).toBe('DU0BOB');
+    expect(fake.messages('DU0BOB').map((m) => m.text)).toEqual(['Only for you']);
+    const parent = await client.chat.postMessage({ channel: CHANNEL, text: 'parent' });
+    await client.chat.postMessage({ channel: CHANNEL, thread_ts: parent.ts!, text: 'early' });
+    clock += 60_000;
+    const late = await client.chat.postMessage({ channel: CHANNEL, thread_ts: parent.ts!, text: 'late', metadata: { event_type: 'x', event_payload: { id: 1 } } });
+    const replies = await client.conversations.replies({ channel: CHANNEL, ts: parent.ts!, oldest: late.ts!, include_all_metadata: true });
+    expect(replies.messages?.map((m) => m.text)).toEqual(['parent', 'late']);
+    expect(replies.messages?.[1]).toMatchObject({ metadata: { event_type: 'x' } });
   });
 
   it('answers auth.test and records views.open, refusing a reused trigger', async () => {
@@ -278,6 +294,46 @@ describe('fault injection', () => {
     const error = (await slackError(impatient.auth.test())) as unknown as { code: string };
     expect(error.code).toBe(ErrorCode.RequestError);
     await expect(client.auth.test()).resolves.toMatchObject({ ok: true });
+  });
+
+  it('records each call’s body size and counts the connections clients open', async () => {
+    const text = 'x'.repeat(2_000);
+    await client.chat.postMessage({ channel: CHANNEL, text });
+    await client.chat.postMessage({ channel: CHANNEL, text: 'short' });
+    const [long, short] = fake.callsTo('chat.postMessage');
+    expect(long?.bytes).toBeGreaterThan(2_000);
+    expect((long?.bytes ?? 0) - (short?.bytes ?? 0)).toBe(2_000 - 'short'.length);
+    // the client keeps its connections alive: ten more calls one after the other open none or one more
+    for (let n = 0; n < 10; n += 1) await client.chat.postMessage({ channel: CHANNEL, text: 'again' });
+    expect(fake.connections).toBeGreaterThan(0);
+    expect(fake.connections).toBeLessThanOrEqual(2);
+  });
+
+  it('answers a reading late with what the workspace held when it arrived, so a newer reading can overtake it', async () => {
+    const posted = await client.chat.postMessage({ channel: CHANNEL, text: 'Draft' });
+    fake.addReaction(CHANNEL, posted.ts!, 'white_check_mark', 'U0BOB');
+    fake.failNext('reactions.get', { respondAfterMs: 300 });
+    let olderAnswered = false;
+    const older = client.reactions.get({ channel: CHANNEL, timestamp: posted.ts!, full: true }).finally(() => (olderAnswered = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    fake.addReaction(CHANNEL, posted.ts!, 'white_check_mark', 'U0CAROL');
+    const newer = await client.reactions.get({ channel: CHANNEL, timestamp: posted.ts!, full: true });
+    const users = (r: { message?: { reactions?: { users?: string[] }[] } }) => r.message?.reactions?.[0]?.users;
+    expect(users(newer)).toEqual(['U0BOB', 'U0CAROL']);
+    expect(olderAnswered).toBe(false);
+    expect(users(await older)).toEqual(['U0BOB']);
+  });
+
+  it('can do a call and drop or withhold its answer, as when a call times out but succeeded', async () => {
+    fake.failNext('chat.postMessage', { accepted: 'drop' });
+    const error = (await slackError(client.chat.postMessage({ channel: CHANNEL, text: 'landed anyway' }))) as unknown as { code: string };
+    expect(error.code).toBe(ErrorCode.RequestError);
+    expect(fake.messages(CHANNEL).map((m) => m.text)).toEqual(['landed anyway']);
+    fake.failNext('chat.postMessage', { accepted: 'hang' });
+    const impatient = new WebClient(fake.botToken, { slackApiUrl: fake.url, retryConfig: { retries: 0 }, logger: createSilentSlackLogger(), timeout: 100 });
+    expect(((await slackError(impatient.chat.postMessage({ channel: CHANNEL, text: 'also landed' }))) as unknown as { code: string }).code).toBe(ErrorCode.RequestError);
+    expect(fake.messages(CHANNEL).map((m) => m.text)).toEqual(['landed anyway', 'also landed']);
+    expect(fake.callsTo('chat.postMessage').map((c) => c.accepted)).toEqual(['drop', 'hang']);
   });
 
   it('reset clears pending faults and recorded calls', async () => {

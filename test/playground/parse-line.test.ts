@@ -37,7 +37,19 @@ describe('parseLine: what a typed line means', () => {
     expect(parseLine(':QUIT')).toEqual({ kind: 'quit' });
   });
 
+  it('reads :answer as a question id and the reply or click that answers it', () => {
+    expect(parseLine(':answer brand  Moonleaf  Tea ')).toEqual({ kind: 'answer', questionId: 'brand', line: { kind: 'say', text: 'Moonleaf  Tea' } });
+    expect(parseLine(':answer problems 2,6')).toEqual({ kind: 'answer', questionId: 'problems', line: { kind: 'click', numbers: [2, 6] } });
+    expect(parseLine(':answer goals a\\nb')).toEqual({ kind: 'answer', questionId: 'goals', line: { kind: 'say', text: 'a\nb' } });
+    expect(parseLine(':answer budget_available 250,000')).toEqual({ kind: 'answer', questionId: 'budget_available', line: { kind: 'say', text: '250,000' } });
+  });
+
   it.each([
+    [':answer', /:answer <question id> <reply or number>, e\.g\. :answer brand Moonleaf Tea/],
+    [':answer brand', /:answer <question id> <reply or number>/],
+    [':answer Brand Moonleaf', /:answer <question id> <reply or number>/],
+    [':answer brand :as bob', /takes a reply or a number to click, not ":as bob"/],
+    [':answer brand /imc cancel P-1', /takes a reply or a number to click/],
     [':frobnicate', /not a playground command.*:help/],
     [':as', /:as <user>, e\.g\. :as bob/],
     [':as <script>', /not a user name/],
@@ -70,11 +82,13 @@ describe('scripts and the command line', () => {
     expect(parsePlaygroundArgs(['--script', 'examples/spring-launch.imc', '--keep', '--now', '2026-12-01T09:00:00Z', '--tz', 'asia/shanghai'])).toEqual({
       script: 'examples/spring-launch.imc',
       keep: true,
+      socketMode: false,
       help: false,
       now: new Date('2026-12-01T09:00:00Z'),
       timeZone: 'Asia/Shanghai',
     });
-    expect(parsePlaygroundArgs([])).toEqual({ keep: false, help: false });
+    expect(parsePlaygroundArgs([])).toEqual({ keep: false, socketMode: false, help: false });
+    expect(parsePlaygroundArgs(['--socket-mode'])).toMatchObject({ socketMode: true });
     expect(() => parsePlaygroundArgs(['--scrpit', 'x'])).toThrow(/--scrpit[\s\S]*Usage/);
     expect(() => parsePlaygroundArgs(['--now', 'next tuesday'])).toThrow(/--now 2026-12-01T09:00:00Z/);
     expect(() => parsePlaygroundArgs(['--tz', 'Mars/Olympus'])).toThrow(/--tz Asia\/Shanghai/);

@@ -32,14 +32,12 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).toMatch(/#1 imc-bot\n {2}:clipboard: @alice started an IMC plan for Spring launch \(plan `P-00001`\)/);
     expect(transcript).toMatch(/#2 imc-bot in thread #1\n.*Brand {2}\(Problem · part 1 of 8\)/);
     expect(transcript).toContain('[1] Status  [2] Help  [3] Cancel plan');
-    // Numbers clicked buttons and picked menu options.
-    expect(transcript).toContain('(alice picked "Brand", "Communication")');
-    expect(transcript).toContain('(alice clicked "Done")');
-    expect(transcript).toContain(':white_check_mark: Problems: Brand, Communication');
-    expect(transcript).toContain(':white_check_mark: Motivation: Transformational (emotional)');
-    expect(transcript).toContain(':white_check_mark: Goals: Conversion: 1 % → 2 % by 31 Mar 2027');
+    // Numbers clicked buttons and picked menu options, and each answered question shows its answer.
+    const clicks = ['(alice picked "Brand", "Communication")', '(alice clicked "Done")'];
+    const answered = ['Problems: Brand, Communication', 'Motivation: Transformational (emotional)', 'Goals: Conversion: 1 % → 2 % by 31 Mar 2027 (analytics)'];
+    for (const line of [...clicks, ...answered.map((answer) => `:white_check_mark: ${answer}`)]) expect(transcript).toContain(line);
     // The contact plan is proposed from the journey and the channels, and accepted with one word.
-    expect(transcript).toContain('Contact plan: 4 touchpoints across 2 stages\n      Journey: Evaluation of alternatives → Purchase decision · B2C (selling to consumers)');
+    expect(transcript).toContain('Contact plan: 4 touchpoints across 2 stages\n      Journey: Evaluation of alternatives → Purchase decision · B2C (consumers)');
     expect(transcript).toContain('`4` Website (owned, landing page) · launch · call to action · KPI: Conversion (analytics)');
     expect(transcript).toContain(':white_check_mark: Contact plan: 4 touchpoints across 2 stages');
     // The posted strategy summary and budget sketch, in the channel.
@@ -56,7 +54,7 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).not.toMatch(/<@U0|&lt;|&gt;|&amp;/);
     expect(transcript).toContain('Clock: Thu, 15 Apr 2027, 10:00 (UTC)');
     // Two approvals, the review reminder on the review date, the review, and the next plan's suggestions.
-    expect(transcript).toContain('@alice your plan Spring launch is approved by @bob, @carol.');
+    expect(transcript).toContain('@alice your plan Spring launch (v1) is approved by @bob, @carol.');
     expect(transcript).toMatch(/Approved: Spring launch \(v1\)/);
     expect(transcript).toMatch(/:calendar: Time to review Spring launch \(plan `P-00001`\)/);
     expect(transcript).toContain('[1] Start the review');
@@ -96,7 +94,7 @@ describe('the playground replaying examples/double-11.imc, a full-funnel plan', 
     await replayScript(playground, await readFile('examples/double-11.imc', 'utf8'), out);
     const transcript = lines.join('\n');
     // The journey runs from the search through the purchase to the repeat order, with a touchpoint at every stage.
-    expect(transcript).toContain('Contact plan: 9 touchpoints across 3 stages\n      Journey: Information search → Purchase decision → Post-purchase · B2C (selling to consumers)');
+    expect(transcript).toContain('Contact plan: 9 touchpoints across 3 stages\n      Journey: Information search → Purchase decision → Post-purchase · B2C (consumers)');
     expect(transcript).toContain('`8` SMS and push notifications (owned, message) · 7 days after first order · KPI: Repeat purchase rate (CRM)');
     // `change row 7` and its change.
     expect(transcript).toContain('Changing row 7 of the contact plan: KOL live commerce (Douyin, Taobao Live) at purchase decision.');
@@ -122,12 +120,16 @@ describe('the playground replaying examples/double-11.imc, a full-funnel plan', 
 
 describe('examples/spring-launch.imc, the typical plan', () => {
   it('takes at most 35 answers from /imc plan to the posted draft, defaults and accepted proposals included', async () => {
-    const lines = (await readFile('examples/spring-launch.imc', 'utf8')).split('\n').map((line) => line.trim());
-    const start = lines.indexOf('/imc plan Spring launch');
-    const end = lines.findIndex((line, index) => index > start && line.startsWith(':react'));
-    const answers = lines.slice(start + 1, end).filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith(':'));
+    const script = await readFile('examples/spring-launch.imc', 'utf8');
+    const plan = script.slice(script.indexOf('/imc plan Spring launch'), script.indexOf(':react'));
+    const answers = plan.split('\n').filter((line) => line.startsWith(':answer ') || (!line.startsWith('#') && !line.startsWith(':') && !line.startsWith('/') && line.trim() !== ''));
     expect(answers.length).toBeLessThanOrEqual(35);
     expect(answers.length).toBe(30);
+    // No question went unanswered by the script (the playground would have typed its example, an answer too).
+    playground = await startPlayground({ now: START, out });
+    await replayScript(playground, script.slice(0, script.indexOf(':react')), out);
+    expect(lines.join('\n')).not.toContain('types its example');
+    expect(lines.join('\n')).toContain('Draft: Spring launch (v1)');
   });
 
   it('shows progress by part of the conversation, which never jumps: 1 of 8 up to 8 of 8, one part at a time', async () => {
@@ -148,6 +150,24 @@ describe('examples/spring-launch.imc, the typical plan', () => {
   });
 });
 
+describe('the playground with --socket-mode', () => {
+  it('runs the same campaign over Socket Mode, with the same transcript as over HTTP', async () => {
+    const replay = async (socketMode: boolean): Promise<string[]> => {
+      const out: string[] = [];
+      playground = await startPlayground({ now: START, out: (line) => out.push(line), socketMode });
+      await replayScript(playground, await readFile('examples/spring-launch.imc', 'utf8'), (line) => out.push(line));
+      await playground.close();
+      playground = undefined;
+      // Message links carry the ts of whatever the link look-up found first, which need not be the same message each run.
+      return out.filter((line) => !line.startsWith('Data lives in') && !line.startsWith('Removed ')).map((line) => line.replace(/\/p\d{16}\b/g, '/p…'));
+    };
+    const overHttp = await replay(false);
+    const overSocket = await replay(true);
+    expect(overSocket.join('\n')).toContain('(alice clicked "Done")');
+    expect(overSocket).toEqual(overHttp);
+  }, 60_000);
+});
+
 describe('lines the playground refuses', () => {
   it('says clearly when a number has nothing to click', async () => {
     playground = await startPlayground({ now: START, out });
@@ -162,6 +182,29 @@ describe('lines the playground refuses', () => {
     await expect(playground.run(':clock 2026-01-01 10:00')).rejects.toThrow(/never goes back/);
     // A refused line changes nothing: the conversation goes on.
     await playground.run('Moonleaf Tea');
+    expect(lines.join('\n')).toContain(':white_check_mark: Brand: Moonleaf Tea');
+  });
+
+  it('answers a question the script does not name with its example, and says so', async () => {
+    playground = await startPlayground({ now: START, out });
+    // No line for `brand`: as if it had been added to plan.yml after the script was written.
+    await replayScript(playground, '/imc plan Spring launch\n:answer problems 2,6\n:answer key_problem 6\n', out);
+    const transcript = lines.join('\n');
+    expect(transcript).toContain('(the script does not answer "brand": alice types its example)');
+    expect(transcript).toContain(':white_check_mark: Brand: Moonleaf Tea');
+    expect(transcript).toContain(':white_check_mark: Problems: Brand, Communication');
+    expect(transcript).toContain(':white_check_mark: Key problem: Communication');
+  });
+
+  it('refuses an :answer for a question that is not there or already behind', async () => {
+    playground = await startPlayground({ now: START, out });
+    await expect(playground.run(':answer brand Moonleaf Tea')).rejects.toThrow(/no plan thread/);
+    await playground.run('/imc plan Spring launch');
+    await expect(playground.run(':answer tagline Calm in a cup')).rejects.toThrow(/There is no question "tagline" in this conversation; the bot is asking "brand"\. The ids are: campaign, brand, problems/);
+    await expect(playground.run(':answer campaign Other name')).rejects.toThrow(/"campaign" comes before the question the bot is asking now \("brand"\)/);
+    // Nothing was typed for the refused lines.
+    await playground.run(':answer brand Moonleaf Tea');
+    expect(lines.join('\n')).not.toContain('Calm in a cup');
     expect(lines.join('\n')).toContain(':white_check_mark: Brand: Moonleaf Tea');
   });
 

@@ -4,7 +4,7 @@ import { loadScript } from '../../src/app/load-script.js';
 import { PlanSchema, type Plan } from '../../src/domain/plan/plan.js';
 import { briefLine } from '../../src/render/brief-line.js';
 import { asClause, shortenPhrase } from '../../src/render/shorten.js';
-import { sampleDraft } from '../fixtures/plans.js';
+import { SAMPLE_LABELS, sampleDraft } from '../fixtures/plans.js';
 
 const script = loadScript();
 const maxOf = (id: string): number => {
@@ -31,16 +31,16 @@ function longAnswer(length: number, seed: string): string {
 
 describe('the brief line', () => {
   it('reads as one sentence with every part of the strategy', () => {
-    expect(briefLine(plan())).toBe(
+    expect(briefLine(plan(), SAMPLE_LABELS)).toBe(
       'Achieve purchase intention (conversion 1.5 % → 2.5 %) among office workers aged 25–35 in Shanghai and Shenzhen who buy coffee daily and switch… (from evaluation to purchase) by promising “A smooth cold brew ready the moment you are” — grounded in the insight that switchers want a coffee that feels like a treat without slowing them down — carried by “Spring in every sip: smooth oat-milk cold brew that keeps pace with your day” as a brand message and incentive (coupon worth ¥10) through 3 owned, 3 paid and 2 earned channels, led by WeChat official account and mini program, Search ads and Reviews and word of mouth.',
     );
   });
 
   it('names up to four channels with their media, and counts a longer list instead of "and N more"', () => {
     const few = plan({ channels: plan().channels.filter((c) => ['owned-wechat', 'paid-search-ads', 'earned-reviews'].includes(c.id)) });
-    expect(briefLine(few)).toMatch(/through WeChat official account and mini program \(owned\), Search ads \(paid\) and Reviews and word of mouth \(earned\)\.$/);
+    expect(briefLine(few, SAMPLE_LABELS)).toMatch(/through WeChat official account and mini program \(owned\), Search ads \(paid\) and Reviews and word of mouth \(earned\)\.$/);
     const all = plan({ channels: script.catalogue });
-    expect(briefLine(all)).toMatch(/through 23 owned, 16 paid and 6 earned channels, led by Website, Search ads and Press coverage\.$/);
+    expect(briefLine(all, SAMPLE_LABELS)).toMatch(/through 23 owned, 16 paid and 6 earned channels, led by Website, Search ads and Press coverage\.$/);
   });
 
   it('stays short and clean with the longest answers the prompts allow', () => {
@@ -54,10 +54,32 @@ describe('the brief line', () => {
       },
       channels: script.catalogue,
     });
-    const line = briefLine(longest);
+    const line = briefLine(longest, SAMPLE_LABELS);
     expect(line.length).toBeLessThanOrEqual(700);
     expect(line).not.toMatch(ARTEFACTS);
     expect(line).toMatch(/^Achieve .+ among procurement managers .+ by promising “.+” — grounded in the insight that .+ — carried by “.+” as .+ through .+\.$/);
+  });
+
+  it('tightens every free-text part when the whole would run past 700 characters, and leaves a line that fits as it is', () => {
+    // Unbroken answers (no sentence or clause to stop at) with the four longest channel names: each part takes its full share.
+    const unbroken = (seed: string) => `${seed} ${'considered purchase moments across regional distributor networks '.repeat(8)}`.trim();
+    const longest = (media: string, n: number) =>
+      script.catalogue.filter((c) => c.media === media).sort((a, b) => b.name.replace(/\s*\([^)]*\)/g, '').length - a.name.replace(/\s*\([^)]*\)/g, '').length).slice(0, n);
+    const longestNames = [...longest('owned', 1), ...longest('paid', 2), ...longest('earned', 1)];
+    const crowded = plan({
+      goals: [{ ...plan().goals[0]!, baseline: 123_456_789, target: 987_654_321, unit: 'count', metric: 'conversion' }],
+      audience: { ...plan().audience, description: unbroken('Procurement') },
+      concept: unbroken('Concept'),
+      message: { ...plan().message!, proposition: unbroken('Promise'), insight: unbroken('Insight') },
+      channels: longestNames,
+      incentive: { ...plan().incentive!, mechanic: 'loyalty-points', value: 12_345_678_900 },
+    });
+    const line = briefLine(crowded, SAMPLE_LABELS);
+    expect(line.length).toBeLessThanOrEqual(700);
+    expect(line).not.toMatch(ARTEFACTS);
+    expect(line).toMatch(/^Achieve .+ among procurement .+ by promising “Promise .+” — grounded in the insight that .+ — carried by “Concept .+” as .+ through .+\.$/);
+    // The sample plan fits: nothing of it is cut further.
+    expect(briefLine(plan(), SAMPLE_LABELS)).toContain('who buy coffee daily and switch… (from evaluation to purchase)');
   });
 
   it('never leaves punctuation artefacts, whatever the answers hold', () => {
@@ -69,6 +91,7 @@ describe('the brief line', () => {
       fc.property(answer, answer, answer, answer, (description, concept, proposition, insight) => {
         const line = briefLine(
           plan({ audience: { ...plan().audience, description }, concept, message: { ...plan().message!, proposition, insight } }),
+          SAMPLE_LABELS,
         );
         expect(line).not.toMatch(ARTEFACTS);
         expect(line.endsWith('.')).toBe(true);
@@ -80,7 +103,7 @@ describe('the brief line', () => {
 
   it('reads for a plan stored before message plans, on its concept', () => {
     const { message: _m, incentive: _i, ...old } = plan();
-    expect(briefLine({ ...old, journey: [] } as Plan)).toMatch(
+    expect(briefLine({ ...old, journey: [] } as Plan, SAMPLE_LABELS)).toMatch(
       /^Achieve purchase intention .+ \(at evaluation\) by promising “Spring in every sip: smooth oat-milk cold brew that keeps pace with your day”, carried by a brand message and incentive through/,
     );
   });

@@ -7,8 +7,10 @@ import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
 import { PlanSchema, type Finding, type Plan } from '../../src/domain/plan/plan.js';
 import { mrkdwn } from '../../src/render/escape.js';
 import { RenderError, createRenderer, escapeViewModel } from '../../src/render/renderer.js';
-import { budgetSketchView, findingsView, strategySummaryView } from '../../src/render/view-models.js';
-import { sampleDraft } from '../fixtures/plans.js';
+import { budgetSketchView } from '../../src/render/budget-sketch-view.js';
+import { findingsView } from '../../src/render/findings-view.js';
+import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
+import { SAMPLE_LABELS, sampleDraft } from '../fixtures/plans.js';
 
 const HOSTILE = '<!channel> & <@U123>';
 const HOSTILE_SHOWN = '&lt;!channel&gt; &amp; &lt;@U123&gt;';
@@ -40,7 +42,7 @@ function hostilePlan(): { plan: Plan; findings: Finding[]; sketch: BudgetSketch 
 describe('renderer with hostile text', () => {
   it('escapes every user string in the strategy summary; the only markup is the mention the bot built', () => {
     const { plan, findings, sketch } = hostilePlan();
-    const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, { planId: 'P1', authorId: 'UAUTHOR', sketch }));
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, SAMPLE_LABELS, { planId: 'P1', authorId: 'UAUTHOR', sketch }));
     expect(text).toContain(HOSTILE_SHOWN);
     expect(text.match(/</g)).toHaveLength(1);
     expect(text).toContain('planned by <@UAUTHOR>');
@@ -61,7 +63,7 @@ describe('renderer with hostile text', () => {
   it('shows quotes and apostrophes as typed, with no HTML entities', () => {
     const plan = samplePlan();
     plan.concept = `It's "the" one`;
-    const text = renderer.render('strategy-summary', strategySummaryView(plan, []));
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, [], SAMPLE_LABELS));
     expect(text).toContain(`“It's "the" one”`);
     expect(text).not.toMatch(/&#x27;|&quot;|&#39;/);
   });
@@ -69,10 +71,10 @@ describe('renderer with hostile text', () => {
   it('does not let a value forge a section break or a new line', () => {
     const plan = samplePlan();
     plan.concept = 'one\n---\ntwo';
-    const text = renderer.render('strategy-summary', strategySummaryView(plan, []));
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, [], SAMPLE_LABELS));
     expect(text).toContain('“one --- two”');
     expect(text.split('\n').filter((line) => line === '---')).toHaveLength(
-      renderer.render('strategy-summary', strategySummaryView(samplePlan(), [])).split('\n').filter((l) => l === '---').length,
+      renderer.render('strategy-summary', strategySummaryView(samplePlan(), [], SAMPLE_LABELS)).split('\n').filter((l) => l === '---').length,
     );
   });
 });
@@ -84,7 +86,7 @@ describe('renderer with a full plan', () => {
       { rule: 'APPEAL-FIT', severity: 'tip', problem: 'Low involvement buyers skim.', principle: 'p', fix: 'Repeat one benefit.' },
       { rule: 'RESEARCH-INSIGHT', severity: 'warning', problem: 'No interviews yet.', principle: 'p', fix: 'Talk to five buyers.' },
     ];
-    const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, { sketch: buildBudgetSketch(plan) }));
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, SAMPLE_LABELS, { sketch: buildBudgetSketch(plan) }));
     expect(text).toContain('*Campaign:* Spring cold brew launch 2027');
     expect(text).toContain('*The brief*\nAchieve purchase intention (conversion 1.5 % → 2.5 %) among office workers aged 25–35');
     expect(text).toContain('(from evaluation to purchase) by promising “A smooth cold brew ready the moment you are” — grounded in the insight that switchers want');
@@ -92,7 +94,9 @@ describe('renderer with a full plan', () => {
     expect(text).toContain('• Reason to believe: brewed for 18 hours and poured in under a minute');
     expect(text).toContain('*The incentive*\n• Coupon, costing ¥10 per redemption\n• Who qualifies: first order in the app\n• When: launch month\n• Expected redemptions: 20,000\n• Offered at: Purchase decision');
     expect(text).toContain('*Contact plan*: 8 touchpoints across 2 stages\nJourney: Evaluation of alternatives → Purchase decision');
-    expect(text).toContain('*Purchase decision* · say: _the offer, a call to action, where to buy_\n`7` *Search ads* (paid) · launch · offer: coupon worth ¥10 · KPI: Conversion (analytics)');
+    expect(text).toContain(
+      '*Purchase decision* · say: _the offer, a call to action, where to buy_\n`7` *Search ads* (paid, search ad) · always on · offer: coupon worth ¥10 · KPI: Conversion (analytics)\n`8` *E-commerce platform ads* (paid, platform ad) · launch · offer: coupon worth ¥10',
+    );
     expect(text).toContain('Review after the campaign: *14 May 2027*');
     expect(text).toContain('*Checks: 1 warning and 1 tip*');
     expect(text.indexOf('RESEARCH-INSIGHT')).toBeLessThan(text.indexOf('APPEAL-FIT'));
@@ -141,7 +145,7 @@ describe('renderer with a full plan', () => {
 
 describe('renderer strictness', () => {
   it('fails loudly on a missing field instead of printing nothing', () => {
-    const { campaign: _dropped, ...view } = strategySummaryView(samplePlan(), []);
+    const { campaign: _dropped, ...view } = strategySummaryView(samplePlan(), [], SAMPLE_LABELS);
     expect(() => renderer.render('strategy-summary', view)).toThrow(/"campaign" not defined/);
   });
 
@@ -169,6 +173,17 @@ describe('renderer strictness', () => {
       f: false,
       z: null,
     });
+  });
+
+  it('refuses, when it is created, a template that does not compile, naming the file and the line', () => {
+    const error = catchError(() => createRenderer(join(import.meta.dirname, '../fixtures/templates/broken')));
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as RenderError).code).toBe('template_invalid');
+    expect((error as Error).message).toMatch(/templates\/broken\/greeting\.hbs does not compile: Parse error on line 4 \(unexpected end of file: a block is not closed\)/);
+  });
+
+  it('compiles every shipped template at creation', () => {
+    expect(() => createRenderer()).not.toThrow();
   });
 
   it('reads and compiles each template once', () => {

@@ -4,8 +4,12 @@
  * directory, so a developer's own `.env` never leaks in.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PlanRecord } from '../../src/app/plan-record.js';
+import { listJournals, readJournals } from '../../src/store/plan-journal.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/bot-harness.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
@@ -85,4 +89,35 @@ export async function killBot(bot: BotProcess | undefined): Promise<void> {
   if (!bot || bot.child.exitCode !== null || bot.child.signalCode !== null) return;
   bot.child.kill('SIGKILL');
   await bot.exited;
+}
+
+/**
+ * The plan as the bot last saved it: its plan file, overlaid with the journals (where
+ * a save is acknowledged before the plan file catches up). A journal can disappear
+ * between listing and reading it (a checkpoint just finished): then read again.
+ */
+export async function readPlan(dataDir: string, planId: string): Promise<PlanRecord> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const journaled = (await readJournals(await listJournals(dataDir))).records.get(planId);
+      if (journaled) return journaled as PlanRecord;
+      return JSON.parse(await readFile(join(dataDir, 'plans', `${planId}.json`), 'utf8')) as PlanRecord;
+    } catch (error) {
+      if (attempt >= 20 || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+/** What a process test holds: the fake Slack, the bot process, and the temp directory they use. */
+export interface ProcessTestState {
+  fake?: { close(): Promise<void> };
+  bot?: BotProcess;
+  root?: string;
+}
+
+/** Kills the bot, stops the fake and removes the temp directory, whichever of them exist. */
+export async function cleanUpProcessTest(state: ProcessTestState): Promise<void> {
+  await killBot(state.bot);
+  await state.fake?.close();
+  if (state.root) await rm(state.root, { recursive: true, force: true });
 }

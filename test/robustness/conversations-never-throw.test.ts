@@ -15,7 +15,7 @@ import { presentEffects } from '../../src/slack/blocks/flow-messages.js';
 import { budgetMessage, draftMessage } from '../../src/slack/blocks/plan-messages.js';
 import { answeredQuestionMessage } from '../../src/slack/blocks/question-message.js';
 import { FUNNEL_REPLIES, NOW, script, start } from '../domain/conversation/flow-helpers.js';
-import { FULL_REVIEW, funnelPlan, REVIEW_NOW, TZ } from '../domain/review/review-helpers.js';
+import { FULL_REVIEW, funnelPlan, REVIEW_NOW, REVIEW_SCRIPT, TZ } from '../domain/review/review-helpers.js';
 import { expectPostable, HOSTILE_TEXTS } from './message-checks.js';
 
 const renderer = createRenderer();
@@ -81,7 +81,7 @@ function expectDraftPostable(result: StepResult): void {
   const version = { version: 1, plan: finished.plan, findings: finished.findings, postedAt: NOW.toISOString() };
   const record = { id: 'P-PROP1', authorId: AUTHOR, status: 'draft', versions: [version] } as unknown as PlanRecord;
   const sketch = buildBudgetSketch(finished.plan);
-  expectPostable(draftMessage(renderer, record, version, sketch, `Waiting for approval from <@${AUTHOR}>`), [AUTHOR]);
+  expectPostable(draftMessage(renderer, record, version, sketch, `Waiting for approval from <@${AUTHOR}>`, script.labels), [AUTHOR]);
   expectPostable(budgetMessage(renderer, record, version, sketch));
 }
 
@@ -135,11 +135,11 @@ describe('the review conversation, whatever is typed', () => {
     let finishedRuns = 0;
     fc.assert(
       fc.property(fc.array(move, { minLength: 1, maxLength: 25 }), (moves) => {
-        let result = startReview(plan, sketch, { now: REVIEW_NOW, timeZone: TZ });
+        let result = startReview(REVIEW_SCRIPT, plan, sketch, { now: REVIEW_NOW, timeZone: TZ });
         const tail = Array.from({ length: 30 }, (): Move => ({ kind: 'valid' }));
         for (const next of [...moves, ...tail]) {
           if (result.state.status !== 'asking') break;
-          result = stepReview(plan, result.state, inputOf(next, askedId(result.effects) ?? result.state.current, REVIEW_REPLIES), REVIEW_NOW);
+          result = stepReview(REVIEW_SCRIPT, plan, result.state, inputOf(next, askedId(result.effects) ?? result.state.current, REVIEW_REPLIES), REVIEW_NOW);
           expect(ReviewStateSchema.safeParse(result.state).success).toBe(true);
           expectClearErrors(result.effects);
           const shown = result.effects.filter((e) => e.type !== 'finished' && e.type !== 'cancelled') as FlowEffect[];

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { createBot } from '../../src/create-bot.js';
 import { ALICE, BOT_TOKEN, CHANNEL, SIGNING_SECRET, startHarness } from '../support/bot-harness.js';
 import { answerCurrent, startPlan } from '../support/plan-conversation.js';
-import { spawnBot } from './bot-process.js';
+import { freePort, spawnBot } from './bot-process.js';
 
 let root: string;
 let template: string;
@@ -65,6 +65,30 @@ describe('a corrupt or half-written data file at start', () => {
     expect(stderr).toContain('imc-bot could not start:');
     expect(stderr).toContain(path);
     expect(stderr).not.toContain('unexpected error');
+    expect(await readFile(path)).toEqual(bytes);
+  });
+
+  it('a plan file with "outbox": null: the bot exits with 1 naming the file and the field, and /healthz never says 200', async () => {
+    const { dataDir, path } = await damagedCopy('outbox-null', planFile, (size) => size);
+    const record = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    await writeFile(path, JSON.stringify({ ...record, outbox: null }));
+    const bytes = await readFile(path);
+    const port = await freePort();
+    const bot = spawnBot({ cwd: root, dataDir, slackApiUrl: 'http://127.0.0.1:9/api/', port });
+    const healthy: number[] = [];
+    let done = false;
+    void bot.exited.then(() => (done = true));
+    while (!done) {
+      healthy.push(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const { code } = await bot.exited;
+    const { stderr } = bot.output();
+    expect(code).toBe(1);
+    expect(stderr).toContain(`imc-bot could not start: The plan store cannot use ${path}`);
+    expect(stderr).toContain('(check outbox)');
+    expect(stderr).not.toContain('unexpected error');
+    expect(healthy).not.toContain(200);
     expect(await readFile(path)).toEqual(bytes);
   });
 

@@ -1,19 +1,19 @@
 /**
  * The bot process is killed (SIGKILL, no clean-up) while 20 conversations are being
  * answered, and started again on the same data directory: every answer Slack got a
- * 200 for is still there, and every conversation carries on to its posted draft.
+ * 200 (HTTP) or an acknowledgement (Socket Mode) for is still there, and every
+ * conversation carries on to its posted draft.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanRecord } from '../../src/app/plan-record.js';
 import { startFakeSlack, type FakeSlack } from '../../src/local-slack/fake-slack-api.js';
 import { createSlackDriver, type SlackDriver } from '../../src/local-slack/slack-driver.js';
 import { BOT_TOKEN, CHANNEL, SIGNING_SECRET, waitUntil } from '../support/bot-harness.js';
-import { TYPED_ANSWERS } from '../support/plan-conversation.js';
-import { freePort, killBot, spawnBot, waitForHealth, type BotProcess } from './bot-process.js';
-import { listJournals, readJournals } from '../../src/store/plan-journal.js';
+import { planIdIn, TYPED_ANSWERS } from '../support/plan-conversation.js';
+import { cleanUpProcessTest, freePort, readPlan, spawnBot, waitForHealth, type BotProcess } from './bot-process.js';
 
 const CONVERSATIONS = 20;
 /** Acknowledged answers across all conversations before the kill: about a third of the way. */
@@ -29,33 +29,15 @@ interface Sent {
 let fake: FakeSlack | undefined;
 let bot: BotProcess | undefined;
 let root: string | undefined;
-afterAll(async () => {
-  await killBot(bot);
-  await fake?.close();
-  if (root) await rm(root, { recursive: true, force: true });
+afterEach(async () => {
+  await cleanUpProcessTest({ bot, fake, root });
+  fake = bot = root = undefined;
 });
-
-/**
- * The plan as the bot last saved it: its plan file, overlaid with the journals (where
- * a save is acknowledged before the plan file catches up). A journal can disappear
- * between listing and reading it (a checkpoint just finished): then read again.
- */
-async function readPlan(dataDir: string, planId: string): Promise<PlanRecord> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const journaled = (await readJournals(await listJournals(dataDir))).get(planId);
-      if (journaled) return journaled as PlanRecord;
-      return JSON.parse(await readFile(join(dataDir, 'plans', `${planId}.json`), 'utf8')) as PlanRecord;
-    } catch (error) {
-      if (attempt >= 20 || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-}
 
 /** The text the author types next, or undefined once the plan left the conversation. */
 function nextReply(record: PlanRecord): { questionId: string; text: string } | undefined {
   if (record.status !== 'planning') return undefined;
-  if (record.flow.status === 'reviewing') return { questionId: '(review)', text: 'accept' };
+  if (record.flow.status === 'checking') return { questionId: '(review)', text: 'accept' };
   const questionId = record.flow.current;
   const text = questionId ? TYPED_ANSWERS[questionId] : undefined;
   if (!questionId || text === undefined) throw new Error(`no typed answer for ${String(questionId)} in ${record.id}`);
@@ -80,7 +62,7 @@ async function converse(driver: () => SlackDriver, dataDir: string, planId: stri
   }
 }
 
-describe('a crash while 20 conversations are answering', () => {
+describe.each(['http', 'socket'] as const)('a crash while 20 conversations are answering (%s)', (mode) => {
   it('keeps every acknowledged answer and lets every conversation finish after a restart', async () => {
     root = await mkdtemp(join(tmpdir(), 'imc-bot-crash-'));
     const dataDir = join(root, 'data');
@@ -91,9 +73,12 @@ describe('a crash while 20 conversations are answering', () => {
     });
     const theFake = fake;
     const start = async () => {
-      bot = spawnBot({ cwd: root as string, dataDir, slackApiUrl: theFake.url, port: await freePort() });
+      const env: Record<string, string> = mode === 'socket' ? { SLACK_APP_TOKEN: theFake.appToken } : {};
+      bot = spawnBot({ cwd: root as string, dataDir, slackApiUrl: theFake.url, port: await freePort(), env });
       await waitForHealth(bot);
-      return createSlackDriver({ botUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, fake: theFake });
+      return mode === 'socket'
+        ? createSlackDriver({ socketMode: theFake.socketMode, ackTimeoutMs: 10_000, signingSecret: SIGNING_SECRET, fake: theFake })
+        : createSlackDriver({ botUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, fake: theFake });
     };
     let driver = await start();
 
@@ -101,7 +86,7 @@ describe('a crash while 20 conversations are answering', () => {
       AUTHORS.map(async (userId, i) => {
         const response = await driver.slashCommand({ userId, channelId: CHANNEL, text: `plan Crash test ${i}` });
         expect(response.status).toBe(200);
-        const id = /`(P-[0-9A-Z]{5})`/.exec(response.body)?.[1];
+        const id = planIdIn(response.body);
         if (!id) throw new Error(`no plan id in ${response.body}`);
         return id;
       }),
@@ -146,5 +131,10 @@ describe('a crash while 20 conversations are answering', () => {
       expect(draft?.text).toContain(id);
     }
     expect(acknowledged()).toBeGreaterThan(beforeCrash);
+    // Nothing was posted twice: every outbox item id appears on one message at most.
+    const itemIds = fake.messages(CHANNEL).flatMap((m) => [m, ...fake!.messages(CHANNEL, { threadTs: m.ts })]).map((m) => JSON.stringify(m.metadata?.event_payload ?? null));
+    const tagged = itemIds.filter((id) => id.includes('item_id'));
+    expect(tagged.length).toBeGreaterThan(CONVERSATIONS * 10);
+    expect(new Set(tagged).size).toBe(tagged.length);
   }, 90_000);
 });

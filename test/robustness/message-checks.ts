@@ -4,7 +4,7 @@
  * user text that Slack would read as markup.
  */
 import { expect } from 'vitest';
-import { checkBlockLimits } from '../../src/render/blocks.js';
+import { checkBlockLimits } from '../../src/render/block-limits.js';
 import { findBlockKitProblem } from '../../src/local-slack/block-kit-limits.js';
 import type { OutgoingMessage } from '../../src/app/ports.js';
 

@@ -19,7 +19,7 @@ import { findingsMessage, presentEffects } from '../../src/slack/blocks/flow-mes
 import { budgetMessage, draftMessage, kickoffMessage, supersededMessage } from '../../src/slack/blocks/plan-messages.js';
 import { answeredQuestionMessage, questionMessage } from '../../src/slack/blocks/question-message.js';
 import { reminderMessage, reviewSummaryMessage } from '../../src/slack/blocks/review-messages.js';
-import { sampleDraft } from '../fixtures/plans.js';
+import { SAMPLE_LABELS, sampleDraft } from '../fixtures/plans.js';
 import { script } from '../domain/conversation/flow-helpers.js';
 import { expectPostable, HOSTILE_TEXTS } from './message-checks.js';
 
@@ -91,8 +91,8 @@ describe('the messages built for arbitrary plans', () => {
         const { record, version } = recordFor(plan, findings, status, typedTitle.slice(0, 500));
         const sketch = buildBudgetSketch(plan);
         expectPostable(kickoffMessage(record), [AUTHOR]);
-        expectPostable(draftMessage(renderer, record, version, sketch, `Approved by <@${AUTHOR}>`), [AUTHOR]);
-        expectPostable(draftMessage(renderer, record, version, sketch, ''), [AUTHOR]);
+        expectPostable(draftMessage(renderer, record, version, sketch, `Approved by <@${AUTHOR}>`, SAMPLE_LABELS), [AUTHOR]);
+        expectPostable(draftMessage(renderer, record, version, sketch, '', SAMPLE_LABELS), [AUTHOR]);
         expectPostable(budgetMessage(renderer, record, version, sketch));
         expectPostable(supersededMessage(record, version, 4));
         expectPostable(reminderMessage(record, plan, 'review'), [AUTHOR]);

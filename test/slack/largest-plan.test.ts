@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadScript } from '../../src/app/load-script.js';
-import { checkBlockLimits } from '../../src/render/blocks.js';
+import { checkBlockLimits } from '../../src/render/block-limits.js';
 import { findBlockKitProblem } from '../../src/local-slack/block-kit-limits.js';
 import { ALICE, CHANNEL, startHarness, type Harness } from '../support/bot-harness.js';
 import { completePlan, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanRecord } from '../../src/app/plan-record.js';
-import { checkBlockLimits } from '../../src/render/blocks.js';
+import { checkBlockLimits } from '../../src/render/block-limits.js';
 import { openLowdbPlanStore } from '../../src/store/lowdb-plan-store.js';
 import { ALICE, BOB, CAROL, CHANNEL, startHarness, type Harness } from '../support/bot-harness.js';
 import { completePlan, say, startPlan } from '../support/plan-conversation.js';

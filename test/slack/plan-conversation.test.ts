@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PlanRecord } from '../../src/app/plan-record.js';
+import { openLowdbPlanStore } from '../../src/store/lowdb-plan-store.js';
 import { ALICE, BOB, CHANNEL, DM, messageText, startHarness, type Harness } from '../support/bot-harness.js';
 import { answerCurrent, completePlan, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';
 
@@ -100,6 +102,28 @@ describe('/imc plan end to end through the Bolt HTTP receiver', () => {
     expect(resumed.flow).toEqual(before.flow);
     await completePlan(h, planId);
     expect((await h.record(planId)).status).toBe('draft');
+  });
+
+  it('resumes a plan stored while its answers were being checked, under the status name used before ("reviewing")', async () => {
+    h = await startHarness();
+    const planId = await startPlan(h, ALICE, CHANNEL);
+    // Search ads alone reach the audience's stage but leave owned and earned media out: a warning, so the plan waits.
+    const answers = { ...TYPED_ANSWERS, channels: 'paid-search-ads' };
+    for (let step = 0; step < 60 && (await h.record(planId)).flow.status === 'asking'; step += 1) await answerCurrent(h, planId, answers);
+    expect((await h.record(planId)).flow.status).toBe('checking');
+    await h.stopBot();
+    const store = await openLowdbPlanStore<PlanRecord>(h.dataDir);
+    const stored = await store.get(planId);
+    if (!stored) throw new Error('the plan is not on disk');
+    await store.save({ ...stored, flow: { ...stored.flow, status: 'reviewing' as never } });
+    await store.close();
+    await h.restart();
+    expect((await h.record(planId)).flow.status).toBe('reviewing');
+    await say(h, planId, 'accept');
+    const record = await h.record(planId);
+    expect(record.status).toBe('draft');
+    expect(record.flow.status).toBe('finished');
+    expect(record.versions[0]?.findings.map((f) => f.rule)).toContain('MEDIA-MIX');
   });
 
   it("runs a plan in the bot's direct messages too", async () => {

@@ -93,4 +93,69 @@ describe('the post-campaign review', () => {
     expect((await h.record(planId)).review?.state.answers.actual_spend?.value).toBe(10_000);
     expect((await h.driver.slashCommand({ userId: BOB, channelId: CHANNEL, text: `review ${planId}` })).body).toContain('already running');
   });
+
+  it('links to the plan\'s thread when the review starts, from the command and from the reminder\'s button', async () => {
+    h = await startHarness();
+    const planId = await approvedPlan(h);
+    const threadTs = (await h.record(planId)).threadTs as string;
+    const link = `<https://fake-workspace.slack.com/archives/${CHANNEL}/p${threadTs.replace('.', '')}|`;
+    const started = await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: `review ${planId}` });
+    expect(JSON.parse(started.body).text).toBe(`The review of \`${planId}\` has started in ${link}the plan's thread>.`);
+    const again = await h.driver.slashCommand({ userId: BOB, channelId: CHANNEL, text: `review ${planId}` });
+    expect(JSON.parse(again.body).text).toContain(`already running in ${link}its thread>`);
+
+    const other = await approvedPlan(h, undefined, 'Second plan');
+    h.clock.current = new Date('2027-04-15T02:00:00Z');
+    await h.bot.tick();
+    const reminder = h.fake.messages(CHANNEL).filter((m) => m.text.includes(other)).at(-1);
+    const start = elementsOf(reminder).find((e) => e.text?.text === 'Start the review')!;
+    await h.driver.blockAction({ userId: BOB, channelId: CHANNEL, messageTs: reminder!.ts, actionId: start.action_id, blockId: start.block_id, value: start.value });
+    await h.settle();
+    const otherThread = (await h.record(other)).threadTs as string;
+    await h.fake.waitFor(() => h.fake.responses.some((r) => String(r.body.text).includes(`p${otherThread.replace('.', '')}|the plan's thread>`)), {
+      description: 'the link in the reply to the button',
+    });
+  });
+
+  it('still answers when Slack gives no link', async () => {
+    h = await startHarness();
+    const planId = await approvedPlan(h);
+    h.fake.failNext('chat.getPermalink', { error: 'message_not_found' });
+    const started = await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: `review ${planId}` });
+    expect(JSON.parse(started.body).text).toBe(`The review of \`${planId}\` has started in the plan's thread.`);
+    expect((await h.record(planId)).status).toBe('reviewing');
+  });
+
+  it('labels the review questions\' button "Cancel review", and cancelling the review never cancels the approved plan', async () => {
+    h = await startHarness();
+    const planId = await approvedPlan(h);
+    await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: `review ${planId}` });
+    await h.settle();
+    const question = await latestThreadMessage(h, planId);
+    const labels = elementsOf(question).map((e) => e.text?.text);
+    expect(labels).toContain('Cancel review');
+    expect(labels).not.toContain('Cancel plan');
+    const cancel = elementsOf(question).find((e) => e.text?.text === 'Cancel review')!;
+    const click = () =>
+      h.driver.blockAction({ userId: ALICE, channelId: CHANNEL, messageTs: question!.ts, actionId: cancel.action_id, blockId: cancel.block_id, value: cancel.value });
+    await click();
+    await h.settle();
+    let record = await h.record(planId);
+    expect(record.status).toBe('approved');
+    expect(record.review).toBeUndefined();
+    expect(record.reminders?.map((r) => r.status)).toEqual(['pending', 'pending']);
+    expect(messageText(await latestThreadMessage(h, planId))).toContain('The plan stays approved');
+
+    // A second click on the old question, even while the plan is being revised, changes nothing.
+    await say(h, planId, 'change concept');
+    expect((await h.record(planId)).status).toBe('planning');
+    const before = h.fake.responses.length;
+    await click();
+    await h.settle();
+    await h.fake.waitFor(() => h.fake.responses.length > before);
+    expect(String(h.fake.responses.at(-1)?.body.text)).toContain('That review is not running any more; nothing changed');
+    record = await h.record(planId);
+    expect(record.status).toBe('planning');
+    expect(record.flow.status).not.toBe('cancelled');
+  });
 });

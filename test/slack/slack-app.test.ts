@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkBlockLimits } from '../../src/render/blocks.js';
+import { checkBlockLimits } from '../../src/render/block-limits.js';
 import { ALICE, BOB, BOT_TOKEN, CHANNEL, messageText, SIGNING_SECRET, startHarness, waitUntil, type Harness } from '../support/bot-harness.js';
 import { answerCurrent, clickButton, completePlan, elementsOf, latestThreadMessage, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';
 
@@ -51,13 +51,26 @@ describe('security and delivery', () => {
     await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: `show ${planId}` });
     const posted = [...h.fake.callsTo('chat.postMessage'), ...h.fake.callsTo('chat.update'), ...h.fake.callsTo('chat.postEphemeral')];
     expect(posted.length).toBeGreaterThan(10);
+    // plain_text (headers, buttons) is shown literally by Slack, never read as a mention or link: it shows the name as typed.
+    const plainTexts: string[] = [];
+    const withoutPlainText = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(withoutPlainText);
+      if (!node || typeof node !== 'object') return node;
+      const object = node as Record<string, unknown>;
+      if (object.type === 'plain_text') {
+        plainTexts.push(String(object.text));
+        return { type: 'plain_text' };
+      }
+      return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, withoutPlainText(value)]));
+    };
     for (const call of posted) {
-      const text = JSON.stringify(call.args);
+      const text = JSON.stringify(withoutPlainText(call.args));
       expect(text).not.toContain('<!channel>');
       expect(text).not.toContain('<@U0BOB>');
       expect(text).not.toContain('<https://evil.example');
     }
     expect(JSON.stringify(h.fake.responses)).not.toContain('<!channel>');
+    expect(plainTexts).toContain(`Draft: ${hostile} (v1)`);
   });
 
   it('keeps tokens, the signing secret, response URLs and trigger ids out of the logs', async () => {
@@ -79,7 +92,7 @@ describe('security and delivery', () => {
     h = await startHarness();
     const response = await fetch(`http://127.0.0.1:${h.port}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true });
+    expect(await response.json()).toEqual({ ok: true, status: 'ready' });
   });
 });
 

@@ -1,11 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LowdbPlanStore, openLowdbPlanStore } from '../../src/store/lowdb-plan-store.js';
 import type { StoredRecord } from '../../src/store/plan-store.js';
 import { StoreError } from '../../src/store/store-error.js';
+import { fullDiskJournal } from '../support/full-disk-journal.js';
 
 const dirs: string[] = [];
 const stores: LowdbPlanStore[] = [];
@@ -65,7 +66,7 @@ describe('lowdb plan store on disk', () => {
     await first.close();
 
     const second = await open(dir);
-    expect(second.openSummary).toEqual({ plans: 2, indexRepaired: false });
+    expect(second.openSummary).toEqual({ plans: 2, indexRepaired: false, tornTails: [], missingPlans: [] });
     expect(await second.get('p1')).toMatchObject({ answers: { brand: 'Acme' } });
     expect((await second.findByMessage('C2', '9.9'))?.id).toBe('p22');
     expect((await second.list({ statuses: ['draft'] })).map((entry) => entry.id)).toEqual(['p22']);
@@ -142,7 +143,13 @@ describe('lowdb plan store on disk', () => {
     await rm(join(dir, 'plans', 'ghost.json'));
 
     const store = await open(dir);
-    expect(store.openSummary).toEqual({ plans: 2, indexRepaired: true });
+    // The removed file is reported (the start-up log names it), not silently forgotten.
+    expect(store.openSummary).toEqual({
+      plans: 2,
+      indexRepaired: true,
+      tornTails: [],
+      missingPlans: [{ id: 'ghost', path: join(dir, 'plans', 'ghost.json'), title: 'Plan ghost', restoredFromJournal: false }],
+    });
     expect((await store.findByThread('C1', '5.5'))?.id).toBe('crashed');
     expect(await store.get('ghost')).toBeUndefined();
     const onDisk = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
@@ -162,7 +169,7 @@ describe('lowdb plan store on disk', () => {
     await store.close();
     await rm(join(dir, 'index.json'));
     const again = await open(dir);
-    expect(again.openSummary).toEqual({ plans: 1, indexRepaired: true });
+    expect(again.openSummary).toEqual({ plans: 1, indexRepaired: true, tornTails: [], missingPlans: [] });
     expect(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')).plans).toHaveLength(1);
   });
 
@@ -352,3 +359,203 @@ describe('lowdb plan store journal', () => {
     expect((await readdir(dir)).filter((name) => name.startsWith('journal-'))).toEqual([]);
   });
 });
+
+describe('lowdb plan store on a full disk', () => {
+  const journalsIn = async (dir: string) => (await readdir(dir)).filter((name) => name.startsWith('journal-')).sort();
+
+  it('rejects a save that did not fit, and shows nothing of it: not in get, list or the look-ups', async () => {
+    const dir = await tempDir();
+    const disk = fullDiskJournal();
+    const store = await open(dir, { journalFiles: disk });
+    await store.save(plan('p1', { status: 'draft', answers: { brand: 'Acme' } }));
+    disk.free = 0;
+    await expect(store.save(plan('p1', { status: 'approved', answers: { brand: 'Changed' } }))).rejects.toMatchObject({ code: 'STORE_WRITE_FAILED' });
+    await expect(store.save(plan('new', { threadTs: '7.7' }))).rejects.toThrow(/disk is full/);
+    expect(await store.get('p1')).toMatchObject({ status: 'draft', answers: { brand: 'Acme' } });
+    expect(await store.get('new')).toBeUndefined();
+    expect((await store.list()).map((entry) => entry.id)).toEqual(['p1']);
+    expect(await store.findByThread('C1', '7.7')).toBeUndefined();
+    // Neither a checkpoint nor a close brings the refused versions back.
+    disk.free = Number.POSITIVE_INFINITY;
+    await store.flush();
+    expect(JSON.parse(await readFile(join(dir, 'plans', 'p1.json'), 'utf8')).status).toBe('draft');
+    await expect(readFile(join(dir, 'plans', 'new.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('cuts a short write off again, so later saves append whole lines and a restart opens', async () => {
+    const dir = await tempDir();
+    const disk = fullDiskJournal();
+    const store = await open(dir, { journalFiles: disk });
+    await store.save(plan('p1', { status: 'step-1' }));
+    disk.free = 40; // part of the next line fits, the rest does not
+    await expect(store.save(plan('p1', { status: 'step-2-lost' }))).rejects.toMatchObject({ code: 'STORE_WRITE_FAILED' });
+    expect(disk.failures).toBeGreaterThan(0);
+    disk.free = Number.POSITIVE_INFINITY; // space came back: no restart needed
+    await store.save(plan('p1', { status: 'step-3' }));
+    await store.save(plan('p2'));
+    const [journal] = await journalsIn(dir);
+    const lines = (await readFile(join(dir, journal as string), 'utf8')).split('\n');
+    expect(lines.filter(Boolean).map((line) => JSON.parse(line).status)).toEqual(['step-1', 'step-3', 'planning']);
+
+    const copy = await crashCopy(dir);
+    const reopened = await open(copy);
+    expect((await reopened.get('p1'))?.status).toBe('step-3');
+    expect(reopened.openSummary.tornTails).toEqual([]);
+  });
+
+  it('moves to a new journal when a short write cannot be cut off, and a restart cuts the torn line', async () => {
+    const dir = await tempDir();
+    const disk = fullDiskJournal();
+    const store = await open(dir, { journalFiles: disk });
+    await store.save(plan('p1', { status: 'kept' }));
+    disk.free = 25;
+    disk.truncateFails = true;
+    await expect(store.save(plan('p2'))).rejects.toMatchObject({ code: 'STORE_WRITE_FAILED' });
+    disk.free = Number.POSITIVE_INFINITY;
+    disk.truncateFails = false;
+    await store.save(plan('p3'));
+    const journals = await journalsIn(dir);
+    expect(journals).toHaveLength(2);
+
+    const copy = await crashCopy(dir);
+    const torn = join(copy, journals[0] as string);
+    const reopened = await open(copy);
+    expect(reopened.openSummary.tornTails).toEqual([{ path: torn, bytes: 25 }]);
+    expect((await reopened.list()).map((entry) => entry.id).sort()).toEqual(['p1', 'p3']);
+    expect(await reopened.get('p2')).toBeUndefined();
+  });
+
+  it('keeps journaled saves when the checkpoint cannot write the plan files, and catches up once it can', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.save(plan('p1', { status: 'first' }));
+    await store.checkpoint();
+    // The plans directory cannot take files for a while (as on a full disk).
+    await rm(join(dir, 'plans'), { recursive: true });
+    await writeFile(join(dir, 'plans'), 'not a directory');
+    await store.save(plan('p1', { status: 'second' }));
+    await expect(store.checkpoint()).rejects.toThrow();
+    expect(await journalsIn(dir)).toHaveLength(1);
+    expect((await open(await crashCopyWithout(dir, 'plans'))).openSummary.plans).toBe(1);
+
+    await rm(join(dir, 'plans'));
+    await mkdir(join(dir, 'plans'));
+    await store.flush();
+    expect(JSON.parse(await readFile(join(dir, 'plans', 'p1.json'), 'utf8')).status).toBe('second');
+    expect(await journalsIn(dir)).toEqual([]);
+  });
+
+  /** A copy of the directory's top-level files only (no `skip` entry). */
+  async function crashCopyWithout(dir: string, skip: string): Promise<string> {
+    const copy = await tempDir();
+    for (const name of await readdir(dir)) {
+      if (name !== skip && (name.endsWith('.jsonl') || name.endsWith('.json'))) await writeFile(join(copy, name), await readFile(join(dir, name)));
+    }
+    return copy;
+  }
+
+  async function crashCopy(dir: string): Promise<string> {
+    const copy = await crashCopyWithout(dir, 'plans');
+    await mkdir(join(copy, 'plans'), { recursive: true });
+    for (const name of await readdir(join(dir, 'plans'))) await writeFile(join(copy, 'plans', name), await readFile(join(dir, 'plans', name)));
+    return copy;
+  }
+});
+
+describe('lowdb plan store at open', () => {
+  it('cuts a torn last journal line off and keeps every whole line before it', async () => {
+    const dir = await tempDir();
+    const first = await openLowdbPlanStore(dir);
+    await first.save(plan('p1'));
+    await first.close();
+    const journal = join(dir, 'journal-9.jsonl');
+    const whole = `${JSON.stringify(plan('p1', { status: 'draft' }))}\n${JSON.stringify(plan('p2'))}\n`;
+    const tail = '{"id":"p3","teamId":"T1","chan';
+    await writeFile(journal, `${whole}${tail}`);
+    const store = await open(dir);
+    expect(store.openSummary.tornTails).toEqual([{ path: journal, bytes: tail.length }]);
+    expect((await store.get('p1'))?.status).toBe('draft');
+    expect((await store.get('p2'))?.id).toBe('p2');
+    expect(await store.get('p3')).toBeUndefined();
+  });
+
+  it('refuses a plan file or journal line that fails the owner\'s check, naming the file and the field', async () => {
+    const dir = await tempDir();
+    const first = await openLowdbPlanStore(dir);
+    await first.save(plan('p1', { outbox: [] }));
+    await first.close();
+    const validateRecord = (record: StoredRecord) => (Array.isArray(record.outbox) ? undefined : ['outbox']);
+    const path = join(dir, 'plans', 'p1.json');
+    await writeFile(path, JSON.stringify(plan('p1', { outbox: null })));
+    const error = await openLowdbPlanStore(dir, { validateRecord }).catch((caught: unknown) => caught as StoreError);
+    expect(error).toMatchObject({ code: 'STORE_CORRUPT', path });
+    expect((error as StoreError).message).toContain('(check outbox)');
+
+    await writeFile(path, JSON.stringify(plan('p1', { outbox: [] })));
+    const journal = join(dir, 'journal-3.jsonl');
+    await writeFile(journal, `${JSON.stringify(plan('p1', { outbox: 'x' }))}\n`);
+    const again = await openLowdbPlanStore(dir, { validateRecord }).catch((caught: unknown) => caught as StoreError);
+    expect(again).toMatchObject({ code: 'STORE_CORRUPT', path: journal });
+    expect((again as StoreError).message).toContain('line 1');
+  });
+});
+
+describe('lowdb plan store lock left behind', () => {
+  it('takes over an empty lock file left by a start that could not write its pid (a full disk)', async () => {
+    const dir = await tempDir();
+    const lock = join(dir, '.lock');
+    await writeFile(lock, '');
+    expect((await openFails(dir)).message).toContain('creating it right now');
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(lock, longAgo, longAgo);
+    await expect(open(dir)).resolves.toBeDefined();
+    expect(await readFile(lock, 'utf8')).toBe(`${process.pid}\n`);
+  });
+
+  it('takes over a lock whose process is a zombie nobody reaped', async () => {
+    const dir = await tempDir();
+    // sh starts a short sleep in the background and becomes a long sleep that never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0.05 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number((await new Promise<Buffer>((resolve) => parent.stdout.once('data', resolve))).toString().trim());
+      await waitFor(async () => (await readFile(`/proc/${pid}/stat`, 'utf8')).includes(') Z '));
+      process.kill(pid, 0); // the pid still exists, so a plain liveness check would call it alive
+      await writeFile(join(dir, '.lock'), `${pid}\n`);
+      await expect(open(dir)).resolves.toBeDefined();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
+  it('lets exactly one of two processes take over the same stale lock', async () => {
+    for (let round = 0; round < 2; round += 1) {
+      const dir = await tempDir();
+      await writeFile(join(dir, '.lock'), `${deadPid()}\n`);
+      const outcomes = await Promise.all([takeLockInChild(dir), takeLockInChild(dir)]);
+      expect(outcomes.sort()).toEqual(['locked', 'took']);
+    }
+  });
+});
+
+const LOCK_MODULE = new URL('../../src/store/dir-lock.ts', import.meta.url).href;
+
+/** Runs acquireDirLock in a child process that holds the lock for a moment; 'took' or 'locked'. */
+async function takeLockInChild(dir: string): Promise<string> {
+  const script = `import(${JSON.stringify(LOCK_MODULE)}).then(async (m) => {
+    try { await m.acquireDirLock(${JSON.stringify(dir)}); console.log('took'); await new Promise((r) => setTimeout(r, 400)); }
+    catch (e) { console.log(e.code === 'STORE_LOCKED' ? 'locked' : 'error ' + e.message); }
+  });`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  await new Promise((resolve) => child.once('exit', resolve));
+  return out.trim();
+}
+
+async function waitFor(predicate: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    if (await predicate().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('condition not met');
+}

@@ -115,6 +115,10 @@ function runPlanStoreContract(name: string, makeStore: MakeStore): void {
       expect((await store.findByMessage('C2', '300.3'))?.id).toBe('p2');
       expect(await store.findByMessage('C1', '300.3')).toBeUndefined();
       expect(await store.findByThread('C1', '200.2')).toBeUndefined();
+      // the id alone, for a caller that reads the record under its lock
+      expect(await store.findIdByThread('C1', '100.1')).toBe('p1');
+      expect(await store.findIdByThread('C2', '100.1')).toBe('p2');
+      expect(await store.findIdByThread('C1', '200.2')).toBeUndefined();
     });
 
     it('forgets old thread and message links when a record moves on', async () => {
@@ -122,6 +126,7 @@ function runPlanStoreContract(name: string, makeStore: MakeStore): void {
       await store.save(record('p1', { threadTs: '1.1', messageTs: ['1.1'] }));
       await store.save(record('p1', { threadTs: '2.2', messageTs: ['2.2', '3.3'] }));
       expect(await store.findByThread('C1', '1.1')).toBeUndefined();
+      expect(await store.findIdByThread('C1', '1.1')).toBeUndefined();
       expect(await store.findByMessage('C1', '1.1')).toBeUndefined();
       expect((await store.findByThread('C1', '2.2'))?.id).toBe('p1');
       expect((await store.findByMessage('C1', '3.3'))?.id).toBe('p1');
@@ -182,6 +187,20 @@ function runPlanStoreContract(name: string, makeStore: MakeStore): void {
         expect((error as StoreError).message).toContain(field);
       }
       expect(await store.get('p1')).toBeUndefined();
+    });
+
+    it.each([
+      ['an empty thread', { threadTs: '' }, 'threadTs'],
+      ['message ts that are not a list', { messageTs: '1.1' }, 'messageTs'],
+      ['a missing channel', { channelId: undefined }, 'channelId'],
+      ['a null team', { teamId: null }, 'teamId'],
+    ])('refuses a record with %s, naming the field, and keeps the last good one', async (_case, change, field) => {
+      const store = await fresh();
+      await store.save(record('p1'));
+      const error = await store.save({ ...record('p1'), ...change } as unknown as TestRecord).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'STORE_INVALID_RECORD' });
+      expect((error as StoreError).message).toContain(field);
+      expect((await store.get('p1'))?.channelId).toBe('C1');
     });
 
     it('refuses event keys that are empty or huge', async () => {

@@ -55,6 +55,8 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
+  /** Connect over Socket Mode (the fake Slack's WebSocket) instead of HTTP. */
+  socketMode?: boolean;
   env?: Record<string, string>;
   bot?: Partial<BotOptions>;
   dataDir?: string;
@@ -89,8 +91,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     IMC_DATA_DIR: dataDir,
     IMC_TIME_ZONE: 'Asia/Shanghai',
     LOG_LEVEL: 'debug',
+    ...(options.socketMode ? { SLACK_APP_TOKEN: fake.appToken } : {}),
     ...options.env,
   });
+  const driverFor = (port: number): SlackDriver =>
+    options.socketMode
+      ? createSlackDriver({ socketMode: fake.socketMode, signingSecret: SIGNING_SECRET, fake })
+      : createSlackDriver({ botUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, fake });
   const boot = async (extra: Partial<BotOptions> = {}) => {
     const bot = await createBot(config, {
       host: '127.0.0.1',
@@ -100,6 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       slackRetries: 0,
       outboxRetryDelaysMs: [20, 50],
       slackTimeoutMs: 2_000,
+      socketPingTimeoutMs: 2_000,
       logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
       ...options.bot,
       ...extra,
@@ -112,7 +120,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const harness: Harness = {
     fake,
     bot,
-    driver: createSlackDriver({ botUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, fake }),
+    driver: driverFor(port),
     dataDir,
     clock,
     logs,
@@ -128,7 +136,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       stopped = false;
       harness.bot = bot;
       harness.port = port;
-      harness.driver = createSlackDriver({ botUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, fake });
+      harness.driver = driverFor(port);
     },
     async close() {
       await harness.stopBot();

@@ -2,6 +2,7 @@
  * A whole `/imc plan` conversation typed the way a marketer would, for end-to-end tests.
  */
 import { expect } from 'vitest';
+import { NEW_PLAN_ID } from '../../src/app/plan-id.js';
 import type { Harness } from './bot-harness.js';
 
 export { TYPED_ANSWERS } from '../fixtures/typed-answers.js';
@@ -11,10 +12,15 @@ import { TYPED_ANSWERS } from '../fixtures/typed-answers.js';
 export async function startPlan(h: Harness, userId: string, channelId: string, name = 'Spring cold brew launch'): Promise<string> {
   const response = await h.driver.slashCommand({ userId, channelId, text: `plan ${name}` });
   expect(response.status).toBe(200);
-  const id = /`(P-[0-9A-Z]{5})`/.exec(response.body)?.[1];
+  const id = planIdIn(response.body);
   if (!id) throw new Error(`no plan id in the acknowledgement: ${response.body}`);
   await h.settle();
   return id;
+}
+
+/** The new plan's id in a reply such as "Started plan `P-7K3QX`". */
+export function planIdIn(text: string): string | undefined {
+  return new RegExp(`\`(${NEW_PLAN_ID.source})\``).exec(text)?.[1];
 }
 
 /** Types the answer to the question the plan is asking now; returns that question's id. */
@@ -43,7 +49,7 @@ export async function completePlan(h: Harness, planId: string, answers: Record<s
   for (let step = 0; step < 80; step += 1) {
     const record = await h.record(planId);
     if (record.status !== 'planning') return asked;
-    if (record.flow.status === 'reviewing') {
+    if (record.flow.status === 'checking') {
       await say(h, planId, 'accept');
       continue;
     }

@@ -1,7 +1,8 @@
 /**
  * Approval of a posted plan, derived from the reactions on its draft message as
- * they are now. Nothing is counted up or down per event, so a redelivered,
- * duplicated or out-of-order reaction event cannot make the status drift.
+ * they are now and the Approve / Request changes buttons people have left clicked.
+ * Nothing is counted up or down per event, so a redelivered, duplicated or
+ * out-of-order reaction event or click cannot make the status drift.
  */
 
 /** Which reactions approve or ask for changes, and how many approvals a plan needs. */
@@ -12,18 +13,39 @@ export interface ApprovalPolicy {
   authorCanApprove: boolean;
 }
 
-/** Everything the approval depends on: the message's reactions now, and who may count. */
+/** What a person says about a draft: approve it, or ask for changes. */
+export type Vote = 'approve' | 'reject';
+
+/** A vote left by the draft's buttons (a second click on the same button takes it back). */
+export interface ButtonVote {
+  userId: string;
+  vote: Vote;
+}
+
+/** Everything the approval depends on: the message's reactions now, the button votes, and who may count. */
 export interface ApprovalInput {
   /** Emoji name -> user ids, as on the message now (skin-tone variants as separate keys, as Slack sends them). */
   reactions: Record<string, string[]>;
+  /** Votes by button, in the order they were cast; one person's reaction and click are one vote. */
+  buttonVotes?: readonly ButtonVote[];
   authorId: string;
   botUserId: string;
   isMember: (userId: string) => boolean;
   policy: ApprovalPolicy;
 }
 
-/** Why a reaction did not count. */
+/** Why a reaction or click did not count. */
 export type IgnoredReason = 'author' | 'bot' | 'not-member';
+
+/** Where a vote came from. */
+export type VoteSource = 'reaction' | 'button';
+
+/** Someone whose vote did not count, why, and whether they reacted, clicked, or both. */
+export interface IgnoredVote {
+  userId: string;
+  reason: IgnoredReason;
+  sources: VoteSource[];
+}
 
 /** The approval status and who brought it about. */
 export interface ApprovalOutcome {
@@ -31,7 +53,7 @@ export interface ApprovalOutcome {
   /** Distinct users whose approval counts, in the order they reacted. */
   approvers: string[];
   changeRequesters: string[];
-  ignored: { userId: string; reason: IgnoredReason }[];
+  ignored: IgnoredVote[];
   needed: number;
 }
 
@@ -43,27 +65,32 @@ export function baseEmoji(name: string): string {
   return name.trim().replace(/^:+|:+$/g, '').split('::')[0] ?? '';
 }
 
-/** Derived from the current reactions only, so redelivered or out-of-order events cannot make it drift. */
+/**
+ * Derived from the current reactions and button votes only, so redelivered or
+ * out-of-order events cannot make it drift. A person counts once per side, whether
+ * they reacted, clicked or both; reactors come first in reaction order, then clickers.
+ */
 export function deriveApproval(input: ApprovalInput): ApprovalOutcome {
   const { policy } = input;
   const needed = neededApprovals(policy.approvalsNeeded);
-  const ignored = new Map<string, IgnoredReason>();
-  const counted = (emoji: string, vote: 'approve' | 'reject'): string[] =>
-    reactorsOf(input.reactions, emoji).filter((userId) => {
+  const ignored = new Map<string, IgnoredVote>();
+  const counted = (emoji: string, vote: Vote): string[] => {
+    const voters = new Map<string, VoteSource[]>();
+    const add = (userId: string, source: VoteSource) => voters.set(userId, [...new Set([...(voters.get(userId) ?? []), source])]);
+    for (const userId of reactorsOf(input.reactions, emoji)) add(userId, 'reaction');
+    for (const button of input.buttonVotes ?? []) if (button.vote === vote && typeof button.userId === 'string') add(button.userId, 'button');
+    return [...voters].flatMap(([userId, sources]) => {
       const reason = whyIgnored(userId, vote, input);
-      if (reason !== undefined && !ignored.has(userId)) ignored.set(userId, reason);
-      return reason === undefined;
+      if (reason === undefined) return [userId];
+      const seen = ignored.get(userId);
+      ignored.set(userId, seen ? { ...seen, sources: [...new Set([...seen.sources, ...sources])] } : { userId, reason, sources });
+      return [];
     });
+  };
   const approvers = counted(policy.approveEmoji, 'approve');
   const changeRequesters = counted(policy.rejectEmoji, 'reject');
   const state = changeRequesters.length > 0 ? 'changes-requested' : approvers.length >= needed ? 'approved' : 'draft';
-  return {
-    state,
-    approvers,
-    changeRequesters,
-    ignored: [...ignored].map(([userId, reason]) => ({ userId, reason })),
-    needed,
-  };
+  return { state, approvers, changeRequesters, ignored: [...ignored.values()], needed };
 }
 
 /** A policy asking for fewer than one approval would approve a plan nobody looked at. */
@@ -84,7 +111,7 @@ function reactorsOf(reactions: Record<string, string[]>, emoji: string): string[
   return [...new Set(users.filter((user): user is string => typeof user === 'string'))];
 }
 
-function whyIgnored(userId: string, vote: 'approve' | 'reject', input: ApprovalInput): IgnoredReason | undefined {
+function whyIgnored(userId: string, vote: Vote, input: ApprovalInput): IgnoredReason | undefined {
   if (userId === input.botUserId) return 'bot';
   // A malformed id cannot be a channel member, and must never reach a mention.
   if (!USER_ID.test(userId) || !input.isMember(userId)) return 'not-member';
@@ -93,23 +120,27 @@ function whyIgnored(userId: string, vote: 'approve' | 'reject', input: ApprovalI
   return undefined;
 }
 
-/** One line for the draft message, e.g. "Approvals 1 of 2 (:white_check_mark: by <@U1>). React … to approve, … to ask for changes." */
+/**
+ * One line for the draft message: who approved, who asked for changes, and how to
+ * vote, e.g. "Approvals 1 of 2, approved by <@U1>. React :white_check_mark: or click
+ * *Approve* to approve; :x: or *Request changes* to ask for changes."
+ */
 export function describeApproval(outcome: ApprovalOutcome, policy: ApprovalPolicy): string {
   const approve = emojiCode(policy.approveEmoji);
   const reject = emojiCode(policy.rejectEmoji);
   const count = `${outcome.approvers.length} of ${outcome.needed}`;
-  const by = outcome.approvers.length > 0 ? ` (${approve} by ${mentions(outcome.approvers)})` : '';
+  const by = outcome.approvers.length > 0 ? `, approved by ${mentions(outcome.approvers)}` : '';
   switch (outcome.state) {
     case 'approved':
-      return `Approved: ${count} approvals${by}.`;
+      return `${approve} Approved: ${count}${by}.`;
     case 'changes-requested':
       return (
         `${reject} Changes requested by ${mentions(outcome.changeRequesters)}; approvals ${count}${by}. ` +
-        `Edit the plan, or remove the ${reject} reaction once it is resolved.`
+        `Edit the plan, or take the ${reject} (or the *Request changes* click) back once it is resolved.`
       );
     case 'draft': {
-      const own = policy.authorCanApprove ? '' : " The author's own reaction does not count.";
-      return `Approvals ${count}${by}. React ${approve} to approve, ${reject} to ask for changes.${own}`;
+      const own = policy.authorCanApprove ? '' : " The author's own approval does not count.";
+      return `Approvals ${count}${by}. React ${approve} or click *Approve* to approve; ${reject} or *Request changes* to ask for changes.${own}`;
     }
   }
 }
@@ -124,7 +155,7 @@ function mentions(userIds: readonly string[]): string {
 }
 
 /** `:name:` with only the characters Slack allows in emoji names, so a policy value cannot inject markup. */
-function emojiCode(name: string): string {
+export function emojiCode(name: string): string {
   const clean = baseEmoji(name).replace(/[^a-z0-9_+'-]/gi, '');
   return `:${clean || 'white_check_mark'}:`;
 }

@@ -68,3 +68,29 @@ export function applySettings(defaults: ApprovalPolicy, current: ChannelSettings
   }
   return { ok: true, value: next };
 }
+
+/** One setting that a change of the channel's settings alters. */
+export type SettingChange =
+  | { setting: 'approvalsNeeded'; from: number; to: number; loosens: boolean }
+  | { setting: 'authorCanApprove'; from: boolean; to: boolean; loosens: boolean }
+  | { setting: 'approveEmoji' | 'rejectEmoji'; from: string; to: string; loosens: boolean };
+
+/**
+ * What moving from one policy to another changes, setting by setting. A change
+ * `loosens` the rules unless it only makes approval harder: more approvals needed,
+ * or the author no longer approving their own plan. Changing which emoji count is a
+ * loosening too (a reject emoji nobody uses silences change requests).
+ */
+export function policyChanges(before: ApprovalPolicy, after: ApprovalPolicy): SettingChange[] {
+  const changes: SettingChange[] = [];
+  if (before.approvalsNeeded !== after.approvalsNeeded) {
+    changes.push({ setting: 'approvalsNeeded', from: before.approvalsNeeded, to: after.approvalsNeeded, loosens: after.approvalsNeeded < before.approvalsNeeded });
+  }
+  if (before.authorCanApprove !== after.authorCanApprove) {
+    changes.push({ setting: 'authorCanApprove', from: before.authorCanApprove, to: after.authorCanApprove, loosens: after.authorCanApprove });
+  }
+  for (const setting of ['approveEmoji', 'rejectEmoji'] as const) {
+    if (before[setting] !== after[setting]) changes.push({ setting, from: before[setting], to: after[setting], loosens: true });
+  }
+  return changes;
+}

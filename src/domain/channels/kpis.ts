@@ -6,7 +6,7 @@
  * review and the rendering read the same table.
  */
 import { METRIC_INFO } from '../plan/goal-metrics.js';
-import { GOAL_METRICS, LABELS, type Channel, type DataSource, type GoalUnit, type MediaType, type Stage } from '../plan/plan.js';
+import { GOAL_METRICS, METRIC_LABELS, type Channel, type DataSource, type GoalUnit, type MediaType, type Stage } from '../plan/plan.js';
 
 /** One KPI: how it is called, where it is measured, and its unit. */
 export interface KpiInfo {
@@ -40,7 +40,7 @@ const TOUCHPOINT_KPIS = {
 /** Every KPI id: the goal metrics, then the touchpoint-only ones. */
 export const KPIS: Record<string, KpiInfo> = {
   ...Object.fromEntries(
-    GOAL_METRICS.map((metric) => [metric, { label: LABELS.metric[metric], source: METRIC_INFO[metric].source, unit: METRIC_INFO[metric].unit }]),
+    GOAL_METRICS.map((metric) => [metric, { label: METRIC_LABELS[metric], source: METRIC_INFO[metric].source, unit: METRIC_INFO[metric].unit }]),
   ),
   ...TOUCHPOINT_KPIS,
 };

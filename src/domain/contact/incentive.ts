@@ -74,11 +74,14 @@ export function parseOffer(text: string, currency: Currency): Parsed<Offer> {
 /** Words that start the duration in a terms answer ("first order over ¥299, 1–11 Nov"). */
 const DURATION_MARK = /(?:,\s*|\s+)(?=(?:during|for|until|till|through|from|in|on)\s|\d{1,2}\s?[–-]\s?\d{1,2}\b|(?:launch|peak|the first|first|one|two|three|\d+)\s(?:week|weeks|days?|months?)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2})/i;
 
+/** In Chinese, the duration follows a comma and names a time: 上市首月, 11月1日至11日, 活动期间, 双11, 首周. */
+const CHINESE_DURATION_MARK = /\s*[，,；;]\s*(?=[^，,；;]*(?:[年月周日天]|期间|之前|以前|截止|双11|双十一|618|大促))/u;
+
 /** A terms answer split into who qualifies and for how long, at the first word that starts a duration. */
 export function readTerms(text: string): { eligibility?: string; duration?: string } {
   const clean = text.replace(/\s+/g, ' ').trim().replace(/[.;]+$/, '');
   if (clean === '') return {};
-  const mark = DURATION_MARK.exec(clean);
+  const mark = DURATION_MARK.exec(clean) ?? CHINESE_DURATION_MARK.exec(clean);
   if (!mark || mark.index === 0) return { eligibility: clean };
   const eligibility = clean.slice(0, mark.index).replace(/[,;\s]+$/, '');
   const duration = clean.slice(mark.index + mark[0].length).trim().replace(/^(?:during|for)\s+/i, '');

@@ -58,8 +58,12 @@ export function readInsight(text: string): Pick<MessagePlan, 'insight' | 'eviden
   return { insight: trimEnd(insight), ...(tidyEvidence !== '' ? { evidence: tidyEvidence } : {}), insightMethods: methods };
 }
 
-/** Where the reason to believe starts in a proposition answer: "because", "since", "thanks to", a dash, "proof:". */
-const REASON_MARK = /\s+(?:because|since|thanks to)\s+|\s+[—–]\s+|\s*;\s*|\s*\b(?:rtb|reason to believe|proof)\s*:\s*|\s*\n+\s*/i;
+/**
+ * Where the reason to believe starts in a proposition answer: "because", "since", "thanks to",
+ * a dash, "proof:"; in Chinese 因为, 由于, 得益于 (after a comma or not) or 证据：.
+ */
+const REASON_MARK =
+  /\s+(?:because|since|thanks to)\s+|\s+[—–]\s+|\s*;\s*|\s*\b(?:rtb|reason to believe|proof)\s*:\s*|\s*\n+\s*|\s*[，,；;]?\s*(?:因为|由于|得益于)\s*|\s*[，,；;]?\s*证据\s*[:：]\s*/i;
 
 /** A proposition answer: the promise, then the reason to believe after "because", a dash or a second sentence. */
 export function readProposition(text: string): Pick<MessagePlan, 'proposition' | 'reasonToBelieve'> {

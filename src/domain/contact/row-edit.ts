@@ -8,13 +8,15 @@ import { matchChoice } from '../parse/match-choice.js';
 import { parseYesNo } from '../parse/parse-yes-no.js';
 import { fail, joinNotes, ok } from '../parse/parsed-result.js';
 import { quoteInput } from '../parse/read-input.js';
-import { DATA_SOURCES, LABELS, STAGES, type Channel, type DataSource, type Parsed, type Touchpoint } from '../plan/plan.js';
+import { DATA_SOURCES, labelOf, STAGES, type Channel, type DataSource, type Labels, type Parsed, type Touchpoint } from '../plan/plan.js';
 import type { RowChange } from './contact-plan.js';
 import { parseTiming } from './timing.js';
 
 /** What reading a row change needs. */
 export interface RowEditContext {
   catalogue: readonly Channel[];
+  /** The labels the stages are offered by (the script's). */
+  labels: Labels;
   now: Date;
   timeZone: string;
 }
@@ -70,13 +72,11 @@ function readKpi(value: string): Parsed<NonNullable<Touchpoint['kpi']>> {
   return ok({ metric, source });
 }
 
-const STAGE_CHOICES = STAGES.map((stage) => ({ id: stage, label: LABELS.stage[stage] }));
-
 function readField(field: Settable, value: string, ctx: RowEditContext): Parsed<Partial<Record<Settable, unknown>>> {
   if (value === '') return fail(`Give a value after \`${ROW_FIELD_WORDS[field][0]}\`, e.g. ${ROW_EDIT_EXAMPLE}.`);
   switch (field) {
     case 'stage': {
-      const stage = matchChoice(value, STAGE_CHOICES);
+      const stage = matchChoice(value, STAGES.map((id) => ({ id, label: labelOf(ctx.labels, 'stage', id) })));
       return stage.ok ? ok({ stage: stage.value }, stage.note) : fail(`The stage: ${stage.error}`);
     }
     case 'channelId': {

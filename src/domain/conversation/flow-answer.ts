@@ -3,29 +3,25 @@
  * across answers (key problem among the problems, dates in order). The rules engine
  * judges the whole plan later; these checks catch slips while the person is here.
  */
-import {
-  matchChoice,
-  matchChoices,
-  parseDate,
-  parseGoals,
-  parseMoney,
-  parseQuantity,
-  parseRate,
-  parseText,
-  parseYesNo,
-  joinNotes,
-} from '../parse/index.js';
-import { CURRENCIES, LABELS, type Currency, type Goal, type Parsed } from '../plan/plan.js';
+import { joinNotes, matchChoice, matchChoices, MAX_SHORT_INPUT, ok, parseDate, parseGoals, parseMoney, type Choice } from '../parse/index.js';
+import { parseQuantity, parseRate, parseText, parseYesNo, readInput, readRate } from '../parse/index.js';
+import { CURRENCIES, DATA_SOURCE_LABELS, METRIC_LABELS, type Currency, type Goal, type Parsed } from '../plan/plan.js';
 import { parseOffer } from '../contact/incentive.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
-import { choiceLabel, type Question } from './script.js';
+import { addDays } from '../plan/calendar-date.js';
+import { choiceLabel, type Question } from './question.js';
 import type { AnswerRecord, AnswerValue, Answers } from './flow-state.js';
+import type { InputWords } from '../locale/input-words.js';
 
 /** What reading an answer needs besides the text. */
 export interface AnswerContext {
   now: Date;
   timeZone: string;
   answers: Answers;
+  /** The currency amounts are read in (the plan's). */
+  currency: Currency;
+  /** Words of other languages to read beside English. */
+  words?: InputWords;
 }
 
 /**
@@ -46,29 +42,44 @@ export function readText(question: Question, text: string, ctx: AnswerContext): 
   return parsed.ok ? checkAcross(question, parsed, ctx.answers) : parsed;
 }
 
+/** The question's choices with their names in the other languages. */
+function namedChoices(question: Question, words: InputWords | undefined): Choice[] {
+  const names = words?.choices[question.id];
+  return (question.choices ?? []).map((choice) => ({ ...choice, names: names?.[choice.id] ?? [] }));
+}
+
 function parseByKind(question: Question, text: string, ctx: AnswerContext): Parsed<AnswerValue> {
-  const currency = currencyOf(ctx.answers);
+  const { currency } = ctx;
+  // `min: 0` on an amount or a rate: zero is a real outcome there (nothing spent, no orders), unlike a planning assumption.
+  const allowZero = question.min === 0;
   const label = question.label.toLowerCase();
   const example = question.example;
+  const words = ctx.words;
   switch (question.kind) {
     case 'single':
-      return matchChoice(text, question.choices ?? []);
+      return matchChoice(text, namedChoices(question, words));
     case 'multi':
-      return matchChoices(text, question.choices ?? [], { allowNone: question.optional });
+      return matchChoices(text, namedChoices(question, words), { allowNone: question.optional, noneWords: words?.none });
     case 'text':
       return parseText(text, { max: question.max, label, example });
     case 'number':
       return parseQuantity(text, { integer: question.integer, min: question.min, max: question.max, label, example });
     case 'money':
-      return parseMoney(text, currency);
+      return parseMoney(text, currency, { allowZero });
     case 'percentage':
-      return parseRate(text);
+      return allowZero ? parseRateOrZero(text) : parseRate(text);
     case 'date':
       return parseDate(text, ctx.now, ctx.timeZone);
     case 'goals':
-      return parseGoals(text, { now: ctx.now, timeZone: ctx.timeZone, currency, defaultDeadline: defaultDeadline(ctx.answers) });
+      return parseGoals(text, {
+        now: ctx.now,
+        timeZone: ctx.timeZone,
+        currency,
+        defaultDeadline: defaultDeadline(ctx.answers),
+        ...(words ? { metricNames: words.metrics } : {}),
+      });
     case 'yesno':
-      return parseYesNo(text);
+      return parseYesNo(text, words?.yesNo);
     case 'offer': {
       // Kept as typed and read again when the draft is assembled, in the currency chosen by then.
       const offer = parseOffer(text, currency);
@@ -78,6 +89,14 @@ function parseByKind(question: Question, text: string, ctx: AnswerContext): Pars
       // The flow reads replies to the contact plan itself (accept, or a row change); this is the fallback.
       return { ok: false, error: 'Reply `accept` to keep the contact plan, or `change row 3` to change a row (also `add row`, `remove row 3`).' };
   }
+}
+
+/** `35%` -> 0.35 as `parseRate` reads it, and also `0%`, which a planning rate may not be. */
+function parseRateOrZero(text: string): Parsed<number> {
+  const input = readInput(text, MAX_SHORT_INPUT, '');
+  const rate = input.ok ? readRate(input.value.toLowerCase()) : undefined;
+  if (rate !== undefined && rate.number.mantissa === 0n) return ok(0);
+  return parseRate(text);
 }
 
 /** Goals typed without a deadline are due at the review (or, failing that, the end). */
@@ -122,7 +141,7 @@ function checkAcross(question: Question, parsed: Parsed<AnswerValue> & { ok: tru
     case 'key_problem':
       return keyAmongProblems(question, parsed, answers);
     case 'problems':
-      return problemsKeepKey(parsed, answers);
+      return problemsKeepKey(question, parsed, answers);
     case 'end_date':
       return dateAfter(parsed, answers.start_date, 'The campaign has to end after it starts');
     case 'review_date':
@@ -143,11 +162,11 @@ function keyAmongProblems(question: Question, parsed: Parsed<AnswerValue> & { ok
 }
 
 /** A new problem list without the chosen key problem drops that choice, so it is asked again. */
-function problemsKeepKey(parsed: Parsed<AnswerValue> & { ok: true }, answers: Answers): ReadAnswer {
+function problemsKeepKey(question: Question, parsed: Parsed<AnswerValue> & { ok: true }, answers: Answers): ReadAnswer {
   const key = answers.key_problem?.value;
   const problems = parsed.value;
   if (typeof key !== 'string' || !Array.isArray(problems) || problems.includes(key as never)) return parsed;
-  const label = LABELS.problem[key as keyof typeof LABELS.problem] ?? key;
+  const label = choiceLabel(question, key);
   const note = joinNotes([parsed.note, `Your key problem (${label}) is no longer in the list, so I'll ask for it again.`]);
   return { ok: true, value: problems, note, clears: ['key_problem'] };
 }
@@ -162,11 +181,6 @@ function dateAfter(parsed: Parsed<AnswerValue> & { ok: true }, earlier: AnswerRe
   };
 }
 
-/** Adds days to an ISO date (calendar arithmetic in UTC, so no time zone can shift it). */
-export function addDays(iso: string, days: number): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
 
 /** An answer as people read it: labels for choices, formatted money, rates and dates. */
 export function formatAnswer(question: Question, record: AnswerRecord, currency: Currency): string {
@@ -204,6 +218,6 @@ export function formatAnswer(question: Question, record: AnswerRecord, currency:
 export function formatGoal(goal: Goal, currency: Currency): string {
   const amount = (n: number): string =>
     goal.unit === 'percent' ? formatRate(n) : goal.unit === 'money' ? formatMoney(n, currency) : formatNumber(n);
-  const source = goal.source !== undefined && Object.hasOwn(LABELS.dataSource, goal.source) ? ` (${LABELS.dataSource[goal.source]})` : '';
-  return `${LABELS.metric[goal.metric]}: ${amount(goal.baseline)} → ${amount(goal.target)} by ${formatDate(goal.deadline)}${source}`;
+  const source = goal.source !== undefined && Object.hasOwn(DATA_SOURCE_LABELS, goal.source) ? ` (${DATA_SOURCE_LABELS[goal.source]})` : '';
+  return `${METRIC_LABELS[goal.metric]}: ${amount(goal.baseline)} → ${amount(goal.target)} by ${formatDate(goal.deadline)}${source}`;
 }

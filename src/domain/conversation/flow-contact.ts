@@ -14,9 +14,9 @@ import {
 } from '../contact/contact-plan.js';
 import { parseRowEdit, ROW_EDIT_EXAMPLE } from '../contact/row-edit.js';
 import { contactPlanInputs, contactPlanOf, assembleDraft } from '../plan/assemble-draft.js';
-import { LABELS, type PlanDraft, type Touchpoint } from '../plan/plan.js';
+import { labelOf, type PlanDraft, type Touchpoint } from '../plan/plan.js';
 import type { Answers, FlowState } from './flow-state.js';
-import type { QuestionScript } from './script.js';
+import type { QuestionScript } from './question.js';
 
 /** The id of the contact-plan question in the script. */
 export const CONTACT_PLAN_ID = 'contact_plan';
@@ -54,7 +54,7 @@ export function applyRowText(
   now: Date,
 ): RowOutcome {
   const { draft, rows, answer } = contactTable(script, state);
-  const parsed = parseRowEdit(text, { catalogue: script.catalogue, now, timeZone: state.timeZone });
+  const parsed = parseRowEdit(text, { catalogue: script.catalogue, labels: script.labels, now, timeZone: state.timeZone });
   if (!parsed.ok) return parsed;
   const position = rows.findIndex((row) => row.id === target.id) + 1;
   const name = target.added ? 'The new row' : `Row ${position}`;
@@ -77,7 +77,7 @@ export function applyRowText(
     // Only what the author typed counts as theirs; the proposed fields keep following the answers.
     const typed = Object.keys(set) as NonNullable<Touchpoint['authored']>;
     added.rows = added.rows.map((row) => (row.id === target.id ? { ...row, authored: typed } : row));
-    return { ok: true, answer: added, updates, note: `Added a row: ${LABELS.stage[set.stage]}, ${channel.name}.${addedNote(updates, script, channel.id)}${noteFor(parsed.note)}` };
+    return { ok: true, answer: added, updates, note: `Added a row: ${labelOf(script.labels, 'stage', set.stage)}, ${channel.name}.${addedNote(updates, script, channel.id)}${noteFor(parsed.note)}` };
   }
   const updates = set.channelId ? channelUpdates(state, set.channelId) : {};
   const changed = changeRow(set.channelId ? broughtIn(answer, updates, set.channelId) : answer, rows, target.id, change);

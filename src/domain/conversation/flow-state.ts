@@ -1,11 +1,13 @@
 /**
- * The conversation's state and its inputs and effects, as plain data. The state is
- * JSON all the way down so that a stored conversation resumes exactly where it was.
+ * The conversations' states and their inputs and effects, as plain data: what every
+ * conversation stores (answers, history, the question open), and the planning
+ * conversation's own part. States are JSON all the way down so that a stored
+ * conversation resumes exactly where it was.
  */
 import { z } from 'zod';
 import { ContactPlanAnswerSchema } from '../contact/contact-plan.js';
 import { GoalSchema, SEVERITIES, type Finding, type Plan, type PlanDraft, type Touchpoint } from '../plan/plan.js';
-import type { Question } from './script.js';
+import type { Question } from './question.js';
 
 /** A typed answer: choice id(s), text, a number (money in minor units, rates as fractions), an ISO date, a yes/no, goals, or the accepted contact plan. */
 export const AnswerValueSchema = z.union([
@@ -64,15 +66,10 @@ const FindingSchema = z.object({
   questionId: z.string().optional(),
 });
 
-export const FLOW_STATUSES = ['asking', 'reviewing', 'finished', 'cancelled'] as const;
-/** Where the conversation is: asking questions, waiting at the review, or over. */
-export type FlowStatus = (typeof FLOW_STATUSES)[number];
-
-/** Validates a stored state (e.g. read back from disk) before the flow continues it. */
-export const FlowStateSchema = z.object({
+/** What every conversation stores, whatever its questions: validated before a stored one continues. */
+export const ConversationStateSchema = z.object({
   /** Counts accepted inputs; services use it to drop duplicate or stale deliveries. */
   version: z.number().int().nonnegative(),
-  status: z.enum(FLOW_STATUSES),
   /** The question being asked (only while `asking`). */
   current: z.string().optional(),
   answers: z.record(z.string(), AnswerRecordSchema),
@@ -80,11 +77,28 @@ export const FlowStateSchema = z.object({
   history: z.array(z.string()),
   /** The last answer that could not be read, kept so nothing typed is lost. */
   rejected: z.object({ questionId: z.string(), text: z.string(), error: z.string() }).optional(),
-  /** The findings of the last review. */
+  timeZone: z.string().min(1),
+});
+
+export const FLOW_STATUSES = ['asking', 'checking', 'finished', 'cancelled'] as const;
+/** Where the planning conversation is: asking questions, checking the answers (waiting for fixes or `accept`), or over. */
+export type FlowStatus = (typeof FLOW_STATUSES)[number];
+
+/** Statuses stored by earlier versions, and what they are called now. */
+const LEGACY_FLOW_STATUSES: Record<string, FlowStatus> = { reviewing: 'checking' };
+
+/** A stored status in today's words: plans saved before the rename still resume. */
+export function currentFlowStatus(status: string): string {
+  return LEGACY_FLOW_STATUSES[status] ?? status;
+}
+
+/** Validates a stored planning state (e.g. read back from disk) before the flow continues it. */
+export const FlowStateSchema = ConversationStateSchema.extend({
+  status: z.preprocess((value) => (typeof value === 'string' ? currentFlowStatus(value) : value), z.enum(FLOW_STATUSES)),
+  /** The findings of the last check of the answers. */
   findings: z.array(FindingSchema),
   /** Rule ids of the warnings the team accepted. */
   acceptedWarnings: z.array(z.string()),
-  timeZone: z.string().min(1),
   suggestions: z.record(z.string(), SuggestionSchema),
   /** The contact plan as changed so far, before the author accepts it. */
   contactDraft: ContactPlanAnswerSchema.optional(),
@@ -128,8 +142,8 @@ export interface ControlWord {
   meaning: string;
 }
 
-/** Something for the service to show; the flow itself never talks to Slack. */
-export type FlowEffect =
+/** Something for the service to show, in any conversation; the engine itself never talks to Slack. */
+export type ConversationEffect =
   | {
       type: 'ask';
       question: Question;
@@ -137,7 +151,7 @@ export type FlowEffect =
        * 1-based position among the questions that apply, and how many apply; in a plan, also the
        * part of the conversation (fixed, so progress shown by part never jumps).
        */
-      position: { number: number; total: number; section?: { label: string; number: number; total: number } };
+      position: { number: number; total: number; section?: SectionPosition };
       suggestion?: Suggestion;
       /** The bot's proposal, formatted, for a question it proposes rather than asks. */
       proposal?: string;
@@ -151,12 +165,17 @@ export type FlowEffect =
       current?: string;
     }
   | { type: 'reask'; question: Question; error: string; attempt: string }
-  | { type: 'status'; answered: StatusLine[]; remaining: number; current?: Question; section?: { label: string; number: number; total: number } }
+  | { type: 'status'; answered: StatusLine[]; remaining: number; current?: Question; section?: SectionPosition }
   | { type: 'help'; question?: Question; controls: ControlWord[] }
-  | { type: 'findings'; findings: Finding[]; blocking: boolean }
-  | { type: 'finished'; plan: Plan; findings: Finding[] }
   | { type: 'cancelled' }
   | { type: 'info'; message: string };
+
+/** The part of the conversation a question is in, e.g. Message, part 5 of 8. */
+export interface SectionPosition {
+  label: string;
+  number: number;
+  total: number;
+}
 
 /** The contact plan shown with its question: the rows, the draft they belong to, and the row being changed. */
 export interface ContactTable {
@@ -167,6 +186,12 @@ export interface ContactTable {
   /** Per-channel actuals from the last review. */
   carried?: CarriedRates;
 }
+
+/** What the planning conversation shows: the engine's effects, the check's findings, and the finished plan. */
+export type FlowEffect =
+  | ConversationEffect
+  | { type: 'findings'; findings: Finding[]; blocking: boolean }
+  | { type: 'finished'; plan: Plan; findings: Finding[] };
 
 /** The new state and what to show. */
 export interface StepResult {

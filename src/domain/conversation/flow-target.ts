@@ -1,11 +1,12 @@
 /**
- * Finding the question meant by "change <target>": an id, a label, an alias, or a
- * word unique to one label ("the concept", "budget", "dates" is ambiguous).
+ * Finding the question meant by "change <target>": an id, a label, an alias, a name
+ * in another language, or a word unique to one label ("the concept", "budget";
+ * "dates" is ambiguous).
  */
-import type { Question, QuestionScript } from './script.js';
+import { choiceLabel, type Question, type QuestionScript } from './question.js';
 import type { Answers } from './flow-state.js';
 import { applicableQuestions } from '../plan/assemble-draft.js';
-import { choiceLabel } from './script.js';
+import { findContained, hasHan, nameKey } from '../parse/find-names.js';
 
 const FILLERS = /^(?:the|my|our|a|an|to)\s+/;
 
@@ -15,34 +16,57 @@ function normalise(text: string): string {
   return words.replace(/\s+(?:question|answer)$/, '');
 }
 
-function namesOf(question: Question): string[] {
-  return [question.id, question.label, ...question.aliases].map(normalise);
+/** Other names of questions by id, in other languages (`预算`, `开始日期`), from the locale files. */
+export type QuestionNames = Readonly<Record<string, readonly string[]>>;
+
+/** The question's id, label and aliases, and its names in other languages. */
+function namesOf(question: Question, names: QuestionNames): string[] {
+  return [question.id, question.label, ...question.aliases, ...(names[question.id] ?? [])].map(normalise);
+}
+
+/** Longer than any question's name: a sentence, not worth searching for names. */
+const MAX_TARGET = 100;
+
+/** Chinese has no spaces to find a word in: `修改日期` holds no whole name, but `日期` is part of three. */
+function containing(questions: readonly Question[], names: QuestionNames, wanted: string): Question[] {
+  if (!hasHan(wanted) || wanted.length > MAX_TARGET) return [];
+  const entries = questions.map((q) => ({ value: q, names: namesOf(q, names).map(nameKey) }));
+  const found = findContained(nameKey(wanted), entries);
+  return found.kind === 'none' ? [] : found.values;
 }
 
 /** A resolved target, or why not; `unknown` is true when the words name no question at all. */
 export type ResolvedTarget = { ok: true; value: Question } | { ok: false; error: string; unknown: boolean };
 
-/** The question a `change` target names, or an error listing what can be changed. */
-export function resolveTarget(script: QuestionScript, answers: Answers, target: string): ResolvedTarget {
+/** The question a `change` target names in the plan script, given the answers so far, or an error listing what can be changed. */
+export function resolveTarget(script: Pick<QuestionScript, 'questions' | 'words'>, answers: Answers, target: string): ResolvedTarget {
+  return findTarget(script.questions, applicableQuestions(script, answers), target, script.words?.questions);
+}
+
+/**
+ * The question a `change` target names among `questions` (those that apply now:
+ * `applicable`; other names: `names`), or an error listing what can be changed.
+ */
+export function findTarget(questions: readonly Question[], applicable: readonly Question[], target: string, names: QuestionNames = {}): ResolvedTarget {
   const wanted = normalise(target);
-  const applicable = applicableQuestions(script, answers);
   const listing = `You can change: ${applicable.map((q) => q.label).join(', ')}. For example: "change budget".`;
   if (!wanted) return { ok: false, error: `Which question would you like to change? ${listing}`, unknown: false };
-  const exact = script.questions.filter((q) => namesOf(q).includes(wanted));
-  const partial = script.questions.filter((q) => namesOf(q).some((name) => name.split(' ').includes(wanted)));
-  const candidates = exact.length > 0 ? exact : partial;
+  const wantedKey = nameKey(wanted);
+  const exact = questions.filter((q) => namesOf(q, names).some((name) => name === wanted || nameKey(name) === wantedKey));
+  const partial = questions.filter((q) => namesOf(q, names).some((name) => name.split(' ').includes(wanted)));
+  const candidates = exact.length > 0 ? exact : partial.length > 0 ? partial : containing(questions, names, wanted);
   const found = candidates.length === 1 ? candidates[0] : undefined;
   if (!found) {
     const why = candidates.length > 1 ? `"${target}" could mean ${candidates.map((q) => q.label).join(' or ')}.` : `I don't know a question called "${target}".`;
     return { ok: false, error: `${why} ${listing}`, unknown: candidates.length === 0 };
   }
-  if (!applicable.includes(found)) return { ok: false, error: notApplicable(script, found), unknown: false };
+  if (!applicable.some((q) => q.id === found.id)) return { ok: false, error: notApplicable(questions, found), unknown: false };
   return { ok: true, value: found };
 }
 
-function notApplicable(script: QuestionScript, question: Question): string {
+function notApplicable(questions: readonly Question[], question: Question): string {
   const when = question.when;
-  const source = script.questions.find((q) => q.id === when?.question);
+  const source = questions.find((q) => q.id === when?.question);
   if (!when || !source) return `"${question.label}" does not apply to this plan.`;
   const values = when.in.map((id) => choiceLabel(source, id)).join(' or ');
   return `"${question.label}" does not apply to this plan: it is only asked when ${source.label} is ${values}.`;

@@ -1,66 +1,48 @@
 /**
  * The question script (prompts/plan.yml) as checked data. A script mistake is a
  * deployment mistake: it must stop the bot at start-up with a message that names
- * the question, never surface half-way through someone's conversation.
+ * the question, never surface half-way through someone's conversation. The checks
+ * follow the question ↔ plan map (`QUESTION_MAP`): the questions a plan needs must
+ * be there, each with the kind its field is read with and choices from its vocabulary.
  */
 import { z } from 'zod';
-import {
-  BUSINESS_MODELS,
-  CURRENCIES,
-  INVOLVEMENTS,
-  MESSAGE_TYPES,
-  MOTIVATIONS,
-  OBJECTIVES,
-  PROBLEM_TYPES,
-  RESEARCH_KINDS,
-  SEGMENTS,
-  STAGES,
-  LABELS,
-  type Channel,
-} from '../plan/plan.js';
+import { CodedError } from '../../errors.js';
+import { MEDIA_LABELS, METRIC_LABELS, QUESTION_MAP, VOCABULARY, type Channel, type Labels, type VocabularyName } from '../plan/plan.js';
+import type { MappedQuestion } from '../plan/question-map.js';
+import { PROPOSABLE_QUESTIONS } from '../plan/proposed-answers.js';
+import { readText } from './flow-answer.js';
+import { QUESTION_KINDS, YES_NO_IDS, type Choice, type Question, type QuestionKind, type QuestionScript } from './question.js';
+
+export * from './question.js';
 
 /** Raised when the script or the channel catalogue is malformed. */
-export class ScriptError extends Error {
-  /** Stable code for logs and the start-up error handler. */
-  readonly code = 'SCRIPT_INVALID' as const;
-
+export class ScriptError extends CodedError<'SCRIPT_INVALID'> {
   /** `message` names the question or channel and what is wrong with it. */
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ScriptError';
+    super(message, 'SCRIPT_INVALID', options);
   }
 }
 
-export const QUESTION_KINDS = ['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno', 'contact-plan', 'offer'] as const;
-/** How an answer is read: each kind has its own parser. */
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
-
 const CHOICE_KINDS: readonly QuestionKind[] = ['single', 'multi'];
-/** yes/no answers are matched against these ids in `when` conditions. */
-export const YES_NO_IDS = ['yes', 'no'] as const;
 
 const ChoiceSchema = z.strictObject({
   id: z.string().trim().min(1, 'a choice has no id'),
   label: z.string().trim().min(1, 'a choice has no label'),
   description: z.string().optional(),
-  /** Display grouping, e.g. owned / paid / earned for channels. */
   group: z.string().optional(),
 });
-/** One option of a single or multi question. */
-export type Choice = z.infer<typeof ChoiceSchema>;
 
 const WhenSchema = z.strictObject({
   question: z.string().min(1, '`when` needs the id of an earlier question'),
   in: z.array(z.string()).min(1, '`when` needs a non-empty `in` list'),
 });
-/** Ask the question only when an earlier answer is one of `in` (any of them, for multi answers). */
-export type When = z.infer<typeof WhenSchema>;
 
-const RawQuestionSchema = z.strictObject({
+/** The fields a question may have in YAML; anything else (a misspelt field) is refused. */
+export const QUESTION_FIELDS = {
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are lower_snake_case'),
   label: z.string().trim().min(1, 'the question has no label'),
   aliases: z.array(z.string().min(1)).default([]),
-  kind: z.string(),
+  kind: z.string({ error: `the question has no kind; use one of ${QUESTION_KINDS.join(', ')}` }),
   text: z.string().trim().min(1, 'the question has no text'),
   help: z.string().trim().min(1, 'the question has no help'),
   example: z.string().optional(),
@@ -71,104 +53,45 @@ const RawQuestionSchema = z.strictObject({
   min: z.number().optional(),
   integer: z.boolean().optional(),
   when: WhenSchema.optional(),
-  /** The part of the conversation it belongs to ("Audience", "Message"); a question without one continues the previous part. */
+  /** The part of the conversation it opens; a question without one continues the previous part. */
   section: z.string().trim().min(1, 'the section has no name').optional(),
   /** The bot proposes the answer from earlier ones instead of asking; `change <label>` lets the author set it. */
-  proposed: z.boolean().default(false),
-});
-
-/** A checked question, ready for the flow and the renderer. */
-export interface Question {
-  id: string;
-  /** Short name for status lists and `change <label>`. */
-  label: string;
-  /** Other words people may use to name it in `change ...`. */
-  aliases: string[];
-  kind: QuestionKind;
-  text: string;
-  help: string;
-  /** One valid answer, shown when an answer cannot be read. */
-  example?: string;
-  /** For single and multi questions (the channel question's come from the catalogue). */
-  choices?: Choice[];
-  optional: boolean;
-  /** Text: maximum characters; number: maximum value. */
-  max?: number;
-  min?: number;
-  integer?: boolean;
-  when?: When;
-  /** The part of the conversation it belongs to; progress is shown by part, so the count never jumps. */
-  section: string;
-  /** Proposed from earlier answers rather than asked (the journey, the business model, the tone). */
-  proposed: boolean;
-}
-
-/** The whole conversation: the questions in order and the channel catalogue they offer. */
-export interface QuestionScript {
-  questions: Question[];
-  catalogue: Channel[];
-}
-
-/**
- * Known question ids whose answers fill typed plan fields: their choices must come
- * from the plan vocabulary and their kind must match what `assembleDraft` reads.
- */
-const KNOWN: Record<string, { kind: QuestionKind; vocabulary?: readonly string[] }> = {
-  problems: { kind: 'multi', vocabulary: PROBLEM_TYPES },
-  key_problem: { kind: 'single', vocabulary: PROBLEM_TYPES },
-  audience_segment: { kind: 'single', vocabulary: SEGMENTS },
-  audience_stage: { kind: 'single', vocabulary: STAGES },
-  involvement: { kind: 'single', vocabulary: INVOLVEMENTS },
-  motivation: { kind: 'single', vocabulary: MOTIVATIONS },
-  research: { kind: 'multi', vocabulary: RESEARCH_KINDS },
-  primary_objective: { kind: 'single', vocabulary: OBJECTIVES },
-  secondary_objectives: { kind: 'multi', vocabulary: OBJECTIVES },
-  message_type: { kind: 'single', vocabulary: MESSAGE_TYPES },
-  currency: { kind: 'single', vocabulary: CURRENCIES },
-  call_to_action: { kind: 'yesno' },
-  business_model: { kind: 'single', vocabulary: BUSINESS_MODELS },
-  journey: { kind: 'multi', vocabulary: STAGES },
-  insight: { kind: 'text' },
-  proposition: { kind: 'text' },
-  tone: { kind: 'text' },
-  incentive_offer: { kind: 'offer' },
-  incentive_terms: { kind: 'text' },
-  incentive_redemptions: { kind: 'number' },
-  contact_plan: { kind: 'contact-plan' },
-  goals: { kind: 'goals' },
-  channels: { kind: 'multi' },
-  budget_available: { kind: 'money' },
-  target_revenue: { kind: 'money' },
-  average_order_value: { kind: 'money' },
-  conversion_rate: { kind: 'percentage' },
-  cost_per_visit: { kind: 'money' },
-  customer_value: { kind: 'money' },
-  audience_size: { kind: 'number' },
-  reach_rate: { kind: 'percentage' },
-  frequency: { kind: 'number' },
-  cpm: { kind: 'money' },
-  start_date: { kind: 'date' },
-  end_date: { kind: 'date' },
-  review_date: { kind: 'date' },
+  proposed: z.boolean().optional(),
 };
+const RawQuestionSchema = z.strictObject(QUESTION_FIELDS);
 
-/** Checks the parsed plan.yml (`{ questions: [...] }`) against the catalogue; throws ScriptError naming the question. */
-export function validateScript(raw: unknown, catalogue: Channel[]): QuestionScript {
-  const entries = questionEntries(raw);
+/** Examples are read as if typed on this day, in UTC: what matters is that the parser accepts their form. */
+const EXAMPLE_DAY = new Date(Date.UTC(2026, 0, 1));
+
+/** Checks the parsed plan.yml (`{ questions: [...] }`) against the catalogue and the map; throws ScriptError naming the question. */
+export function validateScript(raw: unknown, catalogue: Channel[], map: readonly MappedQuestion[] = QUESTION_MAP): QuestionScript {
   const questions: Question[] = [];
-  for (const [index, entry] of entries.entries()) {
-    const question = checkQuestion(entry, index, catalogue, questions.at(-1)?.section ?? DEFAULT_SECTION);
+  for (const [index, entry] of questionEntries(raw).entries()) {
+    const read = readQuestion(entry, index, catalogue);
+    const question: Question = { ...read, section: read.section ?? questions.at(-1)?.section ?? DEFAULT_SECTION };
     if (questions.some((q) => q.id === question.id)) fail(question.id, 'the id is used by an earlier question too');
     checkWhen(question, questions);
+    checkMapped(question, map);
+    checkExample(question);
     checkSection(question, questions);
+    if (question.proposed && !(PROPOSABLE_QUESTIONS as readonly string[]).includes(question.id)) {
+      fail(question.id, `the bot cannot propose this answer, so it must be asked; only ${PROPOSABLE_QUESTIONS.join(', ')} can be \`proposed\``);
+    }
+    if (question.proposed && question.when) fail(question.id, 'a proposed question cannot also have `when`');
+    if (question.proposed && mappedRequired(question.id, map)) fail(question.id, 'cannot be proposed: no plan can be posted without this answer, so it must be asked');
     questions.push(question);
   }
+  checkRequired(questions, map);
   checkSectionsAsk(questions);
-  return { questions, catalogue };
+  return { questions, catalogue, labels: labelsOf(questions, map) };
 }
 
 /** The part a script without sections is in. */
 const DEFAULT_SECTION = 'Questions';
+
+function mappedRequired(id: string, map: readonly MappedQuestion[]): boolean {
+  return map.some((row) => row.question === id && row.required);
+}
 
 /** A part must be one run of questions: coming back to it later would make the progress jump back. */
 function checkSection(question: Question, earlier: Question[]): void {
@@ -181,7 +104,7 @@ function checkSection(question: Question, earlier: Question[]): void {
 
 /** Every part asks at least one question whatever the answers, so none is skipped and the progress counts every part. */
 function checkSectionsAsk(questions: Question[]): void {
-  for (const section of sectionsOf({ questions, catalogue: [] })) {
+  for (const section of sectionsOf({ questions })) {
     const members = questions.filter((q) => q.section === section);
     if (!members.some((q) => !q.proposed && !q.when)) {
       fail(members[0]?.id ?? section, `section "${section}" has no question that is always asked; give it one, or merge it into its neighbour`);
@@ -190,43 +113,58 @@ function checkSectionsAsk(questions: Question[]): void {
 }
 
 /** The parts of the conversation, in order. */
-export function sectionsOf(script: QuestionScript): string[] {
-  return [...new Set(script.questions.map((q) => q.section))];
+export function sectionsOf(script: Pick<QuestionScript, 'questions'>): string[] {
+  return [...new Set(script.questions.flatMap((q) => (q.section === undefined ? [] : [q.section])))];
 }
 
-function questionEntries(raw: unknown): unknown[] {
+/** The entries of a script's `questions` list, unchecked. */
+export function questionEntries(raw: unknown): unknown[] {
   const top = z.object({ questions: z.array(z.unknown()).min(1) }).safeParse(raw);
   if (!top.success) throw new ScriptError('the question script must be an object with a non-empty `questions` list');
   return top.data.questions;
 }
 
-function fail(id: string, problem: string): never {
+/** Throws the ScriptError for one question. */
+export function fail(id: string, problem: string): never {
   throw new ScriptError(`question "${id}": ${problem}`);
 }
 
-function checkQuestion(entry: unknown, index: number, catalogue: Channel[], previousSection: string): Question {
+/** One entry of a script checked on its own: its fields, kind and choices; throws ScriptError naming it. */
+export function readQuestion(entry: unknown, index: number, catalogue: Channel[]): Question {
   const id = entryId(entry, index);
+  checkChoiceLabels(id, entry);
   const parsed = RawQuestionSchema.safeParse(entry);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     fail(id, `${where}${issue?.message ?? 'invalid'}`);
   }
-  const { choices_from: choicesFrom, kind, section, ...rest } = parsed.data;
+  const { choices_from: choicesFrom, kind, ...rest } = parsed.data;
   if (!isKind(kind)) fail(id, `unknown kind "${kind}"; use one of ${QUESTION_KINDS.join(', ')}`);
   const choices = choicesFrom === 'catalogue' ? catalogueChoices(id, rest.choices, catalogue) : rest.choices;
-  const question: Question = stripUndefined({ ...rest, kind, choices, section: section ?? previousSection });
-  if (question.proposed && question.when) fail(id, 'a proposed question cannot also have `when`');
+  const question: Question = stripUndefined({ ...rest, kind, choices });
   checkChoices(question);
-  checkKnown(question);
   return question;
 }
 
-function entryId(entry: unknown, index: number): string {
+/** The id of entry `index`, or a ScriptError saying it has none. */
+export function entryId(entry: unknown, index: number): string {
   if (typeof entry === 'object' && entry !== null && 'id' in entry && typeof entry.id === 'string' && entry.id) {
     return entry.id;
   }
   throw new ScriptError(`question #${index + 1} has no id`);
+}
+
+/** A choice without a label would be a blank button: name the choice, which the generic schema message cannot. */
+function checkChoiceLabels(id: string, entry: unknown): void {
+  const choices = (entry as { choices?: unknown }).choices;
+  if (!Array.isArray(choices)) return;
+  for (const [index, choice] of choices.entries()) {
+    const { id: choiceId, label } = (choice ?? {}) as { id?: unknown; label?: unknown };
+    if (typeof label === 'string' && label.trim() !== '') continue;
+    const name = typeof choiceId === 'string' && choiceId ? `choice "${choiceId}"` : `choice #${index + 1}`;
+    fail(id, `${name} has no label; give it the words people see on its button, e.g. \`label: Brand\``);
+  }
 }
 
 function isKind(kind: string): kind is QuestionKind {
@@ -252,32 +190,59 @@ function checkChoices(question: Question): void {
   }
 }
 
-function checkKnown(question: Question): void {
-  const known = KNOWN[question.id];
-  if (!known) return;
-  if (question.kind !== known.kind) {
-    fail(question.id, `must be of kind ${known.kind} (the plan stores its answer that way), not ${question.kind}`);
+/** A question that fills a plan field must be read the way the field holds it, with choices from the field's vocabulary. */
+function checkMapped(question: Question, map: readonly MappedQuestion[]): void {
+  const mapped = map.find((row) => row.question === question.id);
+  if (!mapped) return;
+  if (question.kind !== mapped.kind) {
+    fail(question.id, `must be of kind ${mapped.kind} (the plan stores its answer that way), not ${question.kind}`);
   }
-  const vocabulary = known.vocabulary;
-  if (!vocabulary) return;
+  if (mapped.required && question.optional) fail(question.id, 'cannot be optional: no plan can be posted without this answer');
+  if (!mapped.vocabulary) return;
+  const vocabulary: readonly string[] = VOCABULARY[mapped.vocabulary];
   const unknown = (question.choices ?? []).filter((choice) => !vocabulary.includes(choice.id));
   if (unknown.length > 0) {
     fail(question.id, `unknown choice id(s) ${unknown.map((c) => `"${c.id}"`).join(', ')}; use ${vocabulary.join(', ')}`);
   }
 }
 
-function checkWhen(question: Question, earlier: Question[]): void {
+/** The example is shown when an answer cannot be read: it must be one the question's own parser accepts. */
+export function checkExample(question: Question): void {
+  // The contact plan's answer is a table the bot proposes; its example (`accept`) is a command, not a value.
+  if (question.example === undefined || question.kind === 'contact-plan') return;
+  const read = readText(question, question.example, { now: EXAMPLE_DAY, timeZone: 'UTC', answers: {}, currency: 'CNY' });
+  if (!read.ok) fail(question.id, `the example "${question.example}" is not an answer this question accepts: ${read.error}`);
+}
+
+/** Every question the plan needs is in the script (deleting one would leave every plan blocked at the end). */
+function checkRequired(questions: Question[], map: readonly MappedQuestion[]): void {
+  const missing = map.filter((row) => row.required && !questions.some((q) => q.id === row.question));
+  const [first, ...others] = missing;
+  if (!first) return;
+  const shown = others.slice(0, 3).map((row) => `"${row.question}"`);
+  const rest = others.length > shown.length ? `, and ${others.length - shown.length} more` : '';
+  const also = others.length > 0 ? ` Also missing: ${shown.join(', ')}${rest}.` : '';
+  fail(first.question, `is missing: every plan needs its answer (the plan's ${first.path}), so put the question back.${also}`);
+}
+
+/**
+ * A `when` names an earlier single, multi or yes/no question and some of its choices; or
+ * one of `facts`, conditions a script's source knows without asking (the review's `budget_model`).
+ */
+export function checkWhen(question: Question, earlier: Question[], facts: Record<string, readonly string[]> = {}): void {
   const when = question.when;
   if (!when) return;
   if (when.question === question.id) fail(question.id, '`when` refers to the question itself');
   const source = earlier.find((q) => q.id === when.question);
-  if (!source) fail(question.id, `\`when\` refers to "${when.question}", which is not an earlier question`);
-  if (source.proposed) fail(question.id, `\`when\` refers to "${source.id}", which is proposed rather than asked`);
-  const valid = conditionIds(source);
-  if (!valid) fail(question.id, `\`when\` refers to "${source.id}", a ${source.kind} question; use a single, multi or yesno question`);
+  const fact = Object.hasOwn(facts, when.question) ? facts[when.question] : undefined;
+  if (!source && !fact) fail(question.id, `\`when\` refers to "${when.question}", which is not an earlier question`);
+  const valid = source ? conditionIds(source) : fact;
+  if (!valid) fail(question.id, `\`when\` refers to "${when.question}", a ${source?.kind} question; use a single, multi or yesno question`);
+  if (source?.proposed) fail(question.id, `\`when\` refers to "${source.id}", which is proposed rather than asked`);
   const unknown = when.in.filter((value) => !valid.includes(value));
   if (unknown.length > 0) {
-    fail(question.id, `\`when\` lists ${unknown.map((v) => `"${v}"`).join(', ')}, not a choice of "${source.id}" (${valid.join(', ')})`);
+    const of = source ? `a choice of "${source.id}"` : `a value of ${when.question}`;
+    fail(question.id, `\`when\` lists ${unknown.map((v) => `"${v}"`).join(', ')}, not ${of} (${valid.join(', ')})`);
   }
 }
 
@@ -286,19 +251,30 @@ function conditionIds(question: Question): readonly string[] | undefined {
   return question.choices?.map((choice) => choice.id);
 }
 
+/**
+ * The vocabulary's labels from the choices that offer its ids (the script is their one
+ * source). Two questions offering the same id must label it alike, or the summary
+ * would name a choice differently from its button.
+ */
+export function labelsOf(questions: Question[], map: readonly MappedQuestion[] = QUESTION_MAP): Labels {
+  const names = Object.keys(VOCABULARY) as VocabularyName[];
+  const labels = Object.fromEntries(names.map((name) => [name, {}])) as Record<VocabularyName, Record<string, string>>;
+  const from: Record<string, string> = {};
+  for (const question of questions) {
+    const vocabulary = map.find((row) => row.question === question.id)?.vocabulary;
+    if (!vocabulary) continue;
+    for (const choice of question.choices ?? []) {
+      const known = labels[vocabulary][choice.id];
+      if (known !== undefined && known !== choice.label) {
+        fail(question.id, `choice "${choice.id}" is labelled "${choice.label}" here but "${known}" in "${from[`${vocabulary}:${choice.id}`]}"; use one label`);
+      }
+      labels[vocabulary][choice.id] = choice.label;
+      from[`${vocabulary}:${choice.id}`] = question.id;
+    }
+  }
+  return { ...labels, metric: METRIC_LABELS, media: MEDIA_LABELS };
+}
+
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-/** Human label for a choice id of a question; falls back to the plan vocabulary, then to the id. */
-export function choiceLabel(question: Question, id: string): string {
-  return question.choices?.find((choice) => choice.id === id)?.label ?? vocabularyLabel(id) ?? id;
-}
-
-function vocabularyLabel(id: string): string | undefined {
-  for (const group of Object.values(LABELS)) {
-    const label = (group as Record<string, string>)[id];
-    if (label) return label;
-  }
-  return undefined;
 }

@@ -5,19 +5,17 @@ import { formatDate } from '../plan/format.js';
 import type { Parsed } from '../plan/plan.js';
 import { fail, ok } from './parsed-result.js';
 import { MAX_SHORT_INPUT, quoteInput, readInput } from './read-input.js';
+import { readChineseDate, type DayParts } from './parse-date-zh.js';
 
 const EXAMPLES = 'Try `2026-12-01`, `Dec 1`, `next friday` or `in 3 weeks`.';
+const HAN = /\p{Script=Han}/u;
+/** The examples for a date typed in Chinese. */
+const EXAMPLES_ZH = 'Try `2026年12月1日`, `12月1日`, `下周五` or `3周后`.';
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
 /** Words around a date that do not change which day is meant. */
 const FILLER = new Set(['on', 'by', 'the', 'at', 'around', 'about', 'approx', 'approximately', 'due', 'deadline', 'date']);
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-interface DayParts {
-  year: number;
-  month: number;
-  day: number;
-}
 
 /** `yyyy-MM-dd` for real calendar days, undefined for days such as 30 February. */
 function toIso({ year, month, day }: DayParts): string | undefined {
@@ -27,11 +25,11 @@ function toIso({ year, month, day }: DayParts): string | undefined {
 }
 
 /** Range and reality checks shared by every way of writing a date. */
-function finish(parts: DayParts, shown: string, today: string, note?: string): Parsed<string> {
+function finish(parts: DayParts, shown: string, today: string, note?: string, examples = EXAMPLES): Parsed<string> {
   const iso = toIso(parts);
-  if (iso === undefined) return fail(`${shown} isn't a real day on the calendar. ${EXAMPLES}`);
+  if (iso === undefined) return fail(`${shown} isn't a real day on the calendar. ${examples}`);
   if (parts.year < FIRST_YEAR || parts.year > LAST_YEAR) {
-    return fail(`Please give a date between ${FIRST_YEAR} and ${LAST_YEAR}; I read ${shown} as ${formatDate(iso)}. ${EXAMPLES}`);
+    return fail(`Please give a date between ${FIRST_YEAR} and ${LAST_YEAR}; I read ${shown} as ${formatDate(iso)}. ${examples}`);
   }
   const past = iso < today ? `${formatDate(iso)} is in the past.` : undefined;
   const notes = [note, past].filter((n) => n !== undefined);
@@ -76,29 +74,32 @@ function nextYearFor(month: number, day: number, today: DayParts): number {
 
 /** Phrases such as `Dec 1`, `next friday`, `in 3 weeks` or `end of March`, via chrono. */
 function readPhrase(text: string, now: Date, offsetMinutes: number, today: DayParts, shown: string): Parsed<DayParts> {
-  const results = chrono.parse(text, { instant: now, timezone: offsetMinutes }, { forwardDate: true });
+  const chinese = HAN.test(text);
+  const parser = chinese ? chrono.zh.hans : chrono;
+  const examples = chinese ? EXAMPLES_ZH : EXAMPLES;
+  const results = parser.parse(text, { instant: now, timezone: offsetMinutes }, { forwardDate: true });
   const [first] = results;
   if (first === undefined) {
     const hint = /\d/.test(text) ? ' (is it a real day on the calendar?)' : '';
-    return fail(`I couldn't read ${shown} as a date${hint}. ${EXAMPLES}`);
+    return fail(`I couldn't read ${shown} as a date${hint}. ${examples}`);
   }
-  if (results.length > 1) return fail(`I found more than one date in ${shown}; please give just one. ${EXAMPLES}`);
+  if (results.length > 1) return fail(`I found more than one date in ${shown}; please give just one. ${examples}`);
   const leftover = `${text.slice(0, first.index)} ${text.slice(first.index + first.text.length)}`;
   const extra = leftover
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '' && !FILLER.has(word));
   if (extra.length > 0) {
-    return fail(`I'm not sure what ${quoteInput(extra.join(' '))} means in ${shown}; please type just the date. ${EXAMPLES}`);
+    return fail(`I'm not sure what ${quoteInput(extra.join(' '))} means in ${shown}; please type just the date. ${examples}`);
   }
   const start = first.start;
   if (!start.isCertain('day') && !start.isCertain('weekday')) {
-    return fail(`${shown} doesn't name a day; which day do you mean? ${EXAMPLES}`);
+    return fail(`${shown} doesn't name a day; which day do you mean? ${examples}`);
   }
   const year = start.get('year');
   const month = start.get('month');
   const day = start.get('day');
-  if (year === null || month === null || day === null) return fail(`I couldn't read ${shown} as a date. ${EXAMPLES}`);
+  if (year === null || month === null || day === null) return fail(`I couldn't read ${shown} as a date. ${examples}`);
   // chrono's forwardDate compares against noon, so `Dec 1` typed on the evening of
   // 1 December would jump a year; decide the year from the local calendar day instead.
   const yearless = start.isCertain('month') && !start.isCertain('year');
@@ -119,8 +120,16 @@ export function parseDate(text: string, now: Date, timeZone: string): Parsed<str
   if (Number.isNaN(zoned.getTime())) return fail(`I don't know the time zone ${quoteInput(String(timeZone))}, so I can't read dates. ${EXAMPLES}`);
   const todayParts = { year: zoned.getFullYear(), month: zoned.getMonth() + 1, day: zoned.getDate() };
   const today = toIso(todayParts) ?? '';
-  const cleaned = input.value.replace(/[.,;!]+$/, '');
+  const cleaned = input.value.replace(/[.,;!。]+$/, '');
   const shown = quoteInput(input.value);
+
+  const chinese = readChineseDate(cleaned, todayParts, shown);
+  if (chinese !== undefined) {
+    if (!chinese.ok) return fail(chinese.error.includes('For example') ? chinese.error : `${chinese.error} ${EXAMPLES_ZH}`);
+    const { parts, explicit } = chinese.value;
+    const iso = toIso(parts);
+    return finish(parts, shown, today, iso === undefined || explicit ? undefined : `Read ${shown} as ${formatDate(iso)}.`, EXAMPLES_ZH);
+  }
 
   const yearFirst = readYearFirst(cleaned);
   if (yearFirst) return finish(yearFirst, shown, today);
@@ -128,8 +137,9 @@ export function parseDate(text: string, now: Date, timeZone: string): Parsed<str
   const parts = dayMonth ?? readPhrase(cleaned, now, -zoned.getTimezoneOffset(), todayParts, shown);
   if (!parts.ok) return parts;
   const iso = toIso(parts.value);
+  const examples = HAN.test(cleaned) ? EXAMPLES_ZH : EXAMPLES;
   // A date written out with its month name and year needs no echo; the rest do.
   const explicit =
     dayMonth === undefined && cleaned.includes(String(parts.value.year)) && !/\b(?:next|last|this|in|ago|after)\b/i.test(cleaned);
-  return finish(parts.value, shown, today, iso === undefined || explicit ? undefined : `Read ${shown} as ${formatDate(iso)}.`);
+  return finish(parts.value, shown, today, iso === undefined || explicit ? undefined : `Read ${shown} as ${formatDate(iso)}.`, examples);
 }

@@ -5,14 +5,17 @@
  * usual source (awareness from a survey, leads from the CRM).
  */
 import { formatRate } from '../plan/format.js';
-import { LABELS, type Currency, type DataSource, type Goal, type GoalMetric, type GoalUnit, type Parsed } from '../plan/plan.js';
+import { METRIC_LABELS, type Currency, type DataSource, type Goal, type GoalMetric, type GoalUnit, type Parsed } from '../plan/plan.js';
 import { METRIC_INFO } from '../plan/goal-metrics.js';
 import { parseDate } from './parse-date.js';
+import { CHINESE_DATE_TAIL } from './parse-date-zh.js';
+import { hasHan } from './find-names.js';
 import { parseMoney } from './parse-money.js';
 import { fail, joinNotes, ok } from './parsed-result.js';
 import { readRate } from './parse-rate.js';
 import { quoteInput, readInput, tidy } from './read-input.js';
 import { readNumber, toNumber } from './read-number.js';
+import { CHINESE_COUNTER } from './read-chinese-number.js';
 
 /** What `parseGoals` needs to resolve dates and money. */
 export interface GoalContext {
@@ -21,6 +24,8 @@ export interface GoalContext {
   currency: Currency;
   /** Used when a line has no `by <date>`. */
   defaultDeadline?: string;
+  /** Names of the metrics in other languages, from the locale files (`认知度`, `销售额`…). */
+  metricNames?: Readonly<Partial<Record<GoalMetric, readonly string[]>>>;
 }
 
 const EXAMPLE = 'e.g. `awareness 10% -> 40% by 2027-03-31`';
@@ -197,23 +202,42 @@ const SOURCE_NAMES: readonly (readonly [string, DataSource])[] = (
     ['erp', 'sales'],
     ['pos', 'sales'],
     ['finance', 'sales'],
+    ['问卷', 'survey'],
+    ['问卷调查', 'survey'],
+    ['调研', 'survey'],
+    ['品牌追踪', 'survey'],
+    ['网站分析', 'analytics'],
+    ['数据分析', 'analytics'],
+    ['会员系统', 'crm'],
+    ['客户关系管理', 'crm'],
+    ['平台数据', 'platform'],
+    ['平台后台', 'platform'],
+    ['后台数据', 'platform'],
+    ['销售数据', 'sales'],
+    ['财务数据', 'sales'],
   ] as const
 ).toSorted((a, b) => b[0].length - a[0].length);
 
-const BULLET = /^(?:[-•*·‣◦▪]\s*|\d{1,2}[.)]\s+)/;
-const ARROW = /\s*(?:-+>|→|⟶|➡|=>|⇒)\s*|\s+to\s+/;
+const BULLET = /^(?:[-•*·‣◦▪]\s*|\d{1,2}[.)]\s+|\d{1,2}、\s*|[一二三四五六七八九十][.)、]\s*)/;
+/** `->`, `→`, ` to `, and the Chinese `到` / `至`, with or without a verb (`提升到`, `降到`). */
+const ARROW = /\s*(?:-+>|→|⟶|➡|=>|⇒)\s*|\s+to\s+|\s*(?:提升|提高|增长|增加|上升|降低|减少|下降|降)?(?:到|至)\s*/;
+const DECREASE_ARROW = /(?:降低|减少|下降|降)(?:到|至)/;
 const DEADLINE = /\s+(?:by|until|due|before)\s+(?=\S)/g;
-const DIRECTION_WORD = /^(reduce|decrease|lower|cut|increase|grow|raise|improve|boost|lift)\s+/;
-const DOWN_WORDS = new Set(['reduce', 'decrease', 'lower', 'cut']);
-const UP_WORDS = new Set(['increase', 'grow', 'raise', 'boost']);
+/** `截止 2027年3月31日`, `截至3月底`: the Chinese words that come before a deadline. */
+const DEADLINE_ZH = /\s*(?:截止到|截至到|截止日期|截止于|截止|截至|期限|到期日?)\s*:?\s*(?=\S)/g;
+const DIRECTION_WORD = /^(reduce|decrease|lower|cut|increase|grow|raise|improve|boost|lift)\s+|^(降低|减少|压缩|提升|提高|增加|扩大)\s*/;
+/** Words that ask for a way the metric should not move: "reduce retention", "increase churn" (an arrow such as 降到 counts too). */
+const DOWN_WORDS = new Set(['reduce', 'decrease', 'lower', 'cut', '降低', '减少', '压缩']);
+const UP_WORDS = new Set(['increase', 'grow', 'raise', 'boost', '提升', '提高', '增加', '扩大']);
+const INCREASE_ARROW = /(?:提升|提高|增长|增加|上升)(?:到|至)/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const SOURCE_ALTERNATION = SOURCE_NAMES.map(([name]) => escapeRegExp(name)).join('|');
-const SOURCE_LEAD = '(?:source\\s*:?\\s*|via\\s+|from\\s+|measured\\s+(?:by|in|with)\\s+|tracked\\s+(?:by|in)\\s+)';
-/** `(survey)`, `[source: crm]`, `(via analytics)`: a bracketed source anywhere on the line. */
+const SOURCE_LEAD = '(?:source\\s*:?\\s*|via\\s+|from\\s+|measured\\s+(?:by|in|with)\\s+|tracked\\s+(?:by|in)\\s+|来源\\s*:?\\s*|数据来源\\s*:?\\s*)';
+/** `(survey)`, `[source: crm]`, `(via analytics)`, `(数据来源：问卷)`: a bracketed source anywhere on the line. */
 const BRACKETED_SOURCE = new RegExp(`[(\\[]\\s*${SOURCE_LEAD}?(${SOURCE_ALTERNATION})\\s*[)\\]]`);
 /** `via crm`, `source: survey`, `measured by analytics`: a named source without brackets. */
 const NAMED_SOURCE = new RegExp(`(?:^|\\s)(?:via|source\\s*:|source|measured\\s+(?:by|in|with)|tracked\\s+(?:by|in)|according\\s+to)\\s+(${SOURCE_ALTERNATION})(?=$|[\\s,;.])`);
@@ -250,7 +274,7 @@ function readPercent(text: string): Parsed<number> {
 
 /** A goal value that is a score (`3.2`, or `-5` for a score that can be negative, such as NPS) or a count (`1,000`, `2k`). */
 function readPlain(text: string, unit: 'score' | 'count', allowNegative = false): Parsed<number> {
-  const number = readNumber(text);
+  const number = readNumber(text.replace(CHINESE_COUNTER, ''));
   if (number === undefined || (number.negative && !allowNegative)) {
     return fail(`${quoteInput(text)} isn't a ${unit === 'count' ? 'count such as `1,000`' : 'score such as `4.2`'}`);
   }
@@ -278,22 +302,35 @@ function readValue(text: string, unit: GoalUnit, currency: Currency, metric: Goa
   return readPlain(text, unit);
 }
 
-/** Finds the metric named at the start of `text` and returns it with the rest. */
-function readMetric(text: string): { metric: GoalMetric; rest: string } | undefined {
-  for (const [name, metric] of METRIC_NAMES) {
-    if (text.startsWith(name) && !/^[\p{L}\p{N}]/u.test(text.slice(name.length))) {
+/** The English names with those of the locale files, longest first. */
+function metricNames(extra: GoalContext['metricNames']): readonly (readonly [string, GoalMetric])[] {
+  if (extra === undefined) return METRIC_NAMES;
+  const more = Object.entries(extra).flatMap(([metric, names]) => (names ?? []).map((name) => [name.toLowerCase(), metric as GoalMetric] as const));
+  return [...METRIC_NAMES, ...more].toSorted((a, b) => b[0].length - a[0].length);
+}
+
+/**
+ * Finds the metric named at the start of `text` and returns it with the rest. An
+ * English name must end at a word boundary; a Chinese one runs straight on (`认知度10%`).
+ */
+function readMetric(text: string, names: readonly (readonly [string, GoalMetric])[]): { metric: GoalMetric; rest: string } | undefined {
+  for (const [name, metric] of names) {
+    if (text.startsWith(name) && (hasHan(name) || !/^[\p{L}\p{N}]/u.test(text.slice(name.length)))) {
       return { metric, rest: text.slice(name.length) };
     }
   }
   return undefined;
 }
 
-/** Splits `… by <date>` off the end of a line. */
+/** Splits `… by <date>`, `… 截止 <date>` or `… <Chinese date>前` off the end of a line. */
 function splitDeadline(line: string): { body: string; deadline?: string } {
-  const matches = [...line.matchAll(DEADLINE)];
-  const last = matches.at(-1);
-  if (last === undefined) return { body: line };
-  return { body: line.slice(0, last.index), deadline: line.slice(last.index + last[0].length).replace(/[()]/g, '') };
+  const last = [...line.matchAll(DEADLINE)].at(-1) ?? [...line.matchAll(DEADLINE_ZH)].at(-1);
+  if (last !== undefined) {
+    return { body: line.slice(0, last.index), deadline: line.slice(last.index + last[0].length).replace(/[()]/g, '') };
+  }
+  const tail = CHINESE_DATE_TAIL.exec(line);
+  if (tail === null || !hasHan(tail[0])) return { body: line };
+  return { body: line.slice(0, tail.index), deadline: tail[1] };
 }
 
 /** Reads one goal line; errors are phrases that the caller prefixes with the line. */
@@ -301,29 +338,34 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
   const sourced = splitSource(line.toLowerCase().replace(/\s+/g, ' ').trim());
   if (!sourced.ok) return sourced;
   const lowered = sourced.value.rest.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
-  const { body, deadline: deadlineText } = splitDeadline(lowered);
+  const split = splitDeadline(lowered);
+  const body = split.body.replace(/[\s,;.。]+$/, '');
+  const deadlineText = split.deadline;
   const directionMatch = DIRECTION_WORD.exec(body);
-  const named = readMetric(body.slice(directionMatch?.[0].length ?? 0));
-  if (named === undefined) return fail(`I don't know that metric; start the line with one of: ${KNOWN_METRICS}`);
+  const names = metricNames(context.metricNames);
+  const named = readMetric(body.slice(directionMatch?.[0].length ?? 0), names);
+  if (named === undefined) return fail(`I don't know that metric; start the line with one of: ${knownMetrics(context.metricNames, hasHan(body))}`);
+  // The metric says which way it should move; a word or an arrow that asks for the other way is refused.
   const info = METRIC_INFO[named.metric];
-  const word = directionMatch?.[1] ?? '';
-  const contradicts = info.direction === 'increase' ? DOWN_WORDS.has(word) : UP_WORDS.has(word);
-  if (contradicts) return fail(directionRefusal(named.metric, word));
+  const word = directionMatch?.[1] ?? directionMatch?.[2] ?? '';
+  const wantsDown = DOWN_WORDS.has(word) || DECREASE_ARROW.test(named.rest);
+  const wantsUp = UP_WORDS.has(word) || INCREASE_ARROW.test(named.rest);
+  if (info.direction === 'increase' ? wantsDown : wantsUp) return fail(directionRefusal(named.metric, word || (wantsDown ? '降到' : '提升到')));
   const sides = named.rest.split(ARROW);
   if (sides.length !== 2) return fail('I need a starting value, an arrow and a target, such as `10% -> 40%`');
-  const baselineText = (sides[0] ?? '').replace(/^(?:[\s:=]|-\s)*(?:from\s+|at\s+)?/, '').trim();
+  const baselineText = (sides[0] ?? '').replace(/^(?:[\s:=]|-\s)*(?:from\s+|at\s+|从|由)?/, '').trim();
   const targetText = (sides[1] ?? '').trim();
   if (baselineText === '') return fail('the starting value is missing (where the metric is today)');
   if (targetText === '') return fail('the target is missing');
 
-  const hasPercent = /%|percent|pct/.test(`${baselineText} ${targetText}`);
+  const hasPercent = /%|percent|pct|百分之|百分点/.test(`${baselineText} ${targetText}`);
   const unit: GoalUnit = hasPercent ? 'percent' : info.unit;
   const baseline = readValue(baselineText, unit, context.currency, named.metric);
   if (!baseline.ok) return fail(`the starting value ${baseline.error}`);
   const target = readValue(targetText, unit, context.currency, named.metric);
   if (!target.ok) return fail(`the target ${target.error}`);
 
-  const deadline = readDeadline(deadlineText, context);
+  const deadline = readDeadline(deadlineText, context, hasHan(line));
   if (!deadline.ok) return deadline;
   const goal: Goal = {
     metric: named.metric,
@@ -339,32 +381,47 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
 
 /** Why "reduce retention" or "increase churn" is refused: the metric only moves one way for the better. */
 function directionRefusal(metric: GoalMetric, word: string): string {
-  const name = LABELS.metric[metric].toLowerCase();
+  const name = METRIC_LABELS[metric].toLowerCase();
   if (METRIC_INFO[metric].direction === 'increase') {
     return `${name} is a metric that should go up, so I can't \`${word}\` it; if it is falling, set the target above today's value, or use a metric that should go down, such as churn`;
   }
   return `${name} is a metric that should go down, so I can't \`${word}\` it; write the line without it, with the target below today's value`;
 }
 
-function readDeadline(text: string | undefined, context: GoalContext): Parsed<string> {
+/** The example in the line's language: a line written in Chinese gets a Chinese one. */
+function exampleFor(line: string, context: GoalContext): string {
+  const awareness = context.metricNames?.awareness?.[0];
+  return hasHan(line) && awareness !== undefined ? `e.g. \`${awareness} 10% 到 40% 截止 2027年3月31日\`` : EXAMPLE;
+}
+
+const ENGLISH_METRICS = KNOWN_METRICS;
+
+/** The metrics for the error message; with the first name of each in the line's language when it is written in Chinese. */
+function knownMetrics(extra: GoalContext['metricNames'], chinese: boolean): string {
+  if (!chinese || extra === undefined) return ENGLISH_METRICS;
+  return Object.values(extra)
+    .flatMap((names) => (names?.[0] === undefined ? [] : [names[0]]))
+    .join('、');
+}
+
+function readDeadline(text: string | undefined, context: GoalContext, chinese: boolean): Parsed<string> {
   if (text === undefined) {
-    return context.defaultDeadline === undefined
-      ? fail('add a deadline at the end with `by <date>`')
-      : ok(context.defaultDeadline);
+    if (context.defaultDeadline !== undefined) return ok(context.defaultDeadline);
+    return fail(chinese ? 'add a deadline at the end, such as `截止 2027年3月31日` or `3月底前`' : 'add a deadline at the end with `by <date>`');
   }
   const date = parseDate(text, context.now, context.timeZone);
   // parseDate's message already names the input and gives examples.
-  return date.ok ? date : fail(`the deadline: ${date.error.replace(/\.? Try .*$/, '')}`);
+  return date.ok ? date : fail(`the deadline: ${date.error.replace(/\.? Try .*$/, '').replace(/\.$/, '')}`);
 }
 
 /** Flags a target on the wrong side of the baseline, which the rules will reject. */
 function directionNote(goal: Goal): string | undefined {
-  const name = LABELS.metric[goal.metric];
+  const name = METRIC_LABELS[goal.metric].toLowerCase();
   if (goal.direction === 'increase' && goal.target < goal.baseline) {
-    return `The target is below the starting value, but ${name.toLowerCase()} should go up; check the two figures.`;
+    return `The target is below the starting value, but ${name} should go up; check the two figures.`;
   }
   if (goal.direction === 'decrease' && goal.target > goal.baseline) {
-    return `The target is above the starting value, but ${name.toLowerCase()} should go down; check the two figures.`;
+    return `The target is above the starting value, but ${name} should go down; check the two figures.`;
   }
   return undefined;
 }
@@ -390,7 +447,7 @@ export function parseGoals(text: string, context: GoalContext): Parsed<Goal[]> {
       return fail(`Line ${line.number} is too long (${line.text.length} characters; at most ${MAX_GOAL_LINE}). Write one short goal per line, ${EXAMPLE}.`);
     }
     const goal = readGoal(line.text, context);
-    if (!goal.ok) return fail(`Line ${line.number} (${quoteInput(line.text)}): ${goal.error}, ${EXAMPLE}.`);
+    if (!goal.ok) return fail(`Line ${line.number} (${quoteInput(line.text)}): ${goal.error}, ${exampleFor(line.text, context)}.`);
     goals.push(goal.value);
     if (goal.note !== undefined) notes.push(`Line ${line.number}: ${goal.note}`);
   }

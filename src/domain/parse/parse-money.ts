@@ -8,8 +8,33 @@ import { readNumber, toScaledInteger } from './read-number.js';
 const DOLLARS: readonly Currency[] = ['USD', 'HKD', 'SGD', 'AUD', 'CAD'];
 const CODES = Object.keys(MINOR_UNITS) as Currency[];
 
+/**
+ * Currency names in Chinese, written before (`人民币 30万`) or after (`500美元`) an
+ * amount; they come before the one-character marks so `美元` is never read as `元`.
+ */
+const CHINESE_NAMES: readonly (readonly [string, readonly Currency[]])[] = [
+  ['人民币', ['CNY']],
+  ['块钱', ['CNY']],
+  ['美元', ['USD']],
+  ['美金', ['USD']],
+  ['欧元', ['EUR']],
+  ['英镑', ['GBP']],
+  ['日元', ['JPY']],
+  ['日币', ['JPY']],
+  ['港币', ['HKD']],
+  ['港元', ['HKD']],
+  ['新加坡元', ['SGD']],
+  ['新币', ['SGD']],
+  ['新元', ['SGD']],
+  ['澳元', ['AUD']],
+  ['澳币', ['AUD']],
+  ['加元', ['CAD']],
+  ['加币', ['CAD']],
+];
+
 /** Currency marks people put before an amount; `¥` and `$` are shared by several currencies. */
 const PREFIXES: readonly (readonly [string, readonly Currency[]])[] = [
+  ...CHINESE_NAMES,
   ['us$', ['USD']],
   ['hk$', ['HKD']],
   ['sg$', ['SGD']],
@@ -30,6 +55,7 @@ const PREFIXES: readonly (readonly [string, readonly Currency[]])[] = [
 
 /** Currency words people put after an amount. */
 const SUFFIXES: readonly (readonly [string, readonly Currency[]])[] = [
+  ...CHINESE_NAMES,
   ['yuan', ['CNY']],
   ['rmb', ['CNY']],
   ['元', ['CNY']],

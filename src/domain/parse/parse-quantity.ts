@@ -4,6 +4,7 @@ import type { Parsed } from '../plan/plan.js';
 import { fail, ok } from './parsed-result.js';
 import { MAX_SHORT_INPUT, quoteInput, readInput } from './read-input.js';
 import { readNumber, toNumber } from './read-number.js';
+import { CHINESE_COUNTER } from './read-chinese-number.js';
 
 /** Options for `parseQuantity`: range, whole numbers only, and wording of messages. */
 export interface QuantityOptions {
@@ -20,13 +21,13 @@ export interface QuantityOptions {
 
 const TIMES = /^(?:x|×)\s?|\s?(?:x|×|times)$/;
 
-/** A plain quantity such as an audience size or a frequency: `2,000,000`, `2m`, `1.5k`, `3`, `3x`. */
+/** A plain quantity such as an audience size or a frequency: `2,000,000`, `2m`, `1.5k`, `3`, `3x`, `3次`, `200万人`. */
 export function parseQuantity(text: string, options: QuantityOptions = {}): Parsed<number> {
   const label = options.label ?? 'number';
   const examples = `Try \`${options.example ?? '2,000,000'}\`, \`2m\` or \`1.5k\`.`;
   const input = readInput(text, MAX_SHORT_INPUT, examples);
   if (!input.ok) return input;
-  const number = readNumber(input.value.toLowerCase().replace(TIMES, ''));
+  const number = readNumber(input.value.toLowerCase().replace(TIMES, '').replace(CHINESE_COUNTER, ''));
   if (number === undefined) return fail(`I couldn't read ${quoteInput(input.value)} as the ${label}. ${examples}`);
   const value = toNumber(number);
   const min = options.min ?? 0;

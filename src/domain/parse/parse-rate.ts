@@ -6,7 +6,10 @@ import { MAX_SHORT_INPUT, quoteInput, readInput } from './read-input.js';
 import { readNumber, toNumber, type TypedNumber } from './read-number.js';
 
 const EXAMPLES = 'Try `2%`, `0.5%` or `0.02`.';
-const PERCENT_SIGN = /\s?(?:%|percent|per cent|pct)$/;
+const PERCENT_SIGN = /\s?(?:%|percent|per cent|pct|个?百分点)$/;
+/** `百分之二` (two per hundred) and `千分之五` (five per thousand) put the word first. */
+const PER_HUNDRED = /^百分之\s?/;
+const PER_THOUSAND = /^千分之\s?/;
 
 /** A percentage or fraction as typed, before range checks. */
 export interface TypedRate {
@@ -15,8 +18,17 @@ export interface TypedRate {
   percentSign: boolean;
 }
 
-/** Reads `2%`, `2 percent` or `0.02` without judging the range; undefined if unreadable. */
+/** Reads `2%`, `2 percent`, `百分之二` or `0.02` without judging the range; undefined if unreadable. */
 export function readRate(lowered: string): TypedRate | undefined {
+  if (PER_THOUSAND.test(lowered)) {
+    const number = readNumber(lowered.replace(PER_THOUSAND, ''));
+    if (number === undefined || number.multiplier !== undefined) return undefined;
+    return { number: { ...number, exponent: number.exponent - 1 }, percentSign: true };
+  }
+  if (PER_HUNDRED.test(lowered)) {
+    const number = readNumber(lowered.replace(PER_HUNDRED, ''));
+    return number === undefined || number.multiplier !== undefined ? undefined : { number, percentSign: true };
+  }
   const percentSign = PERCENT_SIGN.test(lowered);
   const number = readNumber(percentSign ? lowered.replace(PERCENT_SIGN, '') : lowered);
   if (number === undefined || number.multiplier !== undefined) return undefined;

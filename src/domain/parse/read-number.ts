@@ -3,6 +3,7 @@
  * or `200 000`. The digits are kept as a BigInt mantissa and a power of ten, so
  * `1.2m` is 12 × 10^5 and never a float product such as 1199999.9999999998.
  */
+import { CHINESE_NUMERAL, readChineseNumber } from './read-chinese-number.js';
 
 /** A decimal number as typed: value = sign × mantissa × 10^exponent. */
 export interface TypedNumber {
@@ -36,10 +37,13 @@ const MULTIPLIERS: Record<string, number> = {
 const NUMBER =
   /^([+-])?\s?(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)?(?:\.(\d+))?\s?(k|thousand|mm|mn|mil|millions?|m|bn|b|billions?|万|亿)?$/;
 
-/** Reads a lower-cased, tidied number with an optional multiplier; undefined if it is not one. */
+/**
+ * Reads a lower-cased, tidied number with an optional multiplier, or one written the
+ * Chinese way (`三十万`, `两千`, `3千万`); undefined if it is not one.
+ */
 export function readNumber(text: string): TypedNumber | undefined {
   const match = NUMBER.exec(text.replace(/[\u2212\u2013]/g, '-'));
-  if (!match) return undefined;
+  if (!match) return CHINESE_NUMERAL.test(text) ? readChineseNumber(text) : undefined;
   const [, sign, whole = '', fraction = '', multiplier] = match;
   if (whole === '' && fraction === '') return undefined;
   const digits = `${whole.replace(/[, ]/g, '')}${fraction}`;

@@ -1,10 +1,11 @@
 /**
  * From answers to a `PlanDraft`: which questions apply (their `when`), and how each
- * answer fills the plan. Answers to questions that no longer apply are ignored but
- * kept in the state, so switching back restores them.
+ * answer fills the plan, following the question ↔ plan map. Answers to questions
+ * that no longer apply are ignored but kept in the state, so switching back restores them.
  */
-import { PlanDraftSchema, STAGES, type Channel, type PlanDraft, type Stage } from './plan.js';
-import type { Question, QuestionScript } from '../conversation/script.js';
+import { z } from 'zod';
+import { PlanDraftSchema, QUESTION_MAP, STAGES, type Channel, type PlanDraft, type Stage } from './plan.js';
+import type { Question, QuestionScript } from '../conversation/question.js';
 import type { AnswerValue, Answers, CarriedRates } from '../conversation/flow-state.js';
 import { currencyOf } from '../conversation/flow-answer.js';
 import {
@@ -16,7 +17,7 @@ import {
 } from '../contact/contact-plan.js';
 import { parseOffer, readTerms } from '../contact/incentive.js';
 import { readInsight, readProposition } from '../contact/message-plan.js';
-import { proposedAnswer } from './proposed-answers.js';
+import { PROPOSABLE_QUESTIONS, proposedAnswer } from './proposed-answers.js';
 
 /** Whether an earlier answer meets a `when` condition (any value of a multi answer; yes/no for booleans). */
 function meets(value: AnswerValue | undefined, accepted: string[]): boolean {
@@ -27,7 +28,7 @@ function meets(value: AnswerValue | undefined, accepted: string[]): boolean {
 }
 
 /** The questions that apply given the answers so far, in script order. */
-export function applicableQuestions(script: QuestionScript, answers: Answers): Question[] {
+export function applicableQuestions(script: Pick<QuestionScript, 'questions'>, answers: Answers): Question[] {
   const applicable: Question[] = [];
   const ids = new Set<string>();
   for (const question of script.questions) {
@@ -42,7 +43,7 @@ export function applicableQuestions(script: QuestionScript, answers: Answers): Q
 }
 
 /** The answers that count: applicable questions, not skipped. */
-export function countingAnswers(script: QuestionScript, answers: Answers): Map<string, AnswerValue> {
+export function countingAnswers(script: Pick<QuestionScript, 'questions'>, answers: Answers): Map<string, AnswerValue> {
   const values = new Map<string, AnswerValue>();
   for (const question of applicableQuestions(script, answers)) {
     const value = answers[question.id]?.value;
@@ -69,75 +70,78 @@ export function contactPlanOf(draft: PlanDraft, answer: ContactPlanAnswer | unde
 }
 
 /**
- * Builds the draft the rules judge from the answers that count; channels become catalogue
- * entries. Questions the bot proposes (business model, journey, tone) take the proposal
- * until the author answers them, and the contact plan is the accepted table redone
- * against the current answers (`reconcileContactPlan`).
+ * Builds the draft the rules judge from the answers that count: each answer goes to
+ * its field in the map; channel ids become catalogue entries. The budget is always
+ * there, in the plan's currency (CNY until it is answered), since money is read in it.
+ * Then what the map cannot say: questions the bot proposes (business model, journey,
+ * tone) take the proposal until the author answers them, the insight, proposition and
+ * offer answers are read into their parts, and the contact plan is the accepted table
+ * redone against the current answers. `carried` (the last review's per-channel rates)
+ * become the cost assumptions of the paid channels chosen again.
  */
-export function assembleDraft(
-  answers: Answers,
-  script: QuestionScript,
-  catalogue: Channel[] = script.catalogue,
-  carried?: CarriedRates,
-): PlanDraft {
+export function assembleDraft(answers: Answers, script: QuestionScript, catalogue: Channel[] = script.catalogue, carried?: CarriedRates): PlanDraft {
   const values = countingAnswers(script, answers);
-  const text = (id: string): string | undefined => {
-    const value = values.get(id);
-    return typeof value === 'string' ? value : undefined;
+  const raw: Record<string, unknown> = { budget: { currency: currencyOf(answers) } };
+  const fill = (row: (typeof QUESTION_MAP)[number], value: AnswerValue) => {
+    const filled = row.catalogue ? chosenChannels(value, catalogue) : value;
+    if (row.schema.safeParse(filled).success) setPath(raw, row.path, filled);
   };
-  const list = (id: string): string[] => {
-    const value = values.get(id);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  };
-  const num = (id: string): number | undefined => {
-    const value = values.get(id);
-    return typeof value === 'number' ? value : undefined;
-  };
-  const primary = text('primary_objective');
-  const callToAction = values.get('call_to_action');
-  const channels = list('channels').flatMap((id) => catalogue.filter((channel) => channel.id === id));
-  const budget = withCarriedCosts(budgetOf(answers, num), channels, carried);
-  const base = PlanDraftSchema.parse({
-    campaign: text('campaign'),
-    brand: text('brand'),
-    problems: list('problems'),
-    keyProblem: text('key_problem'),
-    problemStatement: text('problem_statement'),
-    audience: audienceOf(text),
-    research: list('research'),
-    primaryObjective: primary,
-    // Restating the primary objective as a secondary one adds nothing.
-    secondaryObjectives: list('secondary_objectives').filter((objective) => objective !== primary),
-    goals: values.get('goals') ?? [],
-    concept: text('concept'),
-    messageType: text('message_type'),
-    callToAction: typeof callToAction === 'boolean' ? callToAction : undefined,
-    channels,
-    budget,
-    startDate: text('start_date'),
-    endDate: text('end_date'),
-    reviewDate: text('review_date'),
-  });
-  const asked = (id: string) => script.questions.some((q) => q.id === id);
-  const proposed = (id: string) => (asked(id) ? (values.get(id) ?? proposedAnswer(id, base)) : undefined);
-  const businessModel = proposed('business_model');
-  const withModel: PlanDraft = { ...base, ...(typeof businessModel === 'string' ? { businessModel: businessModel as PlanDraft['businessModel'] } : {}) };
-  const journey = proposed('journey');
-  const draft: PlanDraft = {
-    ...withModel,
-    journey: Array.isArray(journey) ? STAGES.filter((stage) => (journey as unknown[]).includes(stage)) : [],
-  };
-  const message = messageOf(text, proposed('tone'));
-  if (message) draft.message = message;
-  const incentive = incentiveOf(text, num, budget?.currency ?? 'CNY', budget?.funnel?.averageOrderValue);
-  const contactAnswer = ContactPlanAnswerSchema.safeParse(values.get('contact_plan'));
-  const contactPlan = contactAnswer.success ? contactPlanOf(draft, contactAnswer.data) : [];
-  if (incentive) {
-    const offered = [...new Set(contactPlan.filter((row) => row.usesIncentive).map((row) => row.stage))];
-    incentive.stages = offered.length > 0 ? STAGES.filter((stage) => offered.includes(stage)) : proposeIncentiveStages(draft.journey);
-    draft.incentive = incentive;
+  for (const row of QUESTION_MAP) {
+    const value = values.get(row.question);
+    if (value !== undefined) fill(row, value);
   }
-  return PlanDraftSchema.parse({ ...draft, contactPlan });
+  // Restating the primary objective as a secondary one adds nothing.
+  if (Array.isArray(raw.secondaryObjectives)) raw.secondaryObjectives = raw.secondaryObjectives.filter((o) => o !== raw.primaryObjective);
+  dropIncomplete(raw, PlanDraftSchema);
+  const asked = new Set(script.questions.map((q) => q.id));
+  for (const id of PROPOSABLE_QUESTIONS) {
+    const row = QUESTION_MAP.find((r) => r.question === id);
+    if (!row || !asked.has(id) || values.has(id)) continue;
+    const proposal = proposedAnswer(id, PlanDraftSchema.parse(raw));
+    if (proposal !== undefined) fill(row, proposal);
+  }
+  const draft = PlanDraftSchema.parse(raw);
+  if (draft.journey.length > 0) draft.journey = STAGES.filter((stage) => draft.journey.includes(stage));
+  draft.message = readMessage(draft.message);
+  draft.incentive = readIncentive(draft);
+  draft.budget = withCarriedCosts(draft.budget, draft.channels, carried);
+  const contactAnswer = ContactPlanAnswerSchema.safeParse(values.get('contact_plan'));
+  draft.contactPlan = contactAnswer.success ? contactPlanOf(draft, contactAnswer.data) : [];
+  if (draft.incentive) {
+    const offered = new Set(draft.contactPlan.filter((row) => row.usesIncentive).map((row) => row.stage));
+    draft.incentive.stages = offered.size > 0 ? STAGES.filter((stage) => offered.has(stage)) : proposeIncentiveStages(draft.journey);
+  }
+  return PlanDraftSchema.parse(draft);
+}
+
+/** The insight answer split into insight, evidence and methods; the proposition into promise and reason to believe. */
+function readMessage(message: PlanDraft['message']): PlanDraft['message'] {
+  if (!message) return undefined;
+  return {
+    ...message,
+    ...(message.insight !== undefined ? readInsight(message.insight) : {}),
+    ...(message.proposition !== undefined ? readProposition(message.proposition) : {}),
+  };
+}
+
+/** The offer answer read in the plan's currency, the terms split into who and how long; a rate off becomes a value once the order value is known. */
+function readIncentive(draft: PlanDraft): PlanDraft['incentive'] {
+  const incentive = draft.incentive;
+  if (!incentive || incentive.offer === undefined) return undefined;
+  const offer = parseOffer(incentive.offer, draft.budget?.currency ?? 'CNY');
+  const terms = readTerms(incentive.eligibility ?? '');
+  const { eligibility: _typed, ...rest } = incentive;
+  const rate = offer.ok ? offer.value.rate : undefined;
+  const aov = draft.budget?.funnel?.averageOrderValue;
+  const value = offer.ok ? (offer.value.value ?? (rate !== undefined && aov !== undefined ? Math.round(rate * aov) : undefined)) : undefined;
+  return {
+    ...rest,
+    ...(offer.ok ? { mechanic: offer.value.mechanic } : {}),
+    ...(value !== undefined ? { value } : {}),
+    ...(rate !== undefined ? { rate } : {}),
+    ...terms,
+    stages: [] as Stage[],
+  };
 }
 
 /**
@@ -155,69 +159,35 @@ function withCarriedCosts(budget: PlanDraft['budget'], channels: readonly Channe
   return costs.length > 0 ? { ...budget, channelCosts: costs } : budget;
 }
 
-/** The message plan from the insight and proposition answers and the (proposed) tone; undefined when none is there. */
-function messageOf(text: (id: string) => string | undefined, tone: AnswerValue | undefined): PlanDraft['message'] {
-  const insight = text('insight');
-  const proposition = text('proposition');
-  if (insight === undefined && proposition === undefined && typeof tone !== 'string') return undefined;
-  return {
-    ...(insight !== undefined ? readInsight(insight) : { insightMethods: [] }),
-    ...(proposition !== undefined ? readProposition(proposition) : {}),
-    ...(typeof tone === 'string' ? { tone } : {}),
-  };
+function chosenChannels(value: AnswerValue, catalogue: Channel[]): Channel[] {
+  const ids = Array.isArray(value) ? value : [];
+  return ids.flatMap((id) => catalogue.filter((channel) => channel.id === id));
 }
 
-/** The incentive's terms from the offer, terms and redemption answers; a rate off becomes a value once the order value is known. */
-function incentiveOf(
-  text: (id: string) => string | undefined,
-  num: (id: string) => number | undefined,
-  currency: NonNullable<PlanDraft['budget']>['currency'],
-  averageOrderValue: number | undefined,
-): PlanDraft['incentive'] {
-  const offerText = text('incentive_offer');
-  if (offerText === undefined) return undefined;
-  const offer = parseOffer(offerText, currency);
-  const terms = readTerms(text('incentive_terms') ?? '');
-  const redemptions = num('incentive_redemptions');
-  const fromRate = offer.ok && offer.value.rate !== undefined && averageOrderValue !== undefined ? Math.round(offer.value.rate * averageOrderValue) : undefined;
-  const value = offer.ok ? (offer.value.value ?? fromRate) : undefined;
-  return {
-    ...(offer.ok ? { mechanic: offer.value.mechanic } : {}),
-    ...(value !== undefined ? { value } : {}),
-    ...(offer.ok && offer.value.rate !== undefined ? { rate: offer.value.rate } : {}),
-    ...terms,
-    ...(redemptions !== undefined ? { expectedRedemptions: redemptions } : {}),
-    stages: [] as Stage[],
-  };
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    node = (typeof next === 'object' && next !== null ? next : (node[key] = {})) as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1] as string] = value;
 }
 
-function audienceOf(text: (id: string) => string | undefined): PlanDraft['audience'] {
-  const audience = {
-    description: text('audience_description'),
-    segment: text('audience_segment'),
-    stage: text('audience_stage'),
-    involvement: text('involvement'),
-    motivation: text('motivation'),
-  };
-  if (Object.values(audience).every((value) => value === undefined)) return undefined;
-  return { ...audience, description: audience.description ?? '' } as PlanDraft['audience'];
+/**
+ * Leaves out a nested group its schema refuses, such as funnel inputs with only some
+ * of the four answered: a half-filled model is no model, and the rules say what is missing.
+ */
+function dropIncomplete(raw: Record<string, unknown>, schema: z.ZodObject): void {
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const value = raw[key];
+    const inner = unwrapOptional(field as z.ZodType);
+    if (!(inner instanceof z.ZodObject) || typeof value !== 'object' || value === null) continue;
+    dropIncomplete(value as Record<string, unknown>, inner);
+    if (!inner.safeParse(value).success) delete raw[key];
+  }
 }
 
-/** The funnel or reach inputs go in only when all their required answers count. */
-function budgetOf(answers: Answers, num: (id: string) => number | undefined): PlanDraft['budget'] {
-  const funnel = {
-    targetRevenue: num('target_revenue'),
-    averageOrderValue: num('average_order_value'),
-    conversionRate: num('conversion_rate'),
-    costPerVisit: num('cost_per_visit'),
-  };
-  const reach = { audienceSize: num('audience_size'), reachRate: num('reach_rate'), frequency: num('frequency'), cpm: num('cpm') };
-  const complete = (inputs: Record<string, number | undefined>): boolean => Object.values(inputs).every((v) => v !== undefined);
-  return {
-    currency: currencyOf(answers),
-    available: num('budget_available'),
-    funnel: complete(funnel) ? { ...funnel, customerValue: num('customer_value') } : undefined,
-    reach: complete(reach) ? reach : undefined,
-    reserveRate: 0.1,
-  } as PlanDraft['budget'];
+function unwrapOptional(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
 }

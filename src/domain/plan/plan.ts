@@ -1,142 +1,64 @@
 /**
- * The IMC plan model: vocabulary, zod schemas and the types every other part of
- * the domain shares. Pure data: no Slack, no storage, no clock.
+ * The IMC plan model: zod schemas and the types every other part of the domain
+ * shares. Each field an answer fills names its question here (`answer.…`), which
+ * makes this file the question ↔ plan map as well (see question-map.ts and
+ * prompts/README.md). Pure data: no Slack, no storage, no clock.
  *
  * Conventions
  * - Money is an integer number of minor units (fen, cents) in `budget.currency`.
  * - Rates (conversion, reach, goal values with unit `percent`) are fractions: 2 % is 0.02.
  * - Calendar dates are ISO `yyyy-MM-dd` strings in the team's time zone.
- * - Ids below are stable: they are stored in plans and used in prompts and rules.
+ * - Ids are stable: they are stored in plans and used in prompts and rules.
  */
 import { z } from 'zod';
+import { answeredBy, questionMapOf, REQUIRED, type FieldSource, type MappedQuestion } from './question-map.js';
+import {
+  DATA_SOURCES,
+  FUNNEL_OBJECTIVES,
+  GOAL_METRICS,
+  GOAL_UNITS,
+  INCENTIVE_MECHANICS,
+  MEDIA_TYPES,
+  NON_MEDIA_KINDS,
+  OBJECTIVES,
+  PHASING_PATTERNS,
+  PROBLEM_TYPES,
+  RESEARCH_METHODS,
+  STAGES,
+  VOCABULARY,
+  type Objective,
+  type VocabularyName,
+} from './vocabulary.js';
 
-export const PROBLEM_TYPES = [
-  'market',
-  'brand',
-  'product',
-  'service',
-  'price',
-  'communication',
-  'channel',
-  'sales',
-  'logistics',
-] as const;
-export type ProblemType = (typeof PROBLEM_TYPES)[number];
-/** Problems communication alone cannot fix (domain §2). */
-export const NON_COMMS_PROBLEMS: readonly ProblemType[] = ['product', 'service', 'price', 'logistics'];
+export * from './vocabulary.js';
 
-export const SEGMENTS = ['loyal', 'competitor-loyal', 'switcher', 'new-to-category'] as const;
-export type Segment = (typeof SEGMENTS)[number];
+// Functions, not shared schemas: the map tells fields apart by their schema object.
+const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-MM-dd');
+const minorUnits = () => z.number().int();
+const fraction = () => z.number();
 
-export const STAGES = [
-  'need-recognition',
-  'information-search',
-  'evaluation',
-  'purchase-decision',
-  'post-purchase',
-] as const;
-export type Stage = (typeof STAGES)[number];
+type Options = Pick<FieldSource, 'required'>;
 
-export const INVOLVEMENTS = ['low', 'high'] as const;
-export type Involvement = (typeof INVOLVEMENTS)[number];
-
-export const MOTIVATIONS = ['informational', 'transformational'] as const;
-export type Motivation = (typeof MOTIVATIONS)[number];
-
-export const OBJECTIVES = ['category-demand', 'brand-awareness', 'brand-attitude', 'purchase-intention'] as const;
-export type Objective = (typeof OBJECTIVES)[number];
-/** Objectives whose budget is derived with the sales funnel; the others use the reach model. */
-export const FUNNEL_OBJECTIVES: readonly Objective[] = ['purchase-intention', 'category-demand'];
-
-export const GOAL_METRICS = [
-  'awareness',
-  'recognition',
-  'trust',
-  'reputation',
-  'loyalty',
-  'acquisition',
-  'activation',
-  'retention',
-  'conversion',
-  'sharing',
-  'revenue',
-  'orders',
-  // Added with the contact plan (domain §9): what marketers actually set.
-  'recall',
-  'consideration',
-  'purchase-intent',
-  'favourability',
-  'nps',
-  'share-of-voice',
-  'engagement',
-  'followers',
-  'reach',
-  'visits',
-  'leads',
-  'mql',
-  'sql',
-  'pipeline',
-  'demo-requests',
-  'repeat-rate',
-  'churn',
-  'cac',
-  'roas',
-] as const;
-export type GoalMetric = (typeof GOAL_METRICS)[number];
-
-export const GOAL_UNITS = ['percent', 'count', 'money', 'score'] as const;
-export type GoalUnit = (typeof GOAL_UNITS)[number];
-
-export const MESSAGE_TYPES = ['brand', 'incentive', 'both'] as const;
-export type MessageType = (typeof MESSAGE_TYPES)[number];
-
-export const MEDIA_TYPES = ['owned', 'paid', 'earned'] as const;
-export type MediaType = (typeof MEDIA_TYPES)[number];
-
-export const RESEARCH_KINDS = ['macro', 'market', 'competition', 'consumer-insight'] as const;
-export type ResearchKind = (typeof RESEARCH_KINDS)[number];
-
-export const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'SGD', 'AUD', 'CAD'] as const;
-export type Currency = (typeof CURRENCIES)[number];
-
-/** B2B and B2C journeys use different channels at the same stage (domain §7): email nurture and LinkedIn ads serve evaluation in B2B. */
-export const BUSINESS_MODELS = ['b2c', 'b2b'] as const;
-export type BusinessModel = (typeof BUSINESS_MODELS)[number];
-
-/** How an insight was found (seed 000's four methods). */
-export const RESEARCH_METHODS = ['big-data', 'desk', 'survey', 'interviews'] as const;
-export type ResearchMethod = (typeof RESEARCH_METHODS)[number];
-
-/** Where a goal's or a touchpoint's KPI is measured (domain §9). */
-export const DATA_SOURCES = ['survey', 'analytics', 'crm', 'platform', 'sales'] as const;
-export type DataSource = (typeof DATA_SOURCES)[number];
-
-/** Short-term offers of value (seed 003: the brand incentive). */
-export const INCENTIVE_MECHANICS = [
-  'discount',
-  'coupon',
-  'gift',
-  'free-trial',
-  'sample',
-  'bundle',
-  'cashback',
-  'loyalty-points',
-  'referral-reward',
-  'contest',
-] as const;
-export type IncentiveMechanic = (typeof INCENTIVE_MECHANICS)[number];
-
-/** How paid money is spread over the dates (domain §4, phasing by pattern). */
-export const PHASING_PATTERNS = ['burst', 'always-on', 'event-anchored', 'lifecycle'] as const;
-export type PhasingPattern = (typeof PHASING_PATTERNS)[number];
-
-/** Money that is not working media: it makes, seeds or manages the communication (domain §4). */
-export const NON_MEDIA_KINDS = ['production', 'content', 'kol-fees', 'pr', 'agency', 'other'] as const;
-export type NonMediaKind = (typeof NON_MEDIA_KINDS)[number];
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-MM-dd');
-const minorUnits = z.number().int();
-const fraction = z.number();
+/** Plan fields filled by an answer, one helper per question kind: the field's schema, marked with its question. */
+const answer = {
+  text: (question: string, options?: Options) => answeredBy(z.string(), { question, kind: 'text', ...options }),
+  date: (question: string, options?: Options) => answeredBy(isoDate(), { question, kind: 'date', ...options }),
+  money: (question: string, options?: Options) => answeredBy(minorUnits(), { question, kind: 'money', ...options }),
+  rate: (question: string, options?: Options) => answeredBy(fraction(), { question, kind: 'percentage', ...options }),
+  number: (question: string, options?: Options) => answeredBy(z.number(), { question, kind: 'number', ...options }),
+  wholeNumber: (question: string, options?: Options) => answeredBy(z.number().int(), { question, kind: 'number', ...options }),
+  yesNo: (question: string, options?: Options) => answeredBy(z.boolean(), { question, kind: 'yesno', ...options }),
+  goals: (question: string, options?: Options) => answeredBy(z.array(GoalSchema), { question, kind: 'goals', ...options }),
+  /** A single choice among the ids of `vocabulary`. */
+  one: <V extends VocabularyName>(question: string, vocabulary: V, options?: Options) =>
+    answeredBy(z.enum(VOCABULARY[vocabulary]), { question, kind: 'single', vocabulary, ...options }),
+  /** Several choices among the ids of `vocabulary`. */
+  many: <V extends VocabularyName>(question: string, vocabulary: V, options?: Options) =>
+    answeredBy(z.array(z.enum(VOCABULARY[vocabulary])), { question, kind: 'multi', vocabulary, ...options }),
+  /** Channels chosen from the catalogue (prompts/channels.yml); the plan keeps the whole entries. */
+  channels: (question: string, options?: Options) =>
+    answeredBy(z.array(ChannelSchema), { question, kind: 'multi', catalogue: true, ...options }),
+};
 
 export const GoalSchema = z.object({
   metric: z.enum(GOAL_METRICS),
@@ -145,7 +67,7 @@ export const GoalSchema = z.object({
   target: z.number(),
   /** Most indicators should go up; `decrease` is for goals such as cost or churn. */
   direction: z.enum(['increase', 'decrease']).default('increase'),
-  deadline: isoDate,
+  deadline: isoDate(),
   /** Where the figure comes from (survey, analytics, CRM, platform, sales data). */
   source: z.enum(DATA_SOURCES).optional(),
 });
@@ -171,22 +93,24 @@ export const ChannelSchema = z.object({
 });
 export type Channel = z.infer<typeof ChannelSchema>;
 
+/** The sales funnel's inputs; present only when all four required ones are answered. */
 export const FunnelInputsSchema = z.object({
-  targetRevenue: minorUnits,
-  averageOrderValue: minorUnits,
-  conversionRate: fraction,
-  costPerVisit: minorUnits,
+  targetRevenue: answer.money('target_revenue', REQUIRED),
+  averageOrderValue: answer.money('average_order_value', REQUIRED),
   /** Lifetime value of a customer, when known; compared with cost per order. */
-  customerValue: minorUnits.optional(),
+  customerValue: answer.money('customer_value').optional(),
+  conversionRate: answer.rate('conversion_rate', REQUIRED),
+  costPerVisit: answer.money('cost_per_visit', REQUIRED),
 });
 export type FunnelInputs = z.infer<typeof FunnelInputsSchema>;
 
+/** The reach model's inputs; present only when all four are answered. */
 export const ReachInputsSchema = z.object({
-  audienceSize: z.number().int(),
-  reachRate: fraction,
-  frequency: z.number(),
+  audienceSize: answer.wholeNumber('audience_size', REQUIRED),
+  reachRate: answer.rate('reach_rate', REQUIRED),
+  frequency: answer.number('frequency', REQUIRED),
   /** Cost per thousand impressions, in minor units. */
-  cpm: minorUnits,
+  cpm: answer.money('cpm', REQUIRED),
 });
 export type ReachInputs = z.infer<typeof ReachInputsSchema>;
 
@@ -194,56 +118,67 @@ export const NonMediaLineSchema = z.object({
   kind: z.enum(NON_MEDIA_KINDS),
   /** What it pays for, e.g. "film shoot" or "KOL fees for 5 creators". */
   description: z.string().optional(),
-  amount: minorUnits,
+  amount: minorUnits(),
 });
 export type NonMediaLine = z.infer<typeof NonMediaLineSchema>;
 
 /** What one paid channel pays for the contacts it buys: per visit (traffic) or per thousand impressions (reach). */
 export const ChannelCostSchema = z.object({
   channelId: z.string().min(1),
-  costPerVisit: minorUnits.optional(),
-  cpm: minorUnits.optional(),
+  costPerVisit: minorUnits().optional(),
+  cpm: minorUnits().optional(),
 });
 export type ChannelCost = z.infer<typeof ChannelCostSchema>;
 
 export const RetentionInputsSchema = z.object({
   /** Existing customers the retention task works on. */
   baseCustomers: z.number().int(),
-  /** Uplift in repeat-purchase rate, as a fraction (extra orders = base × uplift, capped by the base). */
-  repeatRateUplift: fraction,
+  /** Uplift in repeat-purchase rate, as a fraction() (extra orders = base × uplift, capped by the base). */
+  repeatRateUplift: fraction(),
   /** Cost of one contact (CRM message, community activity), minor units. */
-  costPerContact: minorUnits.optional(),
+  costPerContact: minorUnits().optional(),
 });
 export type RetentionInputs = z.infer<typeof RetentionInputsSchema>;
 
-/** The brand message (seed 003, Schultz step 3): what every touchpoint carries. */
+/**
+ * The brand message (seed 003, Schultz step 3): what every touchpoint carries. The insight
+ * answer fills `insight` and the proposition answer `proposition`, each as typed;
+ * assembleDraft then splits off the evidence and methods, and the reason to believe.
+ */
 export const MessagePlanSchema = z.object({
   /** The consumer insight in one sentence. */
-  insight: z.string().optional(),
+  insight: answer.text('insight').optional(),
   /** How it was found, and the evidence (e.g. "12 of 15 interviewees said…"). */
   insightMethods: z.array(z.enum(RESEARCH_METHODS)).default([]),
   evidence: z.string().optional(),
   /** What the brand promises this audience. */
-  proposition: z.string().optional(),
+  proposition: answer.text('proposition').optional(),
   /** Why they should believe it. */
   reasonToBelieve: z.string().optional(),
-  tone: z.string().optional(),
+  /** Proposed from the motive and involvement until the author sets it. */
+  tone: answer.text('tone').optional(),
 });
 export type MessagePlan = z.infer<typeof MessagePlanSchema>;
 
-/** The brand incentive (seed 003): a short-term offer; its cost is a line of the budget. */
+/**
+ * The brand incentive (seed 003): a short-term offer; its cost is a line of the budget.
+ * The offer answer fills `offer` as typed and the terms answer `eligibility`; assembleDraft
+ * reads the mechanic, value or rate from the first and splits the duration off the second.
+ */
 export const IncentiveSchema = z.object({
+  /** The offer as typed, e.g. "¥30 coupon" (read again in the plan's currency). */
+  offer: answeredBy(z.string(), { question: 'incentive_offer', kind: 'offer' }).optional(),
   mechanic: z.enum(INCENTIVE_MECHANICS).optional(),
   /** Cost to the brand of one redemption, minor units (e.g. ¥100 off plus a ¥20 gift is 12,000 fen). */
-  value: minorUnits.optional(),
+  value: minorUnits().optional(),
   /** A percentage off the order (fraction), when the offer was given as one; `value` is then rate × average order value, once known. */
-  rate: fraction.optional(),
+  rate: fraction().optional(),
   /** Who qualifies, e.g. "first order over ¥299". */
-  eligibility: z.string().optional(),
+  eligibility: answer.text('incentive_terms').optional(),
   /** When it runs, e.g. "launch week" or "1–11 Nov". */
   duration: z.string().optional(),
   /** Expected redemptions; when absent the budget assumes every order redeems. */
-  expectedRedemptions: z.number().int().optional(),
+  expectedRedemptions: answer.wholeNumber('incentive_redemptions').optional(),
   /** Stages where the incentive is offered (defaults to the purchase decision). */
   stages: z.array(z.enum(STAGES)).default([]),
 });
@@ -252,7 +187,7 @@ export type Incentive = z.infer<typeof IncentiveSchema>;
 /** When a touchpoint happens: a phase of the schedule, a date, or a trigger such as "7 days after first order". */
 export const TouchpointTimingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('phase'), phase: z.string().min(1) }),
-  z.object({ kind: z.literal('date'), date: isoDate }),
+  z.object({ kind: z.literal('date'), date: isoDate() }),
   z.object({ kind: z.literal('trigger'), event: z.string().min(1), offsetDays: z.number().int().optional() }),
   z.object({ kind: z.literal('always') }),
 ]);
@@ -288,15 +223,15 @@ export const TouchpointSchema = z.object({
 export type Touchpoint = z.infer<typeof TouchpointSchema>;
 
 export const BudgetSchema = z.object({
-  currency: z.enum(CURRENCIES),
+  currency: answer.one('currency', 'currency', REQUIRED),
   /** Money the team has, if known. */
-  available: minorUnits.optional(),
+  available: answer.money('budget_available').optional(),
   funnel: FunnelInputsSchema.optional(),
   reach: ReachInputsSchema.optional(),
   /** Share of the working budget kept back for testing and contingency. */
-  reserveRate: fraction.default(0.1),
+  reserveRate: fraction().default(0.1),
   /** Gross margin as a fraction of revenue, when known: turns revenue into contribution (domain §4, profit). */
-  grossMargin: fraction.optional(),
+  grossMargin: fraction().optional(),
   /** Production and other non-media costs, each its own line of the total. */
   nonMedia: z.array(NonMediaLineSchema).optional(),
   /** Per paid channel cost assumptions; a channel without one uses the plan-wide figure. */
@@ -304,7 +239,7 @@ export const BudgetSchema = z.object({
   /** How paid money is spread over the dates; inferred from the plan when not chosen. */
   pattern: z.enum(PHASING_PATTERNS).optional(),
   /** The peak window of an event-anchored plan (618, Double 11, a launch day), ISO dates inclusive. */
-  peak: z.object({ start: isoDate, end: isoDate }).optional(),
+  peak: z.object({ start: isoDate(), end: isoDate() }).optional(),
   /** The retention task (post-purchase): the base it works on and the uplift in repeat rate it aims for. */
   retention: RetentionInputsSchema.optional(),
   /** The author chose to post a plan scaled down to the money available; its goals are scaled and labelled so. */
@@ -313,11 +248,13 @@ export const BudgetSchema = z.object({
 export type Budget = z.infer<typeof BudgetSchema>;
 
 export const AudienceSchema = z.object({
-  description: z.string(),
-  segment: z.enum(SEGMENTS).optional(),
-  stage: z.enum(STAGES).optional(),
-  involvement: z.enum(INVOLVEMENTS).optional(),
-  motivation: z.enum(MOTIVATIONS).optional(),
+  description: answer.text('audience_description', REQUIRED).default(''),
+  segment: answer.one('audience_segment', 'segment', REQUIRED).optional(),
+  /** The brand a competitor-loyal audience buys now: the one to give a reason to switch from. */
+  competitor: answer.text('main_competitor').optional(),
+  stage: answer.one('audience_stage', 'stage', REQUIRED).optional(),
+  involvement: answer.one('involvement', 'involvement', REQUIRED).optional(),
+  motivation: answer.one('motivation', 'motivation', REQUIRED).optional(),
 });
 export type Audience = z.infer<typeof AudienceSchema>;
 
@@ -327,33 +264,38 @@ export type Audience = z.infer<typeof AudienceSchema>;
  * the complete form a finished conversation produces.
  */
 export const PlanDraftSchema = z.object({
-  campaign: z.string().optional(),
-  brand: z.string().optional(),
+  campaign: answer.text('campaign', REQUIRED).optional(),
+  brand: answer.text('brand', REQUIRED).optional(),
   /** Every problem the team named; `keyProblem` is the one chosen to solve. */
-  problems: z.array(z.enum(PROBLEM_TYPES)).default([]),
-  keyProblem: z.enum(PROBLEM_TYPES).optional(),
-  problemStatement: z.string().optional(),
+  problems: answer.many('problems', 'problem').default([]),
+  keyProblem: answer.one('key_problem', 'problem', REQUIRED).optional(),
+  problemStatement: answer.text('problem_statement', REQUIRED).optional(),
   audience: AudienceSchema.optional(),
-  businessModel: z.enum(BUSINESS_MODELS).optional(),
-  /** The stages the campaign moves the audience through, in journey order, starting at `audience.stage`. */
-  journey: z.array(z.enum(STAGES)).default([]),
-  research: z.array(z.enum(RESEARCH_KINDS)).default([]),
-  primaryObjective: z.enum(OBJECTIVES).optional(),
-  secondaryObjectives: z.array(z.enum(OBJECTIVES)).default([]),
-  goals: z.array(GoalSchema).default([]),
-  concept: z.string().optional(),
-  messageType: z.enum(MESSAGE_TYPES).optional(),
+  /** Proposed from the audience and the channels until the author sets it (`change business model`). */
+  businessModel: answer.one('business_model', 'businessModel').optional(),
+  /** The stages the campaign moves the audience through, in journey order, starting at `audience.stage`; proposed until set. */
+  journey: answer.many('journey', 'stage').default([]),
+  research: answer.many('research', 'research').default([]),
+  primaryObjective: answer.one('primary_objective', 'objective', REQUIRED).optional(),
+  secondaryObjectives: answer.many('secondary_objectives', 'objective').default([]),
+  goals: answer.goals('goals', REQUIRED).default([]),
+  concept: answer.text('concept', REQUIRED).optional(),
+  messageType: answer.one('message_type', 'messageType', REQUIRED).optional(),
   /** Whether the message carries a call to action (relevant at the purchase-decision stage). */
-  callToAction: z.boolean().optional(),
+  callToAction: answer.yesNo('call_to_action').optional(),
   message: MessagePlanSchema.optional(),
   incentive: IncentiveSchema.optional(),
-  channels: z.array(ChannelSchema).default([]),
-  /** The contact plan: one row per touchpoint (domain §7). */
+  channels: answer.channels('channels', REQUIRED).default([]),
+  /**
+   * The contact plan: one row per touchpoint (domain §7). Filled by the contact-plan question,
+   * whose answer is the accepted table and the author's changes: assembleDraft redoes it
+   * against the current answers (`reconcileContactPlan`), so it is not a plain mapped field.
+   */
   contactPlan: z.array(TouchpointSchema).default([]),
   budget: BudgetSchema.optional(),
-  startDate: isoDate.optional(),
-  endDate: isoDate.optional(),
-  reviewDate: isoDate.optional(),
+  startDate: answer.date('start_date', REQUIRED).optional(),
+  endDate: answer.date('end_date', REQUIRED).optional(),
+  reviewDate: answer.date('review_date', REQUIRED).optional(),
 });
 export type PlanDraft = z.infer<typeof PlanDraftSchema>;
 
@@ -362,16 +304,23 @@ export const PlanSchema = PlanDraftSchema.extend({
   brand: z.string().min(1),
   keyProblem: z.enum(PROBLEM_TYPES),
   problemStatement: z.string().min(1),
-  audience: AudienceSchema.required(),
+  // Only the parts every plan has: an optional audience field stays optional.
+  audience: AudienceSchema.required({ description: true, segment: true, stage: true, involvement: true, motivation: true }),
   primaryObjective: z.enum(OBJECTIVES),
   concept: z.string().min(1),
-  messageType: z.enum(MESSAGE_TYPES),
+  messageType: z.enum(VOCABULARY.messageType),
   budget: BudgetSchema,
-  startDate: isoDate,
-  endDate: isoDate,
-  reviewDate: isoDate,
+  startDate: isoDate(),
+  endDate: isoDate(),
+  reviewDate: isoDate(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
+
+/**
+ * The question ↔ plan map as a table: which question fills which field, read with
+ * which kind, and whether a plan can be posted without it.
+ */
+export const QUESTION_MAP: readonly MappedQuestion[] = questionMapOf(PlanDraftSchema);
 
 /** Which budget model a plan uses, from its primary objective. */
 export function budgetModelFor(objective: Objective | undefined): 'funnel' | 'reach' {
@@ -394,138 +343,3 @@ export interface Finding {
   /** The question id to jump to in order to fix it, when there is one. */
   questionId?: string;
 }
-
-/** Human labels for the vocabulary, used by prompts, rules and rendering. */
-export const LABELS = {
-  problem: {
-    market: 'Market',
-    brand: 'Brand',
-    product: 'Product',
-    service: 'Service',
-    price: 'Price',
-    communication: 'Communication',
-    channel: 'Channel (distribution)',
-    sales: 'Sales',
-    logistics: 'Logistics',
-  } satisfies Record<ProblemType, string>,
-  segment: {
-    loyal: 'Loyal to our brand',
-    'competitor-loyal': 'Loyal to a competitor',
-    switcher: 'Switchers (buy on deal or at random)',
-    'new-to-category': 'New to the category',
-  } satisfies Record<Segment, string>,
-  stage: {
-    'need-recognition': 'Need recognition',
-    'information-search': 'Information search',
-    evaluation: 'Evaluation of alternatives',
-    'purchase-decision': 'Purchase decision',
-    'post-purchase': 'Post-purchase',
-  } satisfies Record<Stage, string>,
-  involvement: { low: 'Low involvement', high: 'High involvement' } satisfies Record<Involvement, string>,
-  motivation: {
-    informational: 'Informational (rational: remove or avoid a problem)',
-    transformational: 'Transformational (emotional: gratification, approval)',
-  } satisfies Record<Motivation, string>,
-  objective: {
-    'category-demand': 'Category demand',
-    'brand-awareness': 'Brand awareness',
-    'brand-attitude': 'Brand attitude',
-    'purchase-intention': 'Purchase intention',
-  } satisfies Record<Objective, string>,
-  metric: {
-    awareness: 'Awareness',
-    recognition: 'Aided awareness',
-    trust: 'Trust',
-    reputation: 'Reputation',
-    loyalty: 'Loyalty',
-    acquisition: 'New customers',
-    activation: 'Activation',
-    retention: 'Retention',
-    conversion: 'Conversion',
-    sharing: 'Sharing',
-    revenue: 'Revenue',
-    orders: 'Orders',
-    recall: 'Unaided awareness',
-    consideration: 'Consideration',
-    'purchase-intent': 'Purchase intent',
-    favourability: 'Favourability',
-    nps: 'NPS',
-    'share-of-voice': 'Share of voice',
-    engagement: 'Engagement',
-    followers: 'Followers',
-    reach: 'Reach',
-    visits: 'Visits',
-    leads: 'Leads',
-    mql: 'Marketing-qualified leads (MQL)',
-    sql: 'Sales-qualified leads (SQL)',
-    pipeline: 'Pipeline',
-    'demo-requests': 'Demo requests',
-    'repeat-rate': 'Repeat purchase rate',
-    churn: 'Churn',
-    cac: 'Cost per acquisition (CAC/CPA)',
-    roas: 'Return on ad spend (ROAS)',
-  } satisfies Record<GoalMetric, string>,
-  messageType: {
-    brand: 'Brand message',
-    incentive: 'Incentive',
-    both: 'Brand message and incentive',
-  } satisfies Record<MessageType, string>,
-  media: { owned: 'Owned', paid: 'Paid', earned: 'Earned' } satisfies Record<MediaType, string>,
-  research: {
-    macro: 'Macro environment',
-    market: 'Market',
-    competition: 'Competition',
-    'consumer-insight': 'Consumer insight',
-  } satisfies Record<ResearchKind, string>,
-  businessModel: { b2c: 'B2C (selling to consumers)', b2b: 'B2B (selling to businesses)' } satisfies Record<BusinessModel, string>,
-  researchMethod: {
-    'big-data': 'Big data',
-    desk: 'Desk research',
-    survey: 'Survey',
-    interviews: 'Interviews',
-  } satisfies Record<ResearchMethod, string>,
-  dataSource: {
-    survey: 'survey',
-    analytics: 'analytics',
-    crm: 'CRM',
-    platform: 'platform data',
-    sales: 'sales data',
-  } satisfies Record<DataSource, string>,
-  mechanic: {
-    discount: 'Discount',
-    coupon: 'Coupon',
-    gift: 'Gift with purchase',
-    'free-trial': 'Free trial',
-    sample: 'Free sample',
-    bundle: 'Bundle',
-    cashback: 'Cashback',
-    'loyalty-points': 'Loyalty points',
-    'referral-reward': 'Referral reward',
-    contest: 'Contest or lucky draw',
-  } satisfies Record<IncentiveMechanic, string>,
-} as const;
-
-/** Minor units per major unit; JPY has none. */
-export const MINOR_UNITS: Record<Currency, number> = {
-  CNY: 100,
-  USD: 100,
-  EUR: 100,
-  GBP: 100,
-  JPY: 1,
-  HKD: 100,
-  SGD: 100,
-  AUD: 100,
-  CAD: 100,
-};
-
-export const CURRENCY_SYMBOLS: Record<Currency, string> = {
-  CNY: '¥',
-  USD: '$',
-  EUR: '€',
-  GBP: '£',
-  JPY: '¥',
-  HKD: 'HK$',
-  SGD: 'S$',
-  AUD: 'A$',
-  CAD: 'C$',
-};

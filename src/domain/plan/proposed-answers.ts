@@ -7,6 +7,9 @@ import { proposeBusinessModel, proposeJourney } from '../contact/journey.js';
 import { proposeTone } from '../contact/message-plan.js';
 import type { PlanDraft } from './plan.js';
 
+/** The questions the bot can propose, in the order their proposals build on each other. */
+export const PROPOSABLE_QUESTIONS = ['business_model', 'journey', 'tone'] as const;
+
 /** The proposed answer to a question, from the draft so far; undefined when the question proposes nothing (yet). */
 export function proposedAnswer(questionId: string, draft: PlanDraft): string | string[] | undefined {
   switch (questionId) {

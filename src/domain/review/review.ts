@@ -6,7 +6,7 @@
  */
 import type { BudgetSketch } from '../budget/budget-types.js';
 import { formatDate, formatMoney, formatNumber } from '../plan/format.js';
-import { LABELS, type GoalMetric, type GoalUnit, type Plan } from '../plan/plan.js';
+import { METRIC_LABELS, type GoalMetric, type GoalUnit, type Plan } from '../plan/plan.js';
 import { channelRates, touchpointResults, type TouchpointActual, type TouchpointResult } from './touchpoint-actuals.js';
 import type { CarriedRates } from '../conversation/flow-state.js';
 
@@ -101,7 +101,7 @@ function goalResults(plan: Plan, actuals: ReviewActuals): GoalResult[] {
     return [
       {
         metric: goal.metric,
-        label: LABELS.metric[goal.metric],
+        label: METRIC_LABELS[goal.metric],
         unit: goal.unit,
         baseline: goal.baseline,
         target: goal.target,

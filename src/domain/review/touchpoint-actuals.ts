@@ -39,10 +39,33 @@ export interface TouchpointResult extends TouchpointActual {
 export const TOUCHPOINT_ACTUALS_EXAMPLE = '`row 2: 45,000, spend ¥60,000, visits 30,000`';
 const FIELDS = ['spend', 'visits', 'impressions', 'orders'] as const;
 type Field = (typeof FIELDS)[number];
-const LINE = /^\s*(?:row\s*)?#?(\d{1,3})\s*[:.)-]?\s*(.*)$/i;
+/** The words that name each figure, longest first within a language; other languages add theirs. */
+export const FIELD_WORDS: Record<Field, readonly string[]> = {
+  spend: ['spend', 'spent', 'cost', '实际花费', '花费', '花了', '投入', '费用'],
+  visits: ['visits', '访问量', '访问次数', '访问', '进店', '到访'],
+  impressions: ['impressions', '曝光量', '曝光次数', '曝光', '展示量'],
+  orders: ['orders', '订单数', '订单量', '订单', '成交'],
+};
+/** `row 2: …`, `2. …`, `#2 …`, `第2行：…`, `第2行 …`. */
+const LINE = /^\s*(?:row\s*|第\s*)?#?(\d{1,3})\s*(?:行)?\s*[:：.)、-]?\s*(.*)$/i;
+/** Figures are separated by a comma and a space (so "1,100,000" keeps its own commas), a semicolon, or a Chinese comma. */
+const FIGURE_SEPARATOR = /\s*,\s+|\s*[;；，、]\s*/;
+/** Between lines: a new line, or a semicolon before the next row's number. */
+const ROW_SEPARATOR = /\n|[;；](?=\s*(?:row\s*|第\s*)?#?\d)/i;
+/** A Chinese counter word after a figure: 500单, 4万人, 3次. */
+const COUNT_WORD = /(?<=\d|[万亿千百])\s*(?:单|笔|人|次|个|份)$/u;
+
+function fieldOf(part: string): { field: Field; value: string } | undefined {
+  const lowered = part.toLowerCase();
+  for (const field of FIELDS) {
+    const word = FIELD_WORDS[field].find((w) => lowered.startsWith(w));
+    if (word) return { field, value: part.slice(word.length).replace(/^\s*[:=：]?\s*/, '') };
+  }
+  return undefined;
+}
 
 function readCount(text: string): number | undefined {
-  const number = readNumber(text.toLowerCase().replace(/\s+/g, ' ').trim());
+  const number = readNumber(text.toLowerCase().replace(/\s+/g, ' ').trim().replace(COUNT_WORD, ''));
   if (number === undefined || number.negative) return undefined;
   const value = toNumber(number);
   return Number.isSafeInteger(value) ? value : undefined;
@@ -55,7 +78,11 @@ function readSpend(text: string, currency: Currency): number | undefined {
 
 /** A KPI actual in the KPI's unit: `1.8%`, `¥12,000`, `45,000` or a score. */
 function readKpiValue(text: string, unit: GoalUnit, currency: Currency): number | undefined {
-  const clean = text.trim().replace(/\s+[a-z][a-z -]*$/i, '');
+  // A name after the figure, `45,000 clicks` or `5.2万次点击`, is the KPI's, not part of the figure.
+  const clean = text
+    .trim()
+    .replace(/\s+[a-z][a-z -]*$/i, '')
+    .replace(/(?<=[\d万亿千百%％])\s*(?:[^\P{Script=Han}万亿千百元]|[单笔人次个份])+$/u, '');
   if (unit === 'percent') {
     const rate = readRate(clean.toLowerCase());
     if (!rate || rate.number.negative) return undefined;
@@ -79,7 +106,7 @@ function readKpiValue(text: string, unit: GoalUnit, currency: Currency): number 
 export function parseTouchpointActuals(text: string, plan: Plan): Parsed<TouchpointActual[]> {
   const rows = plan.contactPlan ?? [];
   const currency = plan.budget.currency;
-  const lines = text.replace(/\r\n?/g, '\n').split(/\n|;(?=\s*(?:row\s*)?#?\d)/i).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text.replace(/\r\n?/g, '\n').split(ROW_SEPARATOR).map((line) => line.trim()).filter((line) => line !== '');
   if (lines.length === 0) return fail(`Give one line per row, e.g. ${TOUCHPOINT_ACTUALS_EXAMPLE}, or skip.`);
   const actuals: TouchpointActual[] = [];
   for (const line of lines) {
@@ -91,9 +118,10 @@ export function parseTouchpointActuals(text: string, plan: Plan): Parsed<Touchpo
     }
     const actual: TouchpointActual = { row: number };
     // Figures are separated by a comma and a space; "1,100,000" keeps its own commas.
-    for (const part of (match[2] ?? '').split(/\s*,\s+|\s*;\s*/).filter((p) => p !== '')) {
-      const field = FIELDS.find((f) => part.toLowerCase().startsWith(f));
-      const value = field ? part.slice(field.length).replace(/^\s*[:=]?\s*/, '') : part;
+    for (const part of (match[2] ?? '').split(FIGURE_SEPARATOR).filter((p) => p !== '')) {
+      const named = fieldOf(part);
+      const field = named?.field;
+      const value = named ? named.value : part;
       if (field) {
         const read = field === 'spend' ? readSpend(value, currency) : readCount(value);
         if (read === undefined) return fail(`Row ${number}: I couldn't read ${quoteInput(part)}; e.g. ${TOUCHPOINT_ACTUALS_EXAMPLE}.`);

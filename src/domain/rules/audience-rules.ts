@@ -5,7 +5,7 @@
 import { journeyOf } from '../contact/journey.js';
 import { SEGMENTS, STAGES, type Involvement, type Motivation, type Objective, type PlanDraft, type Segment, type Stage } from '../plan/plan.js';
 import { countWords } from './message-rules.js';
-import { defineRule, type RuleDefinition } from './rule-definition.js';
+import { defineRule, type FindingBody, type RuleDefinition } from './rule-definition.js';
 import { isBlank, joinNames, labelOf } from './rule-text.js';
 
 const audienceDefined = defineRule({
@@ -13,7 +13,7 @@ const audienceDefined = defineRule({
   severity: 'error',
   title: 'The audience is defined',
   questionIds: ['audience_description', 'audience_segment', 'audience_stage'],
-  check(draft) {
+  check(draft, ctx) {
     const audience = draft.audience;
     const missing: { part: string; questionId: string }[] = [];
     if (isBlank(audience?.description)) missing.push({ part: 'description', questionId: 'audience_description' });
@@ -82,15 +82,48 @@ const segmentStrategy = defineRule({
   id: 'SEGMENT-STRATEGY',
   severity: 'tip',
   title: 'The strategy suits the behaviour segment',
-  questionIds: ['audience_segment'],
+  questionIds: ['audience_segment', 'main_competitor', 'proposition'],
   check(draft) {
     const segment = draft.audience?.segment;
     if (segment === undefined || !Object.hasOwn(SEGMENT_ADVICE, segment)) return [];
+    if (segment === 'competitor-loyal') return switchFrom(draft);
     const advice = SEGMENT_ADVICE[segment];
     if (!advice.departs(draft)) return [];
     return [{ severity: 'tip', problem: advice.problem, principle: advice.principle, fix: advice.fix, questionId: 'audience_segment' }];
   },
 });
+
+/**
+ * A reason to switch is a reason to switch from someone: the tip asks which rival when the
+ * plan does not say, and otherwise speaks only when the plan gives no proof of what it does
+ * better (no reason to believe, or an offer alone), naming the rival.
+ */
+function switchFrom(draft: PlanDraft): FindingBody[] {
+  const advice = SEGMENT_ADVICE['competitor-loyal'];
+  const competitor = draft.audience?.competitor;
+  if (isBlank(competitor)) {
+    return [
+      {
+        severity: 'tip',
+        problem: 'Your audience is loyal to a competitor, and the plan does not say which.',
+        principle: advice.principle,
+        fix: `${advice.fix} Name the brand they buy now ("change main competitor"), so everyone knows what to be better than.`,
+        questionId: 'main_competitor',
+      },
+    ];
+  }
+  if (!advice.departs(draft)) return [];
+  const rival = (competitor as string).trim();
+  return [
+    {
+      severity: 'tip',
+      problem: `Your audience is loyal to ${rival}, but the plan gives them no proof of what you do better.`,
+      principle: advice.principle,
+      fix: `Differentiate from ${rival} and give a reason to switch: show what you do better than ${rival} and why it is true (\`change proposition\`: "… because …"), and make trying you easy.`,
+      questionId: 'proposition',
+    },
+  ];
+}
 
 /** Segment, stage and objective combinations that contradict each other, with why. */
 const CONTRADICTIONS: readonly { segment: Segment; stage?: Stage; objective?: Objective; why: string }[] = [
@@ -106,7 +139,7 @@ const segmentStageObjective = defineRule({
   severity: 'warning',
   title: 'Segment, stage and objective agree',
   questionIds: ['audience_segment', 'audience_stage', 'primary_objective'],
-  check(draft) {
+  check(draft, ctx) {
     const { segment, stage } = draft.audience ?? {};
     const objective = draft.primaryObjective;
     if (segment === undefined) return [];
@@ -116,9 +149,9 @@ const segmentStageObjective = defineRule({
     const first = clashes[0];
     if (first === undefined) return [];
     const said = [
-      `the audience is ${labelOf('segment', segment).toLowerCase()}`,
-      ...(stage !== undefined ? [`at ${labelOf('stage', stage).toLowerCase()}`] : []),
-      ...(objective !== undefined ? [`with a ${labelOf('objective', objective).toLowerCase()} objective`] : []),
+      `the audience is ${labelOf(ctx.labels, 'segment', segment).toLowerCase()}`,
+      ...(stage !== undefined ? [`at ${labelOf(ctx.labels, 'stage', stage).toLowerCase()}`] : []),
+      ...(objective !== undefined ? [`with a ${labelOf(ctx.labels, 'objective', objective).toLowerCase()} objective`] : []),
     ].join(' ');
     return [
       {
@@ -143,7 +176,7 @@ const audienceEveryone = defineRule({
   severity: 'warning',
   title: 'The audience is someone in particular',
   questionIds: ['audience_description'],
-  check(draft) {
+  check(draft, ctx) {
     const description = typeof draft.audience?.description === 'string' ? draft.audience.description : '';
     const plain = description.toLowerCase().replace(/[.!。！]+$/u, '').replace(/\s+/g, ' ').trim();
     if (plain === '' || !EVERYONE.test(plain)) return [];
@@ -190,7 +223,7 @@ const appealFit = defineRule({
   severity: 'tip',
   title: 'The appeal suits involvement and motivation',
   questionIds: ['involvement', 'motivation', 'proposition'],
-  check(draft) {
+  check(draft, ctx) {
     const involvement = draft.audience?.involvement;
     if (involvement === undefined || !Object.hasOwn(INVOLVEMENT_ADVICE, involvement)) return [];
     const advice = INVOLVEMENT_ADVICE[involvement];

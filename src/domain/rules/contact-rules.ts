@@ -40,12 +40,12 @@ const journeyCoverage = defineRule({
     const uncovered = journey.filter((stage) => !rows.some(({ row }) => row.stage === stage));
     const firstGap = uncovered[0];
     if (firstGap !== undefined) {
-      const stages = joinNames(uncovered.map(stageName));
+      const stages = joinNames(uncovered.map((s) => stageName(ctx.labels, s)));
       findings.push({
         severity: 'warning',
         problem: `No touchpoint reaches the audience at ${stages}, ${uncovered.length === 1 ? 'a stage' : 'stages'} of its journey.`,
         principle: 'Contact management decides when, where and how to reach the audience at each step; a step with no contact is where people drop out.',
-        fix: `Type \`add row\` and give ${stageName(firstGap)} ${whoCouldServe(firstGap, draft, ctx)}, or take the stage out of the journey with \`change journey\`.`,
+        fix: `Type \`add row\` and give ${stageName(ctx.labels, firstGap)} ${whoCouldServe(firstGap, draft, ctx)}, or take the stage out of the journey with \`change journey\`.`,
         questionId: 'contact_plan',
       });
     }
@@ -70,7 +70,7 @@ const oneVoice = defineRule({
   severity: 'warning',
   title: 'Every touchpoint carries the core concept',
   questionIds: ['contact_plan', 'concept'],
-  check(draft) {
+  check(draft, ctx) {
     if (isBlank(draft.concept)) return [];
     const concept = (draft.concept as string).trim();
     const off = positioned(draft).filter(({ row }) => !carriesConcept(row.message, concept));
@@ -101,13 +101,13 @@ const incentiveFit = defineRule({
   severity: 'warning',
   title: 'The incentive serves the objective and comes when people are buying',
   questionIds: ['message_type', 'contact_plan', 'primary_objective'],
-  check(draft) {
+  check(draft, ctx) {
     const findings: FindingBody[] = [];
     const objective = draft.primaryObjective;
     if (draft.messageType === 'incentive' && (objective === 'brand-awareness' || objective === 'brand-attitude')) {
       findings.push({
         severity: 'warning',
-        problem: `The message is an incentive only, but the primary objective is ${labelOf('objective', objective).toLowerCase()}.`,
+        problem: `The message is an incentive only, but the primary objective is ${labelOf(ctx.labels, 'objective', objective).toLowerCase()}.`,
         principle:
           "Don't confuse the goals: an offer buys a sale today; it does not make people know or like the brand, and on its own it teaches them to wait for the next deal.",
         fix: 'Lead with a brand message (change the message type to brand message, or both) and keep the offer for the purchase decision.',

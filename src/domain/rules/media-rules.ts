@@ -13,13 +13,13 @@ const mediaMix = defineRule({
   severity: 'warning',
   title: 'Owned, paid and earned media work together',
   questionIds: ['channels'],
-  check(draft) {
+  check(draft, ctx) {
     // With no channels at all CHANNEL-STAGE-FIT already reports the error.
     if (draft.channels.length === 0) return [];
     const used = MEDIA_TYPES.filter((media) => draft.channels.some((channel) => channel.media === media));
     const gaps: string[] = [];
     if (used.length < 2) {
-      const only = used.length === 1 ? `only ${labelOf('media', used[0]).toLowerCase()} media` : 'no known media type';
+      const only = used.length === 1 ? `only ${labelOf(ctx.labels, 'media', used[0]).toLowerCase()} media` : 'no known media type';
       gaps.push(`the channels use ${only}`);
     }
     if (!used.includes('owned')) gaps.push('there is no owned channel');
@@ -68,7 +68,7 @@ const channelStageFit = defineRule({
     const first = journey[0];
     if (first === undefined) return [];
     const model = draft.businessModel;
-    const stages = joinNames(journey.map(stageName), 'or');
+    const stages = joinNames(journey.map((s) => stageName(ctx.labels, s)), 'or');
     const where = journey.length === 1 ? stages : `any stage of the journey (${stages})`;
     const offJourney = draft.channels.filter((channel) => journeyStagesFor(channel, journey, model).length === 0);
     const names = offJourney.map((channel) => channel?.name ?? channel?.id ?? 'a channel');
@@ -80,8 +80,8 @@ const channelStageFit = defineRule({
           problem: `None of your channels (${joinNames(names)}) reaches people at ${stages}.`,
           principle,
           fix: recommended
-            ? `Add a channel that reaches ${stageName(first)}, such as ${recommended}.`
-            : `Add a channel that reaches ${stageName(first)}: each channel in the list shows the stages it reaches.`,
+            ? `Add a channel that reaches ${stageName(ctx.labels, first)}, such as ${recommended}.`
+            : `Add a channel that reaches ${stageName(ctx.labels, first)}: each channel in the list shows the stages it reaches.`,
           questionId: 'channels',
         },
       ];
@@ -97,13 +97,13 @@ const channelStageFit = defineRule({
         questionId: 'channels',
       });
     }
-    findings.push(...misplacedRows(draft, journey, offJourney.map((channel) => channel?.id)));
+    findings.push(...misplacedRows(draft, journey, offJourney.map((channel) => channel?.id), ctx));
     return findings;
   },
 });
 
 /** Rows that put a channel at a journey stage it does not reach, while it reaches another stage of the journey. */
-function misplacedRows(draft: PlanDraft, journey: readonly Stage[], skip: readonly (string | undefined)[]): FindingBody[] {
+function misplacedRows(draft: PlanDraft, journey: readonly Stage[], skip: readonly (string | undefined)[], ctx: RuleContext): FindingBody[] {
   const model = draft.businessModel;
   const misplaced = draft.contactPlan.flatMap((row, index) => {
     const channel = draft.channels.find((c) => c?.id === row?.channelId);
@@ -114,7 +114,7 @@ function misplacedRows(draft: PlanDraft, journey: readonly Stage[], skip: readon
   if (firstMisplaced === undefined) return [];
   const described = misplaced.map(
     ({ position, row, channel, fitting }) =>
-      `row ${position} puts ${channel.name} at ${stageName(row.stage)}, which it does not reach (it reaches ${joinNames(fitting.map(stageName), 'and')})`,
+      `row ${position} puts ${channel.name} at ${stageName(ctx.labels, row.stage)}, which it does not reach (it reaches ${joinNames(fitting.map((s) => stageName(ctx.labels, s)), 'and')})`,
   );
   const target = firstMisplaced.fitting[0] as Stage;
   return [
@@ -122,7 +122,7 @@ function misplacedRows(draft: PlanDraft, journey: readonly Stage[], skip: readon
       severity: 'warning',
       problem: asSentence(joinNames(described)),
       principle: 'A touchpoint only works where its channel meets the audience: the row has to sit at a stage its channel reaches.',
-      fix: `Move the row to a stage its channel reaches, e.g. \`change row ${firstMisplaced.position}\` then \`stage: ${stageName(target)}\`, or give that stage another channel.`,
+      fix: `Move the row to a stage its channel reaches, e.g. \`change row ${firstMisplaced.position}\` then \`stage: ${stageName(ctx.labels, target)}\`, or give that stage another channel.`,
       questionId: 'contact_plan',
     },
   ];

@@ -40,7 +40,7 @@ const conceptOneLine = defineRule({
   severity: 'error/warning',
   title: 'One core concept in one line',
   questionIds: ['concept'],
-  check(draft) {
+  check(draft, ctx) {
     const principle =
       'One concept carried through every channel is what makes communication integrated; if it does not fit in a sentence, each channel will tell a different story.';
     if (isBlank(draft.concept)) {
@@ -76,7 +76,7 @@ const messageStageFit = defineRule({
   severity: 'warning',
   title: 'The message suits the stages it speaks to',
   questionIds: ['message_type', 'call_to_action', 'audience_stage', 'contact_plan'],
-  check(draft) {
+  check(draft, ctx) {
     // An offer at need recognition is INCENTIVE-FIT's; this rule takes information search.
     if (incentiveStagesOf(draft).includes('information-search')) {
       const rows = draft.contactPlan.flatMap((row, index) =>

@@ -22,7 +22,7 @@ const objectiveOnePrimary = defineRule({
   severity: 'error',
   title: 'Exactly one primary objective',
   questionIds: ['primary_objective', 'secondary_objectives'],
-  check(draft) {
+  check(draft, ctx) {
     if (primaryOf(draft) !== undefined) return [];
     return [
       {
@@ -66,7 +66,7 @@ const objectiveMeasurable = defineRule({
   severity: 'error',
   title: 'Every goal is measurable',
   questionIds: ['goals'],
-  check(draft) {
+  check(draft, ctx) {
     const principle =
       'A goal you cannot measure cannot be reviewed: each needs a metric, a starting point, a target and a date (DAGMAR).';
     const fix =
@@ -76,7 +76,7 @@ const objectiveMeasurable = defineRule({
     }
     const broken = draft.goals.flatMap((goal, index) => {
       const issues = goalIssues(goal, draft);
-      return issues.length > 0 ? [`${goalName(goal, index)}: ${issues.join(', ')}`] : [];
+      return issues.length > 0 ? [`${goalName(goal, index, ctx.labels)}: ${issues.join(', ')}`] : [];
     });
     if (broken.length === 0) return [];
     return [
@@ -96,15 +96,15 @@ const objectiveKpiFit = defineRule({
   severity: 'warning',
   title: 'A goal measures the primary objective',
   questionIds: ['goals', 'primary_objective'],
-  check(draft) {
+  check(draft, ctx) {
     const objective = primaryOf(draft);
     if (objective === undefined || draft.goals.length === 0) return [];
     if (draft.goals.some((goal) => metricMeasuresObjective(goal.metric, objective))) return [];
     const known = draft.goals.filter((goal) => GOAL_METRICS.includes(goal.metric));
-    const measured = [...new Set(known.map((goal) => labelOf('metric', goal.metric)))];
+    const measured = [...new Set(known.map((goal) => labelOf(ctx.labels, 'metric', goal.metric)))];
     // The first few, the ones people set most; the review needs one, not the whole list.
-    const fitting = OBJECTIVE_METRICS[objective].slice(0, 6).map((metric) => labelOf('metric', metric).toLowerCase());
-    const objectiveName = labelOf('objective', objective).toLowerCase();
+    const fitting = OBJECTIVE_METRICS[objective].slice(0, 6).map((metric) => labelOf(ctx.labels, 'metric', metric).toLowerCase());
+    const objectiveName = labelOf(ctx.labels, 'objective', objective).toLowerCase();
     return [
       {
         severity: 'warning',
@@ -125,18 +125,18 @@ const objectiveStageFit = defineRule({
   severity: 'warning',
   title: 'The primary objective fits a stage of the journey',
   questionIds: ['primary_objective', 'audience_stage', 'journey'],
-  check(draft) {
+  check(draft, ctx) {
     const objective = primaryOf(draft);
     const stage = draft.audience?.stage;
     if (objective === undefined || stage === undefined || !STAGES.includes(stage)) return [];
     // A campaign that takes the audience on to the purchase may aim at purchase intention from the start.
     const journey = journeyOf(draft);
     if (journey.some((step) => objectiveFitsStage(objective, step))) return [];
-    const objectiveName = labelOf('objective', objective).toLowerCase();
-    const stageName = labelOf('stage', stage).toLowerCase();
-    const fitting = STAGE_FIT[stage].objectives.map((o) => labelOf('objective', o).toLowerCase());
-    const stages = stagesForObjective(objective).map((s) => labelOf('stage', s).toLowerCase());
-    const along = journey.length > 1 ? ` and the journey goes no further than ${labelOf('stage', journey.at(-1)).toLowerCase()}` : '';
+    const objectiveName = labelOf(ctx.labels, 'objective', objective).toLowerCase();
+    const stageName = labelOf(ctx.labels, 'stage', stage).toLowerCase();
+    const fitting = STAGE_FIT[stage].objectives.map((o) => labelOf(ctx.labels, 'objective', o).toLowerCase());
+    const stages = stagesForObjective(objective).map((s) => labelOf(ctx.labels, 'stage', s).toLowerCase());
+    const along = journey.length > 1 ? ` and the journey goes no further than ${labelOf(ctx.labels, 'stage', journey.at(-1)).toLowerCase()}` : '';
     return [
       {
         severity: 'warning',
@@ -154,11 +154,11 @@ const goalBeforeStart = defineRule({
   severity: 'warning',
   title: 'No goal is due before the campaign starts',
   questionIds: ['goals', 'start_date'],
-  check(draft) {
+  check(draft, ctx) {
     const start = draft.startDate;
     if (!isCalendarDate(start)) return [];
     const early = draft.goals.flatMap((goal, index) =>
-      isCalendarDate(goal?.deadline) && goal.deadline < start ? [`${goalName(goal, index)} is due on ${formatDate(goal.deadline)}`] : [],
+      isCalendarDate(goal?.deadline) && goal.deadline < start ? [`${goalName(goal, index, ctx.labels)} is due on ${formatDate(goal.deadline)}`] : [],
     );
     if (early.length === 0) return [];
     return [
@@ -198,10 +198,10 @@ const goalRealistic = defineRule({
   severity: 'warning',
   title: 'The targets are within reach of one campaign',
   questionIds: ['goals'],
-  check(draft) {
+  check(draft, ctx) {
     const far = draft.goals.flatMap((goal, index) => {
       const why = unrealistic(goal, draft);
-      return why === undefined ? [] : [`${goalName(goal, index)} ${why}`];
+      return why === undefined ? [] : [`${goalName(goal, index, ctx.labels)} ${why}`];
     });
     if (far.length === 0) return [];
     return [

@@ -11,11 +11,11 @@ const problemKey = defineRule({
   severity: 'error',
   title: 'One key problem is chosen',
   questionIds: ['problems', 'key_problem'],
-  check(draft) {
+  check(draft, ctx) {
     const principle =
       'A campaign that tries to solve every problem solves none: prioritise, keep the one that matters most and drop the rest.';
     if (draft.keyProblem === undefined) {
-      const named = draft.problems.map((p) => labelOf('problem', p));
+      const named = draft.problems.map((p) => labelOf(ctx.labels, 'problem', p));
       return [
         {
           severity: 'error',
@@ -33,8 +33,8 @@ const problemKey = defineRule({
       return [
         {
           severity: 'error',
-          problem: `The key problem "${labelOf('problem', draft.keyProblem)}" is not one of the problems you listed (${joinNames(
-            draft.problems.map((p) => labelOf('problem', p)),
+          problem: `The key problem "${labelOf(ctx.labels, 'problem', draft.keyProblem)}" is not one of the problems you listed (${joinNames(
+            draft.problems.map((p) => labelOf(ctx.labels, 'problem', p)),
           )}).`,
           principle,
           fix: 'Choose the key problem from the problems you listed, or add it to that list first.',
@@ -51,16 +51,16 @@ const problemNotComms = defineRule({
   severity: 'warning',
   title: 'Communication can fix the key problem',
   questionIds: ['key_problem', 'problem_statement'],
-  check(draft) {
+  check(draft, ctx) {
     const key: ProblemType | undefined = draft.keyProblem;
     if (key === undefined || !NON_COMMS_PROBLEMS.includes(key)) return [];
     return [
       {
         severity: 'warning',
-        problem: `The key problem is a ${labelOf('problem', key).toLowerCase()} problem, which communication alone cannot fix.`,
+        problem: `The key problem is a ${labelOf(ctx.labels, 'problem', key).toLowerCase()} problem, which communication alone cannot fix.`,
         principle:
           'Communication can fix communication and brand problems and help market and sales ones, but a weak product, service, price or logistics has to be fixed where it is.',
-        fix: `Fix the ${labelOf('problem', key).toLowerCase()} issue with the team that owns it, and give this campaign a problem communication can move, e.g. "Communication: buyers do not know the new recipe is better".`,
+        fix: `Fix the ${labelOf(ctx.labels, 'problem', key).toLowerCase()} issue with the team that owns it, and give this campaign a problem communication can move, e.g. "Communication: buyers do not know the new recipe is better".`,
         questionId: 'key_problem',
       },
     ];

@@ -10,11 +10,11 @@ const researchInsight = defineRule({
   severity: 'warning',
   title: 'Consumer insight research was done',
   questionIds: ['research', 'insight'],
-  check(draft) {
+  check(draft, ctx) {
     // An insight that names how it was found (an interview, a survey, data, desk research) is research done.
     const methods = Array.isArray(draft.message?.insightMethods) ? draft.message.insightMethods : [];
     if (draft.research.includes('consumer-insight') || methods.length > 0) return [];
-    const done = draft.research.map((kind) => labelOf('research', kind).toLowerCase());
+    const done = draft.research.map((kind) => labelOf(ctx.labels, 'research', kind).toLowerCase());
     const insight = draft.message?.insight;
     const unsupported = typeof insight === 'string' && insight.trim() !== '';
     return [

@@ -2,12 +2,14 @@
  * The shape of one IMC rule, and `defineRule`, which makes every rule safe to run on
  * a draft that never went through the schema (lists missing, strings blank).
  */
-import type { Channel, Finding, PlanDraft, Severity } from '../plan/plan.js';
+import type { Channel, Finding, Labels, PlanDraft, Severity } from '../plan/plan.js';
 
 /** What a rule may know besides the plan itself. */
 export interface RuleContext {
   /** Today as an ISO date (yyyy-MM-dd) in the team's time zone. */
   today: string;
+  /** The vocabulary's labels (the question script's choices), for naming ids in findings. */
+  labels: Labels;
   /** The channel catalogue: fixes recommend only channels it holds (without it they name none). */
   catalogue?: readonly Channel[];
 }

@@ -2,7 +2,9 @@
  * Small wording helpers shared by the rules, so findings read the same everywhere.
  */
 import { formatMoney, formatNumber, formatRate } from '../plan/format.js';
-import { LABELS, type Currency, type Goal, type PlanDraft } from '../plan/plan.js';
+import { labelOf, type Currency, type Goal, type Labels, type PlanDraft } from '../plan/plan.js';
+
+export { labelOf } from '../plan/plan.js';
 
 /** ["a"] -> "a"; ["a", "b", "c"] -> "a, b and c". */
 export function joinNames(names: readonly string[], last = 'and'): string {
@@ -20,16 +22,10 @@ export function isBlank(text: string | undefined): boolean {
   return typeof text !== 'string' || text.trim() === '';
 }
 
-/** The human label of a vocabulary id; an unknown id is shown as typed. */
-export function labelOf<K extends keyof typeof LABELS>(kind: K, id: string | undefined): string {
-  const labels: Record<string, string> = LABELS[kind];
-  return id !== undefined && Object.hasOwn(labels, id) ? (labels[id] as string) : String(id);
-}
-
 /** "goal 2 (Conversion)": how findings point at one goal. */
-export function goalName(goal: Goal, index: number): string {
-  const known = typeof goal.metric === 'string' && Object.hasOwn(LABELS.metric, goal.metric);
-  return known ? `goal ${index + 1} (${labelOf('metric', goal.metric)})` : `goal ${index + 1}`;
+export function goalName(goal: Goal, index: number, labels: Labels): string {
+  const known = typeof goal.metric === 'string' && Object.hasOwn(labels.metric, goal.metric);
+  return known ? `goal ${index + 1} (${labelOf(labels, 'metric', goal.metric)})` : `goal ${index + 1}`;
 }
 
 /** A goal value in its unit: 0.02 percent -> "2 %", money in the plan's currency. */
@@ -50,8 +46,8 @@ export function rowNames(positions: readonly number[]): string {
 }
 
 /** A stage's label in running text: "evaluation of alternatives". */
-export function stageName(stage: string): string {
-  return labelOf('stage', stage).toLowerCase();
+export function stageName(labels: Labels, stage: string): string {
+  return labelOf(labels, 'stage', stage).toLowerCase();
 }
 
 /** A channel's name from the draft, or the id when the draft does not hold it. */

@@ -11,7 +11,7 @@ const customerValue = defineRule({
   severity: 'warning',
   title: 'A customer is worth at least their first order',
   questionIds: ['customer_value', 'average_order_value'],
-  check(draft) {
+  check(draft, ctx) {
     const funnel = draft.budget?.funnel;
     const value = funnel?.customerValue;
     const order = funnel?.averageOrderValue;

@@ -19,6 +19,12 @@ export const ACTION = {
   edit: 'imc_edit',
   /** Start the post-campaign review: value `plan`. */
   review: 'imc_review',
+  /** A control button on a review question (back, skip, status, help, cancel the review): value `plan|control|question`. */
+  reviewControl: 'imc_review_control',
+  /** Approve a posted draft, or take the approval back: value `plan|version`. */
+  approve: 'imc_approve',
+  /** Ask for changes to a posted draft, or take the request back: value `plan|version`. */
+  requestChanges: 'imc_request_changes',
 } as const;
 
 export const CONTROLS = ['back', 'skip', 'status', 'help', 'cancel', 'use-suggestion', 'accept-warnings', 'done'] as const;

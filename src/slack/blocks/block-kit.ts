@@ -4,29 +4,15 @@
  * by Slack as `invalid_blocks`).
  */
 
+import { truncate } from '../../render/cut-text.js';
+import { SLACK_LIMITS } from '../../render/slack-limits.js';
+
 export type Block = Record<string, unknown>;
 
-export const LIMITS = {
-  sectionText: 3000,
-  contextText: 2000,
-  buttonText: 75,
-  actionValue: 2000,
-  optionText: 75,
-  optionsPerSelect: 100,
-  elementsPerActions: 25,
-  placeholder: 150,
-  header: 150,
-} as const;
+/** Slack's limits, plus our own, shorter cut for context lines (small print should stay small). */
+export const LIMITS = { ...SLACK_LIMITS, contextText: 2000 } as const;
 
-/**
- * Cuts `text` to `max` characters, ending with an ellipsis when cut. Never inside an
- * entity of escaped text (a cut `&amp;` would show as "&am…") or a surrogate pair.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1).replace(/&[a-z]{0,3}$/, '').replace(/[\uD800-\uDBFF]$/, '');
-  return `${cut}…`;
-}
+export { truncate } from '../../render/cut-text.js';
 
 /** A mrkdwn section (the text must already be escaped where it holds user text). */
 export function section(text: string): Block {
@@ -39,7 +25,7 @@ export function context(text: string): Block {
 }
 
 export function header(text: string): Block {
-  return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.header), emoji: true } };
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true } };
 }
 
 export function divider(): Block {
@@ -52,14 +38,14 @@ export function button(text: string, actionId: string, value: string, style?: 'p
     type: 'button',
     text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText), emoji: true },
     action_id: actionId,
-    value: truncate(value, LIMITS.actionValue),
+    value: truncate(value, LIMITS.buttonValue),
     ...(style ? { style } : {}),
   };
 }
 
 /** A row of interactive elements (at most 25). */
 export function actions(blockId: string, elements: Block[]): Block {
-  return { type: 'actions', block_id: blockId, elements: elements.slice(0, LIMITS.elementsPerActions) };
+  return { type: 'actions', block_id: blockId, elements: elements.slice(0, LIMITS.actionsElements) };
 }
 
 export interface SelectOption {
@@ -74,7 +60,7 @@ function option({ text, value }: SelectOption): Block {
 
 /** Options as a flat list, or as option groups when every option names a group. */
 function optionsOf(options: SelectOption[]): Block {
-  const limited = options.slice(0, LIMITS.optionsPerSelect);
+  const limited = options.slice(0, LIMITS.selectOptions);
   if (limited.length > 0 && limited.every((o) => o.group)) {
     const groups = [...new Set(limited.map((o) => o.group as string))];
     return {

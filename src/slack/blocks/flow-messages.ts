@@ -3,13 +3,13 @@
  * Pure: no Slack calls; user text is escaped here or by the renderer.
  */
 import type { FlowEffect } from '../../domain/conversation/flow-state.js';
-import { LABELS, type Finding } from '../../domain/plan/plan.js';
+import { labelOf, VOCABULARY, type Finding, type Labels } from '../../domain/plan/plan.js';
 import type { Question } from '../../domain/conversation/script.js';
 import type { NewOutboxItem } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
-import { findingsView } from '../../render/view-models.js';
+import { findingsView } from '../../render/findings-view.js';
 import { contactPlanView } from '../../render/contact-plan-view.js';
 import { ACTION, encodeValue } from './action-ids.js';
 import { actions, button, context, LIMITS, section, truncate, type Block } from './block-kit.js';
@@ -22,7 +22,14 @@ export interface PresentContext {
   canGoBack: boolean;
   /** Finds a question by id, to label the fix buttons of findings. */
   questionById(id: string): Question | undefined;
+  /** The effects of the post-campaign review: question controls act on the review. */
+  review?: boolean;
+  /** The script's labels, for naming stages and channels' media in the contact plan. */
+  labels?: Labels;
 }
+
+/** Without the script's labels, ids are shown as they are. */
+const NO_LABELS = Object.fromEntries([...Object.keys(VOCABULARY), 'metric', 'media'].map((name) => [name, {}])) as Labels;
 
 /** A thread message. */
 function say(message: OutgoingMessage): NewOutboxItem {
@@ -55,8 +62,9 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
               proposal: effect.proposal,
               current: effect.current,
               canGoBack: ctx.canGoBack,
-              ...(table ? { table: ctx.renderer.render('contact-plan', contactPlanView(table.draft, table.rows, { carried: table.carried })) } : {}),
-              ...(table && editing ? { editing: editingHeading(table, editing) } : {}),
+              review: ctx.review ?? false,
+              ...(table ? { table: ctx.renderer.render('contact-plan', contactPlanView(table.draft, table.rows, ctx.labels ?? NO_LABELS, { carried: table.carried })) } : {}),
+              ...(table && editing ? { editing: editingHeading(table, editing, ctx.labels ?? NO_LABELS) } : {}),
             }),
           },
         ];
@@ -67,7 +75,7 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
             kind: 'post',
             where: 'thread',
             role: 'question',
-            message: questionMessage(effect.question, { planId: ctx.planId, error: effect.error, canGoBack: ctx.canGoBack }),
+            message: questionMessage(effect.question, { planId: ctx.planId, error: effect.error, canGoBack: ctx.canGoBack, review: ctx.review ?? false }),
           },
         ];
       case 'status': {
@@ -82,7 +90,7 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
           kind: 'post',
           where: 'thread',
           role: 'question',
-          message: questionMessage(effect.current, { planId: ctx.planId, canGoBack: ctx.canGoBack }),
+          message: questionMessage(effect.current, { planId: ctx.planId, canGoBack: ctx.canGoBack, review: ctx.review ?? false }),
         };
         return [status, question];
       }
@@ -104,12 +112,12 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
 }
 
 /** "Changing row 7 of the contact plan: KOL live commerce at purchase decision." (plain text; the message escapes it). */
-function editingHeading(table: NonNullable<Extract<FlowEffect, { type: 'ask' }>['table']>, editing: { position?: number; adding: boolean }): string {
+function editingHeading(table: NonNullable<Extract<FlowEffect, { type: 'ask' }>['table']>, editing: { position?: number; adding: boolean }, labels: Labels): string {
   if (editing.adding) return 'Adding a row to the contact plan: give its stage and channel; the rest is proposed and can be changed too.';
   const row = editing.position !== undefined ? table.rows[editing.position - 1] : undefined;
   if (!row) return 'Changing a row of the contact plan.';
   const channel = table.draft.channels.find((c) => c.id === row.channelId)?.name ?? row.channelId;
-  return `Changing row ${editing.position} of the contact plan: ${channel} at ${LABELS.stage[row.stage].toLowerCase()}.`;
+  return `Changing row ${editing.position} of the contact plan: ${channel} at ${labelOf(labels, 'stage', row.stage).toLowerCase()}.`;
 }
 
 /** The rule findings, with a button per error to jump to its question, and "post anyway" when only warnings remain. */

@@ -3,12 +3,14 @@
  * the posted draft (strategy summary) and its budget sketch.
  */
 import type { BudgetSketch } from '../../domain/budget/budget-types.js';
+import type { Labels } from '../../domain/plan/plan.js';
 import type { PlanRecord, PlanVersion } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
-import { toSlackMessage } from '../../render/blocks.js';
+import { toSlackMessage } from '../../render/slack-message.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
-import { budgetSketchView, strategySummaryView } from '../../render/view-models.js';
+import { budgetSketchView } from '../../render/budget-sketch-view.js';
+import { strategySummaryView } from '../../render/strategy-summary-view.js';
 import { actions, button, context, LIMITS, section, truncate } from './block-kit.js';
 import { ACTION, encodeValue } from './action-ids.js';
 
@@ -25,23 +27,31 @@ export function kickoffMessage(record: PlanRecord): OutgoingMessage {
   };
 }
 
-/** The posted draft: the strategy summary, marked as a draft, with how to approve it. */
+/** The posted draft: the strategy summary, marked as a draft, with who approved it and buttons to vote (beside the reactions) or edit. */
 export function draftMessage(
   renderer: Renderer,
   record: PlanRecord,
   version: PlanVersion,
   sketch: BudgetSketch | undefined,
   statusLine: string,
+  labels: Labels,
 ): OutgoingMessage {
-  const view = strategySummaryView(version.plan, version.findings, { planId: record.id, authorId: record.authorId, ...(sketch ? { sketch } : {}) });
+  const view = strategySummaryView(version.plan, version.findings, labels, { planId: record.id, authorId: record.authorId, ...(sketch ? { sketch } : {}) });
   const rendered = renderer.render('strategy-summary', view);
-  // Room for the approval line and the Edit button appended below.
-  const reserve = { blocks: 2, chars: statusLine.length + 'Edit plan'.length };
+  // Room for the approval line and the buttons appended below.
+  const reserve = { blocks: 2, chars: statusLine.length + 'ApproveRequest changesEdit plan'.length };
   const message = toSlackMessage(rendered, { header: `${statusLabel(record)}: ${version.plan.campaign} (v${version.version})`, planId: record.id, reserve });
   const blocks: unknown[] = [...message.blocks];
   if (statusLine) blocks.push(context(statusLine));
   if (['draft', 'changes-requested', 'approved'].includes(record.status)) {
-    blocks.push(actions(encodeValue('draft', record.id), [button('Edit plan', ACTION.edit, record.id)]));
+    const vote = encodeValue(record.id, String(version.version));
+    blocks.push(
+      actions(encodeValue('draft', record.id), [
+        button('Approve', ACTION.approve, vote, 'primary'),
+        button('Request changes', ACTION.requestChanges, vote),
+        button('Edit plan', ACTION.edit, record.id),
+      ]),
+    );
   }
   return { text: truncate(`${statusLabel(record)}: IMC plan ${record.id}, ${message.text}`, LIMITS.sectionText), blocks };
 }

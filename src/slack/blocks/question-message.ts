@@ -7,7 +7,8 @@ import type { Question } from '../../domain/conversation/script.js';
 import type { Suggestion } from '../../domain/conversation/flow-state.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
-import { blockTextLength, sectionsWithin } from '../../render/blocks.js';
+import { blockTextLength } from '../../render/block-limits.js';
+import { sectionsWithin } from '../../render/slack-message.js';
 import { ACTION, encodeValue, questionBlockId } from './action-ids.js';
 import { actions, button, context, LIMITS, multiSelect, section, staticSelect, truncate, type Block } from './block-kit.js';
 
@@ -45,6 +46,8 @@ export interface QuestionMessageOptions {
   /** The stored answer when the question is asked again. */
   current?: string;
   canGoBack: boolean;
+  /** A question of the post-campaign review: its controls act on the review (Cancel review), never on the plan. */
+  review?: boolean;
 }
 
 /** Builds the message that asks `question`. */
@@ -110,19 +113,21 @@ function groupLabel(group: string): string {
 
 function controlButtons(question: Question, options: QuestionMessageOptions): Block[] {
   const value = (control: string) => encodeValue(options.planId, control, question.id);
+  // Review questions get their own action id, so a stale click can never reach the plan's conversation.
+  const id = (control: string) => `${options.review ? ACTION.reviewControl : ACTION.control}:${control}`;
   const buttons: Block[] = [];
   // A message's multi-select reports each change; "Done" is what commits the selection.
-  if (question.kind === 'multi') buttons.push(button('Done', `${ACTION.control}:done`, value('done'), 'primary'));
+  if (question.kind === 'multi') buttons.push(button('Done', id('done'), value('done'), 'primary'));
   if (question.kind === 'contact-plan' && !options.editing) {
-    buttons.push(button('Accept contact plan', `${ACTION.control}:accept-warnings`, value('accept-warnings'), 'primary'));
+    buttons.push(button('Accept contact plan', id('accept-warnings'), value('accept-warnings'), 'primary'));
   }
-  if (options.suggestion) buttons.push(button('Use suggestion', `${ACTION.control}:use-suggestion`, value('use-suggestion'), 'primary'));
-  else if (options.proposal !== undefined) buttons.push(button('Use proposal', `${ACTION.control}:use-suggestion`, value('use-suggestion'), 'primary'));
-  if (options.canGoBack) buttons.push(button('← Back', `${ACTION.control}:back`, value('back')));
-  if (question.optional) buttons.push(button('Skip', `${ACTION.control}:skip`, value('skip')));
-  buttons.push(button('Status', `${ACTION.control}:status`, value('status')));
-  buttons.push(button('Help', `${ACTION.control}:help`, value('help')));
-  buttons.push(button('Cancel plan', `${ACTION.control}:cancel`, value('cancel'), 'danger'));
+  if (options.suggestion) buttons.push(button('Use suggestion', id('use-suggestion'), value('use-suggestion'), 'primary'));
+  else if (options.proposal !== undefined) buttons.push(button('Use proposal', id('use-suggestion'), value('use-suggestion'), 'primary'));
+  if (options.canGoBack) buttons.push(button('← Back', id('back'), value('back')));
+  if (question.optional) buttons.push(button('Skip', id('skip'), value('skip')));
+  buttons.push(button('Status', id('status'), value('status')));
+  buttons.push(button('Help', id('help'), value('help')));
+  buttons.push(button(options.review ? 'Cancel review' : 'Cancel plan', id('cancel'), value('cancel'), 'danger'));
   return buttons;
 }
 

@@ -4,11 +4,11 @@
  */
 import { formatDate } from '../../domain/plan/format.js';
 import { formatGoal } from '../../domain/conversation/flow-answer.js';
-import type { Plan } from '../../domain/plan/plan.js';
+import type { Labels, Plan } from '../../domain/plan/plan.js';
 import type { ReviewSummary } from '../../domain/review/review.js';
 import type { PlanRecord } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
-import { toSlackMessage } from '../../render/blocks.js';
+import { toSlackMessage } from '../../render/slack-message.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
 import { reviewSummaryView } from '../../render/review-view.js';
@@ -35,8 +35,8 @@ export function reminderMessage(record: PlanRecord, plan: Plan, kind: 'review' |
 }
 
 /** The review summary, posted to the channel. */
-export function reviewSummaryMessage(renderer: Renderer, record: PlanRecord, plan: Plan, summary: ReviewSummary, reviewerId: string): OutgoingMessage {
-  const rendered = renderer.render('review-summary', reviewSummaryView(plan, summary, { planId: record.id, reviewerId }));
+export function reviewSummaryMessage(renderer: Renderer, record: PlanRecord, plan: Plan, summary: ReviewSummary, reviewerId: string, labels?: Labels): OutgoingMessage {
+  const rendered = renderer.render('review-summary', reviewSummaryView(plan, summary, { planId: record.id, reviewerId, ...(labels ? { labels } : {}) }));
   const message = toSlackMessage(rendered, { header: `Review: ${plan.campaign}`, planId: record.id });
   return { text: message.text, blocks: message.blocks };
 }

@@ -1,24 +1,52 @@
 /**
- * Buttons on posted plans: Edit (re-opens the answers for a new version) and
- * Start the review (on the review reminder).
+ * Buttons on posted plans: Approve and Request changes (counted like the reactions),
+ * Edit (re-opens the answers for a new version), Start the review (on the review
+ * reminder) and the controls of the review's questions.
  */
 import type { App, BlockAction } from '@slack/bolt';
+import type { ApprovalService } from '../../app/approval-service.js';
 import type { PlanService } from '../../app/plan-service.js';
 import type { Logger } from '../../app/ports.js';
 import type { ReviewService } from '../../app/review-service.js';
-import { ACTION, actionDedupeKey } from '../blocks/action-ids.js';
-import { replyEphemeral } from './reply-ephemeral.js';
+import { ACTION, actionDedupeKey, decodeValue } from '../blocks/action-ids.js';
+import { replyEphemeral, unlessUnsaved } from './reply-ephemeral.js';
 
-export function registerDraftActions(app: App, plans: PlanService, reviews: ReviewService, logger: Logger): void {
+interface Services {
+  plans: PlanService;
+  reviews: ReviewService;
+  approvals: ApprovalService;
+}
+
+type Element = { action_id: string; action_ts?: string; value?: string };
+
+export function registerDraftActions(app: App, { plans, reviews, approvals }: Services, logger: Logger): void {
   app.action<BlockAction>(ACTION.edit, async ({ ack, body, action, respond }) => {
     await ack();
     const planId = (action as { value?: string }).value ?? '';
-    replyEphemeral(respond, (await plans.editPlan(planId, body.user.id)).ephemeral, logger);
+    replyEphemeral(respond, (await unlessUnsaved(respond, logger, () => plans.editPlan(planId, body.user.id))).ephemeral, logger);
   });
   app.action<BlockAction>(ACTION.review, async ({ ack, body, action, respond }) => {
     await ack();
     const planId = (action as { value?: string }).value ?? '';
-    const key = actionDedupeKey(body.container?.message_ts, action as { action_id: string; action_ts?: string });
-    replyEphemeral(respond, await reviews.start(planId, body.user.id, body.team?.id ?? '', key), logger);
+    const key = actionDedupeKey(body.container?.message_ts, action as Element);
+    replyEphemeral(respond, await unlessUnsaved(respond, logger, () => reviews.start(planId, body.user.id, body.team?.id ?? '', key)), logger);
+  });
+  for (const [actionId, vote] of [
+    [ACTION.approve, 'approve'],
+    [ACTION.requestChanges, 'reject'],
+  ] as const) {
+    app.action<BlockAction>(actionId, async ({ ack, body, action, respond }) => {
+      await ack();
+      const [planId = '', version = ''] = decodeValue((action as Element).value);
+      const key = actionDedupeKey(body.container?.message_ts, action as Element);
+      replyEphemeral(respond, await unlessUnsaved(respond, logger, () => approvals.vote({ planId, version: Number(version), userId: body.user.id, vote, dedupeKey: key })), logger);
+    });
+  }
+  app.action<BlockAction>(new RegExp(`^${ACTION.reviewControl}:`), async ({ ack, body, action, respond }) => {
+    await ack();
+    const [planId = '', control = '', questionId] = decodeValue((action as Element).value);
+    const key = actionDedupeKey(body.container?.message_ts, action as Element);
+    const outcome = await unlessUnsaved(respond, logger, () => reviews.handleAction(planId, body.user.id, { kind: 'control', control, ...(questionId ? { questionId } : {}) }, key));
+    replyEphemeral(respond, outcome.ephemeral, logger);
   });
 }

@@ -8,7 +8,7 @@ import type { App, BlockAction } from '@slack/bolt';
 import type { PlanAction, PlanService } from '../../app/plan-service.js';
 import type { Logger } from '../../app/ports.js';
 import { ACTION, actionDedupeKey, decodeValue } from '../blocks/action-ids.js';
-import { replyEphemeral } from './reply-ephemeral.js';
+import { replyEphemeral, unlessUnsaved } from './reply-ephemeral.js';
 
 interface ActionElement {
   action_id: string;
@@ -56,7 +56,7 @@ export function registerPlanActions(app: App, plans: PlanService, logger: Logger
     const parsed = readPlanAction(action as ActionElement);
     if (!parsed) return;
     const key = actionDedupeKey(body.container?.message_ts, action as ActionElement);
-    const outcome = await plans.handleAction(parsed.planId, body.user.id, parsed.action, key);
+    const outcome = await unlessUnsaved(respond, logger, () => plans.handleAction(parsed.planId, body.user.id, parsed.action, key));
     replyEphemeral(respond, outcome.ephemeral, logger);
   });
 }

@@ -1,19 +1,39 @@
 /**
  * Messages in a plan's thread. Only plain messages by people count (no edits,
  * bot messages or joins). The handlers decide whether the message is theirs.
+ * A reply that could not be saved is not acknowledged, and its author is told in
+ * the thread (only they see it) to send it again; Slack's redelivery of it is dropped.
  */
 import type { App } from '@slack/bolt';
+import type { Logger } from '../../app/ports.js';
+import { isUnsaved, ToldToRetry, UNSAVED_TEXT } from './unsaved.js';
 
 export type ThreadReplyHandler = (reply: { channelId: string; threadTs: string; userId: string; text: string; ts: string }) => Promise<boolean>;
 
-export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[]): void {
-  app.event('message', async ({ event }) => {
+export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], logger: Logger): void {
+  const told = new ToldToRetry();
+  app.event('message', async ({ event, client }) => {
     const message = event as { subtype?: string; bot_id?: string; thread_ts?: string; ts: string; user?: string; text?: string; channel: string };
     if (message.subtype !== undefined && message.subtype !== 'thread_broadcast') return;
     if (message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
     const reply = { channelId: message.channel, threadTs: message.thread_ts, userId: message.user, text: message.text ?? '', ts: message.ts };
-    for (const handle of handlers) {
-      if (await handle(reply)) return;
+    const key = `${reply.channelId} ${reply.ts}`;
+    if (told.has(key)) return;
+    try {
+      for (const handle of handlers) {
+        if (await handle(reply)) return;
+      }
+    } catch (error) {
+      if (isUnsaved(error)) {
+        told.add(key);
+        try {
+          await client.chat.postEphemeral({ channel: reply.channelId, user: reply.userId, thread_ts: reply.threadTs, text: UNSAVED_TEXT });
+        } catch (notified) {
+          told.delete(key); // they were not told, so Slack's redelivery may still apply it
+          logger.warn('could not tell the author that their reply was not saved', { error: String(notified) });
+        }
+      }
+      throw error;
     }
   });
 }

@@ -28,7 +28,7 @@ describe('deriveApproval', () => {
 
   it("does not count the author's approval", () => {
     const outcome = deriveApproval(input({ white_check_mark: [AUTHOR, 'U1'] }));
-    expect(outcome).toMatchObject({ state: 'draft', approvers: ['U1'], ignored: [{ userId: AUTHOR, reason: 'author' }] });
+    expect(outcome).toMatchObject({ state: 'draft', approvers: ['U1'], ignored: [{ userId: AUTHOR, reason: 'author', sources: ['reaction'] }] });
   });
 
   it("counts the author's approval when the policy allows it", () => {
@@ -38,12 +38,12 @@ describe('deriveApproval', () => {
 
   it("ignores the bot's own reactions, approving or not", () => {
     const outcome = deriveApproval(input({ white_check_mark: [BOT, 'U1'], x: [BOT] }));
-    expect(outcome).toMatchObject({ state: 'draft', approvers: ['U1'], changeRequesters: [], ignored: [{ userId: BOT, reason: 'bot' }] });
+    expect(outcome).toMatchObject({ state: 'draft', approvers: ['U1'], changeRequesters: [], ignored: [{ userId: BOT, reason: 'bot', sources: ['reaction'] }] });
   });
 
   it('ignores people who are not in the channel', () => {
     const outcome = deriveApproval(input({ white_check_mark: ['U1', 'UOUTSIDER'], x: ['UOUTSIDER'] }));
-    expect(outcome).toMatchObject({ state: 'draft', approvers: ['U1'], changeRequesters: [], ignored: [{ userId: 'UOUTSIDER', reason: 'not-member' }] });
+    expect(outcome).toMatchObject({ state: 'draft', approvers: ['U1'], changeRequesters: [], ignored: [{ userId: 'UOUTSIDER', reason: 'not-member', sources: ['reaction'] }] });
   });
 
   it('counts one user once however often they appear', () => {
@@ -91,6 +91,48 @@ describe('deriveApproval', () => {
   it('never needs fewer than one approval', () => {
     expect(deriveApproval(input({}, { approvalsNeeded: 0 }))).toMatchObject({ state: 'draft', needed: 1 });
     expect(deriveApproval(input({ white_check_mark: ['U1'] }, { approvalsNeeded: Number.NaN })).state).toBe('approved');
+  });
+});
+
+describe('deriveApproval with the Approve and Request changes buttons', () => {
+  const withButtons = (reactions: Record<string, string[]>, buttonVotes: ApprovalInput['buttonVotes'], policy: Partial<ApprovalPolicy> = {}) => ({
+    ...input(reactions, policy),
+    buttonVotes,
+  });
+
+  it('counts a click exactly like a reaction, and a person who did both once', () => {
+    expect(deriveApproval(withButtons({}, [{ userId: 'U1', vote: 'approve' }, { userId: 'U2', vote: 'approve' }])).state).toBe('approved');
+    const both = deriveApproval(withButtons({ white_check_mark: ['U1'] }, [{ userId: 'U1', vote: 'approve' }]));
+    expect(both).toMatchObject({ state: 'draft', approvers: ['U1'] });
+  });
+
+  it('lists reactors first, then clickers in the order they clicked', () => {
+    const outcome = deriveApproval(withButtons({ white_check_mark: ['U3'] }, [{ userId: 'U2', vote: 'approve' }, { userId: 'U1', vote: 'approve' }]));
+    expect(outcome.approvers).toEqual(['U3', 'U2', 'U1']);
+  });
+
+  it('holds the plan at changes-requested for a Request changes click', () => {
+    const outcome = deriveApproval(withButtons({ white_check_mark: ['U1', 'U2'] }, [{ userId: 'U3', vote: 'reject' }]));
+    expect(outcome).toMatchObject({ state: 'changes-requested', changeRequesters: ['U3'] });
+  });
+
+  it('applies the same people rules to clicks, saying whether the ignored vote was a reaction, a click or both', () => {
+    const outcome = deriveApproval(
+      withButtons({ white_check_mark: [AUTHOR] }, [
+        { userId: AUTHOR, vote: 'approve' },
+        { userId: 'UOUTSIDER', vote: 'approve' },
+        { userId: BOT, vote: 'reject' },
+      ]),
+    );
+    expect(outcome.state).toBe('draft');
+    expect(outcome.ignored).toEqual([
+      { userId: AUTHOR, reason: 'author', sources: ['reaction', 'button'] },
+      { userId: 'UOUTSIDER', reason: 'not-member', sources: ['button'] },
+      { userId: BOT, reason: 'bot', sources: ['button'] },
+    ]);
+    expect(deriveApproval(withButtons({}, [{ userId: AUTHOR, vote: 'approve' }, { userId: 'U1', vote: 'approve' }], { authorCanApprove: true })).state).toBe(
+      'approved',
+    );
   });
 });
 
@@ -149,25 +191,25 @@ describe('describeApproval', () => {
   it('shows progress and how to react on a draft', () => {
     const outcome = deriveApproval(input({ white_check_mark: ['U1'] }));
     expect(describeApproval(outcome, POLICY)).toBe(
-      "Approvals 1 of 2 (:white_check_mark: by <@U1>). React :white_check_mark: to approve, :x: to ask for changes. The author's own reaction does not count.",
+      "Approvals 1 of 2, approved by <@U1>. React :white_check_mark: or click *Approve* to approve; :x: or *Request changes* to ask for changes. The author's own approval does not count.",
     );
   });
 
   it('shows no names before anyone approves', () => {
     const text = describeApproval(deriveApproval(input({}, { authorCanApprove: true })), { ...POLICY, authorCanApprove: true });
-    expect(text).toBe('Approvals 0 of 2. React :white_check_mark: to approve, :x: to ask for changes.');
+    expect(text).toBe('Approvals 0 of 2. React :white_check_mark: or click *Approve* to approve; :x: or *Request changes* to ask for changes.');
   });
 
   it('names the approvers when approved', () => {
     const outcome = deriveApproval(input({ white_check_mark: ['U1', 'U2'] }));
-    expect(describeApproval(outcome, POLICY)).toBe('Approved: 2 of 2 approvals (:white_check_mark: by <@U1>, <@U2>).');
+    expect(describeApproval(outcome, POLICY)).toBe(':white_check_mark: Approved: 2 of 2, approved by <@U1>, <@U2>.');
   });
 
   it('names who asked for changes and how to clear it', () => {
     const outcome = deriveApproval(input({ white_check_mark: ['U1'], x: ['U3'] }));
     const text = describeApproval(outcome, POLICY);
     expect(text).toContain(':x: Changes requested by <@U3>; approvals 1 of 2');
-    expect(text).toContain('remove the :x: reaction');
+    expect(text).toContain('take the :x: (or the *Request changes* click) back');
   });
 
   it('never turns a malformed id or emoji name into markup', () => {

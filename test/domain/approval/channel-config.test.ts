@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySettings, effectivePolicy, parseConfigArgs } from '../../../src/domain/approval/channel-config.js';
+import { applySettings, effectivePolicy, parseConfigArgs, policyChanges } from '../../../src/domain/approval/channel-config.js';
 
 const defaults = { approveEmoji: 'white_check_mark', rejectEmoji: 'x', approvalsNeeded: 2, authorCanApprove: false };
 
@@ -24,5 +24,25 @@ describe('/imc config', () => {
     expect(effectivePolicy(defaults, { approvalsNeeded: 1 })).toEqual({ ...defaults, approvalsNeeded: 1 });
     expect(applySettings(defaults, {}, { approveEmoji: 'x' }).ok).toBe(false);
     expect(applySettings(defaults, { rejectEmoji: 'no_entry' }, { approveEmoji: 'x' })).toEqual({ ok: true, value: { rejectEmoji: 'no_entry', approveEmoji: 'x' } });
+  });
+});
+
+describe('policyChanges', () => {
+  it('calls a change that only makes approval harder a tightening, and anything else a loosening', () => {
+    expect(policyChanges(defaults, { ...defaults, approvalsNeeded: 3 })).toEqual([{ setting: 'approvalsNeeded', from: 2, to: 3, loosens: false }]);
+    expect(policyChanges(defaults, { ...defaults, approvalsNeeded: 1 })).toEqual([{ setting: 'approvalsNeeded', from: 2, to: 1, loosens: true }]);
+    expect(policyChanges(defaults, { ...defaults, authorCanApprove: true })).toEqual([{ setting: 'authorCanApprove', from: false, to: true, loosens: true }]);
+    expect(policyChanges({ ...defaults, authorCanApprove: true }, defaults)).toEqual([{ setting: 'authorCanApprove', from: true, to: false, loosens: false }]);
+    expect(policyChanges(defaults, { ...defaults, rejectEmoji: 'no_entry' })).toEqual([{ setting: 'rejectEmoji', from: 'x', to: 'no_entry', loosens: true }]);
+  });
+
+  it('lists nothing when nothing changes, and every setting a reset changes', () => {
+    expect(policyChanges(defaults, { ...defaults })).toEqual([]);
+    const changed = { approveEmoji: 'thumbsup', rejectEmoji: 'x', approvalsNeeded: 4, authorCanApprove: true };
+    expect(policyChanges(changed, defaults).map((c) => [c.setting, c.loosens])).toEqual([
+      ['approvalsNeeded', true],
+      ['authorCanApprove', false],
+      ['approveEmoji', true],
+    ]);
   });
 });

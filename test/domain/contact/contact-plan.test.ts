@@ -6,6 +6,7 @@ import { parseTiming, proposeTiming } from '../../../src/domain/contact/timing.j
 import { STAGE_FIT } from '../../../src/domain/channels/stage-fit.js';
 import { channelsById } from '../../fixtures/full-funnel.js';
 import { CATALOGUE } from '../rules/check-rule.js';
+import { SAMPLE_LABELS } from '../../fixtures/plans.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 const TZ = 'Asia/Shanghai';
@@ -98,7 +99,7 @@ describe('reconcileContactPlan', () => {
 });
 
 describe('parseRowEdit', () => {
-  const ctx = { catalogue: CATALOGUE, now: NOW, timeZone: TZ };
+  const ctx = { catalogue: CATALOGUE, labels: SAMPLE_LABELS, now: NOW, timeZone: TZ };
 
   it('reads named fields, one per part', () => {
     expect(parseRowEdit('channel: Xiaohongshu brand account; timing: 7 days after first order\nkpi: repeat rate (crm)', ctx)).toEqual({
@@ -161,5 +162,8 @@ describe('the incentive terms', () => {
     expect(readTerms('first order over ¥199, 1–11 Nov')).toEqual({ eligibility: 'first order over ¥199', duration: '1–11 Nov' });
     expect(readTerms('members only during launch week')).toEqual({ eligibility: 'members only', duration: 'launch week' });
     expect(readTerms('new customers')).toEqual({ eligibility: 'new customers' });
+    expect(readTerms('首单，上市首月')).toEqual({ eligibility: '首单', duration: '上市首月' });
+    expect(readTerms('满199元的新客，11月1日至11日')).toEqual({ eligibility: '满199元的新客', duration: '11月1日至11日' });
+    expect(readTerms('会员，老客')).toEqual({ eligibility: '会员，老客' });
   });
 });

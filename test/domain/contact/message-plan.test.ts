@@ -41,6 +41,15 @@ describe('readProposition', () => {
     expect(readProposition('Fresh every day. Baked at 5 am in your street.')).toEqual({ proposition: 'Fresh every day', reasonToBelieve: 'Baked at 5 am in your street' });
     expect(readProposition('Fresh every day')).toEqual({ proposition: 'Fresh every day' });
   });
+
+  it('splits a Chinese answer at 因为, 由于 or 证据：, and leaves one without them whole', () => {
+    expect(readProposition('一杯里的平静午后，因为它用单一茶园的茶叶冷泡12小时。')).toEqual({ proposition: '一杯里的平静午后', reasonToBelieve: '它用单一茶园的茶叶冷泡12小时' });
+    expect(readProposition('账本自动结清，由于四大会计师事务所认证')).toEqual({ proposition: '账本自动结清', reasonToBelieve: '四大会计师事务所认证' });
+    expect(readProposition('每天新鲜 证据：凌晨五点在你家街口烘焙')).toEqual({ proposition: '每天新鲜', reasonToBelieve: '凌晨五点在你家街口烘焙' });
+    expect(readProposition('一杯里的平静午后')).toEqual({ proposition: '一杯里的平静午后' });
+    // 因为 at the very start is the promise itself, not a reason after one.
+    expect(readProposition('因为懂你，所以更懂茶')).toEqual({ proposition: '因为懂你，所以更懂茶' });
+  });
 });
 
 describe('proposeTone', () => {

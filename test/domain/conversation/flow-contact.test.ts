@@ -102,8 +102,8 @@ describe('the contact plan in the conversation', () => {
   it('redoes untouched rows when an earlier answer changes, and keeps the author\'s', () => {
     const edited = send(send(atContactPlan(), 'change row 2: message: Reviews say it: calm cup, busy day'), 'accept');
     const finished = walk(edited);
-    // A posted plan re-opened for changes waits at its review.
-    const reopened = { ...finished, state: { ...finished.state, status: 'reviewing' as const } };
+    // A posted plan re-opened for changes waits at its check.
+    const reopened = { ...finished, state: { ...finished.state, status: 'checking' as const } };
     const concept = send(send(reopened, 'change concept'), 'A quiet cup in a loud day');
     const draft = assembleDraft(concept.state.answers, script);
     expect(draft.contactPlan[0]?.message).toMatch(/^A quiet cup in a loud day — /);
@@ -113,8 +113,8 @@ describe('the contact plan in the conversation', () => {
   it('changes a row at the review and checks the plan again', () => {
     const finished = walk(atContactPlan());
     const atReview = finished.effects.some((e) => e.type === 'finished') ? finished : send(finished, 'accept');
-    expect(atReview.state.status === 'finished' || atReview.state.status === 'reviewing').toBe(true);
-    const reviewing = { ...atReview, state: { ...atReview.state, status: 'reviewing' as const } };
+    expect(atReview.state.status === 'finished' || atReview.state.status === 'checking').toBe(true);
+    const reviewing = { ...atReview, state: { ...atReview.state, status: 'checking' as const } };
     const changed = send(reviewing, 'change row 3: cta: no; incentive: no');
     expect(changed.effects.map((e) => e.type)).toContain('findings');
     const findings = effect(changed, 'findings').findings.map((f) => f.rule);

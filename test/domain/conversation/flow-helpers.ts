@@ -1,5 +1,6 @@
 /** Shared answers and a driver for the flow tests. */
 import { loadScript } from '../../../src/app/load-script.js';
+import { withExamples } from '../../fixtures/typed-answers.js';
 import { interpretReply, startFlow, stepFlow, type FlowEffect, type FlowInput, type StepResult } from '../../../src/domain/conversation/flow.js';
 
 export const script = loadScript();
@@ -7,8 +8,8 @@ export const script = loadScript();
 export const NOW = new Date('2026-03-01T01:00:00Z');
 export const TZ = 'Asia/Shanghai';
 
-/** Typed replies that produce a plan with no errors or warnings (funnel path). */
-export const FUNNEL_REPLIES: Record<string, string> = {
+/** Typed replies that produce a plan with no errors or warnings (funnel path); questions they leave out get their example. */
+export const FUNNEL_REPLIES: Record<string, string> = withExamples({
   campaign: 'Spring tea launch 2026',
   brand: 'Moonleaf Tea',
   problems: 'brand, communication',
@@ -47,7 +48,7 @@ export const FUNNEL_REPLIES: Record<string, string> = {
   end_date: '2026-05-31',
   review_date: '2026-06-15',
   call_to_action: 'yes',
-};
+}, script.questions);
 
 /** The question the last effects ask, if any. */
 export function askedId(result: StepResult): string | undefined {

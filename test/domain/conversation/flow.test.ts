@@ -124,7 +124,7 @@ describe('conditional questions', () => {
   });
 });
 
-describe('the review', () => {
+describe('checking the answers', () => {
   it('blocks on errors, jumps to the question named by a finding, and finishes once fixed', () => {
     let result = walk(start(), { ...FUNNEL_REPLIES, channels: 'TV, Website' });
     const findings = effect(result, 'findings');
@@ -132,7 +132,7 @@ describe('the review', () => {
     result = walk(start(), { ...FUNNEL_REPLIES, channels: 'TV' });
     const blocking = effect(result, 'findings');
     expect(blocking.blocking).toBe(true);
-    expect(result.state.status).toBe('reviewing');
+    expect(result.state.status).toBe('checking');
     const error = blocking.findings.find((f) => f.severity === 'error');
     expect(error).toMatchObject({ rule: 'CHANNEL-STAGE-FIT', questionId: 'channels' });
     // Errors cannot be accepted.
@@ -179,7 +179,7 @@ describe('the review', () => {
     const findings = effect(result, 'findings');
     expect(findings.blocking).toBe(true);
     expect(findings.findings.find((f) => f.rule === 'PLAN-COMPLETE')?.problem).toMatch(/missing: brand/);
-    expect(result.state.status).toBe('reviewing');
+    expect(result.state.status).toBe('checking');
   });
 });
 
@@ -198,6 +198,18 @@ describe('resuming from stored state', () => {
     const resumed = send({ ...midway, state: { ...midway.state, current: 'tagline' } }, 'anything');
     expect(askedId(resumed)).toBe('concept');
     expect(resumed.state.answers.concept).toBeUndefined();
+  });
+
+  it('resumes a plan stored before the checking status was renamed (it was "reviewing")', () => {
+    const checking = walk(start(), { ...FUNNEL_REPLIES, channels: 'TV, Website' });
+    expect(effect(checking, 'findings').blocking).toBe(false);
+    const stored = JSON.parse(JSON.stringify({ ...checking.state, status: 'reviewing' })) as unknown;
+    expect(FlowStateSchema.parse(stored).status).toBe('checking');
+    // Straight from disk, without the schema: "accept" still posts the plan, and "status" still answers.
+    const accepted = stepFlow(script, stored as never, { type: 'accept-warnings' }, NOW);
+    expect(effect(accepted, 'finished').plan.campaign).toBe('Spring tea launch 2026');
+    expect(accepted.state.status).toBe('finished');
+    expect(effect(send({ state: stored as never, effects: [] }, 'Moonleaf'), 'info').message).toMatch(/waiting for you/);
   });
 
   it('rejects a malformed stored state', () => {

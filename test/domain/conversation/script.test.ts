@@ -3,20 +3,12 @@ import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
 import { validateScript, ScriptError, QUESTION_KINDS } from '../../../src/domain/conversation/script.js';
 import { validateCatalogue } from '../../../src/domain/channels/channel-catalogue.js';
-import { STAGES, MEDIA_TYPES } from '../../../src/domain/plan/plan.js';
+import { STAGES, MEDIA_TYPES, QUESTION_MAP, labelOf } from '../../../src/domain/plan/plan.js';
 
 const rawScript = (): { questions: Record<string, unknown>[] } => parse(readFileSync('prompts/plan.yml', 'utf8'));
 const rawCatalogue = (): { channels: Record<string, unknown>[] } => parse(readFileSync('prompts/channels.yml', 'utf8'));
 const catalogue = validateCatalogue(rawCatalogue());
 
-const PROJECT_IDS = [
-  'campaign', 'brand', 'problems', 'key_problem', 'problem_statement', 'audience_description', 'audience_segment',
-  'audience_stage', 'involvement', 'motivation', 'business_model', 'research', 'insight', 'primary_objective',
-  'secondary_objectives', 'goals', 'journey', 'concept', 'proposition', 'tone', 'message_type', 'call_to_action',
-  'incentive_offer', 'incentive_terms', 'incentive_redemptions', 'channels', 'contact_plan', 'currency',
-  'budget_available', 'target_revenue', 'average_order_value', 'conversion_rate', 'cost_per_visit', 'customer_value',
-  'audience_size', 'reach_rate', 'frequency', 'cpm', 'start_date', 'end_date', 'review_date',
-];
 
 /** Runs validateScript on the real script after `edit`, returning the error message. */
 function brokenBy(edit: (questions: Record<string, unknown>[]) => void): string {
@@ -41,8 +33,11 @@ const byId = (questions: Record<string, unknown>[], id: string): Record<string, 
 describe('the real question script', () => {
   const script = validateScript(rawScript(), catalogue);
 
-  it('asks exactly the project question ids, in order', () => {
-    expect(script.questions.map((q) => q.id)).toEqual(PROJECT_IDS);
+  it('asks a question for every field of the question ↔ plan map, with the kind the map reads', () => {
+    for (const row of QUESTION_MAP) {
+      expect(script.questions.find((q) => q.id === row.question)?.kind, `${row.question} -> ${row.path}`).toBe(row.kind);
+    }
+    expect(script.questions.map((q) => q.id).slice(0, 2)).toEqual(['campaign', 'brand']);
   });
 
   it('gives every question text, help, a label and an example', () => {
@@ -66,9 +61,11 @@ describe('the real question script', () => {
     expect(when('call_to_action')).toEqual({ question: 'message_type', in: ['brand'] });
   });
 
-  it('lets only the optional questions be skipped', () => {
-    const optional = script.questions.filter((q) => q.optional).map((q) => q.id);
-    expect(optional).toEqual(['research', 'insight', 'secondary_objectives', 'incentive_redemptions', 'budget_available', 'customer_value']);
+  it('lets a question be skipped only when the plan can do without its answer', () => {
+    const optional = script.questions.filter((q) => q.optional);
+    expect(optional.length).toBeGreaterThan(0);
+    for (const question of optional) expect(QUESTION_MAP.find((row) => row.question === question.id)?.required, question.id).not.toBe(true);
+    expect(optional.map((q) => q.id)).toEqual(expect.arrayContaining(['research', 'budget_available', 'insight', 'incentive_redemptions']));
   });
 });
 
@@ -135,6 +132,40 @@ describe('validateCatalogue rejects a broken catalogue', () => {
     for (const raw of [null, 'channels', [], { channels: [] }, { channel: [{}] }]) {
       expect(() => validateCatalogue(raw)).toThrow(/`channels` list/);
     }
+  });
+});
+
+describe('the vocabulary labels, read from the script (their one source)', () => {
+  it('are the labels of the choices people click', () => {
+    const { labels, questions } = validateScript(rawScript(), catalogue);
+    const stage = questions.find((q) => q.id === 'audience_stage');
+    for (const choice of stage?.choices ?? []) expect(labels.stage[choice.id]).toBe(choice.label);
+    expect(labels.messageType.both).toBe('Brand message and incentive');
+    expect(labels.metric.acquisition).toBe('New customers');
+  });
+
+  it('follow an edit of plan.yml, in the rules and the summary alike', () => {
+    const raw = rawScript();
+    // Both questions that offer the stages (where the audience is, and the journey) carry the one label.
+    for (const id of ['audience_stage', 'journey']) {
+      const evaluation = (byId(raw.questions, id).choices as { id: string; label: string }[]).find((c) => c.id === 'evaluation');
+      if (evaluation) evaluation.label = 'Comparing brands';
+    }
+    expect(validateScript(raw, catalogue).labels.stage.evaluation).toBe('Comparing brands');
+  });
+
+  it('show an id that no question offers as the id itself', () => {
+    const raw = rawScript();
+    Object.assign(byId(raw.questions, 'research'), { choices: [{ id: 'market', label: 'Market' }], example: 'market' });
+    const { labels } = validateScript(raw, catalogue);
+    expect(labelOf(labels, 'research', 'macro')).toBe('macro');
+    expect(labelOf(labels, 'research', 'market')).toBe('Market');
+  });
+
+  it('must agree where two questions offer the same id', () => {
+    expect(brokenBy((q) => ((byId(q, 'key_problem').choices as { label: string }[])[1]!.label = 'Brand image'))).toMatch(
+      /question "key_problem": choice "brand" is labelled "Brand image" here but "Brand" in "problems"; use one label/,
+    );
   });
 });
 
@@ -221,6 +252,31 @@ describe('validateScript rejects a broken script, naming the question', () => {
 
   it('a channels question when the catalogue is empty', () => {
     expect(() => validateScript(rawScript(), [])).toThrow(/question "channels": takes its choices from the channel catalogue, which is empty/);
+  });
+
+  it('a part of the conversation left and taken up again later', () => {
+    expect(brokenBy((q) => (byId(q, 'start_date').section = 'Problem'))).toMatch(/question "start_date": section "Problem" was left earlier; keep each section's questions together/);
+  });
+
+  it('a part whose every question may be left out, which would make the progress jump', () => {
+    // The Schedule part made only of optional-by-condition questions: none is always asked.
+    expect(
+      brokenBy((q) => {
+        for (const id of ['start_date', 'end_date', 'review_date']) byId(q, id).when = { question: 'call_to_action', in: ['yes'] };
+      }),
+    ).toMatch(/section "Schedule" has no question that is always asked/);
+  });
+
+  it('a question marked `proposed` that the bot cannot propose, a proposed question asked only sometimes, and a `when` on a proposal', () => {
+    expect(brokenBy((q) => (byId(q, 'research').proposed = true))).toMatch(/question "research": the bot cannot propose this answer, so it must be asked; only business_model, journey, tone/);
+    expect(brokenBy((q) => (byId(q, 'journey').when = { question: 'primary_objective', in: ['brand-awareness'] }))).toMatch(/question "journey": a proposed question cannot also have `when`/);
+    expect(brokenBy((q) => (byId(q, 'proposition').when = { question: 'journey', in: ['evaluation'] }))).toMatch(/question "proposition": `when` refers to "journey", which is proposed rather than asked/);
+  });
+
+  it('a kept script passes: the shipped plan.yml has its parts and proposals in order', () => {
+    const { questions } = validateScript(rawScript(), catalogue);
+    expect([...new Set(questions.map((q) => q.section))]).toEqual(['Problem', 'Audience', 'Insight', 'Objective', 'Message', 'Contacts', 'Budget', 'Schedule']);
+    expect(questions.filter((q) => q.proposed).map((q) => q.id)).toEqual(['business_model', 'journey', 'tone']);
   });
 
   it('knows every kind it accepts', () => {

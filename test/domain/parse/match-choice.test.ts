@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { matchChoice, matchChoices } from '../../../src/domain/parse/index.js';
-import { LABELS, OBJECTIVES, PROBLEM_TYPES } from '../../../src/domain/plan/plan.js';
+import { labelOf, OBJECTIVES, PROBLEM_TYPES } from '../../../src/domain/plan/plan.js';
+import { SAMPLE_LABELS } from '../../fixtures/plans.js';
 
-const OBJECTIVE_CHOICES = OBJECTIVES.map((id) => ({ id, label: LABELS.objective[id] }));
-const PROBLEM_CHOICES = PROBLEM_TYPES.map((id) => ({ id, label: LABELS.problem[id] }));
+const OBJECTIVE_CHOICES = OBJECTIVES.map((id) => ({ id, label: labelOf(SAMPLE_LABELS, 'objective', id) }));
+const PROBLEM_CHOICES = PROBLEM_TYPES.map((id) => ({ id, label: labelOf(SAMPLE_LABELS, 'problem', id) }));
 const MESSAGE_CHOICES = [
   { id: 'brand', label: 'Brand message' },
   { id: 'incentive', label: 'Incentive' },

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../../src/domain/parse/index.js';
+import { dateOrError, refusal } from './date-helpers.js';
 
 // 17:00 UTC on Sunday 1 March 2026: already Monday 2 March in Shanghai, still Sunday morning in Los Angeles.
 const NOW = new Date('2026-03-01T17:00:00Z');
 const SHANGHAI = 'Asia/Shanghai';
 const LOS_ANGELES = 'America/Los_Angeles';
 
-function date(text: string, timeZone = SHANGHAI, now = NOW): string {
-  const result = parseDate(text, now, timeZone);
-  return result.ok ? result.value : `error: ${result.error}`;
-}
-
-function error(text: string): string {
-  const result = parseDate(text, NOW, SHANGHAI);
-  if (result.ok) throw new Error(`expected ${text} to be rejected, got ${result.value}`);
-  return result.error;
-}
+const date = (text: string, timeZone = SHANGHAI, now = NOW): string => dateOrError(text, now, timeZone);
+const error = (text: string): string => refusal(text, NOW, SHANGHAI);
 
 describe('parseDate', () => {
   it.each([

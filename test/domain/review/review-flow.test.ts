@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { buildBudgetSketch } from '../../../src/domain/budget/budget.js';
 import { ReviewStateSchema, reviewQuestions, startReview, stepReview, type ReviewStepResult } from '../../../src/domain/review/review-flow.js';
 import { suggestionsFromReview } from '../../../src/domain/review/review.js';
-import { FULL_ACTUALS, FULL_REVIEW, HAND_CALCULATED, REVIEW_NOW, TZ, asked, begin, effectOf, funnelPlan, reachPlan, reply } from './review-helpers.js';
+import { FULL_ACTUALS, FULL_REVIEW, HAND_CALCULATED, REVIEW_NOW, REVIEW_SCRIPT, TZ, asked, begin, effectOf, funnelPlan, reachPlan, reply } from './review-helpers.js';
 
 const plan = funnelPlan();
 
@@ -37,7 +37,7 @@ describe('a whole review', () => {
   });
 
   it('names each goal with its starting value, target and deadline, and numbers the questions', () => {
-    const questions = reviewQuestions(plan, 25_000_000);
+    const questions = reviewQuestions(REVIEW_SCRIPT, plan, 25_000_000);
     expect(questions.map((q) => q.id)).toEqual([
       'actual_spend',
       'goal_1',
@@ -211,7 +211,7 @@ describe('navigation and controls', () => {
   });
 
   it('turns planning-only inputs away politely', () => {
-    const result = stepReview(plan, begin(plan).state, { type: 'accept-warnings' }, REVIEW_NOW);
+    const result = stepReview(REVIEW_SCRIPT, plan, begin(plan).state, { type: 'accept-warnings' }, REVIEW_NOW);
     expect(effectOf(result, 'info').message).toMatch(/type your answer/);
   });
 });
@@ -232,7 +232,7 @@ describe('a stored review', () => {
   });
 
   it('keeps the planned spend fixed at the start, and falls back to UTC for an unknown zone', () => {
-    const result = startReview(plan, undefined, { now: REVIEW_NOW, timeZone: 'Nowhere/Special' });
+    const result = startReview(REVIEW_SCRIPT, plan, undefined, { now: REVIEW_NOW, timeZone: 'Nowhere/Special' });
     expect(result.state).toMatchObject({ plannedSpend: 25_000_000, timeZone: 'UTC', startedAt: REVIEW_NOW.toISOString() });
     expect(begin(plan).state).toMatchObject({ plannedSpend: buildBudgetSketch(plan)?.workingBudget, timeZone: TZ });
   });

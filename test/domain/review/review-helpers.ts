@@ -1,10 +1,14 @@
 /** Plans and a driver shared by the review tests. */
+import { loadReviewScript } from '../../../src/app/load-script.js';
 import { buildBudgetSketch } from '../../../src/domain/budget/budget.js';
 import { interpretReply } from '../../../src/domain/conversation/interpret-reply.js';
 import { PlanSchema, type Plan } from '../../../src/domain/plan/plan.js';
 import { startReview, stepReview, type ReviewEffect, type ReviewStepResult } from '../../../src/domain/review/review-flow.js';
 import type { ReviewActuals } from '../../../src/domain/review/review.js';
 import { sampleDraft } from '../../fixtures/plans.js';
+
+/** The review's questions as the bot ships them (prompts/review.yml). */
+export const REVIEW_SCRIPT = loadReviewScript();
 
 /** 14 May 2027, 10:00 in Shanghai: the sample plan's review date. */
 export const REVIEW_NOW = new Date('2027-05-14T02:00:00Z');
@@ -50,12 +54,12 @@ export function reachPlan(): Plan {
 
 /** Starts a review of `plan` with its own budget sketch. */
 export function begin(plan: Plan = funnelPlan()): ReviewStepResult {
-  return startReview(plan, buildBudgetSketch(plan), { now: REVIEW_NOW, timeZone: TZ });
+  return startReview(REVIEW_SCRIPT, plan, buildBudgetSketch(plan), { now: REVIEW_NOW, timeZone: TZ });
 }
 
 /** Sends one reply (read as `interpretReply` reads it) to the review of `plan`. */
 export function reply(plan: Plan, result: ReviewStepResult, text: string): ReviewStepResult {
-  return stepReview(plan, result.state, interpretReply(text), REVIEW_NOW);
+  return stepReview(REVIEW_SCRIPT, plan, result.state, interpretReply(text), REVIEW_NOW);
 }
 
 /** The id of the question the effects ask or re-ask, if any. */

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { assembleDraft } from '../../../src/domain/conversation/flow.js';
 import { PlanSchema, type Plan } from '../../../src/domain/plan/plan.js';
 import { carriedFrom, summarizeReview } from '../../../src/domain/review/review.js';
-import { reviewActuals, reviewQuestions } from '../../../src/domain/review/review-flow.js';
+import { reviewQuestions } from '../../../src/domain/review/review-flow.js';
+import { reviewActuals } from '../../../src/domain/review/review-script.js';
 import { channelRates, parseTouchpointActuals, touchpointResults } from '../../../src/domain/review/touchpoint-actuals.js';
 import { sampleDraft } from '../../fixtures/plans.js';
 import { FUNNEL_REPLIES, script, start, walk } from '../conversation/flow-helpers.js';
-import { funnelPlan } from './review-helpers.js';
+import { funnelPlan, REVIEW_SCRIPT } from './review-helpers.js';
 
 /** The sample plan with its proposed contact plan: rows 1–6 at evaluation, 7 (Search ads) and 8 (e-commerce ads) at the purchase. */
 function planWithRows(): Plan {
@@ -15,10 +16,10 @@ function planWithRows(): Plan {
 
 describe('the review follows the contact plan', () => {
   it('asks one optional question for the rows\' actuals, only when the plan has a contact plan', () => {
-    const ids = (plan: Plan) => reviewQuestions(plan, 1_000_000).map((q) => q.id);
+    const ids = (plan: Plan) => reviewQuestions(REVIEW_SCRIPT, plan, 1_000_000).map((q) => q.id);
     expect(ids(planWithRows())).toContain('touchpoint_actuals');
     expect(ids(funnelPlan())).not.toContain('touchpoint_actuals');
-    const question = reviewQuestions(planWithRows(), 1_000_000).find((q) => q.id === 'touchpoint_actuals');
+    const question = reviewQuestions(REVIEW_SCRIPT, planWithRows(), 1_000_000).find((q) => q.id === 'touchpoint_actuals');
     expect(question?.optional).toBe(true);
     expect(question?.text).toContain('7 Search ads (conversion)');
   });
@@ -33,6 +34,22 @@ describe('the review follows the contact plan', () => {
         { row: 4, kpi: 0.12, impressions: 2_000_000, spend: 2_400_000 },
       ],
     });
+  });
+
+  it('reads the same lines written in Chinese: 第7行, 花费, 访问, 曝光, 订单, Chinese commas and counters', () => {
+    expect(parseTouchpointActuals('第7行：3.1%，花费8万元，访问10万，订单3100单\n5、4.6；第4行 12%；曝光200万；花费￥2.4万', planWithRows())).toEqual({
+      ok: true,
+      value: [
+        { row: 7, kpi: 0.031, spend: 8_000_000, visits: 100_000, orders: 3_100 },
+        { row: 5, kpi: 4.6 },
+        { row: 4, kpi: 0.12, impressions: 2_000_000, spend: 2_400_000 },
+      ],
+    });
+    expect(parseTouchpointActuals('第1行：5.2%互动', planWithRows())).toEqual({ ok: true, value: [{ row: 1, kpi: 0.052 }] });
+    const missing = parseTouchpointActuals('第12行：5%', planWithRows());
+    expect(!missing.ok && missing.error).toMatch(/rows 1 to 8/);
+    const unread = parseTouchpointActuals('第7行：花费很多', planWithRows());
+    expect(!unread.ok && unread.error).toMatch(/couldn't read `花费很多`/);
   });
 
   it('refuses a row the plan lacks, a line without figures, and a figure it cannot read', () => {
@@ -67,7 +84,7 @@ describe('the review follows the contact plan', () => {
 
   it('puts the rows in the summary and carries the channels\' rates, with where they came from', () => {
     const plan = planWithRows();
-    const actuals = reviewActuals(plan, { actual_spend: { value: 90_000_000 }, touchpoint_actuals: { value: 'row 7: 3.1%, spend ¥80,000, visits 100,000, orders 3,100' } });
+    const actuals = reviewActuals(plan.goals, { actual_spend: { value: 90_000_000 }, touchpoint_actuals: { value: 'row 7: 3.1%, spend ¥80,000, visits 100,000, orders 3,100' } }, plan);
     expect(actuals.touchpoints).toEqual([{ row: 7, kpi: 0.031, spend: 8_000_000, visits: 100_000, orders: 3_100 }]);
     const summary = summarizeReview(plan, undefined, actuals);
     expect(summary.touchpoints?.[0]).toMatchObject({ row: 7, costPerVisit: 80 });

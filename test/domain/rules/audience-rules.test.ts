@@ -93,11 +93,16 @@ describe('SEGMENT-STRATEGY: tips only where the plan departs from the segment\'s
     expect(findingsOf('SEGMENT-STRATEGY', keeping)).toEqual([]);
   });
 
-  it('asks a competitor-loyal plan for a reason to switch only when it gives none', () => {
-    expect(findingsOf('SEGMENT-STRATEGY', withAudience({ segment: 'competitor-loyal' }))).toEqual([]);
-    const noProof = { ...withAudience({ segment: 'competitor-loyal' }), message: { ...sampleDraft().message!, reasonToBelieve: undefined } };
-    expect(onlyFinding('SEGMENT-STRATEGY', noProof).fix).toMatch(/reason to switch/i);
-    expect(onlyFinding('SEGMENT-STRATEGY', { ...withAudience({ segment: 'competitor-loyal' }), messageType: 'incentive' }).fix).toMatch(/reason to switch/i);
+  it('asks a competitor-loyal plan which rival, then for a reason to switch from it only when it gives none', () => {
+    const unnamed = onlyFinding('SEGMENT-STRATEGY', withAudience({ segment: 'competitor-loyal' }));
+    expect(unnamed).toMatchObject({ questionId: 'main_competitor', problem: 'Your audience is loyal to a competitor, and the plan does not say which.' });
+    const named = withAudience({ segment: 'competitor-loyal', competitor: 'Blue Bottle' });
+    expect(findingsOf('SEGMENT-STRATEGY', named)).toEqual([]);
+    const noProof = { ...named, message: { ...sampleDraft().message!, reasonToBelieve: undefined } };
+    const finding = onlyFinding('SEGMENT-STRATEGY', noProof);
+    expect(finding.problem).toBe('Your audience is loyal to Blue Bottle, but the plan gives them no proof of what you do better.');
+    expect(finding.fix).toMatch(/reason to switch.*Blue Bottle|Blue Bottle.*reason to switch/i);
+    expect(onlyFinding('SEGMENT-STRATEGY', { ...named, messageType: 'incentive' }).questionId).toBe('proposition');
   });
 
   it('suggests an incentive to switchers only where the journey reaches the purchase, so it never contradicts MESSAGE-STAGE-FIT', () => {
@@ -117,6 +122,31 @@ describe('SEGMENT-STRATEGY: tips only where the plan departs from the segment\'s
 
   it('is silent when the segment is unknown', () => {
     expect(findingsOf('SEGMENT-STRATEGY', withAudience({ segment: undefined }))).toEqual([]);
+  });
+
+  it('names the rival a competitor-loyal audience must switch from, when the plan gives no proof against it', () => {
+    const draft = { ...withAudience({ segment: 'competitor-loyal', competitor: ' Oriental Leaf ' }), message: { insightMethods: [], proposition: 'Calmer tea' } };
+    const finding = onlyFinding('SEGMENT-STRATEGY', draft);
+    expect(finding.problem).toBe('Your audience is loyal to Oriental Leaf, but the plan gives them no proof of what you do better.');
+    expect(finding.fix).toBe(
+      'Differentiate from Oriental Leaf and give a reason to switch: show what you do better than Oriental Leaf and why it is true (`change proposition`: "… because …"), and make trying you easy.',
+    );
+    expect(finding.questionId).toBe('proposition');
+  });
+
+  it('asks for the rival when a competitor-loyal audience has none named (or a blank one)', () => {
+    for (const competitor of [undefined, '  ']) {
+      const finding = onlyFinding('SEGMENT-STRATEGY', withAudience({ segment: 'competitor-loyal', competitor }));
+      expect(finding.severity).toBe('tip');
+      expect(finding.problem).toBe('Your audience is loyal to a competitor, and the plan does not say which.');
+      expect(finding.fix).toMatch(/reason to switch.*Name the brand they buy now \("change main competitor"\)/);
+      expect(finding.questionId).toBe('main_competitor');
+    }
+  });
+
+  it('leaves the rival out of the advice for other segments', () => {
+    const finding = onlyFinding('SEGMENT-STRATEGY', { ...withAudience({ segment: 'switcher', competitor: 'Oriental Leaf' }), messageType: 'brand' });
+    expect(`${finding.problem} ${finding.fix}`).not.toContain('Oriental Leaf');
   });
 });
 

@@ -3,7 +3,7 @@ import { proposeContactPlan } from '../../../src/domain/contact/contact-plan.js'
 import type { PlanDraft, Touchpoint } from '../../../src/domain/plan/plan.js';
 import { evaluatePlan } from '../../../src/domain/rules/index.js';
 import { b2bEvaluationNurture, channelsById, double11LiveCommerce, newCategoryOnDouyin, prOnlyAtPurchase, withProposedContacts } from '../../fixtures/full-funnel.js';
-import { SAMPLE_TODAY, sampleDraft } from '../../fixtures/plans.js';
+import { SAMPLE_LABELS, SAMPLE_TODAY, sampleDraft } from '../../fixtures/plans.js';
 import { CATALOGUE, findingsOf, onlyFinding } from './check-rule.js';
 
 /** The sample with one row of its contact plan changed. */
@@ -56,7 +56,7 @@ describe('CHANNEL-STAGE-FIT, judged per row against the journey', () => {
       expect(rest, fix).toMatch(/^(?:, | or )*$/);
       expect(fix).not.toMatch(/promotions/i);
     }
-    const bare = evaluatePlan(prOnlyAtPurchase(), { today: SAMPLE_TODAY }).find((f) => f.rule === 'CHANNEL-STAGE-FIT');
+    const bare = evaluatePlan(prOnlyAtPurchase(), { today: SAMPLE_TODAY, labels: SAMPLE_LABELS }).find((f) => f.rule === 'CHANNEL-STAGE-FIT');
     expect(bare?.fix).toBe('Add a channel that reaches purchase decision: each channel in the list shows the stages it reaches.');
   });
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanDraftSchema, PlanSchema, SEVERITIES, type Finding, type PlanDraft } from '../../../src/domain/plan/plan.js';
 import { RULES, evaluatePlan, hasBlockingErrors } from '../../../src/domain/rules/index.js';
-import { loadScript } from '../../../src/app/load-script.js';
-import { SAMPLE_TODAY, legacyDraft, sampleDraft } from '../../fixtures/plans.js';
+import { SAMPLE_LABELS, SAMPLE_SCRIPT, SAMPLE_TODAY, legacyDraft, sampleDraft } from '../../fixtures/plans.js';
 
 const CATALOGUE = {
   'PROBLEM-KEY': 'error',
@@ -34,9 +33,10 @@ const CATALOGUE = {
   'RESEARCH-INSIGHT': 'warning',
 } as const;
 
-const QUESTION_IDS = new Set(loadScript().questions.map((question) => question.id));
+/** The ids of the questions the bot asks: a rule may only point at those. */
+const QUESTION_IDS = new Set(SAMPLE_SCRIPT.questions.map((question) => question.id));
 
-const ctx = { today: SAMPLE_TODAY };
+const ctx = { today: SAMPLE_TODAY, labels: SAMPLE_LABELS, catalogue: SAMPLE_SCRIPT.catalogue };
 
 /** A plan that breaks many rules at once, to see the ordering and the texts. */
 function messyDraft(): PlanDraft {

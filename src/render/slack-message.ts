@@ -1,21 +1,15 @@
 /**
  * Rendered mrkdwn -> a Slack message (`text` fallback + Block Kit blocks) that stays
- * within Slack's limits however long the plan is. Plain JSON: no Slack SDK here.
+ * within Slack's limits however long the plan is: a header, one section per marker
+ * line, long sections split at line ends, and the tail cut with a notice when the
+ * message is full. Plain JSON: no Slack SDK here.
  */
 import { escapeMrkdwn } from './escape.js';
+import { MAX_BLOCKS, MAX_FALLBACK_TEXT, MAX_HEADER_TEXT, MAX_SECTION_TEXT, MAX_TOTAL_BLOCK_TEXT } from './block-limits.js';
+import { cutLine, truncate, truncateAtLine } from './cut-text.js';
 
 /** A line holding only this marks where a template wants a new section block. */
 export const SECTION_BREAK = '---';
-/** Blocks in one message. */
-export const MAX_BLOCKS = 50;
-/** Characters in one section's text. */
-export const MAX_SECTION_TEXT = 3000;
-/** Characters in a header block. */
-export const MAX_HEADER_TEXT = 150;
-/** Characters of block text in one message; Slack's undocumented ceiling is about 12,000. */
-export const MAX_TOTAL_BLOCK_TEXT = 11_000;
-/** Characters in the plain `text` fallback (notifications, old clients). */
-export const MAX_FALLBACK_TEXT = 3000;
 
 /** A header block: plain text, so nothing in it is parsed as markup. */
 export interface HeaderBlock {
@@ -53,8 +47,6 @@ export interface MessageOptions {
   reserve?: { blocks: number; chars: number };
 }
 
-const ELLIPSIS = '…';
-
 /** Splits rendered mrkdwn into a header and sections that respect every Block Kit limit. */
 export function toSlackMessage(rendered: string, options: MessageOptions): SlackMessage {
   const header = truncate(options.header.replace(/\s+/g, ' ').trim() || 'IMC plan', MAX_HEADER_TEXT);
@@ -84,62 +76,6 @@ export function sectionsWithin(rendered: string, reserve: { blocks: number; char
   return blocks;
 }
 
-/** Lists every Block Kit limit the message breaks; empty when it can be posted. */
-export function checkBlockLimits(message: { text: string; blocks: readonly unknown[] }): string[] {
-  const problems: string[] = [];
-  if (message.blocks.length > MAX_BLOCKS) {
-    problems.push(`${message.blocks.length} blocks; at most ${MAX_BLOCKS} are allowed`);
-  }
-  let total = 0;
-  message.blocks.forEach((block, index) => {
-    for (const { text, max, what } of blockTexts(block)) {
-      total += text.length;
-      if (text.trim() === '') problems.push(`block ${index} (${what}) has empty text`);
-      if (text.length > max) problems.push(`block ${index} (${what}) has ${text.length} characters; at most ${max}`);
-    }
-  });
-  if (total > MAX_TOTAL_BLOCK_TEXT) {
-    problems.push(`${total} characters of block text; at most ${MAX_TOTAL_BLOCK_TEXT}`);
-  }
-  if (message.text.trim() === '') problems.push('the fallback text is empty');
-  if (message.text.length > MAX_FALLBACK_TEXT) {
-    problems.push(`the fallback text has ${message.text.length} characters; at most ${MAX_FALLBACK_TEXT}`);
-  }
-  return problems;
-}
-
-/** Characters of text in one block, as Slack's message-size limit counts them. */
-export function blockTextLength(block: unknown): number {
-  return blockTexts(block).reduce((sum, { text }) => sum + text.length, 0);
-}
-
-/**
- * Joins messages' blocks into one message as far as the limits allow; returns the
- * blocks kept and whether something was left out.
- */
-export function joinWithinLimits(parts: readonly (readonly unknown[])[], reserve = { blocks: 1, chars: 200 }): { blocks: unknown[]; cut: boolean } {
-  const blocks: unknown[] = [];
-  let chars = 0;
-  for (const block of parts.flat()) {
-    const length = blockTextLength(block);
-    if (blocks.length + 1 > MAX_BLOCKS - reserve.blocks || chars + length > MAX_TOTAL_BLOCK_TEXT - reserve.chars) return { blocks, cut: true };
-    blocks.push(block);
-    chars += length;
-  }
-  return { blocks, cut: false };
-}
-
-function blockTexts(block: unknown): { text: string; max: number; what: string }[] {
-  const b = block as { type?: unknown; text?: { text?: unknown }; elements?: { text?: unknown }[] };
-  const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
-  if (b.type === 'header') return [{ text: asText(b.text?.text), max: MAX_HEADER_TEXT, what: 'header' }];
-  if (b.type === 'section') return [{ text: asText(b.text?.text), max: MAX_SECTION_TEXT, what: 'section' }];
-  if (b.type === 'context') {
-    return (b.elements ?? []).map((element) => ({ text: asText(element.text), max: MAX_SECTION_TEXT, what: 'context' }));
-  }
-  return [];
-}
-
 /** Splits at marker lines; blank sections are dropped (Slack rejects empty text). */
 function splitSections(rendered: string): string[] {
   const sections: string[][] = [[]];
@@ -167,45 +103,8 @@ function splitToFit(text: string, max: number): string[] {
   return pieces;
 }
 
-function cutLine(line: string, max: number): string[] {
-  const parts: string[] = [];
-  let rest = line;
-  while (rest.length > max) {
-    const at = safeCut(rest, max);
-    const part = rest.slice(0, at).trimEnd();
-    if (part !== '') parts.push(part);
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest !== '' || parts.length === 0) parts.push(rest);
-  return parts;
-}
-
-/**
- * Where to cut `text` to at most `max` characters: at a space if one is near the end,
- * never inside an entity (`&amp;`), a bot-built `<@U…>` or an emoji's surrogate pair,
- * so a cut can neither show a broken entity nor un-escape anything.
- */
-function safeCut(text: string, max: number, markup = true): number {
-  const space = text.lastIndexOf(' ', max);
-  if (space >= max / 2) return space;
-  let at = max;
-  if (markup) at = outsideMarkup(text, at);
-  if (isHighSurrogate(text.charCodeAt(at - 1))) at -= 1;
-  return Math.max(at, 1);
-}
-
-function outsideMarkup(text: string, max: number): number {
-  let at = max;
-  const amp = text.lastIndexOf('&', at - 1);
-  if (amp >= 0 && at - amp <= 5 && !text.slice(amp, at).includes(';')) at = amp;
-  const open = text.lastIndexOf('<', at - 1);
-  if (open > 0 && open > text.lastIndexOf('>', at - 1)) at = open;
-  return at;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
+/** The least room worth cutting a piece into: more than any entity, mention or emoji a cut must not split. */
+const MIN_HEAD = 40;
 
 /** Keeps leading pieces while the block count and total text allow, then a notice for the rest. */
 function keepWithinMessage(
@@ -227,6 +126,9 @@ function keepWithinMessage(
       room -= piece.length;
       continue;
     }
+    // A few characters of room would force a cut inside an entity or a character (`&` of `&amp;`):
+    // that is no head worth showing, so the notice follows the last whole piece instead.
+    if (room < MIN_HEAD) break;
     const head = splitToFit(piece, room)[0];
     if (head !== undefined && head.length <= room) sections.push(head);
     break;
@@ -237,19 +139,4 @@ function keepWithinMessage(
 function cutNotice(planId: string | undefined): string {
   const command = planId ? `\`/imc show ${escapeMrkdwn(planId)}\`` : '`/imc show` with the plan id';
   return `_The rest was cut to fit in one Slack message. See the whole plan with ${command}._`;
-}
-
-/** Shortens plain text (the header) to at most `max` characters with an ellipsis. */
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, safeCut(text, max - ELLIPSIS.length, false)).trimEnd()}${ELLIPSIS}`;
-}
-
-/** Shortens to at most `max` characters, at a line end when there is one. */
-function truncateAtLine(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const limit = max - ELLIPSIS.length - 1;
-  const newline = text.lastIndexOf('\n', limit);
-  const at = newline > 0 ? newline : safeCut(text, limit);
-  return `${text.slice(0, at).trimEnd()}\n${ELLIPSIS}`;
 }

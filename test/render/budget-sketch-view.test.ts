@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetSketch } from '../../src/domain/budget/budget-types.js';
-import { PlanSchema, type Finding, type Plan } from '../../src/domain/plan/plan.js';
-import { budgetSketchView, findingsView, joinAnd, strategySummaryView } from '../../src/render/view-models.js';
+import { PlanSchema, type Plan } from '../../src/domain/plan/plan.js';
+import { budgetSketchView } from '../../src/render/budget-sketch-view.js';
 import { sampleDraft } from '../fixtures/plans.js';
 
 function samplePlan(): Plan {
@@ -38,14 +38,6 @@ function workedCaseSketch(): BudgetSketch {
     phases: [{ id: 'launch', name: 'Launch', start: '2027-03-01', end: '2027-04-30', amount: 13_500_000 }],
   };
 }
-
-const finding = (severity: Finding['severity'], rule: string): Finding => ({
-  rule,
-  severity,
-  problem: `${rule} problem`,
-  principle: 'why',
-  fix: `${rule} fix`,
-});
 
 describe('budgetSketchView', () => {
   it('spells out the worked funnel case', () => {
@@ -109,60 +101,3 @@ describe('budgetSketchView', () => {
   });
 });
 
-describe('strategySummaryView', () => {
-  it('formats goals by unit as baseline, target and deadline', () => {
-    const view = strategySummaryView(samplePlan(), []);
-    expect(view.goals).toEqual([
-      { metric: 'Conversion', baseline: '1.5 %', target: '2.5 %', deadline: '30 Apr 2027', source: 'analytics' },
-      { metric: 'Revenue', baseline: '¥0', target: '¥1,200,000', deadline: '30 Apr 2027', source: 'sales data' },
-      { metric: 'Awareness', baseline: '8 %', target: '20 %', deadline: '30 Apr 2027', source: 'survey' },
-    ]);
-  });
-
-  it('groups channels by media type and says whether each reaches the journey (the view of plans without a contact plan)', () => {
-    const plan = samplePlan();
-    plan.audience.stage = 'need-recognition';
-    plan.journey = ['need-recognition'];
-    const view = strategySummaryView(plan, []);
-    expect(view.channelGroups.map((group) => group.label)).toEqual(['Owned', 'Paid', 'Earned']);
-    const paid = view.channelGroups[1]?.channels ?? [];
-    expect(paid.find((c) => c.name === 'Search ads')?.fit).toBe('off-stage');
-    expect(paid.find((c) => c.name === 'Paid influencers (KOL)')?.fit).toBe("reaches the audience's journey");
-  });
-
-  it('writes the brief line from the answers, counting a long channel list by media type instead of "and 4 more"', () => {
-    const view = strategySummaryView(samplePlan(), []);
-    expect(view.brief).toBe(
-      'Achieve purchase intention (conversion 1.5 % → 2.5 %) among office workers aged 25–35 in Shanghai and Shenzhen who buy coffee daily and switch… (from evaluation to purchase) by promising “A smooth cold brew ready the moment you are” — grounded in the insight that switchers want a coffee that feels like a treat without slowing them down — carried by “Spring in every sip: smooth oat-milk cold brew that keeps pace with your day” as a brand message and incentive (coupon worth ¥10) through 3 owned, 3 paid and 2 earned channels, led by WeChat official account and mini program, Search ads and Reviews and word of mouth.',
-    );
-    expect(view.brief).not.toMatch(/more\b/);
-  });
-
-  it('shows the schedule length and the author as a mention', () => {
-    const view = strategySummaryView(samplePlan(), [], { planId: 'P1', authorId: 'U42' });
-    expect(view.schedule).toMatchObject({ start: '1 Mar 2027', end: '30 Apr 2027', review: '14 May 2027', duration: '61 days' });
-    expect(view.footer.author?.text).toBe('<@U42>');
-    expect(view.footer.planId).toBe('P1');
-  });
-});
-
-describe('findingsView', () => {
-  it('groups errors, then warnings, then tips, leaving out empty groups', () => {
-    const view = findingsView([finding('tip', 'C'), finding('error', 'A'), finding('tip', 'D'), finding('error', 'B')]);
-    expect(view.blocking).toBe(true);
-    expect(view.summary).toBe('2 errors and 2 tips');
-    expect(view.groups.map((group) => group.items.map((item) => item.rule))).toEqual([['A', 'B'], ['C', 'D']]);
-  });
-
-  it('reports a clean plan', () => {
-    expect(findingsView([])).toMatchObject({ hasFindings: false, blocking: false, summary: '', groups: [] });
-  });
-});
-
-describe('joinAnd', () => {
-  it('joins like a sentence', () => {
-    expect(joinAnd([])).toBe('');
-    expect(joinAnd(['a'])).toBe('a');
-    expect(joinAnd(['a', 'b', 'c'])).toBe('a, b and c');
-  });
-});

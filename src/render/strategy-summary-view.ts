@@ -1,0 +1,257 @@
+/**
+ * The strategy summary's view model: a plan and its findings turned into the
+ * pre-formatted strings `strategy-summary.hbs` shows, choices named with the
+ * script's labels. Pure: no Handlebars, no I/O, no clock; the renderer escapes it.
+ */
+import type { BudgetSketch } from '../domain/budget/budget-types.js';
+import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
+import {
+  DATA_SOURCE_LABELS,
+  labelOf,
+  MECHANIC_LABELS,
+  MEDIA_TYPES,
+  RESEARCH_METHOD_LABELS,
+  type Channel,
+  type Currency,
+  type Finding,
+  type Goal,
+  type Labels,
+  type Plan,
+  type Stage,
+} from '../domain/plan/plan.js';
+import { channelStages, journeyStagesFor } from '../domain/channels/stage-fit.js';
+import { journeyOf } from '../domain/contact/journey.js';
+import { mention, type Mrkdwn } from './escape.js';
+import { findingsView, type FindingsView } from './findings-view.js';
+import { briefLine } from './brief-line.js';
+import { contactPlanView, type ContactPlanView } from './contact-plan-view.js';
+import { countOf, joinAnd, nullIfEmpty, phaseView, type PhaseView } from './view-text.js';
+
+/** Extra context for the strategy summary. */
+export interface StrategySummaryOptions {
+  /** Shown in the footer so people can find the plan again (`/imc show <id>`). */
+  planId?: string;
+  /** Slack user id of the person who ran the plan; shown as a mention. */
+  authorId?: string;
+  /** When given, its schedule phases are listed under the schedule. */
+  sketch?: BudgetSketch;
+}
+
+
+/** A goal as `metric: baseline → target by deadline`, and where it is measured. */
+export interface GoalView {
+  metric: string;
+  baseline: string;
+  target: string;
+  deadline: string;
+  /** "survey", "CRM"; null for goals stored before goals named their source. */
+  source: string | null;
+}
+
+/** The message plan (seed 003): what every touchpoint carries. */
+export interface MessagePlanView {
+  insight: string | null;
+  /** "Interviews — 12 of 15 said so", or null. */
+  evidence: string | null;
+  proposition: string | null;
+  reasonToBelieve: string | null;
+  tone: string | null;
+}
+
+/** The incentive's terms. */
+export interface IncentiveView {
+  offer: string;
+  eligibility: string | null;
+  duration: string | null;
+  redemptions: string;
+  stages: string;
+}
+
+/** A chosen channel and the role it plays for the audience's stage. */
+export interface ChannelView {
+  name: string;
+  /** The buying stages it reaches, e.g. "Search, Evaluation of alternatives". */
+  stages: string;
+  fit: string;
+}
+
+/** Channels of one media type (owned, paid or earned). */
+export interface ChannelGroupView {
+  label: string;
+  channels: ChannelView[];
+}
+
+
+/** Everything `strategy-summary.hbs` shows. */
+export interface StrategySummaryView {
+  /** Plain text for the message header (not escaped: headers are plain_text). */
+  title: string;
+  campaign: string;
+  brand: string;
+  keyProblem: string;
+  problemStatement: string;
+  /** Other problems named but not chosen, or null. */
+  otherProblems: string | null;
+  audience: { description: string; segment: string; stage: string; involvement: string; motivation: string };
+  research: string;
+  objective: { primary: string; secondary: string | null };
+  goals: GoalView[];
+  hasGoals: boolean;
+  concept: string;
+  message: string;
+  /** The communication strategy as one sentence (the brief line). */
+  brief: string;
+  /** "Evaluation of alternatives → Purchase decision". */
+  journey: string;
+  businessModel: string | null;
+  messagePlan: MessagePlanView | null;
+  incentive: IncentiveView | null;
+  contactPlan: ContactPlanView;
+  /** The channels by media type: shown for plans made before contact plans existed. */
+  channelGroups: ChannelGroupView[];
+  hasChannels: boolean;
+  schedule: { start: string; end: string; review: string; duration: string; phases: PhaseView[]; hasPhases: boolean };
+  findings: FindingsView;
+  footer: { planId: string | null; author: Mrkdwn | null };
+}
+
+
+/** The strategy summary: the brief, problem, audience and journey, objective and goals, the message and incentive plan, the contact plan, schedule, findings. */
+export function strategySummaryView(
+  plan: Plan,
+  findings: Finding[],
+  labels: Labels,
+  options: StrategySummaryOptions = {},
+): StrategySummaryView {
+  const label = (vocabulary: keyof Labels, id: string) => labelOf(labels, vocabulary, id);
+  const { audience } = plan;
+  const currency = plan.budget.currency;
+  const phases = (options.sketch?.phases ?? []).map((phase) => phaseView(phase, currency));
+  return {
+    title: `IMC plan: ${plan.campaign} (${plan.brand})`,
+    campaign: plan.campaign,
+    brand: plan.brand,
+    keyProblem: label('problem', plan.keyProblem),
+    problemStatement: plan.problemStatement,
+    otherProblems: nullIfEmpty(
+      joinAnd(plan.problems.filter((problem) => problem !== plan.keyProblem).map((p) => label('problem', p))),
+    ),
+    audience: {
+      description: audience.description,
+      segment: label('segment', audience.segment),
+      stage: label('stage', audience.stage),
+      involvement: label('involvement', audience.involvement),
+      motivation: label('motivation', audience.motivation),
+    },
+    research: joinAnd(plan.research.map((kind) => label('research', kind))) || 'None recorded yet',
+    objective: {
+      primary: label('objective', plan.primaryObjective),
+      secondary: nullIfEmpty(joinAnd(plan.secondaryObjectives.map((o) => label('objective', o)))),
+    },
+    goals: plan.goals.map((goal) => goalView(goal, currency, labels)),
+    hasGoals: plan.goals.length > 0,
+    concept: plan.concept,
+    message: messageText(plan, labels),
+    brief: briefLine(plan, labels),
+    journey: journeyOf(plan).map((stage) => label('stage', stage)).join(' → '),
+    businessModel: plan.businessModel ? label('businessModel', plan.businessModel) : null,
+    messagePlan: messagePlanView(plan),
+    incentive: incentiveView(plan, labels),
+    // Plans stored before contact plans lack the field altogether.
+    contactPlan: contactPlanView(plan, plan.contactPlan ?? [], labels, { showConcept: false }),
+    channelGroups: channelGroups(plan.channels, journeyOf(plan), plan.businessModel, labels),
+    hasChannels: plan.channels.length > 0,
+    schedule: {
+      start: formatDate(plan.startDate),
+      end: formatDate(plan.endDate),
+      review: formatDate(plan.reviewDate),
+      duration: durationText(plan.startDate, plan.endDate),
+      phases,
+      hasPhases: phases.length > 0,
+    },
+    findings: findingsView(findings),
+    footer: {
+      planId: options.planId ?? null,
+      author: options.authorId ? mention(options.authorId) : null,
+    },
+  };
+}
+
+
+function goalView(goal: Goal, currency: Currency, labels: Labels): GoalView {
+  const value = (n: number): string => {
+    if (goal.unit === 'percent') return formatRate(n);
+    if (goal.unit === 'money') return formatMoney(n, currency);
+    return formatNumber(n);
+  };
+  return {
+    metric: labelOf(labels, 'metric', goal.metric),
+    baseline: value(goal.baseline),
+    target: value(goal.target),
+    deadline: formatDate(goal.deadline),
+    source: goal.source ? DATA_SOURCE_LABELS[goal.source] : null,
+  };
+}
+
+function messagePlanView(plan: Plan): MessagePlanView | null {
+  const message = plan.message;
+  if (!message) return null;
+  const how = joinAnd((message.insightMethods ?? []).map((method) => RESEARCH_METHOD_LABELS[method]));
+  const evidence = message.evidence ? (how ? `${how} — ${message.evidence}` : message.evidence) : how || null;
+  return {
+    insight: message.insight ?? null,
+    evidence,
+    proposition: message.proposition ?? null,
+    reasonToBelieve: message.reasonToBelieve ?? null,
+    tone: message.tone ?? null,
+  };
+}
+
+function incentiveView(plan: Plan, labels: Labels): IncentiveView | null {
+  const incentive = plan.incentive;
+  if (!incentive || (plan.messageType !== 'incentive' && plan.messageType !== 'both')) return null;
+  const currency = plan.budget.currency;
+  const mechanic = incentive.mechanic ? MECHANIC_LABELS[incentive.mechanic] : 'Offer';
+  const worth =
+    incentive.value !== undefined
+      ? `, costing ${formatMoney(incentive.value, currency)} per redemption`
+      : incentive.rate !== undefined
+        ? ` of ${formatRate(incentive.rate, 0)} off the order`
+        : '';
+  return {
+    offer: `${mechanic}${worth}`,
+    eligibility: incentive.eligibility ?? null,
+    duration: incentive.duration ?? null,
+    redemptions: incentive.expectedRedemptions !== undefined ? formatNumber(incentive.expectedRedemptions, 0) : 'every order (none given)',
+    stages: joinAnd((incentive.stages ?? []).map((stage) => labelOf(labels, 'stage', stage))) || 'not placed yet',
+  };
+}
+
+function messageText(plan: Plan, labels: Labels): string {
+  const type = labelOf(labels, 'messageType', plan.messageType);
+  if (plan.callToAction === undefined) return type;
+  return `${type}, ${plan.callToAction ? 'with' : 'without'} a call to action`;
+}
+
+function channelGroups(channels: Channel[], journey: readonly Stage[], model: Plan['businessModel'], labels: Labels): ChannelGroupView[] {
+  return MEDIA_TYPES.map((media) => ({
+    label: labelOf(labels, 'media', media),
+    channels: channels
+      .filter((channel) => channel.media === media)
+      .map((channel) => ({
+        name: channel.name,
+        stages: joinAnd(channelStages(channel, model).map((s) => labelOf(labels, 'stage', s))),
+        fit: journeyStagesFor(channel, journey, model).length > 0 ? "reaches the audience's journey" : 'off-stage',
+      })),
+  })).filter((group) => group.channels.length > 0);
+}
+
+const DAY_MS = 86_400_000;
+
+function durationText(start: string, end: string): string {
+  const days = Math.round((Date.parse(end) - Date.parse(start)) / DAY_MS) + 1;
+  if (!Number.isFinite(days) || days < 1) return '';
+  if (days % 7 === 0) return countOf(days / 7, { one: 'week', many: 'weeks' });
+  return countOf(days, { one: 'day', many: 'days' });
+}
+
