@@ -35,6 +35,17 @@ import { planRecordProblems } from './app/plan-record-schema.js';
 import { DurableHttpReceiver } from './slack/receivers/durable-http-receiver.js';
 import { DurableSocketModeReceiver } from './slack/receivers/durable-socket-mode-receiver.js';
 import { StartupError } from './startup-error.js';
+import { createWebSurfaces } from './slack/web-surfaces.js';
+import { BUDGET_CHART_EFFECT, budgetChartEffect } from './slack/budget-chart-effect.js';
+import { observeSaves } from './store/observe-saves.js';
+import { HomeService } from './app/home-service.js';
+import { registerHomeTab } from './slack/listeners/home-tab.js';
+import { registerMessageShortcut } from './slack/listeners/message-shortcut.js';
+import { CANVAS_EFFECT, CanvasService } from './app/canvas-service.js';
+import { canvasEffect } from './slack/canvas-effect.js';
+import { canvasOfferMessage, withCanvasOffer } from './slack/blocks/canvas-messages.js';
+import { registerCanvasActions } from './slack/listeners/canvas-actions.js';
+import { homeViewBlocks } from './slack/blocks/home-view.js';
 
 export interface BotOptions {
   clock?: Clock;
@@ -74,6 +85,8 @@ export interface Bot {
   reminders: ReminderService;
   reviews: ReviewService;
   outbox: OutboxWorker;
+  home: HomeService;
+  canvases: CanvasService;
   logger: Logger;
   /**
    * Listens on PORT/HOST (`/healthz` says 503 meanwhile), checks the token with
@@ -103,10 +116,15 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const script = loadInputLocales(loadScript());
   const reviewScript = loadReviewScript();
   const renderer = createRenderer();
-  const store = await openLowdbPlanStore<PlanRecord>(config.dataDir, {
-    validateRecord: planRecordProblems,
-    ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}),
-  });
+  let home: HomeService | undefined;
+  // Every save tells the App Home, which refreshes the Homes it concerns (later, never on the save's path).
+  const store = observeSaves(
+    await openLowdbPlanStore<PlanRecord>(config.dataDir, {
+      validateRecord: planRecordProblems,
+      ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}),
+    }),
+    (record) => home?.noteSaved(record),
+  );
   const settings = await openChannelSettings(config.dataDir).catch(async (error: unknown) => {
     await store.close(); // releases the directory lock, so a fixed file can be opened again in this process
     throw error;
@@ -162,6 +180,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     approvalsNeeded: config.approvalsNeeded,
     authorCanApprove: config.authorCanApprove,
   };
+  const surfaces = createWebSurfaces(client, options.slackTimeoutMs ?? 10_000);
+  outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, renderer, messenger, surfaces, logger }));
+  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels));
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
   const plans = new PlanService({
@@ -181,6 +202,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     suggestionsFor: async (channelId) => (reviews ? reviews.suggestionsFor(channelId) : {}),
     carriedFor: async (channelId) => reviews?.carriedFor(channelId),
   });
+  const canvases = new CanvasService({ plans, offerMessage: canvasOfferMessage, withOffer: withCanvasOffer });
   approvals = new ApprovalService({
     store,
     plans,
@@ -192,6 +214,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     timeZone: config.timeZone,
     reviewHour: config.reviewHour,
     botUserId: () => identity.botUserId,
+    onApproved: (record) => canvases.onApproved(record),
     admins: config.admins,
   });
   const approvalService = approvals;
@@ -224,7 +247,21 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     ],
   });
 
+  home = new HomeService({
+    store,
+    surfaces,
+    messenger,
+    clock,
+    logger,
+    policy: (teamId, channelId) => approvalService.policyFor(teamId, channelId),
+    render: (model, linkFor) => homeViewBlocks(model, { linkFor }),
+  });
+  const homeService = home;
+
   registerImcCommand(app, commands, logger);
+  registerHomeTab(app, { home: homeService, reviews: reviewService, approvals: approvalService }, logger);
+  registerMessageShortcut(app, plans, logger);
+  registerCanvasActions(app, canvases, logger);
   registerPlanActions(app, plans, logger);
   registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, logger);
   registerReactions(app, approvals);
@@ -247,6 +284,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     reminders,
     reviews,
     outbox,
+    home: homeService,
+    canvases,
     logger,
     async start() {
       try {
@@ -271,6 +310,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       await outbox.idle();
       await mutex.idle();
       await outbox.idle();
+      await homeService.idle();
     },
     tick: () => reminders.tick(),
     async stop(graceMs = 5_000) {
@@ -282,6 +322,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
           await approvals.stop();
           await outbox.stop();
           await mutex.idle();
+          await homeService.stop();
           return true;
         })(),
         graceMs,

@@ -14,7 +14,7 @@
  *   the bookkeeping), the worker looks for that id in the channel or thread first.
  */
 import type { KeyedMutex } from './keyed-mutex.js';
-import { latestVersion, type MessageRole, type NewOutboxItem, type OutboxItem, type PlanRecord } from './plan-record.js';
+import { latestVersion, type MessageRole, type NewEffectItem, type NewOutboxItem, type OutboxItem, type PlanRecord } from './plan-record.js';
 import { mayHaveTakenEffect, SlackCallError, type FoundMessage, type Logger, type MessageMetadata, type Messenger } from './ports.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { heldBackNotice } from '../slack/blocks/outbox-messages.js';
@@ -30,6 +30,13 @@ const HISTORY_LOOKBACK = 100;
 
 /** Tells a person (for example through a slash command's response URL) that something failed. */
 export type FailureNotifier = (text: string) => Promise<void>;
+
+/**
+ * Performs an `effect` item. It may return a change to make to the record once the
+ * item is done (for example remembering the id of what it created); throwing a
+ * `SlackCallError` is handled like any failed Slack call.
+ */
+export type EffectPerformer = (record: PlanRecord, item: Extract<OutboxItem, { kind: 'effect' }>) => Promise<{ apply?: (record: PlanRecord) => void } | void>;
 
 /** The time and the timers the worker waits with; tests pass a manual pair to skip minutes of waiting. */
 export interface OutboxTimers {
@@ -61,7 +68,7 @@ export interface OutboxWorkerOptions {
 
 let counter = 0;
 /** Gives a new outbox item a unique id (unique within the process and across restarts by time): `<ms, base 36>-<counter>`. */
-export function enqueue(record: PlanRecord, ...items: NewOutboxItem[]): void {
+export function enqueue(record: PlanRecord, ...items: (NewOutboxItem | NewEffectItem)[]): void {
   for (const item of items) {
     counter = (counter + 1) % 1_000_000;
     record.outbox.push({ ...item, id: `${Date.now().toString(36)}-${counter.toString(36)}` } as OutboxItem);
@@ -89,7 +96,11 @@ export function describeSlackFailure(code: string): string {
   }
 }
 
-type Outcome = { kind: 'done' } | { kind: 'posted'; ts: string } | { kind: 'retry'; failure: SlackCallError } | { kind: 'unreachable' | 'dropped'; code: string };
+type Outcome =
+  | { kind: 'done'; apply?: (record: PlanRecord) => void }
+  | { kind: 'posted'; ts: string }
+  | { kind: 'retry'; failure: SlackCallError }
+  | { kind: 'unreachable' | 'dropped'; code: string };
 
 export class OutboxWorker {
   private readonly draining = new Set<string>();
@@ -111,12 +122,18 @@ export class OutboxWorker {
   /** Items queued before this moment may come from an earlier process (or bot instance) that died mid-post. */
   private readonly startedAt = Date.now();
   private readonly retryDelaysMs: readonly number[];
+  private readonly effects = new Map<string, EffectPerformer>();
   private readonly timers: OutboxTimers;
   private stopped = false;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.retryDelaysMs = options.retryDelaysMs ?? [1_000, 5_000, 15_000, 60_000, 120_000];
     this.timers = options.timers ?? REAL_TIMERS;
+  }
+
+  /** Registers the performer of `effect` items named `name`. */
+  registerEffect(name: string, perform: EffectPerformer): void {
+    this.effects.set(name, perform);
   }
 
   /** Lets a failure for this plan be told to someone in real time (kept in memory only). */
@@ -188,6 +205,7 @@ export class OutboxWorker {
         const index = record.outbox.findIndex((queued) => queued.id === next.item.id);
         if (index >= 0) record.outbox.splice(index, 1);
         if (outcome.kind === 'posted') rememberTs(record, next.item, outcome.ts);
+        if (outcome.kind === 'done') outcome.apply?.(record);
         if (outcome.kind === 'unreachable') {
           record.outbox = [];
           if (next.item.kind === 'post' && next.item.role === 'kickoff') {
@@ -196,7 +214,8 @@ export class OutboxWorker {
           }
         }
         // Bookkeeping only: if it is lost in a crash, the post is found in Slack after the restart.
-        await store.save(record, { durable: false });
+        // An effect that recorded what it made (a canvas id) is saved for good: redoing it would make a second one.
+        await store.save(record, { durable: outcome.kind === 'done' && outcome.apply !== undefined });
       });
       if (outcome.kind === 'unreachable' || outcome.kind === 'dropped') await this.notify(planId, describeSlackFailure(outcome.code));
     }
@@ -231,6 +250,12 @@ export class OutboxWorker {
         }
         case 'note':
           return await this.sendNote(record, item);
+        case 'effect': {
+          const perform = this.effects.get(item.effect);
+          if (!perform) return { kind: 'dropped', code: 'unknown_effect' };
+          const result = await perform(record, item);
+          return { kind: 'done', ...(result?.apply ? { apply: result.apply } : {}) };
+        }
       }
     } catch (error) {
       const failure = error instanceof SlackCallError ? error : new SlackCallError('unexpected_error', false);

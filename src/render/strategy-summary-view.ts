@@ -46,6 +46,8 @@ export interface GoalView {
   deadline: string;
   /** "survey", "CRM"; null for goals stored before goals named their source. */
   source: string | null;
+  /** Set when a scaled-down plan cut the target to what the money buys. */
+  note: string | null;
 }
 
 /** The message plan (seed 003): what every touchpoint carries. */
@@ -190,6 +192,7 @@ function goalView(goal: Goal, currency: Currency, labels: Labels): GoalView {
     target: value(goal.target),
     deadline: formatDate(goal.deadline),
     source: goal.source ? DATA_SOURCE_LABELS[goal.source] : null,
+    note: goal.scaledFrom !== undefined ? `scaled down from ${value(goal.scaledFrom)} to what the money buys` : null,
   };
 }
 

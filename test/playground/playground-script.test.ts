@@ -49,7 +49,12 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).toContain('Cold brew that tastes like a mountain morning.');
     expect(transcript).toMatch(/#\d+ imc-bot\n {2}Budget sketch: Spring launch \(v1\)/);
     expect(transcript).toContain('= 100,000 visits');
-    expect(transcript).toContain('100,000 × ¥2 = ¥200,000');
+    expect(transcript).toContain('• Search ads (Paid): 100,000 visits × ¥2 = ¥200,000');
+    // The need is shown before the money available is asked, and the money closes: ¥200,000 + ¥30,000 + ¥20,000.
+    expect(transcript).toContain('The plan needs ¥250,000: ¥200,000 of working media for 100,000 visits, ¥30,000 of non-media and a ¥20,000 reserve.');
+    expect(transcript).toContain('Total needed: ¥250,000');
+    expect(transcript).toContain('The ¥200,000 on the buying channels buys 100,000 visits, about 1,000 orders and ¥1,000,000 of revenue.');
+    expect(transcript).toContain('Suggested: 1% (the baseline of goal 1 (Conversion)');
     // Mentions are names and no Slack escaping leaks through.
     expect(transcript).not.toMatch(/<@U0|&lt;|&gt;|&amp;/);
     expect(transcript).toContain('Clock: Thu, 15 Apr 2027, 10:00 (UTC)');
@@ -59,12 +64,37 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).toMatch(/:calendar: Time to review Spring launch \(plan `P-00001`\)/);
     expect(transcript).toContain('[1] Start the review');
     expect(transcript).toContain('Post-campaign review of Spring launch');
-    expect(transcript).toMatch(/Return on spend/);
+    // (¥1,700,000 × 40 % − ¥190,000) / ¥190,000 = 258 %, on contribution.
+    expect(transcript).toContain('Return on spend: 258 % (2.58× the spend back on top of it), on contribution');
     expect(transcript).toContain('Review done and posted to the channel.');
     expect(transcript).toMatch(/Suggested: 1\.7% \(.*review of "Spring launch" \(P-00001\), 15 Apr 2027\)/);
     // The review's row for Search ads gives its own rates, shown beside its row in the next plan.
     expect(transcript).toContain('• `2` Search ads (Evaluation of alternatives): Clicks: 60,000 · spend ¥120,000 · 60,000 visits · 1,100 orders · ¥2 per visit · 1.8 % conversion');
     expect(transcript).toMatch(/`\d` Search ads \(paid, search ad\) · .* · last campaign: ¥2 per visit, 1\.8 % conversion/);
+
+    // ¥160,000 of working media ÷ 100,000 visits.
+    expect(transcript).toMatch(/Suggested: ¥1\.60 \(the actual figure/);
+    expect(transcript).toContain('Suggested: 40% (as in the plan "Spring launch" (P-00001))');
+
+    // The budget chart: Slack's chart as text bars, and the PNG written to the data directory.
+    expect(transcript).toContain('[chart] Allocation of ¥250,000 by channel');
+    const png = `${dataDir}/files/budget-P-00001-v1.png`;
+    expect(transcript).toContain(`saved to ${png}`);
+    expect((await readFile(png)).subarray(1, 4).toString()).toBe('PNG');
+
+    // The Home tab: the reviewed plan's key figures, and the second plan in progress.
+    lines = [];
+    await playground.run(':home');
+    const home = lines.join('\n');
+    expect(home).toContain('imc-bot Home tab of alice');
+    expect(home).toContain('Your plans in progress');
+    expect(home).toMatch(/\[1\] Continue/);
+    expect(home).toContain('Last reviews');
+    expect(home).toMatch(/Spent ¥[\d,]+ of ¥250,000/);
+    lines = [];
+    await playground.run(':home 1');
+    expect(lines.join('\n')).toMatch(/clicked "Continue": in Slack it opens https:\/\/fake-workspace\.slack\.com\/archives\/C0PLANNING\/p\d+/);
+    await expect(playground.run(':home 99')).rejects.toThrow(/Your Home tab has no \[99\]/);
 
     await playground.close();
     playground = undefined;
@@ -124,7 +154,7 @@ describe('examples/spring-launch.imc, the typical plan', () => {
     const plan = script.slice(script.indexOf('/imc plan Spring launch'), script.indexOf(':react'));
     const answers = plan.split('\n').filter((line) => line.startsWith(':answer ') || (!line.startsWith('#') && !line.startsWith(':') && !line.startsWith('/') && line.trim() !== ''));
     expect(answers.length).toBeLessThanOrEqual(35);
-    expect(answers.length).toBe(30);
+    expect(answers.length).toBe(32);
     // No question went unanswered by the script (the playground would have typed its example, an answer too).
     playground = await startPlayground({ now: START, out });
     await replayScript(playground, script.slice(0, script.indexOf(':react')), out);
@@ -155,11 +185,15 @@ describe('the playground with --socket-mode', () => {
     const replay = async (socketMode: boolean): Promise<string[]> => {
       const out: string[] = [];
       playground = await startPlayground({ now: START, out: (line) => out.push(line), socketMode });
+      const { dataDir } = playground;
       await replayScript(playground, await readFile('examples/spring-launch.imc', 'utf8'), (line) => out.push(line));
       await playground.close();
       playground = undefined;
-      // Message links carry the ts of whatever the link look-up found first, which need not be the same message each run.
-      return out.filter((line) => !line.startsWith('Data lives in') && !line.startsWith('Removed ')).map((line) => line.replace(/\/p\d{16}\b/g, '/p…'));
+      // Message links carry the ts of whatever the link look-up found first, which need not be the same message each run;
+      // files the bot shared are saved in each run's own data directory.
+      return out
+        .filter((line) => !line.startsWith('Data lives in') && !line.startsWith('Removed '))
+        .map((line) => line.replace(/\/p\d{16}\b/g, '/p…').split(dataDir).join('<data dir>'));
     };
     const overHttp = await replay(false);
     const overSocket = await replay(true);

@@ -4,7 +4,7 @@ import { loadScript } from '../../src/app/load-script.js';
 import { PlanSchema, type Plan } from '../../src/domain/plan/plan.js';
 import { briefLine } from '../../src/render/brief-line.js';
 import { asClause, shortenPhrase } from '../../src/render/shorten.js';
-import { SAMPLE_LABELS, sampleDraft } from '../fixtures/plans.js';
+import { SAMPLE_LABELS, sampleDraft, sampleDraftWithOfferValue } from '../fixtures/plans.js';
 
 const script = loadScript();
 const maxOf = (id: string): number => {
@@ -17,7 +17,7 @@ const maxOf = (id: string): number => {
 const ARTEFACTS = /[.,;:!?]\s*[,;:]|[.,;:!?]…|…\s*[.,;:!?]|\s…|\band \d+ more\b|\(\s*\)|“\s*”/u;
 
 function plan(change: Partial<Plan> = {}): Plan {
-  const base = PlanSchema.parse(sampleDraft());
+  const base = PlanSchema.parse(sampleDraftWithOfferValue());
   return { ...base, ...change };
 }
 
@@ -32,7 +32,7 @@ function longAnswer(length: number, seed: string): string {
 describe('the brief line', () => {
   it('reads as one sentence with every part of the strategy', () => {
     expect(briefLine(plan(), SAMPLE_LABELS)).toBe(
-      'Achieve purchase intention (conversion 1.5 % → 2.5 %) among office workers aged 25–35 in Shanghai and Shenzhen who buy coffee daily and switch… (from evaluation to purchase) by promising “A smooth cold brew ready the moment you are” — grounded in the insight that switchers want a coffee that feels like a treat without slowing them down — carried by “Spring in every sip: smooth oat-milk cold brew that keeps pace with your day” as a brand message and incentive (coupon worth ¥10) through 3 owned, 3 paid and 2 earned channels, led by WeChat official account and mini program, Search ads and Reviews and word of mouth.',
+      'Achieve purchase intention (conversion 2.5 % → 3.5 %) among office workers aged 25–35 in Shanghai and Shenzhen who buy coffee daily and switch… (from evaluation to purchase) by promising “A smooth cold brew ready the moment you are” — grounded in the insight that switchers want a coffee that feels like a treat without slowing them down — carried by “Spring in every sip: smooth oat-milk cold brew that keeps pace with your day” as a brand message and incentive (coupon worth ¥10) through 3 owned, 3 paid and 2 earned channels, led by WeChat official account and mini program, Search ads and Reviews and word of mouth.',
     );
   });
 

@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { PlanSchema, type Plan } from '../../src/domain/plan/plan.js';
 import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
-import { SAMPLE_LABELS, legacyDraft, sampleDraft } from '../fixtures/plans.js';
+import { SAMPLE_LABELS, legacyDraft, sampleDraft, sampleDraftWithOfferValue } from '../fixtures/plans.js';
 
 function samplePlan(): Plan {
-  return PlanSchema.parse(sampleDraft());
+  return PlanSchema.parse(sampleDraftWithOfferValue());
 }
 
 describe('strategySummaryView', () => {
   it('formats goals by unit as baseline, target and deadline, with where each is measured', () => {
     const view = strategySummaryView(samplePlan(), [], SAMPLE_LABELS);
     expect(view.goals).toEqual([
-      { metric: 'Conversion', baseline: '1.5 %', target: '2.5 %', deadline: '30 Apr 2027', source: 'analytics' },
-      { metric: 'Revenue', baseline: '¥0', target: '¥1,200,000', deadline: '30 Apr 2027', source: 'sales data' },
-      { metric: 'Awareness', baseline: '8 %', target: '20 %', deadline: '30 Apr 2027', source: 'survey' },
+      { metric: 'Conversion', baseline: '2.5 %', target: '3.5 %', deadline: '30 Apr 2027', source: 'analytics', note: null },
+      { metric: 'Revenue', baseline: '¥0', target: '¥1,200,000', deadline: '30 Apr 2027', source: 'sales data', note: null },
+      { metric: 'Awareness', baseline: '8 %', target: '20 %', deadline: '30 Apr 2027', source: 'survey', note: null },
     ]);
+  });
+
+  it('labels a goal a scaled-down plan cut to the money', () => {
+    const plan = samplePlan();
+    plan.goals[1] = { ...plan.goals[1]!, target: 43_000_000, scaledFrom: 120_000_000 };
+    expect(strategySummaryView(plan, [], SAMPLE_LABELS).goals[1]).toMatchObject({ target: '¥430,000', note: 'scaled down from ¥1,200,000 to what the money buys' });
   });
 
   it('groups channels by media type and says whether each reaches the journey (the view of plans without a contact plan)', () => {
@@ -31,7 +37,7 @@ describe('strategySummaryView', () => {
   it('writes the brief line from the answers, counting a long channel list by media type instead of "and 4 more"', () => {
     const view = strategySummaryView(samplePlan(), [], SAMPLE_LABELS);
     expect(view.brief).toBe(
-      'Achieve purchase intention (conversion 1.5 % → 2.5 %) among office workers aged 25–35 in Shanghai and Shenzhen who buy coffee daily and switch… (from evaluation to purchase) by promising “A smooth cold brew ready the moment you are” — grounded in the insight that switchers want a coffee that feels like a treat without slowing them down — carried by “Spring in every sip: smooth oat-milk cold brew that keeps pace with your day” as a brand message and incentive (coupon worth ¥10) through 3 owned, 3 paid and 2 earned channels, led by WeChat official account and mini program, Search ads and Reviews and word of mouth.',
+      'Achieve purchase intention (conversion 2.5 % → 3.5 %) among office workers aged 25–35 in Shanghai and Shenzhen who buy coffee daily and switch… (from evaluation to purchase) by promising “A smooth cold brew ready the moment you are” — grounded in the insight that switchers want a coffee that feels like a treat without slowing them down — carried by “Spring in every sip: smooth oat-milk cold brew that keeps pace with your day” as a brand message and incentive (coupon worth ¥10) through 3 owned, 3 paid and 2 earned channels, led by WeChat official account and mini program, Search ads and Reviews and word of mouth.',
     );
     expect(view.brief).not.toMatch(/more\b/);
   });

@@ -6,10 +6,16 @@
  */
 import { z } from 'zod';
 import { ContactPlanAnswerSchema } from '../contact/contact-plan.js';
-import { GoalSchema, SEVERITIES, type Finding, type Plan, type PlanDraft, type Touchpoint } from '../plan/plan.js';
+import { GoalSchema, NonMediaLineSchema, SEVERITIES, type Finding, type Plan, type PlanDraft, type Touchpoint } from '../plan/plan.js';
 import type { Question } from './question.js';
 
-/** A typed answer: choice id(s), text, a number (money in minor units, rates as fractions), an ISO date, a yes/no, goals, or the accepted contact plan. */
+/** One channel's own cost as answered (minor units per visit, or per 1,000 impressions). */
+export const ChannelCostAnswerSchema = z.object({ channelId: z.string(), amount: z.number().int() });
+
+/**
+ * A typed answer: choice id(s), text, a number (money in minor units, rates as fractions), an ISO date, a yes/no,
+ * goals, non-media lines, per-channel costs, or the accepted contact plan.
+ */
 export const AnswerValueSchema = z.union([
   z.string(),
   z.number(),
@@ -17,6 +23,8 @@ export const AnswerValueSchema = z.union([
   z.array(z.string()),
   z.array(GoalSchema),
   ContactPlanAnswerSchema,
+  z.array(NonMediaLineSchema),
+  z.array(ChannelCostAnswerSchema),
 ]);
 /** A typed answer value. */
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;
@@ -52,10 +60,27 @@ export const CarriedRatesSchema = z.object({ source: z.string(), channels: z.arr
 /** The per-channel rates a plan starts from. */
 export type CarriedRates = z.infer<typeof CarriedRatesSchema>;
 
-/** A suggested answer (e.g. from the last plan's review) and where it came from. */
-export const SuggestionSchema = z.object({ text: z.string(), source: z.string() });
+/**
+ * A suggested answer and where it came from: `actual` a figure the last review measured,
+ * `plan` one the last reviewed plan assumed, `default` a proposal worked out from this
+ * plan's own answers (a goal's baseline, a share of the working media).
+ */
+export const SuggestionSchema = z.object({ text: z.string(), source: z.string(), basis: z.enum(['actual', 'plan', 'default']).optional() });
 /** A suggested answer. */
 export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+/** Where a suggestion comes from, in words: a figure the last review measured, one the last plan assumed, or this plan's own proposal. */
+export function suggestionOrigin(suggestion: Suggestion): string {
+  switch (suggestion.basis) {
+    case 'plan':
+      return `as in ${suggestion.source}`;
+    case 'default':
+      return suggestion.source;
+    case 'actual':
+    default:
+      return `the actual figure from ${suggestion.source}`;
+  }
+}
 
 const FindingSchema = z.object({
   rule: z.string(),
@@ -64,6 +89,7 @@ const FindingSchema = z.object({
   principle: z.string(),
   fix: z.string(),
   questionId: z.string().optional(),
+  action: z.literal('scale-down').optional(),
 });
 
 /** What every conversation stores, whatever its questions: validated before a stored one continues. */
@@ -126,7 +152,9 @@ export type FlowInput =
   /** `change row 3` (optionally with the change: `change row 3: channel Xiaohongshu`), `add row`, `remove row 3`. */
   | { type: 'edit-row'; row: number; text?: string }
   | { type: 'add-row'; text?: string }
-  | { type: 'remove-row'; row: number };
+  | { type: 'remove-row'; row: number }
+  /** Post a plan scaled down to the money available (offered when it covers less than half the need). */
+  | { type: 'scale-down' };
 
 /** One line of a status list. */
 export interface StatusLine {
@@ -159,6 +187,8 @@ export type ConversationEffect =
       table?: ContactTable;
       /** Why the last reply could not be used, when the question is asked again with its table. */
       error?: string;
+      /** What the team should know before answering, e.g. what the plan needs before the money available is asked. */
+      lead?: string;
       /** How the previous answer was read, e.g. "Read 2 as 2 %". */
       note?: string;
       /** The stored answer, formatted, when the question is asked again (back, change). */

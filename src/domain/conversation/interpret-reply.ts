@@ -24,6 +24,10 @@ const EXACT: Record<string, FlowInput> = {
   'accept warnings': { type: 'accept-warnings' },
   'accept the warnings': { type: 'accept-warnings' },
   'post anyway': { type: 'accept-warnings' },
+  'scale down': { type: 'scale-down' },
+  'scale it down': { type: 'scale-down' },
+  'scale the plan down': { type: 'scale-down' },
+  'scale down the plan': { type: 'scale-down' },
   use: { type: 'use-suggestion' },
   'use suggestion': { type: 'use-suggestion' },
   'use the suggestion': { type: 'use-suggestion' },
@@ -37,7 +41,7 @@ const REMOVE_ROW = /^\s*(?:(?:remove|delete|drop)\s+row\s+#?(\d{1,3})|(?:删除|
 const ADD_ROW = /^\s*(?:add\s+(?:a\s+)?(?:new\s+)?row\b|(?:添加|增加|新增)\s*一?\s*行)[\s:,.\-：，]*([\s\S]*)$/i;
 
 /** The kinds of thread word a locale file lists. */
-export const THREAD_WORD_KINDS = ['back', 'skip', 'status', 'help', 'cancel', 'use', 'accept', 'change'] as const;
+export const THREAD_WORD_KINDS = ['back', 'skip', 'status', 'help', 'cancel', 'use', 'accept', 'scale-down', 'change'] as const;
 
 /**
  * Thread words of other languages, from the locale files (`返回`, `跳过`, `修改`…). Each
@@ -54,6 +58,7 @@ const MEANINGS: Record<Exclude<keyof ThreadWords, 'change'>, FlowInput> = {
   cancel: { type: 'cancel' },
   use: { type: 'use-suggestion' },
   accept: { type: 'accept-warnings' },
+  'scale-down': { type: 'scale-down' },
 };
 const HAN = /\p{Script=Han}/u;
 
@@ -68,6 +73,7 @@ export const CONTROL_WORDS: ControlWord[] = [
   { word: 'change row <n>', meaning: 'change a row of the contact plan, e.g. "change row 3" then "channel: Xiaohongshu; timing: launch"' },
   { word: 'add row', meaning: 'add a touchpoint to the contact plan, e.g. "add row: stage purchase decision; channel Search ads"' },
   { word: 'remove row <n>', meaning: 'take a touchpoint out of the contact plan' },
+  { word: 'scale down', meaning: 'post a plan cut to the money available, when it covers less than half the need' },
   { word: 'help', meaning: 'explain the current question' },
   { word: 'cancel', meaning: 'stop planning; nothing is posted' },
 ];
@@ -81,7 +87,8 @@ export function interpretReply(text: string, thread?: ThreadWords): FlowInput {
   const row = rowCommand(text.replace(/<@[^<>]*>/g, ' '));
   if (row) return row;
   const words = normalise(text);
-  const exact = EXACT[words] ?? (thread ? localWord(words, thread) : undefined);
+  // `?.`, `help~` and full-width `ｈｅｌｐ` are the same words with or without the locale's thread words.
+  const exact = EXACT[words] ?? EXACT[compact(words)] ?? (thread ? localWord(words, thread) : undefined);
   if (exact) return exact;
   const change = CHANGE.exec(words);
   if (change) return { type: 'change', target: change[1] ?? '', raw: text };

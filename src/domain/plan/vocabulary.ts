@@ -140,6 +140,7 @@ export const VOCABULARY = {
   messageType: MESSAGE_TYPES,
   research: RESEARCH_KINDS,
   currency: CURRENCIES,
+  pattern: PHASING_PATTERNS,
   businessModel: BUSINESS_MODELS,
 } as const;
 /** The name of a choice vocabulary, e.g. `stage`. */
@@ -222,6 +223,16 @@ export const MECHANIC_LABELS: Record<IncentiveMechanic, string> = {
   'loyalty-points': 'Loyalty points',
   'referral-reward': 'Referral reward',
   contest: 'Contest or lucky draw',
+};
+
+/** Kinds of non-media cost as people read them (typed in a line's words, never offered as choices). */
+export const NON_MEDIA_LABELS: Record<NonMediaKind, string> = {
+  production: 'Production',
+  content: 'Content',
+  'kol-fees': 'KOL fees',
+  pr: 'PR and seeding',
+  agency: 'Agency fees',
+  other: 'Other',
 };
 
 /** Media types as people read them (channels.yml gives each channel its type). */

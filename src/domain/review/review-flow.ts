@@ -57,7 +57,12 @@ export const REVIEW_CONTROL_WORDS: ControlWord[] = CONTROL_WORDS.filter((c) =>
   ['back', 'skip', 'status', 'change <question>', 'help', 'cancel'].includes(c.word),
 ).map((c) => ({ word: c.word, meaning: REVIEW_MEANINGS[c.word] ?? c.meaning }));
 
-/** The review's questions for this plan, in order; ids are stable: actual_spend, goal_1..goal_n, touchpoint_actuals (with a contact plan), actual_visits, actual_orders, actual_revenue, worked, did_not_work. */
+/**
+ * The review's questions for this plan, in order; ids are stable: actual_spend, actual_media_spend (a plan with
+ * non-media lines), goal_1..goal_n, touchpoint_actuals (a plan with a contact plan), actual_visits, actual_orders,
+ * actual_revenue (the funnel; orders and revenue for retention), actual_impressions, actual_reach (reach bought on
+ * paid media), worked, did_not_work.
+ */
 export function reviewQuestions(script: ReviewScript, plan: Plan, planned: number): Question[] {
   return reviewQuestionsFor(script, reviewFactsOf(plan, planned));
 }
@@ -121,7 +126,7 @@ function reviewSource(script: ReviewScript, plan: Plan, words?: InputWords): Que
         `"${question.label}" can't be skipped: the review needs it. If you don't know it exactly, give your best estimate, e.g. ${question.example ?? '0'}.`,
     },
     handle: (state, input) => {
-      if (['choose', 'use-suggestion', 'accept-warnings', 'edit-row', 'add-row', 'remove-row'].includes(input.type)) {
+      if (['choose', 'use-suggestion', 'accept-warnings', 'scale-down', 'edit-row', 'add-row', 'remove-row'].includes(input.type)) {
         return info(state, 'That belongs to the planning conversation. For the review, please type your answer in this thread.');
       }
       return input.type === 'text' ? checkTouchpoints(plan, questions(state), state, input.text) : undefined;

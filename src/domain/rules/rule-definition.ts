@@ -12,6 +12,11 @@ export interface RuleContext {
   labels: Labels;
   /** The channel catalogue: fixes recommend only channels it holds (without it they name none). */
   catalogue?: readonly Channel[];
+  /**
+   * Work several rules share within one evaluation of one draft (the budget analysis),
+   * computed once under `key`; `evaluatePlan` provides it, a rule run alone computes directly.
+   */
+  shared?<T>(key: string, compute: () => T): T;
 }
 
 /** One rule of the catalogue (domain §5). */

@@ -4,7 +4,7 @@
  * from what people typed is escaped before it reaches mrkdwn.
  */
 import type { Question } from '../../domain/conversation/script.js';
-import type { Suggestion } from '../../domain/conversation/flow-state.js';
+import { suggestionOrigin, type Suggestion } from '../../domain/conversation/flow-state.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import { blockTextLength } from '../../render/block-limits.js';
@@ -27,6 +27,8 @@ const KIND_HINTS: Record<Question['kind'], string> = {
   yesno: 'Click, or reply `yes` or `no`.',
   offer: 'Reply with the offer and what one redemption costs, e.g. `¥30 coupon`, `20% off` or `free sample worth ¥15`.',
   'contact-plan': 'Reply `accept` (or click *Accept contact plan*), or `change row 3` to change a row; `add row` and `remove row 3` work too.',
+  costs: 'Reply with one cost per line or separated by `;`, e.g. `content ¥20,000; PR ¥10,000`, or `none`.',
+  'channel-costs': 'Reply with a channel and its cost, one per line or separated by `;`, e.g. `E-commerce ads ¥1.50`, or `same`.',
 };
 
 export interface QuestionMessageOptions {
@@ -43,6 +45,8 @@ export interface QuestionMessageOptions {
   /** How the previous answer was read. */
   note?: string;
   suggestion?: Suggestion;
+  /** What to know before answering (e.g. what the plan needs, before the money available is asked). */
+  lead?: string;
   /** The stored answer when the question is asked again. */
   current?: string;
   canGoBack: boolean;
@@ -55,6 +59,7 @@ export function questionMessage(question: Question, options: QuestionMessageOpti
   const blocks: Block[] = [];
   if (options.note) blocks.push(context(`:information_source: ${escapeMrkdwn(options.note)}`));
   if (options.error) blocks.push(section(`:warning: ${escapeMrkdwn(options.error)}`));
+  if (options.lead) blocks.push(section(`:bar_chart: ${escapeMrkdwn(options.lead)}`));
   blocks.push(section(`*${escapeMrkdwn(question.label)}*${counterText(options.position)}\n${escapeMrkdwn(options.editing ?? question.text)}`));
   const hints: string[] = [];
   if (options.current) hints.push(`Current answer: ${escapeMrkdwn(options.current)}`);
@@ -62,7 +67,7 @@ export function questionMessage(question: Question, options: QuestionMessageOpti
     hints.push(`Proposed: *${escapeMrkdwn(options.proposal)}* (from your earlier answers). Click _Use proposal_ or type \`use\` to keep it, or reply with your own.`);
   }
   if (options.suggestion) {
-    hints.push(`Suggested: *${escapeMrkdwn(options.suggestion.text)}* (the actual figure from ${escapeMrkdwn(options.suggestion.source)}). Click _Use suggestion_ or type \`use\`.`);
+    hints.push(`Suggested: *${escapeMrkdwn(options.suggestion.text)}* (${escapeMrkdwn(suggestionOrigin(options.suggestion))}). Click _Use suggestion_ or type \`use\`.`);
   }
   hints.push(KIND_HINTS[question.kind] + (question.optional ? ' This one is optional: `skip` it if it does not apply.' : ''));
   const hintBlock = context(hints.join('\n'));

@@ -94,7 +94,7 @@ describe('thread words in Chinese', () => {
   });
 
   it('reads every thread word of the locale file as its kind', () => {
-    const types: Record<string, string> = { back: 'back', skip: 'skip', status: 'status', help: 'help', cancel: 'cancel', use: 'use-suggestion', accept: 'accept-warnings' };
+    const types: Record<string, string> = { back: 'back', skip: 'skip', status: 'status', help: 'help', cancel: 'cancel', use: 'use-suggestion', accept: 'accept-warnings', 'scale-down': 'scale-down' };
     for (const kind of THREAD_WORD_KINDS) {
       for (const word of ZH.thread[kind]) {
         const input = read(word);
@@ -124,6 +124,9 @@ describe('thread words in Chinese', () => {
 
   it('reads Chinese thread words only when given the locale words, and English the same either way', () => {
     expect(interpretReply('返回')).toEqual({ type: 'text', text: '返回' });
+    // Closing punctuation and full-width forms are read alike either way (fast-check found `?.`).
+    for (const text of ['?.', 'help~', 'ｈｅｌｐ', 'skip!!']) expect(read(text)).toEqual(interpretReply(text));
+    expect(interpretReply('?.')).toEqual({ type: 'help' });
     fc.assert(
       fc.property(fc.oneof(fc.constantFrom('back', 'skip', 'Change budget', 'use it', 'help', '?', 'status.', 'go back'), fc.string({ maxLength: 30 })), (text) => {
         fc.pre(!/\p{Script=Han}|？/u.test(text));
