@@ -25,6 +25,11 @@ describe('CHANNEL-STAGE-FIT, judged per row against the journey', () => {
     expect(findingsOf('JOURNEY-COVERAGE', draft)).toEqual([]);
   });
 
+  it.each(FULL_FUNNEL)('gives %s no warning or error from any rule: the stage, message, incentive and budget rules agree with the journey', (_name, build) => {
+    const findings = evaluatePlan(build(), { today: SAMPLE_TODAY, labels: SAMPLE_LABELS, catalogue: CATALOGUE });
+    expect(findings.filter((f) => f.severity !== 'tip').map((f) => `${f.rule}: ${f.problem}`)).toEqual([]);
+  });
+
   it.each(FULL_FUNNEL)('would have warned about %s when judged, as before, on the current stage alone and the B2C stages', (_name, build) => {
     const draft = build();
     const oneStage = withProposedContacts({ ...draft, journey: [draft.audience!.stage!], businessModel: 'b2c' });
