@@ -8,6 +8,9 @@ import { escapeMrkdwn } from './escape.js';
 import { MAX_BLOCKS, MAX_FALLBACK_TEXT, MAX_HEADER_TEXT, MAX_SECTION_TEXT, MAX_TOTAL_BLOCK_TEXT } from './block-limits.js';
 import { cutLine, truncate, truncateAtLine } from './cut-text.js';
 
+/** The least room worth filling with the head of a section that does not fit whole. */
+const MIN_CUT_PIECE = 40;
+
 /** A line holding only this marks where a template wants a new section block. */
 export const SECTION_BREAK = '---';
 
@@ -103,9 +106,6 @@ function splitToFit(text: string, max: number): string[] {
   return pieces;
 }
 
-/** The least room worth cutting a piece into: more than any entity, mention or emoji a cut must not split. */
-const MIN_HEAD = 40;
-
 /** Keeps leading pieces while the block count and total text allow, then a notice for the rest. */
 function keepWithinMessage(
   pieces: string[],
@@ -126,9 +126,9 @@ function keepWithinMessage(
       room -= piece.length;
       continue;
     }
-    // A few characters of room would force a cut inside an entity or a character (`&` of `&amp;`):
-    // that is no head worth showing, so the notice follows the last whole piece instead.
-    if (room < MIN_HEAD) break;
+    // A sliver of a section says nothing, and cut shorter than an entity (`&amp;`) or a
+    // mention it would show a broken one: below this much room the notice says the rest.
+    if (room < MIN_CUT_PIECE) break;
     const head = splitToFit(piece, room)[0];
     if (head !== undefined && head.length <= room) sections.push(head);
     break;

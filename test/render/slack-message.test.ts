@@ -189,18 +189,23 @@ describe('toSlackMessage', () => {
     expect(joined).toBe(line);
   });
 
-  it('never ends a full message on a scrap of an entity: a piece left only a few characters is dropped, not cut', () => {
-    const notice = '_The rest was cut to fit in one Slack message. See the whole plan with `/imc show P1`._';
-    const sections = (filler: number) => ['a'.repeat(2990), 'b'.repeat(2990), 'c'.repeat(2990), 'd'.repeat(filler), '&amp;'.repeat(200)];
-    // The room left for the last piece runs from nothing to a few characters, around the 5 of one entity.
-    for (let left = 0; left <= 12; left += 1) {
-      const filler = MAX_TOTAL_BLOCK_TEXT - 'P'.length - notice.length - 3 * 2990 - left;
-      const message = toSlackMessage(sections(filler).join('\n---\n'), { header: 'P', planId: 'P1' });
-      expect(checkBlockLimits(message), `${left} left`).toEqual([]);
+  it('never leaves a sliver of a broken entity when the message fills up just before an escaped section', () => {
+    // Filler sections that leave 0 to 12 characters of room before a section that starts with `&amp;`:
+    // the cut must end at the notice, not with a one-character `&` section.
+    const cutOf = (rendered: string) => toSlackMessage(rendered, { header: 'H', planId: 'P1' });
+    const notice = cutOf(`${'y'.repeat(2900)}\n---\n`.repeat(6)).blocks.at(-1);
+    const noticeLength = notice?.type === 'context' ? (notice.elements[0]?.text.length ?? 0) : 0;
+    expect(noticeLength).toBeGreaterThan(0);
+    const room = MAX_TOTAL_BLOCK_TEXT - 'H'.length - noticeLength;
+    for (let gap = 0; gap <= 12; gap += 1) {
+      const fill = room - gap;
+      const fillers = [2900, 2900, 2900, fill - 3 * 2900].map((n) => 'f'.repeat(n));
+      const message = cutOf([...fillers, `&amp;${'b'.repeat(200)}`].join('\n---\n'));
+      expect(checkBlockLimits(message)).toEqual([]);
       expectNothingUnescaped(message);
-      const texts = message.blocks.flatMap((block) => (block.type === 'section' ? [block.text.text] : []));
-      expect(texts.length, `${left} left`).toBe(4);
-      expect(message.blocks.at(-1)?.type).toBe('context');
+      expect(message.blocks.at(-1)).toMatchObject({ type: 'context' });
+      // The four whole fillers stay; the escaped section goes entirely into the notice.
+      expect(message.blocks.filter((block) => block.type === 'section'), `${gap} left`).toHaveLength(4);
     }
   });
 
