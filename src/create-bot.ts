@@ -215,6 +215,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     carryReminders: (reminders, previous, reviewDate) =>
       remindersForNewVersion(reminders, previous, reviewDate, { timeZone: config.timeZone, hour: config.reviewHour }),
     suggestionsFor: async (channelId) => (reviews ? reviews.suggestionsFor(channelId) : {}),
+    carriedFor: async (channelId) => reviews?.carriedFor(channelId),
   });
   const canvases = new CanvasService({ plans });
   approvals = new ApprovalService({

@@ -36,6 +36,9 @@ export function intentsOfEffects(effects: readonly (FlowEffect | ConversationEff
             ...review,
             position: effect.position,
             ...(effect.note ? { note: effect.note } : {}),
+            ...(effect.error ? { error: effect.error } : {}),
+            ...(effect.proposal !== undefined ? { proposal: shownAnswer({ value: effect.proposal }, effect.currency) } : {}),
+            ...(effect.table ? { table: effect.table } : {}),
             ...(effect.suggestion ? { suggestion: effect.suggestion } : {}),
             ...(effect.lead ? { lead: effect.lead } : {}),
             ...(effect.current ? { current: shownAnswer(effect.current, effect.currency) } : {}),
@@ -45,8 +48,12 @@ export function intentsOfEffects(effects: readonly (FlowEffect | ConversationEff
       case 'reask':
         return [question({ kind: 'question', questionId: effect.question.id, ...review, error: effect.error, canGoBack: ctx.canGoBack })];
       case 'status': {
-        const answered = effect.answered.map((line) => ({ questionId: line.question.id, answer: shownAnswer(line.answer, effect.currency) }));
-        const status = thread({ kind: 'status', ...review, answered, remaining: effect.remaining });
+        const answered = effect.answered.map((line) => ({
+          questionId: line.question.id,
+          answer: shownAnswer(line.answer, effect.currency),
+          ...(line.proposed ? { proposed: true } : {}),
+        }));
+        const status = thread({ kind: 'status', ...review, answered, remaining: effect.remaining, ...(effect.section ? { section: effect.section } : {}) });
         if (!effect.current) return [status];
         // The open question again, with its buttons, below the list: also how a conversation whose
         // messages were lost (the bot was removed from the channel, Slack was down) gets going again.

@@ -10,7 +10,7 @@
  * review summary) name what they show (the version, the question id) and are drawn
  * from the stored record at send time.
  */
-import type { Suggestion } from '../domain/conversation/flow-state.js';
+import type { ContactTable, SectionPosition, Suggestion } from '../domain/conversation/flow-state.js';
 import type { AnswerValue } from '../domain/conversation/flow-state.js';
 import type { Phrase } from '../domain/message/phrase.js';
 import type { Currency, Finding } from '../domain/plan/plan.js';
@@ -44,9 +44,14 @@ export type MessageIntent =
       kind: 'question';
       questionId: string;
       review?: ReviewQuestionRef;
-      position?: { number: number; total: number };
+      /** Its place among the questions; in a plan, also the part of the conversation it is in. */
+      position?: { number: number; total: number; section?: SectionPosition };
       /** Why the last answer was refused. */
       error?: Phrase;
+      /** The bot's proposal, for a question it proposes rather than asks. */
+      proposal?: AnswerShown;
+      /** The contact plan as proposed and changed so far, for the contact-plan question (data: drawn in the reader's language when sent). */
+      table?: ContactTable;
       /** How the previous answer was read. */
       note?: Phrase;
       suggestion?: Suggestion;
@@ -59,7 +64,15 @@ export type MessageIntent =
   /** A question once answered: the question and its answer, no buttons. */
   | { kind: 'answered'; questionId: string; review?: ReviewQuestionRef; answer: AnswerShown }
   /** The answers so far and how many questions remain. */
-  | { kind: 'status'; review?: ReviewQuestionRef; answered: { questionId: string; answer: AnswerShown }[]; remaining: number }
+  | {
+      kind: 'status';
+      review?: ReviewQuestionRef;
+      /** The answers so far; a `proposed` one is the bot's proposal, not yet set by the author. */
+      answered: { questionId: string; answer: AnswerShown; proposed?: boolean }[];
+      remaining: number;
+      /** The part of the plan the open question is in. */
+      section?: SectionPosition;
+    }
   /** What can be typed in the thread, and the open question's help. */
   | { kind: 'help'; review?: ReviewQuestionRef; questionId?: string }
   /** The rule findings of the plan's answers, with fix buttons (and "post anyway" when only warnings are left). */

@@ -5,7 +5,7 @@
  * acknowledges only what is safe; the messages follow through the outbox.
  */
 import { startFlow, stepFlow } from '../domain/conversation/flow.js';
-import type { FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
+import type { CarriedRates, FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import { currencyOf } from '../domain/conversation/flow-answer.js';
 import type { Finding, Plan } from '../domain/plan/plan.js';
@@ -34,6 +34,8 @@ export interface PlanServiceOptions {
   newId: () => string;
   /** Suggested answers for a new plan in a channel (the last review's actuals). */
   suggestionsFor?: (channelId: string) => Promise<Record<string, Suggestion>>;
+  /** The last review's per-channel rates in a channel, shown beside the proposed contact plan and carried into the budget. */
+  carriedFor?: (channelId: string) => Promise<CarriedRates | undefined>;
   /** The approval line of a posted draft. */
   approvalHint?: (record: PlanRecord) => Phrase | undefined;
   /** The channel's approval rules now; each new version keeps the ones it was posted under. */
@@ -77,7 +79,8 @@ export class PlanService {
     const now = clock.now();
     const id = await this.freshId();
     const suggestions = { ...((await this.options.suggestionsFor?.(input.channelId)) ?? {}), ...input.offers };
-    const result = startFlow(script, { campaign: input.campaign, now, timeZone, suggestions });
+    const carried = await this.options.carriedFor?.(input.channelId);
+    const result = startFlow(script, { campaign: input.campaign, now, timeZone, suggestions, ...(carried ? { carried } : {}) });
     const record: PlanRecord = {
       id,
       teamId: input.teamId,
@@ -114,7 +117,7 @@ export class PlanService {
     await this.withRecord(planId, async (record) => {
       if (record.authorId !== input.userId) return false;
       const reply = interpretReply(unescapeSlackText(input.text), this.options.script.words?.thread);
-      if (record.status !== 'planning' && !(EDITABLE.includes(record.status) && reply.type === 'change')) return false;
+      if (record.status !== 'planning' && !(EDITABLE.includes(record.status) && reopens(reply))) return false;
       handled = true;
       if (!markSeen(record, `msg:${input.ts}`)) return false;
       if (record.status !== 'planning') this.reopen(record);
@@ -384,4 +387,9 @@ export class PlanService {
 
 function staleQuestion(record: PlanRecord, questionId: string): Phrase {
   return phrase(record.flow.current ? 'plan.action.stale_question_asking' : 'plan.action.stale_question', { questionId });
+}
+
+/** Replies that re-open a posted plan for a new version: `change <question>` and the contact plan's row commands. */
+function reopens(reply: FlowInput): boolean {
+  return ['change', 'edit-row', 'add-row', 'remove-row'].includes(reply.type);
 }

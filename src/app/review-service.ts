@@ -10,8 +10,8 @@ import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import type { InputWords } from '../domain/locale/input-words.js';
 import { startReview, stepReview, type ReviewEffect } from '../domain/review/review-flow.js';
 import type { ReviewScript } from '../domain/review/review-script.js';
-import { suggestionsFromReview } from '../domain/review/review.js';
-import type { Suggestion } from '../domain/conversation/flow-state.js';
+import { carriedFrom, suggestionsFromReview } from '../domain/review/review.js';
+import type { CarriedRates, Suggestion } from '../domain/conversation/flow-state.js';
 import { phrase, type Param, type Phrase } from '../domain/message/phrase.js';
 import { unescapeSlackText } from '../render/escape.js';
 import type { PlanStore } from '../store/plan-store.js';
@@ -156,10 +156,18 @@ export class ReviewService {
 
   /** The suggested answers for a new plan in a channel: the newest review's actual rates. */
   async suggestionsFor(channelId: string): Promise<Record<string, Suggestion>> {
+    return (await this.latestReview(channelId))?.suggestions ?? {};
+  }
+
+  /** The per-channel actual rates of the newest review in a channel, for the next plan's contact plan and budget. */
+  async carriedFor(channelId: string): Promise<CarriedRates | undefined> {
+    return (await this.latestReview(channelId))?.carried;
+  }
+
+  private async latestReview(channelId: string) {
     const [latest] = await this.options.store.list({ channelId, statuses: ['reviewed'] });
-    if (!latest) return {};
-    const record = await this.options.store.get(latest.id);
-    return record?.review?.suggestions ?? {};
+    if (!latest) return undefined;
+    return (await this.options.store.get(latest.id))?.review;
   }
 
   private step(record: PlanRecord, input: FlowInput): void {
@@ -186,7 +194,14 @@ export class ReviewService {
     if (!finished) return;
     const reviewerId = record.review.reviewerId;
     const suggestions = suggestionsFromReview(finished.summary, version.plan, { planId: record.id, reviewedOn: finished.reviewedOn });
-    record.review = { ...record.review, summary: finished.summary, actuals: finished.actuals, reviewedOn: finished.reviewedOn, suggestions };
+    record.review = {
+      ...record.review,
+      summary: finished.summary,
+      actuals: finished.actuals,
+      reviewedOn: finished.reviewedOn,
+      suggestions,
+      ...carriedFrom(finished.summary, version.plan, { planId: record.id, reviewedOn: finished.reviewedOn }),
+    };
     record.status = 'reviewed';
     enqueue(
       record,

@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALICE, BOB, CHANNEL, messageText, startHarness, waitUntil, type Harness } from '../support/bot-harness.js';
-import { answerCurrent, completePlan, planIdIn, startPlan } from '../support/plan-conversation.js';
+import { answerCurrent, completePlan, planIdIn, say, startPlan } from '../support/plan-conversation.js';
 import { approvedPlan } from '../support/approved-plan.js';
 
 import { loadScript } from '../../src/app/load-script.js';
@@ -81,8 +81,9 @@ describe('each reader in their own language', () => {
     expect(kickoff).toContain('started an IMC plan');
     expect(kickoff).not.toMatch(HAN);
     const first = (await threadTexts(planId)).at(-1) ?? '';
-    // The buttons, hints and counter are the catalogue's Chinese.
-    expect(first).toMatch(/第 \d+ 题，共 \d+ 题/);
+    // The buttons, hints and counter (the plan's part) are the catalogue's Chinese.
+    expect(first).toMatch(/第 1 部分，共 8 部分/);
+    expect(first).not.toMatch(/part \d+ of/);
     expect(first).toContain('取消方案');
     expect(first).not.toContain('Cancel plan');
 
@@ -129,6 +130,59 @@ describe('each reader in their own language', () => {
     const record = await h.record(planId);
     const draft = h.fake.messages(CHANNEL).find((m) => m.ts === record.versions[0]?.messageTs);
     expect(messageText(draft)).not.toMatch(HAN);
+  });
+});
+
+describe('the contact plan for a Chinese author', () => {
+  /** A catalogue key shown as itself (`question.hint.offer`, `contact.row_removed`) would look like this. */
+  const RAW_KEY = /\b(?:question|contact|status|thread|parse|answer|conversation)\.[a-z_-]+(?:\.[a-z_-]+)?\b/;
+
+  it('shows the proposed table with its part, hint, buttons, status and row changes in Chinese, and an English author the same in English', async () => {
+    h = await startHarness();
+    aliceReadsChinese();
+    const zhPlan = await startPlan(h, ALICE, CHANNEL, 'Spring cold brew launch');
+    const enPlan = await startPlan(h, BOB, CHANNEL, 'Autumn tea');
+    for (const planId of [zhPlan, enPlan]) {
+      for (let step = 0; step < 60 && (await h.record(planId)).flow.current !== 'contact_plan'; step += 1) await answerCurrent(h, planId);
+      expect((await h.record(planId)).flow.current).toBe('contact_plan');
+    }
+    const zhTable = (await threadTexts(zhPlan)).at(-1) ?? '';
+    expect(zhTable).toMatch(/第 \d 部分，共 8 部分/);
+    expect(zhTable).toContain('回复 `接受`（或点击 *接受接触计划*）');
+    expect(zhTable).toContain('接受接触计划');
+    expect(zhTable).not.toContain('Accept contact plan');
+    expect(zhTable).not.toMatch(RAW_KEY);
+    const enTable = (await threadTexts(enPlan)).at(-1) ?? '';
+    expect(enTable).toMatch(/part \d of 8\)/);
+    expect(enTable).toContain('Accept contact plan');
+    expect(enTable).not.toMatch(HAN);
+
+    // The status lists the proposed answers as proposals, with the part, in Chinese.
+    await say(h, zhPlan, '进度');
+    const status = (await threadTexts(zhPlan)).at(-2) ?? '';
+    expect(status).toMatch(/第 \d 部分，共 8 部分/);
+    expect(status).toContain('（建议值；回复 `修改 journey` 可自行设定）');
+    expect(status).not.toMatch(RAW_KEY);
+
+    // A row is opened, refused and changed: each reply in Chinese.
+    await say(h, zhPlan, '修改第1行');
+    const opened = (await threadTexts(zhPlan)).at(-1) ?? '';
+    expect(opened).toContain('正在修改接触计划第 1 行');
+    expect(opened).toContain('请回复要修改的内容，例如 `channel: Xiaohongshu brand account');
+    await say(h, zhPlan, 'timing: launch; colour blue');
+    const refused = (await threadTexts(zhPlan)).at(-1) ?? '';
+    expect(refused).toContain(':warning: 看不出 `colour blue` 要修改哪个字段');
+    expect(refused).toContain('正在修改接触计划第 1 行');
+    await say(h, zhPlan, 'timing: launch');
+    const changed = (await threadTexts(zhPlan)).at(-1) ?? '';
+    expect(changed).toContain('第 1 行已修改。');
+    expect(changed).toContain('接触计划确认无误后，请回复 `接受`。');
+    await say(h, zhPlan, '删除第99行');
+    expect((await threadTexts(zhPlan)).at(-1)).toMatch(/没有第 99 行：接触计划共有第 1 至 \d+ 行。/);
+    for (const text of await threadTexts(zhPlan)) expect(text).not.toMatch(RAW_KEY);
+
+    await say(h, zhPlan, '接受');
+    expect((await h.record(zhPlan)).flow.current).not.toBe('contact_plan');
   });
 });
 

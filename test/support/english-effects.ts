@@ -13,7 +13,7 @@ type AnyEffect = FlowEffect | ConversationEffect | { type: string; [key: string]
 
 /** The English of an effect's phrases; other fields as they are. */
 export type InEnglish<E> = E extends { type: 'ask' }
-  ? Omit<E, 'note' | 'current'> & { note?: string; current?: string }
+  ? Omit<E, 'note' | 'current' | 'error' | 'proposal'> & { note?: string; current?: string; error?: string; proposal?: string }
   : E extends { type: 'reask' }
     ? Omit<E, 'error'> & { error: string }
     : E extends { type: 'info' }
@@ -30,7 +30,7 @@ export function inEnglish<E extends AnyEffect>(effect: E): InEnglish<E> {
   const e = effect as unknown as Record<string, unknown> & { type: string };
   switch (e.type) {
     case 'ask': {
-      const { note, current, currency, question, ...rest } = e as unknown as Extract<FlowEffect, { type: 'ask' }>;
+      const { note, current, currency, question, error, proposal, ...rest } = e as unknown as Extract<FlowEffect, { type: 'ask' }>;
       return {
         ...rest,
         type: 'ask',
@@ -38,6 +38,8 @@ export function inEnglish<E extends AnyEffect>(effect: E): InEnglish<E> {
         currency,
         ...(note ? { note: en(note) } : {}),
         ...(current ? { current: answerText(t, question, current, currency) } : {}),
+        ...(error ? { error: en(error) } : {}),
+        ...(proposal !== undefined ? { proposal: answerText(t, question, { value: proposal }, currency) } : {}),
       } as unknown as InEnglish<E>;
     }
     case 'reask':
@@ -46,7 +48,11 @@ export function inEnglish<E extends AnyEffect>(effect: E): InEnglish<E> {
       return { ...e, message: en(e.message as Phrase) } as unknown as InEnglish<E>;
     case 'status': {
       const status = e as unknown as Extract<ConversationEffect, { type: 'status' }>;
-      const answered = status.answered.map((line) => ({ questionId: line.question.id, label: line.question.label, value: answerText(t, line.question, line.answer, status.currency) }));
+      const answered = status.answered.map((line) => {
+        const value = answerText(t, line.question, line.answer, status.currency);
+        const shown = line.proposed ? en({ key: 'status.proposed', params: { answer: value, question: { content: line.question.label.toLowerCase() } } }) : value;
+        return { questionId: line.question.id, label: line.question.label, value: shown };
+      });
       return { ...e, answered } as unknown as InEnglish<E>;
     }
     case 'help': {

@@ -9,11 +9,11 @@
 import type { Currency } from '../plan/plan.js';
 import { joinNotes } from '../parse/index.js';
 import { phrase, type Phrase, type StoredPhrase } from '../message/phrase.js';
-import { readChosen, readText, type AnswerContext, type ReadAnswer } from './flow-answer.js';
+import { formatAnswer, readChosen, readText, type AnswerContext, type ReadAnswer } from './flow-answer.js';
 import { findTarget, type QuestionNames } from './flow-target.js';
 import { looksLikeSentence } from './interpret-reply.js';
 import type { InputWords } from '../locale/input-words.js';
-import { suggestionOrigin, suggestionSource, type AnswerRecord, type Answers, type ControlWord, type ConversationEffect, type FlowInput, type Suggestion } from './flow-state.js';
+import { suggestionOrigin, suggestionSource, type AnswerRecord, type Answers, type AnswerValue, type ControlWord, type ConversationEffect, type FlowInput, type SectionPosition, type Suggestion } from './flow-state.js';
 import type { Question } from './question.js';
 
 /** What the engine reads and writes in every conversation's state; sources add their own fields. */
@@ -58,6 +58,10 @@ export interface QuestionSource<S extends ConversationState, E> {
   };
   /** A suggested answer for a question, if there is one. */
   suggestion?(state: S, questionId: string): Suggestion | undefined;
+  /** The source's own answer to a `proposed` question (shown in the reader's language; `use` takes it). */
+  proposal?(state: S, question: Question): AnswerValue | undefined;
+  /** What the source shows with a question besides the engine's: the part it is in, the contact plan's table. */
+  askDetails?(state: S, question: Question): { section?: SectionPosition; table?: Extract<ConversationEffect, { type: 'ask' }>['table'] };
   /** What to know before answering a question (the plan's need, before the money available is asked). */
   lead?(state: S, question: Question): string | undefined;
   /** What reading an answer needs beyond the answers themselves (the plan's paid channels, for per-channel costs). */
@@ -107,6 +111,11 @@ export function stepConversation<S extends ConversationState, E>(source: Questio
       return useSuggestion(source, state, now);
     case 'accept-warnings':
       return info(state, phrase('conversation.nothing_to_accept'));
+    case 'edit-row':
+    case 'add-row':
+    case 'remove-row':
+      // The planning source takes these at its contact plan; any other conversation has no rows.
+      return info(state, phrase('conversation.no_contact_plan_here'));
     case 'scale-down':
       return info(state, phrase('conversation.nothing_to_scale_down'));
   }
@@ -180,6 +189,9 @@ function skip<S extends ConversationState, E>(source: QuestionSource<S, E>, stat
 
 function useSuggestion<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date): Step<S, E> {
   const question = currentQuestion(source, state);
+  const proposal = question?.proposed ? source.proposal?.(state, question) : undefined;
+  // Taken as if typed, so it is read (and noted) the way an answer of its own would be.
+  if (question && proposal !== undefined) return answerText(source, state, formatAnswer(question, { value: proposal }, source.currency(state)), now);
   const suggestion = question && source.suggestion?.(state, question.id);
   if (!suggestion) return info(state, phrase('conversation.no_suggestion'));
   return answerText(source, state, suggestion.text, now, suggestion);
@@ -221,14 +233,14 @@ function change<S extends ConversationState, E>(source: QuestionSource<S, E>, st
 }
 
 /** Makes `question` current, remembering where we came from. */
-function moveTo<S extends ConversationState>(state: S, question: Question): S {
+export function moveTo<S extends ConversationState>(state: S, question: Question): S {
   const history = state.current && state.current !== question.id ? [...state.history, state.current] : state.history;
   return { ...state, status: 'asking', current: question.id, history };
 }
 
-/** Asks the next unanswered question, or completes when none is left. */
-function proceed<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date, note?: Phrase): Step<S, E> {
-  const next = source.applicable(state).find((q) => state.answers[q.id] === undefined);
+/** Asks the next unanswered question, or completes when none is left. Proposed questions are not asked: their answer follows the others until set. */
+export function proceed<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date, note?: Phrase): Step<S, E> {
+  const next = source.applicable(state).find((q) => state.answers[q.id] === undefined && !q.proposed);
   if (next) {
     const moved = moveTo(state, next);
     return { state: moved, effects: [ask(source, moved, next, note)] };
@@ -244,21 +256,27 @@ export function currentQuestion<S extends ConversationState>(source: QuestionSou
   return source.all(state).find((q) => q.id === state.current);
 }
 
-function ask<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, question: Question, note?: Phrase): ConversationEffect {
+/** The effect that asks `question`, with its position, suggestion or proposal, and what the source shows with it. */
+export function ask<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, question: Question, note?: Phrase, error?: Phrase): ConversationEffect {
   const applicable = source.applicable(state);
   const index = applicable.findIndex((q) => q.id === question.id);
   const existing = state.answers[question.id];
   const suggestion = source.suggestion?.(state, question.id);
   const lead = source.lead?.(state, question);
+  const proposal = question.proposed ? source.proposal?.(state, question) : undefined;
+  const { section, table } = source.askDetails?.(state, question) ?? {};
   return {
     type: 'ask',
     question,
-    position: { number: index + 1, total: applicable.length },
+    position: { number: index + 1, total: applicable.length, ...(section ? { section } : {}) },
     ...(suggestion ? { suggestion } : {}),
+    ...(proposal !== undefined ? { proposal } : {}),
     ...(lead ? { lead } : {}),
     ...(note ? { note } : {}),
+    ...(error ? { error } : {}),
     currency: source.currency(state),
-    ...(existing ? { current: existing } : {}),
+    ...(existing && !table ? { current: existing } : {}),
+    ...(table ? { table } : {}),
   };
 }
 
@@ -267,10 +285,16 @@ function statusEffect<S extends ConversationState, E>(source: QuestionSource<S, 
   const applicable = source.applicable(state);
   const answered = applicable.flatMap((question) => {
     const existing = state.answers[question.id];
-    return existing ? [{ question, answer: existing }] : [];
+    if (existing) return [{ question, answer: existing }];
+    const proposal = question.proposed ? source.proposal?.(state, question) : undefined;
+    return proposal !== undefined ? [{ question, answer: { value: proposal }, proposed: true }] : [];
   });
+  // Left: the questions that will be asked given the answers so far (a later answer may add or drop some).
+  const open = applicable.filter((q) => !q.proposed && state.answers[q.id] === undefined && q.id !== state.current).length;
+  const remaining = state.status === 'asking' ? open + (state.current ? 1 : 0) : 0;
   const current = currentQuestion(source, state);
-  return { type: 'status', answered, remaining: applicable.length - answered.length, currency, ...(current ? { current } : {}) };
+  const section = current ? source.askDetails?.(state, current).section : undefined;
+  return { type: 'status', answered, remaining, currency, ...(current ? { current } : {}), ...(section ? { section } : {}) };
 }
 
 /** The state unchanged, with one message. */

@@ -36,6 +36,10 @@ const EXACT: Record<string, FlowInput> = {
 };
 
 const CHANGE = /^(?:change|edit|go to|fix)\b\s*(.*)$/;
+/** `change row 3`, `edit row 3: channel Xiaohongshu`, `修改第3行`: the rest keeps its case (it may be a message). */
+const CHANGE_ROW = /^\s*(?:(?:change|edit|fix)\s+row\s+#?|(?:修改|更改|编辑)\s*第?\s*)(\d{1,3})(?:\s*行|\b)[\s:,.\-：，]*([\s\S]*)$/i;
+const REMOVE_ROW = /^\s*(?:(?:remove|delete|drop)\s+row\s+#?(\d{1,3})|(?:删除|删掉|去掉)\s*第?\s*(\d{1,3})\s*行)\s*[.!。！]?\s*$/i;
+const ADD_ROW = /^\s*(?:add\s+(?:a\s+)?(?:new\s+)?row\b|(?:添加|增加|新增)\s*一?\s*行)[\s:,.\-：，]*([\s\S]*)$/i;
 
 /** The kinds of thread word a locale file lists. */
 export const THREAD_WORD_KINDS = ['back', 'skip', 'status', 'help', 'cancel', 'use', 'accept', 'scale-down', 'change'] as const;
@@ -67,6 +71,9 @@ export const CONTROL_WORDS: ControlWord[] = [
   { word: 'change', meaning: phrase('thread.meaning.change') },
   { word: 'use', meaning: phrase('thread.meaning.use') },
   { word: 'accept', meaning: phrase('thread.meaning.accept') },
+  { word: 'change-row', meaning: phrase('thread.meaning.change_row') },
+  { word: 'add-row', meaning: phrase('thread.meaning.add_row') },
+  { word: 'remove-row', meaning: phrase('thread.meaning.remove_row') },
   { word: 'scale-down', meaning: phrase('thread.meaning.scale_down') },
   { word: 'help', meaning: phrase('thread.meaning.help') },
   { word: 'cancel', meaning: phrase('thread.meaning.cancel') },
@@ -74,17 +81,38 @@ export const CONTROL_WORDS: ControlWord[] = [
 
 /**
  * Reads the control words of a thread reply: back, skip, status, help, cancel, change <question>,
- * accept, in English and in the `thread` words of the locale files; anything else is { type: 'text' }.
+ * accept, the contact plan's row commands, in English and in the `thread` words of the locale
+ * files; anything else is { type: 'text' }.
  */
 export function interpretReply(text: string, thread?: ThreadWords): FlowInput {
+  const row = rowCommand(text.replace(/<@[^<>]*>/g, ' '));
+  if (row) return row;
   const words = normalise(text);
-  const exact = EXACT[words] ?? (thread ? localWord(words, thread) : undefined);
+  // `?.`, `help~` and full-width `ｈｅｌｐ` are the same words with or without the locale's thread words.
+  const exact = EXACT[words] ?? EXACT[compact(words)] ?? (thread ? localWord(words, thread) : undefined);
   if (exact) return exact;
   const change = CHANGE.exec(words);
   if (change) return { type: 'change', target: change[1] ?? '', raw: text };
   const target = thread ? localChange(words, thread) : undefined;
   if (target !== undefined) return { type: 'change', target, raw: text };
   return { type: 'text', text };
+}
+
+/** The contact plan's row commands, or undefined when the reply is not one. */
+function rowCommand(text: string): FlowInput | undefined {
+  const remove = REMOVE_ROW.exec(text);
+  if (remove) return { type: 'remove-row', row: Number(remove[1] ?? remove[2]) };
+  const change = CHANGE_ROW.exec(text);
+  if (change) {
+    const rest = (change[2] ?? '').trim();
+    return rest === '' ? { type: 'edit-row', row: Number(change[1]) } : { type: 'edit-row', row: Number(change[1]), text: rest };
+  }
+  const add = ADD_ROW.exec(text);
+  if (add) {
+    const rest = (add[1] ?? '').trim();
+    return rest === '' ? { type: 'add-row' } : { type: 'add-row', text: rest };
+  }
+  return undefined;
 }
 
 /**

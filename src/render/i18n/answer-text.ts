@@ -6,7 +6,7 @@
  */
 import { choiceLabel, type Question } from '../../domain/conversation/question.js';
 import type { AnswerValue } from '../../domain/conversation/flow-state.js';
-import { METRIC_LABELS, NON_MEDIA_LABELS, type Currency, type Goal, type NonMediaLine } from '../../domain/plan/plan.js';
+import { DATA_SOURCES, METRIC_LABELS, NON_MEDIA_LABELS, type Currency, type Goal, type NonMediaLine } from '../../domain/plan/plan.js';
 import type { ChannelCostAnswer } from '../../domain/parse/index.js';
 import type { Translator } from './translator.js';
 
@@ -39,12 +39,23 @@ export function answerText(t: Translator, question: Question, answer: ShownAnswe
     case 'goals':
       return Array.isArray(value) ? format.list((value as Goal[]).map((goal) => goalText(t, goal, currency)), 'semicolons') : String(value);
     case 'text':
+    case 'offer':
+      // The offer is kept as typed, and read again when the draft is assembled.
       return String(value);
+    case 'contact-plan':
+      return contactPlanText(t, value);
     case 'costs':
       return Array.isArray(value) ? nonMediaText(t, value as NonMediaLine[], currency) : String(value);
     case 'channel-costs':
       return Array.isArray(value) ? channelCostsText(t, value as ChannelCostAnswer[], question, currency) : String(value);
   }
+}
+
+/** "12 touchpoints across 5 stages": the accepted contact plan in short. */
+function contactPlanText(t: Translator, value: AnswerValue): string {
+  const rows = typeof value === 'object' && value !== null && 'rows' in value && Array.isArray(value.rows) ? value.rows : [];
+  const stages = new Set(rows.map((row) => row.stage)).size;
+  return t.plain({ key: 'answer.contact_plan', params: { count: rows.length, stages: { key: 'answer.stages', params: { count: stages } } } });
 }
 
 /** "Content ¥20,000 (for the website); PR ¥10,000", or "none"; the kinds are the plan's words. */
@@ -65,8 +76,7 @@ function channelCostsText(t: Translator, costs: readonly ChannelCostAnswer[], qu
 export function goalText(t: Translator, goal: Goal, currency: Currency): string {
   const amount = (n: number): string =>
     goal.unit === 'percent' ? t.format.rate(n) : goal.unit === 'money' ? t.format.money(n, currency) : t.format.number(n);
-  return t.plain({
-    key: 'answer.goal',
-    params: { metric: { content: METRIC_LABELS[goal.metric] }, from: amount(goal.baseline), to: amount(goal.target), date: { date: goal.deadline } },
-  });
+  const params = { metric: { content: METRIC_LABELS[goal.metric] }, from: amount(goal.baseline), to: amount(goal.target), date: { date: goal.deadline } };
+  const source = goal.source !== undefined && (DATA_SOURCES as readonly string[]).includes(goal.source) ? goal.source : undefined;
+  return t.plain(source ? { key: 'answer.goal_with_source', params: { ...params, source: { key: `answer.source.${source}` } } } : { key: 'answer.goal', params });
 }

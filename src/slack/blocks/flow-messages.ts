@@ -3,7 +3,7 @@
  * and the rule findings, in the reader's language. Pure: no Slack calls; user text
  * is escaped here, by the translator or by the renderer.
  */
-import type { ControlWord } from '../../domain/conversation/flow-state.js';
+import type { ControlWord, SectionPosition } from '../../domain/conversation/flow-state.js';
 import type { Phrase } from '../../domain/message/phrase.js';
 import type { Finding } from '../../domain/plan/plan.js';
 import type { Question } from '../../domain/conversation/script.js';
@@ -12,6 +12,7 @@ import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
 import type { Translator } from '../../render/i18n/translator.js';
 import { findingsView } from '../../render/findings-view.js';
+import { contactPlanView } from '../../render/contact-plan-view.js';
 import { ACTION, encodeValue } from './action-ids.js';
 import { actions, button, context, LIMITS, section, truncate, type Block } from './block-kit.js';
 
@@ -25,10 +26,22 @@ export function noticeMessage(t: Translator, text: Phrase, fallback?: Phrase): O
   return textMessage(t.text(text), fallback ? t.text(fallback) : undefined);
 }
 
-/** The answers so far (label and formatted answer, plain text), and how many questions remain. */
-export function statusMessage(t: Translator, lines: readonly { label: string; answer: string }[], remaining: number): OutgoingMessage {
-  const heading = t.t('status.heading', { count: remaining });
-  const list = lines.map((line) => t.t('status.line', { label: { content: line.label }, answer: line.answer }));
+/** One line of the answers so far: the question's label and the answer formatted (plain text); a proposal says how to set it. */
+export interface StatusMessageLine {
+  label: string;
+  answer: string;
+  proposed?: boolean;
+}
+
+/** The answers so far, how many questions remain, and in a plan the part the open question is in. */
+export function statusMessage(t: Translator, lines: readonly StatusMessageLine[], remaining: number, section?: SectionPosition): OutgoingMessage {
+  const heading = section
+    ? t.t('status.heading_part', { count: remaining, number: String(section.number), total: String(section.total), section: { content: section.label } })
+    : t.t('status.heading', { count: remaining });
+  const list = lines.map((line) => {
+    const answer = line.proposed ? { key: 'status.proposed', params: { answer: line.answer, question: { content: line.label.toLowerCase() } } } : line.answer;
+    return t.t('status.line', { label: { content: line.label }, answer });
+  });
   return textMessage(`${heading}\n${list.join('\n') || t.t('status.nothing_yet')}`, heading);
 }
 

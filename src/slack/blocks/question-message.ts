@@ -6,11 +6,13 @@
  * reaches mrkdwn.
  */
 import type { Question } from '../../domain/conversation/script.js';
-import { suggestionOrigin, type Suggestion } from '../../domain/conversation/flow-state.js';
+import { suggestionOrigin, type SectionPosition, type Suggestion } from '../../domain/conversation/flow-state.js';
 import type { Phrase } from '../../domain/message/phrase.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Translator } from '../../render/i18n/translator.js';
+import { blockTextLength } from '../../render/block-limits.js';
+import { sectionsWithin } from '../../render/slack-message.js';
 import { ACTION, encodeValue, questionBlockId } from './action-ids.js';
 import { actions, button, context, LIMITS, multiSelect, section, staticSelect, truncate, type Block } from './block-kit.js';
 
@@ -19,7 +21,13 @@ const MAX_BUTTONS = 6;
 
 export interface QuestionMessageOptions {
   planId: string;
-  position?: { number: number; total: number };
+  position?: { number: number; total: number; section?: SectionPosition };
+  /** The bot's proposal for a question it proposes rather than asks, formatted (plain text). */
+  proposal?: string;
+  /** Rendered mrkdwn shown under the question (the contact plan's table). */
+  table?: string;
+  /** Heading of a row being changed, e.g. "Changing row 3" (mrkdwn, in the reader's language). */
+  editing?: string;
   /** Why the last answer was refused. */
   error?: Phrase;
   /** How the previous answer was read. */
@@ -41,18 +49,31 @@ export function questionMessage(t: Translator, question: Question, options: Ques
   const error = options.error ? t.t('question.error', { error: options.error }) : '';
   if (error) blocks.push(section(error));
   if (options.lead) blocks.push(section(`:bar_chart: ${escapeMrkdwn(options.lead)}`));
-  const counter = options.position ? t.t('question.counter', { number: String(options.position.number), total: String(options.position.total) }) : '';
-  blocks.push(section(`*${escapeMrkdwn(question.label)}*${counter}\n${escapeMrkdwn(question.text)}`));
+  blocks.push(section(`*${escapeMrkdwn(question.label)}*${counterText(t, options.position)}\n${options.editing ?? escapeMrkdwn(question.text)}`));
   const hints: string[] = [];
   if (options.current) hints.push(t.t('question.current', { answer: options.current }));
+  if (options.proposal !== undefined) hints.push(t.t('question.proposed', { answer: options.proposal }));
   if (options.suggestion) hints.push(t.t('question.suggested', { answer: options.suggestion.text, origin: suggestionOrigin(options.suggestion) }));
   hints.push(t.t(`question.hint.${question.kind}`) + (question.optional ? t.t('question.optional') : ''));
-  blocks.push(context(hints.join('\n')));
+  const hintBlock = context(hints.join('\n'));
   const choiceBlock = choiceElements(t, question, options.planId);
-  if (choiceBlock) blocks.push(choiceBlock);
-  blocks.push(actions(encodeValue('controls', options.planId, question.id), controlButtons(t, question, options)));
+  const controls = actions(encodeValue('controls', options.planId, question.id), controlButtons(t, question, options));
+  const after = [hintBlock, ...(choiceBlock ? [choiceBlock] : []), controls];
+  if (options.table) {
+    const used = [...blocks, ...after].reduce((sum, block) => sum + blockTextLength(block), 0);
+    blocks.push(...(sectionsWithin(options.table, { blocks: blocks.length + after.length, chars: used + 400 }, options.planId) as unknown as Block[]));
+  }
+  blocks.push(...after);
   const fallback = [error, `${escapeMrkdwn(question.label)}: ${escapeMrkdwn(question.text)}`].filter(Boolean).join('\n');
   return { text: truncate(fallback, LIMITS.sectionText), blocks };
+}
+
+/** "(Audience · part 2 of 8)" in a plan, whose parts are fixed; "(3 of 9)" in a review, whose questions are. */
+function counterText(t: Translator, position: QuestionMessageOptions['position']): string {
+  if (!position) return '';
+  const part = position.section;
+  if (part) return t.t('question.counter_section', { section: { content: part.label }, number: String(part.number), total: String(part.total) });
+  return t.t('question.counter', { number: String(position.number), total: String(position.total) });
 }
 
 function choiceElements(t: Translator, question: Question, planId: string): Block | undefined {
@@ -88,7 +109,11 @@ function controlButtons(t: Translator, question: Question, options: QuestionMess
   const buttons: Block[] = [];
   // A message's multi-select reports each change; "Done" is what commits the selection.
   if (question.kind === 'multi') buttons.push(button(label('done'), id('done'), value('done'), 'primary'));
+  if (question.kind === 'contact-plan' && !options.editing) {
+    buttons.push(button(label('accept_contact_plan'), id('accept-warnings'), value('accept-warnings'), 'primary'));
+  }
   if (options.suggestion) buttons.push(button(label('use_suggestion'), id('use-suggestion'), value('use-suggestion'), 'primary'));
+  else if (options.proposal !== undefined) buttons.push(button(label('use_proposal'), id('use-suggestion'), value('use-suggestion'), 'primary'));
   if (options.canGoBack) buttons.push(button(label('back'), id('back'), value('back')));
   if (question.optional) buttons.push(button(label('skip'), id('skip'), value('skip')));
   buttons.push(button(label('status'), id('status'), value('status')));

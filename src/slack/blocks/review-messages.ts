@@ -2,7 +2,7 @@
  * Messages of the closed loop: the review reminder (with a button to start the
  * review), and the review summary posted when the review is done, in the reader's language.
  */
-import type { Plan } from '../../domain/plan/plan.js';
+import type { Labels, Plan } from '../../domain/plan/plan.js';
 import type { ReviewSummary } from '../../domain/review/review.js';
 import type { PlanRecord } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
@@ -42,8 +42,9 @@ export function reviewSummaryMessage(
   summary: ReviewSummary,
   reviewerId: string,
   carried: readonly string[] = [],
+  labels?: Labels,
 ): OutgoingMessage {
-  const rendered = renderer.render('review-summary', reviewSummaryView(plan, summary, { planId: record.id, reviewerId, carried }));
+  const rendered = renderer.render('review-summary', reviewSummaryView(plan, summary, { planId: record.id, reviewerId, carried, ...(labels ? { labels } : {}) }));
   const header = t.plain({ key: 'review.summary_header', params: { campaign: plan.campaign } });
   const message = toSlackMessage(rendered, { header, planId: record.id, cutNotice: t.t('plan.cut_notice', { planId: record.id }) });
   return { text: message.text, blocks: message.blocks };

@@ -6,6 +6,9 @@
 import { buildBudgetSketch } from '../../domain/budget/budget.js';
 import { CONTROL_WORDS } from '../../domain/conversation/interpret-reply.js';
 import type { Question, QuestionScript } from '../../domain/conversation/script.js';
+import type { ContactTable } from '../../domain/conversation/flow-state.js';
+import { labelOf, type Labels } from '../../domain/plan/plan.js';
+import { contactPlanView } from '../../render/contact-plan-view.js';
 import { REVIEW_CONTROL_WORDS, reviewQuestions } from '../../domain/review/review-flow.js';
 import type { ReviewScript } from '../../domain/review/review-script.js';
 import type { MessageIntent, ReviewQuestionRef } from '../../app/message-intent.js';
@@ -57,6 +60,8 @@ export function presentIntent(intent: MessageIntent, ctx: PresentContext): Outgo
         ...(intent.position ? { position: intent.position } : {}),
         ...(intent.error ? { error: intent.error } : {}),
         ...(intent.note ? { note: intent.note } : {}),
+        ...(intent.proposal ? { proposal: answerText(t, question, intent.proposal, intent.proposal.currency) } : {}),
+        ...(intent.table ? contactTableOptions(t, renderer, intent.table, ctx.script.labels) : {}),
         ...(intent.suggestion ? { suggestion: intent.suggestion } : {}),
         ...(intent.lead ? { lead: intent.lead } : {}),
         ...(intent.current ? { current: answerText(t, question, intent.current, intent.current.currency) } : {}),
@@ -69,11 +74,11 @@ export function presentIntent(intent: MessageIntent, ctx: PresentContext): Outgo
       return question ? answeredQuestionMessage(question, answerText(t, question, intent.answer, intent.answer.currency)) : undefined;
     }
     case 'status': {
-      const lines = intent.answered.flatMap(({ questionId, answer }) => {
+      const lines = intent.answered.flatMap(({ questionId, answer, proposed }) => {
         const question = questionOf(ctx, questionId, intent.review);
-        return question ? [{ label: question.label, answer: answerText(t, question, answer, answer.currency) }] : [];
+        return question ? [{ label: question.label, answer: answerText(t, question, answer, answer.currency), ...(proposed ? { proposed: true } : {}) }] : [];
       });
-      return statusMessage(t, lines, intent.remaining);
+      return statusMessage(t, lines, intent.remaining, intent.section);
     }
     case 'help': {
       const question = intent.questionId ? questionOf(ctx, intent.questionId, intent.review) : undefined;
@@ -101,7 +106,23 @@ export function presentIntent(intent: MessageIntent, ctx: PresentContext): Outgo
     }
     case 'review-summary': {
       const version = record.versions.find((v) => v.version === intent.version);
-      return version ? reviewSummaryMessage(t, renderer, record, version.plan, intent.summary, intent.reviewerId, intent.carried ?? []) : undefined;
+      return version ? reviewSummaryMessage(t, renderer, record, version.plan, intent.summary, intent.reviewerId, intent.carried ?? [], ctx.script.labels) : undefined;
     }
   }
+}
+
+/**
+ * The contact plan shown with its question: the table (the plan's content, from the
+ * template) and, while a row is being changed, which one, in the reader's language.
+ */
+function contactTableOptions(t: Translator, renderer: Renderer, table: ContactTable, labels: Labels): { table: string; editing?: string } {
+  const rendered = renderer.render('contact-plan', contactPlanView(table.draft, table.rows, labels, { carried: table.carried }));
+  const editing = table.editing;
+  if (!editing) return { table: rendered };
+  if (editing.adding) return { table: rendered, editing: t.t('question.editing.adding') };
+  const row = editing.position !== undefined ? table.rows[editing.position - 1] : undefined;
+  if (!row) return { table: rendered, editing: t.t('question.editing.some_row') };
+  const channel = table.draft.channels.find((c) => c.id === row.channelId)?.name ?? row.channelId;
+  const stage = labelOf(labels, 'stage', row.stage).toLowerCase();
+  return { table: rendered, editing: t.t('question.editing.row', { row: String(editing.position), channel: { content: channel }, stage: { content: stage } }) };
 }

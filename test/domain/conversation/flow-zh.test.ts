@@ -60,8 +60,17 @@ describe('the plan conversation answered in Chinese', () => {
     const english = converse(TYPED_ANSWERS, 'accept');
     expect(english.reasks).toEqual([]);
     expect(chinese.questions).toEqual(english.questions);
+    // The contact plan's rows carry the concept, which stays as typed: compare the rest of each row.
+    const withoutMessages = (value: unknown) =>
+      value !== null && typeof value === 'object' && 'rows' in value
+        ? { ...value, rows: (value as { rows: { message?: string }[] }).rows.map(({ message: _message, ...row }) => row) }
+        : value;
     const values = (r: StepResult) =>
-      Object.fromEntries(Object.entries(r.state.answers).filter(([id]) => !FREE_TEXT_QUESTIONS.includes(id)).map(([id, a]) => [id, a.value ?? 'skipped']));
+      Object.fromEntries(
+        Object.entries(r.state.answers)
+          .filter(([id]) => !FREE_TEXT_QUESTIONS.includes(id))
+          .map(([id, a]) => [id, withoutMessages(a.value) ?? 'skipped']),
+      );
     expect(values(chinese.result)).toEqual(values(english.result));
     const finished = chinese.result.effects.find((e) => e.type === 'finished');
     expect(finished).toMatchObject({ plan: { brand: '月叶茶', keyProblem: 'communication', budget: { currency: 'CNY', available: 25_000_000 } } });
@@ -110,6 +119,16 @@ describe('thread words in Chinese', () => {
     expect(read(text)).toEqual({ type: 'change', target, raw: text });
   });
 
+  it('reads the contact plan\'s row commands in Chinese: the row number, and only what follows as the change', () => {
+    expect(read('修改第3行')).toEqual({ type: 'edit-row', row: 3 });
+    expect(read('修改第 3 行')).toEqual({ type: 'edit-row', row: 3 });
+    expect(read('修改第3行：timing: launch')).toEqual({ type: 'edit-row', row: 3, text: 'timing: launch' });
+    expect(read('修改3 timing: launch')).toEqual({ type: 'edit-row', row: 3, text: 'timing: launch' });
+    expect(read('删除第3行')).toEqual({ type: 'remove-row', row: 3 });
+    expect(read('添加一行')).toEqual({ type: 'add-row' });
+    expect(read('change row 3')).toEqual({ type: 'edit-row', row: 3 });
+  });
+
   it('reads a reply that only contains a thread word as an answer', () => {
     for (const text of ['返回上海', '跳过早餐的上班族', '帮助年轻人放松', '取消订单太麻烦', '接受度', '使用场景']) {
       expect(read(text)).toEqual({ type: 'text', text });
@@ -118,6 +137,9 @@ describe('thread words in Chinese', () => {
 
   it('reads Chinese thread words only when given the locale words, and English the same either way', () => {
     expect(interpretReply('返回')).toEqual({ type: 'text', text: '返回' });
+    // Closing punctuation and full-width forms are read alike either way (fast-check found `?.`).
+    for (const text of ['?.', 'help~', 'ｈｅｌｐ', 'skip!!']) expect(read(text)).toEqual(interpretReply(text));
+    expect(interpretReply('?.')).toEqual({ type: 'help' });
     fc.assert(
       fc.property(fc.oneof(fc.constantFrom('back', 'skip', 'Change budget', 'use it', 'help', '?', 'status.', 'go back'), fc.string({ maxLength: 30 })), (text) => {
         fc.pre(!/\p{Script=Han}|？/u.test(text));
