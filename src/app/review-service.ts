@@ -20,7 +20,7 @@ import { reviewSummaryMessage } from '../slack/blocks/review-messages.js';
 import { enqueue } from './outbox-worker.js';
 import { isPlanId } from './plan-id.js';
 import { latestVersion, markSeen, type PlanRecord } from './plan-record.js';
-import type { ActionOutcome, PlanAction, PlanService } from './plan-service.js';
+import type { ActionOutcome, PlanAction, PlanService, ThreadReply } from './plan-service.js';
 import type { Clock, Logger, Messenger } from './ports.js';
 import { within } from './within.js';
 
@@ -113,15 +113,19 @@ export class ReviewService {
   }
 
   /** A thread reply: an answer when it is the reviewer's, in a plan under review. */
-  async handleThreadReply(input: { channelId: string; threadTs: string; userId: string; text: string; ts: string }): Promise<boolean> {
-    const found = await this.options.store.findByThread(input.channelId, input.threadTs);
-    if (!found || found.status !== 'reviewing' || found.review?.reviewerId !== input.userId) return false;
-    await this.options.plans.withRecord(found.id, async (record) => {
-      if (record.status !== 'reviewing' || !markSeen(record, `msg:${input.ts}`)) return false;
+  async handleThreadReply(input: ThreadReply): Promise<boolean> {
+    // One read of the record, under the plan's lock (the index gives its id).
+    const planId = await this.options.store.findIdByThread(input.teamId, input.channelId, input.threadTs);
+    if (!planId) return false;
+    let handled = false;
+    await this.options.plans.withRecord(planId, async (record) => {
+      if (record.status !== 'reviewing' || record.review?.reviewerId !== input.userId) return false;
+      handled = true;
+      if (!markSeen(record, `msg:${input.ts}`)) return false;
       this.step(record, interpretReply(unescapeSlackText(input.text), this.options.words?.thread));
       return true;
     });
-    return true;
+    return handled;
   }
 
   /**
@@ -151,9 +155,9 @@ export class ReviewService {
     return outcome;
   }
 
-  /** The suggested answers for a new plan in a channel: the newest review's actual rates. */
-  async suggestionsFor(channelId: string): Promise<Record<string, Suggestion>> {
-    const [latest] = await this.options.store.list({ channelId, statuses: ['reviewed'] });
+  /** The suggested answers for a new plan in a channel of a workspace: the newest review's actual rates there. */
+  async suggestionsFor(teamId: string, channelId: string): Promise<Record<string, Suggestion>> {
+    const [latest] = await this.options.store.list({ teamId, channelId, statuses: ['reviewed'] });
     if (!latest) return {};
     const record = await this.options.store.get(latest.id);
     return record?.review?.suggestions ?? {};

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlanRecord } from '../../src/app/plan-record.js';
-import { listJournals, readJournals } from '../../src/store/plan-journal.js';
+import { listJournals, readJournals } from '../../src/store/file/plan-journal.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/bot-harness.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
