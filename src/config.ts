@@ -27,6 +27,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection URL; when set, everything is kept there and several instances may share it. Secret (its password). */
   databaseUrl?: string;
+  /** How long an instance's claim on queued work (a plan's outbox or reminders) lasts unless renewed, in ms. */
+  leaseMs: number;
   /** Canonical IANA time zone the team works in. */
   timeZone: string;
   /** Working hour (0..23, in `timeZone`) at which review reminders post. */
@@ -80,6 +82,7 @@ const HELP: Record<string, string> = {
   IMC_DATA_DIR: 'Give a directory path, e.g. IMC_DATA_DIR=./data.',
   DATABASE_URL:
     'Leave it empty to keep the data in files under IMC_DATA_DIR, or give a PostgreSQL URL with a host and a database, e.g. DATABASE_URL=postgres://imc:secret@db.internal:5432/imc (?sslmode=require for TLS).',
+  IMC_LEASE_SECONDS: 'Use a whole number of seconds from 1 to 600, longer than a Slack call may take (10 s), e.g. IMC_LEASE_SECONDS=30.',
   IMC_TIME_ZONE: 'Use an IANA time zone name, e.g. IMC_TIME_ZONE=Asia/Shanghai or IMC_TIME_ZONE=UTC.',
   IMC_REVIEW_HOUR: 'Use a whole hour from 0 to 23, e.g. IMC_REVIEW_HOUR=10 for 10:00.',
   IMC_APPROVE_EMOJI:
@@ -176,6 +179,7 @@ const EnvSchema = z
     SLACK_API_URL: optional(apiUrl),
     IMC_DATA_DIR: optional(z.string()),
     DATABASE_URL: optional(z.string().refine(isPostgresUrl)),
+    IMC_LEASE_SECONDS: optional(wholeNumber(1, 600)),
     IMC_TIME_ZONE: optional(timeZone),
     IMC_REVIEW_HOUR: optional(wholeNumber(0, 23)),
     IMC_APPROVE_EMOJI: optional(emoji),
@@ -213,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(v.SLACK_API_URL === undefined ? {} : { slackApiUrl: v.SLACK_API_URL }),
     dataDir: v.IMC_DATA_DIR ?? './data',
     ...(v.DATABASE_URL === undefined ? {} : { databaseUrl: v.DATABASE_URL }),
+    leaseMs: (v.IMC_LEASE_SECONDS ?? 30) * 1000,
     timeZone: v.IMC_TIME_ZONE ?? 'UTC',
     reviewHour: v.IMC_REVIEW_HOUR ?? 10,
     approveEmoji: v.IMC_APPROVE_EMOJI ?? 'white_check_mark',
@@ -309,14 +314,14 @@ function parseDotEnvValue(rest: string): string | undefined {
   return rest.replace(/\s+#.*$/, '');
 }
 
-/** The password in a database URL (as written, and decoded), if it has one long enough to hide. */
-function databasePassword(url: string | undefined): string | undefined {
-  if (!url) return undefined;
+/** The password in a database URL, as written and decoded, if it has one long enough to hide. */
+function databasePassword(url: string | undefined): string[] {
+  if (!url) return [];
   try {
     const password = new URL(url).password;
-    return longEnough(password) === undefined ? undefined : decodeURIComponent(password);
+    return longEnough(password) === undefined ? [] : [password, decodeURIComponent(password)];
   } catch {
-    return undefined;
+    return [];
   }
 }
 
@@ -330,7 +335,7 @@ const HOOK_URL_PATTERN = /(?:https?(?::|%3A)(?:\\?\/|%2F){2})?hooks\.slack\.com[
  */
 export function redact(text: string, config: ConfigSecrets): string {
   let result = text;
-  for (const secret of [config.botToken, config.signingSecret, config.appToken, databasePassword(config.databaseUrl)]) {
+  for (const secret of [config.botToken, config.signingSecret, config.appToken, ...databasePassword(config.databaseUrl)]) {
     if (secret) result = result.split(secret).join('[redacted]');
   }
   return result.replace(TOKEN_PATTERN, '[redacted]').replace(HOOK_URL_PATTERN, '[redacted]');

