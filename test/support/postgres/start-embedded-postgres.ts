@@ -16,7 +16,12 @@ import { freePort } from '../free-port.js';
 export interface RunningPostgres {
   /** postgres://… of the `postgres` database, as the superuser. */
   url: string;
+  /** Stops the server for good and removes its files. */
   stop(): Promise<void>;
+  /** Stops the server, keeping its data (the port stays its own). */
+  pause(): Promise<void>;
+  /** Starts it again on the same data and port. */
+  resume(): Promise<void>;
 }
 
 const PASSWORD = 'imc-test-password';
@@ -52,7 +57,8 @@ export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
     port,
     user: 'postgres',
     password: PASSWORD,
-    persistent: false,
+    // Kept across pause/resume; the directory is removed by stop() either way.
+    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--no-sync'],
     // Test data need not survive a power cut: no fsync, which makes the suite faster.
@@ -68,5 +74,7 @@ export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
       await server.stop().catch(() => undefined);
       await rm(root, { recursive: true, force: true });
     },
+    pause: () => server.stop(),
+    resume: () => server.start(),
   };
 }
