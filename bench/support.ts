@@ -30,6 +30,14 @@ export interface SentRequest {
   step: string;
   /** ms since the load started, when it was sent */
   offsetMs: number;
+  /** ms the person waited before sending it (after the previous answer was acknowledged and the bot's next question seen) */
+  thinkMs: number;
+  /** the person's channel */
+  channelId: string;
+  /** how many Web API calls the fake Slack had received when it was sent (to attribute the bot's calls to requests) */
+  callsBefore: number;
+  /** the acknowledgement's body */
+  responseBody: string;
   body: string;
   contentType: string;
   status: number;
@@ -262,9 +270,21 @@ export async function runPerson(world: Pick<BenchWorld, 'fake' | 'driver'>, watc
     const think = options.thinkMs?.() ?? 0;
     if (think > 0) await new Promise((resolve) => setTimeout(resolve, think));
     const offsetMs = performance.now() - startedAt;
+    const callsBefore = fake.calls.length;
     const response = await call();
     if (response.status !== 200) throw new Error(`${kind} answered ${response.status}: ${response.body.slice(0, 200)}`);
-    requests.push({ kind, step, offsetMs, ...bodyOf(kind, response.sent), status: response.status, elapsedMs: response.elapsedMs });
+    requests.push({
+      kind,
+      step,
+      offsetMs,
+      thinkMs: think,
+      channelId: p.channelId,
+      callsBefore,
+      responseBody: response.body,
+      ...bodyOf(kind, response.sent),
+      status: response.status,
+      elapsedMs: response.elapsedMs,
+    });
     return response;
   };
 

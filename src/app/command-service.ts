@@ -4,7 +4,10 @@
  * it can go straight into the slash command's acknowledgement.
  */
 import { stepFlow } from '../domain/conversation/flow.js';
-import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
+import { formatDate, formatMoney, formatNumber } from '../domain/plan/format.js';
+import type { Finding } from '../domain/plan/plan.js';
+import { budgetSketchView } from '../render/budget-sketch-view.js';
+import { toSlackMessage } from '../render/slack-message.js';
 import { parseImcCommand, type ImcCommand } from '../domain/command/imc-command.js';
 import { QUICK_BUDGET_USAGE, quickBudget } from '../domain/budget/quick-budget.js';
 import type { QuestionScript } from '../domain/conversation/script.js';
@@ -138,31 +141,28 @@ export class CommandService {
     return { text: draft.text, blocks, responseType: 'ephemeral' };
   }
 
+  /** `/imc budget`: the same closed sums and the same errors as a plan's budget sketch. */
   private budget(args: string[]): CommandReply {
-    const result = quickBudget(args, 'CNY');
+    const result = quickBudget(args, 'CNY', this.options.script.labels);
     if (!result.ok) return ephemeralReply(`:warning: ${escapeMrkdwn(result.error)}`);
-    const { maths, comparison, currency, notes } = result.value;
-    const money = (minor: number) => formatMoney(minor, currency);
-    const lines = [
-      '*Objective-and-task budget*',
-      `${money(maths.inputs.targetRevenue)} ÷ (${formatRate(maths.inputs.conversionRate)} × ${money(maths.inputs.averageOrderValue)}) = *${formatNumber(maths.visits, 0)} visits*`,
-      `${formatNumber(maths.visits, 0)} visits × ${money(maths.inputs.costPerVisit)} per visit = *${money(maths.mediaBudget)}* media budget`,
-      `Orders: ${formatNumber(maths.orders, 0)} · cost per order ${money(maths.costPerOrder)} against an average order of ${money(maths.inputs.averageOrderValue)}${
-        maths.costPerOrder > maths.inputs.averageOrderValue ? ' :warning: each order costs more to win than it brings' : ''
-      }`,
-    ];
-    if (comparison) {
-      const gap = money(Math.abs(comparison.difference));
-      lines.push(
-        comparison.status === 'shortfall'
-          ? `Available ${money(comparison.available)}: a *shortfall of ${gap}*. It buys about ${formatNumber(comparison.achievable.visits ?? 0, 0)} visits and ${money(comparison.achievable.revenue ?? 0)} of revenue.`
-          : comparison.status === 'surplus'
-            ? `Available ${money(comparison.available)}: a surplus of ${gap}.`
-            : `Available ${money(comparison.available)}: exactly enough.`,
-      );
+    const { sketch, findings, notes, currency } = result.value;
+    const line = (f: Finding) => `• \`${f.rule}\` ${escapeMrkdwn(f.problem)}\n      _Fix:_ ${escapeMrkdwn(f.fix)}`;
+    const noteBlocks = notes.length > 0 ? [context(escapeMrkdwn(notes.join(' ')))] : [];
+    const errors = findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0 || !sketch) {
+      const text = [':x: *These figures do not make a budget.*', ...errors.map(line)].join('\n');
+      return { text: 'These figures do not make a budget.', blocks: [section(text), ...noteBlocks], responseType: 'ephemeral' };
     }
-    if (notes.length > 0) lines.push(`_${escapeMrkdwn(notes.join(' '))}_`);
-    return { text: lines[1] ?? 'Budget', blocks: [section(lines.join('\n'))], responseType: 'ephemeral' };
+    const view = budgetSketchView(sketch, { title: 'Quick budget', currency, goals: [], owned: [], earned: [] });
+    const message = toSlackMessage(this.options.renderer.render('budget-sketch', view), { header: 'Objective-and-task budget' });
+    const warnings = findings.filter((f) => f.severity !== 'error');
+    const warningBlocks = warnings.length > 0 ? [section([':warning: *Worth another look*', ...warnings.map(line)].join('\n'))] : [];
+    const money = (minor: number) => formatMoney(minor, currency);
+    const traffic = sketch.need.traffic;
+    const text = traffic
+      ? `${money(traffic.inputs.targetRevenue)} needs ${formatNumber(traffic.visits, 0)} visits and ${money(sketch.need.total)} in all (${money(sketch.need.working)} of working media and a ${money(sketch.need.reserve)} reserve).`
+      : 'Objective-and-task budget';
+    return { text, blocks: [...message.blocks, ...warningBlocks, ...noteBlocks], responseType: 'ephemeral' };
   }
 }
 

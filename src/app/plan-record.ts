@@ -126,7 +126,7 @@ export interface ReviewRecord {
   summary?: ReviewSummary;
   actuals?: ReviewActuals;
   /** Suggested answers for the next plan in the channel. */
-  suggestions?: Record<string, { text: string; source: string }>;
+  suggestions?: Record<string, { text: string; source: string; basis?: 'actual' | 'plan' | 'default' }>;
   reviewedOn?: string;
 }
 

@@ -285,6 +285,7 @@ export class PlanService {
       case 'cancel':
       case 'use-suggestion':
       case 'accept-warnings':
+      case 'scale-down':
         return { type: control };
       default:
         return { ephemeral: "I don't know that button. Type `help` in the thread to see what you can do." };

@@ -198,21 +198,21 @@ export class ReviewService {
     const finished = effects.find((e) => e.type === 'finished');
     if (!finished) return;
     const reviewerId = record.review.reviewerId;
-    record.review = {
-      ...record.review,
-      summary: finished.summary,
-      actuals: finished.actuals,
-      reviewedOn: finished.reviewedOn,
-      suggestions: suggestionsFromReview(finished.summary, version.plan, { planId: record.id, reviewedOn: finished.reviewedOn }),
-    };
+    const suggestions = suggestionsFromReview(finished.summary, version.plan, { planId: record.id, reviewedOn: finished.reviewedOn });
+    record.review = { ...record.review, summary: finished.summary, actuals: finished.actuals, reviewedOn: finished.reviewedOn, suggestions };
     record.status = 'reviewed';
     enqueue(
       record,
-      { kind: 'post', where: 'channel', role: 'review-summary', message: reviewSummaryMessage(this.options.renderer, record, version.plan, finished.summary, reviewerId) },
+      { kind: 'post', where: 'channel', role: 'review-summary', message: reviewSummaryMessage(this.options.renderer, record, version.plan, finished.summary, reviewerId, Object.keys(suggestions)) },
       {
         kind: 'post',
         where: 'thread',
-        message: textMessage(':white_check_mark: Review done and posted to the channel. The next `/imc plan` here will offer these actual rates as suggestions.', 'Review done'),
+        message: textMessage(
+          Object.keys(suggestions).length > 0
+            ? ':white_check_mark: Review done and posted to the channel. The next `/imc plan` here will offer its figures as suggestions.'
+            : ':white_check_mark: Review done and posted to the channel.',
+          'Review done',
+        ),
       },
     );
     this.options.logger.info('review finished', { planId: record.id });

@@ -63,6 +63,8 @@ export interface RecordedCall {
   method: string;
   /** parsed arguments, without any `token` */
   args: MethodArgs;
+  /** size of the request body as sent, in bytes (token included) */
+  bytes: number;
   time: number;
   response?: { status: number; body: Record<string, unknown> };
   /** Set when the call was done but its answer dropped or withheld (an `accepted` fault). */
@@ -107,6 +109,8 @@ export interface FakeSlack {
   readonly botId: string;
   readonly teamId: string;
   readonly calls: readonly RecordedCall[];
+  /** TCP connections accepted so far (a client that keeps connections alive opens few) */
+  readonly connections: number;
   readonly responses: readonly RecordedResponse[];
   readonly ephemerals: readonly FakeEphemeral[];
   readonly views: readonly OpenedView[];
@@ -205,7 +209,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   }
 
   async function handleApi(method: string, req: IncomingMessage, raw: string, res: ServerResponse): Promise<void> {
-    const call: RecordedCall = { method, args: {}, time: now() };
+    const call: RecordedCall = { method, args: {}, bytes: Buffer.byteLength(raw), time: now() };
     calls.push(call);
     try {
       const { token, ...args } = parseMethodArgs(raw, req.headers['content-type']);
@@ -283,6 +287,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     else if (respond?.[1]) await handleResponseUrl(respond[1], req, raw, res);
   }
 
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   const port = await listen(server);
   const base = `http://127.0.0.1:${port}`;
   const socketMode = createFakeSocketMode(base, now);
@@ -308,6 +314,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     ...identity,
     get calls() {
       return calls;
+    },
+    get connections() {
+      return connections;
     },
     get responses() {
       return responses;

@@ -27,6 +27,8 @@ export interface GoalView {
   baseline: string;
   target: string;
   deadline: string;
+  /** Set when a scaled-down plan cut the target to what the money buys. */
+  note: string | null;
 }
 
 /** A chosen channel and the role it plays for the audience's stage. */
@@ -145,6 +147,7 @@ function goalView(goal: Goal, currency: Currency, labels: Labels): GoalView {
     baseline: value(goal.baseline),
     target: value(goal.target),
     deadline: formatDate(goal.deadline),
+    note: goal.scaledFrom !== undefined ? `scaled down from ${value(goal.scaledFrom)} to what the money buys` : null,
   };
 }
 

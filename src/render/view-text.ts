@@ -12,14 +12,17 @@ export interface PhaseView {
   name: string;
   dates: string;
   amount: string;
+  /** Owned and earned activities when the phase has no money. */
+  activities: string | null;
 }
 
-
+/** A schedule phase with its dates and money, or the activities that carry it when it has none. */
 export function phaseView(phase: SchedulePhase, currency: Currency): PhaseView {
   return {
     name: phase.name,
     dates: `${formatDate(phase.start)} – ${formatDate(phase.end)}`,
     amount: formatMoney(phase.amount, currency),
+    activities: phase.amount === 0 && phase.activities.length > 0 ? phase.activities.join(', ') : null,
   };
 }
 

@@ -52,27 +52,38 @@ export function assertPlanId(id: unknown): asserts id is string {
 }
 
 /**
- * A deep, JSON-only copy of a valid record: what is stored is exactly what a
- * later `get` returns, in memory as on disk, and the caller's object stays theirs.
+ * The JSON a store keeps for a record: what is stored is exactly what a later `get`
+ * returns, in memory as on disk, and the caller's object stays theirs. Only the id
+ * and the index fields are checked (the store files, indexes and looks records up
+ * by them), by hand: the rest of a record is built by typed code, so re-validating
+ * it with zod on every save would only repeat the compiler's work. Records that
+ * come from outside the process (plan files, the journal) are validated with
+ * {@link StoredRecordSchema} where they are read.
  */
-export function copyValidRecord<R extends StoredRecord>(record: R): R {
-  return validRecordJson(record).copy;
-}
-
-/** Like {@link copyValidRecord}, also returning the JSON the copy was made from (so a store need not serialise twice). */
-export function validRecordJson<R extends StoredRecord>(record: R): { copy: R; json: string } {
+export function recordJson(record: StoredRecord): string {
   assertPlanId(record?.id);
-  const json = JSON.stringify(record);
-  const copy: unknown = JSON.parse(json);
-  const result = StoredRecordSchema.safeParse(copy);
-  if (!result.success) {
-    const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.')))].join(', ');
+  const problems = indexFieldProblems(record);
+  if (problems.length > 0) {
     throw new StoreError(
-      `Plan ${record.id} cannot be saved: these fields are missing or malformed: ${fields}.`,
+      `Plan ${record.id} cannot be saved: these fields are missing or malformed: ${problems.join(', ')}.`,
       'STORE_INVALID_RECORD',
     );
   }
-  return { copy: copy as R, json };
+  return JSON.stringify(record);
+}
+
+/** The index fields that break {@link StoredRecordSchema}'s rules, by path (e.g. `messageTs.1`). */
+function indexFieldProblems(record: StoredRecord): string[] {
+  const text = (value: unknown) => typeof value === 'string' && value.length > 0;
+  const problems: string[] = (['teamId', 'channelId', 'status', 'updatedAt'] as const).filter((field) => !text(record[field]));
+  if (record.threadTs !== undefined && !text(record.threadTs)) problems.push('threadTs');
+  if (record.dueAt !== undefined && !text(record.dueAt)) problems.push('dueAt');
+  const messageTs: unknown = record.messageTs;
+  if (messageTs !== undefined) {
+    if (!Array.isArray(messageTs)) problems.push('messageTs');
+    else messageTs.forEach((ts, n) => !text(ts) && problems.push(`messageTs.${n}`));
+  }
+  return problems;
 }
 
 /** The index entry for a record: its index fields, plus `title` when it is a string and the length of its `outbox` list. */

@@ -45,7 +45,7 @@ describe('loadScript', () => {
   it('loads the real prompts by default', () => {
     const script = loadScript();
     expect(script.questions[0]?.id).toBe('campaign');
-    expect(script.questions.at(-1)?.id).toBe('review_date');
+    expect(script.questions.at(-1)?.id).toBe('peak_end');
     expect(script.catalogue.length).toBeGreaterThan(20);
   });
 

@@ -296,6 +296,19 @@ describe('fault injection', () => {
     await expect(client.auth.test()).resolves.toMatchObject({ ok: true });
   });
 
+  it('records each call’s body size and counts the connections clients open', async () => {
+    const text = 'x'.repeat(2_000);
+    await client.chat.postMessage({ channel: CHANNEL, text });
+    await client.chat.postMessage({ channel: CHANNEL, text: 'short' });
+    const [long, short] = fake.callsTo('chat.postMessage');
+    expect(long?.bytes).toBeGreaterThan(2_000);
+    expect((long?.bytes ?? 0) - (short?.bytes ?? 0)).toBe(2_000 - 'short'.length);
+    // the client keeps its connections alive: ten more calls one after the other open none or one more
+    for (let n = 0; n < 10; n += 1) await client.chat.postMessage({ channel: CHANNEL, text: 'again' });
+    expect(fake.connections).toBeGreaterThan(0);
+    expect(fake.connections).toBeLessThanOrEqual(2);
+  });
+
   it('answers a reading late with what the workspace held when it arrived, so a newer reading can overtake it', async () => {
     const posted = await client.chat.postMessage({ channel: CHANNEL, text: 'Draft' });
     fake.addReaction(CHANNEL, posted.ts!, 'white_check_mark', 'U0BOB');

@@ -41,7 +41,12 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).toContain('Cold brew that tastes like a mountain morning.');
     expect(transcript).toMatch(/#\d+ imc-bot\n {2}Budget sketch: Spring launch \(v1\)/);
     expect(transcript).toContain('= 100,000 visits');
-    expect(transcript).toContain('100,000 × ¥2 = ¥200,000');
+    expect(transcript).toContain('• Search ads (Paid): 100,000 visits × ¥2 = ¥200,000');
+    // The need is shown before the money available is asked, and the money closes: ¥200,000 + ¥30,000 + ¥20,000.
+    expect(transcript).toContain('The plan needs ¥250,000: ¥200,000 of working media for 100,000 visits, ¥30,000 of non-media and a ¥20,000 reserve.');
+    expect(transcript).toContain('Total needed: ¥250,000');
+    expect(transcript).toContain('The ¥200,000 on the buying channels buys 100,000 visits, about 1,000 orders and ¥1,000,000 of revenue.');
+    expect(transcript).toContain('Suggested: 1% (the baseline of goal 1 (Conversion)');
     // Mentions are names and no Slack escaping leaks through.
     expect(transcript).not.toMatch(/<@U0|&lt;|&gt;|&amp;/);
     expect(transcript).toContain('Clock: Thu, 15 Apr 2027, 10:00 (UTC)');
@@ -51,9 +56,13 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).toMatch(/:calendar: Time to review Spring launch \(plan `P-00001`\)/);
     expect(transcript).toContain('[1] Start the review');
     expect(transcript).toContain('Post-campaign review of Spring launch');
-    expect(transcript).toMatch(/Return on spend/);
+    // (¥1,700,000 × 40 % − ¥190,000) / ¥190,000 = 258 %, on contribution.
+    expect(transcript).toContain('Return on spend: 258 % (2.58× the spend back on top of it), on contribution');
     expect(transcript).toContain('Review done and posted to the channel.');
     expect(transcript).toMatch(/Suggested: 1\.7% \(.*review of "Spring launch" \(P-00001\), 15 Apr 2027\)/);
+    // ¥160,000 of working media ÷ 100,000 visits.
+    expect(transcript).toMatch(/Suggested: ¥1\.60 \(the actual figure/);
+    expect(transcript).toContain('Suggested: 40% (as in the plan "Spring launch" (P-00001))');
 
     await playground.close();
     playground = undefined;

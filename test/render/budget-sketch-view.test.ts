@@ -1,103 +1,70 @@
 import { describe, expect, it } from 'vitest';
-import type { BudgetSketch } from '../../src/domain/budget/budget-types.js';
-import { PlanSchema, type Plan } from '../../src/domain/plan/plan.js';
-import { budgetSketchView } from '../../src/render/budget-sketch-view.js';
-import { sampleDraft } from '../fixtures/plans.js';
+import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
+import { PlanDraftSchema, type PlanDraft } from '../../src/domain/plan/plan.js';
+import { budgetSketchView, sketchContextOf } from '../../src/render/budget-sketch-view.js';
+import { createRenderer } from '../../src/render/renderer.js';
 
-function samplePlan(): Plan {
-  return PlanSchema.parse(sampleDraft());
+const renderer = createRenderer();
+const CRM = { id: 'owned-email-crm', name: 'Email and CRM', media: 'owned', stages: ['purchase-decision', 'post-purchase'] } as const;
+const SEARCH = { id: 'paid-search-ads', name: 'Search ads', media: 'paid', stages: ['purchase-decision'] } as const;
+
+function render(draft: PlanDraft): string {
+  return renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(draft), sketchContextOf(draft, 'Budget sketch')));
 }
 
-/** Seed 004's worked case: ¥2 a visit, 1 % conversion, ¥1,000 AOV, ¥1,000,000 target. */
-function workedCaseSketch(): BudgetSketch {
-  return {
-    currency: 'CNY',
-    model: 'funnel',
-    funnel: {
-      inputs: { targetRevenue: 100_000_000, averageOrderValue: 100_000, conversionRate: 0.01, costPerVisit: 200 },
-      visits: 100_000,
-      orders: 1_000,
-      mediaBudget: 20_000_000,
-      costPerOrder: 20_000,
-    },
-    required: 20_000_000,
-    comparison: {
-      available: 15_000_000,
-      required: 20_000_000,
-      difference: -5_000_000,
-      status: 'shortfall',
-      achievable: { visits: 75_000, orders: 750, revenue: 75_000_000 },
-    },
-    roci: { costPerOrder: 20_000, valuePerOrder: 100_000, valueBasis: 'average-order-value', exceeds: false },
-    workingBudget: 15_000_000,
-    reserve: 1_500_000,
-    allocations: [
-      { channelId: 'paid-search-ads', name: 'Search ads', media: 'paid', stageFit: 'reaches-stage', amount: 13_500_000, share: 0.9 },
-      { channelId: 'earned-reviews', name: 'Reviews', media: 'earned', stageFit: 'off-stage', amount: 0, share: 0 },
-    ],
-    phases: [{ id: 'launch', name: 'Launch', start: '2027-03-01', end: '2027-04-30', amount: 13_500_000 }],
-  };
+function funnel(budget: Record<string, unknown>, extra: Record<string, unknown> = {}): PlanDraft {
+  return PlanDraftSchema.parse({
+    primaryObjective: 'purchase-intention',
+    audience: { description: 'x', stage: 'purchase-decision' },
+    channels: [SEARCH],
+    budget: { currency: 'CNY', funnel: { targetRevenue: 100_000_000, averageOrderValue: 100_000, conversionRate: 0.01, costPerVisit: 200 }, ...budget },
+    ...extra,
+  });
 }
 
-describe('budgetSketchView', () => {
-  it('spells out the worked funnel case', () => {
-    const view = budgetSketchView(samplePlan(), workedCaseSketch());
-    expect(view.funnel).toMatchObject({
-      targetRevenue: '¥1,000,000',
-      conversionRate: '1 %',
-      averageOrderValue: '¥1,000',
-      visits: '100,000',
-      costPerVisit: '¥2',
-      budget: '¥200,000',
-      orders: '1,000',
-      costPerOrder: '¥200',
-    });
-    expect(view.reach).toBeNull();
+describe('the budget sketch as the team reads it', () => {
+  it('spells out a retention task: 3,000 × 3 contacts at ¥0.50 = ¥4,500; 300 extra orders, never more than the base', () => {
+    const text = render(
+      PlanDraftSchema.parse({
+        primaryObjective: 'purchase-intention',
+        audience: { description: 'Last year’s buyers', stage: 'post-purchase' },
+        channels: [CRM],
+        budget: { currency: 'CNY', retention: { baseCustomers: 3000, repeatRateUplift: 0.1, costPerContact: 50, averageOrderValue: 12_000 } },
+      }),
+    );
+    expect(text).toContain('Contacts = customers × contacts each = 3,000 × 3 = *9,000 contacts* at ¥0.50 = *¥4,500*');
+    expect(text).toContain('Extra orders = customers × uplift in repeat rate = 3,000 × 10 % = *300* (never more than the base)');
+    expect(text).toContain('Revenue = 300 × ¥120 = ¥36,000 of revenue');
+    expect(text).toContain('• Contacts · Email and CRM: ¥4,500 _(9,000 contacts at ¥0.50)_');
   });
 
-  it('names the shortfall and what the available money buys', () => {
-    const view = budgetSketchView(samplePlan(), workedCaseSketch());
-    expect(view.comparison).toEqual({
-      available: '¥150,000',
-      required: '¥200,000',
-      verdict: 'Shortfall of ¥50,000',
-      isShortfall: true,
-      achievable: 'about 75,000 visits, 750 orders and ¥750,000 of revenue',
-    });
+  it('shows the incentive as its own line and says an order that costs more in incentive than it contributes loses money', () => {
+    // ¥1,000 × 10 % margin − ¥120 incentive = −¥20 per order before any media.
+    const text = render(funnel({ grossMargin: 0.1 }, { messageType: 'incentive', incentive: { value: 12_000, stages: [] } }));
+    expect(text).toContain('• Incentive: ¥120,000 _(¥120 × 1,000 redemptions: every order redeems)_');
+    expect(text).toContain(':warning: Each order costs ¥200 in media and an order loses ¥20 before any media (¥1,000 × 10 % margin − ¥120 incentive).');
   });
 
-  it('lists allocations with shares, marks off-stage channels and adds the reserve', () => {
-    const view = budgetSketchView(samplePlan(), workedCaseSketch());
-    expect(view.allocations[0]).toEqual({ name: 'Search ads', media: 'Paid', amount: '¥135,000', share: '90 %', offStage: false });
-    expect(view.allocations[1]?.offStage).toBe(true);
-    expect(view.reserve).toEqual({ amount: '¥15,000', share: '10 %' });
-    expect(view.phases).toEqual([{ name: 'Launch', dates: '1 Mar 2027 – 30 Apr 2027', amount: '¥135,000' }]);
+  it('labels a scaled-down plan and shows each line funded of needed', () => {
+    const text = render(funnel({ available: 8_000_000, scaledDown: true }));
+    expect(text).toContain(':scissors: *Scaled down to the money available:* the goals are cut to what the money buys.');
+    // ¥80,000 funds W × 1.1 ≤ ¥80,000: 36,363 visits, ¥72,726 + ¥7,272.60 reserve.
+    expect(text).toContain('• Working media · Search ads: ¥72,726 of ¥200,000 needed _(buys 36,363 of the 100,000 visits needed)_');
+    expect(text).toContain('*Total funded: ¥80,000 of ¥220,000 needed*');
   });
 
-  it('spells out the reach maths', () => {
-    const sketch: BudgetSketch = {
-      ...workedCaseSketch(),
-      model: 'reach',
-      funnel: undefined,
-      roci: undefined,
-      reach: { inputs: { audienceSize: 2_000_000, reachRate: 0.4, frequency: 3, cpm: 5_000 }, impressions: 2_400_000, mediaBudget: 12_000_000 },
-    };
-    const view = budgetSketchView(samplePlan(), sketch);
-    expect(view.reach).toEqual({
-      audienceSize: '2,000,000',
-      reachRate: '40 %',
-      frequency: '3',
-      impressions: '2,400,000',
-      cpm: '¥50',
-      budget: '¥120,000',
-    });
-    expect(view.funnel).toBeNull();
+  it('says a channel uses its own cost, and lists the spend by the chosen pattern', () => {
+    const text = render(
+      funnel({ channelCosts: [{ channelId: 'paid-search-ads', costPerVisit: 150 }], pattern: 'always-on' }, { startDate: '2027-01-01', endDate: '2027-02-28' }),
+    );
+    expect(text).toContain('• Search ads (Paid): 100,000 visits × ¥1.50 (its own cost) = ¥150,000');
+    expect(text).toContain('*Spend by phase:* Always on (the same daily spend throughout)');
+    // 31 and 28 days of ¥150,000 over 59: ¥78,813.56 and ¥71,186.44.
+    expect(text).toContain('• *Jan 2027*, 1 Jan 2027 – 31 Jan 2027: ¥78,813.56');
+    expect(text).toContain('• *Feb 2027*, 1 Feb 2027 – 28 Feb 2027: ¥71,186.44');
   });
 
-  it('explains what is missing when there is no sketch', () => {
-    const view = budgetSketchView(samplePlan(), undefined);
-    expect(view.ready).toBe(false);
-    expect(view.missing).toMatch(/funnel inputs/);
+  it('explains an empty sketch', () => {
+    expect(render(funnel({ funnel: undefined }))).toMatch(/^There is no budget sketch yet: it needs the inputs of the plan's task/);
   });
 });
-

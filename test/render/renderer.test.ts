@@ -7,7 +7,7 @@ import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
 import { PlanSchema, type Finding, type Plan } from '../../src/domain/plan/plan.js';
 import { mrkdwn } from '../../src/render/escape.js';
 import { RenderError, createRenderer, escapeViewModel } from '../../src/render/renderer.js';
-import { budgetSketchView } from '../../src/render/budget-sketch-view.js';
+import { budgetSketchView, sketchContextOf } from '../../src/render/budget-sketch-view.js';
 import { findingsView } from '../../src/render/findings-view.js';
 import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
 import { SAMPLE_LABELS, sampleDraft } from '../fixtures/plans.js';
@@ -52,7 +52,7 @@ describe('renderer with hostile text', () => {
   it('escapes every user string in the budget sketch and the findings', () => {
     const { plan, findings, sketch } = hostilePlan();
     for (const text of [
-      renderer.render('budget-sketch', budgetSketchView(plan, sketch)),
+      renderer.render('budget-sketch', budgetSketchView(sketch, sketchContextOf(plan, 'Budget sketch'))),
       renderer.render('findings', findingsView(findings)),
     ]) {
       expect(text).toContain(HOSTILE_SHOWN);
@@ -90,7 +90,7 @@ describe('renderer with a full plan', () => {
     expect(text).toContain('*Campaign:* Spring cold brew launch 2027');
     expect(text).toContain('Achieve *purchase intention* with Office workers aged 25–35');
     expect(text).toContain('at the evaluation of alternatives stage');
-    expect(text).toContain('• Conversion: 1.5 % → 2.5 % by 30 Apr 2027');
+    expect(text).toContain('• Conversion: 2.5 % → 3.5 % by 30 Apr 2027');
     expect(text).toContain('_Paid_\n• *Search ads*: Information search, Evaluation of alternatives and Purchase decision');
     expect(text).toContain('Review after the campaign: *14 May 2027*');
     expect(text).toContain('*Checks: 1 warning and 1 tip*');
@@ -98,7 +98,7 @@ describe('renderer with a full plan', () => {
     expect(text).toMatch(/• Warm-up: \d+ Mar 2027/);
   });
 
-  it('renders the worked funnel case: 100,000 visits and ¥200,000', () => {
+  it('renders the worked funnel case: 100,000 visits and ¥200,000; ¥150,000 funds 68,181 of them', () => {
     const plan = samplePlan();
     plan.budget = {
       currency: 'CNY',
@@ -106,12 +106,16 @@ describe('renderer with a full plan', () => {
       reserveRate: 0.1,
       funnel: { targetRevenue: 100_000_000, averageOrderValue: 100_000, conversionRate: 0.01, costPerVisit: 200 },
     };
-    const text = renderer.render('budget-sketch', budgetSketchView(plan, buildBudgetSketch(plan)));
-    expect(text).toContain('= ¥1,000,000 ÷ (1 % × ¥1,000) = *100,000 visits*');
-    expect(text).toContain('= 100,000 × ¥2 = *¥200,000*');
-    expect(text).toContain('Orders = visits × conversion = about 1,000');
-    expect(text).toContain('Shortfall of ¥50,000');
-    expect(text).toContain('Reserve for tests and contingency: ¥15,000 · 10 %');
+    const text = renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(plan), sketchContextOf(plan, 'Budget sketch')));
+    expect(text).toContain('= ¥1,000,000 ÷ (1 % × ¥1,000) = *100,000 visits*, about 1,000 orders');
+    expect(text).toContain('Working media = visits × cost per visit = *¥200,000*');
+    // The sample's three paid channels share the visits: 33,334 + 33,333 + 33,333 at ¥2.
+    expect(text).toContain('• Search ads (Paid): 33,334 visits × ¥2 = ¥66,668');
+    // ¥220,000 needed; ¥150,000 funds W ≤ ¥136,363.63: 68,181 visits = ¥136,362 + ¥13,636.20 reserve, ¥1.80 left.
+    expect(text).toContain('Shortfall of ¥70,000: 68 % of the need is covered');
+    expect(text).toContain('• Reserve: ¥13,636.20 of ¥20,000 needed _(10 % of the working money, for tests and contingency)_');
+    expect(text).toContain('• Unallocated: ¥1.80');
+    expect(text).toContain('*Total funded: ¥150,000 of ¥220,000 needed*');
   });
 
   it('renders the reach maths for an awareness plan', () => {
@@ -122,14 +126,15 @@ describe('renderer with a full plan', () => {
       reserveRate: 0.1,
       reach: { audienceSize: 2_000_000, reachRate: 0.4, frequency: 3, cpm: 5_000 },
     };
-    const text = renderer.render('budget-sketch', budgetSketchView(plan, buildBudgetSketch(plan)));
+    const text = renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(plan), sketchContextOf(plan, 'Budget sketch')));
     expect(text).toContain('= 2,000,000 × 40 % × 3 = *2,400,000 impressions*');
-    expect(text).toContain('= 2,400,000 ÷ 1,000 × ¥50 = *¥120,000*');
+    expect(text).toContain('Working media = impressions ÷ 1,000 × CPM = *¥120,000*');
+    expect(text).toContain('• Search ads (Paid): 800,000 impressions at ¥50 per 1,000 = ¥40,000');
     expect(text).not.toContain('Against the money available');
   });
 
   it('says what is missing when there is no budget sketch', () => {
-    const text = renderer.render('budget-sketch', budgetSketchView(samplePlan(), undefined));
+    const text = renderer.render('budget-sketch', budgetSketchView(undefined, sketchContextOf(samplePlan(), 'Budget sketch')));
     expect(text).toMatch(/^There is no budget sketch yet/);
   });
 

@@ -17,7 +17,7 @@ import {
 import { MAX_BLOCKS, MAX_FALLBACK_TEXT, MAX_HEADER_TEXT, MAX_SECTION_TEXT, MAX_TOTAL_BLOCK_TEXT, checkBlockLimits } from '../../src/render/block-limits.js';
 import { toSlackMessage, type SlackMessage } from '../../src/render/slack-message.js';
 import { createRenderer } from '../../src/render/renderer.js';
-import { budgetSketchView } from '../../src/render/budget-sketch-view.js';
+import { budgetSketchView, sketchContextOf } from '../../src/render/budget-sketch-view.js';
 import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
 import { SAMPLE_LABELS, sampleDraft } from '../fixtures/plans.js';
 
@@ -53,7 +53,7 @@ function sketchFor(plan: Plan, phaseName: string): BudgetSketch {
 function messagesFor(plan: Plan, findings: Finding[], phaseName = 'Launch'): SlackMessage[] {
   const sketch = sketchFor(plan, phaseName);
   const summary = strategySummaryView(plan, findings, SAMPLE_LABELS, { planId: 'P1', authorId: 'UAUTHOR', sketch });
-  const budget = budgetSketchView(plan, sketch);
+  const budget = budgetSketchView(sketch, sketchContextOf(plan, 'Budget sketch'));
   return [
     toSlackMessage(renderer.render('strategy-summary', summary), { header: summary.title, planId: 'P1' }),
     toSlackMessage(renderer.render('budget-sketch', budget), { header: budget.title, planId: 'P1' }),

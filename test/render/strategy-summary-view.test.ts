@@ -11,10 +11,16 @@ describe('strategySummaryView', () => {
   it('formats goals by unit as baseline, target and deadline', () => {
     const view = strategySummaryView(samplePlan(), [], SAMPLE_LABELS);
     expect(view.goals).toEqual([
-      { metric: 'Conversion', baseline: '1.5 %', target: '2.5 %', deadline: '30 Apr 2027' },
-      { metric: 'Revenue', baseline: '¥0', target: '¥1,200,000', deadline: '30 Apr 2027' },
-      { metric: 'Awareness', baseline: '8 %', target: '20 %', deadline: '30 Apr 2027' },
+      { metric: 'Conversion', baseline: '2.5 %', target: '3.5 %', deadline: '30 Apr 2027', note: null },
+      { metric: 'Revenue', baseline: '¥0', target: '¥1,200,000', deadline: '30 Apr 2027', note: null },
+      { metric: 'Awareness', baseline: '8 %', target: '20 %', deadline: '30 Apr 2027', note: null },
     ]);
+  });
+
+  it('labels a goal a scaled-down plan cut to the money', () => {
+    const plan = samplePlan();
+    plan.goals[1] = { ...plan.goals[1]!, target: 43_000_000, scaledFrom: 120_000_000 };
+    expect(strategySummaryView(plan, [], SAMPLE_LABELS).goals[1]).toMatchObject({ target: '¥430,000', note: 'scaled down from ¥1,200,000 to what the money buys' });
   });
 
   it('groups channels by media type and says whether each reaches the audience stage', () => {

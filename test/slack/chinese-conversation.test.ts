@@ -118,6 +118,7 @@ describe('Chinese after the plan: /imc remind, /imc budget and the review', () =
     expect(record.status).toBe('reviewed');
     expect(record.review?.summary?.goals.map((g) => g.attainment)).toEqual([0.8, 1.134]);
     expect(record.review?.summary?.spend).toEqual({ planned: 25_000_000, actual: 18_000_000, difference: -7_000_000, ratio: 0.72 });
-    expect(record.review?.summary?.returnOnSpend).toBe(5.3);
+    // On contribution at the plan's 40 % margin, as in English: (¥1,134,000 × 40 % − ¥180,000) / ¥180,000.
+    expect(record.review?.summary).toMatchObject({ returnOnSpend: 1.52, returnBasis: 'contribution' });
   });
 });

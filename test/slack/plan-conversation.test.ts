@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanRecord } from '../../src/app/plan-record.js';
 import { openFileStore } from '../../src/store/file/open-file-store.js';
 import { ALICE, BOB, CHANNEL, DM, messageText, startHarness, type Harness } from '../support/bot-harness.js';
-import { answerCurrent, completePlan, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';
+import { answerCurrent, clickButton, completePlan, latestThreadMessage, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -17,8 +17,11 @@ describe('/imc plan end to end through the Bolt HTTP receiver', () => {
     expect(messageText(kickoff)).toContain(`<@${ALICE}> started an IMC plan`);
 
     const asked = await completePlan(h, planId);
-    expect(asked).toContain('target_revenue');
+    // The revenue target comes from the goal "revenue ¥0 -> ¥1,000,000": it is not asked again.
+    expect(asked).not.toContain('target_revenue');
     expect(asked).not.toContain('audience_size');
+    expect(asked.indexOf('non_media')).toBeLessThan(asked.indexOf('budget_available'));
+    expect(asked.at(-1)).toBe('phasing');
 
     const record = await h.record(planId);
     expect(record.status).toBe('draft');
@@ -31,16 +34,41 @@ describe('/imc plan end to end through the Bolt HTTP receiver', () => {
     expect(messageText(draft)).toContain('Cold brew that tastes like a mountain morning.');
     expect(messageText(budget)).toContain('100,000');
     expect(messageText(budget)).toContain('¥200,000');
+    // ¥200,000 of working media + ¥30,000 of content and PR + the ¥20,000 reserve: the ¥250,000 available, exactly.
+    expect(messageText(budget)).toContain('Exactly enough');
+    // The need was shown when the money available was asked (the question message is marked answered since).
+    const asking = h.fake.callsTo('chat.postMessage').map((call) => JSON.stringify(call.args.blocks)).find((blocks) => blocks.includes('*Budget available*'));
+    expect(asking).toContain('The plan needs ¥250,000: ¥200,000 of working media for 100,000 visits, ¥30,000 of non-media and a ¥20,000 reserve.');
+  });
+
+  it('offers a plan the money covers less than half of as a scaled-down plan, by button, and posts it with its goals cut and labelled', async () => {
+    h = await startHarness();
+    const planId = await startPlan(h, ALICE, CHANNEL);
+    // ¥100,000 against the ¥250,000 the plan needs: 40 %.
+    const answers = { ...TYPED_ANSWERS, budget_available: '¥100,000' };
+    while ((await h.record(planId)).flow.status !== 'checking') await answerCurrent(h, planId, answers);
+    const findings = messageText(await latestThreadMessage(h, planId));
+    expect(findings).toContain('`BUDGET-ABSURD` ¥100,000 covers 40 % of the ¥250,000 the plan needs');
+    expect(findings).toContain('Or type `scale down` to post a plan cut to the money available.');
+    await clickButton(h, planId, 'Post it scaled down to the money');
+    expect(messageText(await latestThreadMessage(h, planId))).toContain('Scaled down to the money.');
+    await say(h, planId, 'accept');
+    const record = await h.record(planId);
+    expect(record.status).toBe('draft');
+    // ¥100,000 − ¥30,000 of content and PR: W × 1.1 ≤ ¥70,000 → 31,818 visits → ¥318,180 of revenue.
+    expect(record.versions[0]?.plan.goals.find((g) => g.metric === 'revenue')).toMatchObject({ target: 31_818_000, scaledFrom: 100_000_000 });
+    const draft = h.fake.messages(CHANNEL).find((m) => m.ts === record.versions[0]?.messageTs);
+    expect(messageText(draft)).toContain('Revenue: ¥0 → ¥318,180 by 31 Mar 2027 _(scaled down from ¥1,000,000 to what the money buys)_');
   });
 
   it('re-asks a bad answer with an example and keeps every earlier answer', async () => {
     h = await startHarness();
     const planId = await startPlan(h, ALICE, CHANNEL);
-    while ((await h.record(planId)).flow.current !== 'target_revenue') await answerCurrent(h, planId);
+    while ((await h.record(planId)).flow.current !== 'average_order_value') await answerCurrent(h, planId);
     const before = await h.record(planId);
     await say(h, planId, 'lots of money');
     const after = await h.record(planId);
-    expect(after.flow.current).toBe('target_revenue');
+    expect(after.flow.current).toBe('average_order_value');
     expect(after.flow.answers).toEqual(before.flow.answers);
     const thread = h.fake.messages(CHANNEL, { threadTs: after.threadTs });
     const reask = messageText(thread[thread.length - 1]);

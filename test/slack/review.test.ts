@@ -48,26 +48,31 @@ describe('the post-campaign review', () => {
     const summary = record.review?.summary;
     // conversion goal: (1.8 − 1) / (2 − 1) = 0.8 of the planned change; revenue goal: 1,134,000 / 1,000,000 = 1.134
     expect(summary?.goals.map((g) => g.attainment)).toEqual([0.8, 1.134]);
-    // spend 180,000 against the 250,000 available
+    // spend 180,000 against the 250,000 planned (¥200,000 working media + ¥30,000 content and PR + ¥20,000 reserve)
     expect(summary?.spend).toEqual({ planned: 25_000_000, actual: 18_000_000, difference: -7_000_000, ratio: 0.72 });
-    // 180,000 / 90,000 visits = ¥2; 1,080 / 90,000 = 1.2 %; 1,134,000 / 1,080 = ¥1,050
-    expect(summary?.funnel?.costPerVisit.actual).toBe(200);
+    // 150,000 of working media / 90,000 visits = ¥1.67; 1,080 / 90,000 = 1.2 %; 1,134,000 / 1,080 = ¥1,050
+    expect(summary?.funnel?.costPerVisit.actual).toBe(167);
     expect(summary?.funnel?.conversion.actual).toBe(0.012);
     expect(summary?.funnel?.aov.actual).toBe(105_000);
-    // (1,134,000 − 180,000) / 180,000 = 5.3
-    expect(summary?.returnOnSpend).toBe(5.3);
+    // On contribution at the 40 % margin: 1,134,000 × 40 % = 453,600; (453,600 − 180,000) / 180,000 = 1.52
+    expect(summary).toMatchObject({ returnOnSpend: 1.52, returnBasis: 'contribution', contribution: 45_360_000 });
 
     const posted = h.fake.messages(CHANNEL).map((m) => messageText(m)).find((text) => text.includes('Post-campaign review'));
     expect(posted).toContain('80 %');
     expect(posted).toContain('¥1,050');
+    expect(posted).toContain('152 %');
+    expect(posted).toContain('on contribution: revenue × the 40 % gross margin = ¥453,600, minus the spend');
     expect(posted).toContain('Search ads on comparison keywords');
+    expect(posted).toContain('offered these figures as suggestions: conversion rate, average order value, cost per visit, gross margin');
 
-    // the next plan in this channel offers the actual rates, saying where they came from
+    // the next plan in this channel offers the actual rates, saying where they came from; without a conversion goal
+    // of its own, the review's conversion is the suggestion (with one, its baseline would be).
+    const nextAnswers = { ...TYPED_ANSWERS, campaign: 'Summer follow-up', goals: 'revenue ¥0 -> ¥1,500,000 by 2027-08-31', review_date: '2027-09-15' };
     const next = await startPlan(h, ALICE, CHANNEL, 'Summer follow-up');
     for (;;) {
       const current = (await h.record(next)).flow.current;
       if (current === 'conversion_rate') break;
-      await answerCurrent(h, next, { ...TYPED_ANSWERS, campaign: 'Summer follow-up' });
+      await answerCurrent(h, next, nextAnswers);
     }
     const question = messageText(await latestThreadMessage(h, next));
     expect(question).toContain('1.2%');
@@ -77,6 +82,9 @@ describe('the post-campaign review', () => {
     const aovQuestion = (await h.record(next)).flow.current;
     expect(['cost_per_visit', 'customer_value']).toContain(aovQuestion);
     expect((await h.record(next)).flow.answers.average_order_value).toBeDefined();
+    // The plan's gross margin is carried too, as the margin that plan assumed.
+    while ((await h.record(next)).flow.current !== 'gross_margin') await answerCurrent(h, next, nextAnswers);
+    expect(messageText(await latestThreadMessage(h, next))).toContain(`Suggested: *40%* (as in the plan "Spring cold brew launch" (${planId}))`);
   });
 
   it('starts with /imc review, refuses plans that are not approved, and only the reviewer answers', async () => {

@@ -199,12 +199,29 @@ describe('the /imc subcommands', () => {
     h = await startHarness();
     const reply = await run('budget ¥1,000,000 ¥1,000 1% ¥2 ¥150,000');
     expect(reply.response_type).toBe('ephemeral');
-    expect(reply.text + JSON.stringify(reply.blocks)).toContain('100,000 visits');
-    expect(JSON.stringify(reply.blocks)).toContain('¥200,000');
-    expect(JSON.stringify(reply.blocks)).toContain('shortfall of ¥50,000');
+    // The same closed sums as a plan: ¥200,000 of working media + a ¥20,000 reserve; ¥150,000 buys 68,181 visits.
+    expect(reply.text).toBe('¥1,000,000 needs 100,000 visits and ¥220,000 in all (¥200,000 of working media and a ¥20,000 reserve).');
+    const blocks = JSON.stringify(reply.blocks);
+    expect(blocks).toContain('= ¥1,000,000 ÷ (1 % × ¥1,000) = *100,000 visits*');
+    expect(blocks).toContain('Shortfall of ¥70,000: 68 % of the need is covered');
+    expect(blocks).toContain('The ¥136,362 on the buying channels buys 68,181 visits, about 682 orders and ¥681,810 of revenue.');
+    expect(blocks).toContain('`BUDGET-SHORTFALL`');
     const bad = await run('budget lots 1000 1% 2');
     expect(bad.text).toContain('Target revenue');
     expect(h.fake.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('gives a quick budget the same named errors as a plan, not "÷ (0 % × ¥1)"', async () => {
+    h = await startHarness();
+    const reply = await run('budget 1亿 1 0.0001% 1000');
+    const blocks = JSON.stringify(reply.blocks);
+    expect(reply.text).toBe('These figures do not make a budget.');
+    expect(blocks).toContain('`BUDGET-ABSURD` The conversion rate reads as 0 %: 0.0001 % is one in 1,000,000, which no plan can budget on.');
+    expect(blocks).toContain('The funnel cannot be computed');
+    expect(blocks).not.toContain('÷ (0 % × ¥1)');
+    // Funded at under a tenth of the need: an error too.
+    const starved = JSON.stringify((await run('budget ¥1,000,000 ¥1,000 1% ¥2 ¥10,000')).blocks);
+    expect(starved).toContain('The plan needs ¥220,000 but ¥10,000 is available: 22 times the money.');
   });
 });
 

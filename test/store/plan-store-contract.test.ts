@@ -336,6 +336,20 @@ function runPlanStoreContract(name: string, makeStore: MakeStore): void {
       expect(await store.get('p1')).toBeUndefined();
     });
 
+    it.each([
+      ['an empty thread', { threadTs: '' }, 'threadTs'],
+      ['message ts that are not a list', { messageTs: '1.1' }, 'messageTs'],
+      ['a missing channel', { channelId: undefined }, 'channelId'],
+      ['a null team', { teamId: null }, 'teamId'],
+    ])('refuses a record with %s, naming the field, and keeps the last good one', async (_case, change, field) => {
+      const store = await fresh();
+      await store.save(record('p1'));
+      const error = await store.save({ ...record('p1'), ...change } as unknown as TestRecord).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'STORE_INVALID_RECORD' });
+      expect((error as StoreError).message).toContain(field);
+      expect((await store.get('p1'))?.channelId).toBe('C1');
+    });
+
     it('refuses event keys that are empty or huge', async () => {
       const store = await fresh();
       await expect(store.claimEvent('')).rejects.toMatchObject({ code: 'STORE_INVALID_ID' });

@@ -1,151 +1,73 @@
 /**
- * Objective-and-task budget (domain §4): derive the media budget from the goal
- * with the sales funnel or the reach model, compare it with the money available,
- * check the return on customer investment, then allocate the working budget to
- * channels and schedule the paid part. All money is integer minor units.
+ * Objective-and-task budget (domain §4). Each objective becomes a task with its own
+ * driver (visits that convert, impressions, contacts with the base); the channels
+ * that can buy a task get the money it needs; the total closes line by line (working
+ * media + non-media + incentive + reserve); what the money available achieves is
+ * counted from what the buying channels actually get; and a budget that cannot be
+ * right is reported as a problem that names its numbers, never passed silently.
  */
-import { allocateBudget, DEFAULT_RESERVE_RATE } from './budget-allocation.js';
-import { ceilDiv, PPB, roundDiv, toPpb } from './budget-exact.js';
-import type { BudgetComparison, BudgetSketch, FunnelMaths, ReachMaths, RociCheck } from './budget-types.js';
-import type { Budget, FunnelInputs, PlanDraft, ReachInputs } from '../plan/plan.js';
-import { budgetModelFor, CURRENCIES } from '../plan/plan.js';
-import { schedulePhases } from './schedule-phases.js';
+import { FUNNEL_OBJECTIVES, CURRENCIES, type Budget, type PlanDraft } from '../plan/plan.js';
+import type { BudgetModel, BudgetProblem, BudgetSketch, MoneyLines } from './budget-types.js';
+import { isRateReadingAsZero, isValidFunnelInputs, isValidReachInputs, isValidRetentionInputs } from './budget-inputs.js';
+import { achievementOf, conversionOutlook, goalComparisons, plannedOf, profitCheck, revenueGoalIndex } from './budget-outlook.js';
+import { BudgetOverflow, impressionsNeeded, paidChannels, visitsNeeded } from './budget-tasks.js';
+import { fundedLines, needLines, reserveRateOf, type PrimaryTask, type TaskNeeds } from './money-lines.js';
+import { inferPattern, schedulePhases } from './schedule-phases.js';
 
-export { allocateBudget, ALLOCATION_WEIGHTS, DEFAULT_RESERVE_RATE } from './budget-allocation.js';
-export type { BudgetAllocation } from './budget-allocation.js';
-export { schedulePhases } from './schedule-phases.js';
+export { DEFAULT_RESERVE_RATE } from './money-lines.js';
+export { isValidFunnelInputs, isValidReachInputs, isValidRetentionInputs, MIN_PLAUSIBLE_RATE } from './budget-inputs.js';
+export { inferPattern, schedulePhases } from './schedule-phases.js';
 export { splitExactly } from './split-exactly.js';
 
-/** Whether funnel inputs can be used: money positive whole minor units, conversion in (0, 1]. */
-export function isValidFunnelInputs(inputs: FunnelInputs | undefined): inputs is FunnelInputs {
-  if (inputs === undefined || inputs === null) return false;
-  const { targetRevenue, averageOrderValue, costPerVisit, conversionRate, customerValue } = inputs;
-  return (
-    [targetRevenue, averageOrderValue, costPerVisit].every(isPositiveWhole) &&
-    isRate(conversionRate) &&
-    (customerValue === undefined || isPositiveWhole(customerValue))
-  );
-}
+/** Below this share of the need a plan is an error unless it is posted scaled down to the money. */
+export const MIN_COVERAGE = 0.5;
+/** A need more than this many times the money available is an error: almost always a typo. */
+export const MAX_NEED_RATIO = 10;
 
-/** Whether reach inputs can be used: audience and CPM positive whole numbers, reach in (0, 1], frequency positive. */
-export function isValidReachInputs(inputs: ReachInputs | undefined): inputs is ReachInputs {
-  if (inputs === undefined || inputs === null) return false;
-  const { audienceSize, reachRate, frequency, cpm } = inputs;
-  return (
-    isPositiveWhole(audienceSize) &&
-    isPositiveWhole(cpm) &&
-    isRate(reachRate) &&
-    typeof frequency === 'number' &&
-    frequency > 0 &&
-    // Frequency is kept to a billionth like the rates, so it must survive that scaling.
-    Number.isSafeInteger(Math.round(frequency * 1e9)) &&
-    toPpb(frequency) > 0n
-  );
+/** The budget as the rules and the sketch see it: the model, the sketch when it can be made, and what is wrong. */
+export interface BudgetAnalysis {
+  /** Undefined until the primary objective is known. */
+  model?: BudgetModel;
+  sketch?: BudgetSketch;
+  problems: BudgetProblem[];
 }
 
 /**
- * Sales funnel: visits, orders and media budget the revenue target needs.
- * Expects valid inputs (see `isValidFunnelInputs`).
+ * Which task drives the budget: retention for a post-purchase audience (unless a stored
+ * plan has only the funnel's inputs), the sales funnel for purchase intention and
+ * category demand, reach for brand awareness and attitude.
  */
-export function funnelMaths(inputs: FunnelInputs): FunnelMaths {
-  const conversion = toPpb(inputs.conversionRate);
-  const visits = ceilDiv(BigInt(inputs.targetRevenue) * PPB, conversion * BigInt(inputs.averageOrderValue));
-  const mediaBudget = visits * BigInt(inputs.costPerVisit);
-  return {
-    inputs,
-    visits: Number(visits),
-    orders: Number(visits * conversion) / 1e9,
-    mediaBudget: Number(mediaBudget),
-    costPerOrder: Number(roundDiv(mediaBudget * PPB, visits * conversion)),
-  };
-}
-
-/**
- * Reach model: impressions and media budget the awareness goal needs.
- * Expects valid inputs (see `isValidReachInputs`).
- */
-export function reachMaths(inputs: ReachInputs): ReachMaths {
-  const impressions = ceilDiv(
-    BigInt(inputs.audienceSize) * toPpb(inputs.reachRate) * toPpb(inputs.frequency),
-    PPB * PPB,
-  );
-  return {
-    inputs,
-    impressions: Number(impressions),
-    mediaBudget: Number(ceilDiv(impressions * BigInt(inputs.cpm), 1000n)),
-  };
-}
-
-/**
- * The required budget against the money available, and what that money buys at
- * the plan's own rates (whole visits or impressions only: money cannot buy a
- * fraction of one). A negative `available` buys nothing.
- */
-export function compareBudget(required: number, available: number, model: FunnelMaths | ReachMaths): BudgetComparison {
-  const difference = available - required;
-  const status = difference < 0 ? 'shortfall' : difference > 0 ? 'surplus' : 'exact';
-  const spendable = BigInt(Math.max(0, Math.floor(available)));
-  return { available, required, difference, status, achievable: achievableWith(spendable, model) };
-}
-
-/** What `spendable` minor units buy under the model's cost assumptions. */
-function achievableWith(spendable: bigint, model: FunnelMaths | ReachMaths): BudgetComparison['achievable'] {
-  if ('visits' in model) {
-    const { costPerVisit, conversionRate, averageOrderValue } = model.inputs;
-    const conversion = toPpb(conversionRate);
-    const visits = spendable / BigInt(costPerVisit);
-    return {
-      visits: Number(visits),
-      orders: Number(visits * conversion) / 1e9,
-      revenue: Number(roundDiv(visits * conversion * BigInt(averageOrderValue), PPB)),
-    };
-  }
-  const { audienceSize, frequency, cpm } = model.inputs;
-  const impressions = Number((spendable * 1000n) / BigInt(cpm));
-  return { impressions, reachRate: Math.min(1, impressions / (audienceSize * frequency)) };
-}
-
-/** Return on customer investment: does winning an order cost more than it brings? */
-export function rociCheck(funnel: FunnelMaths): RociCheck {
-  const { customerValue, averageOrderValue } = funnel.inputs;
-  const basedOnCustomer = customerValue !== undefined;
-  const valuePerOrder = basedOnCustomer ? customerValue : averageOrderValue;
-  return {
-    costPerOrder: funnel.costPerOrder,
-    valuePerOrder,
-    valueBasis: basedOnCustomer ? 'customer-value' : 'average-order-value',
-    exceeds: funnel.costPerOrder > valuePerOrder,
-  };
-}
-
-/** The whole sketch for a draft; undefined when the budget, its currency or the model's inputs are missing or invalid (not positive, rates outside (0,1]). */
-export function buildBudgetSketch(draft: PlanDraft): BudgetSketch | undefined {
+export function budgetModelOf(draft: PlanDraft): BudgetModel | undefined {
+  const objective = draft.primaryObjective;
+  if (objective === undefined || objective === null) return undefined;
   const budget = draft.budget;
-  if (!hasUsableMoney(budget)) return undefined;
-  const model = budgetModelFor(draft.primaryObjective);
-  const maths = modelMaths(budget, model);
-  if (maths === undefined) return undefined;
-  const required = maths.mediaBudget;
-  const workingBudget = budget.available ?? required;
-  const { reserve, allocations } = allocateBudget(
-    workingBudget,
-    draft.channels ?? [],
-    draft.audience?.stage,
-    budget.reserveRate ?? DEFAULT_RESERVE_RATE,
-  );
-  const paidTotal = allocations.filter((a) => a.media === 'paid').reduce((sum, a) => sum + a.amount, 0);
-  const hasDates = draft.startDate !== undefined && draft.endDate !== undefined;
-  return {
-    currency: budget.currency,
-    model,
-    ...('visits' in maths ? { funnel: maths, roci: rociCheck(maths) } : { reach: maths }),
-    required,
-    ...(budget.available !== undefined ? { comparison: compareBudget(required, budget.available, maths) } : {}),
-    workingBudget,
-    reserve,
-    allocations,
-    phases: hasDates ? schedulePhases(paidTotal, draft.startDate ?? '', draft.endDate ?? '') : [],
-  };
+  if (draft.audience?.stage === 'post-purchase' && (budget?.retention !== undefined || budget?.funnel === undefined)) return 'retention';
+  return FUNNEL_OBJECTIVES.includes(objective) ? 'funnel' : 'reach';
+}
+
+/** The sketch for a draft, or undefined when the currency or the model's inputs are missing or invalid, or the sums cannot be kept exactly. */
+export function buildBudgetSketch(draft: PlanDraft): BudgetSketch | undefined {
+  return analyseBudget(draft).sketch;
+}
+
+/** The whole analysis: the sketch and the problems the rules report as BUDGET-ABSURD. */
+export function analyseBudget(draft: PlanDraft): BudgetAnalysis {
+  const budget = draft?.budget;
+  const model = draft ? budgetModelOf(draft) : undefined;
+  if (!hasUsableMoney(budget) || model === undefined) return { ...(model ? { model } : {}), problems: [] };
+  const problems = zeroRates(budget);
+  const needs = taskNeeds(draft, budget, model);
+  if ('overflow' in needs) return { model, problems: [...problems, { code: 'cannot-compute', task: needs.overflow }] };
+  if (needs.primary === undefined && !(model === 'reach' && paidChannels(draft).length === 0)) return { model, problems };
+  try {
+    const sketch = sketchOf(draft, budget, model, needs.tasks, needs.primary);
+    // A rate that reads as 0 % explains any need it produces: one error, not two.
+    const derived = problems.length > 0 ? sketch.problems.filter((p) => p.code !== 'need-over-ten-times' && p.code !== 'underfunded') : sketch.problems;
+    return { model, sketch, problems: [...problems, ...derived] };
+  } catch (error) {
+    if (error instanceof BudgetOverflow) return { model, problems: [...problems, { code: 'cannot-compute', task: error.task }] };
+    throw error;
+  }
 }
 
 /** A budget with a known currency and, if given, a non-negative whole available amount. */
@@ -155,25 +77,113 @@ function hasUsableMoney(budget: Budget | undefined): budget is Budget {
   return budget.available === undefined || (Number.isSafeInteger(budget.available) && budget.available >= 0);
 }
 
+/** Rates that are valid arithmetic but read as 0 %: a typo, not a plan. */
+function zeroRates(budget: Budget): BudgetProblem[] {
+  const rates: [Extract<BudgetProblem, { code: 'rate-reads-as-zero' }>['field'], unknown][] = [
+    ['conversionRate', budget.funnel?.conversionRate],
+    ['reachRate', budget.reach?.reachRate],
+    ['repeatRateUplift', budget.retention?.repeatRateUplift],
+  ];
+  return rates.flatMap(([field, value]): BudgetProblem[] =>
+    isRateReadingAsZero(value) ? [{ code: 'rate-reads-as-zero', field, value: value as number }] : [],
+  );
+}
+
+/** The tasks whose inputs are valid, at their full need; the primary is the model's own. */
+function taskNeeds(
+  draft: PlanDraft,
+  budget: Budget,
+  model: BudgetModel,
+): { tasks: TaskNeeds; primary: PrimaryTask } | { overflow: BudgetOverflow['task'] } {
+  const tasks: TaskNeeds = {};
+  try {
+    if (isValidFunnelInputs(budget.funnel)) {
+      const revenueGoal = revenueGoalIndex(draft, budget.funnel.targetRevenue);
+      tasks.traffic = { inputs: budget.funnel, visits: visitsNeeded(budget.funnel), ...(revenueGoal !== undefined ? { revenueGoal } : {}) };
+    }
+    // The reach model buys impressions on paid media only; owned channels get production money instead.
+    if (isValidReachInputs(budget.reach) && paidChannels(draft).length > 0) {
+      tasks.reach = { inputs: budget.reach, impressions: impressionsNeeded(budget.reach) };
+    }
+    if (isValidRetentionInputs(budget.retention)) tasks.retention = { inputs: budget.retention, customers: budget.retention.baseCustomers };
+  } catch (error) {
+    if (error instanceof BudgetOverflow) return { overflow: error.task };
+    throw error;
+  }
+  const key = ({ funnel: 'traffic', reach: 'reach', retention: 'retention' } as const)[model];
+  return { tasks, primary: tasks[key] ? key : undefined };
+}
+
+function sketchOf(draft: PlanDraft, budget: Budget, model: BudgetModel, needs: TaskNeeds, primary: PrimaryTask): BudgetSketch {
+  const need = needLines(draft, needs, primary);
+  const available = budget.available;
+  const funded = available === undefined ? need : fundedLines(draft, needs, primary, need, available);
+  const unallocated = available === undefined ? 0 : available - funded.total;
+  const status: BudgetSketch['status'] =
+    available === undefined ? 'unknown' : available > need.total ? 'enough' : available === need.total ? 'exact' : 'shortfall';
+  const coverage = available !== undefined && need.total > 0 ? available / need.total : undefined;
+  const scaledDown = budget.scaledDown === true && status === 'shortfall';
+  const problems: BudgetProblem[] = [];
+  if (available !== undefined && coverage !== undefined) {
+    if (need.total > MAX_NEED_RATIO * available) problems.push({ code: 'need-over-ten-times', need: need.total, available });
+    else if (coverage < MIN_COVERAGE && !scaledDown) problems.push({ code: 'underfunded', need: need.total, available });
+  }
+  if (need.traffic && needs.retention && need.traffic.orders > needs.retention.inputs.baseCustomers) {
+    problems.push({ code: 'orders-over-base', orders: need.traffic.orders, base: needs.retention.inputs.baseCustomers });
+  }
+  const planned = plannedOf(need);
+  const achieves = achievementOf(funded);
+  const pattern = budget.pattern ?? inferPattern(draft);
+  const conversion = need.traffic ? conversionOutlook(draft, need.traffic.inputs) : undefined;
+  const profit = profitCheck(draft, need);
+  return {
+    currency: budget.currency,
+    model,
+    need,
+    ...(available !== undefined ? { available } : {}),
+    funded,
+    unallocated,
+    total: funded.total + unallocated,
+    status,
+    gap: status === 'shortfall' && available !== undefined ? need.total - available : 0,
+    ...(coverage !== undefined ? { coverage } : {}),
+    scaledDown,
+    achieves,
+    planned,
+    ...(conversion ? { conversion } : {}),
+    ...(profit ? { profit } : {}),
+    goals: goalComparisons(draft, planned, achieves),
+    reserveRate: reserveRateOf(draft),
+    pattern,
+    patternInferred: budget.pattern === undefined,
+    phases: schedulePhases({
+      pattern,
+      startDate: draft.startDate,
+      endDate: draft.endDate,
+      ...(budget.peak ? { peak: budget.peak } : {}),
+      paid: paidMoney(funded),
+      contacts: funded.retention?.lines.reduce((sum, line) => sum + line.amount, 0) ?? 0,
+      activities: (phase) => activitiesFor(draft, phase),
+    }),
+    problems,
+  };
+}
+
+/** Money on paid channels' lines (unplaced money has no channel to spend it yet). */
+function paidMoney(lines: MoneyLines): number {
+  return [...(lines.traffic?.lines ?? []), ...(lines.reach?.lines ?? [])].filter((l) => l.media === 'paid').reduce((sum, l) => sum + l.amount, 0);
+}
+
 /**
- * The chosen model's maths, or undefined when its inputs are missing, invalid, or
- * so large the results would no longer be exact whole minor units.
+ * What carries a phase with no money: the contact plan's rows timed to it, else the
+ * plan's owned and earned channels (they cost production and PR, not media money).
  */
-function modelMaths(budget: Budget, model: 'funnel' | 'reach'): FunnelMaths | ReachMaths | undefined {
-  const maths =
-    model === 'funnel'
-      ? isValidFunnelInputs(budget.funnel) ? funnelMaths(budget.funnel) : undefined
-      : isValidReachInputs(budget.reach) ? reachMaths(budget.reach) : undefined;
-  if (maths === undefined) return undefined;
-  const count = 'visits' in maths ? maths.visits : maths.impressions;
-  return Number.isSafeInteger(maths.mediaBudget) && Number.isSafeInteger(count) ? maths : undefined;
-}
-
-function isPositiveWhole(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
-}
-
-/** A fraction in (0, 1] that keeps at least one part per billion. */
-function isRate(value: unknown): value is number {
-  return typeof value === 'number' && value > 0 && value <= 1 && toPpb(value) > 0n;
+function activitiesFor(draft: PlanDraft, phase: { id: string; name: string }): string[] {
+  const channels = Array.isArray(draft.channels) ? draft.channels : [];
+  const nameOf = (id: string) => channels.find((c) => c.id === id)?.name ?? id;
+  const rows = (Array.isArray(draft.contactPlan) ? draft.contactPlan : []).filter(
+    (row) => row?.timing?.kind === 'phase' && [phase.id, phase.name.toLowerCase()].includes(row.timing.phase.toLowerCase()),
+  );
+  if (rows.length > 0) return rows.map((row) => `${nameOf(row.channelId)}${row.format ? ` (${row.format})` : ''}`);
+  return channels.filter((c) => c.media === 'owned' || c.media === 'earned').map((c) => c.name);
 }

@@ -1,18 +1,29 @@
 /**
  * `/imc budget <target revenue> <AOV> <conversion> <cost per visit> [available]`:
- * the objective-and-task sum in one line, for a quick answer without a plan.
+ * the objective-and-task sum without a plan. It is built as a one-channel funnel plan
+ * and judged by the same budget engine and the same budget rules, so it closes the
+ * same way (working media + reserve) and refuses the same absurd figures.
  */
-import type { BudgetComparison, FunnelMaths } from './budget-types.js';
-import { compareBudget, funnelMaths } from './budget.js';
+import type { BudgetSketch } from './budget-types.js';
+import { analyseBudget } from './budget.js';
 import { parseMoney, parseRate } from '../parse/index.js';
-import { CURRENCIES, type Currency, type Parsed } from '../plan/plan.js';
+import { CURRENCIES, PlanDraftSchema, STAGES, type Currency, type Finding, type Labels, type Parsed, type PlanDraft } from '../plan/plan.js';
+import { BUDGET_RULES } from '../rules/budget-rules.js';
 
-export const QUICK_BUDGET_USAGE = '`/imc budget <target revenue> <average order value> <conversion> <cost per visit> [available budget]`, e.g. `/imc budget ¥1,000,000 ¥1,000 1% ¥2 ¥150,000`';
+export const QUICK_BUDGET_USAGE = '`/imc budget <target revenue> <average order value> <conversion> <cost per visit> [available budget]`, e.g. `/imc budget ¥1,000,000 ¥1,000 1% ¥2 ¥250,000`';
+
+/** The one paid channel a quick budget buys its visits on. */
+export const QUICK_BUDGET_CHANNEL = { id: 'paid-media', name: 'Paid media', media: 'paid', stages: [...STAGES] } as const;
 
 export interface QuickBudget {
   currency: Currency;
-  maths: FunnelMaths;
-  comparison?: BudgetComparison;
+  /** The plan the figures make; the sketch and the findings are this plan's. */
+  draft: PlanDraft;
+  /** Undefined when the figures cannot make a budget (the findings say why). */
+  sketch?: BudgetSketch;
+  /** The budget rules' findings on it, errors first. */
+  findings: Finding[];
+  /** How the figures were read (e.g. a bare `2` read as 2 %). */
   notes: string[];
 }
 
@@ -36,8 +47,10 @@ export function detectCurrency(args: readonly string[], fallback: Currency): Cur
   return CURRENCY_HINTS.find(([pattern]) => pattern.test(text))?.[1] ?? fallback;
 }
 
-/** Parses the arguments and does the sums; errors name the argument and show the usage. */
-export function quickBudget(args: readonly string[], fallbackCurrency: Currency): Parsed<QuickBudget> {
+const SEVERITY_ORDER = { error: 0, warning: 1, tip: 2 } as const;
+
+/** Parses the arguments and judges the budget they make; unreadable figures are errors that name the argument and show the usage. */
+export function quickBudget(args: readonly string[], fallbackCurrency: Currency, labels: Labels): Parsed<QuickBudget> {
   if (args.length < 4 || args.length > 5) {
     return { ok: false, error: `I need four or five numbers: ${QUICK_BUDGET_USAGE}.` };
   }
@@ -53,15 +66,19 @@ export function quickBudget(args: readonly string[], fallbackCurrency: Currency)
   if (!cpv.ok) return { ok: false, error: `Cost per visit: ${cpv.error}` };
   const available = availableText === undefined ? undefined : parseMoney(availableText, currency, { allowZero: true });
   if (available && !available.ok) return { ok: false, error: `Available budget: ${available.error}` };
-  const maths = funnelMaths({ targetRevenue: revenue.value, averageOrderValue: aov.value, conversionRate: conversion.value, costPerVisit: cpv.value });
-  const notes = [conversion.note].filter((n): n is string => Boolean(n));
-  return {
-    ok: true,
-    value: {
+  const draft = PlanDraftSchema.parse({
+    primaryObjective: 'purchase-intention',
+    channels: [QUICK_BUDGET_CHANNEL],
+    budget: {
       currency,
-      maths,
-      notes,
-      ...(available?.ok ? { comparison: compareBudget(maths.mediaBudget, available.value, maths) } : {}),
+      ...(available?.ok ? { available: available.value } : {}),
+      funnel: { targetRevenue: revenue.value, averageOrderValue: aov.value, conversionRate: conversion.value, costPerVisit: cpv.value },
     },
-  };
+  });
+  const findings = BUDGET_RULES.flatMap((rule) => rule.check(draft, { today: '', labels })).sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  const sketch = analyseBudget(draft).sketch;
+  const notes = [conversion.note].filter((n): n is string => Boolean(n));
+  return { ok: true, value: { currency, draft, ...(sketch ? { sketch } : {}), findings, notes } };
 }

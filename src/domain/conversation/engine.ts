@@ -12,7 +12,7 @@ import { formatAnswer, readChosen, readText, type AnswerContext, type ReadAnswer
 import { findTarget, type QuestionNames } from './flow-target.js';
 import { looksLikeSentence } from './interpret-reply.js';
 import type { InputWords } from '../locale/input-words.js';
-import type { AnswerRecord, Answers, ControlWord, ConversationEffect, FlowInput, Suggestion } from './flow-state.js';
+import { suggestionOrigin, type AnswerRecord, type Answers, type ControlWord, type ConversationEffect, type FlowInput, type Suggestion } from './flow-state.js';
 import type { Question } from './question.js';
 
 /** What the engine reads and writes in every conversation's state; sources add their own fields. */
@@ -57,6 +57,10 @@ export interface QuestionSource<S extends ConversationState, E> {
   };
   /** A suggested answer for a question, if there is one. */
   suggestion?(state: S, questionId: string): Suggestion | undefined;
+  /** What to know before answering a question (the plan's need, before the money available is asked). */
+  lead?(state: S, question: Question): string | undefined;
+  /** What reading an answer needs beyond the answers themselves (the plan's paid channels, for per-channel costs). */
+  context?(state: S): Partial<AnswerContext>;
   /** Inputs the source answers itself (planning's `accept`, inputs a review does not take); undefined leaves it to the engine. */
   handle?(state: S, input: FlowInput, now: Date): Step<S, E> | undefined;
   /** No question is left: what happens then (the plan is checked, the review summed up). */
@@ -102,12 +106,14 @@ export function stepConversation<S extends ConversationState, E>(source: Questio
       return useSuggestion(source, state, now);
     case 'accept-warnings':
       return info(state, 'There is nothing to accept yet: the questions are not finished.');
+    case 'scale-down':
+      return info(state, 'There is nothing to scale down: that is for a plan whose money covers less than half of what it needs.');
   }
 }
 
 // ── answering ────────────────────────────────────────────────────────────────
 
-function answerText<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, text: string, now: Date, from?: string): Step<S, E> {
+function answerText<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, text: string, now: Date, from?: Suggestion): Step<S, E> {
   const question = currentQuestion(source, state);
   if (!question) return info(state, source.waiting(state));
   const read = readText(question, text, readContext(source, state, now));
@@ -126,7 +132,14 @@ function answerChosen<S extends ConversationState, E>(source: QuestionSource<S, 
 }
 
 function readContext<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date): AnswerContext {
-  return { now, timeZone: state.timeZone, answers: state.answers, currency: source.currency(state), ...(source.input ? { words: source.input } : {}) };
+  return {
+    now,
+    timeZone: state.timeZone,
+    answers: state.answers,
+    currency: source.currency(state),
+    ...(source.input ? { words: source.input } : {}),
+    ...source.context?.(state),
+  };
 }
 
 /** Stores an accepted answer and moves on, or re-asks with the error and keeps what was typed. */
@@ -137,13 +150,13 @@ function settle<S extends ConversationState, E>(
   read: ReadAnswer,
   raw: string,
   now: Date,
-  from?: string,
+  from?: Suggestion,
 ): Step<S, E> {
   if (!read.ok) {
     const rejected = { questionId: question.id, text: raw, error: read.error };
     return { state: { ...state, rejected }, effects: [{ type: 'reask', question, error: read.error, attempt: raw }] };
   }
-  const note = from ? joinNotes([`Used the suggestion from ${from}.`, read.note]) : read.note;
+  const note = from ? joinNotes([usedNote(from), read.note]) : read.note;
   const answers = { ...state.answers, ...read.updates, [question.id]: record({ ...read, note }, raw) };
   for (const id of read.clears ?? []) delete answers[id];
   return proceed(source, accepted(state, { answers } as Partial<S>), now, note);
@@ -168,7 +181,12 @@ function useSuggestion<S extends ConversationState, E>(source: QuestionSource<S,
   const question = currentQuestion(source, state);
   const suggestion = question && source.suggestion?.(state, question.id);
   if (!suggestion) return info(state, 'There is no suggested answer for this question; please type your own.');
-  return answerText(source, state, suggestion.text, now, suggestion.source);
+  return answerText(source, state, suggestion.text, now, suggestion);
+}
+
+/** How an answer taken from a suggestion is acknowledged: a review's figure by its source, a proposal by what it is. */
+function usedNote(used: Suggestion): string {
+  return used.basis === undefined || used.basis === 'actual' ? `Used the suggestion from ${used.source}.` : `Used the suggestion (${suggestionOrigin(used)}).`;
 }
 
 // ── navigation ───────────────────────────────────────────────────────────────
@@ -188,7 +206,7 @@ function goBack<S extends ConversationState, E>(source: QuestionSource<S, E>, st
 }
 
 function change<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, input: { target: string; raw?: string }, now: Date): Step<S, E> {
-  const resolved = findTarget(source.all(state), source.applicable(state), input.target, source.names?.(state));
+  const resolved = findTarget(source.all(state), source.applicable(state), input.target, source.names?.(state), state.answers);
   if (!resolved.ok) {
     // "Change how people see tea" names no question: at a free-text question it is an answer, not a command.
     const question = currentQuestion(source, state);
@@ -228,11 +246,13 @@ function ask<S extends ConversationState, E>(source: QuestionSource<S, E>, state
   const index = applicable.findIndex((q) => q.id === question.id);
   const existing = state.answers[question.id];
   const suggestion = source.suggestion?.(state, question.id);
+  const lead = source.lead?.(state, question);
   return {
     type: 'ask',
     question,
     position: { number: index + 1, total: applicable.length },
     ...(suggestion ? { suggestion } : {}),
+    ...(lead ? { lead } : {}),
     ...(note ? { note } : {}),
     ...(existing ? { current: formatAnswer(question, existing, source.currency(state)) } : {}),
   };

@@ -4,8 +4,8 @@
  * judges the whole plan later; these checks catch slips while the person is here.
  */
 import { joinNotes, matchChoice, matchChoices, MAX_SHORT_INPUT, ok, parseDate, parseGoals, parseMoney, type Choice } from '../parse/index.js';
-import { parseQuantity, parseRate, parseText, parseYesNo, readInput, readRate } from '../parse/index.js';
-import { CURRENCIES, METRIC_LABELS, type Currency, type Goal, type Parsed } from '../plan/plan.js';
+import { parseQuantity, parseRate, parseText, parseYesNo, readInput, readRate, parseNonMedia, parseChannelCosts, type ChannelCostAnswer } from '../parse/index.js';
+import { CURRENCIES, METRIC_LABELS, NON_MEDIA_LABELS, type Currency, type Goal, type NonMediaLine, type Parsed } from '../plan/plan.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { addDays } from '../plan/calendar-date.js';
 import { choiceLabel, type Question } from './question.js';
@@ -21,6 +21,8 @@ export interface AnswerContext {
   currency: Currency;
   /** Words of other languages to read beside English. */
   words?: InputWords;
+  /** The plan's paid channels, for per-channel cost answers. */
+  paidChannels?: Choice[];
 }
 
 /**
@@ -79,6 +81,10 @@ function parseByKind(question: Question, text: string, ctx: AnswerContext): Pars
       });
     case 'yesno':
       return parseYesNo(text, words?.yesNo);
+    case 'costs':
+      return parseNonMedia(text, currency);
+    case 'channel-costs':
+      return parseChannelCosts(text, currency, ctx.paidChannels ?? []);
   }
 }
 
@@ -137,6 +143,10 @@ function checkAcross(question: Question, parsed: Parsed<AnswerValue> & { ok: tru
       return dateAfter(parsed, answers.start_date, 'The campaign has to end after it starts');
     case 'review_date':
       return dateAfter(parsed, answers.end_date, 'The review has to come after the campaign ends');
+    case 'peak_start':
+      return dateWithin(parsed, answers, 'The peak starts');
+    case 'peak_end':
+      return peakEnd(parsed, answers);
     default:
       return parsed;
   }
@@ -172,6 +182,30 @@ function dateAfter(parsed: Parsed<AnswerValue> & { ok: true }, earlier: AnswerRe
   };
 }
 
+/** A peak date must lie within the campaign's dates; a peak on the first day leaves no pre-heat, which is said. */
+function dateWithin(parsed: Parsed<AnswerValue> & { ok: true }, answers: Answers, what: string): ReadAnswer {
+  const date = parsed.value;
+  const start = answers.start_date?.value;
+  const end = answers.end_date?.value;
+  if (typeof date !== 'string' || typeof start !== 'string' || typeof end !== 'string') return parsed;
+  if (date < start || date > end) {
+    return { ok: false, error: `${what} within the campaign, ${formatDate(start)} – ${formatDate(end)}, and ${formatDate(date)} is not. For example ${addDays(end, -9)}.` };
+  }
+  if (date === start) return { ...parsed, note: joinNotes([parsed.note, 'The peak starts on the first day, so there is no pre-heat before it.']) };
+  return parsed;
+}
+
+function peakEnd(parsed: Parsed<AnswerValue> & { ok: true }, answers: Answers): ReadAnswer {
+  const within = dateWithin(parsed, answers, 'The peak ends');
+  if (!within.ok) return within;
+  const date = parsed.value;
+  const peakStart = answers.peak_start?.value;
+  if (typeof date === 'string' && typeof peakStart === 'string' && date < peakStart) {
+    return { ok: false, error: `The peak has to end on or after its start (${formatDate(peakStart)}), and ${formatDate(date)} is before it. For example ${peakStart}.` };
+  }
+  return within;
+}
+
 
 /** An answer as people read it: labels for choices, formatted money, rates and dates. */
 export function formatAnswer(question: Question, record: AnswerRecord, currency: Currency): string {
@@ -196,7 +230,24 @@ export function formatAnswer(question: Question, record: AnswerRecord, currency:
       return Array.isArray(value) ? (value as Goal[]).map((goal) => formatGoal(goal, currency)).join('; ') : String(value);
     case 'text':
       return String(value);
+    case 'costs':
+      return Array.isArray(value) ? formatNonMedia(value as NonMediaLine[], currency) : String(value);
+    case 'channel-costs':
+      return Array.isArray(value) ? formatChannelCosts(value as ChannelCostAnswer[], question, currency) : String(value);
   }
+}
+
+/** "Content ¥20,000 (for the website); PR and seeding ¥10,000", or "none". */
+export function formatNonMedia(lines: readonly NonMediaLine[], currency: Currency): string {
+  if (lines.length === 0) return 'none';
+  return lines
+    .map((line) => `${NON_MEDIA_LABELS[line.kind] ?? line.kind} ${formatMoney(line.amount, currency)}${line.description ? ` (${line.description})` : ''}`)
+    .join('; ');
+}
+
+function formatChannelCosts(costs: readonly ChannelCostAnswer[], question: Question, currency: Currency): string {
+  if (costs.length === 0) return "the plan's figure for every channel";
+  return costs.map((c) => `${question.choices?.find((choice) => choice.id === c.channelId)?.label ?? c.channelId} ${formatMoney(c.amount, currency)}`).join('; ');
 }
 
 /** "Awareness: 12 % → 30 % by 30 Jun 2026". */

@@ -5,16 +5,24 @@
  * conversation resumes exactly where it was.
  */
 import { z } from 'zod';
-import { GoalSchema, SEVERITIES, type Finding, type Plan } from '../plan/plan.js';
+import { GoalSchema, NonMediaLineSchema, SEVERITIES, type Finding, type Plan } from '../plan/plan.js';
 import type { Question } from './question.js';
 
-/** A typed answer: choice id(s), text, a number (money in minor units, rates as fractions), an ISO date, a yes/no, or goals. */
+/** One channel's own cost as answered (minor units per visit, or per 1,000 impressions). */
+export const ChannelCostAnswerSchema = z.object({ channelId: z.string(), amount: z.number().int() });
+
+/**
+ * A typed answer: choice id(s), text, a number (money in minor units, rates as fractions), an ISO date, a yes/no,
+ * goals, non-media lines, or per-channel costs.
+ */
 export const AnswerValueSchema = z.union([
   z.string(),
   z.number(),
   z.boolean(),
   z.array(z.string()),
   z.array(GoalSchema),
+  z.array(NonMediaLineSchema),
+  z.array(ChannelCostAnswerSchema),
 ]);
 /** A typed answer value. */
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;
@@ -32,10 +40,27 @@ export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
 /** Stored answers by question id. */
 export type Answers = Record<string, AnswerRecord>;
 
-/** A suggested answer (e.g. from the last plan's review) and where it came from. */
-export const SuggestionSchema = z.object({ text: z.string(), source: z.string() });
+/**
+ * A suggested answer and where it came from: `actual` a figure the last review measured,
+ * `plan` one the last reviewed plan assumed, `default` a proposal worked out from this
+ * plan's own answers (a goal's baseline, a share of the working media).
+ */
+export const SuggestionSchema = z.object({ text: z.string(), source: z.string(), basis: z.enum(['actual', 'plan', 'default']).optional() });
 /** A suggested answer. */
 export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+/** Where a suggestion comes from, in words: a figure the last review measured, one the last plan assumed, or this plan's own proposal. */
+export function suggestionOrigin(suggestion: Suggestion): string {
+  switch (suggestion.basis) {
+    case 'plan':
+      return `as in ${suggestion.source}`;
+    case 'default':
+      return suggestion.source;
+    case 'actual':
+    default:
+      return `the actual figure from ${suggestion.source}`;
+  }
+}
 
 const FindingSchema = z.object({
   rule: z.string(),
@@ -44,6 +69,7 @@ const FindingSchema = z.object({
   principle: z.string(),
   fix: z.string(),
   questionId: z.string().optional(),
+  action: z.literal('scale-down').optional(),
 });
 
 /** What every conversation stores, whatever its questions: validated before a stored one continues. */
@@ -96,7 +122,9 @@ export type FlowInput =
   /** `raw` is the whole reply, so "Change perceptions of ..." can still be an answer when nothing matches. */
   | { type: 'change'; target: string; raw?: string }
   | { type: 'use-suggestion' }
-  | { type: 'accept-warnings' };
+  | { type: 'accept-warnings' }
+  /** Post a plan scaled down to the money available (offered when it covers less than half the need). */
+  | { type: 'scale-down' };
 
 /** One line of a status list. */
 export interface StatusLine {
@@ -120,6 +148,8 @@ export type ConversationEffect =
       /** 1-based position among the questions that apply, and how many apply. */
       position: { number: number; total: number };
       suggestion?: Suggestion;
+      /** What the team should know before answering, e.g. what the plan needs before the money available is asked. */
+      lead?: string;
       /** How the previous answer was read, e.g. "Read 2 as 2 %". */
       note?: string;
       /** The stored answer, formatted, when the question is asked again (back, change). */

@@ -3,9 +3,9 @@
  * in another language, or a word unique to one label ("the concept", "budget";
  * "dates" is ambiguous).
  */
-import { choiceLabel, type Question, type QuestionScript } from './question.js';
+import { choiceLabel, conditionsOf, type Condition, type Question, type QuestionScript } from './question.js';
 import type { Answers } from './flow-state.js';
-import { applicableQuestions } from '../plan/assemble-draft.js';
+import { applicableQuestions, holds } from '../plan/assemble-draft.js';
 import { findContained, hasHan, nameKey } from '../parse/find-names.js';
 
 const FILLERS = /^(?:the|my|our|a|an|to)\s+/;
@@ -40,14 +40,21 @@ export type ResolvedTarget = { ok: true; value: Question } | { ok: false; error:
 
 /** The question a `change` target names in the plan script, given the answers so far, or an error listing what can be changed. */
 export function resolveTarget(script: Pick<QuestionScript, 'questions' | 'words'>, answers: Answers, target: string): ResolvedTarget {
-  return findTarget(script.questions, applicableQuestions(script, answers), target, script.words?.questions);
+  return findTarget(script.questions, applicableQuestions(script, answers), target, script.words?.questions, answers);
 }
 
 /**
  * The question a `change` target names among `questions` (those that apply now:
- * `applicable`; other names: `names`), or an error listing what can be changed.
+ * `applicable`; other names: `names`), or an error listing what can be changed and,
+ * for a question that does not apply, the condition on `answers` that keeps it out.
  */
-export function findTarget(questions: readonly Question[], applicable: readonly Question[], target: string, names: QuestionNames = {}): ResolvedTarget {
+export function findTarget(
+  questions: readonly Question[],
+  applicable: readonly Question[],
+  target: string,
+  names: QuestionNames = {},
+  answers: Answers = {},
+): ResolvedTarget {
   const wanted = normalise(target);
   const listing = `You can change: ${applicable.map((q) => q.label).join(', ')}. For example: "change budget".`;
   if (!wanted) return { ok: false, error: `Which question would you like to change? ${listing}`, unknown: false };
@@ -60,14 +67,26 @@ export function findTarget(questions: readonly Question[], applicable: readonly 
     const why = candidates.length > 1 ? `"${target}" could mean ${candidates.map((q) => q.label).join(' or ')}.` : `I don't know a question called "${target}".`;
     return { ok: false, error: `${why} ${listing}`, unknown: candidates.length === 0 };
   }
-  if (!applicable.some((q) => q.id === found.id)) return { ok: false, error: notApplicable(questions, found), unknown: false };
+  if (!applicable.some((q) => q.id === found.id)) return { ok: false, error: notApplicable(questions, found, answers), unknown: false };
   return { ok: true, value: found };
 }
 
-function notApplicable(questions: readonly Question[], question: Question): string {
-  const when = question.when;
-  const source = questions.find((q) => q.id === when?.question);
-  if (!when || !source) return `"${question.label}" does not apply to this plan.`;
-  const values = when.in.map((id) => choiceLabel(source, id)).join(' or ');
-  return `"${question.label}" does not apply to this plan: it is only asked when ${source.label} is ${values}.`;
+function notApplicable(questions: readonly Question[], question: Question, answers: Answers): string {
+  const sourceOf = (c: Condition) => questions.find((q) => q.id === c.question);
+  const failing = conditionsOf(question.when).find((c) => !holds(c, answers, sourceOf(c)));
+  const source = failing ? sourceOf(failing) : undefined;
+  if (!failing || !source) return `"${question.label}" does not apply to this plan.`;
+  return `"${question.label}" does not apply to this plan: it is only asked when ${describeCondition(failing, source)}.`;
+}
+
+/** "Primary objective is Purchase intention or Category demand". */
+function describeCondition(condition: Condition, source: Question): string {
+  const names = (ids: string[]) => ids.map((id) => choiceLabel(source, id)).join(' or ');
+  if (condition.in) return `${source.label} is ${names(condition.in)}`;
+  if (condition.not_in) return `${source.label} is not ${names(condition.not_in)}`;
+  if (condition.in_group) {
+    const count = condition.at_least ?? 1;
+    return `${source.label} include ${count > 1 ? `at least ${count}` : 'a'} ${condition.in_group.join(' or ')} ${count > 1 ? 'ones' : 'one'}`;
+  }
+  return `no goal measures ${(condition.none_measure ?? []).join(' or ')}`;
 }

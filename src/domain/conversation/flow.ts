@@ -8,7 +8,9 @@ import { PlanSchema, type Finding } from '../plan/plan.js';
 import { calendarDate, canonicalTimeZone } from '../plan/calendar-date.js';
 import { evaluatePlan, hasBlockingErrors } from '../rules/index.js';
 import type { QuestionScript } from './question.js';
-import { applicableQuestions, assembleDraft } from '../plan/assemble-draft.js';
+import { applicableQuestions, assembleDraft, SCALE_DOWN_ANSWER } from '../plan/assemble-draft.js';
+import { derivedFirst, derivedSuggestion, paidChannelChoices, questionLead } from './budget-prompts.js';
+import type { Question } from './question.js';
 import { accepted, beginConversation, info, record, stepConversation, type QuestionSource } from './engine.js';
 import { currencyOf, readText } from './flow-answer.js';
 import { CONTROL_WORDS } from './interpret-reply.js';
@@ -69,14 +71,43 @@ function planSource(script: QuestionScript): QuestionSource<FlowState, FlowEffec
       firstQuestion: 'This is the first question, so there is nothing to go back to.',
       cannotSkip: () => `That question can't be skipped: the plan needs it.`,
     },
-    suggestion: (state, questionId) => state.suggestions[questionId],
-    handle: (state, input) => (input.type === 'accept-warnings' ? acceptWarnings(script, state) : undefined),
+    suggestion: (state, questionId) => suggestionFor(script, state, questionId),
+    lead: (state, question) => questionLead(script, state.answers, question),
+    context: (state) => ({ paidChannels: paidChannelChoices(script, state.answers) }),
+    handle: (state, input, now) =>
+      input.type === 'accept-warnings' ? acceptWarnings(script, state) : input.type === 'scale-down' ? scaleDown(script, state, now) : undefined,
     complete: (state, now, note) => check(script, state, now, note),
     waiting: (state) =>
       hasBlockingErrors(state.findings)
         ? 'The plan is waiting for fixes. Reply "change <question>" (for example "change goals") to fix an error.'
         : 'The plan is waiting for you. Reply "accept" to post it with its warnings, or "change <question>" to improve it.',
   };
+}
+
+/**
+ * The answer offered for a question: the last review's figure or the plan's own
+ * proposal (a goal's baseline, a first estimate); the conversion rate takes the goal's
+ * baseline first, since this plan's own goal says more than the last campaign did.
+ */
+function suggestionFor(script: QuestionScript, state: FlowState, questionId: string): Suggestion | undefined {
+  const carried = state.suggestions[questionId];
+  if (carried && !derivedFirst(questionId)) return carried;
+  const question: Question | undefined = script.questions.find((q) => q.id === questionId);
+  return (question && derivedSuggestion(script, state.answers, question)) ?? carried;
+}
+
+/**
+ * `scale down` while the answers are checked: the author chooses to post a plan cut to
+ * the money available, for that amount of money; the goals are scaled to what it buys.
+ */
+function scaleDown(script: QuestionScript, state: FlowState, now: Date): StepResult {
+  if (state.status !== 'checking' || !state.findings.some((f) => f.action === 'scale-down')) {
+    return info(state, 'There is nothing to scale down: that is for a plan whose money covers less than half of what it needs.');
+  }
+  const available = state.answers.budget_available?.value;
+  if (typeof available !== 'number') return info(state, 'There is nothing to scale down to: the plan has no money available.');
+  const next = accepted(state, { answers: { ...state.answers, [SCALE_DOWN_ANSWER]: { value: available, raw: 'scale down' } } });
+  return check(script, next, now, 'Scaled the plan down to the money available: the goals are cut to what it buys, and labelled so.');
 }
 
 // ── checking the answers ─────────────────────────────────────────────────────

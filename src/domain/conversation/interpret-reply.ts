@@ -24,6 +24,10 @@ const EXACT: Record<string, FlowInput> = {
   'accept warnings': { type: 'accept-warnings' },
   'accept the warnings': { type: 'accept-warnings' },
   'post anyway': { type: 'accept-warnings' },
+  'scale down': { type: 'scale-down' },
+  'scale it down': { type: 'scale-down' },
+  'scale the plan down': { type: 'scale-down' },
+  'scale down the plan': { type: 'scale-down' },
   use: { type: 'use-suggestion' },
   'use suggestion': { type: 'use-suggestion' },
   'use the suggestion': { type: 'use-suggestion' },
@@ -33,7 +37,7 @@ const EXACT: Record<string, FlowInput> = {
 const CHANGE = /^(?:change|edit|go to|fix)\b\s*(.*)$/;
 
 /** The kinds of thread word a locale file lists. */
-export const THREAD_WORD_KINDS = ['back', 'skip', 'status', 'help', 'cancel', 'use', 'accept', 'change'] as const;
+export const THREAD_WORD_KINDS = ['back', 'skip', 'status', 'help', 'cancel', 'use', 'accept', 'scale-down', 'change'] as const;
 
 /**
  * Thread words of other languages, from the locale files (`返回`, `跳过`, `修改`…). Each
@@ -50,6 +54,7 @@ const MEANINGS: Record<Exclude<keyof ThreadWords, 'change'>, FlowInput> = {
   cancel: { type: 'cancel' },
   use: { type: 'use-suggestion' },
   accept: { type: 'accept-warnings' },
+  'scale-down': { type: 'scale-down' },
 };
 const HAN = /\p{Script=Han}/u;
 
@@ -61,6 +66,7 @@ export const CONTROL_WORDS: ControlWord[] = [
   { word: 'change <question>', meaning: 'answer a question again, e.g. "change budget" or "change the concept"' },
   { word: 'use', meaning: 'take the suggested answer, when there is one' },
   { word: 'accept', meaning: 'post the plan despite its warnings' },
+  { word: 'scale down', meaning: 'post a plan cut to the money available, when it covers less than half the need' },
   { word: 'help', meaning: 'explain the current question' },
   { word: 'cancel', meaning: 'stop planning; nothing is posted' },
 ];

@@ -18,10 +18,27 @@ export interface Choice {
   group?: string;
 }
 
-/** Ask the question only when an earlier answer is one of `in` (any of them, for multi answers). */
-export interface When {
+/** One condition on an earlier answer (see `checkWhen` in script.ts for what each test means). */
+export interface Condition {
   question: string;
-  in: string[];
+  /** The answer is one of these (any of them, for multi answers). */
+  in?: string[];
+  /** The answer is none of these (an unanswered question counts as none). */
+  not_in?: string[];
+  /** At least `at_least` (default 1) of the chosen options belong to one of these groups (e.g. paid channels). */
+  in_group?: string[];
+  at_least?: number;
+  /** No goal measures one of these metrics (e.g. ask the revenue target only when no goal sets it). */
+  none_measure?: string[];
+}
+
+/** Ask the question only when the condition holds (every one of them, for a list). */
+export type When = Condition | Condition[];
+
+/** The conditions of a `when`, as a list. */
+export function conditionsOf(when: When | undefined): Condition[] {
+  if (when === undefined) return [];
+  return Array.isArray(when) ? when : [when];
 }
 
 /** A checked question, ready for the flow and the renderer. */

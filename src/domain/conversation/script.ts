@@ -7,10 +7,10 @@
  */
 import { z } from 'zod';
 import { CodedError } from '../../errors.js';
-import { MEDIA_LABELS, METRIC_LABELS, QUESTION_MAP, VOCABULARY, type Channel, type Labels, type VocabularyName } from '../plan/plan.js';
+import { GOAL_METRICS, MEDIA_LABELS, METRIC_LABELS, QUESTION_MAP, VOCABULARY, type Channel, type Labels, type VocabularyName } from '../plan/plan.js';
 import type { MappedQuestion } from '../plan/question-map.js';
 import { readText } from './flow-answer.js';
-import { QUESTION_KINDS, YES_NO_IDS, type Choice, type Question, type QuestionKind, type QuestionScript } from './question.js';
+import { conditionsOf, QUESTION_KINDS, YES_NO_IDS, type Choice, type Condition, type Question, type QuestionKind, type QuestionScript } from './question.js';
 
 export * from './question.js';
 
@@ -31,10 +31,23 @@ const ChoiceSchema = z.strictObject({
   group: z.string().optional(),
 });
 
-const WhenSchema = z.strictObject({
-  question: z.string().min(1, '`when` needs the id of an earlier question'),
-  in: z.array(z.string()).min(1, '`when` needs a non-empty `in` list'),
-});
+const TESTS = ['in', 'not_in', 'in_group', 'none_measure'] as const;
+
+const ConditionSchema = z
+  .strictObject({
+    question: z.string().min(1, '`when` needs the id of an earlier question'),
+    in: z.array(z.string()).min(1, '`when` needs a non-empty `in` list').optional(),
+    not_in: z.array(z.string()).min(1, '`not_in` needs a non-empty list').optional(),
+    in_group: z.array(z.string()).min(1, '`in_group` needs a non-empty list').optional(),
+    at_least: z.number().int().positive().optional(),
+    none_measure: z.array(z.string()).min(1, '`none_measure` needs a non-empty list').optional(),
+  })
+  .refine((c) => TESTS.filter((test) => c[test] !== undefined).length === 1, {
+    message: '`when` needs exactly one of `in`, `not_in`, `in_group` or `none_measure`',
+  })
+  .refine((c) => c.at_least === undefined || c.in_group !== undefined, { message: '`at_least` goes with `in_group`' });
+
+const WhenSchema = z.union([ConditionSchema, z.array(ConditionSchema).min(1, '`when` needs at least one condition')]);
 
 /** The fields a question may have in YAML; anything else (a misspelt field) is refused. */
 export const QUESTION_FIELDS = {
@@ -181,23 +194,41 @@ function checkRequired(questions: Question[], map: readonly MappedQuestion[]): v
 }
 
 /**
- * A `when` names an earlier single, multi or yes/no question and some of its choices; or
- * one of `facts`, conditions a script's source knows without asking (the review's `budget_model`).
+ * A `when` is one condition or a list (every one must hold). Each names an earlier
+ * question and tests its answer: `in` / `not_in` its choices (single, multi, yes/no),
+ * `in_group` the groups of its choices (`at_least` of them), `none_measure` the metrics
+ * of its goals. Or a condition names one of `facts`, which a script's source knows
+ * without asking (the review's `budget_model`), and lists some of its values.
  */
 export function checkWhen(question: Question, earlier: Question[], facts: Record<string, readonly string[]> = {}): void {
-  const when = question.when;
-  if (!when) return;
-  if (when.question === question.id) fail(question.id, '`when` refers to the question itself');
-  const source = earlier.find((q) => q.id === when.question);
-  const fact = Object.hasOwn(facts, when.question) ? facts[when.question] : undefined;
-  if (!source && !fact) fail(question.id, `\`when\` refers to "${when.question}", which is not an earlier question`);
-  const valid = source ? conditionIds(source) : fact;
-  if (!valid) fail(question.id, `\`when\` refers to "${when.question}", a ${source?.kind} question; use a single, multi or yesno question`);
-  const unknown = when.in.filter((value) => !valid.includes(value));
-  if (unknown.length > 0) {
-    const of = source ? `a choice of "${source.id}"` : `a value of ${when.question}`;
-    fail(question.id, `\`when\` lists ${unknown.map((v) => `"${v}"`).join(', ')}, not ${of} (${valid.join(', ')})`);
+  for (const when of conditionsOf(question.when)) {
+    if (when.question === question.id) fail(question.id, '`when` refers to the question itself');
+    const source = earlier.find((q) => q.id === when.question);
+    const fact = Object.hasOwn(facts, when.question) ? facts[when.question] : undefined;
+    if (!source && !fact) fail(question.id, `\`when\` refers to "${when.question}", which is not an earlier question`);
+    const [test, values, valid] = source ? conditionValues(when, source, question) : ['a value', when.in ?? when.not_in ?? [], fact ?? []];
+    const unknown = values.filter((value) => !valid.includes(value));
+    if (unknown.length > 0) {
+      const of = source ? `${test} of "${source.id}"` : `a value of ${when.question}`;
+      fail(question.id, `\`when\` lists ${unknown.map((v) => `"${v}"`).join(', ')}, not ${of} (${valid.join(', ')})`);
+    }
   }
+}
+
+/** What a condition on an earlier question lists, what it may list, and how to name that. */
+function conditionValues(when: Condition, source: Question, question: Question): [string, string[], readonly string[]] {
+  if (when.none_measure) {
+    if (source.kind !== 'goals') fail(question.id, `\`none_measure\` refers to "${source.id}", a ${source.kind} question; use a goals question`);
+    return ['a goal metric', when.none_measure, GOAL_METRICS];
+  }
+  if (when.in_group) {
+    const groups = [...new Set((source.choices ?? []).flatMap((c) => (c.group ? [c.group] : [])))];
+    if (groups.length === 0) fail(question.id, `\`in_group\` refers to "${source.id}", whose choices have no groups`);
+    return ['a choice group', when.in_group, groups];
+  }
+  const valid = conditionIds(source);
+  if (!valid) fail(question.id, `\`when\` refers to "${when.question}", a ${source.kind} question; use a single, multi or yesno question`);
+  return ['a choice', when.in ?? when.not_in ?? [], valid];
 }
 
 function conditionIds(question: Question): readonly string[] | undefined {

@@ -4,8 +4,9 @@
  * that no longer apply are ignored but kept in the state, so switching back restores them.
  */
 import { z } from 'zod';
-import { PlanDraftSchema, QUESTION_MAP, type Channel, type PlanDraft } from './plan.js';
-import type { Question, QuestionScript } from '../conversation/question.js';
+import { PlanDraftSchema, QUESTION_MAP, type Channel, type Goal, type PlanDraft } from './plan.js';
+import { conditionsOf, type Condition, type Question, type QuestionScript } from '../conversation/question.js';
+import { scaleGoalsToMoney } from '../budget/scale-down.js';
 import type { AnswerValue, Answers } from '../conversation/flow-state.js';
 import { currencyOf } from '../conversation/flow-answer.js';
 
@@ -17,16 +18,34 @@ function meets(value: AnswerValue | undefined, accepted: string[]): boolean {
   return false;
 }
 
+/** Whether one condition holds for the answers; `source` is the question it is about. */
+export function holds(condition: Condition, answers: Answers, source: Question | undefined): boolean {
+  const record = answers[condition.question];
+  const value = record?.skipped ? undefined : record?.value;
+  if (condition.in) return meets(value, condition.in);
+  if (condition.not_in) return !meets(value, condition.not_in);
+  if (condition.in_group) {
+    const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+    const groups = chosen.map((id) => (typeof id === 'string' ? source?.choices?.find((c) => c.id === id)?.group : undefined));
+    return groups.filter((g) => g !== undefined && condition.in_group?.includes(g)).length >= (condition.at_least ?? 1);
+  }
+  if (condition.none_measure) {
+    const goals = Array.isArray(value) ? value : [];
+    return !goals.some((goal) => typeof goal === 'object' && goal !== null && 'metric' in goal && condition.none_measure?.includes(goal.metric));
+  }
+  return false;
+}
+
 /** The questions that apply given the answers so far, in script order. */
 export function applicableQuestions(script: Pick<QuestionScript, 'questions'>, answers: Answers): Question[] {
   const applicable: Question[] = [];
-  const ids = new Set<string>();
+  const byId = new Map<string, Question>();
   for (const question of script.questions) {
-    const when = question.when;
     // A condition on a question that itself does not apply is false: its answer does not count.
-    if (!when || (ids.has(when.question) && meets(answers[when.question]?.value, when.in))) {
+    const ok = conditionsOf(question.when).every((c) => byId.has(c.question) && holds(c, answers, byId.get(c.question)));
+    if (ok) {
       applicable.push(question);
-      ids.add(question.id);
+      byId.set(question.id, question);
     }
   }
   return applicable;
@@ -58,8 +77,50 @@ export function assembleDraft(answers: Answers, script: QuestionScript, catalogu
   }
   // Restating the primary objective as a secondary one adds nothing.
   if (Array.isArray(raw.secondaryObjectives)) raw.secondaryObjectives = raw.secondaryObjectives.filter((o) => o !== raw.primaryObjective);
+  deriveBudget(raw.budget as Record<string, unknown>, values, answers);
   dropIncomplete(raw, PlanDraftSchema);
-  return PlanDraftSchema.parse(raw);
+  return scaleGoalsToMoney(PlanDraftSchema.parse(raw));
+}
+
+/** The hidden answer that records the author's choice to post a plan scaled down to the money; its value is the money it was chosen for. */
+export const SCALE_DOWN_ANSWER = 'scale_down';
+
+/**
+ * Budget fields an answer gives indirectly, so the map cannot: the revenue target from
+ * the revenue goal (the question is asked only when no goal sets it), the order value of
+ * repeat orders (the plan's one average order value), the per-channel costs (two
+ * questions fill one list), the peak only with the event-anchored pattern, and the
+ * scaled-down choice, which holds for the money it was made for.
+ */
+function deriveBudget(budget: Record<string, unknown>, values: Map<string, AnswerValue>, answers: Answers): void {
+  const goals = values.get('goals');
+  const revenueGoal = Array.isArray(goals) ? (goals as Goal[]).find((g) => g?.metric === 'revenue' && g.unit === 'money') : undefined;
+  const funnel = budget.funnel as Record<string, unknown> | undefined;
+  if (funnel && funnel.targetRevenue === undefined && revenueGoal) funnel.targetRevenue = revenueGoal.target;
+  const retention = budget.retention as Record<string, unknown> | undefined;
+  const aov = values.get('average_order_value');
+  if (retention && typeof aov === 'number') retention.averageOrderValue = aov;
+  const costs = channelCostsOf(values);
+  if (costs) budget.channelCosts = costs;
+  if (values.get('phasing') !== 'event-anchored') delete budget.peak;
+  const scaleDown = answers[SCALE_DOWN_ANSWER]?.value;
+  if (typeof scaleDown === 'number' && scaleDown === values.get('budget_available')) budget.scaledDown = true;
+}
+
+/** Per-channel costs per visit and CPMs from their questions, merged by channel. */
+function channelCostsOf(values: Map<string, AnswerValue>): { channelId: string; costPerVisit?: number; cpm?: number }[] | undefined {
+  const costs = new Map<string, { channelId: string; costPerVisit?: number; cpm?: number }>();
+  const add = (id: string, field: 'costPerVisit' | 'cpm') => {
+    const answer = values.get(id);
+    if (!Array.isArray(answer)) return;
+    for (const item of answer as { channelId?: unknown; amount?: unknown }[]) {
+      if (typeof item?.channelId !== 'string' || typeof item.amount !== 'number') continue;
+      costs.set(item.channelId, { ...(costs.get(item.channelId) ?? { channelId: item.channelId }), [field]: item.amount });
+    }
+  };
+  add('channel_cpv', 'costPerVisit');
+  add('channel_cpm', 'cpm');
+  return costs.size > 0 ? [...costs.values()] : undefined;
 }
 
 function chosenChannels(value: AnswerValue, catalogue: Channel[]): Channel[] {

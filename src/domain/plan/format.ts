@@ -44,3 +44,16 @@ export function formatDate(iso: string): string {
   const name = MONTHS[Number(month) - 1];
   return name ? `${Number(day)} ${name} ${year}` : iso;
 }
+
+/**
+ * 0.012 -> "1.2%": a rate written the way the rate parser reads it back, to four
+ * significant figures and never finer than the billionth the budget maths keeps;
+ * undefined when that rounds to zero, which no plan may assume.
+ */
+export function rateAsTyped(rate: number): string | undefined {
+  if (!(rate > 0) || !Number.isFinite(rate)) return undefined;
+  const percent = rate * 100;
+  const decimals = Math.min(7, Math.max(0, 3 - Math.floor(Math.log10(percent))));
+  const text = formatNumber(percent, decimals);
+  return text === '0' ? undefined : `${text}%`;
+}

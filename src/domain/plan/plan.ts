@@ -22,7 +22,6 @@ import {
   MEDIA_TYPES,
   NON_MEDIA_KINDS,
   OBJECTIVES,
-  PHASING_PATTERNS,
   PROBLEM_TYPES,
   RESEARCH_METHODS,
   STAGES,
@@ -59,6 +58,8 @@ const answer = {
   /** Channels chosen from the catalogue (prompts/channels.yml); the plan keeps the whole entries. */
   channels: (question: string, options?: Options) =>
     answeredBy(z.array(ChannelSchema), { question, kind: 'multi', catalogue: true, ...options }),
+  /** Non-media lines typed as "content ¥20,000; PR ¥10,000". */
+  costs: (question: string, options?: Options) => answeredBy(z.array(NonMediaLineSchema), { question, kind: 'costs', ...options }),
 };
 
 export const GoalSchema = z.object({
@@ -71,6 +72,8 @@ export const GoalSchema = z.object({
   deadline: isoDate(),
   /** Where the figure comes from (survey, analytics, CRM, platform, sales data). */
   source: z.enum(DATA_SOURCES).optional(),
+  /** The target before a scaled-down plan cut it to what the money buys (domain §4, never silently absurd). */
+  scaledFrom: z.number().optional(),
 });
 export type Goal = z.infer<typeof GoalSchema>;
 
@@ -123,13 +126,18 @@ export const ChannelCostSchema = z.object({
 });
 export type ChannelCost = z.infer<typeof ChannelCostSchema>;
 
+/** The retention task's inputs (a post-purchase audience); present only when the base and the uplift are answered. */
 export const RetentionInputsSchema = z.object({
   /** Existing customers the retention task works on. */
-  baseCustomers: z.number().int(),
-  /** Uplift in repeat-purchase rate, as a fraction() (extra orders = base × uplift, capped by the base). */
-  repeatRateUplift: fraction(),
+  baseCustomers: answer.wholeNumber('retention_base', REQUIRED),
+  /** Uplift in repeat-purchase rate, as a fraction (extra orders = base × uplift, capped by the base). */
+  repeatRateUplift: answer.rate('repeat_uplift', REQUIRED),
   /** Cost of one contact (CRM message, community activity), minor units. */
-  costPerContact: minorUnits().optional(),
+  costPerContact: answer.money('cost_per_contact', REQUIRED).optional(),
+  /** Contacts per customer; the lifecycle triggers at day 7, 30 and 60 make 3 when absent. */
+  contactsPerCustomer: z.number().int().optional(),
+  /** Order value of a repeat order, minor units: turns the extra orders into revenue (the plan's average order value). */
+  averageOrderValue: minorUnits().optional(),
 });
 export type RetentionInputs = z.infer<typeof RetentionInputsSchema>;
 
@@ -201,15 +209,15 @@ export const BudgetSchema = z.object({
   /** Share of the working budget kept back for testing and contingency. */
   reserveRate: fraction().default(0.1),
   /** Gross margin as a fraction of revenue, when known: turns revenue into contribution (domain §4, profit). */
-  grossMargin: fraction().optional(),
+  grossMargin: answer.rate('gross_margin').optional(),
   /** Production and other non-media costs, each its own line of the total. */
-  nonMedia: z.array(NonMediaLineSchema).optional(),
-  /** Per paid channel cost assumptions; a channel without one uses the plan-wide figure. */
+  nonMedia: answer.costs('non_media').optional(),
+  /** Per paid channel cost assumptions (channel_cpv, channel_cpm); a channel without one uses the plan-wide figure. */
   channelCosts: z.array(ChannelCostSchema).optional(),
   /** How paid money is spread over the dates; inferred from the plan when not chosen. */
-  pattern: z.enum(PHASING_PATTERNS).optional(),
+  pattern: answer.one('phasing', 'pattern', REQUIRED).optional(),
   /** The peak window of an event-anchored plan (618, Double 11, a launch day), ISO dates inclusive. */
-  peak: z.object({ start: isoDate(), end: isoDate() }).optional(),
+  peak: z.object({ start: answer.date('peak_start', REQUIRED), end: answer.date('peak_end', REQUIRED) }).optional(),
   /** The retention task (post-purchase): the base it works on and the uplift in repeat rate it aims for. */
   retention: RetentionInputsSchema.optional(),
   /** The author chose to post a plan scaled down to the money available; its goals are scaled and labelled so. */
@@ -307,4 +315,6 @@ export interface Finding {
   fix: string;
   /** The question id to jump to in order to fix it, when there is one. */
   questionId?: string;
+  /** A way out the author may choose instead of a fix: post the plan scaled down to the money available. */
+  action?: 'scale-down';
 }

@@ -120,6 +120,7 @@ export const VOCABULARY = {
   messageType: MESSAGE_TYPES,
   research: RESEARCH_KINDS,
   currency: CURRENCIES,
+  pattern: PHASING_PATTERNS,
 } as const;
 /** The name of a choice vocabulary, e.g. `stage`. */
 export type VocabularyName = keyof typeof VOCABULARY;
@@ -151,6 +152,16 @@ export const METRIC_LABELS: Record<GoalMetric, string> = {
   sharing: 'Sharing',
   revenue: 'Revenue',
   orders: 'Orders',
+};
+
+/** Kinds of non-media cost as people read them (typed in a line's words, never offered as choices). */
+export const NON_MEDIA_LABELS: Record<NonMediaKind, string> = {
+  production: 'Production',
+  content: 'Content',
+  'kol-fees': 'KOL fees',
+  pr: 'PR and seeding',
+  agency: 'Agency fees',
+  other: 'Other',
 };
 
 /** Media types as people read them (channels.yml gives each channel its type). */

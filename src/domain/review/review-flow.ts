@@ -56,7 +56,11 @@ export const REVIEW_CONTROL_WORDS: ControlWord[] = CONTROL_WORDS.filter((c) =>
   ['back', 'skip', 'status', 'change <question>', 'help', 'cancel'].includes(c.word),
 ).map((c) => ({ word: c.word, meaning: REVIEW_MEANINGS[c.word] ?? c.meaning }));
 
-/** The review's questions for this plan, in order; ids are stable: actual_spend, goal_1..goal_n, actual_visits, actual_orders, actual_revenue, worked, did_not_work. */
+/**
+ * The review's questions for this plan, in order; ids are stable: actual_spend, actual_media_spend (a plan with
+ * non-media lines), goal_1..goal_n, actual_visits, actual_orders, actual_revenue (the funnel; orders and revenue for
+ * retention), actual_impressions, actual_reach (reach bought on paid media), worked, did_not_work.
+ */
 export function reviewQuestions(script: ReviewScript, plan: Plan, planned: number): Question[] {
   return reviewQuestionsFor(script, reviewFactsOf(plan, planned));
 }
@@ -120,7 +124,7 @@ function reviewSource(script: ReviewScript, plan: Plan, words?: InputWords): Que
         `"${question.label}" can't be skipped: the review needs it. If you don't know it exactly, give your best estimate, e.g. ${question.example ?? '0'}.`,
     },
     handle: (state, input) =>
-      ['choose', 'use-suggestion', 'accept-warnings'].includes(input.type)
+      ['choose', 'use-suggestion', 'accept-warnings', 'scale-down'].includes(input.type)
         ? info(state, 'That belongs to the planning conversation. For the review, please type your answer in this thread.')
         : undefined,
     complete: (state, now, note) => finish(plan, state, now, note),

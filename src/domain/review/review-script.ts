@@ -10,7 +10,11 @@ import { checkExample, checkWhen, entryId, fail, questionEntries, readQuestion }
 import type { Answers } from '../conversation/flow-state.js';
 import type { Question, QuestionKind } from '../conversation/question.js';
 import { formatMoney, formatNumber, formatRate } from '../plan/format.js';
-import { budgetModelFor, METRIC_LABELS, MINOR_UNITS, type Currency, type Goal, type Plan } from '../plan/plan.js';
+import { METRIC_LABELS, MINOR_UNITS, type Currency, type Goal, type Plan } from '../plan/plan.js';
+import { budgetModelOf } from '../budget/budget.js';
+import type { BudgetModel } from '../budget/budget-types.js';
+import { paidChannels } from '../budget/budget-tasks.js';
+import { conditionsOf } from '../conversation/question.js';
 import type { ReviewActuals } from './review.js';
 
 /** A question of review.yml before a plan fills it in. */
@@ -29,17 +33,36 @@ export interface ReviewFacts {
   currency: Currency;
   /** Minor units, fixed when the review starts. */
   plannedSpend: number;
-  budgetModel: 'funnel' | 'reach';
+  budgetModel: BudgetModel;
+  /** Whether the plan bought media on a paid channel (only then were impressions bought). */
+  paidMedia: boolean;
+  /** Whether the plan had non-media lines (then the working media is asked apart, for the actual rates). */
+  nonMedia: boolean;
   goals: Goal[];
 }
 
 /** The plan's facts for its review. */
 export function reviewFactsOf(plan: Plan, plannedSpend: number): ReviewFacts {
-  return { currency: plan.budget.currency, plannedSpend, budgetModel: budgetModelFor(plan.primaryObjective), goals: plan.goals };
+  return {
+    currency: plan.budget.currency,
+    plannedSpend,
+    budgetModel: budgetModelOf(plan) ?? 'reach',
+    paidMedia: paidChannels(plan).length > 0,
+    nonMedia: (plan.budget.nonMedia ?? []).some((line) => line.amount > 0),
+    goals: plan.goals,
+  };
 }
 
 /** Conditions a review question may have without asking: `when: { question: budget_model, in: [funnel] }`. */
-const FACTS = { budget_model: ['funnel', 'reach'] } as const;
+const FACTS = { budget_model: ['funnel', 'reach', 'retention'], paid_media: ['yes', 'no'], non_media: ['yes', 'no'] } as const;
+
+/** A fact's value for a plan, as `when` lists it. */
+function factValue(facts: ReviewFacts, name: string): string | undefined {
+  if (name === 'budget_model') return facts.budgetModel;
+  if (name === 'paid_media') return facts.paidMedia ? 'yes' : 'no';
+  if (name === 'non_media') return facts.nonMedia ? 'yes' : 'no';
+  return undefined;
+}
 
 /**
  * The review ↔ actuals map: which question gives which figure of `ReviewActuals`, read
@@ -47,10 +70,13 @@ const FACTS = { budget_model: ['funnel', 'reach'] } as const;
  */
 export const REVIEW_MAP: readonly { question: string; field: keyof ReviewActuals; kind?: QuestionKind; forEach?: 'goal'; required?: boolean }[] = [
   { question: 'actual_spend', field: 'spend', kind: 'money', required: true },
+  { question: 'actual_media_spend', field: 'mediaSpend', kind: 'money' },
   { question: 'goal', field: 'goals', forEach: 'goal', required: true },
   { question: 'actual_visits', field: 'visits', kind: 'number' },
   { question: 'actual_orders', field: 'orders', kind: 'number' },
   { question: 'actual_revenue', field: 'revenue', kind: 'money' },
+  { question: 'actual_impressions', field: 'impressions', kind: 'number' },
+  { question: 'actual_reach', field: 'reach', kind: 'percentage' },
   { question: 'worked', field: 'worked', kind: 'text' },
   { question: 'did_not_work', field: 'didNotWork', kind: 'text' },
 ];
@@ -75,7 +101,9 @@ export function validateReviewScript(raw: unknown): ReviewScript {
   if (missing[0]) fail(missing[0].question, `is missing: every review needs its answer (the ${missing[0].field} figure), so put the question back.`);
   const script = { questions };
   // Examples with placeholders are checked as a real plan would fill them in.
-  for (const question of reviewQuestionsFor(script, SAMPLE_FACTS)) checkExample(question);
+  for (const model of ['funnel', 'reach'] as const) {
+    for (const question of reviewQuestionsFor(script, { ...SAMPLE_FACTS, budgetModel: model })) checkExample(question);
+  }
   return script;
 }
 
@@ -118,14 +146,20 @@ function checkGoalIds(questions: ReviewQuestionTemplate[]): void {
   }
 }
 
-/** The review's questions for a plan, in order: placeholders filled, goal questions repeated, `budget_model` conditions decided. */
+/** The review's questions for a plan, in order: placeholders filled, goal questions repeated, the facts' conditions decided. */
 export function reviewQuestionsFor(script: ReviewScript, facts: ReviewFacts): Question[] {
   return script.questions.flatMap((template): Question[] => {
     const { forEach: _forEach, ...question } = template;
-    if (question.when?.question === 'budget_model') {
-      if (!question.when.in.includes(facts.budgetModel)) return [];
-      delete question.when;
-    }
+    const conditions = conditionsOf(question.when);
+    const onFacts = conditions.filter((c) => Object.hasOwn(FACTS, c.question));
+    const holds = onFacts.every((c) => {
+      const value = factValue(facts, c.question) ?? '';
+      return c.in ? c.in.includes(value) : !(c.not_in ?? []).includes(value);
+    });
+    if (!holds) return [];
+    const rest = conditions.filter((c) => !onFacts.includes(c));
+    if (rest.length === 0) delete question.when;
+    else question.when = rest;
     if (!template.forEach) return [fill(question, values(facts))];
     return facts.goals.map((goal, index) => ({
       ...fill(question, { ...values(facts), ...goalValues(goal, index, facts) }),
@@ -187,6 +221,8 @@ const SAMPLE_FACTS: ReviewFacts = {
   currency: 'CNY',
   plannedSpend: 25_000_000,
   budgetModel: 'funnel',
+  paidMedia: true,
+  nonMedia: true,
   goals: (['percent', 'count', 'money', 'score'] as const).map((unit) => ({
     metric: 'awareness',
     unit,

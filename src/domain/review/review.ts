@@ -5,16 +5,24 @@
  * next plan, which is what closes the loop. Money is integer minor units.
  */
 import type { BudgetSketch } from '../budget/budget-types.js';
-import { formatDate, formatMoney, formatNumber } from '../plan/format.js';
+import { budgetModelOf } from '../budget/budget.js';
+import { isRate } from '../budget/budget-inputs.js';
+import { formatDate, formatMoney, formatNumber, rateAsTyped as percentText } from '../plan/format.js';
 import { METRIC_LABELS, type GoalMetric, type GoalUnit, type Plan } from '../plan/plan.js';
 
 /** What the team reports after the campaign; `goals[].index` is the goal's 0-based position in `plan.goals`. */
 export interface ReviewActuals {
+  /** All the money that went out (media, production, fees), the incentive's cost aside. */
   spend: number;
+  /** Of the spend, the working media that bought visits or impressions, when known. */
+  mediaSpend?: number;
   goals: { index: number; actual: number }[];
   visits?: number;
   orders?: number;
   revenue?: number;
+  /** Reach plans: impressions served and the share of the audience reached at least once. */
+  impressions?: number;
+  reach?: number;
   worked?: string;
   didNotWork?: string;
 }
@@ -42,14 +50,30 @@ export interface ReviewSummary {
   goals: GoalResult[];
   spend: { planned: number; actual: number; /** actual − planned */ difference: number; /** actual / planned */ ratio: number | null };
   funnel?: { costPerVisit: PlannedActual; conversion: PlannedActual; aov: PlannedActual };
-  /** (revenue − spend) / spend when revenue is known and spend > 0. */
+  /** Reach plans: impressions, reach, CPM and frequency against the plan. */
+  reach?: { impressions: PlannedActual; reachRate: PlannedActual; cpm: PlannedActual; frequency: PlannedActual };
+  /** Whether the rates above were worked out from the working media alone or from all the spend. */
+  rateSpend?: 'media' | 'all';
+  /**
+   * (contribution − spend) / spend with the plan's gross margin (contribution = revenue × margin −
+   * the incentive's cost), else (revenue − spend) / spend; null without revenue or spend.
+   */
   returnOnSpend: number | null;
+  /** Which of the two `returnOnSpend` is; absent in reviews stored before it was known (revenue-based). */
+  returnBasis?: 'contribution' | 'revenue';
+  /** Revenue × margin − incentive cost, when the margin is known and revenue reported. */
+  contribution?: number;
   learnings: { worked?: string; didNotWork?: string };
 }
 
-/** Planned spend: the money the sketch allocated, else the available budget, else 0. */
+/**
+ * Planned spend: what the sketch funds apart from the incentive (working media,
+ * non-media and reserve; the incentive's cost is counted from the orders), else the
+ * available budget, else 0.
+ */
 export function plannedSpend(plan: Plan, sketch: BudgetSketch | undefined): number {
-  return sketch?.workingBudget ?? plan.budget.available ?? 0;
+  if (sketch) return sketch.funded.working + sketch.funded.nonMediaTotal + sketch.funded.reserve;
+  return plan.budget.available ?? 0;
 }
 
 /** The review's figures from the plan, its budget sketch and the actuals. */
@@ -60,6 +84,9 @@ export function summarizeReview(plan: Plan, sketch: BudgetSketch | undefined, ac
 /** The same figures against a planned spend fixed earlier (the review conversation keeps it from its start). */
 export function summarizeAgainst(plan: Plan, planned: number, actuals: ReviewActuals): ReviewSummary {
   const funnel = plan.budget.funnel;
+  const reach = budgetModelOf(plan) === 'reach' ? plan.budget.reach : undefined;
+  const mediaSpend = actuals.mediaSpend ?? actuals.spend;
+  const economics = returnOf(plan, actuals);
   return {
     goals: goalResults(plan, actuals),
     spend: {
@@ -71,18 +98,56 @@ export function summarizeAgainst(plan: Plan, planned: number, actuals: ReviewAct
     ...(funnel
       ? {
           funnel: {
-            costPerVisit: { planned: funnel.costPerVisit, actual: wholeRatio(actuals.spend, actuals.visits) },
+            costPerVisit: { planned: funnel.costPerVisit, actual: wholeRatio(mediaSpend, actuals.visits) },
             conversion: { planned: funnel.conversionRate, actual: ratio(actuals.orders, actuals.visits) },
             aov: { planned: funnel.averageOrderValue, actual: wholeRatio(actuals.revenue, actuals.orders) },
           },
         }
       : {}),
-    returnOnSpend: actuals.revenue === undefined ? null : ratio(actuals.revenue - actuals.spend, actuals.spend),
+    ...(reach
+      ? {
+          reach: {
+            impressions: { planned: Math.ceil(reach.audienceSize * reach.reachRate * reach.frequency), actual: actuals.impressions ?? null },
+            reachRate: { planned: reach.reachRate, actual: actuals.reach ?? null },
+            cpm: { planned: reach.cpm, actual: actuals.impressions ? wholeRatio(mediaSpend * 1000, actuals.impressions) : null },
+            frequency: {
+              planned: reach.frequency,
+              actual: actuals.reach ? ratio(actuals.impressions, reach.audienceSize * actuals.reach) : null,
+            },
+          },
+        }
+      : {}),
+    ...(funnel || reach ? { rateSpend: actuals.mediaSpend !== undefined ? 'media' : 'all' } : {}),
+    ...economics,
     learnings: {
       ...(actuals.worked !== undefined ? { worked: actuals.worked } : {}),
       ...(actuals.didNotWork !== undefined ? { didNotWork: actuals.didNotWork } : {}),
     },
   };
+}
+
+/**
+ * Return on spend (domain §4, profit): on contribution when the plan knows its gross
+ * margin, revenue × margin less the incentive's cost (its value for every order, or for
+ * the share of orders the plan expected to redeem); on revenue otherwise, labelled so.
+ */
+function returnOf(plan: Plan, actuals: ReviewActuals): Pick<ReviewSummary, 'returnOnSpend' | 'returnBasis' | 'contribution'> {
+  const margin = plan.budget.grossMargin;
+  if (actuals.revenue === undefined) return { returnOnSpend: null, returnBasis: isRate(margin) ? 'contribution' : 'revenue' };
+  if (!isRate(margin)) return { returnOnSpend: ratio(actuals.revenue - actuals.spend, actuals.spend), returnBasis: 'revenue' };
+  const contribution = Math.round(actuals.revenue * margin) - incentiveCost(plan, actuals.orders);
+  return { returnOnSpend: ratio(contribution - actuals.spend, actuals.spend), returnBasis: 'contribution', contribution };
+}
+
+/** The incentive's cost for the orders reported: value × redemptions (the plan's share of orders, or every order). */
+function incentiveCost(plan: Plan, orders: number | undefined): number {
+  const value = plan.incentive?.value;
+  if (value === undefined || !(value > 0) || plan.messageType === 'brand' || orders === undefined) return 0;
+  const expected = plan.incentive?.expectedRedemptions;
+  const funnel = plan.budget.funnel;
+  const plannedOrders = funnel ? (funnel.targetRevenue / funnel.averageOrderValue) : undefined;
+  const share = expected !== undefined && plannedOrders !== undefined && plannedOrders > 0 ? Math.min(1, expected / plannedOrders) : 1;
+  return Math.round(orders * share * value);
 }
 
 /** Goals in plan order; a goal without a reported actual is left out rather than guessed. */
@@ -126,43 +191,49 @@ function tidyFloat(value: number): number {
 export interface ReviewSuggestion {
   text: string;
   source: string;
+  /** `actual`: a figure the review measured; `plan`: one the reviewed plan assumed (its gross margin). */
+  basis?: 'actual' | 'plan';
 }
 
 /**
- * Suggested answers for the next plan in the channel: conversion_rate, average_order_value and cost_per_visit from the
- * actuals (only those that can be computed and that the planning parsers accept), as text such as "1.5%", "¥950" or
- * "¥2.20", each with a `source` like `the review of "Spring launch" (P-7K3QX), 15 Apr 2027`.
+ * Suggested answers for the next plan in the channel, from the actuals (only those that can be computed and that the
+ * planning parsers accept), as text such as "1.5%", "¥950" or "¥2.20", each with a `source` like
+ * `the review of "Spring launch" (P-7K3QX), 15 Apr 2027`: conversion_rate, average_order_value and cost_per_visit for
+ * a funnel plan; cpm, reach_rate and frequency for a reach plan; and the plan's gross_margin, which the review does
+ * not measure but the next plan in the channel is likely to share.
  */
 export function suggestionsFromReview(
   summary: ReviewSummary,
   plan: Plan,
   context: { planId: string; reviewedOn: string },
 ): Record<string, ReviewSuggestion> {
-  const funnel = summary.funnel;
-  if (!funnel) return {};
   const source = `the review of "${plan.campaign}" (${context.planId}), ${formatDate(context.reviewedOn)}`;
   const currency = plan.budget.currency;
   const suggestions: Record<string, ReviewSuggestion> = {};
-  const conversion = funnel.conversion.actual;
-  // The planning parsers refuse a zero rate or amount, and a rate above 100 % is a data slip, not a suggestion.
-  const conversionText = conversion !== null && conversion > 0 && conversion <= 1 ? percentText(conversion) : undefined;
-  if (conversionText !== undefined) suggestions.conversion_rate = { text: conversionText, source };
-  if (funnel.aov.actual !== null && funnel.aov.actual > 0) {
-    suggestions.average_order_value = { text: formatMoney(funnel.aov.actual, currency), source };
+  const rate = (id: string, value: number | null) => {
+    // The planning parsers refuse a zero rate or amount, and a rate above 100 % is a data slip, not a suggestion.
+    const text = value !== null && value > 0 && value <= 1 ? percentText(value) : undefined;
+    if (text !== undefined) suggestions[id] = { text, source };
+  };
+  const money = (id: string, value: number | null) => {
+    if (value !== null && value > 0) suggestions[id] = { text: formatMoney(value, currency), source };
+  };
+  const funnel = summary.funnel;
+  if (funnel) {
+    rate('conversion_rate', funnel.conversion.actual);
+    money('average_order_value', funnel.aov.actual);
+    money('cost_per_visit', funnel.costPerVisit.actual);
   }
-  if (funnel.costPerVisit.actual !== null && funnel.costPerVisit.actual > 0) {
-    suggestions.cost_per_visit = { text: formatMoney(funnel.costPerVisit.actual, currency), source };
+  const reach = summary.reach;
+  if (reach) {
+    money('cpm', reach.cpm.actual);
+    rate('reach_rate', reach.reachRate.actual);
+    const frequency = reach.frequency.actual;
+    // The frequency question takes 1 to 100.
+    if (frequency !== null && frequency >= 1 && frequency <= 100) suggestions.frequency = { text: formatNumber(frequency, 1), source };
   }
+  const margin = plan.budget.grossMargin;
+  const marginText = isRate(margin) ? percentText(margin) : undefined;
+  if (marginText !== undefined) suggestions.gross_margin = { text: marginText, source: `the plan "${plan.campaign}" (${context.planId})`, basis: 'plan' };
   return suggestions;
-}
-
-/**
- * 0.012 -> "1.2%": four significant figures, and never finer than the billionth the
- * budget maths keeps; undefined when that rounds to zero, which no plan may assume.
- */
-function percentText(rate: number): string | undefined {
-  const percent = rate * 100;
-  const decimals = Math.min(7, Math.max(0, 3 - Math.floor(Math.log10(percent))));
-  const text = formatNumber(percent, decimals);
-  return text === '0' ? undefined : `${text}%`;
 }

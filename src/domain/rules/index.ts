@@ -30,7 +30,12 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, tip: 2 
 
 /** Runs every rule; findings sorted errors first, then warnings, then tips; stable order within. */
 export function evaluatePlan(draft: PlanDraft, ctx: RuleContext): Finding[] {
-  const findings = RULES.flatMap((rule) => rule.check(draft, ctx));
+  const memo = new Map<string, unknown>();
+  const shared = <T>(key: string, compute: () => T): T => {
+    if (!memo.has(key)) memo.set(key, compute());
+    return memo.get(key) as T;
+  };
+  const findings = RULES.flatMap((rule) => rule.check(draft, { ...ctx, shared }));
   // Array.prototype.sort is stable, so rules keep catalogue order within a severity.
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

@@ -10,6 +10,11 @@ export interface RuleContext {
   today: string;
   /** The vocabulary's labels (the question script's choices), for naming ids in findings. */
   labels: Labels;
+  /**
+   * Work several rules share within one evaluation of one draft (the budget analysis),
+   * computed once under `key`; `evaluatePlan` provides it, a rule run alone computes directly.
+   */
+  shared?<T>(key: string, compute: () => T): T;
 }
 
 /** One rule of the catalogue (domain §5). */

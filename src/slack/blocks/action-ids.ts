@@ -11,7 +11,7 @@ export const ACTION = {
   select: 'imc_select',
   /** A multi-choice menu: block id `q|plan|question`, selected options = choices. */
   multi: 'imc_multi',
-  /** A control button (back, skip, status, help, cancel, use-suggestion, accept-warnings): value `plan|control|question`. */
+  /** A control button (back, skip, status, help, cancel, use-suggestion, accept-warnings, scale-down): value `plan|control|question`. */
   control: 'imc_control',
   /** Jump to the question that fixes a finding: value `plan|question`. */
   fix: 'imc_fix',
@@ -27,7 +27,7 @@ export const ACTION = {
   requestChanges: 'imc_request_changes',
 } as const;
 
-export const CONTROLS = ['back', 'skip', 'status', 'help', 'cancel', 'use-suggestion', 'accept-warnings', 'done'] as const;
+export const CONTROLS = ['back', 'skip', 'status', 'help', 'cancel', 'use-suggestion', 'accept-warnings', 'scale-down', 'done'] as const;
 export type Control = (typeof CONTROLS)[number];
 
 /** Joins the parts of an action value; parts never contain `|` (ids are slugs). */

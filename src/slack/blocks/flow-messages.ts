@@ -50,6 +50,7 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
               position: effect.position,
               note: effect.note,
               suggestion: effect.suggestion,
+              lead: effect.lead,
               current: effect.current,
               canGoBack: ctx.canGoBack,
               review: ctx.review ?? false,
@@ -112,14 +113,17 @@ export function findingsMessage(findings: readonly Finding[], blocking: boolean,
     .filter((id, index, all) => all.indexOf(id) === index)
     .slice(0, 20)
     .map((id, index) => button(`Fix: ${ctx.questionById(id)?.label ?? id}`, `${ACTION.fix}:${index}`, encodeValue(ctx.planId, id)));
+  const scaleDown = findings.some((f) => f.action === 'scale-down')
+    ? [button('Post it scaled down to the money', `${ACTION.control}:scale-down`, encodeValue(ctx.planId, 'scale-down', ''))]
+    : [];
   const buttons = blocking
-    ? fixes
+    ? [...scaleDown, ...fixes]
     : [button('Post the plan', `${ACTION.control}:accept-warnings`, encodeValue(ctx.planId, 'accept-warnings', ''), 'primary'), ...fixes];
   if (buttons.length > 0) blocks.push(actions(encodeValue('findings', ctx.planId), buttons.slice(0, 25)));
   blocks.push(
     context(
       blocking
-        ? 'Fix the errors above to post the plan: click a *Fix* button or type `change &lt;question&gt;`.'
+        ? `Fix the errors above to post the plan: click a *Fix* button or type \`change &lt;question&gt;\`.${scaleDown.length > 0 ? ' Or type `scale down` to post a plan cut to the money available.' : ''}`
         : 'These are warnings: fix them, or type `accept` (or click *Post the plan*) to post the plan as it is.',
     ),
   );

@@ -9,8 +9,9 @@ import type { OutgoingMessage } from '../../app/ports.js';
 import { toSlackMessage } from '../../render/slack-message.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
-import { budgetSketchView } from '../../render/budget-sketch-view.js';
+import { budgetSketchView, sketchContextOf } from '../../render/budget-sketch-view.js';
 import { strategySummaryView } from '../../render/strategy-summary-view.js';
+import { analyseBudget } from '../../domain/budget/budget.js';
 import { actions, button, context, LIMITS, section, truncate } from './block-kit.js';
 import { ACTION, encodeValue } from './action-ids.js';
 
@@ -58,7 +59,9 @@ export function draftMessage(
 
 /** The budget sketch that follows the draft. */
 export function budgetMessage(renderer: Renderer, record: PlanRecord, version: PlanVersion, sketch: BudgetSketch | undefined): OutgoingMessage {
-  const rendered = renderer.render('budget-sketch', budgetSketchView(version.plan, sketch));
+  const title = `Budget sketch: ${version.plan.campaign}`;
+  const missing = sketch || analyseBudget(version.plan).problems.length === 0 ? undefined : 'There is no budget sketch: the figures cannot make one. The checks on the plan name the numbers to correct.';
+  const rendered = renderer.render('budget-sketch', budgetSketchView(sketch, sketchContextOf(version.plan, title, missing)));
   const message = toSlackMessage(rendered, { header: `Budget sketch: ${version.plan.campaign} (v${version.version})`, planId: record.id });
   return { text: message.text, blocks: message.blocks };
 }

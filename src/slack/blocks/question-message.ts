@@ -4,7 +4,7 @@
  * from what people typed is escaped before it reaches mrkdwn.
  */
 import type { Question } from '../../domain/conversation/script.js';
-import type { Suggestion } from '../../domain/conversation/flow-state.js';
+import { suggestionOrigin, type Suggestion } from '../../domain/conversation/flow-state.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import { ACTION, encodeValue, questionBlockId } from './action-ids.js';
@@ -23,6 +23,8 @@ const KIND_HINTS: Record<Question['kind'], string> = {
   date: 'Reply with a date, e.g. `2027-03-31`, `Mar 31` or `in 6 weeks`.',
   goals: 'Reply with one goal per line, e.g. `awareness 10% -> 40% by 2027-03-31`.',
   yesno: 'Click, or reply `yes` or `no`.',
+  costs: 'Reply with one cost per line or separated by `;`, e.g. `content ¥20,000; PR ¥10,000`, or `none`.',
+  'channel-costs': 'Reply with a channel and its cost, one per line or separated by `;`, e.g. `E-commerce ads ¥1.50`, or `same`.',
 };
 
 export interface QuestionMessageOptions {
@@ -33,6 +35,8 @@ export interface QuestionMessageOptions {
   /** How the previous answer was read. */
   note?: string;
   suggestion?: Suggestion;
+  /** What to know before answering (e.g. what the plan needs, before the money available is asked). */
+  lead?: string;
   /** The stored answer when the question is asked again. */
   current?: string;
   canGoBack: boolean;
@@ -45,12 +49,13 @@ export function questionMessage(question: Question, options: QuestionMessageOpti
   const blocks: Block[] = [];
   if (options.note) blocks.push(context(`:information_source: ${escapeMrkdwn(options.note)}`));
   if (options.error) blocks.push(section(`:warning: ${escapeMrkdwn(options.error)}`));
+  if (options.lead) blocks.push(section(`:bar_chart: ${escapeMrkdwn(options.lead)}`));
   const counter = options.position ? `  _(${options.position.number} of ${options.position.total})_` : '';
   blocks.push(section(`*${escapeMrkdwn(question.label)}*${counter}\n${escapeMrkdwn(question.text)}`));
   const hints: string[] = [];
   if (options.current) hints.push(`Current answer: ${escapeMrkdwn(options.current)}`);
   if (options.suggestion) {
-    hints.push(`Suggested: *${escapeMrkdwn(options.suggestion.text)}* (the actual figure from ${escapeMrkdwn(options.suggestion.source)}). Click _Use suggestion_ or type \`use\`.`);
+    hints.push(`Suggested: *${escapeMrkdwn(options.suggestion.text)}* (${escapeMrkdwn(suggestionOrigin(options.suggestion))}). Click _Use suggestion_ or type \`use\`.`);
   }
   hints.push(KIND_HINTS[question.kind] + (question.optional ? ' This one is optional: `skip` it if it does not apply.' : ''));
   blocks.push(context(hints.join('\n')));

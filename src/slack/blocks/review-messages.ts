@@ -35,8 +35,15 @@ export function reminderMessage(record: PlanRecord, plan: Plan, kind: 'review' |
 }
 
 /** The review summary, posted to the channel. */
-export function reviewSummaryMessage(renderer: Renderer, record: PlanRecord, plan: Plan, summary: ReviewSummary, reviewerId: string): OutgoingMessage {
-  const rendered = renderer.render('review-summary', reviewSummaryView(plan, summary, { planId: record.id, reviewerId }));
+export function reviewSummaryMessage(
+  renderer: Renderer,
+  record: PlanRecord,
+  plan: Plan,
+  summary: ReviewSummary,
+  reviewerId: string,
+  carried: readonly string[] = [],
+): OutgoingMessage {
+  const rendered = renderer.render('review-summary', reviewSummaryView(plan, summary, { planId: record.id, reviewerId, carried }));
   const message = toSlackMessage(rendered, { header: `Review: ${plan.campaign}`, planId: record.id });
   return { text: message.text, blocks: message.blocks };
 }

@@ -23,7 +23,7 @@ import type { ChannelSettingsStore, InstallationStore, SaveOptions, StoredRecord
 import { IndexedPlanStore } from '../in-process/indexed-plan-store.js';
 import type { PlanIndex } from '../in-process/plan-index.js';
 import type { RecentKeys } from '../in-process/recent-keys.js';
-import { assertEventKey, assertPlanId, toIndexEntry, validRecordJson } from '../stored-record.js';
+import { assertEventKey, assertPlanId, recordJson, toIndexEntry } from '../stored-record.js';
 import { compactFile } from './compact-file.js';
 import type { DirLock } from './dir-lock.js';
 import { planFileSchema, REMEDY, type EventsFile, type IndexFile, type Layout } from './file-layout.js';
@@ -152,16 +152,19 @@ export class FilePlanStore<R extends StoredRecord = StoredRecord> extends Indexe
    */
   async save(record: R, options: SaveOptions = {}): Promise<void> {
     this.assertOpen();
-    const { copy, json } = validRecordJson(record);
+    const json = recordJson(record);
+    // Taken now: the caller may change its object before the write is published.
+    const id = record.id;
+    const entry = toIndexEntry(record);
     const seq = (this.#saveSeq += 1);
     const publish = () => {
       // An older save finishing after a newer one was published must not undo it.
-      if ((this.#publishedSeq.get(copy.id) ?? 0) > seq) return;
-      this.#publishedSeq.set(copy.id, seq);
-      this.#dirty.set(copy.id, json);
-      this.#remember(copy.id, json);
+      if ((this.#publishedSeq.get(id) ?? 0) > seq) return;
+      this.#publishedSeq.set(id, seq);
+      this.#dirty.set(id, json);
+      this.#remember(id, json);
       // The index is derived data (open rebuilds it from the plan files), so it is written behind.
-      if (this.index.put(toIndexEntry(copy))) this.#scheduleIndexWrite();
+      if (this.index.put(entry)) this.#scheduleIndexWrite();
     };
     const journal = this.#journal;
     if (options.durable === false) {

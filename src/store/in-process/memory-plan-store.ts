@@ -2,7 +2,7 @@ import { IndexedPlanStore } from './indexed-plan-store.js';
 import { memoryChannelSettings, memoryInstallations } from './memory-side-stores.js';
 import type { StoredRecord } from '../plan-store.js';
 import { RecentKeys } from './recent-keys.js';
-import { assertEventKey, assertPlanId, copyValidRecord, toIndexEntry } from '../stored-record.js';
+import { assertEventKey, assertPlanId, recordJson, toIndexEntry } from '../stored-record.js';
 
 /** Options shared by the stores. */
 export interface PlanStoreOptions {
@@ -38,9 +38,8 @@ export class MemoryPlanStore<R extends StoredRecord = StoredRecord> extends Inde
   /** Stores a copy of the record. */
   async save(record: R): Promise<void> {
     this.assertOpen();
-    const copy = copyValidRecord(record);
-    this.#records.set(copy.id, JSON.stringify(copy));
-    this.index.put(toIndexEntry(copy));
+    this.#records.set(record.id, recordJson(record));
+    this.index.put(toIndexEntry(record));
   }
 
   /** False if `key` was claimed before (among the most recent keys). */

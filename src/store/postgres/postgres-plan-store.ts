@@ -34,7 +34,7 @@ import type {
   StoredRecord,
 } from '../plan-store.js';
 import { StoreError } from '../store-error.js';
-import { assertEventKey, assertPlanId, queuedCount, validRecordJson } from '../stored-record.js';
+import { assertEventKey, assertPlanId, queuedCount, recordJson } from '../stored-record.js';
 import { isConnectionFailure, unavailable } from './postgres-errors.js';
 
 /** Something that runs a query: the pool, or the connection of a unit of work. */
@@ -135,14 +135,14 @@ export class PostgresPlanStore<R extends StoredRecord = StoredRecord> implements
   }
 
   async save(record: R, options: SaveOptions = {}): Promise<void> {
-    const { copy, json } = validRecordJson(record);
+    const json = recordJson(record);
     if (options.durable === false) {
       await this.#transaction(async (client) => {
         await client.query('SET LOCAL synchronous_commit = off');
-        await this.#write(client, copy, json);
+        await this.#write(client, record, json);
       });
     } else {
-      await this.#write(undefined, copy, json);
+      await this.#write(undefined, record, json);
     }
   }
 
@@ -156,8 +156,7 @@ export class PostgresPlanStore<R extends StoredRecord = StoredRecord> implements
       const result = await this.#unit.run(client, async () => change(record)).finally(() => this.#activeUnits.delete(client));
       if (!result) return record;
       if (result !== true && result.durable === false) await client.query('SET LOCAL synchronous_commit = off');
-      const { copy, json } = validRecordJson(record);
-      await this.#write(client, copy, json);
+      await this.#write(client, record, recordJson(record));
       return record;
     });
   }

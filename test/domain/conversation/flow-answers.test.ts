@@ -40,8 +40,9 @@ describe('a reply that cannot be read', () => {
   });
 
   it('reads money in the currency chosen earlier', () => {
-    const yen = walk(start(), { ...FUNNEL_REPLIES, currency: 'JPY' }, 'target_revenue');
+    const yen = walk(start(), { ...FUNNEL_REPLIES, currency: 'JPY' }, 'start_date');
     expect(yen.state.answers.budget_available?.value).toBe(300_000);
+    expect(yen.state.answers.target_revenue?.value).toBe(1_000_000);
   });
 });
 
@@ -168,10 +169,13 @@ describe('assembleDraft', () => {
       cpm: { value: 4000 },
       channels: { value: ['custom'] },
     };
-    const custom = [{ id: 'custom', name: 'Custom', media: 'owned' as const, stages: ['evaluation' as const] }];
+    // The reach questions are asked only with a paid channel among the channels.
+    const custom = [{ id: 'paid-search-ads', name: 'Custom', media: 'paid' as const, stages: ['evaluation' as const] }];
+    answers.channels = { value: ['paid-search-ads'] };
     const draft = assembleDraft(answers, script, custom);
     expect(draft.budget?.reach).toEqual({ audienceSize: 1000, reachRate: 0.5, frequency: 3, cpm: 4000 });
     expect(draft.channels).toEqual(custom);
     expect(assembleDraft({ ...answers, cpm: { skipped: true } as never }, script).budget?.reach).toBeUndefined();
+    expect(assembleDraft({ ...answers, channels: { value: ['owned-website'] } }, script).budget?.reach).toBeUndefined();
   });
 });

@@ -28,8 +28,8 @@ describe('back', () => {
   });
 
   it('goes from the review to the last question asked', () => {
-    const review = walk(start(), { ...FUNNEL_REPLIES, budget_available: '100000' });
-    expect(askedId(send(review, 'back'))).toBe('review_date');
+    const review = walk(start(), { ...FUNNEL_REPLIES, budget_available: '150000' });
+    expect(askedId(send(review, 'back'))).toBe('phasing');
   });
 });
 
@@ -126,12 +126,13 @@ describe('status, help and cancel', () => {
     const atCost = walk(start(), { ...FUNNEL_REPLIES, conversion_rate: '2' }, 'cost_per_visit');
     const status = effect(send(atCost, 'status'), 'status');
     const value = (id: string) => status.answered.find((line) => line.questionId === id)?.value;
-    expect(value('budget_available')).toBe('¥300,000');
+    expect(value('target_revenue')).toBe('¥1,000,000');
     expect(value('conversion_rate')).toBe('2 %');
     expect(value('audience_stage')).toBe('Evaluation of alternatives');
     expect(value('goals')).toBe('Conversion: 1 % → 2 % by 15 Jun 2026');
     expect(status.answered.find((line) => line.questionId === 'campaign')?.label).toBe('Campaign name');
-    expect(status.remaining).toBe(5);
+    // Cost per visit, customer value, gross margin, non-media costs, budget available, the three dates and the phasing.
+    expect(status.remaining).toBe(9);
     expect(status.current?.id).toBe('cost_per_visit');
   });
 

@@ -85,7 +85,7 @@ describe('thread words in Chinese', () => {
   });
 
   it('reads every thread word of the locale file as its kind', () => {
-    const types: Record<string, string> = { back: 'back', skip: 'skip', status: 'status', help: 'help', cancel: 'cancel', use: 'use-suggestion', accept: 'accept-warnings' };
+    const types: Record<string, string> = { back: 'back', skip: 'skip', status: 'status', help: 'help', cancel: 'cancel', use: 'use-suggestion', accept: 'accept-warnings', 'scale-down': 'scale-down' };
     for (const kind of THREAD_WORD_KINDS) {
       for (const word of ZH.thread[kind]) {
         const input = read(word);

@@ -11,7 +11,10 @@ function askedIds(replies: Record<string, string>, first: StepResult = start()):
   let result = first;
   for (let id = askedId(result); id !== undefined; id = askedId(result)) {
     ids.push(id);
-    result = send(result, { type: 'text', text: replies[id] ?? '' });
+    const text = replies[id];
+    if (text === undefined) throw new Error(`no reply for ${id}`);
+    result = send(result, { type: 'text', text });
+    if (result.effects.some((e) => e.type === 'reask')) throw new Error(`${id} was not accepted: ${text}`);
   }
   return ids;
 }
@@ -103,7 +106,7 @@ describe('conditional questions', () => {
   });
 
   it('ignores answers that no longer apply but keeps them, so switching back restores them', () => {
-    const atReview = walk(start(), { ...FUNNEL_REPLIES, budget_available: '100000' });
+    const atReview = walk(start(), { ...FUNNEL_REPLIES, budget_available: '150000' });
     // Switch to a reach objective: the reach inputs are asked, the funnel answers stay stored.
     let result = send(atReview, 'change objective');
     expect(askedId(result)).toBe('primary_objective');
@@ -144,14 +147,14 @@ describe('checking the answers', () => {
   });
 
   it('shows warnings and finishes when the team accepts them', () => {
-    let result = walk(start(), { ...FUNNEL_REPLIES, budget_available: '100000' });
+    let result = walk(start(), { ...FUNNEL_REPLIES, budget_available: '150000' });
     const findings = effect(result, 'findings');
     expect(findings.blocking).toBe(false);
     expect(findings.findings.find((f) => f.severity === 'warning')?.rule).toBe('BUDGET-SHORTFALL');
     const version = result.state.version;
     result = send(result, 'accept');
     const finished = effect(result, 'finished');
-    expect(finished.plan.budget.available).toBe(10_000_000);
+    expect(finished.plan.budget.available).toBe(15_000_000);
     expect(finished.findings.map((f) => f.rule)).toContain('BUDGET-SHORTFALL');
     expect(result.state).toMatchObject({ status: 'finished', acceptedWarnings: ['BUDGET-SHORTFALL'], version: version + 1 });
   });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
 import { validateScript, ScriptError, QUESTION_KINDS } from '../../../src/domain/conversation/script.js';
+import { applicableQuestions } from '../../../src/domain/plan/assemble-draft.js';
+import { resolveTarget } from '../../../src/domain/conversation/flow-target.js';
 import { validateCatalogue } from '../../../src/domain/channels/channel-catalogue.js';
 import { STAGES, MEDIA_TYPES, QUESTION_MAP, labelOf } from '../../../src/domain/plan/plan.js';
 
@@ -54,11 +56,24 @@ describe('the real question script', () => {
     expect(new Set(channels?.choices?.map((c) => c.group))).toEqual(new Set(MEDIA_TYPES));
   });
 
-  it('asks funnel inputs for sales objectives and reach inputs for the others', () => {
+  it('asks funnel inputs for sales objectives, reach inputs only with paid media, retention inputs after a purchase', () => {
     const when = (id: string) => script.questions.find((q) => q.id === id)?.when;
-    expect(when('target_revenue')).toEqual({ question: 'primary_objective', in: ['purchase-intention', 'category-demand'] });
-    expect(when('cpm')).toEqual({ question: 'primary_objective', in: ['brand-awareness', 'brand-attitude'] });
+    const funnel = { question: 'primary_objective', in: ['purchase-intention', 'category-demand'] };
+    const notRetention = { question: 'audience_stage', not_in: ['post-purchase'] };
+    expect(when('target_revenue')).toEqual([funnel, notRetention, { question: 'goals', none_measure: ['revenue'] }]);
+    expect(when('conversion_rate')).toEqual([funnel, notRetention]);
+    expect(when('cpm')).toEqual([{ question: 'primary_objective', in: ['brand-awareness', 'brand-attitude'] }, notRetention, { question: 'channels', in_group: ['paid'] }]);
+    expect(when('channel_cpv')).toEqual([funnel, notRetention, { question: 'channels', in_group: ['paid'], at_least: 2 }]);
+    expect(when('retention_base')).toEqual({ question: 'audience_stage', in: ['post-purchase'] });
+    expect(when('peak_start')).toEqual({ question: 'phasing', in: ['event-anchored'] });
     expect(when('call_to_action')).toEqual({ question: 'message_type', in: ['brand'] });
+  });
+
+  it('asks the money available last in the budget, after everything the need is worked out from', () => {
+    const ids = script.questions.map((q) => q.id);
+    for (const input of ['target_revenue', 'cost_per_visit', 'cpm', 'cost_per_contact', 'gross_margin', 'non_media']) {
+      expect(ids.indexOf(input), input).toBeLessThan(ids.indexOf('budget_available'));
+    }
   });
 
   it('lets a question be skipped only when the plan can do without its answer', () => {
@@ -212,6 +227,24 @@ describe('validateScript rejects a broken script, naming the question', () => {
     );
   });
 
+  it('a `when` condition with a group, a metric or a test that cannot be checked', () => {
+    expect(brokenBy((q) => (byId(q, 'cpm').when = { question: 'channels', in_group: ['bought'] }))).toMatch(
+      /question "cpm": `when` lists "bought", not a choice group of "channels" \(owned, paid, earned\)/,
+    );
+    expect(brokenBy((q) => (byId(q, 'cpm').when = { question: 'primary_objective', in_group: ['paid'] }))).toMatch(/`in_group` refers to "primary_objective", whose choices have no groups/);
+    expect(brokenBy((q) => (byId(q, 'target_revenue').when = { question: 'goals', none_measure: ['profit'] }))).toMatch(/lists "profit", not a goal metric of "goals"/);
+    expect(brokenBy((q) => (byId(q, 'target_revenue').when = { question: 'channels', none_measure: ['revenue'] }))).toMatch(/`none_measure` refers to "channels", a multi question/);
+    expect(brokenBy((q) => (byId(q, 'cpm').when = { question: 'primary_objective', in: ['brand-awareness'], not_in: ['brand-attitude'] }))).toMatch(/exactly one of `in`, `not_in`/);
+    expect(brokenBy((q) => (byId(q, 'cpm').when = { question: 'primary_objective', in: ['brand-awareness'], at_least: 2 }))).toMatch(/`at_least` goes with `in_group`/);
+    expect(brokenBy((q) => (byId(q, 'cpm').when = []))).toMatch(/question "cpm": when/);
+  });
+
+  it('a `when` list checks every condition', () => {
+    expect(brokenBy((q) => (byId(q, 'cpm').when = [{ question: 'primary_objective', in: ['brand-awareness'] }, { question: 'later', in: ['x'] }]))).toMatch(
+      /question "cpm": `when` refers to "later", which is not an earlier question/,
+    );
+  });
+
   it('missing text, or blank text', () => {
     expect(brokenBy((q) => delete byId(q, 'goals').text)).toMatch(/question "goals": text/);
     expect(brokenBy((q) => (byId(q, 'goals').text = '   '))).toMatch(/question "goals": text: the question has no text/);
@@ -252,6 +285,46 @@ describe('validateScript rejects a broken script, naming the question', () => {
   });
 
   it('knows every kind it accepts', () => {
-    expect(QUESTION_KINDS).toEqual(['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno']);
+    expect(QUESTION_KINDS).toEqual(['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno', 'costs', 'channel-costs']);
+  });
+});
+
+describe('conditions on earlier answers', () => {
+  const raw = {
+    questions: [
+      { id: 'channels', label: 'Channels', kind: 'multi', choices_from: 'catalogue', text: 'Which channels?', help: 'For example: TV.' },
+      { id: 'goals', label: 'Goals', kind: 'goals', text: 'Goals?', help: 'For example: revenue.' },
+      { id: 'stage', label: 'Stage', kind: 'single', text: 'Stage?', help: 'For example: evaluation.', choices: [{ id: 'evaluation', label: 'Evaluation' }, { id: 'post-purchase', label: 'Post-purchase' }] },
+      { id: 'cpm', label: 'CPM', kind: 'money', when: { question: 'channels', in_group: ['paid'] }, text: 'CPM?', help: 'For example: 40.' },
+      { id: 'two_paid', label: 'Per channel', kind: 'text', when: { question: 'channels', in_group: ['paid'], at_least: 2 }, text: 'Each?', help: 'For example: x.' },
+      { id: 'revenue', label: 'Revenue', kind: 'money', when: [{ question: 'goals', none_measure: ['revenue'] }, { question: 'stage', not_in: ['post-purchase'] }], text: 'Revenue?', help: 'For example: 1.' },
+    ],
+  };
+  // No plan map: this script only tries the conditions.
+  const script = validateScript(raw, catalogue, []);
+  const ids = (answers: Record<string, { value?: unknown; skipped?: boolean }>) => applicableQuestions(script, answers as never).map((q) => q.id);
+  const goal = (metric: string) => ({ metric, unit: 'money', baseline: 0, target: 1, direction: 'increase', deadline: '2027-01-01' });
+
+  it('asks by the group of the chosen options, and by how many of them', () => {
+    expect(ids({ channels: { value: ['owned-website'] } })).not.toContain('cpm');
+    expect(ids({ channels: { value: ['owned-website', 'paid-tv'] } })).toContain('cpm');
+    expect(ids({ channels: { value: ['owned-website', 'paid-tv'] } })).not.toContain('two_paid');
+    expect(ids({ channels: { value: ['paid-search-ads', 'paid-tv'] } })).toContain('two_paid');
+  });
+
+  it('asks only when no goal measures the metric, and every condition of a list must hold', () => {
+    expect(ids({ goals: { value: [goal('orders')] }, stage: { value: 'evaluation' } })).toContain('revenue');
+    expect(ids({ goals: { value: [goal('revenue')] }, stage: { value: 'evaluation' } })).not.toContain('revenue');
+    expect(ids({ goals: { value: [goal('orders')] }, stage: { value: 'post-purchase' } })).not.toContain('revenue');
+    // An unanswered question is none of the values, so `not_in` holds.
+    expect(ids({ goals: { skipped: true } })).toContain('revenue');
+  });
+
+  it('says which condition keeps a question from applying when someone asks to change it', () => {
+    const answers = { channels: { value: ['owned-website'] }, goals: { value: [goal('revenue')] }, stage: { value: 'evaluation' } } as never;
+    expect(resolveTarget(script, answers, 'cpm')).toMatchObject({ ok: false, error: '"CPM" does not apply to this plan: it is only asked when Channels include a paid one.' });
+    expect(resolveTarget(script, answers, 'revenue')).toMatchObject({ ok: false, error: '"Revenue" does not apply to this plan: it is only asked when no goal measures revenue.' });
+    const twoPaid = { ...(answers as object), channels: { value: ['paid-tv'] } } as never;
+    expect(resolveTarget(script, twoPaid, 'per channel')).toMatchObject({ error: expect.stringContaining('only asked when Channels include at least 2 paid ones') });
   });
 });

@@ -11,6 +11,8 @@ import {
   parseRate,
   parseText,
   parseYesNo,
+  parseNonMedia,
+  parseChannelCosts,
 } from '../../../src/domain/parse/index.js';
 import { CURRENCIES, MINOR_UNITS, type Parsed } from '../../../src/domain/plan/plan.js';
 
@@ -33,6 +35,8 @@ const PARSERS: Record<string, (text: string) => Parsed<unknown>> = {
   matchChoice: (t) => matchChoice(t, CHOICES),
   matchChoices: (t) => matchChoices(t, CHOICES, { allowNone: true }),
   parseYesNo,
+  parseNonMedia: (t) => parseNonMedia(t, 'CNY'),
+  parseChannelCosts: (t) => parseChannelCosts(t, 'USD', [{ id: 'paid-search-ads', label: 'Search ads' }]),
 };
 
 /** A well-formed `Parsed`: a value, or a non-empty error that shows an example in backticks. */

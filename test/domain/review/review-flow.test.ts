@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { buildBudgetSketch } from '../../../src/domain/budget/budget.js';
+import { plannedSpend } from '../../../src/domain/review/review.js';
 import { ReviewStateSchema, reviewQuestions, startReview, stepReview, type ReviewStepResult } from '../../../src/domain/review/review-flow.js';
 import { suggestionsFromReview } from '../../../src/domain/review/review.js';
 import { FULL_ACTUALS, FULL_REVIEW, HAND_CALCULATED, REVIEW_NOW, REVIEW_SCRIPT, TZ, asked, begin, effectOf, funnelPlan, reachPlan, reply } from './review-helpers.js';
@@ -56,22 +57,39 @@ describe('a whole review', () => {
     expect(effectOf(first, 'ask')).toMatchObject({ question: { id: 'actual_spend' }, position: { number: 1, total: 9 } });
   });
 
-  it('leaves out the funnel questions and figures for a reach-model plan', () => {
+  it('asks a reach-model plan for its impressions and reach instead of the funnel, and carries CPM, reach and frequency on', () => {
     const reach = reachPlan();
     let result = begin(reach);
     const ids: string[] = [];
-    for (const text of ['$48,000', '66', 'skip', 'skip']) {
+    for (const text of ['$48,000', '66', '3,600,000', '45%', 'skip', 'skip']) {
       ids.push(asked(result) ?? '');
       result = reply(reach, result, text);
     }
-    expect(ids).toEqual(['actual_spend', 'goal_1', 'worked', 'did_not_work']);
+    expect(ids).toEqual(['actual_spend', 'goal_1', 'actual_impressions', 'actual_reach', 'worked', 'did_not_work']);
     const { summary } = effectOf(result, 'finished');
     expect(summary.funnel).toBeUndefined();
     expect(summary.returnOnSpend).toBeNull();
-    // Reputation 60 -> 70, actual 66: 6 / 10 = 0.6. Spend $48,000 of the $50,000 available.
+    // Reputation 60 -> 70, actual 66: 6 / 10 = 0.6. Spend $48,000 of the $50,000 planned.
     expect(summary.goals[0]?.attainment).toBe(0.6);
     expect(summary.spend).toEqual({ planned: 5_000_000, actual: 4_800_000, difference: -200_000, ratio: 0.96 });
-    expect(suggestionsFromReview(summary, reach, { planId: 'P-1', reviewedOn: '2027-05-14' })).toEqual({});
+    // $48,000 ÷ 3,600,000 × 1,000 = $13.33 CPM (planned $10); 3,600,000 ÷ (2,000,000 × 45 %) = 4 a head (planned 4).
+    expect(summary.reach).toEqual({
+      impressions: { planned: 4_000_000, actual: 3_600_000 },
+      reachRate: { planned: 0.5, actual: 0.45 },
+      cpm: { planned: 1_000, actual: 1_333 },
+      frequency: { planned: 4, actual: 4 },
+    });
+    const source = 'the review of "Spring cold brew launch 2027" (P-1), 14 May 2027';
+    expect(suggestionsFromReview(summary, reach, { planId: 'P-1', reviewedOn: '2027-05-14' })).toEqual({
+      cpm: { text: '$13.33', source },
+      reach_rate: { text: '45%', source },
+      frequency: { text: '4', source },
+    });
+  });
+
+  it('asks no impressions of a reach plan with no paid channel: nothing bought them', () => {
+    const reach = { ...reachPlan(), channels: reachPlan().channels.filter((c) => c.media !== 'paid') };
+    expect(reviewQuestions(REVIEW_SCRIPT, reach, 0).map((q) => q.id)).toEqual(['actual_spend', 'goal_1', 'worked', 'did_not_work']);
   });
 });
 
@@ -234,6 +252,6 @@ describe('a stored review', () => {
   it('keeps the planned spend fixed at the start, and falls back to UTC for an unknown zone', () => {
     const result = startReview(REVIEW_SCRIPT, plan, undefined, { now: REVIEW_NOW, timeZone: 'Nowhere/Special' });
     expect(result.state).toMatchObject({ plannedSpend: 25_000_000, timeZone: 'UTC', startedAt: REVIEW_NOW.toISOString() });
-    expect(begin(plan).state).toMatchObject({ plannedSpend: buildBudgetSketch(plan)?.workingBudget, timeZone: TZ });
+    expect(begin(plan).state).toMatchObject({ plannedSpend: plannedSpend(plan, buildBudgetSketch(plan)), timeZone: TZ });
   });
 });

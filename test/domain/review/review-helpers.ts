@@ -16,8 +16,9 @@ export const TZ = 'Asia/Shanghai';
 
 /**
  * The sample coffee launch (funnel model, ¥0.80 a visit, 2.5 % conversion, ¥40 AOV)
- * with ¥250,000 available and three goals: awareness 10 % -> 40 %, orders 500 -> 1,500,
- * trust score 3.5 -> 4.
+ * sized to the ¥250,000 available: ¥250,000 of revenue needs 250,000 visits, ¥200,000
+ * of working media and a 25 % reserve of ¥50,000. Three goals: awareness 10 % -> 40 %,
+ * orders 500 -> 1,500, trust score 3.5 -> 4.
  */
 export function funnelPlan(): Plan {
   const draft = sampleDraft();
@@ -29,11 +30,11 @@ export function funnelPlan(): Plan {
       { metric: 'orders', unit: 'count', baseline: 500, target: 1500, direction: 'increase', deadline: '2027-04-30' },
       { metric: 'trust', unit: 'score', baseline: 3.5, target: 4, direction: 'increase', deadline: '2027-04-30' },
     ],
-    budget: { ...draft.budget, available: 25_000_000 },
+    budget: { ...draft.budget, available: 25_000_000, reserveRate: 0.25, funnel: { ...draft.budget!.funnel!, targetRevenue: 25_000_000 } },
   });
 }
 
-/** A brand-attitude plan: reach model, one goal, no funnel questions. */
+/** A brand-attitude plan: reach model, one goal, no funnel questions. 2,000,000 × 50 % × 4 = 4,000,000 impressions at $10 CPM = $40,000 + a 25 % reserve = the $50,000 available. */
 export function reachPlan(): Plan {
   const draft = sampleDraft();
   return PlanSchema.parse({
@@ -43,8 +44,8 @@ export function reachPlan(): Plan {
     budget: {
       currency: 'USD',
       available: 5_000_000,
-      reach: { audienceSize: 2_000_000, reachRate: 0.6, frequency: 3, cpm: 1_200 },
-      reserveRate: 0.1,
+      reach: { audienceSize: 2_000_000, reachRate: 0.5, frequency: 4, cpm: 1_000 },
+      reserveRate: 0.25,
     },
   });
 }
@@ -119,6 +120,7 @@ export const HAND_CALCULATED = {
     // ¥1,134,000 / 1,080 = ¥1,050, against ¥40.
     aov: { planned: 4_000, actual: 105_000 },
   },
-  // (1,134,000 − 180,000) / 180,000 = 954,000 / 180,000 = 5.3.
+  // (1,134,000 − 180,000) / 180,000 = 954,000 / 180,000 = 5.3, on revenue: the plan gives no gross margin.
   returnOnSpend: 5.3,
+  returnBasis: 'revenue',
 };

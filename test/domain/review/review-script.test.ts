@@ -44,18 +44,30 @@ describe('the real review script', () => {
       ['did_not_work', 'text'],
     ]);
     expect(questions.map((q) => q.integer ?? false).slice(1, 4)).toEqual([false, true, false]);
-    expect(reviewQuestions(REVIEW_SCRIPT, reachPlan(), 5_000_000).map((q) => q.id)).toEqual(['actual_spend', 'goal_1', 'worked', 'did_not_work']);
+    // A reach plan that bought paid media is asked its impressions and reach instead.
+    expect(reviewQuestions(REVIEW_SCRIPT, reachPlan(), 5_000_000).map((q) => q.id)).toEqual(['actual_spend', 'goal_1', 'actual_impressions', 'actual_reach', 'worked', 'did_not_work']);
+  });
+
+  it('asks for the working media apart when the plan had non-media lines, and a retention plan its orders and revenue', () => {
+    const withLines = { ...funnelPlan(), budget: { ...funnelPlan().budget, nonMedia: [{ kind: 'content' as const, amount: 2_000_000 }] } };
+    expect(reviewQuestions(REVIEW_SCRIPT, withLines, 25_000_000).map((q) => q.id).slice(0, 2)).toEqual(['actual_spend', 'actual_media_spend']);
+    const retention = {
+      ...funnelPlan(),
+      audience: { ...funnelPlan().audience, stage: 'post-purchase' as const },
+      budget: { ...funnelPlan().budget, funnel: undefined, retention: { baseCustomers: 3000, repeatRateUplift: 0.1, costPerContact: 50 } },
+    };
+    expect(reviewQuestions(REVIEW_SCRIPT, retention, 0).map((q) => q.id)).toEqual(['actual_spend', 'goal_1', 'goal_2', 'goal_3', 'actual_orders', 'actual_revenue', 'worked', 'did_not_work']);
   });
 
   it('fills the placeholders from the plan, in its currency', () => {
     const questions = reviewQuestions(REVIEW_SCRIPT, funnelPlan(), 25_000_000);
     const [spend, goal] = questions;
     const revenue = questions.find((q) => q.id === 'actual_revenue');
-    expect(spend).toMatchObject({ text: 'How much did the campaign actually spend, in CNY? The plan allocated ¥250,000.', example: '¥250,000' });
+    expect(spend).toMatchObject({ text: "How much did the campaign actually spend, in CNY: media, production and fees, not counting an incentive's cost? The plan allocated ¥250,000.", example: '¥250,000' });
     expect(goal).toMatchObject({ label: 'Goal 1: Awareness', aliases: ['goal 1', 'Awareness'], example: '40 %' });
     expect(revenue?.example).toBe('¥1,000,000');
     const [usd] = reviewQuestions(REVIEW_SCRIPT, reachPlan(), 0);
-    expect(usd).toMatchObject({ text: expect.stringContaining('in USD? The plan allocated $0.'), example: '$200,000' });
+    expect(usd).toMatchObject({ text: expect.stringContaining("in USD: media, production and fees, not counting an incentive's cost? The plan allocated $0."), example: '$200,000' });
   });
 
   it('has every question the review map reads, and nothing left as a placeholder', () => {
@@ -102,7 +114,7 @@ describe('validateReviewScript refuses a broken review script, naming the questi
 
   it('a budget_model condition with a model that does not exist', () => {
     expect(brokenBy((q) => (byId(q, 'actual_visits').when = { question: 'budget_model', in: ['sales'] }))).toMatch(
-      /question "actual_visits": `when` lists "sales", not a value of budget_model \(funnel, reach\)/,
+      /question "actual_visits": `when` lists "sales", not a value of budget_model \(funnel, reach, retention\)/,
     );
   });
 

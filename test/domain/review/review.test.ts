@@ -74,8 +74,14 @@ describe('summarizeReview', () => {
 });
 
 describe('plannedSpend', () => {
-  it('is the money the sketch allocated, else the available budget, else zero', () => {
-    expect(plannedSpend(plan, sketch)).toBe(sketch?.workingBudget);
+  it('is what the sketch funds apart from the incentive (working media, non-media, reserve), else the available budget, else zero', () => {
+    // The plan is sized to its money: ¥200,000 of working media + the ¥50,000 reserve.
+    expect(plannedSpend(plan, sketch)).toBe(25_000_000);
+    // With ¥100 off each of the 6,250 orders the incentive's ¥625,000 is left out: it is counted from the orders.
+    const offer = PlanSchema.parse({ ...plan, messageType: 'both', incentive: { value: 10_000, stages: [] }, budget: { ...plan.budget, available: undefined } });
+    const offerSketch = buildBudgetSketch(offer);
+    expect(offerSketch?.need.incentive?.amount).toBe(62_500_000);
+    expect(plannedSpend(offer, offerSketch)).toBe(25_000_000);
     expect(plannedSpend(plan, undefined)).toBe(25_000_000);
     const noMoney = PlanSchema.parse({ ...plan, budget: { currency: 'CNY', reserveRate: 0.1 } });
     expect(plannedSpend(noMoney, undefined)).toBe(0);

@@ -43,7 +43,7 @@ describe('OBJECTIVE-MEASURABLE', () => {
   it('names the goal whose target does not rise above its baseline', () => {
     const finding = onlyFinding('OBJECTIVE-MEASURABLE', withFirstGoal({ target: 0.015 }));
     expect(finding.severity).toBe('error');
-    expect(finding.problem).toContain('Goal 1 (Conversion): target 1.5 % is not above the baseline 1.5 %');
+    expect(finding.problem).toContain('Goal 1 (Conversion): target 1.5 % is not above the baseline 2.5 %');
     expect(finding.problem).not.toContain('goal 2');
   });
 
