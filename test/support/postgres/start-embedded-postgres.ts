@@ -46,7 +46,8 @@ export async function hydrateSymlinks(): Promise<void> {
   }
 }
 
-export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
+/** `durable`: fsync on, as in production (the benchmarks); tests leave it off, which is faster. */
+export async function startEmbeddedPostgres(options: { durable?: boolean } = {}): Promise<RunningPostgres> {
   await hydrateSymlinks();
   const root = await mkdtemp(join(tmpdir(), 'imc-test-postgres-'));
   // The server may run as another user (postgres, when we are root): it must reach its directory.
@@ -62,7 +63,10 @@ export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--no-sync'],
     // Test data need not survive a power cut: no fsync, which makes the suite faster.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=400'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=400'],
+      ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off']),
+    ],
     onLog: () => undefined,
     onError: () => undefined,
   });
