@@ -273,9 +273,10 @@ export class OutboxWorker {
   private async drain(planId: string): Promise<void> {
     const { store } = this.options;
     if (!(await this.claim(planId))) return; // another instance is sending this plan's messages
+    // Read once; then each item's bookkeeping gives the record as it is now (a read saved per message).
+    let record = await store.get(planId);
     for (;;) {
       if (this.stopped) return;
-      const record = await store.get(planId);
       const item = record?.outbox[0];
       if (!record || !item) {
         if (await this.finish(planId)) this.rerun.add(planId);
@@ -297,9 +298,9 @@ export class OutboxWorker {
       this.attempts.delete(item.id);
       this.uncertain.delete(item.id);
       this.checked.delete(item.id);
-      this.heldSince.delete(planId);
-      await store.keys.delete(heldToldKey(planId)).catch(() => undefined);
-      await store.withPlan(planId, (latest) => {
+      // The hold (if there was one) is over: the author may be told about the next one.
+      if (this.heldSince.delete(planId)) await store.keys.delete(heldToldKey(planId)).catch(() => undefined);
+      record = await store.withPlan(planId, (latest) => {
         const index = latest.outbox.findIndex((queued) => queued.id === item.id);
         if (index >= 0) latest.outbox.splice(index, 1);
         if (outcome.kind === 'posted') rememberTs(latest, item, outcome.ts);
