@@ -49,6 +49,9 @@ function roundRobin(drivers: readonly SlackDriver[]): SlackDriver {
     message: (input) => pick().message(input),
     reactionAdded: (input) => pick().reactionAdded(input),
     reactionRemoved: (input) => pick().reactionRemoved(input),
+    appHomeOpened: (input) => pick().appHomeOpened(input),
+    homeAction: (input) => pick().homeAction(input),
+    messageShortcut: (input) => pick().messageShortcut(input),
   };
 }
 

@@ -11,6 +11,7 @@ import { describeLoad, describeMachine } from './load.js';
 import { formatPlanEvaluation, runPlanEvaluation } from './plan-evaluation.js';
 import { targetTable, type TargetResult } from './stats.js';
 import { formatStorageGrowth, runStorageGrowth } from './storage-growth.js';
+import { formatSurfaces, runSurfaces } from './surfaces.js';
 import { formatThreeApps, runThreeApps } from './three-apps.js';
 
 async function main(): Promise<void> {
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   section(formatPlanEvaluation(evaluation), evaluation.targets);
   const cjk = runCjkParsing();
   section(formatCjkParsing(cjk), cjk.targets);
+  const surfaces = await runSurfaces();
+  section(formatSurfaces(surfaces), surfaces.targets);
   if (!quick) {
     const storage = await runStorageGrowth();
     section(formatStorageGrowth(storage), storage.targets);

@@ -45,7 +45,13 @@ export interface Config {
   admins: string[];
   /** Minimum level the logger prints. */
   logLevel: LogLevel;
+  /** How the budget chart is shown: Slack's native chart, a PNG, both, or not at all. */
+  budgetChart: BudgetChartMode;
 }
+
+export const BUDGET_CHART_MODES = ['native', 'image', 'both', 'off'] as const;
+/** `native`: Slack's chart block in the budget sketch (a PNG where Slack refuses it); `image`: always the PNG. */
+export type BudgetChartMode = (typeof BUDGET_CHART_MODES)[number];
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 /** How chatty the logger is. */
@@ -94,6 +100,7 @@ const HELP: Record<string, string> = {
   IMC_ADMINS:
     'Leave it empty, or list Slack member ids (U… or W…, from a profile\'s "Copy member ID") separated by commas or spaces, e.g. IMC_ADMINS=U012AB3CD,U045EF6GH.',
   LOG_LEVEL: 'Use one of debug, info, warn, error, e.g. LOG_LEVEL=info.',
+  IMC_BUDGET_CHART: 'Use native (Slack\'s chart block, a PNG where Slack refuses it), image (always a PNG), both or off, e.g. IMC_BUDGET_CHART=native.',
 };
 
 const VARIABLES = Object.keys(HELP);
@@ -188,6 +195,7 @@ const EnvSchema = z
     IMC_AUTHOR_CAN_APPROVE: optional(flag),
     IMC_ADMINS: optional(memberIds),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+    IMC_BUDGET_CHART: optional(z.enum(BUDGET_CHART_MODES)),
   })
   .refine((env) => (env.IMC_APPROVE_EMOJI ?? 'white_check_mark') !== (env.IMC_REJECT_EMOJI ?? 'x'), {
     path: ['IMC_REJECT_EMOJI'],
@@ -226,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     authorCanApprove: v.IMC_AUTHOR_CAN_APPROVE ?? false,
     admins: [...new Set(v.IMC_ADMINS ?? [])],
     logLevel: v.LOG_LEVEL ?? 'info',
+    budgetChart: v.IMC_BUDGET_CHART ?? 'native',
   };
 }
 

@@ -34,6 +34,17 @@ import { planRecordProblems } from './app/plan-record-schema.js';
 import { DurableHttpReceiver } from './slack/receivers/durable-http-receiver.js';
 import { DurableSocketModeReceiver } from './slack/receivers/durable-socket-mode-receiver.js';
 import { StartupError } from './startup-error.js';
+import { createWebSurfaces } from './slack/web-surfaces.js';
+import { BUDGET_CHART_EFFECT, budgetChartEffect } from './slack/budget-chart-effect.js';
+import { observeSaves } from './store/observe-saves.js';
+import { HomeService } from './app/home-service.js';
+import { registerHomeTab } from './slack/listeners/home-tab.js';
+import { registerMessageShortcut } from './slack/listeners/message-shortcut.js';
+import { CANVAS_EFFECT, CanvasService } from './app/canvas-service.js';
+import { canvasEffect } from './slack/canvas-effect.js';
+import { canvasOfferMessage, withCanvasOffer } from './slack/blocks/canvas-messages.js';
+import { registerCanvasActions } from './slack/listeners/canvas-actions.js';
+import { homeViewBlocks } from './slack/blocks/home-view.js';
 
 export interface BotOptions {
   clock?: Clock;
@@ -77,6 +88,8 @@ export interface Bot {
   reminders: ReminderService;
   reviews: ReviewService;
   outbox: OutboxWorker;
+  home: HomeService;
+  canvases: CanvasService;
   logger: Logger;
   /**
    * Listens on PORT/HOST (`/healthz` says 503 meanwhile), checks the token with
@@ -106,12 +119,14 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const script = loadInputLocales(loadScript());
   const reviewScript = loadReviewScript();
   const renderer = createRenderer();
+  let home: HomeService | undefined;
   const opened = await openStore<PlanRecord>(config, {
     logger,
     validateRecord: planRecordProblems,
     ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}),
   });
-  const store = opened.store;
+  // Every save tells the App Home, which refreshes the Homes it concerns (later, never on the save's path).
+  const store = observeSaves(opened.store, (record) => home?.noteSaved(record));
   reportOpen(opened, logger);
   const boltLogger = toBoltLogger(logger);
   const clientOptions = {
@@ -164,6 +179,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     approvalsNeeded: config.approvalsNeeded,
     authorCanApprove: config.authorCanApprove,
   };
+  const surfaces = createWebSurfaces(client, options.slackTimeoutMs ?? 10_000);
+  outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, renderer, messenger, surfaces, logger }));
+  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels));
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
   const plans = new PlanService({
@@ -181,6 +199,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       remindersForNewVersion(reminders, previous, reviewDate, { timeZone: config.timeZone, hour: config.reviewHour }),
     suggestionsFor: async (teamId, channelId) => (reviews ? reviews.suggestionsFor(teamId, channelId) : {}),
   });
+  const canvases = new CanvasService({ plans, offerMessage: canvasOfferMessage, withOffer: withCanvasOffer });
   approvals = new ApprovalService({
     store,
     plans,
@@ -192,6 +211,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     timeZone: config.timeZone,
     reviewHour: config.reviewHour,
     botUserId: () => identity.botUserId,
+    onApproved: (record) => canvases.onApproved(record),
     admins: config.admins,
   });
   const approvalService = approvals;
@@ -232,7 +252,21 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     ],
   });
 
+  home = new HomeService({
+    store,
+    surfaces,
+    messenger,
+    clock,
+    logger,
+    policy: (teamId, channelId) => approvalService.policyFor(teamId, channelId),
+    render: (model, linkFor) => homeViewBlocks(model, { linkFor }),
+  });
+  const homeService = home;
+
   registerImcCommand(app, commands, store.keys, logger);
+  registerHomeTab(app, { home: homeService, reviews: reviewService, approvals: approvalService }, logger);
+  registerMessageShortcut(app, plans, logger);
+  registerCanvasActions(app, canvases, logger);
   registerPlanActions(app, plans, logger);
   registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, logger);
   registerReactions(app, approvals);
@@ -255,6 +289,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     reminders,
     reviews,
     outbox,
+    home: homeService,
+    canvases,
     logger,
     async start() {
       try {
@@ -280,6 +316,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       await outbox.idle();
       await approvals.idle();
       await outbox.idle();
+      await homeService.idle();
     },
     tick: () => reminders.tick(),
     async stop(graceMs = 5_000) {
@@ -290,6 +327,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
         (async () => {
           await approvals.stop();
           await outbox.stop();
+          await homeService.stop();
           return true;
         })(),
         graceMs,

@@ -35,7 +35,13 @@ describe('loadConfig', () => {
       admins: [],
       logLevel: 'info',
       leaseMs: 30_000,
+      budgetChart: 'native',
     });
+  });
+
+  it('reads how the budget chart is shown, and names the variable when the value is unknown', () => {
+    expect(loadConfig({ ...minimal, IMC_BUDGET_CHART: 'image' }).budgetChart).toBe('image');
+    expect(() => loadConfig({ ...minimal, IMC_BUDGET_CHART: 'pie' })).toThrow(/IMC_BUDGET_CHART is not valid \(got "pie"\)\. Use native/);
   });
 
   it('reads every variable when set, trimming blanks and normalising', () => {
@@ -242,6 +248,7 @@ describe('readDotEnv', () => {
         'IMC_AUTHOR_CAN_APPROVE',
         'IMC_ADMINS',
         'LOG_LEVEL',
+        'IMC_BUDGET_CHART',
       ].sort(),
     );
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
 const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8')) as {
-  features: { slash_commands: { command: string }[]; bot_user: unknown };
+  features: { slash_commands: { command: string }[]; bot_user: unknown; app_home: { home_tab_enabled: boolean }; shortcuts: { type: string; callback_id: string }[] };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
 };
@@ -35,8 +35,21 @@ describe('manifest.yml', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
 
+  it('asks for the scopes of the chart upload and the canvas', () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['files:write', 'canvases:write']));
+  });
+
+  it('declares the message shortcut the bot listens for', () => {
+    expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: 'imc_plan_from_message' })]);
+  });
+
+  it('turns on the Home tab and subscribes to app_home_opened, which publishes it', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+  });
+
   it('asks for no scope the bot does not use', () => {
-    const used = new Set(['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'reactions:read', 'channels:read', 'groups:read', 'users:read']);
+    const used = new Set(['chat:write', 'commands', 'channels:history', 'groups:history', 'im:history', 'reactions:read', 'channels:read', 'groups:read', 'users:read', 'files:write', 'canvases:write']);
     expect(manifest.oauth_config.scopes.bot.filter((scope) => !used.has(scope))).toEqual([]);
   });
 });

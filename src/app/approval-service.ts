@@ -61,6 +61,8 @@ export interface ApprovalServiceOptions {
   timeZone: string;
   reviewHour: number;
   botUserId: () => string | undefined;
+  /** Called (under the plan's lock, before it is saved) when a version becomes approved. */
+  onApproved?: (record: PlanRecord) => void;
   /** Members who may loosen approval rules besides workspace admins and owners (`IMC_ADMINS`). */
   admins?: readonly string[];
 }
@@ -410,6 +412,7 @@ export class ApprovalService {
       record.reminders = ensureReminders(record.reminders, version.plan.reviewDate, schedule);
       const upcoming = record.reminders.find((r) => r.kind === 'review' && r.status === 'pending');
       enqueue(record, { kind: 'post', where: 'thread', message: approvedNotice(draft, outcome.approvers, upcoming && reminderDate(upcoming, this.options.timeZone)) });
+      this.options.onApproved?.(record);
     } else if (outcome.state === 'changes-requested' && newRequesters.length > 0) {
       enqueue(record, { kind: 'post', where: 'thread', message: changesRequestedNotice(draft, newRequesters, previous === 'approved') });
     } else if (previous === 'approved' && outcome.state === 'draft') {

@@ -21,7 +21,7 @@
  * messages. A rate limit is shared through the store, so every instance holds that
  * channel, and the author is told once, whichever instance sends.
  */
-import { latestVersion, type MessageRole, type NewOutboxItem, type OutboxItem, type PlanRecord } from './plan-record.js';
+import { latestVersion, type MessageRole, type NewEffectItem, type NewOutboxItem, type OutboxItem, type PlanRecord } from './plan-record.js';
 import { mayHaveTakenEffect, SlackCallError, type FoundMessage, type Logger, type MessageMetadata, type Messenger } from './ports.js';
 import type { Lease, PlanStore } from '../store/plan-store.js';
 import { heldBackNotice } from '../slack/blocks/outbox-messages.js';
@@ -49,6 +49,13 @@ const heldToldKey = (planId: string): string => `held-told:${planId}`;
 
 /** Tells a person (for example through a slash command's response URL) that something failed. */
 export type FailureNotifier = (text: string) => Promise<void>;
+
+/**
+ * Performs an `effect` item. It may return a change to make to the record once the
+ * item is done (for example remembering the id of what it created); throwing a
+ * `SlackCallError` is handled like any failed Slack call.
+ */
+export type EffectPerformer = (record: PlanRecord, item: Extract<OutboxItem, { kind: 'effect' }>) => Promise<{ apply?: (record: PlanRecord) => void } | void>;
 
 /** The time and the timers the worker waits with; tests pass a manual pair to skip minutes of waiting. */
 export interface OutboxTimers {
@@ -84,7 +91,7 @@ export interface OutboxWorkerOptions {
 
 let counter = 0;
 /** Gives a new outbox item a unique id (unique within the process and across restarts by time): `<ms, base 36>-<counter>`. */
-export function enqueue(record: PlanRecord, ...items: NewOutboxItem[]): void {
+export function enqueue(record: PlanRecord, ...items: (NewOutboxItem | NewEffectItem)[]): void {
   for (const item of items) {
     counter = (counter + 1) % 1_000_000;
     record.outbox.push({ ...item, id: `${Date.now().toString(36)}-${counter.toString(36)}` } as OutboxItem);
@@ -112,7 +119,11 @@ export function describeSlackFailure(code: string): string {
   }
 }
 
-type Outcome = { kind: 'done' } | { kind: 'posted'; ts: string } | { kind: 'retry'; failure: SlackCallError } | { kind: 'unreachable' | 'dropped'; code: string };
+type Outcome =
+  | { kind: 'done'; apply?: (record: PlanRecord) => void }
+  | { kind: 'posted'; ts: string }
+  | { kind: 'retry'; failure: SlackCallError }
+  | { kind: 'unreachable' | 'dropped'; code: string };
 
 export class OutboxWorker {
   private readonly draining = new Set<string>();
@@ -134,6 +145,7 @@ export class OutboxWorker {
   /** Items queued before this moment may come from an earlier process (or bot instance) that died mid-post. */
   private readonly startedAt = Date.now();
   private readonly retryDelaysMs: readonly number[];
+  private readonly effects = new Map<string, EffectPerformer>();
   private readonly timers: OutboxTimers;
   private readonly leaseMs: number;
   private poller: NodeJS.Timeout | undefined;
@@ -143,6 +155,11 @@ export class OutboxWorker {
     this.retryDelaysMs = options.retryDelaysMs ?? [1_000, 5_000, 15_000, 60_000, 120_000];
     this.timers = options.timers ?? REAL_TIMERS;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
+  /** Registers the performer of `effect` items named `name`. */
+  registerEffect(name: string, perform: EffectPerformer): void {
+    this.effects.set(name, perform);
   }
 
   /** Lets a failure for this plan be told to someone in real time (kept in memory only: it answers through this instance's request). */
@@ -304,6 +321,7 @@ export class OutboxWorker {
         const index = latest.outbox.findIndex((queued) => queued.id === item.id);
         if (index >= 0) latest.outbox.splice(index, 1);
         if (outcome.kind === 'posted') rememberTs(latest, item, outcome.ts);
+        if (outcome.kind === 'done') outcome.apply?.(latest);
         if (outcome.kind === 'unreachable') {
           latest.outbox = [];
           if (item.kind === 'post' && item.role === 'kickoff') {
@@ -312,7 +330,8 @@ export class OutboxWorker {
           }
         }
         // Bookkeeping only: if it is lost in a crash, the post is found in Slack after the restart.
-        return { durable: false };
+        // An effect that recorded what it made (a canvas id) is saved for good: redoing it would make a second one.
+        return { durable: outcome.kind === 'done' && outcome.apply !== undefined };
       });
       if (outcome.kind === 'unreachable' || outcome.kind === 'dropped') await this.notify(planId, describeSlackFailure(outcome.code));
     }
@@ -347,6 +366,12 @@ export class OutboxWorker {
         }
         case 'note':
           return await this.sendNote(record, item);
+        case 'effect': {
+          const perform = this.effects.get(item.effect);
+          if (!perform) return { kind: 'dropped', code: 'unknown_effect' };
+          const result = await perform(record, item);
+          return { kind: 'done', ...(result?.apply ? { apply: result.apply } : {}) };
+        }
       }
     } catch (error) {
       const failure = error instanceof SlackCallError ? error : new SlackCallError('unexpected_error', false);

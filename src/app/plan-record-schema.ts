@@ -22,6 +22,8 @@ const PlanRecordSchema = z.looseObject({
     z.union([
       z.looseObject({ id: z.string(), kind: z.literal('post'), where: z.enum(['channel', 'thread']), message }),
       z.looseObject({ id: z.string(), kind: z.literal('update'), role: z.string(), message }),
+      z.looseObject({ id: z.string(), kind: z.literal('note'), userId: z.string(), via: z.enum(['ephemeral', 'dm']), message }),
+      z.looseObject({ id: z.string(), kind: z.literal('effect'), effect: z.string(), version: z.number().int().optional() }),
     ]),
   ),
   seen: z.array(z.string()),
@@ -29,6 +31,7 @@ const PlanRecordSchema = z.looseObject({
   approval: z.looseObject({ version: z.number(), state: z.string(), approvers: z.array(z.string()), changeRequesters: z.array(z.string()) }).optional(),
   reminders: z.array(z.looseObject({})).optional(),
   review: z.looseObject({ reviewerId: z.string(), state: z.looseObject({}) }).optional(),
+  canvas: z.looseObject({ id: z.string().min(1), version: z.number().int(), kind: z.enum(['channel', 'standalone']) }).optional(),
 });
 
 /** The fields of a stored plan that are missing or malformed, or undefined when it is usable. */

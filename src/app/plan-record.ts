@@ -58,10 +58,15 @@ export type MessageRole = 'kickoff' | 'question' | 'draft' | 'budget' | 'review-
 export type OutboxItem =
   | { id: string; kind: 'post'; where: 'channel' | 'thread'; message: OutgoingMessage; role?: MessageRole; version?: number }
   | { id: string; kind: 'update'; role: MessageRole; ts?: string; message: OutgoingMessage }
-  | { id: string; kind: 'note'; userId: string; via: 'ephemeral' | 'dm'; message: OutgoingMessage };
+  | { id: string; kind: 'note'; userId: string; via: 'ephemeral' | 'dm'; message: OutgoingMessage }
+  /** Work a registered performer does at send time (a chart, a canvas), rendered from the record then. */
+  | { id: string; kind: 'effect'; effect: string; version?: number; userId?: string };
 
-/** An item as services create it; the outbox gives it its id. */
-export type NewOutboxItem = OutboxItem extends infer T ? (T extends OutboxItem ? Omit<T, 'id'> : never) : never;
+type MessageItem = Exclude<OutboxItem, { kind: 'effect' }>;
+/** A message item as services create it; the outbox gives it its id. */
+export type NewOutboxItem = MessageItem extends infer T ? (T extends MessageItem ? Omit<T, 'id'> : never) : never;
+/** An effect item as services create it. */
+export type NewEffectItem = Omit<Extract<OutboxItem, { kind: 'effect' }>, 'id'>;
 
 export interface PlanRecord {
   [key: string]: unknown;
@@ -104,6 +109,8 @@ export interface PlanRecord {
    * applied, so an older reading (on any instance) never lands after a newer one.
    */
   approvalReadings?: { taken: number; applied: number };
+  /** The canvas the approved plan was saved as, and the version it shows. */
+  canvas?: { id: string; version: number; kind: 'channel' | 'standalone' };
 }
 
 export interface ApprovalRecord {

@@ -75,11 +75,19 @@ export class PlanService {
   constructor(private readonly options: PlanServiceOptions) {}
 
   /** `/imc plan [name]`: creates the plan, queues the kickoff message and the first question. */
-  async startPlan(input: { teamId: string; channelId: string; userId: string; campaign?: string; notify?: FailureNotifier }): Promise<PlanRecord> {
+  async startPlan(input: {
+    teamId: string;
+    channelId: string;
+    userId: string;
+    campaign?: string;
+    notify?: FailureNotifier;
+    /** Answers to offer as suggestions (e.g. a message's text as the problem statement); they win over the channel's. */
+    offers?: Record<string, Suggestion>;
+  }): Promise<PlanRecord> {
     const { store, clock, script, timeZone } = this.options;
     const now = clock.now();
     const id = await this.freshId();
-    const suggestions = (await this.options.suggestionsFor?.(input.teamId, input.channelId)) ?? {};
+    const suggestions = { ...((await this.options.suggestionsFor?.(input.teamId, input.channelId)) ?? {}), ...input.offers };
     const result = startFlow(script, { campaign: input.campaign, now, timeZone, suggestions });
     const record: PlanRecord = {
       id,
@@ -352,6 +360,8 @@ export class PlanService {
       record,
       { kind: 'post', where: 'channel', role: 'draft', version: version.version, message: draftMessage(this.options.renderer, record, version, sketch, hint, this.options.script.labels) },
       { kind: 'post', where: 'channel', role: 'budget', version: version.version, message: budgetMessage(this.options.renderer, record, version, sketch) },
+      // The chart follows the sketch it belongs to; the performer registered for it draws it at send time.
+      { kind: 'effect', effect: 'budget-chart', version: version.version },
       {
         kind: 'post',
         where: 'thread',

@@ -6,28 +6,47 @@ export interface BlockKitProblem {
   message: string;
 }
 
-/** Where the blocks will be shown; modals allow more blocks than messages. */
-export type BlockSurface = 'message' | 'modal';
+/** Where the blocks will be shown; modals and the App Home allow more blocks than messages. */
+export type BlockSurface = 'message' | 'modal' | 'home';
 
-const MAX_BLOCKS: Record<BlockSurface, number> = { message: LIMIT.messageBlocks, modal: LIMIT.modalBlocks };
+/** What a check may need to know beyond the blocks themselves. */
+export interface BlockCheckContext {
+  /** Whether an uploaded file is ready to be shown (`slack_file` in an image block). */
+  fileReady?: (fileId: string) => boolean;
+  /** Block types this workspace refuses (e.g. a Slack without charts yet). */
+  unsupported?: ReadonlySet<string>;
+}
+
+const MAX_BLOCKS: Record<BlockSurface, number> = { message: LIMIT.messageBlocks, modal: LIMIT.modalBlocks, home: LIMIT.modalBlocks };
+/** Block types Slack shows in messages only (tables and charts). */
+const MESSAGE_ONLY = new Set(['table', 'data_visualization']);
+/** Slack's documented chart limits: ≤ 6 series or segments, ≤ 20 points, labels ≤ 20 and titles ≤ 50 characters. */
+const CHART = { series: 6, points: 20, label: 20, title: 50, perMessage: 2 } as const;
 
 const KNOWN_BLOCK_TYPES = new Set([
-  'actions', 'context', 'divider', 'file', 'header', 'image', 'input', 'markdown', 'rich_text', 'section', 'video', 'table',
+  'actions', 'context', 'divider', 'file', 'header', 'image', 'input', 'markdown', 'rich_text', 'section', 'video', 'table', 'data_visualization',
 ]);
 
 type Problem = BlockKitProblem | undefined;
 type Json = Record<string, unknown>;
 
 /** Check blocks against the Block Kit limits the bot is likely to hit; undefined when Slack would accept them. */
-export function findBlockKitProblem(blocks: unknown, surface: BlockSurface): Problem {
+export function findBlockKitProblem(blocks: unknown, surface: BlockSurface, context: BlockCheckContext = {}): Problem {
   if (!Array.isArray(blocks)) return invalid('/blocks', 'must be an array of blocks');
   if (blocks.length > MAX_BLOCKS[surface]) {
     return surface === 'message'
       ? { error: 'msg_blocks_too_long', message: `[ERROR] no more than ${MAX_BLOCKS.message} items allowed [json-pointer:/blocks]` }
-      : invalid('/blocks', `no more than ${MAX_BLOCKS.modal} items allowed`);
+      : invalid('/blocks', `no more than ${MAX_BLOCKS[surface]} items allowed`);
   }
+  const charts = blocks.filter((block) => isJson(block) && block.type === 'data_visualization').length;
+  if (charts > CHART.perMessage) return invalid('/blocks', `no more than ${CHART.perMessage} data_visualization blocks allowed`);
   for (const [index, block] of blocks.entries()) {
-    const problem = checkBlock(block, `/blocks/${index}`);
+    const at = `/blocks/${index}`;
+    const type = isJson(block) ? block.type : undefined;
+    if (typeof type === 'string' && (context.unsupported?.has(type) || (MESSAGE_ONLY.has(type) && surface !== 'message'))) {
+      return invalid(`${at}/type`, `unsupported block type "${type}"`);
+    }
+    const problem = checkBlock(block, at, context);
     if (problem) return problem;
   }
   const total = totalText(blocks);
@@ -37,7 +56,7 @@ export function findBlockKitProblem(blocks: unknown, surface: BlockSurface): Pro
   return undefined;
 }
 
-function checkBlock(block: unknown, at: string): Problem {
+function checkBlock(block: unknown, at: string, context: BlockCheckContext): Problem {
   if (!isJson(block) || typeof block.type !== 'string') return invalid(at, 'must be an object with a string "type"');
   if (!KNOWN_BLOCK_TYPES.has(block.type)) return invalid(`${at}/type`, `unknown block type "${block.type}"`);
   const idProblem = maxLength(block.block_id, LIMIT.id, `${at}/block_id`);
@@ -53,9 +72,71 @@ function checkBlock(block: unknown, at: string): Problem {
       return checkElements(block.elements, `${at}/elements`, LIMIT.actionsElements);
     case 'context':
       return checkElements(block.elements, `${at}/elements`, LIMIT.contextElements);
+    case 'image':
+      return checkImage(block, at, context);
+    case 'data_visualization':
+      return checkChartBlock(block, at);
     default:
       return undefined;
   }
+}
+
+/** An image shows a public URL or an uploaded file; a file still being processed is refused, as Slack does. */
+function checkImage(block: Json, at: string, context: BlockCheckContext): Problem {
+  const altProblem = typeof block.alt_text === 'string' && block.alt_text !== '' ? maxLength(block.alt_text, LIMIT.fieldText, `${at}/alt_text`) : invalid(`${at}/alt_text`, 'must be a non-empty string');
+  if (altProblem) return altProblem;
+  if (typeof block.image_url === 'string') return maxLength(block.image_url, LIMIT.buttonUrl, `${at}/image_url`);
+  const file = block.slack_file;
+  if (!isJson(file) || (typeof file.id !== 'string' && typeof file.url !== 'string')) return invalid(at, 'must have "image_url" or "slack_file"');
+  if (typeof file.id === 'string' && !(context.fileReady?.(file.id) ?? false)) return invalid(`${at}/slack_file`, 'invalid slack file');
+  return undefined;
+}
+
+/** The `data_visualization` block: a titled pie, bar, area or line chart within Slack's limits. */
+function checkChartBlock(block: Json, at: string): Problem {
+  if (typeof block.title !== 'string' || block.title === '') return invalid(`${at}/title`, 'must be a non-empty string');
+  const titleProblem = maxLength(block.title, CHART.title, `${at}/title`);
+  if (titleProblem) return titleProblem;
+  const chart = block.chart;
+  if (!isJson(chart)) return invalid(`${at}/chart`, 'must be a chart object');
+  if (chart.type === 'pie') return checkPoints(chart.segments, `${at}/chart/segments`, CHART.series);
+  if (chart.type !== 'bar' && chart.type !== 'area' && chart.type !== 'line') return invalid(`${at}/chart/type`, 'must be one of pie, bar, area, line');
+  const axis = chart.axis_config;
+  if (!isJson(axis) || !Array.isArray(axis.categories) || axis.categories.length === 0) return invalid(`${at}/chart/axis_config/categories`, 'must be a non-empty array');
+  const categories = axis.categories as unknown[];
+  for (const [index, category] of categories.entries()) {
+    if (typeof category !== 'string' || category === '') return invalid(`${at}/chart/axis_config/categories/${index}`, 'must be a non-empty string');
+    const problem = maxLength(category, CHART.label, `${at}/chart/axis_config/categories/${index}`);
+    if (problem) return problem;
+  }
+  const labelProblem = maxLength(axis.x_label, CHART.title, `${at}/chart/axis_config/x_label`) ?? maxLength(axis.y_label, CHART.title, `${at}/chart/axis_config/y_label`);
+  if (labelProblem) return labelProblem;
+  const series = chart.series;
+  if (!Array.isArray(series) || series.length === 0 || series.length > CHART.series) return invalid(`${at}/chart/series`, `must hold 1 to ${CHART.series} series`);
+  const names = new Set<string>();
+  for (const [index, one] of series.entries()) {
+    const where = `${at}/chart/series/${index}`;
+    if (!isJson(one) || typeof one.name !== 'string' || one.name === '') return invalid(`${where}/name`, 'must be a non-empty string');
+    if (names.has(one.name)) return invalid(`${where}/name`, 'series names must be unique');
+    names.add(one.name);
+    const problem = maxLength(one.name, CHART.label, `${where}/name`) ?? checkPoints(one.data, `${where}/data`, CHART.points);
+    if (problem) return problem;
+    const labels = (one.data as Json[]).map((point) => point.label);
+    if (labels.some((label) => !categories.includes(label))) return invalid(`${where}/data`, 'labels must match axis_config.categories');
+  }
+  return undefined;
+}
+
+function checkPoints(points: unknown, at: string, max: number): Problem {
+  if (!Array.isArray(points) || points.length === 0 || points.length > max) return invalid(at, `must hold 1 to ${max} items`);
+  for (const [index, point] of points.entries()) {
+    const where = `${at}/${index}`;
+    if (!isJson(point) || typeof point.label !== 'string' || point.label === '') return invalid(`${where}/label`, 'must be a non-empty string');
+    if (typeof point.value !== 'number' || !Number.isFinite(point.value)) return invalid(`${where}/value`, 'must be a finite number');
+    const problem = maxLength(point.label, CHART.label, `${where}/label`);
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
 function checkSection(block: Json, at: string): Problem {

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { applyResponseUrlPost, type ResponseUrlContext, type ResponseUrlEffect } from './apply-response-url-post.js';
-import { FAKE_SLACK_METHODS, type MethodArgs, type MethodContext, type OpenedView, type ScheduledMessage } from './fake-slack-methods.js';
+import type { FakeCanvas } from './fake-canvases.js';
+import { receiveUpload, type FakeFile } from './fake-files.js';
+import { FAKE_SLACK_METHODS, type MethodArgs, type MethodContext, type OpenedView, type PublishedHome, type ScheduledMessage } from './fake-slack-methods.js';
 import {
   createFakeWorkspace,
   DEFAULT_FAKE_CHANNELS,
@@ -22,7 +24,9 @@ import { SlackMethodError } from './slack-method-error.js';
 import { createFakeSocketMode, type FakeSocketMode } from './socket-mode-server.js';
 
 export type { ResponseUrlContext } from './apply-response-url-post.js';
-export type { OpenedView, ScheduledMessage } from './fake-slack-methods.js';
+export type { OpenedView, PublishedHome, ScheduledMessage } from './fake-slack-methods.js';
+export type { FakeFile } from './fake-files.js';
+export type { FakeCanvas } from './fake-canvases.js';
 export type * from './fake-workspace.js';
 
 /** How the fake workspace starts; every field has a sensible default. */
@@ -39,6 +43,10 @@ export interface FakeSlackOptions {
   now?: () => number;
   /** cap every paginated page (members, history, replies) so cursor handling gets exercised */
   pageSize?: number;
+  /** block types this workspace refuses with `invalid_blocks` (e.g. `data_visualization`, for a Slack without charts) */
+  unsupportedBlocks?: string[];
+  /** ms an upload takes to process after `files.completeUploadExternal` (default 30) */
+  fileProcessingMs?: number;
 }
 
 /**
@@ -115,6 +123,14 @@ export interface FakeSlack {
   readonly ephemerals: readonly FakeEphemeral[];
   readonly views: readonly OpenedView[];
   readonly scheduled: readonly ScheduledMessage[];
+  /** Uploaded files by id, with their bytes. */
+  readonly files: ReadonlyMap<string, FakeFile>;
+  /** Canvases by id. */
+  readonly canvases: ReadonlyMap<string, FakeCanvas>;
+  /** Deletes a canvas as a person could in Slack; false when there was none. */
+  deleteCanvas(canvasId: string): boolean;
+  /** The App Home a user sees now (the last `views.publish` for them). */
+  home(userId: string): PublishedHome | undefined;
   /** Calls to one method, oldest first. */
   callsTo(method: string): RecordedCall[];
   /** URL of a response_url; `context` says which channel, user and message it answers. */
@@ -171,12 +187,31 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       emit,
     );
 
-  const ctx: MethodContext = { workspace: buildWorkspace(), views: [], scheduled: [], triggers: new Map(), ...pageSizeOf(options) };
+  const timers = new Set<NodeJS.Timeout>();
+  const schedule = (work: () => void, ms: number): void => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      work();
+    }, ms);
+    timers.add(timer);
+  };
+  const ctx: MethodContext = {
+    workspace: buildWorkspace(),
+    views: [],
+    scheduled: [],
+    triggers: new Map(),
+    homes: new Map(),
+    files: { files: new Map(), processingMs: options.fileProcessingMs ?? 30 },
+    canvases: new Map(),
+    uploadBase: '',
+    schedule,
+    unsupportedBlocks: new Set(options.unsupportedBlocks ?? []),
+    ...pageSizeOf(options),
+  };
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
   const faults = new Map<string, FakeSlackFault[]>();
   const responseUrls = new Map<string, ResponseUrlContext & { issuedAt: number; uses: number }>();
-  const timers = new Set<NodeJS.Timeout>();
   const hanging = new Set<ServerResponse>();
   let triggerCount = 0;
 
@@ -206,6 +241,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       record.response = send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
     } else record.response = send(res, 500, { ok: false, error: 'internal_error' });
     return true;
+  }
+
+  /** The POST of a file's bytes to its upload URL (recorded as a call to `upload`). */
+  async function handleUpload(fileId: string, body: Buffer, res: ServerResponse): Promise<void> {
+    const call: RecordedCall = { method: 'upload', args: { file_id: fileId }, bytes: body.length, time: now() };
+    calls.push(call);
+    if (await answerFault('upload', res, call)) return;
+    const answer = receiveUpload(fileId, body, ctx.files);
+    call.response = { status: answer.status, body: { text: answer.text } };
+    if (!res.headersSent) {
+      res.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(answer.text);
+    }
   }
 
   async function handleApi(method: string, req: IncomingMessage, raw: string, res: ServerResponse): Promise<void> {
@@ -274,23 +322,26 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const api = /^\/api\/([\w.]+)$/.exec(path);
     const respond = /^\/respond\/([\w.-]+)$/.exec(path);
-    if (req.method !== 'POST' || (!api && !respond)) {
+    const upload = /^\/upload\/([\w.-]+)$/.exec(path);
+    if (req.method !== 'POST' || (!api && !respond && !upload)) {
       send(res, 404, { ok: false, error: 'not_found' });
       return;
     }
-    const raw = await readBody(req);
-    if (raw === undefined) {
+    const body = await readBody(req);
+    if (body === undefined) {
       send(res, 413, { ok: false, error: 'request_too_large' });
       return;
     }
-    if (api?.[1]) await handleApi(api[1], req, raw, res);
-    else if (respond?.[1]) await handleResponseUrl(respond[1], req, raw, res);
+    if (upload?.[1]) await handleUpload(upload[1], body, res);
+    else if (api?.[1]) await handleApi(api[1], req, body.toString('utf8'), res);
+    else if (respond?.[1]) await handleResponseUrl(respond[1], req, body.toString('utf8'), res);
   }
 
   let connections = 0;
   server.on('connection', () => (connections += 1));
   const port = await listen(server);
   const base = `http://127.0.0.1:${port}`;
+  ctx.uploadBase = `${base}/upload/`;
   const socketMode = createFakeSocketMode(base, now);
   server.on('upgrade', (req, socket, head) => socketMode.handleUpgrade(req, socket, head));
 
@@ -330,6 +381,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     get scheduled() {
       return ctx.scheduled;
     },
+    get files() {
+      return ctx.files.files;
+    },
+    get canvases() {
+      return ctx.canvases;
+    },
+    home: (userId) => ctx.homes.get(userId),
+    deleteCanvas: (canvasId) => ctx.canvases.delete(canvasId),
     callsTo: (method) => calls.filter((call) => call.method === method),
     responseUrl(id, context) {
       if (!/^[\w.-]+$/.test(id)) throw new Error(`A response_url id may hold letters, digits, "_", "." and "-" only, e.g. "cmd-1"; got "${id}".`);
@@ -357,6 +416,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         ctx.views.length = 0;
         ctx.scheduled.length = 0;
         ctx.triggers.clear();
+        ctx.homes.clear();
+        ctx.files.files.clear();
+        ctx.canvases.clear();
         responseUrls.clear();
       }
     },
@@ -463,7 +525,7 @@ function pageSizeOf(options: FakeSlackOptions): { pageSize?: number } {
   return options.pageSize === undefined ? {} : { pageSize: options.pageSize };
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -472,7 +534,7 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
     if (size > MAX_BODY_BYTES) return undefined;
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function listen(server: Server): Promise<number> {

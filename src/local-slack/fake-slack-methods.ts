@@ -1,4 +1,6 @@
-import { findBlockKitProblem } from './block-kit-limits.js';
+import { findBlockKitProblem, type BlockCheckContext } from './block-kit-limits.js';
+import { createCanvas, createChannelCanvas, editCanvas, type FakeCanvas } from './fake-canvases.js';
+import { completeUpload, fileInfo, getUploadUrl, type FakeFileStore } from './fake-files.js';
 import {
   listMembers,
   threadReplies,
@@ -28,11 +30,30 @@ export interface ScheduledMessage {
   metadata?: Record<string, unknown>;
 }
 
+/** A user's App Home as last published with `views.publish`. */
+export interface PublishedHome {
+  userId: string;
+  view: Record<string, unknown>;
+  /** Changes with every publish; a publish that passes an older one gets `hash_conflict`. */
+  hash: string;
+  publishedAt: number;
+}
+
 /** Everything a fake Web API method may read or change. */
 export interface MethodContext {
   workspace: FakeWorkspace;
   views: OpenedView[];
   scheduled: ScheduledMessage[];
+  /** The App Home of each user who has one, by user id. */
+  homes: Map<string, PublishedHome>;
+  files: FakeFileStore;
+  canvases: Map<string, FakeCanvas>;
+  /** Base of upload URLs (`http://127.0.0.1:PORT/upload/`). */
+  uploadBase: string;
+  /** Runs `work` after `ms` (asynchronous processing, e.g. of an upload). */
+  schedule: (work: () => void, ms: number) => void;
+  /** Block types this fake workspace refuses, to stand for a Slack without them. */
+  unsupportedBlocks: ReadonlySet<string>;
   /** trigger ids the driver handed out, with when (ms) and whether one was already used */
   triggers: Map<string, { issuedAt: number; used: boolean }>;
   /** caps every paginated page, so a bot's default `limit` still has to follow cursors */
@@ -60,9 +81,10 @@ export const FAKE_SLACK_METHODS: Readonly<Record<string, Handler>> = {
     is_enterprise_install: false,
   }),
 
-  'chat.postMessage': (args, { workspace }) => {
+  'chat.postMessage': (args, ctx) => {
+    const { workspace } = ctx;
     const channel = directMessageChannel(args, workspace) ?? channelArg(args, workspace, { mustBeMember: true });
-    const content = messageContent(args);
+    const content = messageContent(args, blockCheck(ctx));
     const message = workspace.post(channel, {
       ...content,
       ...optional('thread_ts', stringArg(args, 'thread_ts')),
@@ -73,10 +95,11 @@ export const FAKE_SLACK_METHODS: Readonly<Record<string, Handler>> = {
     return { channel: channel.id, ts: message.ts, message: toApiMessage(channel, message, workspace.teamId) };
   },
 
-  'chat.update': (args, { workspace }) => {
+  'chat.update': (args, ctx) => {
+    const { workspace } = ctx;
     const channel = channelArg(args, workspace, { mustBeMember: false });
     const message = ownMessage(channel, args, 'ts', workspace, 'cant_update_message');
-    const content = messageContent(args);
+    const content = messageContent(args, blockCheck(ctx));
     message.text = content.text;
     if (content.blocks !== undefined) message.blocks = content.blocks;
     message.edited = { user: workspace.botUserId, ts: workspace.nextTs() };
@@ -241,6 +264,36 @@ export const FAKE_SLACK_METHODS: Readonly<Record<string, Handler>> = {
     };
   },
 
+  'views.publish': (args, ctx) => {
+    const userId = stringArg(args, 'user_id');
+    const view = args.view;
+    if (userId === undefined || !isJson(view)) throw new SlackMethodError('invalid_arguments', ['[ERROR] user_id and view are required']);
+    const user = ctx.workspace.users.get(userId);
+    if (!user || user.isBot) throw new SlackMethodError('user_not_found');
+    const previous = ctx.homes.get(userId);
+    const hash = stringArg(args, 'hash');
+    if (hash !== undefined && previous && hash !== previous.hash) throw new SlackMethodError('hash_conflict');
+    if (view.type !== 'home') throw new SlackMethodError('invalid_arguments', ['[ERROR] must be "home" [json-pointer:/view/type]']);
+    const problem = findBlockKitProblem(view.blocks, 'home', blockCheck(ctx));
+    if (problem) throw new SlackMethodError('invalid_arguments', [problem.message]);
+    const published: PublishedHome = { userId, view, hash: `${ctx.workspace.now()}.${(ctx.homes.size + 1).toString(36)}${Math.random().toString(36).slice(2, 8)}`, publishedAt: ctx.workspace.now() };
+    ctx.homes.set(userId, published);
+    ctx.workspace.emit({ type: 'home_published', userId, view });
+    return { view: { id: `VH${userId}`, team_id: ctx.workspace.teamId, ...view, hash: published.hash, state: { values: {} } } };
+  },
+
+  'files.getUploadURLExternal': (args, ctx) => getUploadUrl(args, ctx.files, ctx.uploadBase),
+
+  'files.completeUploadExternal': (args, ctx) => completeUpload(args, ctx.files, ctx.workspace, ctx.schedule),
+
+  'files.info': (args, ctx) => fileInfo(args, ctx.files),
+
+  'conversations.canvases.create': (args, ctx) => createChannelCanvas(args, ctx.canvases, ctx.workspace),
+
+  'canvases.create': (args, ctx) => createCanvas(args, ctx.canvases, ctx.workspace),
+
+  'canvases.edit': (args, ctx) => editCanvas(args, ctx.canvases),
+
   'views.open': (args, ctx) => {
     const triggerId = stringArg(args, 'trigger_id');
     const view = args.view;
@@ -297,7 +350,7 @@ function reactionArgs(args: MethodArgs, workspace: FakeWorkspace): { message: Fa
 }
 
 /** Text and blocks of a message, validated like Slack does (also used for response_url posts). */
-export function messageContent(args: MethodArgs): { text: string; blocks?: Record<string, unknown>[] } {
+export function messageContent(args: MethodArgs, check: BlockCheckContext = {}): { text: string; blocks?: Record<string, unknown>[] } {
   const text = stringArg(args, 'text') ?? '';
   const blocks = args.blocks;
   if (typeof blocks === 'string') throw new SlackMethodError('invalid_blocks_format');
@@ -305,7 +358,7 @@ export function messageContent(args: MethodArgs): { text: string; blocks?: Recor
   if (text.trim() === '' && !hasBlocks) throw new SlackMethodError('no_text');
   if (text.length > MAX_TEXT) throw new SlackMethodError('msg_too_long');
   if (blocks === undefined || (Array.isArray(blocks) && blocks.length === 0)) return { text };
-  const problem = findBlockKitProblem(blocks, 'message');
+  const problem = findBlockKitProblem(blocks, 'message', check);
   if (problem) throw new SlackMethodError(problem.error, [problem.message]);
   return { text, blocks: blocks as Record<string, unknown>[] };
 }
@@ -326,6 +379,11 @@ function checkModal(view: Record<string, unknown>): string | undefined {
     return '[ERROR] title must be plain_text of at most 24 characters [json-pointer:/view/title]';
   }
   return findBlockKitProblem(view.blocks, 'modal')?.message;
+}
+
+/** What block checks need from the workspace: which uploads are ready, which block types it refuses. */
+function blockCheck(ctx: MethodContext): BlockCheckContext {
+  return { fileReady: (id) => ctx.files.files.get(id)?.state === 'ready', unsupported: ctx.unsupportedBlocks };
 }
 
 function useTrigger(triggerId: string, ctx: MethodContext): void {

@@ -17,6 +17,8 @@ export interface FakeMessage {
   text: string;
   blocks?: Record<string, unknown>[];
   metadata?: Record<string, unknown>;
+  /** Files shared with the message (a file upload shared in a channel). */
+  files?: Record<string, unknown>[];
   reactions: FakeReaction[];
   edited?: { user: string; ts: string };
 }
@@ -77,7 +79,9 @@ export type FakeSlackChange =
   | { type: 'message_deleted'; message: FakeMessage }
   | { type: 'ephemeral_posted'; ephemeral: FakeEphemeral }
   | { type: 'reaction_added' | 'reaction_removed'; message: FakeMessage; reaction: string; user: string }
-  | { type: 'view_opened'; view: Record<string, unknown> };
+  | { type: 'view_opened'; view: Record<string, unknown> }
+  | { type: 'home_published'; userId: string; view: Record<string, unknown> }
+  | { type: 'file_shared'; files: { id: string; filename: string; bytes?: Buffer }[]; message: FakeMessage };
 
 /** Identity of the bot inside the fake workspace. */
 export interface FakeBotIdentity {

@@ -2,7 +2,7 @@ import { SlackMethodError } from './slack-method-error.js';
 import type { MethodArgs } from './fake-slack-methods.js';
 
 // Fields Slack accepts as JSON text inside a form (and, leniently, inside a JSON body too).
-const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'view'];
+const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'view', 'files', 'changes', 'document_content'];
 
 /** Parse a Web API request body the way Slack does: form-encoded or JSON, objects given as JSON strings. */
 export function parseMethodArgs(raw: string, contentType: string | undefined): MethodArgs {

@@ -65,6 +65,24 @@ export interface BlockActionInput extends ForgeOptions {
   responseUrl?: string;
 }
 
+/** A click on a button in a user's App Home (no response_url: Slack sends none from a view). */
+export interface HomeActionInput extends ForgeOptions {
+  userId: string;
+  actionId: string;
+  blockId?: string;
+  value?: string;
+}
+
+/** A message shortcut ("…" menu on a message) chosen by a user. */
+export interface MessageShortcutInput extends ForgeOptions {
+  userId: string;
+  channelId: string;
+  messageTs: string;
+  callbackId: string;
+  /** the message's text when the fake does not know the message */
+  text?: string;
+}
+
 /** Options for a raw Events API delivery. */
 export interface EventDeliveryOptions extends ForgeOptions {
   eventId?: string;
@@ -99,6 +117,10 @@ export interface SlackDriver {
   message(input: UserMessageEventInput): Promise<DriverResponse & { ts: string; eventId: string }>;
   reactionAdded(input: ReactionEventInput): Promise<DriverResponse>;
   reactionRemoved(input: ReactionEventInput): Promise<DriverResponse>;
+  /** The user opened the app's Home (or Messages) tab. */
+  appHomeOpened(input: { userId: string; tab?: 'home' | 'messages' } & EventDeliveryOptions): Promise<DriverResponse & { eventId: string }>;
+  homeAction(input: HomeActionInput): Promise<DriverResponse>;
+  messageShortcut(input: MessageShortcutInput): Promise<DriverResponse>;
 }
 
 const API_APP_ID = 'A0FAKEAPP';
@@ -266,6 +288,66 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
 
     reactionAdded: (input) => reaction('reaction_added', input),
     reactionRemoved: (input) => reaction('reaction_removed', input),
+
+    appHomeOpened(input) {
+      const published = fake?.home(input.userId);
+      return event(
+        {
+          type: 'app_home_opened',
+          user: input.userId,
+          channel: `D${input.userId.slice(1)}`,
+          tab: input.tab ?? 'home',
+          ...(published ? { view: { id: `VH${input.userId}`, type: 'home', hash: published.hash, blocks: published.view.blocks } } : {}),
+        },
+        input,
+      );
+    },
+
+    homeAction(input) {
+      const published = fake?.home(input.userId);
+      const found = findActionElement(published?.view.blocks as Json[] | undefined, input.actionId);
+      const payload = {
+        type: 'block_actions',
+        user: { id: input.userId, username: fake?.user(input.userId)?.name ?? input.userId.toLowerCase(), team_id: teamId },
+        api_app_id: API_APP_ID,
+        token: VERIFICATION_TOKEN,
+        container: { type: 'view', view_id: `VH${input.userId}` },
+        trigger_id: triggerId(undefined),
+        team: { id: teamId, domain: 'fake-workspace' },
+        enterprise: null,
+        is_enterprise_install: false,
+        view: { id: `VH${input.userId}`, type: 'home', team_id: teamId, blocks: published?.view.blocks ?? [], hash: published?.hash ?? '', state: { values: {} } },
+        actions: [actionOf({ ...input, channelId: '', messageTs: '' }, found, nextTs())],
+      };
+      return sendForm({ payload: JSON.stringify(payload) }, input, payload);
+    },
+
+    messageShortcut(input) {
+      const original = knownMessage(fake, input.channelId, input.messageTs);
+      const payload = {
+        type: 'message_action',
+        callback_id: input.callbackId,
+        trigger_id: triggerId(undefined),
+        action_ts: nextTs(),
+        team: { id: teamId, domain: 'fake-workspace' },
+        user: { id: input.userId, name: fake?.user(input.userId)?.name ?? input.userId.toLowerCase(), team_id: teamId },
+        channel: { id: input.channelId, name: fake?.channel(input.channelId)?.name ?? 'unknown-channel' },
+        is_enterprise_install: false,
+        enterprise: null,
+        token: VERIFICATION_TOKEN,
+        api_app_id: API_APP_ID,
+        message_ts: input.messageTs,
+        message: {
+          type: 'message',
+          ts: input.messageTs,
+          text: original?.text ?? input.text ?? '',
+          user: original?.user ?? input.userId,
+          ...(original?.thread_ts ? { thread_ts: original.thread_ts } : {}),
+        },
+        response_url: responseUrl('shortcut', { channelId: input.channelId, userId: input.userId }),
+      };
+      return sendForm({ payload: JSON.stringify(payload) }, input, payload);
+    },
   };
 }
 

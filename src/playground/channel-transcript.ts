@@ -46,7 +46,7 @@ export class ChannelTranscript {
       if (change.ephemeral.channel === this.channelId) this.pending.push({ kind: 'ephemeral', ephemeral: change.ephemeral });
       return;
     }
-    if (change.type === 'view_opened' || change.message.channel !== this.channelId) return;
+    if (change.type === 'view_opened' || change.type === 'home_published' || change.type === 'file_shared' || change.message.channel !== this.channelId) return;
     const { message } = change;
     if (change.type === 'reaction_added' || change.type === 'reaction_removed') {
       this.pending.push({ kind: 'line', text: this.reactionLine(change.type === 'reaction_added', message, change.reaction, change.user) });
@@ -73,6 +73,11 @@ export class ChannelTranscript {
         this.printMessage(entry.message, entry.edited);
       }
     }
+  }
+
+  /** Queues a line to print with the next flush, in order with the messages around it. */
+  note(text: string): void {
+    this.pending.push({ kind: 'line', text });
   }
 
   /** Prints a message that did not come from the channel (a slash command's direct reply). */

@@ -20,6 +20,7 @@ export const HELP_LINES: readonly string[] = [
   '  :unreact 12 white_check_mark                  remove it again',
   '  :clock +3d  :clock +2w  :clock +1d 6h  :clock 2027-04-15 10:00   move time forward; due reminders fire',
   '  :messages                    print every bot message again',
+  '  :home                        open your Home tab (your plans, approvals, reviews); :home 2 clicks its button [2]',
   '  :help                        this list',
   '  :quit                        stop (Ctrl-C too); the data directory goes unless you started with --keep',
 ];

@@ -23,6 +23,8 @@ export type PlaygroundCommand =
   | { kind: 'clock'; move: ClockMove }
   | { kind: 'thread'; message: number }
   | { kind: 'messages' }
+  /** Show your Home tab; with a number, click that button of it. */
+  | { kind: 'home'; click?: number }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'nothing' };
@@ -60,6 +62,8 @@ export function parseLine(raw: string): PlaygroundCommand {
       return { kind: 'thread', message: messageNumber(required(argument, ':thread <message number>', ':thread 1')) };
     case 'messages':
       return { kind: 'messages' };
+    case 'home':
+      return argument === '' ? { kind: 'home' } : { kind: 'home', click: messageNumber(argument) };
     case 'help':
       return { kind: 'help' };
     case 'quit':

@@ -3,7 +3,7 @@
  * driven by lines a person (or a script) types. Every line goes through the same
  * signed requests Slack would send, so what you see is what Slack users would see.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import { startFakeSlack } from '../local-slack/fake-slack-api.js';
 import type { DriverResponse } from '../local-slack/slack-driver.js';
 import type { FakeMessage } from '../local-slack/fake-workspace.js';
 import { ChannelTranscript } from './channel-transcript.js';
-import { shownLabel, type ClickTarget } from './click-targets.js';
+import { clickTargetsOf, shownLabel, type ClickTarget } from './click-targets.js';
 import { HELP_LINES } from './help-text.js';
 import { parseLine, type MessageRef, type PlaygroundCommand } from './parse-line.js';
 import { describeInstant, PlaygroundClock } from './playground-clock.js';
@@ -101,7 +101,22 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     { style, names: { user: (id) => fake.user(id)?.name, channel: (id) => fake.channel(id)?.name } },
     options.out,
   );
-  const unsubscribe = fake.onChange((change) => transcript.observe(change));
+  const unsubscribe = fake.onChange((change) => {
+    transcript.observe(change);
+    if (change.type === 'file_shared') saveFiles(change.files);
+  });
+
+  /** Files the bot shared (the budget chart) are written to the data directory, so they can be opened. */
+  function saveFiles(files: { filename: string; bytes?: Buffer }[]): void {
+    const dir = join(dataDir, 'files');
+    mkdirSync(dir, { recursive: true });
+    for (const file of files) {
+      if (!file.bytes) continue;
+      const path = join(dir, file.filename.replace(/[^\w.-]/g, '_'));
+      writeFileSync(path, file.bytes);
+      transcript.note(style.dim(`(the bot shared ${file.filename}; saved to ${path})`));
+    }
+  }
 
   /** Waits until the bot has sent all it owes and the local Slack has gone quiet. */
   async function settle(): Promise<void> {
@@ -286,6 +301,32 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     await settle();
   }
 
+  /** Opens the current person's Home tab (as Slack does: an app_home_opened event) and prints it. */
+  async function showHome(): Promise<void> {
+    expectOk(await driver.appHomeOpened({ userId: currentUser }), 'opening the Home tab');
+    await settle();
+    printHome();
+  }
+
+  function printHome(): void {
+    const home = fake.home(currentUser);
+    if (!home) throw new PlaygroundError('The bot has not published a Home tab for you yet; see bot.log in the data directory.');
+    transcript.printDirect({ text: '', blocks: home.view.blocks as Record<string, unknown>[] }, { author: `imc-bot Home tab of ${nameOf(currentUser)}` });
+  }
+
+  async function clickHome(number: number): Promise<void> {
+    const home = fake.home(currentUser);
+    if (!home) throw new PlaygroundError('Open your Home tab first with :home, then click one of its buttons, e.g. :home 1.');
+    const targets = clickTargetsOf(home.view.blocks as Record<string, unknown>[]);
+    const target = targets.find((candidate) => candidate.number === number);
+    if (!target) throw new PlaygroundError(`Your Home tab has no [${number}]${targets.length > 0 ? `: its buttons are [1] to [${targets.length}]` : ''}. Type :home to see it again.`);
+    const url = typeof target.element.url === 'string' ? target.element.url : undefined;
+    options.out(style.dim(url ? `(${nameOf(currentUser)} clicked "${shownLabel(target)}": in Slack it opens ${url})` : `(${nameOf(currentUser)} clicked "${shownLabel(target)}")`));
+    expectOk(await driver.homeAction({ userId: currentUser, actionId: target.actionId, ...(target.value !== undefined ? { value: target.value } : {}) }), `the click on "${target.label}"`);
+    await settle();
+    if (!url) printHome();
+  }
+
   async function perform(command: PlaygroundCommand): Promise<void> {
     switch (command.kind) {
       case 'nothing':
@@ -324,6 +365,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       case 'messages':
         transcript.reprint();
         return;
+      case 'home':
+        return command.click === undefined ? showHome() : clickHome(command.click);
       case 'help':
         HELP_LINES.forEach((line) => options.out(line));
         return;

@@ -70,6 +70,8 @@ function blockLines(block: Json, targets: ClickTarget[], options: MrkdwnOptions)
       return elementLines(interactiveElements(block), targets, options);
     case 'image':
       return [`[image: ${String(block.alt_text ?? '')}]`];
+    case 'data_visualization':
+      return chartLines(block, options);
     default:
       return block.text ? textObjectLines(block.text, options) : [];
   }
@@ -135,4 +137,24 @@ function wrapButtons(buttons: string[]): string[] {
     else lines.push(button);
   }
   return lines;
+}
+
+const BAR_WIDTH = 24;
+
+/** A chart block as text bars: its title, then one line per bar or slice. */
+function chartLines(block: Json, options: MrkdwnOptions): string[] {
+  const chart = (block.chart ?? {}) as Json;
+  const series = Array.isArray(chart.series) ? (chart.series as Json[]) : [];
+  const points = ((chart.type === 'pie' ? chart.segments : series[0]?.data) ?? []) as { label?: string; value?: number }[];
+  const largest = Math.max(1, ...points.map((point) => point.value ?? 0));
+  const labelWidth = Math.max(0, ...points.map((point) => String(point.label ?? '').length));
+  const unit = typeof (chart.axis_config as Json | undefined)?.y_label === 'string' ? ` ${String((chart.axis_config as Json).y_label)}` : '';
+  return [
+    options.style.bold(`[chart] ${String(block.title ?? '')}`),
+    ...points.map((point) => {
+      const value = point.value ?? 0;
+      const bar = '█'.repeat(Math.round((Math.max(0, value) / largest) * BAR_WIDTH));
+      return `${String(point.label ?? '').padEnd(labelWidth)}  ${bar} ${value.toLocaleString('en-US', { maximumFractionDigits: 2 })}${unit}`;
+    }),
+  ];
 }

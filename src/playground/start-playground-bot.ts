@@ -37,6 +37,8 @@ export async function startPlaygroundBot(start: PlaygroundBotStart): Promise<{ b
     IMC_DATA_DIR: join(start.dataDir, 'store'),
     IMC_TIME_ZONE: start.timeZone,
     IMC_APPROVALS_NEEDED: '2',
+    // Slack's chart in the sketch and the PNG in the thread: the PNG is written to the data directory.
+    IMC_BUDGET_CHART: 'both',
     LOG_LEVEL: 'info',
     ...(start.socketMode ? { SLACK_APP_TOKEN: start.fake.appToken } : {}),
   });

@@ -1,5 +1,6 @@
 import { ErrorCode, WebClient, type WebAPIPlatformError } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { slackError } from '../support/slack-error.js';
 import { createSilentSlackLogger } from '../../src/local-slack/create-silent-slack-logger.js';
 import { startFakeSlack, type FakeSlack, type FakeSlackChange } from '../../src/local-slack/fake-slack-api.js';
 
@@ -32,14 +33,6 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function slackError(call: Promise<unknown>): Promise<WebAPIPlatformError> {
-  const error = await call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error, 'the call should have failed').toBeDefined();
-  return error as WebAPIPlatformError;
-}
 
 describe('posting messages', () => {
   it('posts, threads and updates messages as the bot, with increasing ts', async () => {

@@ -28,6 +28,9 @@ describe('parseLine: what a typed line means', () => {
     expect(parseLine(':react last-draft :white_check_mark: as @Bob')).toEqual({ kind: 'react', add: true, message: 'last-draft', emoji: 'white_check_mark', user: 'bob' });
     expect(parseLine(':unreact #12 x')).toEqual({ kind: 'react', add: false, message: 12, emoji: 'x' });
     expect(parseLine(':as carol')).toEqual({ kind: 'as', user: 'carol' });
+    expect(parseLine(':home')).toEqual({ kind: 'home' });
+    expect(parseLine(':home 3')).toEqual({ kind: 'home', click: 3 });
+    expect(() => parseLine(':home x')).toThrow(PlaygroundError);
     expect(parseLine(':thread #4')).toEqual({ kind: 'thread', message: 4 });
     expect(parseLine(':clock +3d')).toEqual({ kind: 'clock', move: { kind: 'by', ms: 3 * 86_400_000 } });
     expect(parseLine(':clock +2w')).toEqual({ kind: 'clock', move: { kind: 'by', ms: 14 * 86_400_000 } });

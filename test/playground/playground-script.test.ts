@@ -64,6 +64,26 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).toMatch(/Suggested: ¥1\.60 \(the actual figure/);
     expect(transcript).toContain('Suggested: 40% (as in the plan "Spring launch" (P-00001))');
 
+    // The budget chart: Slack's chart as text bars, and the PNG written to the data directory.
+    expect(transcript).toContain('[chart] Allocation of ¥250,000 by channel');
+    const png = `${dataDir}/files/budget-P-00001-v1.png`;
+    expect(transcript).toContain(`saved to ${png}`);
+    expect((await readFile(png)).subarray(1, 4).toString()).toBe('PNG');
+
+    // The Home tab: the reviewed plan's key figures, and the second plan in progress.
+    lines = [];
+    await playground.run(':home');
+    const home = lines.join('\n');
+    expect(home).toContain('imc-bot Home tab of alice');
+    expect(home).toContain('Your plans in progress');
+    expect(home).toMatch(/\[1\] Continue/);
+    expect(home).toContain('Last reviews');
+    expect(home).toMatch(/Spent ¥[\d,]+ of ¥250,000/);
+    lines = [];
+    await playground.run(':home 1');
+    expect(lines.join('\n')).toMatch(/clicked "Continue": in Slack it opens https:\/\/fake-workspace\.slack\.com\/archives\/C0PLANNING\/p\d+/);
+    await expect(playground.run(':home 99')).rejects.toThrow(/Your Home tab has no \[99\]/);
+
     await playground.close();
     playground = undefined;
     expect(existsSync(dataDir)).toBe(false);
@@ -91,11 +111,15 @@ describe('the playground with --socket-mode', () => {
     const replay = async (socketMode: boolean): Promise<string[]> => {
       const out: string[] = [];
       playground = await startPlayground({ now: START, out: (line) => out.push(line), socketMode });
+      const { dataDir } = playground;
       await replayScript(playground, await readFile('examples/spring-launch.imc', 'utf8'), (line) => out.push(line));
       await playground.close();
       playground = undefined;
-      // Message links carry the ts of whatever the link look-up found first, which need not be the same message each run.
-      return out.filter((line) => !line.startsWith('Data lives in') && !line.startsWith('Removed ')).map((line) => line.replace(/\/p\d{16}\b/g, '/p…'));
+      // Message links carry the ts of whatever the link look-up found first, which need not be the same message each run;
+      // files the bot shared are saved in each run's own data directory.
+      return out
+        .filter((line) => !line.startsWith('Data lives in') && !line.startsWith('Removed '))
+        .map((line) => line.replace(/\/p\d{16}\b/g, '/p…').split(dataDir).join('<data dir>'));
     };
     const overHttp = await replay(false);
     const overSocket = await replay(true);

@@ -10,7 +10,7 @@ import { createBot, type Bot, type BotOptions } from '../../src/create-bot.js';
 import { createLogger } from '../../src/app/create-logger.js';
 import type { PlanRecord } from '../../src/app/plan-record.js';
 import type { Clock } from '../../src/app/ports.js';
-import { startFakeSlack, type FakeSlack } from '../../src/local-slack/fake-slack-api.js';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../../src/local-slack/fake-slack-api.js';
 import { createSlackDriver, type SlackDriver } from '../../src/local-slack/slack-driver.js';
 import type { FakeMessage } from '../../src/local-slack/fake-workspace.js';
 
@@ -61,6 +61,8 @@ export interface HarnessOptions {
   bot?: Partial<BotOptions>;
   dataDir?: string;
   clock?: TestClock;
+  /** Options of the local fake Slack (e.g. block types it refuses). */
+  fake?: Partial<FakeSlackOptions>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -80,6 +82,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       { id: CAROL, name: 'carol', tz: 'Asia/Shanghai' },
       { id: OUTSIDER, name: 'outsider', tz: 'Asia/Shanghai' },
     ],
+    ...options.fake,
   });
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'imc-bot-test-')));
   const logs: string[] = [];

@@ -31,6 +31,16 @@ const BlockActions = z.looseObject({
   actions: z.array(z.looseObject({ action_id: text })).min(1).max(100),
 });
 
+/** A message shortcut (the "Plan a campaign" entry of a message's … menu). */
+const MessageAction = z.looseObject({
+  type: z.literal('message_action'),
+  callback_id: text,
+  user: entity,
+  team: entity.nullable().optional(),
+  channel: entity,
+  message: z.looseObject({ text: z.string().max(100_000).optional() }),
+});
+
 const SlashCommand = z.looseObject({
   command: text,
   team_id: text,
@@ -58,7 +68,8 @@ export function checkSlackBody(body: unknown): SlackBody {
     return parsed.success ? { kind: 'url_verification', challenge: parsed.data.challenge } : refuse('url_verification', parsed.error);
   }
   if (type === 'app_rate_limited') return { kind: 'ignore' };
-  const schema = type === 'event_callback' ? EventCallback : type === 'block_actions' ? BlockActions : type === undefined ? SlashCommand : undefined;
+  const schema =
+    type === 'event_callback' ? EventCallback : type === 'block_actions' ? BlockActions : type === 'message_action' ? MessageAction : type === undefined ? SlashCommand : undefined;
   if (!schema) return { kind: 'refuse', reason: `the bot does not handle requests of type ${JSON.stringify(String(type).slice(0, 40))}` };
   const parsed = schema.safeParse(body);
   return parsed.success ? { kind: 'dispatch', body: body as Record<string, unknown> } : refuse(String(type ?? 'slash command'), parsed.error);

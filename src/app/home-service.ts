@@ -1,0 +1,238 @@
+/**
+ * The App Home: published per person when they open it, and again when a plan
+ * they are part of changes while they may be looking. Nothing here runs on an
+ * acknowledgement's path: `opened` and `noteSaved` only note who needs a fresh
+ * view and return; the views are built and published on a later turn of the
+ * event loop, a few at a time. Only people who opened their Home recently are
+ * refreshed, and at most `maxRefreshPerChange` of them for a plan that a whole
+ * channel may approve, so a draft in a channel of thousands stays a handful of
+ * calls. Plans are kept as small summaries, updated on every save, so building a
+ * Home never reads the store; the members of a channel are cached for a while.
+ */
+import { createHash } from 'node:crypto';
+import { awaitsApproval, buildHomeModel, peopleOf, summarizeForHome, type HomeItem, type HomeModel, type HomePlan, type HomePolicy, type HomeSectionId } from './home-model.js';
+import type { PlanRecord } from './plan-record.js';
+import type { PlanStore } from '../store/plan-store.js';
+import { SlackCallError, type Clock, type Logger, type Messenger } from './ports.js';
+import type { Surfaces } from './surface-ports.js';
+
+/** Turns a Home model into the view's blocks; `linkFor` gives an item's link when one is known. */
+export type HomeRenderer = (model: HomeModel, linkFor: (item: HomeItem) => string | undefined) => unknown[];
+
+export interface HomeServiceOptions {
+  store: PlanStore<PlanRecord>;
+  surfaces: Surfaces;
+  messenger: Pick<Messenger, 'members'>;
+  clock: Clock;
+  logger: Logger;
+  policy(teamId: string, channelId: string): Promise<HomePolicy>;
+  render: HomeRenderer;
+  /** Plans per section and page (default 6). */
+  pageSize?: number;
+  /** Most people refreshed for one change of a plan a whole channel may approve (default 25). */
+  maxRefreshPerChange?: number;
+  /** How long after opening their Home a person still gets refreshed (default a day). */
+  viewerTtlMs?: number;
+  /** How long a channel's member list is trusted (default 10 minutes). */
+  membersTtlMs?: number;
+}
+
+/** Views published at once. */
+const CONCURRENCY = 2;
+
+export class HomeService {
+  private readonly plans = new Map<string, HomePlan>();
+  private indexed: Promise<void> | undefined;
+  private indexing = false;
+  private readonly savedWhileIndexing = new Set<string>();
+  private readonly viewers = new Map<string, number>();
+  private readonly pages = new Map<string, Partial<Record<HomeSectionId, number>>>();
+  private readonly notices = new Map<string, string>();
+  private readonly published = new Map<string, string>();
+  private readonly links = new Map<string, string>();
+  private readonly members = new Map<string, { ids: Set<string>; at: number }>();
+  private readonly pendingUsers = new Set<string>();
+  private readonly pendingChannels = new Set<string>();
+  private flushing: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: HomeServiceOptions) {}
+
+  /** Someone opened their Home tab: publish it fresh (soon, not now), without an old notice. */
+  opened(userId: string): void {
+    this.viewers.set(userId, this.now());
+    this.notices.delete(userId);
+    this.schedule([userId]);
+  }
+
+  /** A click asked for another page of a section. */
+  turnPage(userId: string, section: HomeSectionId, page: number): void {
+    this.pages.set(userId, { ...this.pages.get(userId), [section]: Math.max(0, Math.floor(page)) });
+    this.viewers.set(userId, this.now());
+    this.schedule([userId]);
+  }
+
+  /** Shows `text` at the top of the person's Home until they next open it. */
+  notify(userId: string, text: string): void {
+    if (text) this.notices.set(userId, text);
+    this.viewers.set(userId, this.now());
+    this.schedule([userId]);
+  }
+
+  /** A plan was saved: refresh the Homes of the people it concerns that may be open. Cheap and synchronous. */
+  noteSaved(record: PlanRecord): void {
+    if (this.stopped || this.viewers.size === 0) return;
+    const before = this.plans.get(record.id);
+    const after = summarizeForHome(record);
+    this.plans.set(record.id, after);
+    if (this.indexed === undefined) return; // the first Home opened reads every plan anyway
+    if (this.indexing) this.savedWhileIndexing.add(record.id);
+    const direct = new Set([...peopleOf(after), ...(before ? peopleOf(before) : [])]);
+    this.schedule([...direct].filter((id) => this.isViewer(id)));
+    if (awaitsApproval(after) || (before && awaitsApproval(before))) {
+      this.pendingChannels.add(after.channelId);
+      this.schedule([]);
+    }
+  }
+
+  /** Resolves when no Home is waiting to be published. */
+  async idle(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  /** Stops publishing; waits for what is under way. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.pendingUsers.clear();
+    this.pendingChannels.clear();
+    await this.idle();
+  }
+
+  private schedule(userIds: string[]): void {
+    if (this.stopped) return;
+    userIds.forEach((id) => this.pendingUsers.add(id));
+    if (this.flushing) return;
+    // On a later turn of the event loop: the acknowledgement that caused this goes out first.
+    this.flushing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.flush())
+      .catch((error: unknown) => this.options.logger.error('home refresh failed', { error: String(error) }))
+      .finally(() => {
+        this.flushing = undefined;
+        if (!this.stopped && (this.pendingUsers.size > 0 || this.pendingChannels.size > 0)) this.schedule([]);
+      });
+  }
+
+  private async flush(): Promise<void> {
+    await this.ensureIndexed();
+    for (const channelId of [...this.pendingChannels]) {
+      this.pendingChannels.delete(channelId);
+      const members = await this.membersOf(channelId);
+      const watching = [...this.viewers.entries()]
+        .filter(([id]) => this.isViewer(id) && members.has(id))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, this.options.maxRefreshPerChange ?? 25)
+        .map(([id]) => id);
+      watching.forEach((id) => this.pendingUsers.add(id));
+    }
+    while (this.pendingUsers.size > 0 && !this.stopped) {
+      const batch = [...this.pendingUsers].slice(0, CONCURRENCY);
+      batch.forEach((id) => this.pendingUsers.delete(id));
+      await Promise.all(batch.map((id) => this.publish(id)));
+    }
+  }
+
+  private async publish(userId: string): Promise<void> {
+    const { logger } = this.options;
+    try {
+      const plans = [...this.plans.values()];
+      const channels = new Set(plans.filter((plan) => awaitsApproval(plan) && plan.draftTs).map((plan) => plan.channelId));
+      const memberships = new Map<string, Set<string>>();
+      for (const channelId of channels) memberships.set(channelId, await this.membersOf(channelId));
+      const notice = this.notices.get(userId);
+      // The channels' rules, read before the (pure, synchronous) model is built: they live in the store.
+      const policies = new Map<string, HomePolicy>();
+      for (const plan of plans) {
+        const key = `${plan.teamId}/${plan.channelId}`;
+        if (!policies.has(key)) policies.set(key, await this.options.policy(plan.teamId, plan.channelId));
+      }
+      const model = buildHomeModel(userId, plans, {
+        isMember: (channelId, id) => memberships.get(channelId)?.has(id) ?? false,
+        policy: (teamId, channelId) => policies.get(`${teamId}/${channelId}`) as HomePolicy,
+        pages: this.pages.get(userId) ?? {},
+        pageSize: this.options.pageSize ?? 6,
+        ...(notice ? { notice } : {}),
+      });
+      const links = await this.linksFor(model);
+      const blocks = this.options.render(model, (item) => links.get(item.plan.id));
+      const fingerprint = createHash('sha1').update(JSON.stringify(blocks)).digest('base64');
+      if (this.published.get(userId) === fingerprint) return;
+      await this.options.surfaces.publishHome(userId, blocks);
+      this.published.set(userId, fingerprint);
+    } catch (error) {
+      const code = error instanceof SlackCallError ? error.code : String(error);
+      logger.warn('could not publish a Home tab', { userId, code });
+    }
+  }
+
+  /** Permalinks of the threads and drafts the shown items link to (each looked up once). */
+  private async linksFor(model: HomeModel): Promise<Map<string, string>> {
+    const links = new Map<string, string>();
+    for (const item of model.sections.flatMap((section) => section.items)) {
+      const ts = item.action === 'open-draft' ? item.plan.draftTs : item.plan.threadTs;
+      if (!ts || item.action === 'start-review' || item.action === 'none') continue;
+      const key = `${item.plan.channelId} ${ts}`;
+      let link = this.links.get(key);
+      if (!link) {
+        try {
+          link = await this.options.surfaces.permalink(item.plan.channelId, ts);
+          this.links.set(key, link);
+        } catch (error) {
+          this.options.logger.debug('no permalink for a Home item', { planId: item.plan.id, code: error instanceof SlackCallError ? error.code : String(error) });
+        }
+      }
+      if (link) links.set(item.plan.id, link);
+    }
+    return links;
+  }
+
+  private async membersOf(channelId: string): Promise<Set<string>> {
+    const cached = this.members.get(channelId);
+    if (cached && this.now() - cached.at < (this.options.membersTtlMs ?? 10 * 60_000)) return cached.ids;
+    try {
+      const ids = await this.options.messenger.members(channelId);
+      this.members.set(channelId, { ids, at: this.now() });
+      return ids;
+    } catch (error) {
+      this.options.logger.warn('could not read channel members for the Home tab', { channelId, code: error instanceof SlackCallError ? error.code : String(error) });
+      return cached?.ids ?? new Set();
+    }
+  }
+
+  /** Reads every plan once, the first time a Home is built; saves meanwhile are read again after. */
+  private ensureIndexed(): Promise<void> {
+    this.indexed ??= (async () => {
+      const { store } = this.options;
+      this.indexing = true;
+      for (const entry of await store.list()) {
+        const record = await store.get(entry.id);
+        if (record) this.plans.set(record.id, summarizeForHome(record));
+      }
+      for (const id of this.savedWhileIndexing) {
+        const record = await store.get(id);
+        if (record) this.plans.set(id, summarizeForHome(record));
+      }
+      this.savedWhileIndexing.clear();
+      this.indexing = false;
+    })();
+    return this.indexed;
+  }
+
+  private isViewer(userId: string): boolean {
+    const openedAt = this.viewers.get(userId);
+    return openedAt !== undefined && this.now() - openedAt < (this.options.viewerTtlMs ?? 24 * 3_600_000);
+  }
+
+  private now(): number {
+    return this.options.clock.now().getTime();
+  }
+}

@@ -1,0 +1,14 @@
+/** The "Save as canvas" button on an approved plan's thread. */
+import type { App, BlockAction } from '@slack/bolt';
+import type { CanvasService } from '../../app/canvas-service.js';
+import type { Logger } from '../../app/ports.js';
+import { CANVAS_ACTION } from '../blocks/canvas-messages.js';
+import { replyEphemeral } from './reply-ephemeral.js';
+
+export function registerCanvasActions(app: App, canvases: CanvasService, logger: Logger): void {
+  app.action<BlockAction>(CANVAS_ACTION, async ({ ack, body, action, respond }) => {
+    await ack();
+    const planId = (action as { value?: string }).value ?? '';
+    replyEphemeral(respond, await canvases.save(planId, body.user.id, body.team?.id ?? ''), logger);
+  });
+}
