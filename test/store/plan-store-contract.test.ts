@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openFileStore } from '../../src/store/file/open-file-store.js';
+import { observeSaves } from '../../src/store/observe-saves.js';
 import { MemoryPlanStore, type PlanStoreOptions } from '../../src/store/in-process/memory-plan-store.js';
 import type { PlanStore, StoredRecord } from '../../src/store/plan-store.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.js';
@@ -354,6 +355,35 @@ function runPlanStoreContract(name: string, makeStore: MakeStore): void {
       const store = await fresh();
       await expect(store.claimEvent('')).rejects.toMatchObject({ code: 'STORE_INVALID_ID' });
       await expect(store.claimEvent('k'.repeat(257))).rejects.toMatchObject({ code: 'STORE_INVALID_ID' });
+    });
+
+    it('tells an observer (the Home tab) about every save once, by save or by a unit of work, and never fails a save for it', async () => {
+      const store = await fresh();
+      const told: string[] = [];
+      observeSaves(store, (saved) => {
+        told.push(`${saved.id}:${String(saved.title)}`);
+        if (saved.title === 'boom') throw new Error('a view that cannot follow');
+      });
+      await store.save(record('p1', { title: 'new' }));
+      await store.withPlan('p1', (current) => {
+        current.title = 'changed';
+        return true;
+      });
+      await store.withPlan('p1', (current) => {
+        current.title = 'looked at only';
+        return false;
+      });
+      await store.withPlan('p1', (current) => {
+        current.title = 'bookkeeping';
+        return { durable: false };
+      });
+      await store.withPlan('p1', (current) => {
+        current.title = 'boom';
+        return true;
+      });
+      await expect(store.withPlan('p1', () => Promise.reject(new Error('the change failed')))).rejects.toThrow('the change failed');
+      expect(told).toEqual(['p1:new', 'p1:changed', 'p1:bookkeeping', 'p1:boom']);
+      expect((await store.get('p1'))?.title).toBe('boom');
     });
 
     it('refuses to work once closed', async () => {
