@@ -156,6 +156,23 @@ describe('two instances on one PostgreSQL', () => {
     expect(new Set(tagged).size).toBe(tagged.length);
   }, 120_000);
 
+  it("shows on one instance's Home tab what was changed through the other", async () => {
+    const homeText = () => messageText({ text: '', blocks: (fake.home(ALICE)?.view.blocks as Record<string, unknown>[] | undefined) ?? [] });
+    const waiting = () => homeText().split('*Waiting for your approval*')[1]?.split('*Upcoming reviews*')[0] ?? '';
+    // Alice opens her Home on A: the three drafts started on either instance wait for her.
+    await drivers.a.appHomeOpened({ userId: ALICE });
+    await waitUntil(() => ['Shared 0', 'Shared 1', 'Shared 2'].every((title) => waiting().includes(title)), 'the drafts on her Home', 15_000);
+    // She approves Bob's draft through B; A never saved that change itself.
+    const bobDraft = (await record(plans.bob!)).versions[0]?.messageTs ?? '';
+    await drivers.b.reactionAdded({ userId: ALICE, channelId: CHANNEL, messageTs: bobDraft, reaction: 'white_check_mark', itemUser: 'U0BOT' });
+    await waitUntil(async () => (await record(plans.bob!)).approval?.approvers.includes(ALICE) ?? false, 'her approval', 15_000);
+    // Opened again on A, her Home no longer asks her to approve it; the others still wait.
+    await drivers.a.appHomeOpened({ userId: ALICE });
+    await waitUntil(() => !waiting().includes('Shared 0'), "Bob's draft to leave her list", 15_000);
+    expect(waiting()).toContain('Shared 1');
+    expect(waiting()).toContain('Shared 2');
+  }, 60_000);
+
   it('sends a due reminder once when both instances tick at the same moment', async () => {
     const planId = plans.alice!;
     const draftTs = (await record(planId)).versions[0]?.messageTs ?? '';
