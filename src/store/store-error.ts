@@ -12,7 +12,9 @@ export type StoreErrorCode =
   /** The database did not answer (down, unreachable, connection lost): nothing of this request was kept. */
   | 'STORE_UNAVAILABLE'
   /** The database was migrated by a newer bot than this one. */
-  | 'STORE_SCHEMA_TOO_NEW';
+  | 'STORE_SCHEMA_TOO_NEW'
+  /** A schema migration failed at start; it was rolled back, the database is as it was. */
+  | 'STORE_MIGRATION_FAILED';
 
 /** An error from the plan store; `path` names the file or directory involved, if any. */
 export class StoreError extends CodedError<StoreErrorCode> {

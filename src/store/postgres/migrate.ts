@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { projectRoot } from '../../project-root.js';
 import { StoreError } from '../store-error.js';
+import { isConnectionFailure } from './postgres-errors.js';
 
 /** The repository's migrations/postgres/ folder. */
 export const MIGRATIONS_DIR = join(projectRoot(), 'migrations', 'postgres');
@@ -68,7 +69,17 @@ export async function migrate(pool: pg.Pool, migrations: Migration[]): Promise<M
       );
     }
     for (const migration of migrations.filter((m) => m.version > from)) {
-      await client.query(migration.sql);
+      try {
+        await client.query(migration.sql);
+      } catch (error) {
+        if (isConnectionFailure(error)) throw error;
+        const file = `${String(migration.version).padStart(4, '0')}-${migration.name}.sql`;
+        throw new StoreError(
+          `Migrating the database's schema failed in ${file} (${(error as Error).message}). Nothing was changed: the schema is still at version ${from}. Fix the migration (or the database), then start again.`,
+          'STORE_MIGRATION_FAILED',
+          { cause: error },
+        );
+      }
       await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
     }
     await client.query('COMMIT');
