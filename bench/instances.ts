@@ -21,8 +21,14 @@ import { describeLoad } from './load.js';
 import { formatMs, isMain, summarise, table, type Summary } from './stats.js';
 import { ChannelWatch, mapLimit, person, runPerson, seededRandom, SIGNING_SECRET, startBenchSlack, type SentRequest } from './support.js';
 
-export type Setup = 'lowdb, 1 instance' | 'PostgreSQL, 1 instance' | 'PostgreSQL, 2 instances';
-const SETUPS: readonly Setup[] = ['lowdb, 1 instance', 'PostgreSQL, 1 instance', 'PostgreSQL, 2 instances'];
+export type Setup = 'lowdb, 1 instance' | 'PostgreSQL, 1 instance' | 'PostgreSQL, 2 instances' | 'PostgreSQL, 1 instance, no flush wait';
+/**
+ * The last: PostgreSQL with synchronous_commit off for the bot's connections (set in
+ * DATABASE_URL's options), the guarantee the file store gives (an acknowledged answer
+ * survives the bot's crash, not the machine's: its journal is not fsynced), to show
+ * what waiting for the WAL flush costs.
+ */
+const SETUPS: readonly Setup[] = ['lowdb, 1 instance', 'PostgreSQL, 1 instance', 'PostgreSQL, 2 instances', 'PostgreSQL, 1 instance, no flush wait'];
 
 export interface SetupRun {
   setup: Setup;
@@ -80,13 +86,14 @@ async function startSetup(setup: Setup, fake: FakeSlack, serverUrl: string | und
     const app = await startApp('bot', { slackApiUrl: fake.url });
     return { apps: [app], stop: () => app.stop() };
   }
-  const name = `imc_bench_${round}_${setup.startsWith('PostgreSQL, 1') ? 1 : 2}`;
+  const name = `imc_bench_${round}_${SETUPS.indexOf(setup)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl as string);
   url.pathname = `/${name}`;
+  if (setup.endsWith('no flush wait')) url.searchParams.set('options', '-c synchronous_commit=off');
   const count = setup === 'PostgreSQL, 2 instances' ? 2 : 1;
   const apps = await Promise.all(Array.from({ length: count }, () => startApp('bot', { slackApiUrl: fake.url, env: { DATABASE_URL: url.toString() } })));
   return {
@@ -141,7 +148,11 @@ export function formatInstances(result: InstancesResult): string {
   for (const run of result.runs) {
     rows.push([run.setup, String(run.round), String(run.burstRequests), run.burstRps.toFixed(0), formatMs(run.paced.p50), formatMs(run.paced.p99), run.load]);
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  };
   const summary: string[][] = [['setup', 'requests/s (median, min-max)', 'paced ack p99 (median, min-max)']];
   for (const setup of SETUPS) {
     const mine = result.runs.filter((run) => run.setup === setup);
