@@ -8,6 +8,9 @@ import { escapeMrkdwn } from './escape.js';
 import { MAX_BLOCKS, MAX_FALLBACK_TEXT, MAX_HEADER_TEXT, MAX_SECTION_TEXT, MAX_TOTAL_BLOCK_TEXT } from './block-limits.js';
 import { cutLine, truncate, truncateAtLine } from './cut-text.js';
 
+/** The least room worth filling with the head of a section that does not fit whole. */
+const MIN_CUT_PIECE = 40;
+
 /** A line holding only this marks where a template wants a new section block. */
 export const SECTION_BREAK = '---';
 
@@ -109,6 +112,9 @@ function keepWithinMessage(
       room -= piece.length;
       continue;
     }
+    // A sliver of a section says nothing, and cut shorter than an entity (`&amp;`) or a
+    // mention it would show a broken one: below this much room the notice says the rest.
+    if (room < MIN_CUT_PIECE) break;
     const head = splitToFit(piece, room)[0];
     if (head !== undefined && head.length <= room) sections.push(head);
     break;

@@ -189,6 +189,24 @@ describe('toSlackMessage', () => {
     expect(joined).toBe(line);
   });
 
+  it('never leaves a sliver of a broken entity when the message fills up just before an escaped section', () => {
+    // Filler sections that leave 0 to 12 characters of room before a section that starts with `&amp;`:
+    // the cut must end at the notice, not with a one-character `&` section.
+    const cutOf = (rendered: string) => toSlackMessage(rendered, { header: 'H', planId: 'P1' });
+    const notice = cutOf(`${'y'.repeat(2900)}\n---\n`.repeat(6)).blocks.at(-1);
+    const noticeLength = notice?.type === 'context' ? (notice.elements[0]?.text.length ?? 0) : 0;
+    expect(noticeLength).toBeGreaterThan(0);
+    const room = MAX_TOTAL_BLOCK_TEXT - 'H'.length - noticeLength;
+    for (let gap = 0; gap <= 12; gap += 1) {
+      const fill = room - gap;
+      const fillers = [2900, 2900, 2900, fill - 3 * 2900].map((n) => 'f'.repeat(n));
+      const message = cutOf([...fillers, `&amp;${'b'.repeat(200)}`].join('\n---\n'));
+      expect(checkBlockLimits(message)).toEqual([]);
+      expectNothingUnescaped(message);
+      expect(message.blocks.at(-1)).toMatchObject({ type: 'context' });
+    }
+  });
+
   it('shortens a long header with an ellipsis and keeps it plain text', () => {
     const message = toSlackMessage('body', { header: `<!channel> ${'very long '.repeat(30)}` });
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
