@@ -198,6 +198,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     carryReminders: (reminders, previous, reviewDate) =>
       remindersForNewVersion(reminders, previous, reviewDate, { timeZone: config.timeZone, hour: config.reviewHour }),
     suggestionsFor: async (teamId, channelId) => (reviews ? reviews.suggestionsFor(teamId, channelId) : {}),
+    carriedFor: async (teamId, channelId) => reviews?.carriedFor(teamId, channelId),
   });
   const canvases = new CanvasService({ plans, offerMessage: canvasOfferMessage, withOffer: withCanvasOffer });
   approvals = new ApprovalService({
@@ -225,6 +226,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     logger,
     timeZone: config.timeZone,
     ...(script.words ? { words: script.words } : {}),
+    labels: script.labels,
   });
   const reviewService = reviews;
   plans.reviewActions = (planId, userId, action, key) => reviewService.handleAction(planId, userId, action, key);

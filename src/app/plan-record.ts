@@ -4,7 +4,7 @@
  * One record is one file on disk; the store indexes a few of its fields.
  */
 import type { ApprovalPolicy, ButtonVote } from '../domain/approval/approval.js';
-import type { FlowState } from '../domain/conversation/flow.js';
+import type { CarriedRates, FlowState } from '../domain/conversation/flow.js';
 import type { Reminder } from '../domain/review/reminders.js';
 import type { ReviewState } from '../domain/review/review-flow.js';
 import type { ReviewActuals, ReviewSummary } from '../domain/review/review.js';
@@ -134,6 +134,8 @@ export interface ReviewRecord {
   actuals?: ReviewActuals;
   /** Suggested answers for the next plan in the channel. */
   suggestions?: Record<string, { text: string; source: string; basis?: 'actual' | 'plan' | 'default' }>;
+  /** Per-channel actual rates from the rows of the contact plan, for the next plan in the channel. */
+  carried?: CarriedRates;
   reviewedOn?: string;
 }
 

@@ -5,7 +5,7 @@
  * acknowledges only what is safe; the messages follow through the outbox.
  */
 import { startFlow, stepFlow } from '../domain/conversation/flow.js';
-import type { FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
+import type { CarriedRates, FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import { currencyOf, formatAnswer } from '../domain/conversation/flow-answer.js';
 import type { Finding, Plan } from '../domain/plan/plan.js';
@@ -35,6 +35,8 @@ export interface PlanServiceOptions {
   newId: () => string;
   /** Suggested answers for a new plan in a channel of a workspace (the last review's actuals there). */
   suggestionsFor?: (teamId: string, channelId: string) => Promise<Record<string, Suggestion>>;
+  /** The last review's per-channel rates in a channel of a workspace, shown beside the proposed contact plan and carried into the budget. */
+  carriedFor?: (teamId: string, channelId: string) => Promise<CarriedRates | undefined>;
   /** Text for the approval line of a posted draft. */
   approvalHint?: (record: PlanRecord) => Promise<string>;
   /** The channel's approval rules now; each new version keeps the ones it was posted under. */
@@ -88,7 +90,8 @@ export class PlanService {
     const now = clock.now();
     const id = await this.freshId();
     const suggestions = { ...((await this.options.suggestionsFor?.(input.teamId, input.channelId)) ?? {}), ...input.offers };
-    const result = startFlow(script, { campaign: input.campaign, now, timeZone, suggestions });
+    const carried = await this.options.carriedFor?.(input.teamId, input.channelId);
+    const result = startFlow(script, { campaign: input.campaign, now, timeZone, suggestions, ...(carried ? { carried } : {}) });
     const record: PlanRecord = {
       id,
       teamId: input.teamId,
@@ -125,7 +128,7 @@ export class PlanService {
     await this.withRecord(planId, async (record) => {
       if (record.authorId !== input.userId) return false;
       const reply = interpretReply(unescapeSlackText(input.text), this.options.script.words?.thread);
-      if (record.status !== 'planning' && !(EDITABLE.includes(record.status) && reply.type === 'change')) return false;
+      if (record.status !== 'planning' && !(EDITABLE.includes(record.status) && reopens(reply))) return false;
       handled = true;
       if (!markSeen(record, `msg:${input.ts}`)) return false;
       if (record.status !== 'planning') this.reopen(record);
@@ -330,6 +333,7 @@ export class PlanService {
         renderer,
         canGoBack: record.flow.history.length > 0,
         questionById: (id) => script.questions.find((q) => q.id === id),
+        labels: script.labels,
       }),
     );
     const finished = effects.find((e) => e.type === 'finished');
@@ -385,4 +389,9 @@ export class PlanService {
 function staleQuestion(record: PlanRecord, questionId: string): string {
   const now = record.flow.current ? ` I'm asking about something else now; scroll down to the newest question.` : '';
   return `That question (\`${questionId}\`) is not open any more.${now} To change an answer, type \`change ${questionId}\` in the thread.`;
+}
+
+/** Replies that re-open a posted plan for a new version: `change <question>` and the contact plan's row commands. */
+function reopens(reply: FlowInput): boolean {
+  return ['change', 'edit-row', 'add-row', 'remove-row'].includes(reply.type);
 }
