@@ -94,8 +94,9 @@ export function notice(text: Phrase, fallback?: Phrase): MessageIntent {
 }
 
 /**
- * What a command or a click answers the person who made it (never stored, so it may
- * carry the record it shows).
+ * What a command or a click answers the person who made it. Not kept with the plan, so
+ * it may carry the record it shows; a command's answer is kept a few minutes in the
+ * store's shared keys (as JSON, no words) for a repeated delivery to another instance.
  */
 export type ReplyIntent =
   | { kind: 'text'; text: Phrase }

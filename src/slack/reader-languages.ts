@@ -47,6 +47,20 @@ export class ReaderLanguages {
   }
 
   /**
+   * The channel's language as the fallback of a reply to one person, or the default
+   * language when the store cannot say (the database is down): the person is still told
+   * what happened, for example that their answer was not saved.
+   */
+  async channelOrDefault(teamId: string, channelId: string): Promise<Language> {
+    try {
+      return await this.channel(teamId, channelId);
+    } catch (error) {
+      this.options.logger.warn("could not read the channel's language; answering in the default one", { code: (error as { code?: string }).code, error: String(error) });
+      return this.options.defaultLanguage;
+    }
+  }
+
+  /**
    * A person's language, or `fallback` when their locale is not one the bot speaks. With
    * `waitMs`, a look-up that takes longer gives `fallback` now and is remembered for next time.
    */

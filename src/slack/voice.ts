@@ -36,9 +36,9 @@ export interface VoiceOptions {
 export class Voice {
   constructor(private readonly options: VoiceOptions) {}
 
-  /** The person's language: their Slack locale when the bot speaks it, else their channel's. */
+  /** The person's language: their Slack locale when the bot speaks it, else their channel's (the default one while the store cannot say). */
   async languageOf(person: Person, waitMs?: number): Promise<Language> {
-    const channel = await this.channelLanguage(person.teamId, person.channelId);
+    const channel = await this.options.languages.channelOrDefault(person.teamId, person.channelId);
     return this.options.languages.person(person.userId, channel, waitMs);
   }
 

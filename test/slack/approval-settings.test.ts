@@ -29,6 +29,15 @@ function adminChecks(): string[] {
     .map((c) => String(c.args.user));
 }
 
+/**
+ * Bob's first command looks up his Slack language (cached from then on), beside the
+ * command's own work: after it, the only users.info call a command makes is the admin check.
+ */
+async function knowsBobsLanguage(): Promise<void> {
+  expect((await config(BOB, '')).text).toContain('approvals needed: 2');
+  expect(h.fake.callsTo('users.info').map((c) => String(c.args.user))).toEqual([BOB]);
+}
+
 async function config(userId: string, text: string): Promise<{ type: string; text: string }> {
   const response = await h.driver.slashCommand({ userId, channelId: CHANNEL, text: `config ${text}`.trim() });
   expect(response.status).toBe(200);
@@ -108,18 +117,22 @@ describe('changing the approval rules', () => {
 
   it('changes nothing when Slack cannot say whether the person is an admin', async () => {
     h = await startHarness();
+    await knowsBobsLanguage();
     h.fake.failNext('users.info', { status: 500 });
     const reply = await config(BOB, 'approvals 1');
     expect(reply.type).toBe('ephemeral');
     expect(reply.text).toContain("couldn't check with Slack");
+    expect(adminChecks()).toEqual([BOB]);
     expect((await config(BOB, '')).text).toContain('approvals needed: 2');
   });
 
   it('changes nothing when Slack is too slow to say whether the person is an admin (the answer must go out inside 3 s)', async () => {
     h = await startHarness();
+    await knowsBobsLanguage();
     h.fake.failNext('users.info', { delayMs: 2_500 });
     const reply = await config(BOB, 'approvals 1');
     expect(reply.text).toContain("couldn't check with Slack");
+    expect(adminChecks()).toEqual([BOB]);
     expect((await config(BOB, '')).text).toContain('approvals needed: 2');
   });
 

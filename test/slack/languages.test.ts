@@ -12,6 +12,7 @@ import { answerCurrent, completePlan, planIdIn, say, startPlan } from '../suppor
 import { approvedPlan } from '../support/approved-plan.js';
 
 import { loadScript } from '../../src/app/load-script.js';
+import { StoreError } from '../../src/store/store-error.js';
 
 const SCRIPT = loadScript();
 let h: Harness;
@@ -251,5 +252,34 @@ describe('queued messages are intents, drawn when they go out', () => {
     expect(kickoff).toContain('发起了整合营销传播（IMC）方案');
     const question = (await threadTexts(planId)).at(-1) ?? '';
     expect(question).toContain('取消方案');
+  });
+
+  it("keeps a message waiting, never dropped, while the store cannot say the channel's language, and still tells a person in time", async () => {
+    h = await startHarness();
+    const planId = await startPlan(h, ALICE, CHANNEL, 'Spring cold brew launch');
+    const { settings } = h.bot.store;
+    const read = settings.get.bind(settings);
+    // The database stops answering for the next two reads of a channel's settings.
+    let failing = 2;
+    settings.get = async (teamId, channelId) => {
+      if (failing > 0) {
+        failing -= 1;
+        throw new StoreError('the database did not answer', 'STORE_UNAVAILABLE');
+      }
+      return read(teamId, channelId);
+    };
+    await answerCurrent(h, planId);
+    await h.settle();
+    await waitUntil(async () => failing === 0 && (await h.record(planId)).outbox.length === 0, 'the held messages to go out');
+    expect(h.logs.some((line) => line.includes('the store did not answer while a queued message was drawn; will retry'))).toBe(true);
+    // The first question was marked answered and the second asked: nothing was dropped, nobody was told of a failure.
+    const record = await h.record(planId);
+    expect(h.fake.callsTo('chat.update').filter((c) => c.args.ts !== record.threadTs)).toHaveLength(1);
+    expect((await threadTexts(planId)).at(-1)).toContain('*Problems*');
+    expect(h.fake.ephemerals.filter((e) => e.text.includes('Slack refused my message'))).toEqual([]);
+
+    // A command while the store cannot say still gets its answer in the person's language.
+    failing = 1;
+    expect((await command(BOB, 'help')).text).toContain('/imc plan');
   });
 });

@@ -5,23 +5,27 @@
  *
  * The text arrives HTML-escaped like any text a person typed (`&` as `&amp;`) and
  * is unescaped once here; replies escape what they repeat. The same command
- * delivered twice (same trigger_id, e.g. a proxy retrying) is run once and both
- * deliveries get the one answer.
+ * delivered twice (same trigger_id, e.g. a proxy retrying), to this instance or
+ * another one on the same store, is run once and both deliveries get the one answer.
  */
 import { createHash } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { CommandReply, CommandService } from '../../app/command-service.js';
 import type { Logger } from '../../app/ports.js';
+import { SharedOnce } from '../../app/shared-once.js';
+import type { SharedKeys } from '../../store/plan-store.js';
 import { unescapeSlackText } from '../../render/escape.js';
 import { isUnsaved, UNSAVED } from './unsaved.js';
 import { phrase, type Phrase } from '../../domain/message/phrase.js';
 import { ACK_LOOKUP_MS, type Voice } from '../voice.js';
 
-/** How many recent commands are remembered for spotting a repeated delivery. */
-const REMEMBERED = 500;
+/** How long a command is remembered for spotting a repeated delivery (on any instance). */
+const REMEMBERED_MS = 10 * 60_000;
+/** How long a repeat waits for the first delivery's answer: Slack gives up after 3 s. */
+const REPEAT_WAIT_MS = 2_000;
 
-export function registerImcCommand(app: App, commands: CommandService, voice: Voice, logger: Logger): void {
-  const recent = new Map<string, Promise<CommandReply>>();
+export function registerImcCommand(app: App, commands: CommandService, voice: Voice, keys: SharedKeys, logger: Logger): void {
+  const once = new SharedOnce<CommandReply>(keys, { prefix: 'command', ttlMs: REMEMBERED_MS, waitMs: REPEAT_WAIT_MS });
   app.command(/^\/imc/, async ({ command, ack, respond }) => {
     const person = { userId: command.user_id, teamId: command.team_id, channelId: command.channel_id };
     // Asked at once, beside the command's own work: the reply waits for it at most ACK_LOOKUP_MS.
@@ -32,27 +36,21 @@ export function registerImcCommand(app: App, commands: CommandService, voice: Vo
     const run = () => commands.handle(unescapeSlackText(command.text ?? ''), { ...person, notify });
     // The trigger_id itself is a secret-ish value (never logged or kept): only its hash is the key.
     const key = command.trigger_id ? createHash('sha256').update(command.trigger_id).digest('hex') : undefined;
-    let reply = key ? recent.get(key) : undefined;
-    if (!reply) {
-      reply = run();
-      if (key) remember(recent, key, reply);
-    }
     try {
-      const answer = await reply;
+      // The answer is an intent (no words yet), so a repeat delivery on another instance says it the same way.
+      const outcome = key ? await once.run(key, run) : { kind: 'result' as const, result: await run() };
+      if (outcome.kind === 'pending') {
+        await ack({ response_type: 'ephemeral', text: voice.text(await language, phrase('slack.command_pending')) });
+        return;
+      }
+      const answer = outcome.result;
       // What the whole channel sees is said in the channel's language (read now: the command may just have changed it).
       const inChannel = answer.responseType === 'in_channel';
       const message = voice.reply(inChannel ? await voice.channelLanguage(person.teamId, person.channelId) : await language, answer.intent);
       await ack({ response_type: answer.responseType ?? 'ephemeral', text: message.text, ...(message.blocks ? { blocks: message.blocks as never[] } : {}) });
     } catch (error) {
-      if (key) recent.delete(key);
       logger.error('slash command failed', { code: (error as { code?: string }).code, error: String(error) });
       await ack({ response_type: 'ephemeral', text: voice.text(await language, isUnsaved(error) ? UNSAVED.command : phrase('slack.command_failed')) });
     }
   });
-}
-
-function remember(recent: Map<string, Promise<CommandReply>>, key: string, reply: Promise<CommandReply>): void {
-  recent.set(key, reply);
-  reply.catch(() => undefined);
-  if (recent.size > REMEMBERED) recent.delete(recent.keys().next().value as string);
 }

@@ -6,20 +6,24 @@
  */
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../app/ports.js';
+import type { ThreadReply } from '../../app/plan-service.js';
+import type { SharedKeys } from '../../store/plan-store.js';
+import { teamOf } from './team-of.js';
 import { isUnsaved, ToldToRetry, UNSAVED } from './unsaved.js';
 import { ACK_LOOKUP_MS, type Voice } from '../voice.js';
 
-export type ThreadReplyHandler = (reply: { channelId: string; threadTs: string; userId: string; text: string; ts: string }) => Promise<boolean>;
+export type ThreadReplyHandler = (reply: ThreadReply) => Promise<boolean>;
 
-export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], voice: Voice, logger: Logger): void {
-  const told = new ToldToRetry();
-  app.event('message', async ({ event, client, body }) => {
+export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], voice: Voice, keys: SharedKeys, logger: Logger): void {
+  const told = new ToldToRetry(keys);
+  app.event('message', async ({ event, client, body, context }) => {
     const message = event as { subtype?: string; bot_id?: string; thread_ts?: string; ts: string; user?: string; text?: string; channel: string };
     if (message.subtype !== undefined && message.subtype !== 'thread_broadcast') return;
     if (message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
-    const reply = { channelId: message.channel, threadTs: message.thread_ts, userId: message.user, text: message.text ?? '', ts: message.ts };
-    const key = `${reply.channelId} ${reply.ts}`;
-    if (told.has(key)) return;
+    const teamId = teamOf(body, context);
+    const reply = { teamId, channelId: message.channel, threadTs: message.thread_ts, userId: message.user, text: message.text ?? '', ts: message.ts };
+    const key = `${teamId} ${reply.channelId} ${reply.ts}`;
+    if (await told.has(key, context.retryNum !== undefined)) return;
     try {
       for (const handle of handlers) {
         if (await handle(reply)) return;
@@ -28,7 +32,7 @@ export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], 
       if (isUnsaved(error)) {
         told.add(key);
         try {
-          const person = { userId: reply.userId, teamId: (body as { team_id?: string }).team_id ?? '', channelId: reply.channelId };
+          const person = { userId: reply.userId, teamId, channelId: reply.channelId };
           const text = await voice.say(person, UNSAVED.reply, ACK_LOOKUP_MS);
           await client.chat.postEphemeral({ channel: reply.channelId, user: reply.userId, thread_ts: reply.threadTs, text });
         } catch (notified) {
