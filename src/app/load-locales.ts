@@ -45,14 +45,25 @@ function languageFolders(dir: string): string[] {
 }
 
 /**
+ * A language's message files: `messages.yml` first (read even when missing, so the
+ * error names it), then `messages.<part>.yml` in name order: each part of the bot
+ * (findings, questions, the plan's pages) keeps its words in a file of its own.
+ */
+function messageFiles(dir: string, language: string): string[] {
+  const parts = readdirSync(join(dir, language))
+    .filter((name) => /^messages\.[a-z][a-z0-9-]*\.yml$/.test(name))
+    .toSorted();
+  return [join(dir, language, 'messages.yml'), ...parts.map((name) => join(dir, language, name))];
+}
+
+/**
  * The message catalogue from every language folder under `dir` that has a
- * messages.yml (English and Chinese must); throws ScriptError naming the file and key.
+ * messages.yml (English and Chinese must) and its messages.<part>.yml files; throws ScriptError naming the file and key.
  */
 export function loadMessageCatalogue(dir: string = DEFAULT_LOCALES_DIR): MessageCatalogue {
   const files = languageFolders(dir)
-    .map((language) => ({ language, path: join(dir, language, 'messages.yml') }))
     // A folder of a language the bot does not speak yet may hold input words only.
-    .filter((file) => isLanguage(file.language) || existsSync(file.path))
-    .map((file) => ({ ...file, raw: readYaml(file.path) }));
+    .filter((language) => isLanguage(language) || existsSync(join(dir, language, 'messages.yml')))
+    .flatMap((language) => messageFiles(dir, language).map((path) => ({ language, path, raw: readYaml(path) })));
   return validateCatalogue(files);
 }

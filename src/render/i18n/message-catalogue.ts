@@ -26,35 +26,76 @@ export interface CatalogueFile {
   raw: unknown;
 }
 
+const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const PLACEHOLDER = /\{\{\s*-?\s*([A-Za-z_][\w]*)\s*(?:,[^}]*)?\}\}/g;
 const KEY = /^[a-z][A-Za-z0-9_-]*$/;
 /** Slack reads `<`, `>` and `&` as markup: a message writes them as entities. */
 const RAW_MARKUP = /[<>]|&(?!(?:lt|gt|amp);)/;
 
-/** Checks every language's file against English; throws ScriptError naming the file and key. */
+/**
+ * Checks every language's files against English; throws ScriptError naming the file and key.
+ * A language may split its words over several files (`messages.yml`, `messages.findings.yml`,
+ * …): a key lives in exactly one of them, and a key the other language lacks is reported in
+ * the file of the same name there.
+ */
 export function validateCatalogue(files: readonly CatalogueFile[]): MessageCatalogue {
-  const byLanguage = new Map<string, { path: string; flat: Map<string, string> }>();
+  const byLanguage = new Map<string, LanguageWords>();
   for (const file of files) {
     const tree = readTree(file);
-    byLanguage.set(file.language, { path: file.path, flat: flatten(tree, file.path) });
+    const words: LanguageWords = byLanguage.get(file.language) ?? { paths: [], flat: new Map(), source: new Map(), tree: {} };
+    words.paths.push(file.path);
+    for (const [key, text] of flatten(tree, file.path)) {
+      const earlier = words.source.get(key);
+      if (earlier !== undefined) throw new ScriptError(`${file.path}: messages.${key}: also in ${earlier} (a key lives in one file)`);
+      words.flat.set(key, text);
+      words.source.set(key, file.path);
+    }
+    mergeTree(words.tree, tree);
+    byLanguage.set(file.language, words);
   }
   for (const language of LANGUAGES) {
     if (!byLanguage.has(language)) throw new ScriptError(`the message catalogue has no ${language} file (locales/${language}/messages.yml)`);
   }
   const extra = [...byLanguage.keys()].find((language) => !(LANGUAGES as readonly string[]).includes(language));
-  if (extra) throw new ScriptError(`${byLanguage.get(extra)?.path}: the bot does not speak "${extra}" (it speaks ${LANGUAGES.join(', ')})`);
+  if (extra) throw new ScriptError(`${byLanguage.get(extra)?.paths[0]}: the bot does not speak "${extra}" (it speaks ${LANGUAGES.join(', ')})`);
   const reference = byLanguage.get(REFERENCE_LANGUAGE);
   if (!reference) throw new ScriptError(`the message catalogue has no ${REFERENCE_LANGUAGE} file`);
-  const referenceKeys = groupPlurals(reference.flat, reference.path, REFERENCE_LANGUAGE);
+  const referenceKeys = groupPlurals(reference, REFERENCE_LANGUAGE);
   for (const language of LANGUAGES) {
     if (language === REFERENCE_LANGUAGE) continue;
     const other = byLanguage.get(language);
     if (!other) continue;
-    compare(referenceKeys, reference.path, groupPlurals(other.flat, other.path, language), other.path);
+    compare(referenceKeys, reference, groupPlurals(other, language), other);
   }
-  const messages = Object.fromEntries(files.map((file) => [file.language, (file.raw as { messages: MessageTree }).messages])) as Record<Language, MessageTree>;
+  const messages = Object.fromEntries([...byLanguage].map(([language, words]) => [language, words.tree])) as Record<Language, MessageTree>;
   return { messages };
+}
+
+/** One language's words from all its files: flat keys, the file each key came from, and the merged tree. */
+interface LanguageWords {
+  paths: string[];
+  flat: Map<string, string>;
+  source: Map<string, string>;
+  tree: MessageTree;
+}
+
+function mergeTree(into: MessageTree, from: MessageTree): void {
+  for (const [key, value] of Object.entries(from)) {
+    const there = into[key];
+    if (typeof value === 'object' && typeof there === 'object') mergeTree(there, value);
+    else into[key] = typeof value === 'object' ? structuredClone(value) : value;
+  }
+}
+
+/** The file of `words` a key belongs in: where it is, else the file named like `referencePath`, else the first. */
+function fileFor(words: LanguageWords, key: string, referencePath?: string): string {
+  for (const name of [key, ...PLURAL_FORMS.map((form) => `${key}_${form}`)]) {
+    const found = words.source.get(name);
+    if (found !== undefined) return found;
+  }
+  const name = referencePath?.split(/[\\/]/).pop();
+  return words.paths.find((path) => path.split(/[\\/]/).pop() === name) ?? words.paths[0] ?? '';
 }
 
 function readTree(file: CatalogueFile): MessageTree {
@@ -97,18 +138,19 @@ interface KeyInfo {
 }
 
 /** Keys with their plural forms folded together: `left_one` and `left_other` are the key `left`. */
-function groupPlurals(flat: Map<string, string>, path: string, language: Language): Map<string, KeyInfo> {
+function groupPlurals(words: LanguageWords, language: Language): Map<string, KeyInfo> {
   const keys = new Map<string, KeyInfo>();
-  for (const [key, text] of flat) {
+  const path = (key: string) => fileFor(words, key);
+  for (const [key, text] of words.flat) {
     const plural = PLURAL_SUFFIX.exec(key);
     const base = plural ? key.slice(0, plural.index) : key;
     const info = keys.get(base) ?? { placeholders: new Set<string>() };
     if (plural) {
-      if (keys.has(base) && !info.forms) throw new ScriptError(`${path}: messages.${key}: "${base}" is a message and a plural at once`);
+      if (keys.has(base) && !info.forms) throw new ScriptError(`${path(key)}: messages.${key}: "${base}" is a message and a plural at once`);
       info.forms ??= new Set<string>();
       info.forms.add(plural[1] ?? '');
     } else if (info.forms) {
-      throw new ScriptError(`${path}: messages.${key}: "${key}" is a message and a plural at once`);
+      throw new ScriptError(`${path(key)}: messages.${key}: "${key}" is a message and a plural at once`);
     }
     for (const [, name] of text.matchAll(PLACEHOLDER)) info.placeholders.add(name ?? '');
     keys.set(base, info);
@@ -117,31 +159,36 @@ function groupPlurals(flat: Map<string, string>, path: string, language: Languag
   for (const [key, info] of keys) {
     if (!info.forms) continue;
     const missing = needed.filter((form) => !info.forms?.has(form));
-    if (missing.length > 0) throw new ScriptError(`${path}: messages.${key}_${missing[0]}: missing (${language} needs the plural forms ${needed.join(', ')}; a key that is no plural must not end in _zero, _one, _two, _few, _many or _other)`);
+    if (missing.length > 0) throw new ScriptError(`${fileFor(words, key)}: messages.${key}_${missing[0]}: missing (${language} needs the plural forms ${needed.join(', ')}; a key that is no plural must not end in _zero, _one, _two, _few, _many or _other)`);
     const unused = [...info.forms].filter((form) => !(needed as string[]).includes(form));
-    if (unused.length > 0) throw new ScriptError(`${path}: messages.${key}_${unused[0]}: ${language} has no "${unused[0]}" plural form (only ${needed.join(', ')})`);
+    if (unused.length > 0) throw new ScriptError(`${fileFor(words, key)}: messages.${key}_${unused[0]}: ${language} has no "${unused[0]}" plural form (only ${needed.join(', ')})`);
     // A plural's count may be left unsaid in one language ("只剩一个问题") and said in another.
     info.placeholders.delete('count');
   }
   return keys;
 }
 
-function compare(reference: Map<string, KeyInfo>, referencePath: string, other: Map<string, KeyInfo>, otherPath: string): void {
+function compare(reference: Map<string, KeyInfo>, referenceWords: LanguageWords, other: Map<string, KeyInfo>, otherWords: LanguageWords): void {
+  const referencePath = (key: string) => fileFor(referenceWords, key);
+  const otherPath = (key: string) => {
+    const ref = referencePath(key);
+    return fileFor(otherWords, key, ref);
+  };
   for (const [key, info] of reference) {
     const theirs = other.get(key);
-    if (!theirs) throw new ScriptError(`${otherPath}: messages.${key}: missing (${referencePath} has it)`);
+    if (!theirs) throw new ScriptError(`${otherPath(key)}: messages.${key}: missing (${referencePath(key)} has it)`);
     if (Boolean(info.forms) !== Boolean(theirs.forms)) {
-      throw new ScriptError(`${otherPath}: messages.${key}: ${info.forms ? 'must be a plural (_other …)' : 'must not be a plural'}, as in ${referencePath}`);
+      throw new ScriptError(`${otherPath(key)}: messages.${key}: ${info.forms ? 'must be a plural (_other …)' : 'must not be a plural'}, as in ${referencePath(key)}`);
     }
     const ours = [...info.placeholders].sort();
     const given = [...theirs.placeholders].sort();
     if (ours.join(',') !== given.join(',')) {
       const show = (names: string[]) => (names.length > 0 ? names.map((n) => `{{${n}}}`).join(', ') : 'none');
-      throw new ScriptError(`${otherPath}: messages.${key}: placeholders ${show(given)} differ from ${referencePath} (${show(ours)})`);
+      throw new ScriptError(`${otherPath(key)}: messages.${key}: placeholders ${show(given)} differ from ${referencePath(key)} (${show(ours)})`);
     }
   }
   for (const key of other.keys()) {
-    if (!reference.has(key)) throw new ScriptError(`${otherPath}: messages.${key}: unknown key (${referencePath} does not have it)`);
+    if (!reference.has(key)) throw new ScriptError(`${otherPath(key)}: messages.${key}: unknown key (${fileFor(referenceWords, key, otherPath(key))} does not have it)`);
   }
 }
 

@@ -97,3 +97,32 @@ describe('a broken catalogue stops the start, naming the file and the key', () =
     await expect(createBot(config, { localesDir: dir })).rejects.toThrow(/messages\.parse\.money\.unreadable: placeholders none differ/);
   });
 });
+
+describe('a language may keep its words in several files (messages.<part>.yml)', () => {
+  function withPart(files: Partial<Record<'en' | 'zh-CN', string>>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'imc-catalogue-parts-'));
+    dirs.push(dir);
+    cpSync(DEFAULT_LOCALES_DIR, dir, { recursive: true });
+    for (const [language, yaml] of Object.entries(files)) writeFileSync(join(dir, language, 'messages.trial.yml'), yaml);
+    return dir;
+  }
+  const en = 'language: en\nmessages:\n  trial:\n    hello: "Hello {{name}}"\n';
+  const zh = 'language: zh-CN\nmessages:\n  trial:\n    hello: "你好，{{name}}"\n';
+
+  it('the parts of both languages load into one catalogue', () => {
+    const translators = createTranslators(loadMessageCatalogue(withPart({ en, 'zh-CN': zh })));
+    expect(translators.for('zh-CN').t('trial.hello', { name: '林' })).toBe('你好，林');
+    expect(translators.for('en').t('common.yes')).toBe('yes');
+  });
+
+  it('a key one language lacks is named in the part file of the same name', () => {
+    expect(loadError(withPart({ en }))).toMatch(/zh-CN\/messages\.yml: messages\.trial\.hello: missing \(.*en\/messages\.trial\.yml has it\)/);
+    const dir = withPart({ en, 'zh-CN': 'language: zh-CN\nmessages:\n  trial:\n    other: "别的"\n' });
+    expect(loadError(dir)).toMatch(/zh-CN\/messages\.trial\.yml: messages\.trial\.hello: missing \(.*en\/messages\.trial\.yml has it\)/);
+  });
+
+  it('a key given in two files of one language stops the start, naming both', () => {
+    const twice = 'language: en\nmessages:\n  common:\n    yes: "yes"\n';
+    expect(loadError(withPart({ en: twice }))).toMatch(/en\/messages\.trial\.yml: messages\.common\.yes: also in .*en\/messages\.yml/);
+  });
+});
