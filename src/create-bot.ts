@@ -197,7 +197,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   };
   const surfaces = createWebSurfaces(client, options.slackTimeoutMs ?? 10_000);
   outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, presenter, messenger, surfaces, logger }));
-  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels));
+  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels, async (record) => translators.for(await languages.channel(record.teamId, record.channelId))));
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
   const plans = new PlanService({

@@ -5,13 +5,14 @@
  * offer it carries, and its KPI with the data source). Pure; strings are plain text.
  */
 import { kpiInfo } from '../domain/channels/kpis.js';
-import { channelFitsStage, STAGE_FIT } from '../domain/channels/stage-fit.js';
+import { channelFitsStage } from '../domain/channels/stage-fit.js';
 import { stageMessage } from '../domain/contact/contact-plan.js';
 import { journeyOf } from '../domain/contact/journey.js';
 import type { CarriedRates } from '../domain/conversation/flow-state.js';
-import { formatDate, formatMoney, formatRate } from '../domain/plan/format.js';
+import type { Translator } from './i18n/translator.js';
 import { tidyPhrase } from './shorten.js';
-import { labelOf, MECHANIC_LABELS, STAGES, type Channel, type Currency, type Labels, type PlanDraft, type Touchpoint, type TouchpointTiming } from '../domain/plan/plan.js';
+import { words } from './view-text.js';
+import { labelOf, STAGES, type Channel, type Currency, type Labels, type PlanDraft, type Touchpoint, type TouchpointTiming } from '../domain/plan/plan.js';
 
 /** One touchpoint line. */
 export interface ContactRowView {
@@ -55,54 +56,56 @@ export interface ContactPlanView {
   uncovered: string | null;
 }
 
-const PHASES: Record<string, string> = { 'warm-up': 'warm-up', launch: 'launch', peak: 'peak', sustain: 'sustain' };
-
-/** "launch", "always on", "7 days after first order", "11 Nov 2027". */
-export function timingText(timing: TouchpointTiming | undefined): string {
+/** "launch", "always on", "7 days after first order", "11 Nov 2027", in the reader's language. */
+export function timingText(timing: TouchpointTiming | undefined, t: Translator): string {
   switch (timing?.kind) {
-    case 'phase':
-      return PHASES[timing.phase] ?? timing.phase;
+    case 'phase': {
+      const key = `pages.contact.phase.${timing.phase}`;
+      return t.has(key) ? words(t, key) : timing.phase;
+    }
     case 'date':
-      return formatDate(timing.date);
+      return t.format.date(timing.date);
     case 'trigger':
       return timing.offsetDays !== undefined && timing.offsetDays > 0
-        ? `${timing.offsetDays} day${timing.offsetDays === 1 ? '' : 's'} after ${timing.event}`
-        : `on ${timing.event}`;
+        ? words(t, 'pages.contact.after', { count: timing.offsetDays, event: timing.event })
+        : words(t, 'pages.contact.on', { event: timing.event });
     case 'always':
-      return 'always on';
+      return words(t, 'pages.contact.always');
     default:
-      return 'timing to be set';
+      return words(t, 'pages.contact.no_timing');
   }
 }
 
-/** Data sources in a table cell: the word alone. */
-const SOURCE_WORDS: Record<string, string> = { survey: 'survey', analytics: 'analytics', crm: 'CRM', platform: 'platform', sales: 'sales' };
+/** A KPI's name: a goal metric by the reader's labels, a touchpoint KPI by the catalogue, one typed by hand as typed. */
+export function kpiName(id: string, t: Translator, labels?: Labels): string {
+  const label = labels?.metric[id];
+  if (label !== undefined) return label;
+  const key = `pages.kpi.${id}`;
+  if (t.has(key)) return words(t, key);
+  return kpiInfo(id)?.label ?? id;
+}
 
 /** "Repeat purchase rate (CRM)"; a KPI typed by hand is shown as typed. */
-export function kpiText(kpi: Touchpoint['kpi']): string {
-  if (!kpi) return 'no KPI yet';
-  const label = kpiInfo(kpi.metric)?.label ?? kpi.metric;
-  return `${label} (${SOURCE_WORDS[kpi.source] ?? kpi.source})`;
+export function kpiText(kpi: Touchpoint['kpi'], t: Translator, labels?: Labels): string {
+  if (!kpi) return words(t, 'pages.contact.no_kpi');
+  const source = `pages.contact.source.${kpi.source}`;
+  return words(t, 'pages.contact.kpi', { kpi: kpiName(kpi.metric, t, labels), source: t.has(source) ? words(t, source) : kpi.source });
 }
 
 /** A channel's name for a table row: without its bracketed examples ("Short-video ads (Douyin, …)" is "Short-video ads"). */
 function rowName(channel: Channel): string {
-  return channel.name.replace(/\s*\([^)]*\)/g, '').trim() || channel.name;
+  return channel.name.replace(/\s*\([^)]*\)/g, '').replace(/\s*（[^）]*）/g, '').trim() || channel.name;
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function lastRates(carried: CarriedRates | undefined, channelId: string, currency: Currency): string | null {
+function lastRates(carried: CarriedRates | undefined, channelId: string, currency: Currency, t: Translator): string | null {
   const rate = carried?.channels.find((c) => c.channelId === channelId);
   if (!rate) return null;
   const parts = [
-    rate.costPerVisit !== undefined ? `${formatMoney(rate.costPerVisit, currency)} per visit` : '',
-    rate.cpm !== undefined ? `${formatMoney(rate.cpm, currency)} CPM` : '',
-    rate.conversion !== undefined ? `${formatRate(rate.conversion, 1)} conversion` : '',
+    rate.costPerVisit !== undefined ? words(t, 'pages.contact.per_visit', { money: t.format.money(rate.costPerVisit, currency) }) : '',
+    rate.cpm !== undefined ? words(t, 'pages.contact.cpm', { money: t.format.money(rate.cpm, currency) }) : '',
+    rate.conversion !== undefined ? words(t, 'pages.contact.conversion', { rate: t.format.rate(rate.conversion, 1) }) : '',
   ].filter(Boolean);
-  return parts.length > 0 ? `last campaign: ${parts.join(', ')}` : null;
+  return parts.length > 0 ? words(t, 'pages.contact.last', { rates: parts.join(words(t, 'pages.list.separator')) }) : null;
 }
 
 /** The table of a draft's contact plan (rows given, so a table being edited can be shown too). */
@@ -110,6 +113,7 @@ export function contactPlanView(
   draft: PlanDraft,
   rows: readonly Touchpoint[],
   labels: Labels,
+  t: Translator,
   options: { catalogue?: readonly Channel[]; carried?: CarriedRates; showConcept?: boolean } = {},
 ): ContactPlanView {
   const journey = journeyOf(draft);
@@ -117,30 +121,37 @@ export function contactPlanView(
   const currency = draft.budget?.currency ?? 'CNY';
   const channelOf = (id: string): Channel | undefined =>
     draft.channels.find((c) => c?.id === id) ?? options.catalogue?.find((c) => c.id === id);
-  const offer = draft.incentive?.mechanic
-    ? `offer: ${MECHANIC_LABELS[draft.incentive.mechanic].toLowerCase()}${draft.incentive.value !== undefined ? ` worth ${formatMoney(draft.incentive.value, currency)}` : draft.incentive.rate !== undefined ? ` of ${formatRate(draft.incentive.rate, 0)}` : ''}`
-    : 'offer';
+  const incentive = draft.incentive;
+  const mechanic = incentive?.mechanic ? words(t, `pages.mechanic.${incentive.mechanic}`).toLowerCase() : undefined;
+  const offer =
+    mechanic === undefined
+      ? words(t, 'pages.contact.offer')
+      : incentive?.value !== undefined
+        ? words(t, 'pages.contact.offer_worth', { mechanic, value: t.format.money(incentive.value, currency) })
+        : incentive?.rate !== undefined
+          ? words(t, 'pages.contact.offer_rate', { mechanic, rate: t.format.rate(incentive.rate, 0) })
+          : words(t, 'pages.contact.offer_of', { mechanic });
   const rowView = (row: Touchpoint, index: number): ContactRowView => {
     const channel = channelOf(row.channelId);
     const proposed = row.message === stageMessage(draft.concept, row.stage);
-    const extras = [row.usesIncentive ? offer : '', row.callToAction && !row.usesIncentive ? 'call to action' : ''].filter(Boolean);
+    const extras = [row.usesIncentive ? offer : '', row.callToAction && !row.usesIncentive ? words(t, 'pages.contact.cta') : ''].filter(Boolean);
     return {
       number: String(index + 1),
       channel: channel ? rowName(channel) : row.channelId,
-      media: channel ? labelOf(labels, 'media', channel.media).toLowerCase() : 'unknown media',
+      media: channel ? labelOf(labels, 'media', channel.media).toLowerCase() : words(t, 'pages.contact.unknown_media'),
       format: row.format ?? null,
-      timing: timingText(row.timing),
-      message: proposed || row.message.trim() === '' ? (row.message.trim() === '' ? '(no message)' : null) : row.message,
-      extras: extras.length > 0 ? extras.join(', ') : null,
-      kpi: kpiText(row.kpi),
+      timing: timingText(row.timing, t),
+      message: proposed || row.message.trim() === '' ? (row.message.trim() === '' ? words(t, 'pages.contact.no_message') : null) : row.message,
+      extras: extras.length > 0 ? extras.join(words(t, 'pages.list.separator')) : null,
+      kpi: kpiText(row.kpi, t, labels),
       offStage: channel !== undefined && !channelFitsStage(channel, row.stage, model),
-      last: lastRates(options.carried, row.channelId, currency),
+      last: lastRates(options.carried, row.channelId, currency, t),
     };
   };
   const numbered = rows.map((row, index) => ({ row, view: rowView(row, index) }));
   const stages = STAGES.filter((stage) => journey.includes(stage) || rows.some((row) => row.stage === stage)).map((stage) => ({
     label: labelOf(labels, 'stage', stage),
-    guidance: STAGE_FIT[stage].messages,
+    guidance: words(t, `pages.contact.guidance.${stage}`),
     inJourney: journey.includes(stage),
     rows: numbered.filter(({ row }) => row.stage === stage).map(({ view }) => view),
   }));
@@ -148,12 +159,12 @@ export function contactPlanView(
   const stageCount = new Set(rows.map((row) => row.stage)).size;
   return {
     hasRows: rows.length > 0,
-    summary: `${count(rows.length, 'touchpoint', 'touchpoints')} across ${count(stageCount, 'stage', 'stages')}`,
-    journey: journey.map((stage) => labelOf(labels, 'stage', stage)).join(' → ') || 'not set yet',
+    summary: words(t, 'pages.contact.summary', { touchpoints: words(t, 'pages.contact.touchpoints', { count: rows.length }), stages: words(t, 'pages.contact.stages', { count: stageCount }) }),
+    journey: journey.map((stage) => labelOf(labels, 'stage', stage)).join(' → ') || words(t, 'pages.contact.no_journey'),
     businessModel: model ? labelOf(labels, 'businessModel', model) : null,
     // The draft shows the concept in its message section; the question shows it here.
     concept: options.showConcept !== false && typeof draft.concept === 'string' && tidyPhrase(draft.concept) !== '' ? tidyPhrase(draft.concept) : null,
     stages,
-    uncovered: uncovered.length > 0 ? uncovered.join(', ') : null,
+    uncovered: uncovered.length > 0 ? uncovered.join(words(t, 'pages.list.separator')) : null,
   };
 }

@@ -1,7 +1,12 @@
 /**
- * Handlebars rendering of Slack mrkdwn messages from `templates/`.
+ * Handlebars rendering of Slack mrkdwn messages from `templates/`, in the reader's language.
  * Every string in a view model is escaped before the template sees it, so a template
  * cannot forget to; only `Mrkdwn` values (markup the bot built) pass through as is.
+ * A template's own words come from the catalogue: `{{t "pages.summary.brief"}}`, or with
+ * values `{{t "pages.summary.goal" metric=metric target=target}}`, through the translator
+ * given to this one render (never a shared language). The values are the view model's,
+ * already escaped; the words are the catalogue's, which holds no raw markup (checked at
+ * start-up), so neither can forge a mention or a link.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,11 +14,16 @@ import Handlebars from 'handlebars';
 import { CodedError } from '../errors.js';
 import { projectRoot } from '../project-root.js';
 import { Mrkdwn, escapeMrkdwn } from './escape.js';
+import type { Translator } from './i18n/translator.js';
+import type { Param } from '../domain/message/phrase.js';
 
 /** Renders a named template with a view model to Slack mrkdwn. */
 export interface Renderer {
-  /** `name` is the template file name without `.hbs`, e.g. `strategy-summary`. */
-  render(name: string, viewModel: object): string;
+  /**
+   * `name` is the template file name without `.hbs`, e.g. `strategy-summary`; `t` is the
+   * reader's translator, needed by any template that says words of its own (`{{t "…"}}`).
+   */
+  render(name: string, viewModel: object, t?: Translator): string;
 }
 
 export type RenderErrorCode = 'template_not_found' | 'template_invalid' | 'template_failed' | 'view_model_invalid';
@@ -47,11 +57,11 @@ export function createRenderer(dir: string = DEFAULT_TEMPLATE_DIR): Renderer {
   }
 
   return {
-    render(name, viewModel) {
+    render(name, viewModel, t) {
       const compiled = template(name);
       const safe = escapeViewModel(viewModel, `view model for "${name}"`);
       try {
-        return tidy(compiled(safe));
+        return tidy(compiled(safe, { data: { translator: t } }));
       } catch (cause) {
         const detail = cause instanceof Error ? cause.message : String(cause);
         throw new RenderError(`Template "${name}" failed: ${detail}`, 'template_failed', { cause });
@@ -66,6 +76,7 @@ const COMPILE_OPTIONS: CompileOptions = { noEscape: true, strict: true };
 function compileAll(dir: string): Map<string, Handlebars.TemplateDelegate> {
   const handlebars = Handlebars.create();
   makeBlockHelpersStrict(handlebars);
+  registerTranslate(handlebars);
   const templates = new Map<string, Handlebars.TemplateDelegate>();
   for (const file of listTemplates(dir)) {
     const name = file.slice(0, -'.hbs'.length);
@@ -111,6 +122,29 @@ function makeBlockHelpersStrict(handlebars: typeof Handlebars): void {
       return builtin.apply(this, args);
     });
   }
+}
+
+/**
+ * `{{t "key" name=value}}`: the catalogue's words for the key in the language of this
+ * render. A value (already escaped by `escapeViewModel`) is passed as markup so it is not
+ * escaped twice; a number is a number (`count` picks the plural form).
+ */
+function registerTranslate(handlebars: typeof Handlebars): void {
+  handlebars.registerHelper('t', function (...args: unknown[]) {
+    const options = args[args.length - 1] as Handlebars.HelperOptions & { data?: { translator?: Translator }; loc?: { start?: { line?: number } } };
+    const key = args[0];
+    const line = options.loc?.start?.line;
+    if (args.length !== 2 || typeof key !== 'string') throw new Error(`{{t}} takes one key in quotes${line ? ` (line ${line})` : ''}`);
+    const translator = options.data?.translator;
+    if (!translator) throw new Error(`{{t "${key}"}} needs the reader's translator: render(name, view, t)`);
+    if (!translator.has(key)) throw new Error(`{{t "${key}"}}: the catalogue has no such key${line ? ` (line ${line})` : ''}`);
+    const params: Record<string, Param> = {};
+    for (const [name, value] of Object.entries(options.hash as Record<string, unknown>)) {
+      if (value === undefined) throw new Error(`"${name}" not defined in the view model (the ${name}= of {{t "${key}"}}${line ? `, line ${line}` : ''})`);
+      params[name] = typeof value === 'number' ? value : { mrkdwn: String(value ?? '') };
+    }
+    return translator.t(key, params);
+  });
 }
 
 function listTemplates(dir: string): string[] {

@@ -4,13 +4,9 @@
  * script's labels. Pure: no Handlebars, no I/O, no clock; the renderer escapes it.
  */
 import type { BudgetSketch } from '../domain/budget/budget-types.js';
-import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
 import {
-  DATA_SOURCE_LABELS,
   labelOf,
-  MECHANIC_LABELS,
   MEDIA_TYPES,
-  RESEARCH_METHOD_LABELS,
   type Channel,
   type Currency,
   type Finding,
@@ -25,7 +21,8 @@ import { mention, type Mrkdwn } from './escape.js';
 import { findingsView, type FindingsView } from './findings-view.js';
 import { briefLine } from './brief-line.js';
 import { contactPlanView, type ContactPlanView } from './contact-plan-view.js';
-import { countOf, joinAnd, nullIfEmpty, phaseView, type PhaseView } from './view-text.js';
+import type { Translator } from './i18n/translator.js';
+import { listAnd, nullIfEmpty, phaseViewIn, words, type PhaseView } from './view-text.js';
 
 /** Extra context for the strategy summary. */
 export interface StrategySummaryOptions {
@@ -112,25 +109,32 @@ export interface StrategySummaryView {
   /** The channels by media type: shown for plans made before contact plans existed. */
   channelGroups: ChannelGroupView[];
   hasChannels: boolean;
-  schedule: { start: string; end: string; review: string; duration: string; phases: PhaseView[]; hasPhases: boolean };
+  schedule: { start: string; end: string; dates: string; review: string; duration: string; phases: PhaseView[]; hasPhases: boolean };
   findings: FindingsView;
   footer: { planId: string | null; author: Mrkdwn | null };
 }
 
 
-/** The strategy summary: the brief, problem, audience and journey, objective and goals, the message and incentive plan, the contact plan, schedule, findings. */
+/**
+ * The strategy summary: the brief, problem, audience and journey, objective and goals, the message and incentive plan, the contact plan, schedule, findings.
+ * `labels` are the reader's (the presenter's); `t` gives the page's words and formats its figures.
+ */
 export function strategySummaryView(
   plan: Plan,
   findings: Finding[],
   labels: Labels,
+  t: Translator,
   options: StrategySummaryOptions = {},
 ): StrategySummaryView {
   const label = (vocabulary: keyof Labels, id: string) => labelOf(labels, vocabulary, id);
+  const joinAnd = (items: readonly string[]) => listAnd(t, items);
   const { audience } = plan;
   const currency = plan.budget.currency;
-  const phases = (options.sketch?.phases ?? []).map((phase) => phaseView(phase, currency));
+  const phases = (options.sketch?.phases ?? []).map((phase) => phaseViewIn(t, phase, currency));
+  const start = t.format.date(plan.startDate);
+  const end = t.format.date(plan.endDate);
   return {
-    title: `IMC plan: ${plan.campaign} (${plan.brand})`,
+    title: words(t, 'pages.summary.title', { campaign: plan.campaign, brand: plan.brand }),
     campaign: plan.campaign,
     brand: plan.brand,
     keyProblem: label('problem', plan.keyProblem),
@@ -145,29 +149,30 @@ export function strategySummaryView(
       involvement: label('involvement', audience.involvement),
       motivation: label('motivation', audience.motivation),
     },
-    research: joinAnd(plan.research.map((kind) => label('research', kind))) || 'None recorded yet',
+    research: joinAnd(plan.research.map((kind) => label('research', kind))) || words(t, 'pages.summary.research_none'),
     objective: {
       primary: label('objective', plan.primaryObjective),
       secondary: nullIfEmpty(joinAnd(plan.secondaryObjectives.map((o) => label('objective', o)))),
     },
-    goals: plan.goals.map((goal) => goalView(goal, currency, labels)),
+    goals: plan.goals.map((goal) => goalView(goal, currency, labels, t)),
     hasGoals: plan.goals.length > 0,
     concept: plan.concept,
-    message: messageText(plan, labels),
-    brief: briefLine(plan, labels),
+    message: messageText(plan, labels, t),
+    brief: briefLine(plan, labels, t),
     journey: journeyOf(plan).map((stage) => label('stage', stage)).join(' → '),
     businessModel: plan.businessModel ? label('businessModel', plan.businessModel) : null,
-    messagePlan: messagePlanView(plan),
-    incentive: incentiveView(plan, labels),
+    messagePlan: messagePlanView(plan, t),
+    incentive: incentiveView(plan, labels, t),
     // Plans stored before contact plans lack the field altogether.
-    contactPlan: contactPlanView(plan, plan.contactPlan ?? [], labels, { showConcept: false }),
-    channelGroups: channelGroups(plan.channels, journeyOf(plan), plan.businessModel, labels),
+    contactPlan: contactPlanView(plan, plan.contactPlan ?? [], labels, t, { showConcept: false }),
+    channelGroups: channelGroups(plan.channels, journeyOf(plan), plan.businessModel, labels, t),
     hasChannels: plan.channels.length > 0,
     schedule: {
-      start: formatDate(plan.startDate),
-      end: formatDate(plan.endDate),
-      review: formatDate(plan.reviewDate),
-      duration: durationText(plan.startDate, plan.endDate),
+      start,
+      end,
+      dates: words(t, 'pages.phase_dates', { start, end }),
+      review: t.format.date(plan.reviewDate),
+      duration: durationText(plan.startDate, plan.endDate, t),
       phases,
       hasPhases: phases.length > 0,
     },
@@ -180,26 +185,26 @@ export function strategySummaryView(
 }
 
 
-function goalView(goal: Goal, currency: Currency, labels: Labels): GoalView {
+function goalView(goal: Goal, currency: Currency, labels: Labels, t: Translator): GoalView {
   const value = (n: number): string => {
-    if (goal.unit === 'percent') return formatRate(n);
-    if (goal.unit === 'money') return formatMoney(n, currency);
-    return formatNumber(n);
+    if (goal.unit === 'percent') return t.format.rate(n);
+    if (goal.unit === 'money') return t.format.money(n, currency);
+    return t.format.number(n);
   };
   return {
     metric: labelOf(labels, 'metric', goal.metric),
     baseline: value(goal.baseline),
     target: value(goal.target),
-    deadline: formatDate(goal.deadline),
-    source: goal.source ? DATA_SOURCE_LABELS[goal.source] : null,
-    note: goal.scaledFrom !== undefined ? `scaled down from ${value(goal.scaledFrom)} to what the money buys` : null,
+    deadline: t.format.date(goal.deadline),
+    source: goal.source ? words(t, `pages.source.${goal.source}`) : null,
+    note: goal.scaledFrom !== undefined ? words(t, 'pages.summary.goal_scaled', { from: value(goal.scaledFrom) }) : null,
   };
 }
 
-function messagePlanView(plan: Plan): MessagePlanView | null {
+function messagePlanView(plan: Plan, t: Translator): MessagePlanView | null {
   const message = plan.message;
   if (!message) return null;
-  const how = joinAnd((message.insightMethods ?? []).map((method) => RESEARCH_METHOD_LABELS[method]));
+  const how = listAnd(t, (message.insightMethods ?? []).map((method) => words(t, `pages.method.${method}`)));
   const evidence = message.evidence ? (how ? `${how} — ${message.evidence}` : message.evidence) : how || null;
   return {
     insight: message.insight ?? null,
@@ -210,51 +215,51 @@ function messagePlanView(plan: Plan): MessagePlanView | null {
   };
 }
 
-function incentiveView(plan: Plan, labels: Labels): IncentiveView | null {
+function incentiveView(plan: Plan, labels: Labels, t: Translator): IncentiveView | null {
   const incentive = plan.incentive;
   if (!incentive || (plan.messageType !== 'incentive' && plan.messageType !== 'both')) return null;
   const currency = plan.budget.currency;
-  const mechanic = incentive.mechanic ? MECHANIC_LABELS[incentive.mechanic] : 'Offer';
-  const worth =
+  const mechanic = words(t, incentive.mechanic ? `pages.mechanic.${incentive.mechanic}` : 'pages.summary.offer');
+  const offer =
     incentive.value !== undefined
-      ? `, costing ${formatMoney(incentive.value, currency)} per redemption`
+      ? words(t, 'pages.summary.offer_costing', { mechanic, value: t.format.money(incentive.value, currency) })
       : incentive.rate !== undefined
-        ? ` of ${formatRate(incentive.rate, 0)} off the order`
-        : '';
+        ? words(t, 'pages.summary.offer_off', { mechanic, rate: t.format.rate(incentive.rate, 0) })
+        : mechanic;
   return {
-    offer: `${mechanic}${worth}`,
+    offer,
     eligibility: incentive.eligibility ?? null,
     duration: incentive.duration ?? null,
-    redemptions: incentive.expectedRedemptions !== undefined ? formatNumber(incentive.expectedRedemptions, 0) : 'every order (none given)',
-    stages: joinAnd((incentive.stages ?? []).map((stage) => labelOf(labels, 'stage', stage))) || 'not placed yet',
+    redemptions: incentive.expectedRedemptions !== undefined ? t.format.number(incentive.expectedRedemptions, 0) : words(t, 'pages.summary.every_order'),
+    stages: listAnd(t, (incentive.stages ?? []).map((stage) => labelOf(labels, 'stage', stage))) || words(t, 'pages.summary.not_placed'),
   };
 }
 
-function messageText(plan: Plan, labels: Labels): string {
+function messageText(plan: Plan, labels: Labels, t: Translator): string {
   const type = labelOf(labels, 'messageType', plan.messageType);
   if (plan.callToAction === undefined) return type;
-  return `${type}, ${plan.callToAction ? 'with' : 'without'} a call to action`;
+  return words(t, plan.callToAction ? 'pages.summary.with_cta' : 'pages.summary.without_cta', { type });
 }
 
-function channelGroups(channels: Channel[], journey: readonly Stage[], model: Plan['businessModel'], labels: Labels): ChannelGroupView[] {
+function channelGroups(channels: Channel[], journey: readonly Stage[], model: Plan['businessModel'], labels: Labels, t: Translator): ChannelGroupView[] {
   return MEDIA_TYPES.map((media) => ({
     label: labelOf(labels, 'media', media),
     channels: channels
       .filter((channel) => channel.media === media)
       .map((channel) => ({
         name: channel.name,
-        stages: joinAnd(channelStages(channel, model).map((s) => labelOf(labels, 'stage', s))),
-        fit: journeyStagesFor(channel, journey, model).length > 0 ? "reaches the audience's journey" : 'off-stage',
+        stages: listAnd(t, channelStages(channel, model).map((s) => labelOf(labels, 'stage', s))),
+        fit: words(t, journeyStagesFor(channel, journey, model).length > 0 ? 'pages.summary.fits' : 'pages.summary.off_stage'),
       })),
   })).filter((group) => group.channels.length > 0);
 }
 
 const DAY_MS = 86_400_000;
 
-function durationText(start: string, end: string): string {
+function durationText(start: string, end: string, t: Translator): string {
   const days = Math.round((Date.parse(end) - Date.parse(start)) / DAY_MS) + 1;
   if (!Number.isFinite(days) || days < 1) return '';
-  if (days % 7 === 0) return countOf(days / 7, { one: 'week', many: 'weeks' });
-  return countOf(days, { one: 'day', many: 'days' });
+  if (days % 7 === 0) return words(t, 'pages.summary.weeks', { count: days / 7 });
+  return words(t, 'pages.summary.days', { count: days });
 }
 

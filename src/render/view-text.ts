@@ -6,6 +6,56 @@
 import type { SchedulePhase } from '../domain/budget/budget-types.js';
 import { formatDate, formatMoney, formatNumber } from '../domain/plan/format.js';
 import type { Currency } from '../domain/plan/plan.js';
+import type { Params } from '../domain/message/phrase.js';
+import type { Translator } from './i18n/translator.js';
+
+/**
+ * The catalogue's words for a page, as plain text (the renderer escapes the view model
+ * once; values here are not escaped twice). Money, dates and rates inside are the
+ * reader's (`t.format`).
+ */
+export function words(t: Translator, key: string, params?: Params): string {
+  return t.plain(params === undefined ? { key } : { key, params });
+}
+
+/** ["a", "b", "c"] as the reader's language lists them: "a, b and c", "a、b和c". */
+export function listAnd(t: Translator, items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return words(t, 'pages.list.and', { head: items.slice(0, -1).join(words(t, 'pages.list.separator')), last: items.at(-1) as string });
+}
+
+/** "Launch", "Day 7 after purchase", "Mar 2027" in the reader's language; a phase the catalogue does not know keeps its own name. */
+function phaseName(t: Translator, phase: SchedulePhase): string {
+  const key = `pages.phase.${phase.id}`;
+  if (t.has(key)) return words(t, key);
+  const day = /^day-(\d+)$/.exec(phase.id);
+  if (day) return words(t, 'pages.phase_day', { count: Number(day[1]) });
+  const month = /^always-on-(\d{4})-(\d{2})$/.exec(phase.id);
+  if (month) return monthFormat(t.language).format(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+  return phase.name;
+}
+
+const MONTH_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** "Mar 2027" (en), "2027年3月" (zh-CN). */
+function monthFormat(language: string): Intl.DateTimeFormat {
+  let format = MONTH_FORMATS.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-US', { year: 'numeric', month: 'short', timeZone: 'UTC' });
+    MONTH_FORMATS.set(language, format);
+  }
+  return format;
+}
+
+/** A schedule phase in the reader's language: its name (by id; a phase the catalogue does not know keeps its own), dates and money. */
+export function phaseViewIn(t: Translator, phase: SchedulePhase, currency: Currency): PhaseView {
+  return {
+    name: phaseName(t, phase),
+    dates: words(t, 'pages.phase_dates', { start: t.format.date(phase.start), end: t.format.date(phase.end) }),
+    amount: t.format.money(phase.amount, currency),
+    activities: phase.amount === 0 && phase.activities.length > 0 ? phase.activities.join(words(t, 'pages.list.separator')) : null,
+  };
+}
 
 /** A schedule phase with its dates and paid money. */
 export interface PhaseView {

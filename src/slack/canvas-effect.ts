@@ -15,19 +15,22 @@ import type { Surfaces } from '../app/surface-ports.js';
 import { planCanvasMarkdown, planCanvasTitle } from '../render/canvas/plan-canvas.js';
 import { phrase, type Phrase } from '../domain/message/phrase.js';
 import { notice } from '../app/message-intent.js';
+import type { Translator } from '../render/i18n/translator.js';
 
 /** The performer of `plan-canvas` effects; `labels` name the plan's choices as the question script does. */
-export function canvasEffect(surfaces: Surfaces, logger: Logger, labels: Labels): EffectPerformer {
+export function canvasEffect(surfaces: Surfaces, logger: Logger, labels: Labels, translatorOf: (record: PlanRecord) => Promise<Translator>): EffectPerformer {
   return async (record, item) => {
     const version = record.versions.find((candidate) => candidate.version === item.version);
     if (!version) return;
     const approval = record.approval?.version === version.version ? record.approval : undefined;
+    // The canvas is the channel's: written in the channel's language.
+    const t = await translatorOf(record);
     const markdown = planCanvasMarkdown(version.plan, buildBudgetSketch(version.plan), {
       planId: record.id,
       version: version.version,
       ...(approval?.approvedAt ? { approvedOn: approval.approvedAt.slice(0, 10) } : {}),
       approvers: approval?.approvers ?? [],
-    }, labels);
+    }, labels, t);
     const title = planCanvasTitle(version.plan, version.version);
     const existing = record.canvas;
     if (existing) {

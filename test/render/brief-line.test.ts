@@ -5,6 +5,9 @@ import { PlanSchema, type Plan } from '../../src/domain/plan/plan.js';
 import { briefLine } from '../../src/render/brief-line.js';
 import { asClause, shortenPhrase } from '../../src/render/shorten.js';
 import { SAMPLE_LABELS, sampleDraft, sampleDraftWithOfferValue } from '../fixtures/plans.js';
+import { translator } from '../support/words.js';
+
+const EN = translator('en');
 
 const script = loadScript();
 const maxOf = (id: string): number => {
@@ -31,16 +34,16 @@ function longAnswer(length: number, seed: string): string {
 
 describe('the brief line', () => {
   it('reads as one sentence with every part of the strategy', () => {
-    expect(briefLine(plan(), SAMPLE_LABELS)).toBe(
+    expect(briefLine(plan(), SAMPLE_LABELS, EN)).toBe(
       'Achieve purchase intention (conversion 2.5 % → 3.5 %) among office workers aged 25–35 in Shanghai and Shenzhen who buy coffee daily and switch… (from evaluation to purchase) by promising “A smooth cold brew ready the moment you are” — grounded in the insight that switchers want a coffee that feels like a treat without slowing them down — carried by “Spring in every sip: smooth oat-milk cold brew that keeps pace with your day” as a brand message and incentive (coupon worth ¥10) through 3 owned, 3 paid and 2 earned channels, led by WeChat official account and mini program, Search ads and Reviews and word of mouth.',
     );
   });
 
   it('names up to four channels with their media, and counts a longer list instead of "and N more"', () => {
     const few = plan({ channels: plan().channels.filter((c) => ['owned-wechat', 'paid-search-ads', 'earned-reviews'].includes(c.id)) });
-    expect(briefLine(few, SAMPLE_LABELS)).toMatch(/through WeChat official account and mini program \(owned\), Search ads \(paid\) and Reviews and word of mouth \(earned\)\.$/);
+    expect(briefLine(few, SAMPLE_LABELS, EN)).toMatch(/through WeChat official account and mini program \(owned\), Search ads \(paid\) and Reviews and word of mouth \(earned\)\.$/);
     const all = plan({ channels: script.catalogue });
-    expect(briefLine(all, SAMPLE_LABELS)).toMatch(/through 23 owned, 16 paid and 6 earned channels, led by Website, Search ads and Press coverage\.$/);
+    expect(briefLine(all, SAMPLE_LABELS, EN)).toMatch(/through 23 owned, 16 paid and 6 earned channels, led by Website, Search ads and Press coverage\.$/);
   });
 
   it('stays short and clean with the longest answers the prompts allow', () => {
@@ -54,7 +57,7 @@ describe('the brief line', () => {
       },
       channels: script.catalogue,
     });
-    const line = briefLine(longest, SAMPLE_LABELS);
+    const line = briefLine(longest, SAMPLE_LABELS, EN);
     expect(line.length).toBeLessThanOrEqual(700);
     expect(line).not.toMatch(ARTEFACTS);
     expect(line).toMatch(/^Achieve .+ among procurement managers .+ by promising “.+” — grounded in the insight that .+ — carried by “.+” as .+ through .+\.$/);
@@ -74,12 +77,12 @@ describe('the brief line', () => {
       channels: longestNames,
       incentive: { ...plan().incentive!, mechanic: 'loyalty-points', value: 12_345_678_900 },
     });
-    const line = briefLine(crowded, SAMPLE_LABELS);
+    const line = briefLine(crowded, SAMPLE_LABELS, EN);
     expect(line.length).toBeLessThanOrEqual(700);
     expect(line).not.toMatch(ARTEFACTS);
     expect(line).toMatch(/^Achieve .+ among procurement .+ by promising “Promise .+” — grounded in the insight that .+ — carried by “Concept .+” as .+ through .+\.$/);
     // The sample plan fits: nothing of it is cut further.
-    expect(briefLine(plan(), SAMPLE_LABELS)).toContain('who buy coffee daily and switch… (from evaluation to purchase)');
+    expect(briefLine(plan(), SAMPLE_LABELS, EN)).toContain('who buy coffee daily and switch… (from evaluation to purchase)');
   });
 
   it('never leaves punctuation artefacts, whatever the answers hold', () => {
@@ -92,6 +95,7 @@ describe('the brief line', () => {
         const line = briefLine(
           plan({ audience: { ...plan().audience, description }, concept, message: { ...plan().message!, proposition, insight } }),
           SAMPLE_LABELS,
+          EN,
         );
         expect(line).not.toMatch(ARTEFACTS);
         expect(line.endsWith('.')).toBe(true);
@@ -103,7 +107,7 @@ describe('the brief line', () => {
 
   it('reads for a plan stored before message plans, on its concept', () => {
     const { message: _m, incentive: _i, ...old } = plan();
-    expect(briefLine({ ...old, journey: [] } as Plan, SAMPLE_LABELS)).toMatch(
+    expect(briefLine({ ...old, journey: [] } as Plan, SAMPLE_LABELS, EN)).toMatch(
       /^Achieve purchase intention .+ \(at evaluation\) by promising “Spring in every sip: smooth oat-milk cold brew that keeps pace with your day”, carried by a brand message and incentive through/,
     );
   });

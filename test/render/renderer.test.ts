@@ -11,6 +11,9 @@ import { budgetSketchView, sketchContextOf } from '../../src/render/budget-sketc
 import { findingsView } from '../../src/render/findings-view.js';
 import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
 import { SAMPLE_LABELS, sampleDraft, sampleDraftWithOfferValue } from '../fixtures/plans.js';
+import { translator } from '../support/words.js';
+
+const EN = translator('en');
 
 const HOSTILE = '<!channel> & <@U123>';
 const HOSTILE_SHOWN = '&lt;!channel&gt; &amp; &lt;@U123&gt;';
@@ -42,7 +45,7 @@ function hostilePlan(): { plan: Plan; findings: Finding[]; sketch: BudgetSketch 
 describe('renderer with hostile text', () => {
   it('escapes every user string in the strategy summary; the only markup is the mention the bot built', () => {
     const { plan, findings, sketch } = hostilePlan();
-    const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, SAMPLE_LABELS, { planId: 'P1', authorId: 'UAUTHOR', sketch }));
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, SAMPLE_LABELS, EN, { planId: 'P1', authorId: 'UAUTHOR', sketch }), EN);
     expect(text).toContain(HOSTILE_SHOWN);
     expect(text.match(/</g)).toHaveLength(1);
     expect(text).toContain('planned by <@UAUTHOR>');
@@ -52,7 +55,7 @@ describe('renderer with hostile text', () => {
   it('escapes every user string in the budget sketch and the findings', () => {
     const { plan, findings, sketch } = hostilePlan();
     for (const text of [
-      renderer.render('budget-sketch', budgetSketchView(sketch, sketchContextOf(plan, 'Budget sketch'))),
+      renderer.render('budget-sketch', budgetSketchView(sketch, sketchContextOf(plan, 'Budget sketch')), EN),
       renderer.render('findings', findingsView(findings)),
     ]) {
       expect(text).toContain(HOSTILE_SHOWN);
@@ -63,7 +66,7 @@ describe('renderer with hostile text', () => {
   it('shows quotes and apostrophes as typed, with no HTML entities', () => {
     const plan = samplePlan();
     plan.concept = `It's "the" one`;
-    const text = renderer.render('strategy-summary', strategySummaryView(plan, [], SAMPLE_LABELS));
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, [], SAMPLE_LABELS, EN), EN);
     expect(text).toContain(`“It's "the" one”`);
     expect(text).not.toMatch(/&#x27;|&quot;|&#39;/);
   });
@@ -71,10 +74,10 @@ describe('renderer with hostile text', () => {
   it('does not let a value forge a section break or a new line', () => {
     const plan = samplePlan();
     plan.concept = 'one\n---\ntwo';
-    const text = renderer.render('strategy-summary', strategySummaryView(plan, [], SAMPLE_LABELS));
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, [], SAMPLE_LABELS, EN), EN);
     expect(text).toContain('“one --- two”');
     expect(text.split('\n').filter((line) => line === '---')).toHaveLength(
-      renderer.render('strategy-summary', strategySummaryView(samplePlan(), [], SAMPLE_LABELS)).split('\n').filter((l) => l === '---').length,
+      renderer.render('strategy-summary', strategySummaryView(samplePlan(), [], SAMPLE_LABELS, EN), EN).split('\n').filter((l) => l === '---').length,
     );
   });
 });
@@ -86,7 +89,7 @@ describe('renderer with a full plan', () => {
       { rule: 'APPEAL-FIT', severity: 'tip', problem: 'Low involvement buyers skim.', principle: 'p', fix: 'Repeat one benefit.' },
       { rule: 'RESEARCH-INSIGHT', severity: 'warning', problem: 'No interviews yet.', principle: 'p', fix: 'Talk to five buyers.' },
     ];
-    const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, SAMPLE_LABELS, { sketch: buildBudgetSketch(plan) }));
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, SAMPLE_LABELS, EN, { sketch: buildBudgetSketch(plan) }), EN);
     expect(text).toContain('*Campaign:* Spring cold brew launch 2027');
     expect(text).toContain('*The brief*\nAchieve purchase intention (conversion 2.5 % → 3.5 %) among office workers aged 25–35');
     expect(text).toContain('(from evaluation to purchase) by promising “A smooth cold brew ready the moment you are” — grounded in the insight that switchers want');
@@ -111,7 +114,7 @@ describe('renderer with a full plan', () => {
       reserveRate: 0.1,
       funnel: { targetRevenue: 100_000_000, averageOrderValue: 100_000, conversionRate: 0.01, costPerVisit: 200 },
     };
-    const text = renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(plan), sketchContextOf(plan, 'Budget sketch')));
+    const text = renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(plan), sketchContextOf(plan, 'Budget sketch')), EN);
     expect(text).toContain('= ¥1,000,000 ÷ (1 % × ¥1,000) = *100,000 visits*, about 1,000 orders');
     expect(text).toContain('Working media = visits × cost per visit = *¥200,000*');
     // The sample's three paid channels share the visits: 33,334 + 33,333 + 33,333 at ¥2.
@@ -131,7 +134,7 @@ describe('renderer with a full plan', () => {
       reserveRate: 0.1,
       reach: { audienceSize: 2_000_000, reachRate: 0.4, frequency: 3, cpm: 5_000 },
     };
-    const text = renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(plan), sketchContextOf(plan, 'Budget sketch')));
+    const text = renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(plan), sketchContextOf(plan, 'Budget sketch')), EN);
     expect(text).toContain('= 2,000,000 × 40 % × 3 = *2,400,000 impressions*');
     expect(text).toContain('Working media = impressions ÷ 1,000 × CPM = *¥120,000*');
     expect(text).toContain('• Search ads (Paid): 800,000 impressions at ¥50 per 1,000 = ¥40,000');
@@ -139,7 +142,7 @@ describe('renderer with a full plan', () => {
   });
 
   it('says what is missing when there is no budget sketch', () => {
-    const text = renderer.render('budget-sketch', budgetSketchView(undefined, sketchContextOf(samplePlan(), 'Budget sketch')));
+    const text = renderer.render('budget-sketch', budgetSketchView(undefined, sketchContextOf(samplePlan(), 'Budget sketch')), EN);
     expect(text).toMatch(/^There is no budget sketch yet/);
   });
 
@@ -150,8 +153,8 @@ describe('renderer with a full plan', () => {
 
 describe('renderer strictness', () => {
   it('fails loudly on a missing field instead of printing nothing', () => {
-    const { campaign: _dropped, ...view } = strategySummaryView(samplePlan(), [], SAMPLE_LABELS);
-    expect(() => renderer.render('strategy-summary', view)).toThrow(/"campaign" not defined/);
+    const { campaign: _dropped, ...view } = strategySummaryView(samplePlan(), [], SAMPLE_LABELS, EN);
+    expect(() => renderer.render('strategy-summary', view, EN)).toThrow(/"campaign" not defined/);
   });
 
   it('fails loudly when a flag used by #if is missing', () => {

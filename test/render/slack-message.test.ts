@@ -20,6 +20,9 @@ import { createRenderer } from '../../src/render/renderer.js';
 import { budgetSketchView, sketchContextOf } from '../../src/render/budget-sketch-view.js';
 import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
 import { SAMPLE_LABELS, sampleDraft } from '../fixtures/plans.js';
+import { translator } from '../support/words.js';
+
+const EN = translator('en');
 
 const renderer = createRenderer();
 const AUTHOR_MENTION = '<@UAUTHOR>';
@@ -52,11 +55,11 @@ function sketchFor(plan: Plan, phaseName: string): BudgetSketch {
 /** Renders both messages the way the bot posts them. */
 function messagesFor(plan: Plan, findings: Finding[], phaseName = 'Launch'): SlackMessage[] {
   const sketch = sketchFor(plan, phaseName);
-  const summary = strategySummaryView(plan, findings, SAMPLE_LABELS, { planId: 'P1', authorId: 'UAUTHOR', sketch });
+  const summary = strategySummaryView(plan, findings, SAMPLE_LABELS, EN, { planId: 'P1', authorId: 'UAUTHOR', sketch });
   const budget = budgetSketchView(sketch, sketchContextOf(plan, 'Budget sketch'));
   return [
-    toSlackMessage(renderer.render('strategy-summary', summary), { header: summary.title, planId: 'P1' }),
-    toSlackMessage(renderer.render('budget-sketch', budget), { header: budget.title, planId: 'P1' }),
+    toSlackMessage(renderer.render('strategy-summary', summary, EN), { header: summary.title, planId: 'P1' }),
+    toSlackMessage(renderer.render('budget-sketch', budget, EN), { header: budget.title, planId: 'P1' }),
   ];
 }
 

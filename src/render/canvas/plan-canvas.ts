@@ -10,6 +10,7 @@ import { labelOf, MEDIA_LABELS, METRIC_LABELS, type Goal, type Labels, type Plan
 import { budgetChartModel, type ChartBarKind } from '../chart/budget-chart-model.js';
 import { kpiText, timingText } from '../contact-plan-view.js';
 import { escapeCanvasText, markdownTable } from './markdown-table.js';
+import type { Translator } from '../i18n/translator.js';
 
 /** Where the plan stands, for the canvas's first lines. */
 export interface PlanCanvasContext {
@@ -25,7 +26,7 @@ export function planCanvasTitle(plan: Plan, version: number): string {
 }
 
 /** The canvas document of an approved plan; `labels` are the question script's names of the choices. */
-export function planCanvasMarkdown(plan: Plan, sketch: BudgetSketch | undefined, context: PlanCanvasContext, labels: Labels): string {
+export function planCanvasMarkdown(plan: Plan, sketch: BudgetSketch | undefined, context: PlanCanvasContext, labels: Labels, t: Translator): string {
   const text = escapeCanvasText;
   const label = (vocabulary: keyof Labels, id: string) => labelOf(labels, vocabulary, id);
   const approvedBy = context.approvers.map((id) => `![](@${id})`).join(', ');
@@ -48,14 +49,14 @@ export function planCanvasMarkdown(plan: Plan, sketch: BudgetSketch | undefined,
         )
       : '_No measurable goals were set._',
     '## Contact plan',
-    plan.contactPlan.length > 0 ? contactPlanTable(plan, (id) => label('stage', id)) : '_The contact plan (when, where and how each stage is reached) is not written yet._',
+    plan.contactPlan.length > 0 ? contactPlanTable(plan, (id) => label('stage', id), t, labels) : '_The contact plan (when, where and how each stage is reached) is not written yet._',
     '## Budget',
     ...budgetParts(plan, sketch),
   ];
   return `${parts.join('\n\n')}\n`;
 }
 
-function contactPlanTable(plan: Plan, stageLabel: (id: string) => string): string {
+function contactPlanTable(plan: Plan, stageLabel: (id: string) => string, t: Translator, labels: Labels): string {
   const channelName = (id: string) => plan.channels.find((channel) => channel.id === id)?.name ?? id;
   return markdownTable(
     [{ header: 'Row', align: 'right' }, { header: 'Stage' }, { header: 'Channel' }, { header: 'Format' }, { header: 'When' }, { header: 'Message' }, { header: 'KPI' }],
@@ -64,9 +65,9 @@ function contactPlanTable(plan: Plan, stageLabel: (id: string) => string): strin
       stageLabel(row.stage),
       channelName(row.channelId),
       row.format ?? '',
-      timingText(row.timing),
+      timingText(row.timing, t),
       row.message,
-      row.kpi ? kpiText(row.kpi) : '',
+      row.kpi ? kpiText(row.kpi, t, labels) : '',
     ]),
   );
 }

@@ -39,8 +39,8 @@ export function draftMessage(
   labels: Labels,
   status: PlanStatus = record.status,
 ): OutgoingMessage {
-  const view = strategySummaryView(version.plan, version.findings, labels, { planId: record.id, authorId: record.authorId, ...(sketch ? { sketch } : {}) });
-  const rendered = renderer.render('strategy-summary', view);
+  const view = strategySummaryView(version.plan, version.findings, labels, t, { planId: record.id, authorId: record.authorId, ...(sketch ? { sketch } : {}) });
+  const rendered = renderer.render('strategy-summary', view, t);
   const state = t.plain({ key: `plan.state.${stateOf(status)}` });
   const buttons = { approve: t.plain({ key: 'plan.button.approve' }), reject: t.plain({ key: 'plan.button.request_changes' }), edit: t.plain({ key: 'plan.button.edit' }) };
   // Room for the approval line and the buttons appended below.

@@ -116,7 +116,7 @@ export function presentIntent(intent: MessageIntent, ctx: PresentContext): Outgo
  * template) and, while a row is being changed, which one, in the reader's language.
  */
 function contactTableOptions(t: Translator, renderer: Renderer, table: ContactTable, labels: Labels): { table: string; editing?: string } {
-  const rendered = renderer.render('contact-plan', contactPlanView(table.draft, table.rows, labels, { carried: table.carried }));
+  const rendered = renderer.render('contact-plan', contactPlanView(table.draft, table.rows, labels, t, { carried: table.carried }), t);
   const editing = table.editing;
   if (!editing) return { table: rendered };
   if (editing.adding) return { table: rendered, editing: t.t('question.editing.adding') };

@@ -5,6 +5,9 @@ import { markdownTable } from '../../../src/render/canvas/markdown-table.js';
 import { planCanvasMarkdown } from '../../../src/render/canvas/plan-canvas.js';
 import { loadScript } from '../../../src/app/load-script.js';
 import { sampleDraft } from '../../fixtures/plans.js';
+import { translator } from '../../support/words.js';
+
+const EN = translator('en');
 
 const { labels } = loadScript();
 
@@ -29,7 +32,7 @@ describe('the plan canvas', () => {
         { id: '2', stage: 'post-purchase', channelId: 'owned-wechat', timing: { kind: 'trigger', event: 'first order', offsetDays: 7 }, message: 'How was your first cold brew?' },
       ],
     });
-    const markdown = planCanvasMarkdown(plan, buildBudgetSketch(plan), { planId: 'P-ABCDE', version: 3, approvedOn: '2027-02-01', approvers: ['U0BOB'] }, labels);
+    const markdown = planCanvasMarkdown(plan, buildBudgetSketch(plan), { planId: 'P-ABCDE', version: 3, approvedOn: '2027-02-01', approvers: ['U0BOB'] }, labels, EN);
     expect(markdown).toContain('Plan `P-ABCDE`, version 3, approved on 1 Feb 2027 by ![](@U0BOB).');
     // Numbered as in the draft (`change row 2`), timing and KPI in the draft's words.
     expect(markdown).toContain('| Row | Stage | Channel | Format | When | Message | KPI |');
@@ -40,7 +43,7 @@ describe('the plan canvas', () => {
 
   it('says what is missing instead of drawing empty tables', () => {
     const plan = PlanSchema.parse({ ...sampleDraft(), goals: [] });
-    const markdown = planCanvasMarkdown(plan, undefined, { planId: 'P-ABCDE', version: 1, approvers: [] }, labels);
+    const markdown = planCanvasMarkdown(plan, undefined, { planId: 'P-ABCDE', version: 1, approvers: [] }, labels, EN);
     expect(markdown).toContain('_No measurable goals were set._');
     expect(markdown).toContain('_There is no budget sketch: the budget inputs are missing._');
   });
