@@ -11,6 +11,8 @@ import { buildBudgetSketch } from '../src/domain/budget/budget.js';
 import { PlanSchema, type Plan } from '../src/domain/plan/plan.js';
 import { buildHomeModel, type HomePlan } from '../src/app/home-model.js';
 import { budgetChartModel } from '../src/render/chart/budget-chart-model.js';
+import { createTranslators } from '../src/render/i18n/translator.js';
+import { loadMessageCatalogue } from '../src/app/load-locales.js';
 import { renderChartPng } from '../src/render/chart/render-chart-png.js';
 import { homeViewBlocks } from '../src/slack/blocks/home-view.js';
 import { sampleDraft } from '../test/fixtures/plans.js';
@@ -36,7 +38,7 @@ function chinesePlan(): Plan {
 }
 
 async function timeChart(name: string, plan: Plan): Promise<SurfacesResult['charts'][number]> {
-  const model = budgetChartModel(plan, buildBudgetSketch(plan), 1);
+  const model = budgetChartModel(plan, buildBudgetSketch(plan), createTranslators(loadMessageCatalogue()).for('en'), 1);
   if (!model) throw new Error('the sample plan has no chart');
   await renderChartPng(model); // unpacks the fonts once
   const samples: number[] = [];

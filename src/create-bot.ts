@@ -179,6 +179,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     logger,
   });
   const presenter = createMessagePresenter({ translators, languages, script, reviewScript, renderer });
+  // The canvas and the chart are the channel's, in its language, as its posts are.
+  const channelTranslator = async (record: { teamId: string; channelId: string }) => translators.for(await languages.channel(record.teamId, record.channelId));
   const voice = new Voice({ translators, languages, script, reviewScript, renderer });
   const outbox = new OutboxWorker({
     store,
@@ -196,8 +198,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     authorCanApprove: config.authorCanApprove,
   };
   const surfaces = createWebSurfaces(client, options.slackTimeoutMs ?? 10_000);
-  outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, presenter, messenger, surfaces, logger }));
-  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels, async (record) => translators.for(await languages.channel(record.teamId, record.channelId))));
+  outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, presenter, messenger, surfaces, logger, translatorOf: channelTranslator }));
+  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels, channelTranslator));
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
   const plans = new PlanService({

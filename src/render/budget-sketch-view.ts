@@ -5,11 +5,11 @@
  * Every figure is pre-formatted plain text; the renderer escapes it for Slack.
  */
 import type { BudgetSketch, MoneyLines, ReachTask, RetentionTask, TaskLine, TrafficTask } from '../domain/budget/budget-types.js';
-import { formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
-import { NON_MEDIA_LABELS } from '../domain/plan/plan.js';
-import { buyingMoney, describeBought } from '../domain/rules/budget-rules.js';
-import { MEDIA_LABELS, METRIC_LABELS, type Currency, type Goal, type PhasingPattern, type PlanDraft } from '../domain/plan/plan.js';
-import { phaseView, type PhaseView } from './view-text.js';
+import type { Params } from '../domain/message/phrase.js';
+import { buyingMoney } from '../domain/rules/budget-rules.js';
+import { MEDIA_LABELS, METRIC_LABELS, type Currency, type Goal, type Labels, type PhasingPattern, type PlanDraft } from '../domain/plan/plan.js';
+import type { Translator } from './i18n/translator.js';
+import { listAnd, phaseViewIn, words, type PhaseView } from './view-text.js';
 
 /** One channel's part of a task: "Search ads (Paid): 100,000 visits × ¥2 = ¥200,000". */
 export interface TaskLineView {
@@ -110,19 +110,10 @@ export interface BudgetSketchView {
   hasPhases: boolean;
 }
 
-const MODEL_LABELS = {
-  funnel: 'Sales funnel (objective and task)',
-  reach: 'Reach (objective and task)',
-  retention: 'Retention of the customer base (objective and task)',
-} as const;
-
-
-export const PATTERN_LABELS: Record<PhasingPattern, string> = {
-  burst: 'Burst (warm-up, launch, sustain)',
-  'always-on': 'Always on (the same daily spend throughout)',
-  'event-anchored': 'Event-anchored (pre-heat, peak, tail)',
-  lifecycle: 'Lifecycle (messages 7, 30 and 60 days after a purchase)',
-};
+/** The phasing pattern as the reader's language names it ("Burst (warm-up, launch, sustain)"). */
+export function patternLabel(t: Translator, pattern: PhasingPattern): string {
+  return words(t, `pages.budget.patterns.${pattern}`);
+}
 
 /** Context for the sketch: its title, and the plan's goals and channels for labels. */
 export interface SketchContext {
@@ -134,6 +125,8 @@ export interface SketchContext {
   earned: readonly string[];
   /** What to say when there is no sketch. */
   missing?: string;
+  /** The reader's names of goal metrics; the script's English when not given. */
+  labels?: Labels;
 }
 
 /** The context of a plan's own sketch. */
@@ -149,56 +142,53 @@ export function sketchContextOf(plan: PlanDraft, title: string, missing?: string
   };
 }
 
-/** The budget sketch view; an empty one (with `missing`) when there is no sketch. */
-export function budgetSketchView(sketch: BudgetSketch | undefined, context: SketchContext): BudgetSketchView {
-  if (!sketch) return emptyView(context);
-  const money = (minor: number): string => formatMoney(minor, sketch.currency);
+/** The budget sketch view in the reader's language; an empty one (with `missing`) when there is no sketch. */
+export function budgetSketchView(sketch: BudgetSketch | undefined, context: SketchContext, t: Translator): BudgetSketchView {
+  if (!sketch) return emptyView(context, t);
+  const w = (key: string, params?: Params) => words(t, `pages.budget.${key}`, params);
+  const money = (minor: number): string => t.format.money(minor, sketch.currency);
   const short = sketch.status === 'shortfall';
-  const phases = sketch.phases.map((phase) => phaseView(phase, sketch.currency));
-  const goals = sketch.goals.map((g) => goalRow(g, context, money));
+  const phases = sketch.phases.map((phase) => phaseViewIn(t, phase, sketch.currency));
+  const goals = sketch.goals.map((g) => goalRow(g, context, money, t));
+  const pattern = patternLabel(t, sketch.pattern);
   return {
     title: context.title,
     ready: true,
     missing: null,
-    model: MODEL_LABELS[sketch.model],
+    model: w(`models.${sketch.model}`),
     scaledDown: sketch.scaledDown,
-    funnel: sketch.need.traffic ? funnelView(sketch.need.traffic, sketch, context, money) : null,
-    reach: sketch.need.reach ? reachView(sketch.need.reach, money) : null,
-    retention: sketch.need.retention ? retentionView(sketch.need.retention, money) : null,
-    noTask:
-      sketch.model === 'reach' && !sketch.need.reach
-        ? 'No paid channel is chosen, so no impressions are bought: the reach goal rests on owned and earned channels, whose cost is production and PR (the non-media lines).'
-        : null,
+    funnel: sketch.need.traffic ? funnelView(sketch.need.traffic, sketch, context, money, t) : null,
+    reach: sketch.need.reach ? reachView(sketch.need.reach, money, t, context.labels) : null,
+    retention: sketch.need.retention ? retentionView(sketch.need.retention, money, t, context.labels) : null,
+    noTask: sketch.model === 'reach' && !sketch.need.reach ? w('no_task') : null,
     money: {
-      rows: moneyRows(sketch, money, short),
-      total: short ? `${money(sketch.funded.total + sketch.unallocated)} of ${money(sketch.need.total)} needed` : money(sketch.need.total),
-      totalLabel: short ? 'Total funded' : 'Total needed',
-      note: ownedNote(context),
+      rows: moneyRows(sketch, money, short, t),
+      total: short ? w('money.of_needed', { funded: money(sketch.funded.total + sketch.unallocated), needed: money(sketch.need.total) }) : money(sketch.need.total),
+      totalLabel: w(short ? 'money.total_funded' : 'money.total_needed'),
+      note: ownedNote(context, t),
     },
-    comparison: comparisonView(sketch, money),
+    comparison: comparisonView(sketch, money, t),
     goals,
     hasGoals: goals.length > 0,
-    profit: profitView(sketch, money),
-    pattern: `${PATTERN_LABELS[sketch.pattern]}${sketch.patternInferred ? ', inferred from the objective and the message' : ''}`,
+    profit: profitView(sketch, money, t),
+    pattern: sketch.patternInferred ? w('pattern_inferred', { pattern }) : pattern,
     phases,
     hasPhases: phases.length > 0,
   };
 }
 
-function emptyView(context: SketchContext): BudgetSketchView {
+function emptyView(context: SketchContext, t: Translator): BudgetSketchView {
   return {
     title: context.title,
     ready: false,
-    missing:
-      context.missing ??
-      'There is no budget sketch yet: it needs the inputs of the plan\'s task (the funnel: target revenue, order value, conversion, cost per visit; reach: audience size, reach, frequency, CPM; retention: the customer base, the uplift in repeat rate, the cost per contact).',
+    missing: context.missing ?? words(t, 'pages.budget.missing'),
     model: '',
     scaledDown: false,
     funnel: null,
     reach: null,
     retention: null,
     noTask: null,
-    money: { rows: [], total: formatMoney(0, context.currency), totalLabel: 'Total needed', note: null },
+    money: { rows: [], total: t.format.money(0, context.currency), totalLabel: words(t, 'pages.budget.money.total_needed'), note: null },
     comparison: null,
     goals: [],
     hasGoals: false,
@@ -209,183 +199,210 @@ function emptyView(context: SketchContext): BudgetSketchView {
   };
 }
 
-function lineViews(lines: readonly TaskLine[], money: (minor: number) => string): TaskLineView[] {
+/** "100,000 visits", "1 impression": a count of the line's unit, in the reader's language. */
+function unitsOf(line: TaskLine, units: number, t: Translator): string {
+  const unit = line.unit === 'thousand-impressions' ? 'impression' : line.unit;
+  return countOf(t, unit, units);
+}
+
+function countOf(t: Translator, unit: 'visit' | 'impression' | 'contact' | 'order' | 'redemption', count: number): string {
+  // `count` picks the plural form; `n` is the figure as the reader groups it (100,000).
+  return words(t, `pages.budget.units.${unit}`, { count: Math.round(count), n: t.format.number(count, 0) });
+}
+
+function unitCostOf(line: TaskLine, money: (minor: number) => string, t: Translator): string {
+  const cost = money(line.unitCost);
+  return line.unit === 'thousand-impressions' ? words(t, 'pages.budget.per_thousand', { cost }) : cost;
+}
+
+function lineViews(lines: readonly TaskLine[], money: (minor: number) => string, t: Translator, labels?: Labels): TaskLineView[] {
   return lines.map((line) => ({
     name: line.name,
-    media: MEDIA_LABELS[line.media],
-    units: `${formatNumber(line.units, 0)} ${unitName(line)}`,
-    unitCost: `${money(line.unitCost)}${line.unit === 'thousand-impressions' ? ' per 1,000' : ''}`,
+    media: labels?.media[line.media] ?? MEDIA_LABELS[line.media],
+    units: unitsOf(line, line.units, t),
+    unitCost: unitCostOf(line, money, t),
     amount: money(line.amount),
     offStage: line.stageFit === 'off-stage',
     ownCost: line.costSource === 'channel',
   }));
 }
 
-function unitName(line: TaskLine): string {
-  const one = line.units === 1;
-  switch (line.unit) {
-    case 'visit':
-      return one ? 'visit' : 'visits';
-    case 'thousand-impressions':
-      return one ? 'impression' : 'impressions';
-    case 'contact':
-      return one ? 'contact' : 'contacts';
-  }
+function goalLabel(context: SketchContext, index: number, t: Translator, row = false): string {
+  const goal = context.goals[index];
+  const metric = goal ? (context.labels?.metric[goal.metric] ?? (Object.hasOwn(METRIC_LABELS, goal.metric) ? METRIC_LABELS[goal.metric] : undefined)) : undefined;
+  const n = String(index + 1);
+  const key = row ? 'goal_row' : 'goal';
+  return metric ? words(t, `pages.budget.${key}_metric`, { n, metric }) : words(t, `pages.budget.${key}`, { n });
 }
 
-function goalLabel(goals: readonly Goal[], index: number): string {
-  const goal = goals[index];
-  const metric = goal && Object.hasOwn(METRIC_LABELS, goal.metric) ? METRIC_LABELS[goal.metric] : undefined;
-  return metric ? `goal ${index + 1} (${metric})` : `goal ${index + 1}`;
-}
-
-function funnelView(task: TrafficTask, sketch: BudgetSketch, context: SketchContext, money: (minor: number) => string): FunnelView {
+function funnelView(task: TrafficTask, sketch: BudgetSketch, context: SketchContext, money: (minor: number) => string, t: Translator): FunnelView {
   const { inputs } = task;
   const outlook = sketch.conversion;
+  const w = (key: string, params?: Params) => words(t, `pages.budget.funnel.${key}`, params);
+  const rate = (value: number) => t.format.rate(value);
+  const visits = (value: number) => t.format.number(value, 0);
   return {
     targetRevenue: money(inputs.targetRevenue),
-    revenueSource: task.revenueGoal !== undefined ? goalLabel(context.goals, task.revenueGoal) : null,
-    conversionRate: formatRate(inputs.conversionRate),
+    revenueSource: task.revenueGoal !== undefined ? goalLabel(context, task.revenueGoal, t) : null,
+    conversionRate: rate(inputs.conversionRate),
     averageOrderValue: money(inputs.averageOrderValue),
-    visits: formatNumber(task.visits, 0),
+    visits: visits(task.visits),
     costPerVisit: money(inputs.costPerVisit),
     workingMedia: money(task.workingMedia),
-    orders: plural(task.orders, 'order'),
-    lines: lineViews(task.lines, money),
-    unplaced: task.unplaced > 0 ? `${money(task.unplaced)} for the visits has no paid channel to buy them` : null,
+    orders: countOf(t, 'order', task.orders),
+    lines: lineViews(task.lines, money, t, context.labels),
+    unplaced: task.unplaced > 0 ? w('unplaced', { money: money(task.unplaced) }) : null,
     outlook: outlook
       ? {
           basis:
             outlook.assumed === outlook.baseline
-              ? `Conversion is budgeted at ${formatRate(outlook.baseline)}, the baseline of ${goalLabel(context.goals, outlook.goalIndex)}.`
-              : `Conversion is budgeted at ${formatRate(outlook.assumed)}; ${goalLabel(context.goals, outlook.goalIndex)} starts from ${formatRate(outlook.baseline)}.`,
+              ? w('basis_baseline', { rate: rate(outlook.baseline), goal: goalLabel(context, outlook.goalIndex, t) })
+              : w('basis_assumed', { rate: rate(outlook.assumed), goal: goalLabel(context, outlook.goalIndex, t), baseline: rate(outlook.baseline) }),
           upside:
             outlook.assumed < outlook.target
-              ? `If conversion reaches the ${formatRate(outlook.target)} target: ${formatNumber(outlook.atTarget.visits, 0)} visits, ${money(outlook.atTarget.workingMedia)} of working media (the upside).`
+              ? w('upside', { rate: rate(outlook.target), visits: visits(outlook.atTarget.visits), working: money(outlook.atTarget.workingMedia) })
               : null,
           atBaseline:
             outlook.assumed > outlook.baseline
-              ? `At today's ${formatRate(outlook.baseline)}: ${formatNumber(outlook.atBaseline.visits, 0)} visits, ${money(outlook.atBaseline.workingMedia)} of working media.`
+              ? w('at_baseline', { rate: rate(outlook.baseline), visits: visits(outlook.atBaseline.visits), working: money(outlook.atBaseline.workingMedia) })
               : null,
         }
       : null,
   };
 }
 
-function reachView(task: ReachTask, money: (minor: number) => string): ReachView {
+function reachView(task: ReachTask, money: (minor: number) => string, t: Translator, labels?: Labels): ReachView {
   const { inputs } = task;
   return {
-    audienceSize: formatNumber(inputs.audienceSize, 0),
-    reachRate: formatRate(inputs.reachRate),
-    frequency: formatNumber(inputs.frequency),
-    impressions: formatNumber(task.impressions, 0),
+    audienceSize: t.format.number(inputs.audienceSize, 0),
+    reachRate: t.format.rate(inputs.reachRate),
+    frequency: t.format.number(inputs.frequency),
+    impressions: t.format.number(task.impressions, 0),
     cpm: money(inputs.cpm),
     workingMedia: money(task.workingMedia),
-    lines: lineViews(task.lines, money),
-    unplaced: task.unplaced > 0 ? `${money(task.unplaced)} for the impressions has no paid channel to buy them` : null,
+    lines: lineViews(task.lines, money, t, labels),
+    unplaced: task.unplaced > 0 ? words(t, 'pages.budget.reach.unplaced', { money: money(task.unplaced) }) : null,
   };
 }
 
-function retentionView(task: RetentionTask, money: (minor: number) => string): RetentionView {
+function retentionView(task: RetentionTask, money: (minor: number) => string, t: Translator, labels?: Labels): RetentionView {
   const aov = task.inputs.averageOrderValue;
+  const count = (value: number) => t.format.number(value, 0);
   return {
-    base: formatNumber(task.customers, 0),
-    contactsPerCustomer: formatNumber(task.contactsPerCustomer, 0),
-    contacts: formatNumber(task.contacts, 0),
+    base: count(task.customers),
+    contactsPerCustomer: count(task.contactsPerCustomer),
+    contacts: count(task.contacts),
     costPerContact: money(task.inputs.costPerContact ?? 0),
     contactCost: money(task.workingMedia),
-    uplift: formatRate(task.inputs.repeatRateUplift),
-    extraOrders: formatNumber(task.extraOrders, 0),
-    revenue: aov !== undefined ? `${formatNumber(task.extraOrders, 0)} × ${money(aov)} = ${money(task.extraOrders * aov)} of revenue` : null,
-    lines: lineViews(task.lines, money),
-    unplaced: task.unplaced > 0 ? `${money(task.unplaced)} for the contacts has no owned channel that reaches customers after their purchase` : null,
+    uplift: t.format.rate(task.inputs.repeatRateUplift),
+    extraOrders: count(task.extraOrders),
+    revenue: aov !== undefined ? words(t, 'pages.budget.retention.revenue_sum', { orders: count(task.extraOrders), aov: money(aov), revenue: money(task.extraOrders * aov) }) : null,
+    lines: lineViews(task.lines, money, t, labels),
+    unplaced: task.unplaced > 0 ? words(t, 'pages.budget.retention.unplaced', { money: money(task.unplaced) }) : null,
   };
 }
 
 /** The lines of the total, each needed and, when short, funded. */
-function moneyRows(sketch: BudgetSketch, money: (minor: number) => string, short: boolean): MoneyRowView[] {
+function moneyRows(sketch: BudgetSketch, money: (minor: number) => string, short: boolean, t: Translator): MoneyRowView[] {
+  const w = (key: string, params?: Params) => words(t, `pages.budget.money.${key}`, params);
   const { need, funded } = sketch;
-  const amount = (fundedAmount: number, needed: number) => (short ? `${money(fundedAmount)} of ${money(needed)} needed` : money(needed));
+  const amount = (fundedAmount: number, needed: number) => (short ? w('of_needed', { funded: money(fundedAmount), needed: money(needed) }) : money(needed));
   const rows: MoneyRowView[] = [];
   const taskLines = (lines: MoneyLines) => [...(lines.traffic?.lines ?? []), ...(lines.reach?.lines ?? []), ...(lines.retention?.lines ?? [])];
   const fundedLines = taskLines(funded);
   taskLines(need).forEach((line, i) => {
     const bought = fundedLines[i];
-    const what = line.unit === 'contact' ? 'Contacts' : 'Working media';
     rows.push({
-      label: `${what} · ${line.name}`,
+      label: w(line.unit === 'contact' ? 'contacts' : 'working', { name: line.name }),
       amount: amount(bought?.amount ?? 0, line.amount),
       detail: short
-        ? `buys ${formatNumber(bought?.units ?? 0, 0)} of the ${formatNumber(line.units, 0)} ${unitName(line)} needed`
-        : `${formatNumber(line.units, 0)} ${unitName(line)} at ${money(line.unitCost)}${line.unit === 'thousand-impressions' ? ' per 1,000' : ''}`,
+        ? w('buys_of', { bought: t.format.number(bought?.units ?? 0, 0), needed: unitsOf(line, line.units, t) })
+        : w('units_at', { units: unitsOf(line, line.units, t), cost: unitCostOf(line, money, t) }),
     });
   });
   const unplacedNeed = (need.traffic?.unplaced ?? 0) + (need.reach?.unplaced ?? 0) + (need.retention?.unplaced ?? 0);
   const unplacedFunded = (funded.traffic?.unplaced ?? 0) + (funded.reach?.unplaced ?? 0) + (funded.retention?.unplaced ?? 0);
-  if (unplacedNeed > 0) rows.push({ label: 'Working money with no channel to spend it', amount: amount(unplacedFunded, unplacedNeed), detail: 'add a channel that buys the task' });
+  if (unplacedNeed > 0) rows.push({ label: w('unplaced'), amount: amount(unplacedFunded, unplacedNeed), detail: w('unplaced_detail') });
   need.nonMedia.forEach((line, i) => {
+    const kind = `pages.budget.non_media.${line.kind}`;
     rows.push({
-      label: `Non-media · ${NON_MEDIA_LABELS[line.kind] ?? line.kind}`,
+      label: w('non_media', { kind: t.has(kind) ? words(t, kind) : line.kind }),
       amount: amount(funded.nonMedia[i]?.amount ?? 0, line.amount),
       detail: line.description ?? null,
     });
   });
   if (need.incentive) {
     const incentive = need.incentive;
+    const redemptions = countOf(t, 'redemption', short ? (funded.incentive?.redemptions ?? 0) : incentive.redemptions);
     rows.push({
-      label: 'Incentive',
+      label: w('incentive'),
       amount: amount(funded.incentive?.amount ?? 0, incentive.amount),
-      detail: `${money(incentive.value)} × ${plural(short ? (funded.incentive?.redemptions ?? 0) : incentive.redemptions, 'redemption')}${incentive.estimated ? '' : ': every order redeems'}`,
+      detail: w(incentive.estimated ? 'incentive_detail' : 'incentive_every', { value: money(incentive.value), redemptions }),
     });
   }
   rows.push({
-    label: 'Reserve',
+    label: w('reserve'),
     amount: amount(funded.reserve, need.reserve),
-    detail: `${formatRate(sketch.reserveRate, 1)} of the working money, for tests and contingency`,
+    detail: w('reserve_detail', { rate: t.format.rate(sketch.reserveRate, 1) }),
   });
   if (sketch.unallocated > 0) {
-    rows.push({ label: 'Unallocated', amount: money(sketch.unallocated), detail: short ? 'too little to buy one more unit' : 'money available beyond what the plan needs' });
+    rows.push({ label: w('unallocated'), amount: money(sketch.unallocated), detail: w(short ? 'unallocated_short' : 'unallocated_enough') });
   }
   return rows;
 }
 
-function ownedNote(context: SketchContext): string | null {
-  const parts: string[] = [];
-  if (context.owned.length > 0) parts.push(`Owned channels (${context.owned.join(', ')}) get production money, not media money`);
-  if (context.earned.length > 0) parts.push(`earned ones (${context.earned.join(', ')}) cost PR or seeding at most`);
-  if (parts.length === 0) return null;
-  return `${parts.join('; ')}: their cost belongs in the non-media lines.`;
+function ownedNote(context: SketchContext, t: Translator): string | null {
+  const separator = words(t, 'pages.list.separator');
+  const owned = context.owned.join(separator);
+  const earned = context.earned.join(separator);
+  if (owned && earned) return words(t, 'pages.budget.money.note_both', { owned, earned });
+  if (owned) return words(t, 'pages.budget.money.note_owned', { owned });
+  if (earned) return words(t, 'pages.budget.money.note_earned', { earned });
+  return null;
 }
 
-function comparisonView(sketch: BudgetSketch, money: (minor: number) => string): ComparisonView | null {
+function comparisonView(sketch: BudgetSketch, money: (minor: number) => string, t: Translator): ComparisonView | null {
   if (sketch.available === undefined) return null;
-  const needed = money(sketch.need.total);
+  const w = (key: string, params?: Params) => words(t, `pages.budget.comparison.${key}`, params);
   const verdicts = {
-    enough: `${money(sketch.available - sketch.need.total)} more than needed, shown as unallocated`,
-    exact: 'Exactly enough',
-    shortfall: `Shortfall of ${money(sketch.gap)}: ${formatRate(sketch.coverage ?? 0, 0)} of the need is covered`,
-    unknown: '',
+    enough: () => w('enough', { more: money((sketch.available ?? 0) - sketch.need.total) }),
+    exact: () => w('exact'),
+    shortfall: () => w('shortfall', { gap: money(sketch.gap), coverage: t.format.rate(sketch.coverage ?? 0, 0) }),
+    unknown: () => '',
   };
   return {
     available: money(sketch.available),
-    needed,
-    verdict: verdicts[sketch.status],
+    needed: money(sketch.need.total),
+    verdict: verdicts[sketch.status](),
     isShortfall: sketch.status === 'shortfall',
-    achieves: achievesText(sketch, money),
+    achieves: achievesText(sketch, money, t),
   };
 }
 
 /** "The ¥200,000 on the buying channels buys 100,000 visits, about 1,000 orders and ¥1,000,000 of revenue." */
-function achievesText(sketch: BudgetSketch, money: (minor: number) => string): string | null {
+function achievesText(sketch: BudgetSketch, money: (minor: number) => string, t: Translator): string | null {
   if (Object.keys(sketch.achieves).length === 0) return null;
-  return `The ${money(buyingMoney(sketch.funded))} on the buying channels buys ${describeBought(sketch)}.`;
+  return words(t, 'pages.budget.comparison.achieves', { money: money(buyingMoney(sketch.funded)), bought: boughtText(sketch, money, t) });
 }
 
-function goalRow(goal: BudgetSketch['goals'][number], context: SketchContext, money: (minor: number) => string): GoalRowView {
-  const show = (value: number) => (goal.metric === 'revenue' ? money(value) : goal.metric === 'reach' ? formatRate(value, 0) : formatNumber(value, 0));
-  const label = goalLabel(context.goals, goal.goalIndex);
+/** What the funded task buys, as the budget check says it (`describeBought`), in the reader's language. */
+function boughtText(sketch: BudgetSketch, money: (minor: number) => string, t: Translator): string {
+  const w = (key: string, params?: Params) => words(t, `pages.budget.bought.${key}`, params);
+  const count = (value: number) => t.format.number(value, 0);
+  const { visits, orders, revenue, impressions, reachRate, customers, extraOrders } = sketch.achieves;
+  const parts: string[] = [];
+  if (visits !== undefined) parts.push(w('visits', { visits: count(visits) }));
+  if (impressions !== undefined) parts.push(w('impressions', { impressions: count(impressions), rate: t.format.rate(reachRate ?? 0, 0) }));
+  if (customers !== undefined) parts.push(w('customers', { customers: count(customers), orders: count(extraOrders ?? 0) }));
+  if (visits !== undefined && orders !== undefined) parts.push(w('orders', { orders: count(orders) }));
+  if (revenue !== undefined) parts.push(w('revenue', { money: money(revenue) }));
+  return parts.length > 0 ? listAnd(t, parts) : w('nothing');
+}
+
+function goalRow(goal: BudgetSketch['goals'][number], context: SketchContext, money: (minor: number) => string, t: Translator): GoalRowView {
+  const show = (value: number) => (goal.metric === 'revenue' ? money(value) : goal.metric === 'reach' ? t.format.rate(value, 0) : t.format.number(value, 0));
   return {
-    label: label.charAt(0).toUpperCase() + label.slice(1),
+    label: goalLabel(context, goal.goalIndex, t, true),
     target: show(goal.target),
     planned: show(goal.planned),
     bought: show(goal.bought),
@@ -394,39 +411,31 @@ function goalRow(goal: BudgetSketch['goals'][number], context: SketchContext, mo
   };
 }
 
-function profitView(sketch: BudgetSketch, money: (minor: number) => string): BudgetSketchView['profit'] {
+function profitView(sketch: BudgetSketch, money: (minor: number) => string, t: Translator): BudgetSketchView['profit'] {
   const profit = sketch.profit;
   if (!profit) return null;
-  const incentive = profit.incentivePerOrder > 0 ? ` − ${money(profit.incentivePerOrder)} incentive` : '';
-  const cost = `Each order costs ${money(profit.mediaCostPerOrder)} ${profit.task === 'retention' ? 'in contacts' : 'in media'}`;
+  const w = (key: string, params?: Params) => words(t, `pages.budget.profit.${key}`, params);
+  const incentive = profit.incentivePerOrder > 0 ? w('incentive', { money: money(profit.incentivePerOrder) }) : '';
+  const cost = w(profit.task === 'retention' ? 'cost_contacts' : 'cost_media', { money: money(profit.mediaCostPerOrder) });
   const value = profit.valuePerOrder;
+  const aov = money(profit.averageOrderValue);
+  const margin = t.format.rate(profit.grossMargin ?? 0);
   const against = {
-    'customer-value': `against a customer value of ${money(value)}`,
-    contribution:
+    'customer-value': () => w('customer_value', { value: money(value) }),
+    contribution: () => (value >= 0 ? w('contribution', { value: money(value), aov, margin, incentive }) : w('contribution_loss', { value: money(-value), aov, margin, incentive })),
+    revenue: () =>
       value >= 0
-        ? `against a contribution of ${money(value)} per order (${money(profit.averageOrderValue)} × ${formatRate(profit.grossMargin ?? 0)} margin${incentive})`
-        : `and an order loses ${money(-value)} before any media (${money(profit.averageOrderValue)} × ${formatRate(profit.grossMargin ?? 0)} margin${incentive})`,
-    revenue:
-      value >= 0
-        ? `against ${money(value)} of revenue per order${incentive ? ` (${money(profit.averageOrderValue)}${incentive})` : ''}`
-        : `and the incentive of ${money(profit.incentivePerOrder)} is more than the ${money(profit.averageOrderValue)} order`,
-  }[profit.basis];
+        ? incentive
+          ? w('revenue_incentive', { value: money(value), aov, incentive })
+          : w('revenue', { value: money(value) })
+        : w('revenue_loss', { incentive: money(profit.incentivePerOrder), aov }),
+  }[profit.basis]();
   const first = profit.contributionPerOrder;
   const contribution =
-    profit.basis === 'customer-value' && first !== undefined
-      ? first >= 0
-        ? ` The first order contributes ${money(first)}.`
-        : ` The first order loses ${money(-first)} before any media.`
-      : '';
+    profit.basis === 'customer-value' && first !== undefined ? (first >= 0 ? w('first_contributes', { money: money(first) }) : w('first_loses', { money: money(-first) })) : '';
   return {
-    line: `${cost} ${against}.${contribution}`,
+    line: w('line', { cost, against, first: contribution }),
     exceeds: profit.exceeds,
-    note: profit.basis === 'revenue' ? 'Judged on revenue, not profit: no gross margin was given.' : null,
+    note: profit.basis === 'revenue' ? w('revenue_note') : null,
   };
 }
-
-/** "1 order", "1,000 orders". */
-function plural(count: number, noun: string): string {
-  return `${formatNumber(count, 0)} ${formatNumber(count, 0) === '1' ? noun : `${noun}s`}`;
-}
-

@@ -18,6 +18,7 @@ import { renderChartPng } from '../render/chart/render-chart-png.js';
 import { escapeMrkdwn } from '../render/escape.js';
 import type { PlanRecord } from '../app/plan-record.js';
 import { budgetChartBlocks } from './blocks/budget-chart-blocks.js';
+import type { Translator } from '../render/i18n/translator.js';
 
 /** The effect name the plan service queues after a version's budget sketch. */
 export const BUDGET_CHART_EFFECT = 'budget-chart';
@@ -31,6 +32,8 @@ export interface BudgetChartEffectOptions {
   messenger: Messenger;
   surfaces: Surfaces;
   logger: Logger;
+  /** The translator of the plan's channel: the chart's words are in the channel's language, as the sketch's are. */
+  translatorOf: (record: PlanRecord) => Promise<Translator>;
 }
 
 /** The performer of `budget-chart` effects. */
@@ -41,7 +44,7 @@ export function budgetChartEffect(options: BudgetChartEffectOptions): EffectPerf
     // A version replaced before its chart went out gets none: the newer one brings its own.
     if (mode === 'off' || !version || version.supersededAt) return;
     const sketch = buildBudgetSketch(version.plan);
-    const model = budgetChartModel(version.plan, sketch, version.version);
+    const model = budgetChartModel(version.plan, sketch, await options.translatorOf(record), version.version);
     if (!model) return;
     let shareImage = mode === 'image' || mode === 'both';
     if (mode === 'native' || mode === 'both') {

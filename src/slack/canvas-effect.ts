@@ -31,7 +31,7 @@ export function canvasEffect(surfaces: Surfaces, logger: Logger, labels: Labels,
       ...(approval?.approvedAt ? { approvedOn: approval.approvedAt.slice(0, 10) } : {}),
       approvers: approval?.approvers ?? [],
     }, labels, t);
-    const title = planCanvasTitle(version.plan, version.version);
+    const title = planCanvasTitle(version.plan, version.version, t);
     const existing = record.canvas;
     if (existing) {
       try {

@@ -3,13 +3,16 @@ import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
 import { PlanDraftSchema, type PlanDraft } from '../../src/domain/plan/plan.js';
 import { budgetSketchView, sketchContextOf } from '../../src/render/budget-sketch-view.js';
 import { createRenderer } from '../../src/render/renderer.js';
+import { translator } from '../support/words.js';
+
+const EN = translator('en');
 
 const renderer = createRenderer();
 const CRM = { id: 'owned-email-crm', name: 'Email and CRM', media: 'owned', stages: ['purchase-decision', 'post-purchase'] } as const;
 const SEARCH = { id: 'paid-search-ads', name: 'Search ads', media: 'paid', stages: ['purchase-decision'] } as const;
 
 function render(draft: PlanDraft): string {
-  return renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(draft), sketchContextOf(draft, 'Budget sketch')));
+  return renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(draft), sketchContextOf(draft, 'Budget sketch'), EN), EN);
 }
 
 function funnel(budget: Record<string, unknown>, extra: Record<string, unknown> = {}): PlanDraft {

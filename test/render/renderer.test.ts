@@ -55,7 +55,7 @@ describe('renderer with hostile text', () => {
   it('escapes every user string in the budget sketch and the findings', () => {
     const { plan, findings, sketch } = hostilePlan();
     for (const text of [
-      renderer.render('budget-sketch', budgetSketchView(sketch, sketchContextOf(plan, 'Budget sketch')), EN),
+      renderer.render('budget-sketch', budgetSketchView(sketch, sketchContextOf(plan, 'Budget sketch'), EN), EN),
       renderer.render('findings', findingsView(findings)),
     ]) {
       expect(text).toContain(HOSTILE_SHOWN);
@@ -114,7 +114,7 @@ describe('renderer with a full plan', () => {
       reserveRate: 0.1,
       funnel: { targetRevenue: 100_000_000, averageOrderValue: 100_000, conversionRate: 0.01, costPerVisit: 200 },
     };
-    const text = renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(plan), sketchContextOf(plan, 'Budget sketch')), EN);
+    const text = renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(plan), sketchContextOf(plan, 'Budget sketch'), EN), EN);
     expect(text).toContain('= ¥1,000,000 ÷ (1 % × ¥1,000) = *100,000 visits*, about 1,000 orders');
     expect(text).toContain('Working media = visits × cost per visit = *¥200,000*');
     // The sample's three paid channels share the visits: 33,334 + 33,333 + 33,333 at ¥2.
@@ -134,7 +134,7 @@ describe('renderer with a full plan', () => {
       reserveRate: 0.1,
       reach: { audienceSize: 2_000_000, reachRate: 0.4, frequency: 3, cpm: 5_000 },
     };
-    const text = renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(plan), sketchContextOf(plan, 'Budget sketch')), EN);
+    const text = renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(plan), sketchContextOf(plan, 'Budget sketch'), EN), EN);
     expect(text).toContain('= 2,000,000 × 40 % × 3 = *2,400,000 impressions*');
     expect(text).toContain('Working media = impressions ÷ 1,000 × CPM = *¥120,000*');
     expect(text).toContain('• Search ads (Paid): 800,000 impressions at ¥50 per 1,000 = ¥40,000');
@@ -142,7 +142,7 @@ describe('renderer with a full plan', () => {
   });
 
   it('says what is missing when there is no budget sketch', () => {
-    const text = renderer.render('budget-sketch', budgetSketchView(undefined, sketchContextOf(samplePlan(), 'Budget sketch')), EN);
+    const text = renderer.render('budget-sketch', budgetSketchView(undefined, sketchContextOf(samplePlan(), 'Budget sketch'), EN), EN);
     expect(text).toMatch(/^There is no budget sketch yet/);
   });
 

@@ -56,7 +56,7 @@ function sketchFor(plan: Plan, phaseName: string): BudgetSketch {
 function messagesFor(plan: Plan, findings: Finding[], phaseName = 'Launch'): SlackMessage[] {
   const sketch = sketchFor(plan, phaseName);
   const summary = strategySummaryView(plan, findings, SAMPLE_LABELS, EN, { planId: 'P1', authorId: 'UAUTHOR', sketch });
-  const budget = budgetSketchView(sketch, sketchContextOf(plan, 'Budget sketch'));
+  const budget = budgetSketchView(sketch, sketchContextOf(plan, 'Budget sketch'), EN);
   return [
     toSlackMessage(renderer.render('strategy-summary', summary, EN), { header: summary.title, planId: 'P1' }),
     toSlackMessage(renderer.render('budget-sketch', budget, EN), { header: budget.title, planId: 'P1' }),

@@ -5,8 +5,9 @@
  * Pure: a plan in, markdown out.
  */
 import type { BudgetSketch } from '../../domain/budget/budget-types.js';
-import { formatDate, formatMoney, formatNumber, formatRate } from '../../domain/plan/format.js';
-import { labelOf, MEDIA_LABELS, METRIC_LABELS, type Goal, type Labels, type Plan } from '../../domain/plan/plan.js';
+import type { Params } from '../../domain/message/phrase.js';
+import { labelOf, type Goal, type Labels, type Plan } from '../../domain/plan/plan.js';
+import { phaseViewIn, words } from '../view-text.js';
 import { budgetChartModel, type ChartBarKind } from '../chart/budget-chart-model.js';
 import { kpiText, timingText } from '../contact-plan-view.js';
 import { escapeCanvasText, markdownTable } from './markdown-table.js';
@@ -20,46 +21,63 @@ export interface PlanCanvasContext {
   approvers: string[];
 }
 
-/** The canvas's title: the campaign and version. */
-export function planCanvasTitle(plan: Plan, version: number): string {
-  return `IMC plan: ${plan.campaign} (v${version})`.slice(0, 255);
+/** The canvas's title: the campaign and version, in the channel's language. */
+export function planCanvasTitle(plan: Plan, version: number, t: Translator): string {
+  return words(t, 'pages.canvas.title', { campaign: plan.campaign, version: String(version) }).slice(0, 255);
 }
 
-/** The canvas document of an approved plan; `labels` are the question script's names of the choices. */
+/** The canvas document of an approved plan, in the channel's language; `labels` are the reader's names of the choices. */
 export function planCanvasMarkdown(plan: Plan, sketch: BudgetSketch | undefined, context: PlanCanvasContext, labels: Labels, t: Translator): string {
   const text = escapeCanvasText;
+  const w = (key: string, params?: Params) => words(t, `pages.canvas.${key}`, params);
   const label = (vocabulary: keyof Labels, id: string) => labelOf(labels, vocabulary, id);
-  const approvedBy = context.approvers.map((id) => `![](@${id})`).join(', ');
+  const date = (iso: string) => t.format.date(iso);
+  const approvedBy = context.approvers.map((id) => `![](@${id})`).join(words(t, 'pages.list.separator'));
+  const status = [
+    w('status', { planId: context.planId, version: String(context.version) }),
+    context.approvedOn ? w('approved_on', { date: date(context.approvedOn) }) : '',
+    approvedBy ? w('approved_by', { people: approvedBy }) : '',
+    w('runs', { start: date(plan.startDate), end: date(plan.endDate), review: date(plan.reviewDate) }),
+  ].join('');
   const parts = [
     `# ${text(plan.campaign)}`,
-    `Plan \`${context.planId}\`, version ${context.version}${context.approvedOn ? `, approved on ${formatDate(context.approvedOn)}` : ''}${approvedBy ? ` by ${approvedBy}` : ''}. Runs ${formatDate(plan.startDate)} to ${formatDate(plan.endDate)}; review on ${formatDate(plan.reviewDate)}.`,
-    '## Strategy',
+    status,
+    w('strategy'),
     [
-      `- **Brand:** ${text(plan.brand)}`,
-      `- **Key problem:** ${text(label('problem', plan.keyProblem))}: ${text(plan.problemStatement)}`,
-      `- **Audience:** ${text(plan.audience.description)} (${text(label('segment', plan.audience.segment))}, ${text(label('stage', plan.audience.stage).toLowerCase())})`,
-      `- **Objective:** ${text(label('objective', plan.primaryObjective))}`,
-      `- **Core concept:** ${text(plan.concept)}`,
+      w('brand', { brand: text(plan.brand) }),
+      w('key_problem', { problem: text(label('problem', plan.keyProblem)), statement: text(plan.problemStatement) }),
+      w('audience', { who: text(plan.audience.description), segment: text(label('segment', plan.audience.segment)), stage: text(label('stage', plan.audience.stage).toLowerCase()) }),
+      w('objective', { objective: text(label('objective', plan.primaryObjective)) }),
+      w('concept', { concept: text(plan.concept) }),
     ].join('\n'),
-    '## Goals',
+    w('goals'),
     plan.goals.length > 0
       ? markdownTable(
-          [{ header: 'Measure' }, { header: 'From', align: 'right' }, { header: 'To', align: 'right' }, { header: 'By' }],
-          plan.goals.map((goal) => [METRIC_LABELS[goal.metric], goalValue(goal, goal.baseline, plan), goalValue(goal, goal.target, plan), formatDate(goal.deadline)]),
+          [{ header: w('columns.measure') }, { header: w('columns.from'), align: 'right' }, { header: w('columns.to'), align: 'right' }, { header: w('columns.by') }],
+          plan.goals.map((goal) => [labelOf(labels, 'metric', goal.metric), goalValue(goal, goal.baseline, plan, t), goalValue(goal, goal.target, plan, t), date(goal.deadline)]),
         )
-      : '_No measurable goals were set._',
-    '## Contact plan',
-    plan.contactPlan.length > 0 ? contactPlanTable(plan, (id) => label('stage', id), t, labels) : '_The contact plan (when, where and how each stage is reached) is not written yet._',
-    '## Budget',
-    ...budgetParts(plan, sketch),
+      : w('no_goals'),
+    w('contact_plan'),
+    plan.contactPlan.length > 0 ? contactPlanTable(plan, (id) => label('stage', id), t, labels) : w('no_contact_plan'),
+    w('budget'),
+    ...budgetParts(plan, sketch, t, labels),
   ];
   return `${parts.join('\n\n')}\n`;
 }
 
 function contactPlanTable(plan: Plan, stageLabel: (id: string) => string, t: Translator, labels: Labels): string {
   const channelName = (id: string) => plan.channels.find((channel) => channel.id === id)?.name ?? id;
+  const column = (key: string) => words(t, `pages.canvas.columns.${key}`);
   return markdownTable(
-    [{ header: 'Row', align: 'right' }, { header: 'Stage' }, { header: 'Channel' }, { header: 'Format' }, { header: 'When' }, { header: 'Message' }, { header: 'KPI' }],
+    [
+      { header: column('row'), align: 'right' },
+      { header: column('stage') },
+      { header: column('channel') },
+      { header: column('format') },
+      { header: column('when') },
+      { header: column('message') },
+      { header: column('kpi') },
+    ],
     plan.contactPlan.map((row, index) => [
       String(index + 1),
       stageLabel(row.stage),
@@ -72,34 +90,38 @@ function contactPlanTable(plan: Plan, stageLabel: (id: string) => string, t: Tra
   );
 }
 
-function budgetParts(plan: Plan, sketch: BudgetSketch | undefined): string[] {
+function budgetParts(plan: Plan, sketch: BudgetSketch | undefined, t: Translator, labels: Labels): string[] {
+  const w = (key: string, params?: Params) => words(t, `pages.canvas.${key}`, params);
   // The same lines the budget chart draws (one model of the sketch for both).
-  const model = budgetChartModel(plan, sketch);
-  if (!sketch || !model) return ['_There is no budget sketch: the budget inputs are missing._'];
-  const money = (minor: number) => formatMoney(minor, sketch.currency);
-  const share = (minor: number) => formatRate(sketch.total > 0 ? minor / sketch.total : 0, 1);
-  const kindLabel: Record<ChartBarKind, string> = { owned: MEDIA_LABELS.owned, paid: MEDIA_LABELS.paid, earned: MEDIA_LABELS.earned, other: 'Non-media', reserve: '', phase: '' };
+  const model = budgetChartModel(plan, sketch, t);
+  if (!sketch || !model) return [w('no_budget')];
+  const money = (minor: number) => t.format.money(minor, sketch.currency);
+  const share = (minor: number) => t.format.rate(sketch.total > 0 ? minor / sketch.total : 0, 1);
+  const media = (kind: 'owned' | 'paid' | 'earned') => labels.media[kind] ?? kind;
+  const kindLabel: Record<ChartBarKind, string> = { owned: media('owned'), paid: media('paid'), earned: media('earned'), other: w('non_media'), reserve: '', phase: '' };
   const allocation = model.panels.find((panel) => panel.id === 'allocation')?.bars ?? [];
-  const rows = [...allocation.map((bar) => [bar.label, kindLabel[bar.kind], money(bar.value), share(bar.value)]), ['Total', '', money(sketch.total), share(sketch.total)]];
-  const needs = `The objective needs ${money(sketch.need.total)}`;
+  const rows = [...allocation.map((bar) => [bar.label, kindLabel[bar.kind], money(bar.value), share(bar.value)]), [w('total'), '', money(sketch.total), share(sketch.total)]];
   const parts = [
-    sketch.available === undefined ? `${needs}.` : `${money(sketch.available)} available; ${needs.charAt(0).toLowerCase()}${needs.slice(1)}.`,
-    markdownTable([{ header: 'Line' }, { header: 'Media' }, { header: 'Amount', align: 'right' }, { header: 'Share', align: 'right' }], rows),
+    sketch.available === undefined ? w('needs', { needed: money(sketch.need.total) }) : w('available_needs', { available: money(sketch.available), needed: money(sketch.need.total) }),
+    markdownTable([{ header: w('columns.line') }, { header: w('columns.media') }, { header: w('columns.amount'), align: 'right' }, { header: w('columns.share'), align: 'right' }], rows),
   ];
   if (sketch.phases.length > 0) {
     parts.push(
-      '### Paid spend by phase',
+      w('phases'),
       markdownTable(
-        [{ header: 'Phase' }, { header: 'Dates' }, { header: 'Amount', align: 'right' }],
-        sketch.phases.map((phase) => [phase.name, `${formatDate(phase.start)} – ${formatDate(phase.end)}`, money(phase.amount)]),
+        [{ header: w('columns.phase') }, { header: w('columns.dates') }, { header: w('columns.amount'), align: 'right' }],
+        sketch.phases.map((phase) => {
+          const shown = phaseViewIn(t, phase, sketch.currency);
+          return [shown.name, shown.dates, shown.amount];
+        }),
       ),
     );
   }
   return parts;
 }
 
-function goalValue(goal: Goal, value: number, plan: Plan): string {
-  if (goal.unit === 'percent') return formatRate(value);
-  if (goal.unit === 'money') return formatMoney(value, plan.budget.currency);
-  return formatNumber(value);
+function goalValue(goal: Goal, value: number, plan: Plan, t: Translator): string {
+  if (goal.unit === 'percent') return t.format.rate(value);
+  if (goal.unit === 'money') return t.format.money(value, plan.budget.currency);
+  return t.format.number(value);
 }

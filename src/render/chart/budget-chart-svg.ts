@@ -33,13 +33,8 @@ const COLOURS: Record<ChartBarKind, string> = {
   phase: '#e07b39',
   other: '#8e6bbf',
 };
-const LEGEND: { kind: ChartBarKind; label: string }[] = [
-  { kind: 'owned', label: 'Owned' },
-  { kind: 'paid', label: 'Paid' },
-  { kind: 'earned', label: 'Earned' },
-  { kind: 'other', label: 'Non-media' },
-  { kind: 'reserve', label: 'Reserve' },
-];
+/** The kinds the legend names, in its order (the model gives their names, in the reader's language). */
+const LEGEND: readonly ChartBarKind[] = ['owned', 'paid', 'earned', 'other', 'reserve'];
 
 /** The SVG document of the chart, with its pixel size. */
 export function budgetChartSvg(model: BudgetChartModel): { svg: string; width: number; height: number } {
@@ -49,7 +44,7 @@ export function budgetChartSvg(model: BudgetChartModel): { svg: string; width: n
   y += 26;
   const kinds = new Set(model.panels.flatMap((panel) => panel.bars.map((bar) => bar.kind)));
   let x = MARGIN;
-  for (const entry of LEGEND.filter((item) => kinds.has(item.kind))) {
+  for (const entry of LEGEND.filter((kind) => kinds.has(kind)).map((kind) => ({ kind, label: model.legend[kind] ?? kind }))) {
     parts.push(`<rect x="${x}" y="${y - 12}" width="14" height="14" rx="2" fill="${COLOURS[entry.kind]}"/>`);
     parts.push(text(x + 20, y, entry.label, LABEL_SIZE, MUTED));
     x += 20 + columns(entry.label) * LABEL_SIZE * NARROW_EM + 24;

@@ -18,7 +18,7 @@ export function budgetChartBlocks(model: BudgetChartModel, blockIdPrefix: string
 }
 
 function chartBlock(panel: ChartPanel, model: BudgetChartModel, blockId: string): Block {
-  const bars = foldTail(panel.bars);
+  const bars = foldTail(panel.bars, model.otherLabel);
   const labels = uniqueLabels(bars.map((bar) => truncate(bar.short ?? bar.label, MAX_LABEL)));
   return {
     type: 'data_visualization',
@@ -32,12 +32,12 @@ function chartBlock(panel: ChartPanel, model: BudgetChartModel, blockId: string)
   };
 }
 
-/** Past 20 bars, the smallest are added up into one "Other" bar. */
-function foldTail(bars: ChartBar[]): ChartBar[] {
+/** Past 20 bars, the smallest are added up into one "Other" bar (named in the reader's language). */
+function foldTail(bars: ChartBar[], other: string): ChartBar[] {
   if (bars.length <= MAX_POINTS) return bars;
   const kept = bars.slice(0, MAX_POINTS - 1);
   const rest = bars.slice(MAX_POINTS - 1);
-  return [...kept, { label: 'Other', value: rest.reduce((sum, bar) => sum + bar.value, 0), kind: 'paid', display: '' }];
+  return [...kept, { label: other, value: rest.reduce((sum, bar) => sum + bar.value, 0), kind: 'paid', display: '' }];
 }
 
 function uniqueLabels(labels: string[]): string[] {

@@ -1,8 +1,8 @@
 /**
  * The plan's own messages in the channel: the kickoff that opens the thread,
  * the posted draft (strategy summary) and its budget sketch, in the reader's language.
- * The summary and the sketch themselves are the plan's content (templates/ and the
- * view models, still in English); the words around them come from the catalogue.
+ * The summary and the sketch are drawn from templates/ and their view models, with the
+ * catalogue's words (locales/<lang>/messages.pages.yml, messages.budget.yml) like the words around them.
  */
 import type { BudgetSketch } from '../../domain/budget/budget-types.js';
 import type { Labels } from '../../domain/plan/plan.js';
@@ -62,12 +62,12 @@ export function draftMessage(
   return { text: truncate(t.t('plan.draft.fallback', { state, planId: record.id, summary: { mrkdwn: message.text } }), LIMITS.sectionText), blocks };
 }
 
-/** The budget sketch that follows the draft. */
-export function budgetMessage(t: Translator, renderer: Renderer, record: PlanRecord, version: PlanVersion, sketch: BudgetSketch | undefined): OutgoingMessage {
-  // The sketch's own words (its title, why there is none) are the plan's content, still in English.
-  const title = `Budget sketch: ${version.plan.campaign}`;
-  const missing = sketch || analyseBudget(version.plan).problems.length === 0 ? undefined : 'There is no budget sketch: the figures cannot make one. The checks on the plan name the numbers to correct.';
-  const rendered = renderer.render('budget-sketch', budgetSketchView(sketch, sketchContextOf(version.plan, title, missing)));
+/** The budget sketch that follows the draft, in the reader's language (`labels` name the goals' metrics). */
+export function budgetMessage(t: Translator, renderer: Renderer, record: PlanRecord, version: PlanVersion, sketch: BudgetSketch | undefined, labels?: Labels): OutgoingMessage {
+  const title = t.plain({ key: 'pages.budget.title', params: { campaign: version.plan.campaign } });
+  const missing = sketch || analyseBudget(version.plan).problems.length === 0 ? undefined : t.plain({ key: 'pages.budget.none' });
+  const context = { ...sketchContextOf(version.plan, title, missing), ...(labels ? { labels } : {}) };
+  const rendered = renderer.render('budget-sketch', budgetSketchView(sketch, context, t), t);
   const header = t.plain({ key: 'plan.budget.header', params: { campaign: version.plan.campaign, version: String(version.version) } });
   const message = toSlackMessage(rendered, { header, planId: record.id, cutNotice: t.t('plan.cut_notice', { planId: record.id }) });
   return { text: message.text, blocks: message.blocks };

@@ -44,7 +44,7 @@ export function reviewSummaryMessage(
   carried: readonly string[] = [],
   labels?: Labels,
 ): OutgoingMessage {
-  const rendered = renderer.render('review-summary', reviewSummaryView(plan, summary, { planId: record.id, reviewerId, carried, ...(labels ? { labels } : {}) }));
+  const rendered = renderer.render('review-summary', reviewSummaryView(plan, summary, { planId: record.id, reviewerId, carried, ...(labels ? { labels } : {}) }, t), t);
   const header = t.plain({ key: 'review.summary_header', params: { campaign: plan.campaign } });
   const message = toSlackMessage(rendered, { header, planId: record.id, cutNotice: t.t('plan.cut_notice', { planId: record.id }) });
   return { text: message.text, blocks: message.blocks };

@@ -94,7 +94,7 @@ export function presentIntent(intent: MessageIntent, ctx: PresentContext): Outgo
     }
     case 'budget': {
       const version = record.versions.find((v) => v.version === intent.version);
-      return version ? budgetMessage(t, renderer, record, version, buildBudgetSketch(version.plan)) : undefined;
+      return version ? budgetMessage(t, renderer, record, version, buildBudgetSketch(version.plan), ctx.script.labels) : undefined;
     }
     case 'superseded': {
       const old = record.versions.find((v) => v.version === intent.version);

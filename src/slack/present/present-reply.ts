@@ -62,7 +62,7 @@ export function presentReply(intent: ReplyIntent, ctx: ReplyContext): OutgoingMe
       const sketch = buildBudgetSketch(version.plan);
       const status = t.t('command.show.status', { status: { key: `plan.status.${record.status}` } });
       const draft = draftMessage(t, ctx.renderer, record, version, sketch, status, ctx.script.labels);
-      const budget = budgetMessage(t, ctx.renderer, record, version, sketch);
+      const budget = budgetMessage(t, ctx.renderer, record, version, sketch, ctx.script.labels);
       // An ephemeral reply has the limits of any message: the summary first, then as much of the sketch as fits.
       const joined = joinWithinLimits([draft.blocks ?? [], budget.blocks ?? []]);
       return { text: draft.text, blocks: joined.cut ? [...joined.blocks, context(t.t('command.show.cut'))] : joined.blocks };
@@ -93,8 +93,8 @@ function quickBudgetMessage(budget: Extract<ReplyIntent, { kind: 'quick-budget' 
     const text = [t.t('command.budget.no_budget'), ...errors.map(line)].join('\n');
     return { text: t.t('command.budget.no_budget_fallback'), blocks: [section(text), ...noteBlocks] };
   }
-  const view = budgetSketchView(sketch, { title: 'Quick budget', currency, goals: [], owned: [], earned: [] });
-  const message = toSlackMessage(ctx.renderer.render('budget-sketch', view), { header: t.plain({ key: 'command.budget.header' }) });
+  const view = budgetSketchView(sketch, { title: t.plain({ key: 'pages.budget.quick_title' }), currency, goals: [], owned: [], earned: [] }, t);
+  const message = toSlackMessage(ctx.renderer.render('budget-sketch', view, t), { header: t.plain({ key: 'command.budget.header' }) });
   const warnings = findings.filter((f) => f.severity !== 'error');
   const warningBlocks = warnings.length > 0 ? [section([t.t('command.budget.worth_a_look'), ...warnings.map(line)].join('\n'))] : [];
   const traffic = sketch.need.traffic;

@@ -13,6 +13,9 @@ import { evaluatePlan } from '../../../src/domain/rules/index.js';
 import { budgetSketchView, sketchContextOf } from '../../../src/render/budget-sketch-view.js';
 import { createRenderer } from '../../../src/render/renderer.js';
 import { SAMPLE_LABELS, sampleDraft, SAMPLE_TODAY } from '../../fixtures/plans.js';
+import { translator } from '../../support/words.js';
+
+const EN = translator('en');
 
 const WEBSITE: Channel = { id: 'owned-website', name: 'Website', media: 'owned', stages: ['information-search', 'evaluation', 'purchase-decision'] };
 const WECHAT: Channel = { id: 'owned-wechat', name: 'WeChat official account and mini program', media: 'owned', stages: ['information-search', 'evaluation', 'post-purchase'] };
@@ -24,7 +27,7 @@ const CRM: Channel = { id: 'owned-email-crm', name: 'Email and CRM', media: 'own
 const renderer = createRenderer();
 
 function rendered(draft: PlanDraft): string {
-  return renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(draft), sketchContextOf(draft, 'Budget sketch')));
+  return renderer.render('budget-sketch', budgetSketchView(buildBudgetSketch(draft), sketchContextOf(draft, 'Budget sketch'), EN), EN);
 }
 
 const rules = (draft: PlanDraft) => evaluatePlan(draft, { today: SAMPLE_TODAY, labels: SAMPLE_LABELS });

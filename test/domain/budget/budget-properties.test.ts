@@ -14,6 +14,9 @@ import { evaluatePlan } from '../../../src/domain/rules/index.js';
 import { budgetSketchView, sketchContextOf } from '../../../src/render/budget-sketch-view.js';
 import { createRenderer } from '../../../src/render/renderer.js';
 import { SAMPLE_LABELS } from '../../fixtures/plans.js';
+import { translator } from '../../support/words.js';
+
+const EN = translator('en');
 
 const CHANNELS: Channel[] = [
   { id: 'paid-search-ads', name: 'Search ads', media: 'paid', stages: ['information-search', 'evaluation', 'purchase-decision'] },
@@ -176,7 +179,7 @@ describe('the closing budget, for any valid plan', () => {
           expect(Number.isFinite(value), path).toBe(true);
           expect(value, path).toBeGreaterThanOrEqual(0);
         }
-        const text = renderer.render('budget-sketch', budgetSketchView(sketch, sketchContextOf(draft, 'Budget sketch')));
+        const text = renderer.render('budget-sketch', budgetSketchView(sketch, sketchContextOf(draft, 'Budget sketch'), EN), EN);
         const findings = evaluatePlan(draft, { today: '2026-12-01', labels: SAMPLE_LABELS }).filter((f) => f.rule.startsWith('BUDGET-'));
         for (const message of [text, ...findings.flatMap((f) => [f.problem, f.fix])]) expect(message).not.toMatch(BROKEN);
       }),

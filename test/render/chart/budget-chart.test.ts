@@ -15,6 +15,9 @@ import { budgetChartBlocks } from '../../../src/slack/blocks/budget-chart-blocks
 import { findBlockKitProblem } from '../../../src/local-slack/block-kit-limits.js';
 import { sampleDraft } from '../../fixtures/plans.js';
 import { darkPixels, decodePng } from '../../support/png.js';
+import { translator } from '../../support/words.js';
+
+const EN = translator('en');
 
 const plan = (): Plan => PlanSchema.parse(sampleDraft());
 
@@ -22,7 +25,7 @@ describe('the budget chart model', () => {
   it('follows the sketch: one bar per funded line (channels, non-media, reserve), adding up to the total, and the paid spend by phase', () => {
     const p = plan();
     const sketch = buildBudgetSketch(p);
-    const model = budgetChartModel(p, sketch, 2);
+    const model = budgetChartModel(p, sketch, EN, 2);
     expect(model?.title).toBe('Budget: Spring cold brew launch 2027 (v2)');
     const [allocation, phases] = model?.panels ?? [];
     const lines = sketch?.funded.traffic?.lines ?? [];
@@ -48,17 +51,17 @@ describe('the budget chart model', () => {
         ],
       },
     };
-    const labels = budgetChartModel(withCosts, buildBudgetSketch(withCosts))?.panels[0]?.bars.map((bar) => bar.label) ?? [];
+    const labels = budgetChartModel(withCosts, buildBudgetSketch(withCosts), EN)?.panels[0]?.bars.map((bar) => bar.label) ?? [];
     expect(labels).toEqual(expect.arrayContaining(['Content', 'PR and seeding', 'Pop-up stand rental']));
     expect(labels.some((label) => label.startsWith('for '))).toBe(false);
   });
 
   it('has nothing to draw without a sketch, and no phase chart without dates', () => {
     const p = plan();
-    expect(budgetChartModel(p, undefined)).toBeUndefined();
+    expect(budgetChartModel(p, undefined, EN)).toBeUndefined();
     const undated = { ...p, budget: { ...p.budget } };
     const sketch = buildBudgetSketch(undated);
-    expect(budgetChartModel(undated, sketch && { ...sketch, phases: [] })?.panels.map((panel) => panel.id)).toEqual(['allocation']);
+    expect(budgetChartModel(undated, sketch && { ...sketch, phases: [] }, EN)?.panels.map((panel) => panel.id)).toEqual(['allocation']);
   });
 });
 
@@ -66,7 +69,7 @@ describe("Slack's native chart blocks", () => {
   it('are bar charts within Slack\'s limits, in major units, with short unique labels', () => {
     const p = plan();
     p.channels = p.channels.map((channel) => ({ ...channel, name: 'A channel with a very long name indeed' }));
-    const model = budgetChartModel(p, buildBudgetSketch(p), 1);
+    const model = budgetChartModel(p, buildBudgetSketch(p), EN, 1);
     const blocks = budgetChartBlocks(model!, 'chart|P-ABCDE');
     expect(findBlockKitProblem(blocks, 'message')).toBeUndefined();
     const categories = (blocks[0] as { chart: { axis_config: { categories: string[] } } }).chart.axis_config.categories;
@@ -81,7 +84,7 @@ describe('the chart as SVG and PNG', () => {
   it('escapes what people typed, and counts a Chinese character as two columns', () => {
     const p = plan();
     p.campaign = '<script>&"x"';
-    const { svg } = budgetChartSvg(budgetChartModel(p, buildBudgetSketch(p))!);
+    const { svg } = budgetChartSvg(budgetChartModel(p, buildBudgetSketch(p), EN)!);
     expect(svg).toContain('&lt;script&gt;&amp;&quot;x&quot;');
     expect(svg).not.toContain('<script>');
     expect(columns('微信 ok')).toBe(7);
@@ -90,7 +93,7 @@ describe('the chart as SVG and PNG', () => {
   it('is a real PNG of the expected size with its text drawn, Chinese included', async () => {
     const p = plan();
     p.campaign = '春季冷萃上市';
-    const model = budgetChartModel(p, buildBudgetSketch(p), 1)!;
+    const model = budgetChartModel(p, buildBudgetSketch(p), EN, 1)!;
     const { svg, width, height } = budgetChartSvg(model);
     const image = await renderChartPng(model);
     expect(image.png.length).toBeGreaterThan(10_000);
