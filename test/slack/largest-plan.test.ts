@@ -23,33 +23,51 @@ const ALL_CHANNELS = loadScript().catalogue.map((channel) => channel.id);
 
 const METRICS = ['awareness', 'aided awareness', 'trust', 'reputation', 'loyalty', 'new customers', 'activation', 'retention', 'conversion', 'repeat rate'];
 
+/** The longest answers every question allows, the most goals, every channel. */
+function largestAnswers(text: (length: number, seed: string) => string = longText): Record<string, string> {
+  const goals = METRICS.map((metric, i) =>
+    ['trust', 'reputation'].includes(metric) ? `${metric} 3.${i} -> 4.${i} by 2027-03-31` : ['new customers', 'sharing'].includes(metric) ? `${metric} 1,000 -> 25,000 by 2027-03-31` : `${metric} ${i + 1}% -> ${i + 30}% by 2027-03-31`,
+  ).join('\n');
+  return {
+    ...TYPED_ANSWERS,
+    campaign: text(80, 'Campaign'),
+    brand: text(80, 'Brand'),
+    problems: 'market, brand, product, service, price, communication, channel, sales, logistics',
+    problem_statement: text(400, 'Problem'),
+    audience_description: text(400, 'Audience'),
+    research: 'macro, market, competition, consumer-insight',
+    secondary_objectives: 'category-demand, brand-awareness, brand-attitude',
+    goals,
+    insight: text(400, 'Insight'),
+    concept: text(200, 'Concept'),
+    proposition: text(300, 'Promise'),
+    message_type: 'both',
+    incentive_offer: `${text(280, 'Offer')} ¥30 coupon`,
+    incentive_terms: text(200, 'Terms'),
+    incentive_redemptions: '999,999',
+    channels: ALL_CHANNELS.join(', '),
+    budget_available: '¥999,999,999.99',
+    customer_value: '¥1,234.56',
+  };
+}
+
+/** Every message posted or updated keeps within Block Kit's limits (characters, not bytes), and Slack refused none. */
+function expectWithinLimits(h: Harness): void {
+  const refused = h.fake.calls.filter((call) => call.response && (call.response.body as { ok?: boolean }).ok === false);
+  expect(refused.map((c) => `${c.method}: ${JSON.stringify(c.response?.body)}`)).toEqual([]);
+  const posted = [...h.fake.callsTo('chat.postMessage'), ...h.fake.callsTo('chat.update')];
+  expect(posted.length).toBeGreaterThan(30);
+  for (const call of posted) {
+    const message = { text: String(call.args.text ?? ''), blocks: (call.args.blocks as unknown[]) ?? [] };
+    expect(checkBlockLimits(message), `${call.method} ${message.text.slice(0, 80)}`).toEqual([]);
+    expect(findBlockKitProblem(message.blocks, 'message')).toBeUndefined();
+  }
+}
+
 describe('the largest plan the prompts allow', () => {
   it('posts every message within Block Kit limits', async () => {
     h = await startHarness();
-    const goals = METRICS.map((metric, i) =>
-      ['trust', 'reputation'].includes(metric) ? `${metric} 3.${i} -> 4.${i} by 2027-03-31` : ['new customers', 'sharing'].includes(metric) ? `${metric} 1,000 -> 25,000 by 2027-03-31` : `${metric} ${i + 1}% -> ${i + 30}% by 2027-03-31`,
-    ).join('\n');
-    const answers = {
-      ...TYPED_ANSWERS,
-      campaign: longText(80, 'Campaign'),
-      brand: longText(80, 'Brand'),
-      problems: 'market, brand, product, service, price, communication, channel, sales, logistics',
-      problem_statement: longText(400, 'Problem'),
-      audience_description: longText(400, 'Audience'),
-      research: 'macro, market, competition, consumer-insight',
-      secondary_objectives: 'category-demand, brand-awareness, brand-attitude',
-      goals,
-      insight: longText(400, 'Insight'),
-      concept: longText(200, 'Concept'),
-      proposition: longText(300, 'Promise'),
-      message_type: 'both',
-      incentive_offer: `${longText(280, 'Offer')} ¥30 coupon`,
-      incentive_terms: longText(200, 'Terms'),
-      incentive_redemptions: '999,999',
-      channels: ALL_CHANNELS.join(', '),
-      budget_available: '¥999,999,999.99',
-      customer_value: '¥1,234.56',
-    };
+    const answers = largestAnswers();
     const planId = await startPlan(h, ALICE, CHANNEL, answers.campaign);
     await completePlan(h, planId, answers);
     await say(h, planId, 'status');
@@ -69,16 +87,37 @@ describe('the largest plan the prompts allow', () => {
     expect(draftText).toContain('*The brief*');
     expect(draftText).toContain('*The incentive*');
 
-    const refused = h.fake.calls.filter((call) => call.response && (call.response.body as { ok?: boolean }).ok === false);
-    expect(refused.map((c) => `${c.method}: ${JSON.stringify(c.response?.body)}`)).toEqual([]);
-    const posted = [...h.fake.callsTo('chat.postMessage'), ...h.fake.callsTo('chat.update')];
-    expect(posted.length).toBeGreaterThan(30);
-    for (const call of posted) {
-      const message = { text: String(call.args.text ?? ''), blocks: (call.args.blocks as unknown[]) ?? [] };
-      expect(checkBlockLimits(message), `${call.method} ${message.text.slice(0, 80)}`).toEqual([]);
-      expect(findBlockKitProblem(message.blocks, 'message')).toBeUndefined();
-    }
+    expectWithinLimits(h);
     const ack = JSON.parse(shown.body) as { text: string; blocks: unknown[] };
     expect(checkBlockLimits(ack)).toEqual([]);
   });
+
+  it('posts every message within Block Kit limits in Chinese too, counting characters, not bytes', async () => {
+    h = await startHarness();
+    const set = await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: 'config language zh-CN' });
+    expect(set.status).toBe(200);
+    // Chinese answers: three bytes a character, where a byte count would cut them at a third of the limit.
+    const answers = largestAnswers((length, seed) => chineseText(length, seed));
+    const planId = await startPlan(h, ALICE, CHANNEL, answers.campaign ?? '');
+    await completePlan(h, planId, answers);
+    await say(h, planId, 'status');
+    await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: `show ${planId}` });
+    const record = await h.record(planId);
+    expect(record.status).toBe('draft');
+    const draft = h.fake.callsTo('chat.postMessage').find((call) => call.args.ts === undefined && JSON.stringify(call.args.blocks ?? []).includes('*传播策略简报*'));
+    const draftText = JSON.stringify(draft?.args.blocks);
+    expect(draftText).toContain('*激励计划*');
+    expect(draftText).toContain('*触点计划*');
+    const budget = h.fake.callsTo('chat.postMessage').find((call) => JSON.stringify(call.args.blocks ?? []).includes('*费用明细*'));
+    expect(budget).toBeDefined();
+    expectWithinLimits(h);
+  });
 });
+
+/** Chinese text of exactly `length` characters, with markup-looking bits people might type. */
+function chineseText(length: number, seed: string): string {
+  const words = `${seed}：春季新品上市，面向一二线城市的年轻白领 <!here> & *重点* 整合营销传播 `;
+  let text = '';
+  while (text.length < length) text += words;
+  return text.slice(0, length).trim();
+}
