@@ -204,6 +204,23 @@ describe('renderer strictness', () => {
   });
 });
 
+describe("a template's own words ({{t}})", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'imc-templates-t-'));
+  writeFileSync(join(dir, 'words.hbs'), '{{t "pages.summary.campaign" campaign=name}}');
+  writeFileSync(join(dir, 'unknown.hbs'), '{{t "pages.no_such_key"}}');
+  const own = createRenderer(dir);
+
+  it("says the catalogue's words in the language of this render, the value escaped once", () => {
+    expect(own.render('words', { name: 'A & <!here>' }, EN)).toBe('*Campaign:* A &amp; &lt;!here&gt;');
+    expect(own.render('words', { name: 'A & <!here>' }, translator('zh-CN'))).toBe('*活动：* A &amp; &lt;!here&gt;');
+  });
+
+  it('refuses to render words without a translator, or a key the catalogue lacks', () => {
+    expect(() => own.render('words', { name: 'x' })).toThrow(/needs the reader's translator/);
+    expect(() => own.render('unknown', {}, EN)).toThrow(/the catalogue has no such key/);
+  });
+});
+
 function catchError(run: () => unknown): unknown {
   try {
     run();
