@@ -22,6 +22,7 @@ import { reminderMessage } from '../slack/blocks/review-messages.js';
 import { latestVersion, type PlanRecord } from './plan-record.js';
 import type { PlanService } from './plan-service.js';
 import { mayHaveTakenEffect, SlackCallError, type Clock, type Logger, type MessageMetadata, type Messenger } from './ports.js';
+import { inWorkspace } from './workspace-context.js';
 import type { PlanStatus } from './plan-record.js';
 
 /** Plans whose reminder date can be moved: posted and not yet in review (a draft keeps the date for when it is approved). */
@@ -158,7 +159,7 @@ export class ReminderService {
     });
     let sent = 0;
     for (const { record, reminder, recovering } of claimed) {
-      const outcome = await this.deliver(record, reminder, recovering);
+      const outcome = await inWorkspace({ teamId: record.teamId }, () => this.deliver(record, reminder, recovering));
       await plans.withRecord(planId, async (latest) => {
         const stored = latest.reminders?.find((r) => r.id === reminder.id);
         if (!stored || stored.status !== 'sending') return false;
