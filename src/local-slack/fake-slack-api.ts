@@ -47,6 +47,32 @@ export interface FakeSlackOptions {
   unsupportedBlocks?: string[];
   /** ms an upload takes to process after `files.completeUploadExternal` (default 30) */
   fileProcessingMs?: number;
+  /** The app's OAuth credentials `oauth.v2.access` accepts (defaults shown in {@link FAKE_OAUTH}). */
+  oauth?: { clientId: string; clientSecret: string };
+}
+
+/** The fake app's OAuth credentials unless a test gives others. */
+export const FAKE_OAUTH = { clientId: '1111.2222', clientSecret: 'fake-client-secret' } as const;
+
+/** A workspace that approved an install in the fake's authorize page: the code to hand to the redirect. */
+export interface FakeInstallGrant {
+  teamId: string;
+  teamName?: string;
+  /** Who clicked Allow. */
+  userId?: string;
+  /** An org-wide install of an Enterprise Grid organisation. */
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+}
+
+/** What the fake knows about a bot token it issued. */
+export interface FakeIssuedToken {
+  token: string;
+  teamId: string;
+  enterpriseId?: string;
+  botUserId: string;
+  botId: string;
+  revoked: boolean;
 }
 
 /**
@@ -71,6 +97,8 @@ export interface RecordedCall {
   method: string;
   /** parsed arguments, without any `token` */
   args: MethodArgs;
+  /** The workspace whose token made the call (the default workspace for the fake's own bot token). */
+  teamId?: string;
   /** size of the request body as sent, in bytes (token included) */
   bytes: number;
   time: number;
@@ -117,6 +145,16 @@ export interface FakeSlack {
   readonly botId: string;
   readonly teamId: string;
   readonly calls: readonly RecordedCall[];
+  /**
+   * Slack's authorize page, after a person allowed the install for `grant`'s workspace:
+   * the `code` Slack puts in the redirect (exchanged once by `oauth.v2.access` for a bot
+   * token of that workspace's own).
+   */
+  grantInstall(grant: FakeInstallGrant): string;
+  /** Bot tokens issued by `oauth.v2.access`, by token. */
+  readonly issuedTokens: ReadonlyMap<string, FakeIssuedToken>;
+  /** Revokes every token issued for the workspace (an uninstall); Slack refuses them from then on. */
+  revokeTokens(teamId: string): void;
   /** TCP connections accepted so far (a client that keeps connections alive opens few) */
   readonly connections: number;
   readonly responses: readonly RecordedResponse[];
@@ -214,6 +252,47 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const responseUrls = new Map<string, ResponseUrlContext & { issuedAt: number; uses: number }>();
   const hanging = new Set<ServerResponse>();
   let triggerCount = 0;
+  const oauthApp = options.oauth ?? FAKE_OAUTH;
+  const grants = new Map<string, FakeInstallGrant>();
+  const issued = new Map<string, FakeIssuedToken>();
+  let grantCount = 0;
+
+  /** `oauth.v2.access`: the app's credentials (form fields or Basic auth) and a code granted once. */
+  function exchangeCode(req: IncomingMessage, args: MethodArgs): Record<string, unknown> {
+    const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const [basicId, basicSecret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
+    const clientId = typeof args.client_id === 'string' ? args.client_id : basicId;
+    const clientSecret = typeof args.client_secret === 'string' ? args.client_secret : basicSecret;
+    if (clientId !== oauthApp.clientId) throw new SlackMethodError('invalid_client_id');
+    if (clientSecret !== oauthApp.clientSecret) throw new SlackMethodError('bad_client_secret');
+    const code = typeof args.code === 'string' ? args.code : '';
+    const grant = grants.get(code);
+    if (!grant) throw new SlackMethodError('invalid_code');
+    grants.delete(code);
+    grantCount += 1;
+    const n = String(grantCount).padStart(3, '0');
+    const minted: FakeIssuedToken = {
+      token: `xoxb-${grant.teamId.toLowerCase()}-${n}`,
+      teamId: grant.teamId,
+      ...(grant.enterpriseId ? { enterpriseId: grant.enterpriseId } : {}),
+      botUserId: `U0BOT${grant.teamId.slice(-4)}`,
+      botId: `B0BOT${grant.teamId.slice(-4)}`,
+      revoked: false,
+    };
+    issued.set(minted.token, minted);
+    const orgWide = grant.isEnterpriseInstall === true;
+    return {
+      app_id: 'A0FAKEAPP',
+      authed_user: { id: grant.userId ?? 'U0INSTALLER' },
+      scope: 'chat:write,commands',
+      token_type: 'bot',
+      access_token: minted.token,
+      bot_user_id: minted.botUserId,
+      team: orgWide ? null : { id: grant.teamId, name: grant.teamName ?? grant.teamId },
+      enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: grant.enterpriseId } : null,
+      is_enterprise_install: orgWide,
+    };
+  }
 
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
@@ -264,6 +343,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       call.args = args;
       const fault = await answerFault(method, res, call);
       if (fault === true) return;
+      if (method === 'oauth.v2.access') {
+        // Takes the app's credentials, not a token.
+        call.response = send(res, 200, { ok: true, ...exchangeCode(req, args) });
+        return;
+      }
       const given = bearer(req.headers.authorization) ?? (typeof token === 'string' ? token : undefined);
       if (given === undefined) throw new SlackMethodError('not_authed');
       if (method === 'apps.connections.open') {
@@ -272,10 +356,24 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         call.response = send(res, 200, { ok: true, url: socketMode.connectionUrl() });
         return;
       }
-      if (given !== botToken) throw new SlackMethodError('invalid_auth');
+      const minted = issued.get(given);
+      if (given !== botToken && !minted) throw new SlackMethodError('invalid_auth');
+      call.teamId = minted?.teamId ?? identity.teamId;
+      if (minted?.revoked) throw new SlackMethodError('token_revoked');
       const handler = FAKE_SLACK_METHODS[method];
       if (!handler) throw new SlackMethodError('unknown_method');
-      const body = { ok: true, ...handler(args, ctx) };
+      const body =
+        minted && method === 'auth.test'
+          ? {
+              ok: true,
+              url: `https://${minted.teamId.toLowerCase()}.slack.com/`,
+              team_id: minted.teamId,
+              user_id: minted.botUserId,
+              bot_id: minted.botId,
+              ...(minted.enterpriseId ? { enterprise_id: minted.enterpriseId } : {}),
+              is_enterprise_install: false,
+            }
+          : { ok: true, ...handler(args, ctx) };
       if (fault && 'accepted' in fault) {
         call.accepted = fault.accepted;
         if (fault.accepted === 'drop') res.destroy();
@@ -368,6 +466,17 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     get connections() {
       return connections;
+    },
+    grantInstall(grant) {
+      const code = `code-${grant.teamId}-${grants.size + grantCount + 1}`;
+      grants.set(code, grant);
+      return code;
+    },
+    get issuedTokens() {
+      return issued;
+    },
+    revokeTokens(teamId) {
+      for (const minted of issued.values()) if (minted.teamId === teamId) minted.revoked = true;
     },
     get responses() {
       return responses;
