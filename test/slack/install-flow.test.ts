@@ -18,7 +18,7 @@ import { install, installUrl, OAUTH_ENV } from '../support/install.js';
 
 const manifest = parse(readFileSync(join(import.meta.dirname, '../../manifest.yml'), 'utf8')) as {
   oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
-  settings: { event_subscriptions: { bot_events: string[] } };
+  settings: { event_subscriptions: { bot_events: string[] }; token_rotation_enabled: boolean };
 };
 
 let h: Harness | undefined;
@@ -134,8 +134,32 @@ describe('installing in many workspaces', () => {
     expect(postsBy(h, 'T0BETA').map((call) => String(call.args.text)).join('\n')).toContain('Beta goes on');
   });
 
+  it('on tokens_revoked forgets only people’s tokens when no bot token is named, and the installation when the bot’s is', async () => {
+    h = await startOAuth();
+    await install(h, 'T0ACME');
+    const acme = driverFor(h, 'T0ACME');
+    expect((await acme.event({ type: 'tokens_revoked', tokens: { oauth: ['U0INSTALLER'] } })).status).toBe(200);
+    expect((await h.bot.installations?.find({ teamId: 'T0ACME' }))?.bot?.token).toBeDefined();
+    expect((await acme.event({ type: 'tokens_revoked', tokens: { bot: ['U0BOTACME'] } })).status).toBe(200);
+    expect(await h.bot.installations?.find({ teamId: 'T0ACME' })).toBeUndefined();
+    expect(h.logs.some((line) => line.includes('removed the installation') && line.includes('tokens_revoked'))).toBe(true);
+  });
+
+  it('serves the install pages beside /healthz in Socket Mode too, and answers over the socket with the workspace’s token', async () => {
+    h = await startHarness({ socketMode: true, env: OAUTH_ENV });
+    expect((await fetch(`http://127.0.0.1:${h.port}/healthz`)).status).toBe(200);
+    expect((await installUrl(h.port)).status).toBe(302);
+    expect((await install(h, 'T0SOCK')).status).toBe(200);
+    const overSocket = createSlackDriver({ socketMode: h.fake.socketMode, signingSecret: SIGNING_SECRET, fake: h.fake, teamId: 'T0SOCK' });
+    await overSocket.slashCommand({ userId: ALICE, channelId: CHANNEL, text: 'plan Over the socket' });
+    await h.settle();
+    const posts = postsBy(h, 'T0SOCK').map((call) => String(call.args.text));
+    expect(posts.join('\n')).toContain('Over the socket');
+  });
+
   it('declares the install redirect, the uninstall events and no token rotation in the manifest', () => {
     expect(manifest.oauth_config.redirect_urls?.every((url) => url.endsWith('/slack/oauth_redirect'))).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
+    expect(manifest.settings.token_rotation_enabled).toBe(false);
   });
 });
