@@ -232,6 +232,9 @@ describe('readDotEnv', () => {
     expect(documented.sort()).toEqual(
       [
         'SLACK_BOT_TOKEN',
+        'SLACK_CLIENT_ID',
+        'SLACK_CLIENT_SECRET',
+        'SLACK_STATE_SECRET',
         'SLACK_SIGNING_SECRET',
         'SLACK_APP_TOKEN',
         'PORT',

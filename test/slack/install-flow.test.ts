@@ -15,6 +15,7 @@ import { createSlackDriver } from '../../src/local-slack/slack-driver.js';
 import { BOT_SCOPES } from '../../src/slack/oauth/install-routes.js';
 import { ALICE, BOB, CHANNEL, SIGNING_SECRET, startHarness, waitUntil, type Harness } from '../support/bot-harness.js';
 import { install, installUrl, OAUTH_ENV } from '../support/install.js';
+import { approvedPlan, reminderPosts } from '../support/approved-plan.js';
 
 const manifest = parse(readFileSync(join(import.meta.dirname, '../../manifest.yml'), 'utf8')) as {
   oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
@@ -132,6 +133,30 @@ describe('installing in many workspaces', () => {
     await driverFor(h, 'T0BETA').slashCommand({ userId: BOB, channelId: CHANNEL, text: 'plan Beta goes on' });
     await h.settle();
     expect(postsBy(h, 'T0BETA').map((call) => String(call.args.text)).join('\n')).toContain('Beta goes on');
+  });
+
+  it('stops an uninstalled workspace’s review reminders: dropped once with one log line, never posted, never tried again', async () => {
+    h = await startOAuth();
+    // The harness's own driver speaks for the fake's default workspace: install that one.
+    await install(h, h.fake.teamId);
+    const planId = await approvedPlan(h);
+    await driverFor(h, h.fake.teamId).event({ type: 'app_uninstalled' });
+    h.fake.revokeTokens(h.fake.teamId);
+    const posted = reminderPosts(h).length;
+    h.clock.current = new Date('2027-04-15T02:00:00Z');
+    expect(await h.bot.tick()).toBe(0);
+    await h.settle();
+    const dropped = () => h?.logs.filter((line) => line.includes('review reminder could not be posted') && line.includes('app_not_installed')).length;
+    expect(dropped()).toBe(1);
+    // Not tried again at the next ticks.
+    h.clock.current = new Date('2027-04-15T03:00:00Z');
+    expect(await h.bot.tick()).toBe(0);
+    h.clock.current = new Date('2027-04-15T04:00:00Z');
+    expect(await h.bot.tick()).toBe(0);
+    await h.settle();
+    expect(reminderPosts(h).length).toBe(posted);
+    expect(dropped()).toBe(1);
+    expect((await h.record(planId)).status).toBe('approved');
   });
 
   it('on tokens_revoked forgets only people’s tokens when no bot token is named, and the installation when the bot’s is', async () => {
