@@ -256,6 +256,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const grants = new Map<string, FakeInstallGrant>();
   const issued = new Map<string, FakeIssuedToken>();
   let grantCount = 0;
+  let codeCount = 0;
 
   /** `oauth.v2.access`: the app's credentials (form fields or Basic auth) and a code granted once. */
   function exchangeCode(req: IncomingMessage, args: MethodArgs): Record<string, unknown> {
@@ -468,7 +469,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return connections;
     },
     grantInstall(grant) {
-      const code = `code-${grant.teamId}-${grants.size + grantCount + 1}`;
+      codeCount += 1;
+      const code = `code-${grant.teamId}-${codeCount}`;
       grants.set(code, grant);
       return code;
     },

@@ -35,6 +35,8 @@ const ORG_OF_TTL_MS = 30 * 24 * 3_600_000;
 export class CachedInstallationStore implements BoltInstallationStore {
   readonly #cache = new Map<string, { installation: AnyInstallation; at: number }>();
   readonly #ttlMs: number;
+  /** Workspaces of org-wide installs whose organisation this process has written down already. */
+  readonly #orgKnown = new Set<string>();
   readonly #now: () => number;
 
   constructor(
@@ -59,9 +61,10 @@ export class CachedInstallationStore implements BoltInstallationStore {
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<AnyInstallation> {
     const found = await this.find(keyOfQuery(query));
     if (!found) throw new CodedError(`No installation of the app for ${describeKey(keyOfQuery(query))}`, APP_NOT_INSTALLED);
-    if (query.isEnterpriseInstall && query.teamId && query.enterpriseId) {
-      // Background work knows a plan's workspace only; remember which organisation serves it (once per fetch from the store).
-      await this.store.keys.set(orgOfKey(query.teamId), query.enterpriseId, ORG_OF_TTL_MS).catch(() => undefined);
+    if (query.isEnterpriseInstall && query.teamId && query.enterpriseId && !this.#orgKnown.has(query.teamId)) {
+      // Background work knows a plan's workspace only; remember which organisation serves it (once per workspace and process).
+      this.#orgKnown.add(query.teamId);
+      await this.store.keys.set(orgOfKey(query.teamId), query.enterpriseId, ORG_OF_TTL_MS).catch(() => this.#orgKnown.delete(query.teamId as string));
     }
     return found;
   }
