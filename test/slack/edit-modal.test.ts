@@ -42,6 +42,24 @@ async function submit(viewId: string, values: Record<string, ViewInputValue>, us
   return response.response ?? {};
 }
 
+/** Opens the Edit form of the draft at `draftTs` on the contact plan, with `rowId` (or `new`) chosen. */
+async function editRow(draftTs: string, rowId: string): Promise<string> {
+  const { viewId } = await openEdit(draftTs);
+  await choosePart(viewId as string, 'Contacts');
+  await h.driver.viewAction({ userId: ALICE, viewId: viewId as string, actionId: 'imc_edit_row', selectedOption: rowId });
+  await h.settle();
+  return viewId as string;
+}
+
+/** A plan posted by Alice, with the Edit form open at `part`. */
+async function postAndEdit(part: string, options: Parameters<typeof startHarness>[0] = {}): Promise<{ planId: string; draftTs: string; viewId: string }> {
+  h = await startHarness(options);
+  const { planId, draftTs } = await postedPlan(h);
+  const { viewId } = await openEdit(draftTs);
+  await choosePart(viewId as string, part);
+  return { planId, draftTs, viewId: viewId as string };
+}
+
 describe('editing a posted plan in a modal', () => {
   it("opens the plan's parts from the draft's Edit button, with a part's answers prefilled in inputs of the right kind", async () => {
     h = await startHarness();
@@ -77,10 +95,7 @@ describe('editing a posted plan in a modal', () => {
   });
 
   it('refuses invalid fields inline, one error per field, and keeps and posts nothing', async () => {
-    h = await startHarness();
-    const { planId, draftTs } = await postedPlan(h);
-    const { viewId } = await openEdit(draftTs);
-    await choosePart(viewId as string, 'Schedule');
+    const { planId, viewId } = await postAndEdit('Schedule');
     const before = await h.record(planId);
     const posted = h.fake.calls.filter((c) => c.method === 'chat.postMessage').length;
     const response = await submit(viewId as string, { 'q:end_date': '2026-12-01', 'q:review_date': '2026-11-01' });
@@ -162,5 +177,105 @@ describe('editing a posted plan in a modal', () => {
     const response = await h.driver.viewSubmission({ userId: BOB, viewId: alice.viewId as string, values: { 'q:budget_available': '1' } });
     expect(response.response?.response_action).toBe('errors');
     expect((await h.record(planId)).versions).toHaveLength(1);
+  });
+
+  it('changes, adds and removes a row of the contact plan, with the row parser and its errors per field', async () => {
+    h = await startHarness();
+    const { planId, draftTs } = await postedPlan(h);
+    const { viewId } = await openEdit(draftTs);
+    const id = viewId as string;
+    await choosePart(id, 'Contacts');
+    expect((input(id, 'q:channels')?.element as Json).type).toBe('multi_static_select');
+    const menu = (blocks(id).find((block) => block.block_id === 'row')?.elements as Json[])[0] as Json;
+    const groups = menu.option_groups as Json[];
+    expect(groups.at(-1)).toMatchObject({ label: { text: 'New' }, options: [{ value: 'new', text: { text: 'Add a row' } }] });
+    const rows = (await h.record(planId)).versions[0]?.plan.contactPlan ?? [];
+    const firstRow = rows[0];
+    expect(firstRow).toBeDefined();
+    expect((groups[0]?.options as Json[])[0]).toMatchObject({ value: firstRow?.id, text: { text: expect.stringMatching(/^Row 1: /) } });
+    await h.driver.viewAction({ userId: ALICE, viewId: id, actionId: 'imc_edit_row', selectedOption: firstRow?.id as string });
+    await h.settle();
+    expect(input(id, 'row:stage')?.element).toMatchObject({ type: 'static_select', initial_option: { value: firstRow?.stage } });
+    expect(input(id, 'row:channel')?.element).toMatchObject({ initial_option: { value: firstRow?.channelId } });
+    expect((input(id, 'row:message')?.element as Json).initial_value).toBe(firstRow?.message);
+    // errors of the row parser, each on its own field, and nothing kept
+    const invalid = await submit(id, { 'row:timing': 'whenever it suits', 'row:kpi': 'delight' });
+    expect(invalid.response_action).toBe('errors');
+    const errors = invalid.errors as Record<string, string>;
+    expect(errors['row:timing']).toMatch(/as a timing/);
+    expect(errors['row:kpi']).toMatch(/Say where .*delight.* is measured/);
+    expect((await h.record(planId)).versions).toHaveLength(1);
+    // a valid change posts version 2 with the row changed
+    const valid = await submit(id, { 'row:timing': '7 days after first order', 'row:kpi': 'repeat rate (crm)' });
+    expect(valid.response_action).toBe('update');
+    let record = await h.record(planId);
+    expect(record.versions).toHaveLength(2);
+    const changed = record.versions[1]?.plan.contactPlan.find((row) => row.id === firstRow?.id);
+    expect(changed?.timing).toEqual({ kind: 'trigger', event: 'first order', offsetDays: 7 });
+    expect(changed?.kpi).toMatchObject({ source: 'crm' });
+    expect((await threadTexts(h, planId)).join('\n')).toContain('changed row 1 of the contact plan in the Edit form');
+    // add a row on the newest draft, then remove it
+    const added = { viewId: await editRow(record.versions[1]?.messageTs as string, 'new') };
+    expect(input(added.viewId as string, 'row:remove')).toBeUndefined();
+    const missing = await submit(added.viewId as string, { 'row:format': 'live broadcast' });
+    expect(Object.keys(missing.errors as Record<string, string>)).toEqual(['row:format']);
+    expect(Object.values(missing.errors as Record<string, string>)[0]).toMatch(/needs its stage and its channel/);
+    const addedResponse = await submit(added.viewId as string, { 'row:stage': 'purchase-decision', 'row:channel': 'paid-search-ads', 'row:message': 'Order today, the coupon ends Sunday' });
+    expect(addedResponse.errors).toBeUndefined();
+    // a row whose message is not the core concept is a new warning: the author accepts it in the thread, as there
+    expect(JSON.stringify(addedResponse.view)).toContain('The check found warnings');
+    expect((await h.record(planId)).status).toBe('planning');
+    expect((await threadTexts(h, planId)).join('\n')).toMatch(/says something other than the core concept/);
+    await h.driver.message({ userId: ALICE, channelId: CHANNEL, threadTs: (await h.record(planId)).threadTs, text: 'accept' });
+    await h.settle();
+    record = await h.record(planId);
+    expect(record.versions).toHaveLength(3);
+    const newRow = record.versions[2]?.plan.contactPlan.find((row) => row.message === 'Order today, the coupon ends Sunday');
+    expect(newRow).toMatchObject({ stage: 'purchase-decision', channelId: 'paid-search-ads' });
+    const removing = { viewId: await editRow(record.versions[2]?.messageTs as string, newRow?.id as string) };
+    await submit(removing.viewId as string, { 'row:remove': ['yes'] });
+    record = await h.record(planId);
+    expect(record.versions).toHaveLength(4);
+    expect(record.versions[3]?.plan.contactPlan.some((row) => row.id === newRow?.id)).toBe(false);
+  });
+
+  it("gives a rule's error to the field it names, and keeps nothing", async () => {
+    const { planId, viewId } = await postAndEdit('Budget');
+    const response = await submit(viewId as string, { 'q:budget_available': '1000' });
+    expect(response.response_action).toBe('errors');
+    const errors = response.errors as Record<string, string>;
+    expect(Object.keys(errors)).toContain('q:budget_available');
+    expect(errors['q:budget_available']).toMatch(/¥1,000/);
+    const record = await h.record(planId);
+    expect(record.versions).toHaveLength(1);
+    expect(record.flow.answers.budget_available?.value).toBe(25_000_000);
+  });
+
+  it('sends a change that needs a new answer to the thread, where the question is asked', async () => {
+    const { planId, draftTs, viewId } = await postAndEdit('Objective');
+    const response = await submit(viewId as string, { 'q:primary_objective': 'brand-awareness' });
+    expect(response.response_action).toBe('update');
+    expect(JSON.stringify(response.view)).toContain('one more answer');
+    const record = await h.record(planId);
+    expect(record.status).toBe('planning');
+    expect(record.versions).toHaveLength(1);
+    expect(record.flow.answers.primary_objective?.value).toBe('brand-awareness');
+    const current = record.flow.current as string;
+    expect(current).toBeDefined();
+    expect(record.flow.answers[current]).toBeUndefined();
+    // while the plan is open in its thread the form is refused, with a way on
+    const again = await openEdit(draftTs);
+    expect(again.reply).toMatch(/open for changes in its thread/);
+  });
+
+  it('answers a submission over Socket Mode the same way, in the envelope acknowledgement', async () => {
+    const { planId, viewId } = await postAndEdit('Schedule', { socketMode: true });
+    const invalid = await submit(viewId as string, { 'q:end_date': '2026-12-01' });
+    expect(invalid).toMatchObject({ response_action: 'errors', errors: { 'q:end_date': expect.stringMatching(/has to end after it starts/) } });
+    const valid = await submit(viewId as string, { 'q:review_date': '2027-04-30' });
+    expect(valid.response_action).toBe('update');
+    const record = await h.record(planId);
+    expect(record.versions).toHaveLength(2);
+    expect(record.versions[1]?.plan.reviewDate).toBe('2027-04-30');
   });
 });
