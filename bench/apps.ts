@@ -51,6 +51,8 @@ export interface StartOptions {
   root?: string;
   /** run the TypeScript sources under tsx (`node --import tsx`), as the benchmark did before, instead of the compiled code */
   tsx?: boolean;
+  /** more environment for the app (e.g. DATABASE_URL for the bot) */
+  env?: Record<string, string>;
 }
 
 /** Compiles src/ and the floor app to dist/ (what `npm start` runs, plus dist/bench/floor-app.js). */
@@ -127,6 +129,7 @@ export async function startApp(kind: AppKind, options: StartOptions): Promise<Ru
     ...(kind === 'bot' ? { IMC_DATA_DIR: join(workDir, 'data'), IMC_TIME_ZONE: 'Asia/Shanghai' } : {}),
     ...(kind !== 'bot' && options.planPath ? { FLOOR_PLAN: options.planPath } : {}),
     ...(kind === 'ack-only' ? { FLOOR_ACK_ONLY: '1' } : {}),
+    ...options.env,
   };
   const startedAt = performance.now();
   // cwd is a directory of its own, so no .env of the repository is read.

@@ -21,7 +21,7 @@ import { reviewSummaryMessage } from '../slack/blocks/review-messages.js';
 import { enqueue } from './outbox-worker.js';
 import { isPlanId } from './plan-id.js';
 import { latestVersion, markSeen, type PlanRecord } from './plan-record.js';
-import type { ActionOutcome, PlanAction, PlanService } from './plan-service.js';
+import type { ActionOutcome, PlanAction, PlanService, ThreadReply } from './plan-service.js';
 import type { Clock, Logger, Messenger } from './ports.js';
 import { within } from './within.js';
 
@@ -116,9 +116,9 @@ export class ReviewService {
   }
 
   /** A thread reply: an answer when it is the reviewer's, in a plan under review. */
-  async handleThreadReply(input: { channelId: string; threadTs: string; userId: string; text: string; ts: string }): Promise<boolean> {
+  async handleThreadReply(input: ThreadReply): Promise<boolean> {
     // One read of the record, under the plan's lock (the index gives its id).
-    const planId = await this.options.store.findIdByThread(input.channelId, input.threadTs);
+    const planId = await this.options.store.findIdByThread(input.teamId, input.channelId, input.threadTs);
     if (!planId) return false;
     let handled = false;
     await this.options.plans.withRecord(planId, async (record) => {
@@ -158,18 +158,19 @@ export class ReviewService {
     return outcome;
   }
 
-  /** The suggested answers for a new plan in a channel: the newest review's actual rates. */
-  async suggestionsFor(channelId: string): Promise<Record<string, Suggestion>> {
-    return (await this.latestReview(channelId))?.suggestions ?? {};
+  /** The suggested answers for a new plan in a channel of a workspace: the newest review's actual rates there. */
+  async suggestionsFor(teamId: string, channelId: string): Promise<Record<string, Suggestion>> {
+    return (await this.latestReview(teamId, channelId))?.suggestions ?? {};
   }
 
-  /** The per-channel actual rates of the newest review in a channel, for the next plan's contact plan and budget. */
-  async carriedFor(channelId: string): Promise<CarriedRates | undefined> {
-    return (await this.latestReview(channelId))?.carried;
+  /** The per-channel actual rates of the newest review in a channel of a workspace, for the next plan's contact plan and budget. */
+  async carriedFor(teamId: string, channelId: string): Promise<CarriedRates | undefined> {
+    return (await this.latestReview(teamId, channelId))?.carried;
   }
 
-  private async latestReview(channelId: string) {
-    const [latest] = await this.options.store.list({ channelId, statuses: ['reviewed'] });
+  /** The newest review in that channel of that workspace (never another team's channel with the same id). */
+  private async latestReview(teamId: string, channelId: string) {
+    const [latest] = await this.options.store.list({ teamId, channelId, statuses: ['reviewed'] });
     if (!latest) return undefined;
     return (await this.options.store.get(latest.id))?.review;
   }

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanRecord } from '../../src/app/plan-record.js';
 import { checkBlockLimits } from '../../src/render/block-limits.js';
-import { openLowdbPlanStore } from '../../src/store/lowdb-plan-store.js';
+import { openFileStore } from '../../src/store/file/open-file-store.js';
 import { ALICE, BOB, CAROL, CHANNEL, startHarness, type Harness } from '../support/bot-harness.js';
 import { completePlan, say, startPlan } from '../support/plan-conversation.js';
 
@@ -35,7 +35,7 @@ describe('a plan stored before contact plans', () => {
     const planId = await startPlan(h, ALICE, CHANNEL);
     await completePlan(h, planId);
     await h.stopBot();
-    const store = await openLowdbPlanStore<PlanRecord>(h.dataDir);
+    const store = await openFileStore<PlanRecord>(h.dataDir);
     const current = await store.get(planId);
     await store.save(asStoredBefore(current!));
     await store.close();

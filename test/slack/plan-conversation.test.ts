@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanRecord } from '../../src/app/plan-record.js';
-import { openLowdbPlanStore } from '../../src/store/lowdb-plan-store.js';
+import { openFileStore } from '../../src/store/file/open-file-store.js';
 import { ALICE, BOB, CHANNEL, DM, messageText, startHarness, type Harness } from '../support/bot-harness.js';
 import { answerCurrent, clickButton, completePlan, latestThreadMessage, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';
 
@@ -140,7 +140,7 @@ describe('/imc plan end to end through the Bolt HTTP receiver', () => {
     for (let step = 0; step < 60 && (await h.record(planId)).flow.status === 'asking'; step += 1) await answerCurrent(h, planId, answers);
     expect((await h.record(planId)).flow.status).toBe('checking');
     await h.stopBot();
-    const store = await openLowdbPlanStore<PlanRecord>(h.dataDir);
+    const store = await openFileStore<PlanRecord>(h.dataDir);
     const stored = await store.get(planId);
     if (!stored) throw new Error('the plan is not on disk');
     await store.save({ ...stored, flow: { ...stored.flow, status: 'reviewing' as never } });
