@@ -103,7 +103,7 @@ export class EditService {
         ...(changes.row ? [EDIT_WORDS.rowWhat(changes.row.rowId === undefined ? undefined : rowPosition)] : []),
       ];
       const note = textMessage(EDIT_WORDS.changedNote(userId, what, applied.notes), EDIT_WORDS.changedFallback);
-      plans.commitEdit(record, applied.state, applied.effects.filter((effect) => effect.type !== 'info'), note);
+      await plans.commitEdit(record, applied.state, applied.effects.filter((effect) => effect.type !== 'info'), note);
       outcome = { kind: 'saved', result: applied.result, version: record.versions.length };
       this.options.logger.info('plan edited in the form', { planId: record.id, result: applied.result, fields: what.length });
       return true;

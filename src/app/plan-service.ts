@@ -171,11 +171,11 @@ export class PlanService {
    * changed, and the step's messages follow as the thread path queues them (a new
    * version when the plan is finished, with its approvals starting over).
    */
-  commitEdit(record: PlanRecord, state: FlowState, effects: FlowEffect[], note: OutgoingMessage): void {
+  async commitEdit(record: PlanRecord, state: FlowState, effects: FlowEffect[], note: OutgoingMessage): Promise<void> {
     record.status = 'planning';
     record.flow = state;
     enqueue(record, { kind: 'post', where: 'thread', message: note });
-    this.present(record, effects, undefined);
+    await this.present(record, effects, undefined);
   }
 
   /** Re-queues an update of the latest draft message (e.g. after its approval changed). */
