@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { redact } from '../../src/config.js';
 import { findBlockKitProblem } from '../../src/local-slack/block-kit-limits.js';
 import type { ViewInputValue } from '../../src/local-slack/slack-driver.js';
 import { ALICE, BOB, CHANNEL, messageText, startHarness, type Harness } from '../support/bot-harness.js';
@@ -277,5 +278,19 @@ describe('editing a posted plan in a modal', () => {
     const record = await h.record(planId);
     expect(record.versions).toHaveLength(2);
     expect(record.versions[1]?.plan.reviewDate).toBe('2027-04-30');
+  });
+
+  it("opens the plan in its thread instead when Slack refuses the modal (an expired trigger), and says so", async () => {
+    h = await startHarness();
+    const { planId, draftTs } = await postedPlan(h);
+    h.fake.failNext('views.open', { error: 'expired_trigger_id' });
+    const { viewId, reply } = await openEdit(draftTs);
+    expect(viewId).toBeUndefined();
+    expect(reply).toMatch(/couldn't open the Edit form, so the plan is open for changes in its thread/);
+    expect((await h.record(planId)).status).toBe('planning');
+    expect((await threadTexts(h, planId)).join('\n')).toContain('What would you like to change?');
+    // the trigger id is never written to the log: the Web API client's debug lines carry it, and the bot's redaction takes it out
+    expect(h.logs.join('\n')).toMatch(/fake\d{6}/);
+    expect(redact(h.logs.join('\n'), {})).not.toMatch(/fake\d{6}/);
   });
 });
