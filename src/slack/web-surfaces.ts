@@ -63,6 +63,13 @@ export function createWebSurfaces(clients: SlackClients, timeoutMs = 10_000): Su
     async replaceCanvas(canvasId, markdown) {
       await call(async () => (await client()).canvases.edit({ canvas_id: canvasId, changes: [{ operation: 'replace', document_content: { type: 'markdown', markdown } }] }));
     },
+    async openModal(triggerId, view) {
+      const result = await call(async () => (await client()).views.open({ trigger_id: triggerId, view: view as never }));
+      return result.view?.id ?? '';
+    },
+    async updateModal(viewId, view, hash) {
+      await call(async () => (await client()).views.update({ view_id: viewId, view: view as never, ...(hash ? { hash } : {}) }));
+    },
     async permalink(channelId, ts) {
       const result = await call(async () => (await client()).chat.getPermalink({ channel: channelId, message_ts: ts }));
       if (!result.permalink) throw new SlackCallError('no_permalink', false);

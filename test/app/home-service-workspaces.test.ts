@@ -60,6 +60,8 @@ async function setUp() {
       createChannelCanvas: async () => 'X1',
       createCanvas: async () => 'X1',
       replaceCanvas: async () => undefined,
+      openModal: async () => 'V1',
+      updateModal: async () => undefined,
     },
     // The "blocks" carry the model and the links, so the test reads what the person would see.
     render: (model, linkFor) => [model, model.sections.flatMap((s) => s.items).map((item) => linkFor(item) ?? '')],
