@@ -53,9 +53,10 @@ export interface StartOptions {
   tsx?: boolean;
 }
 
-/** Compiles src/ and the floor app to dist/ (what `npm start` runs, plus dist/bench/floor-app.js). */
+/** Compiles src/ and the floor app to dist/ (what `npm start` runs, plus dist/bench/floor-app.js) and, like `npm run build`, writes the parsed-YAML cache. */
 export function buildApps(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.bench.json')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'dist/src/write-yaml-cache.js')], { cwd: ROOT, stdio: 'ignore' });
 }
 
 /** The node arguments of `npm start` (package.json), the script made absolute. */

@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -30,6 +31,16 @@ describe('the production build (npm start)', () => {
     expect(exit).toBe(1);
     expect(stderr).toContain('SLACK_BOT_TOKEN is missing');
   }, 60_000);
+
+  it('writes the parsed prompts and locales beside the build (npm run build), which a start checks instead of parsing their YAML', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.build).toContain('node dist/src/write-yaml-cache.js');
+    execFileSync(process.execPath, [join(root, 'dist/src/write-yaml-cache.js')], { cwd: root });
+    const cache = JSON.parse(readFileSync(join(root, 'dist/parsed-yaml.json'), 'utf8')) as { parsed: Record<string, string> };
+    const hash = createHash('sha256').update(readFileSync(join(root, 'prompts/plan.yml'), 'utf8')).digest('hex');
+    const plan = JSON.parse(cache.parsed[hash] ?? '{}') as { questions?: { id: string }[] };
+    expect(plan.questions?.[0]?.id).toBe('campaign');
+  });
 
   it('ships the bot without the local fake Slack and the playground (tests, benchmarks and npm run playground use the sources)', () => {
     expect(existsSync(join(root, 'dist/src/main.js'))).toBe(true);
