@@ -4,14 +4,14 @@
  * `/healthz`, and the process's CPU time at that moment (read from /proc, so a busy
  * machine inflates the wall time more than the CPU time).
  *
- * Run: npx tsx bench/cold-start.ts [times] [--no-build] [--root <checkout>]
+ * Run: npx tsx bench/cold-start.ts [times] [--no-build] [--root <checkout>] [--flags '<node flags for both apps>']
  */
 import { buildApps, startApp, type AppKind } from './apps.js';
 import { describeLoad } from './load.js';
 import { formatMs, isMain, summarise, table } from './stats.js';
 import { startBenchSlack } from './support.js';
 
-export async function runColdStarts(times: number, root?: string): Promise<string> {
+export async function runColdStarts(times: number, root?: string, extraNodeFlags: string[] = []): Promise<string> {
   const fake = await startBenchSlack(1);
   const kinds: AppKind[] = ['bot', 'floor'];
   const wall: Record<string, number[]> = { bot: [], floor: [] };
@@ -19,7 +19,7 @@ export async function runColdStarts(times: number, root?: string): Promise<strin
   try {
     for (let n = 0; n < times; n += 1) {
       for (const kind of n % 2 === 0 ? kinds : [...kinds].reverse()) {
-        const app = await startApp(kind, { slackApiUrl: fake.url, ...(root ? { root } : {}) });
+        const app = await startApp(kind, { slackApiUrl: fake.url, extraNodeFlags, ...(root ? { root } : {}) });
         wall[kind]?.push(app.startMs);
         cpu[kind]?.push(await app.cpuMs());
         await app.stop();
@@ -41,9 +41,11 @@ if (isMain(import.meta.url)) {
   const args = process.argv.slice(2);
   const rootAt = args.indexOf('--root');
   const root = rootAt >= 0 ? args[rootAt + 1] : undefined;
+  const flagsAt = args.indexOf('--flags');
+  const flags = flagsAt >= 0 ? (args[flagsAt + 1] ?? '').split(/\s+/).filter(Boolean) : [];
   const times = Number(args.find((a) => /^\d+$/.test(a)) ?? 7);
   if (!args.includes('--no-build') && !root) buildApps();
   console.log(`before: ${describeLoad()}`);
-  console.log(await runColdStarts(times, root));
+  console.log(await runColdStarts(times, root, flags));
   console.log(`after: ${describeLoad()}`);
 }
