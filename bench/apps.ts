@@ -133,6 +133,10 @@ export async function startApp(kind: AppKind, options: StartOptions): Promise<Ru
     ...(kind === 'bot' ? { IMC_DATA_DIR: join(workDir, 'data'), IMC_TIME_ZONE: 'Asia/Shanghai' } : {}),
     ...(kind !== 'bot' && options.planPath ? { FLOOR_PLAN: options.planPath } : {}),
     ...(kind === 'ack-only' ? { FLOOR_ACK_ONLY: '1' } : {}),
+    // FLOOR_RECEIVER=bolt in the benchmark's environment: the floor and ack-only apps on Bolt's own receiver (floor-app.ts).
+    ...(kind !== 'bot' && process.env.FLOOR_RECEIVER ? { FLOOR_RECEIVER: process.env.FLOOR_RECEIVER } : {}),
+    // FLOOR_CALLS=worker: the floor makes its Slack calls in a worker thread (floor-caller.ts).
+    ...(kind === 'floor' && process.env.FLOOR_CALLS ? { FLOOR_CALLS: process.env.FLOOR_CALLS } : {}),
   };
   const startedAt = performance.now();
   // cwd is a directory of its own, so no .env of the repository is read.
