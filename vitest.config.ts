@@ -23,6 +23,8 @@ const plainSummary: Reporter = {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One real PostgreSQL for the run (or TEST_DATABASE_URL); each test file makes its own databases.
+    globalSetup: ['test/support/postgres/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     reporters: ['default', plainSummary],

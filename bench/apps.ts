@@ -53,6 +53,8 @@ export interface StartOptions {
   unbundled?: boolean;
   /** run the TypeScript sources under tsx (`node --import tsx`), as the benchmark did before, instead of the compiled code */
   tsx?: boolean;
+  /** more environment for the app (e.g. DATABASE_URL for the bot) */
+  env?: Record<string, string>;
 }
 
 /** Compiles src/ and the floor app to dist/ (what `npm start` runs, plus dist/bench/floor-app.js) and, like `npm run build`, writes the parsed-YAML cache. */
@@ -137,6 +139,7 @@ export async function startApp(kind: AppKind, options: StartOptions): Promise<Ru
     ...(kind !== 'bot' && process.env.FLOOR_RECEIVER ? { FLOOR_RECEIVER: process.env.FLOOR_RECEIVER } : {}),
     // FLOOR_CALLS=worker: the floor makes its Slack calls in a worker thread (floor-caller.ts).
     ...(kind === 'floor' && process.env.FLOOR_CALLS ? { FLOOR_CALLS: process.env.FLOOR_CALLS } : {}),
+    ...options.env,
   };
   const startedAt = performance.now();
   // cwd is a directory of its own, so no .env of the repository is read.

@@ -2,9 +2,11 @@
  * Runs the benchmarks and prints their figures, the machine and its load, and the
  * issue's targets with PASS or MISS. `npm run bench` runs this; `npm run bench --
  * --quick` runs a shorter comparison of the three apps (fewer answers per person,
- * 300 conversations for memory, 3 cold starts) and skips the storage benchmark.
+ * 300 conversations for memory, 3 cold starts; one round of the stores with fewer
+ * people) and skips the storage benchmark.
  */
 import { formatCjkParsing, runCjkParsing } from './cjk-parsing.js';
+import { formatInstances, runInstances } from './instances.js';
 import { describeLoad, describeMachine } from './load.js';
 import { formatPlanEvaluation, runPlanEvaluation } from './plan-evaluation.js';
 import { targetTable, type TargetResult } from './stats.js';
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
   const apps = await runThreeApps({ quick });
   section(formatThreeApps(apps), []);
   targets.push(...apps.targets.map((t) => ({ ...t, benchmark: `bot vs floor: ${t.benchmark}` })));
+  // The stores side by side: lowdb, PostgreSQL with one instance and with two.
+  section(formatInstances(await runInstances({ quick })), []);
   const evaluation = runPlanEvaluation();
   section(formatPlanEvaluation(evaluation), evaluation.targets);
   const cjk = runCjkParsing();

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PlanRecord } from '../src/app/plan-record.js';
-import { openLowdbPlanStore } from '../src/store/lowdb-plan-store.js';
+import { openFileStore } from '../src/store/file/open-file-store.js';
 import { collectGarbage, formatMs, formatRatio, isMain, summarise, summaryCells, table, type Summary, type TargetResult } from './stats.js';
 import { ChannelWatch, mapLimit, person, runPerson, startBenchWorld } from './support.js';
 
@@ -106,7 +106,7 @@ async function measureAt(stored: number, records: { finished: PlanRecord; inProg
   try {
     await prefill(dir, records.finished, stored);
     const opened = performance.now();
-    const store = await openLowdbPlanStore<PlanRecord>(dir);
+    const store = await openFileStore<PlanRecord>(dir);
     const openMs = performance.now() - opened;
     try {
       const answering: PlanRecord = { ...records.inProgress, id: 'P-BENCH' };

@@ -23,8 +23,12 @@ export interface Config {
   host?: string;
   /** Web API base URL ending in `/api/`, for a fake Slack in tests or GovSlack. */
   slackApiUrl?: string;
-  /** Directory the plan store owns. */
+  /** Directory the file store owns (unused when `databaseUrl` is set). */
   dataDir: string;
+  /** PostgreSQL connection URL; when set, everything is kept there and several instances may share it. Secret (its password). */
+  databaseUrl?: string;
+  /** How long an instance's claim on queued work (a plan's outbox or reminders) lasts unless renewed, in ms. */
+  leaseMs: number;
   /** Canonical IANA time zone the team works in. */
   timeZone: string;
   /** Working hour (0..23, in `timeZone`) at which review reminders post. */
@@ -65,9 +69,9 @@ export class ConfigError extends CodedError<'CONFIG_INVALID'> {
 }
 
 /** The secret-bearing part of a config; enough for {@link redact}. */
-export type ConfigSecrets = Partial<Pick<Config, 'botToken' | 'signingSecret' | 'appToken'>>;
+export type ConfigSecrets = Partial<Pick<Config, 'botToken' | 'signingSecret' | 'appToken' | 'databaseUrl'>>;
 
-const SECRET_VARIABLES = new Set(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL']);
+const SECRET_VARIABLES = new Set(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'DATABASE_URL']);
 
 /** How to fix each variable: shown after "X is missing." or "X is not valid". */
 const HELP: Record<string, string> = {
@@ -82,6 +86,9 @@ const HELP: Record<string, string> = {
   SLACK_API_URL:
     'Leave it empty to talk to slack.com, or give an http(s) URL whose path ends in /api/, e.g. SLACK_API_URL=http://127.0.0.1:4000/api/.',
   IMC_DATA_DIR: 'Give a directory path, e.g. IMC_DATA_DIR=./data.',
+  DATABASE_URL:
+    'Leave it empty to keep the data in files under IMC_DATA_DIR, or give a PostgreSQL URL with a host and a database, e.g. DATABASE_URL=postgres://imc:secret@db.internal:5432/imc (?sslmode=require for TLS).',
+  IMC_LEASE_SECONDS: 'Use a whole number of seconds from 1 to 600, longer than a Slack call may take (10 s), e.g. IMC_LEASE_SECONDS=30.',
   IMC_TIME_ZONE: 'Use an IANA time zone name, e.g. IMC_TIME_ZONE=Asia/Shanghai or IMC_TIME_ZONE=UTC.',
   IMC_REVIEW_HOUR: 'Use a whole hour from 0 to 23, e.g. IMC_REVIEW_HOUR=10 for 10:00.',
   IMC_APPROVE_EMOJI:
@@ -144,6 +151,17 @@ function normaliseApiUrl(raw: string): string | undefined {
   return url.pathname.endsWith('/api/') ? url.toString() : undefined;
 }
 
+/** `postgres://` or `postgresql://`, with a host and a database name. */
+function isPostgresUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '' && url.pathname.length > 1;
+}
+
 const apiUrl = z
   .string()
   .refine((raw) => normaliseApiUrl(raw) !== undefined)
@@ -167,6 +185,8 @@ const EnvSchema = z
     HOST: optional(z.string().regex(/^[A-Za-z0-9.:%_-]{1,253}$/)),
     SLACK_API_URL: optional(apiUrl),
     IMC_DATA_DIR: optional(z.string()),
+    DATABASE_URL: optional(z.string().refine(isPostgresUrl)),
+    IMC_LEASE_SECONDS: optional(wholeNumber(1, 600)),
     IMC_TIME_ZONE: optional(timeZone),
     IMC_REVIEW_HOUR: optional(wholeNumber(0, 23)),
     IMC_APPROVE_EMOJI: optional(emoji),
@@ -204,6 +224,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(v.HOST === undefined ? {} : { host: v.HOST }),
     ...(v.SLACK_API_URL === undefined ? {} : { slackApiUrl: v.SLACK_API_URL }),
     dataDir: v.IMC_DATA_DIR ?? './data',
+    ...(v.DATABASE_URL === undefined ? {} : { databaseUrl: v.DATABASE_URL }),
+    leaseMs: (v.IMC_LEASE_SECONDS ?? 30) * 1000,
     timeZone: v.IMC_TIME_ZONE ?? 'UTC',
     reviewHour: v.IMC_REVIEW_HOUR ?? 10,
     approveEmoji: v.IMC_APPROVE_EMOJI ?? 'white_check_mark',
@@ -222,6 +244,7 @@ function describeProblems(bad: string[], env: Record<string, string | undefined>
     botToken: longEnough(env.SLACK_BOT_TOKEN),
     signingSecret: longEnough(env.SLACK_SIGNING_SECRET),
     appToken: longEnough(env.SLACK_APP_TOKEN),
+    databaseUrl: env.DATABASE_URL,
   };
   const lines = bad.map((name) => `- ${describeProblem(name, blankToUndefined(env[name]), secrets)}`);
   const count = bad.length === 1 ? 'a problem' : `${bad.length} problems`;
@@ -300,6 +323,17 @@ function parseDotEnvValue(rest: string): string | undefined {
   return rest.replace(/\s+#.*$/, '');
 }
 
+/** The password in a database URL, as written and decoded, if it has one long enough to hide. */
+function databasePassword(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    const password = new URL(url).password;
+    return longEnough(password) === undefined ? [] : [password, decodeURIComponent(password)];
+  } catch {
+    return [];
+  }
+}
+
 const TOKEN_PATTERN = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]*/g;
 // response_url and webhook URLs, also JSON-escaped (`\/`) and form-encoded (`%2F`).
 const HOOK_URL_PATTERN = /(?:https?(?::|%3A)(?:\\?\/|%2F){2})?hooks\.slack\.com[^\s"'<>&]*/gi;
@@ -310,7 +344,7 @@ const HOOK_URL_PATTERN = /(?:https?(?::|%3A)(?:\\?\/|%2F){2})?hooks\.slack\.com[
  */
 export function redact(text: string, config: ConfigSecrets): string {
   let result = text;
-  for (const secret of [config.botToken, config.signingSecret, config.appToken]) {
+  for (const secret of [config.botToken, config.signingSecret, config.appToken, ...databasePassword(config.databaseUrl)]) {
     if (secret) result = result.split(secret).join('[redacted]');
   }
   return result.replace(TOKEN_PATTERN, '[redacted]').replace(HOOK_URL_PATTERN, '[redacted]');

@@ -15,8 +15,6 @@ import { remindersForNewVersion } from './domain/review/reminders.js';
 import { ReviewService } from './app/review-service.js';
 import { registerDraftActions } from './slack/listeners/draft-actions.js';
 import { registerReactions } from './slack/listeners/reactions.js';
-import { openChannelSettings } from './store/channel-settings-store.js';
-import { KeyedMutex } from './app/keyed-mutex.js';
 import { loadReviewScript, loadScript } from './app/load-script.js';
 import { loadInputLocales } from './app/load-locales.js';
 import { OutboxWorker, type OutboxTimers } from './app/outbox-worker.js';
@@ -29,8 +27,9 @@ import { registerImcCommand } from './slack/listeners/imc-command.js';
 import { registerPlanActions } from './slack/listeners/plan-actions.js';
 import { registerThreadReplies } from './slack/listeners/thread-replies.js';
 import { createWebMessenger } from './slack/web-messenger.js';
-import { openLowdbPlanStore, type LowdbPlanStore } from './store/lowdb-plan-store.js';
-import type { JournalFiles } from './store/journal-files.js';
+import { openStore, type OpenedStore } from './store/open-store.js';
+import type { JournalFiles } from './store/file/journal-files.js';
+import type { PlanStore } from './store/plan-store.js';
 import { planRecordProblems } from './app/plan-record-schema.js';
 import { DurableHttpReceiver } from './slack/receivers/durable-http-receiver.js';
 import { DurableSocketModeReceiver } from './slack/receivers/durable-socket-mode-receiver.js';
@@ -72,11 +71,15 @@ export interface BotOptions {
   journalFiles?: JournalFiles;
   /** The outbox's time and timers (tests skip minutes of Retry-After with manual ones). */
   outboxTimers?: OutboxTimers;
+  /** How long an instance's claim on a plan's outbox lasts unless renewed (default IMC_LEASE_SECONDS; reminders get four times as long). */
+  leaseMs?: number;
+  /** How often the outboxes are looked at for work another instance left (default 5 s). */
+  outboxPollMs?: number;
 }
 
 export interface Bot {
   app: App;
-  store: LowdbPlanStore<PlanRecord>;
+  store: PlanStore<PlanRecord>;
   /** What receives Slack's requests: HTTP, or Socket Mode. */
   receiver: DurableHttpReceiver | DurableSocketModeReceiver;
   plans: PlanService;
@@ -117,19 +120,14 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const reviewScript = loadReviewScript();
   const renderer = createRenderer();
   let home: HomeService | undefined;
-  // Every save tells the App Home, which refreshes the Homes it concerns (later, never on the save's path).
-  const store = observeSaves(
-    await openLowdbPlanStore<PlanRecord>(config.dataDir, {
-      validateRecord: planRecordProblems,
-      ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}),
-    }),
-    (record) => home?.noteSaved(record),
-  );
-  const settings = await openChannelSettings(config.dataDir).catch(async (error: unknown) => {
-    await store.close(); // releases the directory lock, so a fixed file can be opened again in this process
-    throw error;
+  const opened = await openStore<PlanRecord>(config, {
+    logger,
+    validateRecord: planRecordProblems,
+    ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}),
   });
-  reportOpen(store, logger);
+  // Every save tells the App Home, which refreshes the Homes it concerns (later, never on the save's path).
+  const store = observeSaves(opened.store, (record) => home?.noteSaved(record));
+  reportOpen(opened, logger);
   const boltLogger = toBoltLogger(logger);
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
@@ -153,6 +151,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
         ...(options.socketPingTimeoutMs ? { pingTimeoutMs: options.socketPingTimeoutMs } : {}),
       })
     : new DurableHttpReceiver({ signingSecret: config.signingSecret, logger });
+  // /healthz says 503 while the database does not answer (the file store always does while open).
+  receiver.endpoint.dependencies = () => store.check();
   const app = new App({
     receiver,
     authorize: async () => ({ botToken: config.botToken, botUserId: identity.botUserId, botId: identity.botId }),
@@ -165,12 +165,11 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   // gone through, does the retrying, never the client on its own.
   const postClient = new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 } });
   const messenger = createWebMessenger(client, postClient);
-  const mutex = new KeyedMutex();
   const outbox = new OutboxWorker({
     store,
     messenger,
-    mutex,
     logger,
+    leaseMs: options.leaseMs ?? config.leaseMs,
     ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}),
     ...(options.outboxTimers ? { timers: options.outboxTimers } : {}),
   });
@@ -188,25 +187,25 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const plans = new PlanService({
     store,
     outbox,
-    mutex,
     clock,
     logger,
     script,
     renderer,
     timeZone: config.timeZone,
     newId: options.newId ?? randomPlanId,
-    approvalHint: (record) => approvals?.statusLine(record) ?? '',
-    approvalPolicy: (record) => (approvals ? approvals.policyFor(record.teamId, record.channelId) : defaults),
+    approvalHint: async (record) => (approvals ? approvals.statusLine(record) : ''),
+    approvalPolicy: async (record) => (approvals ? approvals.policyFor(record.teamId, record.channelId) : defaults),
     carryReminders: (reminders, previous, reviewDate) =>
       remindersForNewVersion(reminders, previous, reviewDate, { timeZone: config.timeZone, hour: config.reviewHour }),
-    suggestionsFor: async (channelId) => (reviews ? reviews.suggestionsFor(channelId) : {}),
+    suggestionsFor: async (teamId, channelId) => (reviews ? reviews.suggestionsFor(teamId, channelId) : {}),
+    carriedFor: async (teamId, channelId) => reviews?.carriedFor(teamId, channelId),
   });
   const canvases = new CanvasService({ plans, offerMessage: canvasOfferMessage, withOffer: withCanvasOffer });
   approvals = new ApprovalService({
     store,
     plans,
     messenger,
-    settings,
+    settings: store.settings,
     defaults,
     clock,
     logger,
@@ -227,10 +226,20 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     logger,
     timeZone: config.timeZone,
     ...(script.words ? { words: script.words } : {}),
+    labels: script.labels,
   });
   const reviewService = reviews;
   plans.reviewActions = (planId, userId, action, key) => reviewService.handleAction(planId, userId, action, key);
-  const reminders = new ReminderService({ store, plans, messenger, clock, logger, timeZone: config.timeZone, reviewHour: config.reviewHour });
+  const reminders = new ReminderService({
+    store,
+    plans,
+    messenger,
+    clock,
+    logger,
+    timeZone: config.timeZone,
+    reviewHour: config.reviewHour,
+    leaseMs: (options.leaseMs ?? config.leaseMs) * 4,
+  });
   const commands = new CommandService({
     store,
     plans,
@@ -256,14 +265,14 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   });
   const homeService = home;
 
-  registerImcCommand(app, commands, logger);
+  registerImcCommand(app, commands, store.keys, logger);
   registerHomeTab(app, { home: homeService, reviews: reviewService, approvals: approvalService }, logger);
   registerMessageShortcut(app, plans, logger);
   registerCanvasActions(app, canvases, logger);
   registerPlanActions(app, plans, logger);
   registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, logger);
   registerReactions(app, approvals);
-  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], logger);
+  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], store.keys, logger);
   app.error(async (error) => {
     const e = error as Error & { code?: string; original?: { code?: string } };
     logger.error('a listener failed; the request is not acknowledged', { code: e.code, cause: e.original?.code, message: e.message });
@@ -289,12 +298,13 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       try {
         const port = await receiver.endpoint.listen(config.port, options.host ?? config.host);
         if (!identity.botUserId || !identity.botId) Object.assign(identity, await checkBotToken(client, config.slackApiUrl, startTimeoutMs));
-        const resumed = await plans.resumeOutboxes();
+        // Looked at often enough that work left by a dead instance is taken over soon after its lease runs out.
+        const resumed = await outbox.start(options.outboxPollMs ?? Math.min(5_000, Math.max(500, (options.leaseMs ?? config.leaseMs) / 4)));
         const rederived = await approvals.rederiveAll();
         if (receiver instanceof DurableSocketModeReceiver) await withTimeout(receiver.open(), startTimeoutMs, socketTimeout(startTimeoutMs));
         else receiver.open();
         reminders.start(options.reminderIntervalMs ?? 60_000);
-        logger.info('imc-bot started', { mode: config.socketMode ? 'socket' : 'http', port, dataDir: config.dataDir, resumedOutboxes: resumed, approvalsUpdated: rederived });
+        logger.info('imc-bot started', { mode: config.socketMode ? 'socket' : 'http', port, store: opened.describe, resumedOutboxes: resumed, approvalsUpdated: rederived });
         return { port };
       } catch (error) {
         await receiver.stop(0).catch(() => undefined);
@@ -306,7 +316,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     async idle() {
       await approvals.idle();
       await outbox.idle();
-      await mutex.idle();
+      await approvals.idle();
       await outbox.idle();
       await homeService.idle();
     },
@@ -319,25 +329,29 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
         (async () => {
           await approvals.stop();
           await outbox.stop();
-          await mutex.idle();
           await homeService.stop();
           return true;
         })(),
         graceMs,
         undefined,
       ).catch(() => false);
-      if (!settled) logger.warn('stopped with Slack calls still under way; their messages stay queued and are sent after the next start');
+      if (!settled) {
+        logger.warn('stopped with Slack calls still under way; their messages stay queued and are sent after the next start (or by another instance)');
+        await outbox.releaseAll();
+      }
       await store.close();
     },
   };
 }
 
-/** Logs what opening the store found that the operator should know about. */
-function reportOpen(store: LowdbPlanStore<PlanRecord>, logger: Logger): void {
-  for (const tail of store.openSummary.tornTails) {
+/** Logs what opening the file store found that the operator should know about. */
+function reportOpen(opened: OpenedStore<PlanRecord>, logger: Logger): void {
+  const summary = opened.openSummary;
+  if (!summary) return;
+  for (const tail of summary.tornTails) {
     logger.warn('a journal ended in a half-written line (the process stopped mid-write); it was never acknowledged and was cut off', { path: tail.path, bytes: tail.bytes });
   }
-  for (const missing of store.openSummary.missingPlans) {
+  for (const missing of summary.missingPlans) {
     if (missing.restoredFromJournal) logger.warn('a plan file was missing; it was written again from the journal', { planId: missing.id, path: missing.path });
     else {
       logger.warn('a plan file was deleted outside the bot: the index still named it, and that plan is gone. Restore the file from a backup to bring it back', {

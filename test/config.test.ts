@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       authorCanApprove: false,
       admins: [],
       logLevel: 'info',
+      leaseMs: 30_000,
       budgetChart: 'native',
     });
   });
@@ -237,6 +238,8 @@ describe('readDotEnv', () => {
         'HOST',
         'SLACK_API_URL',
         'IMC_DATA_DIR',
+        'DATABASE_URL',
+        'IMC_LEASE_SECONDS',
         'IMC_TIME_ZONE',
         'IMC_REVIEW_HOUR',
         'IMC_APPROVE_EMOJI',
@@ -294,5 +297,34 @@ describe('HOST', () => {
     for (const bad of ['local host', 'http://127.0.0.1']) {
       expect(() => loadConfig({ ...minimal, HOST: bad })).toThrow(/HOST is not valid.*HOST=127\.0\.0\.1/s);
     }
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('selects PostgreSQL when it is a postgres:// or postgresql:// URL with a host and a database', () => {
+    expect(loadConfig(minimal).databaseUrl).toBeUndefined();
+    expect(loadConfig({ ...minimal, DATABASE_URL: ' ' }).databaseUrl).toBeUndefined();
+    expect(loadConfig({ ...minimal, DATABASE_URL: 'postgres://imc:pw@db:5432/imc' }).databaseUrl).toBe('postgres://imc:pw@db:5432/imc');
+    expect(loadConfig({ ...minimal, DATABASE_URL: 'postgresql://db/imc?sslmode=require' }).databaseUrl).toBe('postgresql://db/imc?sslmode=require');
+  });
+
+  it.each(['mysql://db/imc', 'postgres://db', 'postgres:///imc', 'dbhost:5432/imc', 'not a url'])('refuses %j, naming the variable without echoing it', (value) => {
+    const error = configError({ ...minimal, DATABASE_URL: value });
+    expect(error.variables).toEqual(['DATABASE_URL']);
+    expect(error.message).toContain('DATABASE_URL is not valid (value hidden)');
+    expect(error.message).toContain('postgres://');
+    expect(error.message).not.toContain(value);
+  });
+
+  it("never lets the database's password into a log line", () => {
+    const config = loadConfig({ ...minimal, DATABASE_URL: 'postgres://imc:s3cr3t%2Fpass@db:5432/imc' });
+    expect(redact('connecting with s3cr3t/pass to postgres://imc:s3cr3t%2Fpass@db:5432/imc', config)).toBe('connecting with [redacted] to postgres://imc:[redacted]@db:5432/imc');
+  });
+});
+
+describe('IMC_LEASE_SECONDS', () => {
+  it('is 30 s unless set, and refuses what is not 1..600 whole seconds', () => {
+    expect(loadConfig({ ...minimal, IMC_LEASE_SECONDS: '5' }).leaseMs).toBe(5_000);
+    for (const value of ['0', '601', '1.5', 'soon']) expect(configError({ ...minimal, IMC_LEASE_SECONDS: value }).variables).toEqual(['IMC_LEASE_SECONDS']);
   });
 });

@@ -5,11 +5,13 @@
  * domain's `deriveApproval`, with the stored button votes), so redelivered,
  * duplicated or out-of-order events can never make it drift.
  *
- * Derivations of one plan run one after another, and a request that arrives while
- * one runs is served by a single fresh derivation after it: a slow, older reading of
- * the reactions can never land after a newer one. The reaction listener does not
- * wait; on start every posted draft is derived again, which also catches reactions
- * made while the bot was down.
+ * Derivations of one plan run one after another in this process, and a request that
+ * arrives while one runs is served by a single fresh derivation after it. Across bot
+ * instances each reading takes a ticket (a number stored with the plan) before it asks
+ * Slack, and applies only if no reading that started after it has been applied: a
+ * slow, older reading of the reactions can never land after a newer one, on whichever
+ * instance it ran. The reaction listener does not wait; on start every posted draft
+ * is derived again, which also catches reactions made while the bot was down.
  *
  * Each version is derived under the approval rules it was posted with, so changing
  * the channel's rules never approves a plan already waiting; only admins and owners
@@ -19,8 +21,7 @@ import { baseEmoji, deriveApproval, describeApproval, type ApprovalOutcome, type
 import { applySettings, effectivePolicy, policyChanges, type ChannelSettings, type ConfigRequest } from '../domain/approval/channel-config.js';
 import { formatDate } from '../domain/plan/format.js';
 import { ensureReminders, reminderDate } from '../domain/review/reminders.js';
-import type { ChannelSettingsStore } from '../store/channel-settings-store.js';
-import type { PlanStore } from '../store/plan-store.js';
+import type { ChannelSettingsStore, PlanStore } from '../store/plan-store.js';
 import {
   approvalWithdrawnNotice,
   approvedNotice,
@@ -92,18 +93,18 @@ export class ApprovalService {
   constructor(private readonly options: ApprovalServiceOptions) {}
 
   /** The policy in force in a channel now (for drafts posted from now on). */
-  policyFor(teamId: string, channelId: string): ApprovalPolicy {
-    return effectivePolicy(this.options.defaults, this.options.settings.get(teamId, channelId));
+  async policyFor(teamId: string, channelId: string): Promise<ApprovalPolicy> {
+    return effectivePolicy(this.options.defaults, await this.options.settings.get(teamId, channelId));
   }
 
   /** The rules a version is approved under: those it was posted with. */
-  policyOf(record: PlanRecord, version: PlanVersion | undefined = latestVersion(record)): ApprovalPolicy {
+  async policyOf(record: PlanRecord, version: PlanVersion | undefined = latestVersion(record)): Promise<ApprovalPolicy> {
     return version?.policy ?? this.policyFor(record.teamId, record.channelId);
   }
 
   /** The approval line of a draft message: the state now, who approved, and how to vote. */
-  statusLine(record: PlanRecord): string {
-    const policy = this.policyOf(record);
+  async statusLine(record: PlanRecord): Promise<string> {
+    const policy = await this.policyOf(record);
     const approval = currentApproval(record);
     const outcome: ApprovalOutcome = {
       state: approval?.state ?? 'draft',
@@ -117,7 +118,7 @@ export class ApprovalService {
   }
 
   /** A reaction was added or removed somewhere: re-derive if it may concern a draft. Does not wait. */
-  onReaction(event: { teamId?: string; channelId: string; messageTs: string; reaction: string; userId: string }): void {
+  onReaction(event: { teamId: string; channelId: string; messageTs: string; reaction: string; userId: string }): void {
     if (event.userId === this.options.botUserId()) return;
     this.track(this.reactionChanged(event), 'approval update failed');
   }
@@ -147,7 +148,7 @@ export class ApprovalService {
       }
       reply = undefined;
       if (!markSeen(record, input.dedupeKey)) return false;
-      const policy = this.policyOf(record, latest);
+      const policy = await this.policyOf(record, latest);
       const draft = draftRef(record, latest);
       if (input.userId === this.options.botUserId()) return true;
       if (input.vote === 'approve' && input.userId === record.authorId && !policy.authorCanApprove) {
@@ -187,7 +188,7 @@ export class ApprovalService {
    */
   async configure(ctx: { teamId: string; channelId: string; userId: string }, request: ConfigRequest): Promise<ConfigReply> {
     const { settings, defaults } = this.options;
-    const current = settings.get(ctx.teamId, ctx.channelId);
+    const current = await settings.get(ctx.teamId, ctx.channelId);
     if (request.kind === 'show') return { text: settingsText(effectivePolicy(defaults, current)), inChannel: false };
     let next: ChannelSettings = {};
     if (request.kind === 'set') {
@@ -274,21 +275,33 @@ export class ApprovalService {
     return promise;
   }
 
-  private async reactionChanged(event: { channelId: string; messageTs: string; reaction: string }): Promise<void> {
-    const record = await this.options.store.findByMessage(event.channelId, event.messageTs);
+  private async reactionChanged(event: { teamId: string; channelId: string; messageTs: string; reaction: string }): Promise<void> {
+    const planId = await this.options.store.findIdByMessage(event.teamId, event.channelId, event.messageTs);
+    const record = planId === undefined ? undefined : await this.options.store.get(planId);
     if (!record || !APPROVABLE.includes(record.status)) return;
     const version = latestVersion(record);
     if (version?.messageTs !== event.messageTs) return;
-    const policy = this.policyOf(record, version);
+    const policy = await this.policyOf(record, version);
     const emoji = baseEmoji(event.reaction);
     if (emoji !== baseEmoji(policy.approveEmoji) && emoji !== baseEmoji(policy.rejectEmoji)) return;
     await this.derive(record.id);
   }
 
   private async deriveNow(planId: string): Promise<Derived | undefined> {
-    const snapshot = await this.options.store.get(planId);
+    // A ticket first, saved with the plan: the reading it starts applies only if no later one already did.
+    let ticket = 0;
+    let snapshot: PlanRecord | undefined;
+    await this.options.plans.withRecord(planId, async (record) => {
+      const latest = latestVersion(record);
+      if (!latest?.messageTs || !APPROVABLE.includes(record.status)) return false;
+      const readings = record.approvalReadings ?? { taken: 0, applied: 0 };
+      ticket = Math.max(readings.taken, readings.applied) + 1;
+      record.approvalReadings = { ...readings, taken: ticket };
+      snapshot = structuredClone(record);
+      return 'bookkeeping';
+    });
     const version = snapshot && latestVersion(snapshot);
-    if (!snapshot || !version?.messageTs || !APPROVABLE.includes(snapshot.status)) return undefined;
+    if (!snapshot || !version?.messageTs || ticket === 0) return undefined;
     const { messenger } = this.options;
     let reactions: Record<string, string[]>;
     let members: Set<string>;
@@ -304,7 +317,11 @@ export class ApprovalService {
       const latest = latestVersion(record);
       // The plan moved on while Slack was being read (new version, review started): this reading no longer applies.
       if (!latest || latest.version !== version.version || !APPROVABLE.includes(record.status)) return false;
-      const policy = this.policyOf(record, latest);
+      const readings = record.approvalReadings ?? { taken: ticket, applied: 0 };
+      // A reading that started after this one (here or on another instance) is already in: this one is older news.
+      if (ticket <= readings.applied) return false;
+      record.approvalReadings = { ...readings, applied: ticket };
+      const policy = await this.policyOf(record, latest);
       const outcome = deriveApproval({
         reactions,
         // Read under the lock, so a click saved while Slack was being read is counted.
@@ -314,8 +331,9 @@ export class ApprovalService {
         isMember: (userId) => members.has(userId),
         policy,
       });
-      result = { outcome, changed: this.apply(record, latest, outcome, policy) };
-      return result.changed;
+      result = { outcome, changed: await this.apply(record, latest, outcome, policy) };
+      // Saved either way: which reading is in must be known to the readings still under way.
+      return result.changed ? true : 'bookkeeping';
     });
     return result;
   }
@@ -356,7 +374,7 @@ export class ApprovalService {
   }
 
   /** Applies a derived outcome to the record, queuing the notices it calls for; true when the record changed. */
-  private apply(record: PlanRecord, version: PlanVersion, outcome: ApprovalOutcome, policy: ApprovalPolicy): boolean {
+  private async apply(record: PlanRecord, version: PlanVersion, outcome: ApprovalOutcome, policy: ApprovalPolicy): Promise<boolean> {
     const before = currentApproval(record);
     const draft = draftRef(record, version);
     // Tell people once per draft when their reaction does not count (a click is answered where it is made).
@@ -404,7 +422,7 @@ export class ApprovalService {
       const withdrawn = (before?.changeRequesters ?? []).filter((id) => !outcome.changeRequesters.includes(id));
       enqueue(record, { kind: 'post', where: 'thread', message: changeRequestWithdrawnNotice(draft, withdrawn, outcome.approvers.length, outcome.needed) });
     }
-    this.options.plans.refreshDraft(record);
+    await this.options.plans.refreshDraft(record);
     this.options.logger.info('approval changed', { planId: record.id, state: outcome.state, approvers: outcome.approvers.length });
     return true;
   }

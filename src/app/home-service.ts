@@ -6,13 +6,15 @@
  * event loop, a few at a time. Only people who opened their Home recently are
  * refreshed, and at most `maxRefreshPerChange` of them for a plan that a whole
  * channel may approve, so a draft in a channel of thousands stays a handful of
- * calls. Plans are kept as small summaries, updated on every save, so building a
- * Home never reads the store; the members of a channel are cached for a while.
+ * calls. Plans are kept as small summaries, updated on every save this instance
+ * makes; before Homes are built, one read of the store's index catches up with what
+ * other instances saved (only changed plans are read whole). The members of a channel
+ * are cached for a while.
  */
 import { createHash } from 'node:crypto';
 import { awaitsApproval, buildHomeModel, peopleOf, summarizeForHome, type HomeItem, type HomeModel, type HomePlan, type HomePolicy, type HomeSectionId } from './home-model.js';
 import type { PlanRecord } from './plan-record.js';
-import type { PlanStore } from '../store/plan-store.js';
+import type { IndexEntry, PlanStore } from '../store/plan-store.js';
 import { SlackCallError, type Clock, type Logger, type Messenger } from './ports.js';
 import type { Surfaces } from './surface-ports.js';
 
@@ -25,7 +27,7 @@ export interface HomeServiceOptions {
   messenger: Pick<Messenger, 'members'>;
   clock: Clock;
   logger: Logger;
-  policy(teamId: string, channelId: string): HomePolicy;
+  policy(teamId: string, channelId: string): Promise<HomePolicy>;
   render: HomeRenderer;
   /** Plans per section and page (default 6). */
   pageSize?: number;
@@ -37,11 +39,20 @@ export interface HomeServiceOptions {
   membersTtlMs?: number;
 }
 
+/**
+ * What changes in a plan's index entry whenever a change a Home shows is saved: its
+ * time of change, its status, and how many messages it still owes (posting one, which
+ * gives a draft the ts a Home links to, leaves the time of change alone).
+ */
+const entryVersion = (entry: Pick<IndexEntry, 'updatedAt' | 'status' | 'queued'>): string => `${entry.updatedAt} ${entry.status} ${entry.queued}`;
+
 /** Views published at once. */
 const CONCURRENCY = 2;
 
 export class HomeService {
   private readonly plans = new Map<string, HomePlan>();
+  /** Per plan, what its index entry said when it was summarised (see {@link catchUp}). */
+  private readonly versions = new Map<string, string>();
   private indexed: Promise<void> | undefined;
   private indexing = false;
   private readonly savedWhileIndexing = new Set<string>();
@@ -83,8 +94,8 @@ export class HomeService {
   noteSaved(record: PlanRecord): void {
     if (this.stopped || this.viewers.size === 0) return;
     const before = this.plans.get(record.id);
-    const after = summarizeForHome(record);
-    this.plans.set(record.id, after);
+    this.remember(record);
+    const after = this.plans.get(record.id) as HomePlan;
     if (this.indexed === undefined) return; // the first Home opened reads every plan anyway
     if (this.indexing) this.savedWhileIndexing.add(record.id);
     const direct = new Set([...peopleOf(after), ...(before ? peopleOf(before) : [])]);
@@ -124,6 +135,7 @@ export class HomeService {
 
   private async flush(): Promise<void> {
     await this.ensureIndexed();
+    if (this.pendingUsers.size > 0 || this.pendingChannels.size > 0) await this.catchUp();
     for (const channelId of [...this.pendingChannels]) {
       this.pendingChannels.delete(channelId);
       const members = await this.membersOf(channelId);
@@ -149,9 +161,15 @@ export class HomeService {
       const memberships = new Map<string, Set<string>>();
       for (const channelId of channels) memberships.set(channelId, await this.membersOf(channelId));
       const notice = this.notices.get(userId);
+      // The channels' rules, read before the (pure, synchronous) model is built: they live in the store.
+      const policies = new Map<string, HomePolicy>();
+      for (const plan of plans) {
+        const key = `${plan.teamId}/${plan.channelId}`;
+        if (!policies.has(key)) policies.set(key, await this.options.policy(plan.teamId, plan.channelId));
+      }
       const model = buildHomeModel(userId, plans, {
         isMember: (channelId, id) => memberships.get(channelId)?.has(id) ?? false,
-        policy: (teamId, channelId) => this.options.policy(teamId, channelId),
+        policy: (teamId, channelId) => policies.get(`${teamId}/${channelId}`) as HomePolicy,
         pages: this.pages.get(userId) ?? {},
         pageSize: this.options.pageSize ?? 6,
         ...(notice ? { notice } : {}),
@@ -209,16 +227,46 @@ export class HomeService {
       this.indexing = true;
       for (const entry of await store.list()) {
         const record = await store.get(entry.id);
-        if (record) this.plans.set(record.id, summarizeForHome(record));
+        if (record) this.remember(record, entry);
       }
       for (const id of this.savedWhileIndexing) {
         const record = await store.get(id);
-        if (record) this.plans.set(id, summarizeForHome(record));
+        if (record) this.remember(record);
       }
       this.savedWhileIndexing.clear();
       this.indexing = false;
     })();
     return this.indexed;
+  }
+
+  /**
+   * Brings the summaries up to what the store holds now, before Homes are built: other
+   * bot instances on the same database save plans this one never sees saved. One read
+   * of the store's index; only the plans whose entry changed since they were summarised
+   * (or that are new) are read whole, and plans no longer in the store are dropped.
+   */
+  private async catchUp(): Promise<void> {
+    const { store } = this.options;
+    const entries = await store.list();
+    const present = new Set<string>();
+    for (const entry of entries) {
+      present.add(entry.id);
+      if (this.versions.get(entry.id) === entryVersion(entry)) continue;
+      const record = await store.get(entry.id);
+      if (record) this.remember(record, entry);
+    }
+    for (const id of [...this.plans.keys()]) {
+      if (!present.has(id)) {
+        this.plans.delete(id);
+        this.versions.delete(id);
+      }
+    }
+  }
+
+  /** Keeps a plan's summary, and (when known) the index entry it was read with. */
+  private remember(record: PlanRecord, entry?: IndexEntry): void {
+    this.plans.set(record.id, summarizeForHome(record));
+    this.versions.set(record.id, entryVersion(entry ?? { updatedAt: record.updatedAt, status: record.status, queued: record.outbox.length }));
   }
 
   private isViewer(userId: string): boolean {

@@ -12,11 +12,18 @@
  *   have gone through (a timeout, a 5xx) and for every item queued before this worker
  *   started (an earlier process may have died after Slack took the post but before
  *   the bookkeeping), the worker looks for that id in the channel or thread first.
+ *
+ * Several instances may share the store. Only the holder of a plan's lease
+ * (`outbox:<plan>`) sends its messages; it renews the lease before every Slack call
+ * and keeps it through a retry's wait. A lease that ran out without being given back
+ * (its instance died) is taken over, and then every queued item is looked for in
+ * Slack before it is posted. Each instance looks every few seconds for plans that owe
+ * messages. A rate limit is shared through the store, so every instance holds that
+ * channel, and the author is told once, whichever instance sends.
  */
-import type { KeyedMutex } from './keyed-mutex.js';
 import { latestVersion, type MessageRole, type NewEffectItem, type NewOutboxItem, type OutboxItem, type PlanRecord } from './plan-record.js';
 import { mayHaveTakenEffect, SlackCallError, type FoundMessage, type Logger, type MessageMetadata, type Messenger } from './ports.js';
-import type { PlanStore } from '../store/plan-store.js';
+import type { Lease, PlanStore } from '../store/plan-store.js';
 import { heldBackNotice } from '../slack/blocks/outbox-messages.js';
 
 /** Errors that mean the whole channel is out of reach: nothing else queued for it can succeed. */
@@ -27,6 +34,18 @@ export const OUTBOX_EVENT_TYPE = 'imc_outbox_item';
 
 /** How many recent top-level messages are searched for a channel post that may have gone out. */
 const HISTORY_LOOKBACK = 100;
+
+/** Longer than one Slack call's timeout, renewed before each call. */
+const DEFAULT_LEASE_MS = 30_000;
+/** How often every outbox is looked at for work left by an instance that died. */
+const DEFAULT_POLL_MS = 5_000;
+/** How long "the author was told about this hold" is remembered. */
+const HELD_TOLD_TTL_MS = 3_600_000;
+
+/** The shared key of a channel's rate-limit hold (its value: until when, in ms). */
+const holdKey = (record: PlanRecord): string => `slack-hold:${record.teamId}/${record.channelId}`;
+/** The shared key saying the plan's author was told that its messages are held back. */
+const heldToldKey = (planId: string): string => `held-told:${planId}`;
 
 /** Tells a person (for example through a slash command's response URL) that something failed. */
 export type FailureNotifier = (text: string) => Promise<void>;
@@ -57,8 +76,12 @@ const REAL_TIMERS: OutboxTimers = {
 export interface OutboxWorkerOptions {
   store: PlanStore<PlanRecord>;
   messenger: Messenger;
-  mutex: KeyedMutex;
   logger: Logger;
+  /**
+   * How long a worker's claim on a plan's messages lasts unless renewed (default 30 s):
+   * when its instance dies, another takes them over after this.
+   */
+  leaseMs?: number;
   /** Delays between retries of a retryable failure other than a rate limit, in ms; after the last, the item is dropped. */
   retryDelaysMs?: readonly number[];
   timers?: OutboxTimers;
@@ -109,14 +132,14 @@ export class OutboxWorker {
   private readonly attempts = new Map<string, number>();
   private readonly notifiers = new Map<string, FailureNotifier>();
   private readonly rerun = new Set<string>();
-  /** Channel -> the time (ms) before which nothing is sent there (Slack's Retry-After). */
-  private readonly channelHolds = new Map<string, number>();
+  /** The leases this worker holds on plans' outboxes: only the holder sends them. */
+  private readonly leases = new Map<string, Lease>();
   /** Plan -> since when (ms) its next message has been held back. */
   private readonly heldSince = new Map<string, number>();
-  /** Plans whose author was told about the current hold. */
-  private readonly toldHeld = new Set<string>();
-  /** Items whose last try may have reached Slack: looked for before they are posted again. */
-  private readonly uncertain = new Set<string>();
+  /** Items whose last try may have reached Slack (item id -> plan id): looked for before they are posted again. */
+  private readonly uncertain = new Map<string, string>();
+  /** Plans with a Slack call under way (stopping then leaves their lease marked unfinished). */
+  private readonly performing = new Set<string>();
   /** Items queued before this worker started and already looked for in Slack (not found). */
   private readonly checked = new Set<string>();
   /** Items queued before this moment may come from an earlier process (or bot instance) that died mid-post. */
@@ -124,11 +147,14 @@ export class OutboxWorker {
   private readonly retryDelaysMs: readonly number[];
   private readonly effects = new Map<string, EffectPerformer>();
   private readonly timers: OutboxTimers;
+  private readonly leaseMs: number;
+  private poller: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.retryDelaysMs = options.retryDelaysMs ?? [1_000, 5_000, 15_000, 60_000, 120_000];
     this.timers = options.timers ?? REAL_TIMERS;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   }
 
   /** Registers the performer of `effect` items named `name`. */
@@ -136,9 +162,25 @@ export class OutboxWorker {
     this.effects.set(name, perform);
   }
 
-  /** Lets a failure for this plan be told to someone in real time (kept in memory only). */
+  /** Lets a failure for this plan be told to someone in real time (kept in memory only: it answers through this instance's request). */
   setNotifier(planId: string, notify: FailureNotifier): void {
     this.notifiers.set(planId, notify);
+  }
+
+  /**
+   * Starts sending what every plan owes (after a start), then looks again every
+   * `pollMs`: outboxes an instance left when it died are taken over once its lease ran out.
+   * Resolves with how many plans owed something at the start.
+   */
+  async start(pollMs = DEFAULT_POLL_MS): Promise<number> {
+    const owing = await this.kickOwing();
+    if (pollMs > 0 && !this.stopped) {
+      this.poller = setInterval(() => {
+        this.kickOwing().catch((error: unknown) => this.options.logger.warn('could not look for queued messages; trying again shortly', { code: (error as { code?: string }).code, error: String(error) }));
+      }, pollMs);
+      this.poller.unref();
+    }
+    return owing;
   }
 
   /** Starts draining a plan's outbox unless a drain is already under way. */
@@ -153,7 +195,7 @@ export class OutboxWorker {
     // these messages goes out before any Slack call is made.
     const run = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.drain(planId))
-      .catch((error: unknown) => this.options.logger.error('outbox drain failed', { planId, error: String(error) }))
+      .catch((error: unknown) => this.options.logger.error('outbox drain failed; trying again shortly', { planId, code: (error as { code?: string }).code, error: String(error) }))
       .finally(() => {
         this.draining.delete(planId);
         this.running.delete(run);
@@ -167,55 +209,129 @@ export class OutboxWorker {
     while (this.running.size > 0) await Promise.all([...this.running]);
   }
 
-  /** Stops retries and new drains; waits for running ones. */
+  /**
+   * Stops retries and new drains; waits for running ones. The leases held are given
+   * back (marked unfinished where a Slack call may half have happened), so another
+   * instance, or the next start, goes on at once.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.poller) clearInterval(this.poller);
     for (const cancel of this.wakeUps.values()) cancel();
     this.wakeUps.clear();
     await this.idle();
+    await this.releaseAll();
+  }
+
+  /** Gives back every lease still held (at once, without waiting for Slack calls under way). */
+  async releaseAll(): Promise<void> {
+    const held = [...this.leases];
+    this.leases.clear();
+    const uncertainPlans = new Set(this.uncertain.values());
+    await Promise.all(
+      held.map(([planId, lease]) =>
+        this.options.store.leases.release(lease, { unfinished: this.performing.has(planId) || uncertainPlans.has(planId) }).catch(() => undefined),
+      ),
+    );
+  }
+
+  /** Kicks every plan that owes messages and is not being sent or waited for here; how many owe. */
+  private async kickOwing(): Promise<number> {
+    if (this.stopped) return 0;
+    const owing = await this.options.store.list({ queued: true });
+    for (const entry of owing) {
+      if (!this.draining.has(entry.id) && !this.wakeUps.has(entry.id)) this.kick(entry.id);
+    }
+    return owing.length;
+  }
+
+  /** The lease on the plan's outbox: the one held (extended), or a new one; undefined while another instance holds it. */
+  private async claim(planId: string): Promise<Lease | undefined> {
+    const { leases } = this.options.store;
+    const held = this.leases.get(planId);
+    if (held && (await leases.extend(held, this.leaseMs))) return held;
+    this.leases.delete(planId);
+    const lease = await leases.acquire(`outbox:${planId}`, this.leaseMs);
+    if (!lease) return undefined;
+    this.leases.set(planId, lease);
+    if (lease.tookOver) {
+      // Whoever held it stopped mid-way: what it owed may already be in Slack, so each item is looked for first.
+      const record = await this.options.store.get(planId);
+      for (const item of record?.outbox ?? []) this.uncertain.set(item.id, planId);
+      this.options.logger.info('took over the queued messages of a plan from an instance that stopped', { planId, items: record?.outbox.length ?? 0 });
+    }
+    return lease;
+  }
+
+  /** Keeps the lease until `until` (ms, by the worker's timers) and a lease period beyond; false when it was lost. */
+  private async holdLease(planId: string, until: number): Promise<boolean> {
+    const lease = this.leases.get(planId);
+    if (!lease) return false;
+    const kept = await this.options.store.leases.extend(lease, Math.max(0, until - this.timers.now()) + this.leaseMs).catch(() => false);
+    if (!kept) this.leases.delete(planId);
+    return kept;
+  }
+
+  /** Gives the lease back once the outbox is empty; true when something was queued meanwhile (drain again). */
+  private async finish(planId: string): Promise<boolean> {
+    const lease = this.leases.get(planId);
+    this.leases.delete(planId);
+    if (lease) await this.options.store.leases.release(lease);
+    // Queued between our last look and the release, by a request whose own kick found the lease still held.
+    const record = await this.options.store.get(planId);
+    return (record?.outbox.length ?? 0) > 0;
+  }
+
+  /** The time (ms) before which nothing may be posted in the plan's channel (Slack's Retry-After, seen by any instance). */
+  private async channelHold(record: PlanRecord): Promise<number> {
+    return (await this.options.store.keys.get<number>(holdKey(record))) ?? 0;
   }
 
   private async drain(planId: string): Promise<void> {
-    const { store, mutex } = this.options;
+    const { store } = this.options;
+    if (!(await this.claim(planId))) return; // another instance is sending this plan's messages
+    // Read once; then each item's bookkeeping gives the record as it is now (a read saved per message).
+    let record = await store.get(planId);
     for (;;) {
-      const next = await mutex.run(planId, async () => {
-        const record = await store.get(planId);
-        const item = record?.outbox[0];
-        return record && item ? { record, item } : undefined;
-      });
-      if (!next || this.stopped) return;
-      const hold = this.channelHolds.get(next.record.channelId) ?? 0;
-      if (next.item.kind !== 'note' && hold > this.timers.now()) {
-        this.holdBack(next.record, hold);
+      if (this.stopped) return;
+      const item = record?.outbox[0];
+      if (!record || !item) {
+        if (await this.finish(planId)) this.rerun.add(planId);
         return;
       }
-      const outcome = await this.perform(next.record, next.item);
+      const hold = item.kind === 'note' ? 0 : await this.channelHold(record);
+      if (hold > this.timers.now()) {
+        await this.holdBack(record, hold);
+        return;
+      }
+      // Renewed before each Slack call: a worker that lost its lease (it stalled past it) must not post.
+      if (!(await this.claim(planId)) || this.stopped) return;
+      this.performing.add(planId);
+      const outcome = await this.perform(record, item).finally(() => this.performing.delete(planId));
       if (outcome.kind === 'retry') {
-        this.retryLater(next.record, next.item, outcome.failure);
+        await this.retryLater(record, item, outcome.failure);
         return;
       }
-      this.attempts.delete(next.item.id);
-      this.uncertain.delete(next.item.id);
-      this.checked.delete(next.item.id);
-      this.heldSince.delete(planId);
-      this.toldHeld.delete(planId);
-      await mutex.run(planId, async () => {
-        const record = await store.get(planId);
-        if (!record) return;
-        const index = record.outbox.findIndex((queued) => queued.id === next.item.id);
-        if (index >= 0) record.outbox.splice(index, 1);
-        if (outcome.kind === 'posted') rememberTs(record, next.item, outcome.ts);
-        if (outcome.kind === 'done') outcome.apply?.(record);
+      this.attempts.delete(item.id);
+      this.uncertain.delete(item.id);
+      this.checked.delete(item.id);
+      // The hold (if there was one) is over: the author may be told about the next one.
+      if (this.heldSince.delete(planId)) await store.keys.delete(heldToldKey(planId)).catch(() => undefined);
+      record = await store.withPlan(planId, (latest) => {
+        const index = latest.outbox.findIndex((queued) => queued.id === item.id);
+        if (index >= 0) latest.outbox.splice(index, 1);
+        if (outcome.kind === 'posted') rememberTs(latest, item, outcome.ts);
+        if (outcome.kind === 'done') outcome.apply?.(latest);
         if (outcome.kind === 'unreachable') {
-          record.outbox = [];
-          if (next.item.kind === 'post' && next.item.role === 'kickoff') {
-            record.status = 'cancelled';
-            record.cancelledReason = outcome.code;
+          latest.outbox = [];
+          if (item.kind === 'post' && item.role === 'kickoff') {
+            latest.status = 'cancelled';
+            latest.cancelledReason = outcome.code;
           }
         }
         // Bookkeeping only: if it is lost in a crash, the post is found in Slack after the restart.
         // An effect that recorded what it made (a canvas id) is saved for good: redoing it would make a second one.
-        await store.save(record, { durable: outcome.kind === 'done' && outcome.apply !== undefined });
+        return { durable: outcome.kind === 'done' && outcome.apply !== undefined };
       });
       if (outcome.kind === 'unreachable' || outcome.kind === 'dropped') await this.notify(planId, describeSlackFailure(outcome.code));
     }
@@ -308,15 +424,18 @@ export class OutboxWorker {
   }
 
   /** Schedules the next try of the plan's first item after a retryable failure. */
-  private retryLater(record: PlanRecord, item: OutboxItem, failure: SlackCallError): void {
+  private async retryLater(record: PlanRecord, item: OutboxItem, failure: SlackCallError): Promise<void> {
     const planId = record.id;
-    if (mayHaveTakenEffect(failure)) this.uncertain.add(item.id);
+    const { store } = this.options;
+    if (mayHaveTakenEffect(failure)) this.uncertain.set(item.id, planId);
     const now = this.timers.now();
     if (failure.code === 'ratelimited') {
-      // Slack says when: hold every message for this channel until then, without using up the item's tries.
-      const until = now + Math.max(0, failure.retryAfterSeconds ?? 1) * 1000;
-      this.channelHolds.set(record.channelId, Math.max(until, this.channelHolds.get(record.channelId) ?? 0));
-      this.holdBack(record, this.channelHolds.get(record.channelId) ?? until);
+      // Slack says when: hold every message for this channel (on every instance) until then, without using up the item's tries.
+      const until = Math.max(now + Math.max(0, failure.retryAfterSeconds ?? 1) * 1000, await this.channelHold(record));
+      await store.keys.set(holdKey(record), until, Math.max(1_000, until - now)).catch((error: unknown) =>
+        this.options.logger.warn('could not share a rate-limit hold with the other instances', { code: (error as { code?: string }).code }),
+      );
+      await this.holdBack(record, until);
       return;
     }
     const attempt = (this.attempts.get(item.id) ?? 0) + 1;
@@ -327,29 +446,29 @@ export class OutboxWorker {
       this.attempts.delete(item.id);
       this.uncertain.delete(item.id);
       this.checked.delete(item.id);
-      void this.options.mutex
-        .run(planId, async () => {
-          const latest = await this.options.store.get(planId);
-          if (!latest) return;
-          latest.outbox = latest.outbox.filter((queued) => queued.id !== item.id);
-          await this.options.store.save(latest, { durable: false });
-        })
-        .then(() => this.notify(planId, describeSlackFailure(failure.code)))
-        .then(() => this.kick(planId));
+      await store.withPlan(planId, (latest) => {
+        latest.outbox = latest.outbox.filter((queued) => queued.id !== item.id);
+        return { durable: false };
+      });
+      await this.notify(planId, describeSlackFailure(failure.code));
+      this.rerun.add(planId);
       return;
     }
-    this.holdBack(record, now + delay);
+    await this.holdBack(record, now + delay);
   }
 
-  /** Wakes the plan's drain at `until`, telling the author once when the hold passes a minute. */
-  private holdBack(record: PlanRecord, until: number): void {
+  /** Wakes the plan's drain at `until` (keeping its lease till then), telling the author once when the hold passes a minute. */
+  private async holdBack(record: PlanRecord, until: number): Promise<void> {
     const planId = record.id;
     const now = this.timers.now();
+    // Kept through the wait, so no other instance sends this plan's messages before it is time.
+    if (!(await this.holdLease(planId, until))) return;
     const since = this.heldSince.get(planId) ?? now;
     this.heldSince.set(planId, since);
-    if (until - since > (this.options.heldNoticeAfterMs ?? 60_000) && !this.toldHeld.has(planId)) {
-      this.toldHeld.add(planId);
-      void this.tellAuthorHeld(record, Math.ceil((until - now) / 60_000));
+    if (until - since > (this.options.heldNoticeAfterMs ?? 60_000)) {
+      // Told once per hold, by whichever instance holds the plan's messages.
+      const first = await this.options.store.keys.setIfAbsent(heldToldKey(planId), true, HELD_TOLD_TTL_MS).catch(() => false);
+      if (first) void this.tellAuthorHeld(record, Math.ceil((until - now) / 60_000));
     }
     this.wakeUps.get(planId)?.();
     const cancel = this.timers.setTimeout(() => {

@@ -4,7 +4,7 @@
  * One record is one file on disk; the store indexes a few of its fields.
  */
 import type { ApprovalPolicy, ButtonVote } from '../domain/approval/approval.js';
-import type { FlowState } from '../domain/conversation/flow.js';
+import type { CarriedRates, FlowState } from '../domain/conversation/flow.js';
 import type { Reminder } from '../domain/review/reminders.js';
 import type { ReviewState } from '../domain/review/review-flow.js';
 import type { ReviewActuals, ReviewSummary } from '../domain/review/review.js';
@@ -102,6 +102,13 @@ export interface PlanRecord {
   reminders?: Reminder[];
   /** The post-campaign review: its conversation, then its results. */
   review?: ReviewRecord;
+  /** When the next reminder is due (see {@link nextDueAt}); the store indexes it for the reminder tick. */
+  dueAt?: string;
+  /**
+   * Readings of the draft's reactions: the last ticket handed out and the newest one
+   * applied, so an older reading (on any instance) never lands after a newer one.
+   */
+  approvalReadings?: { taken: number; applied: number };
   /** The canvas the approved plan was saved as, and the version it shows. */
   canvas?: { id: string; version: number; kind: 'channel' | 'standalone' };
 }
@@ -127,6 +134,8 @@ export interface ReviewRecord {
   actuals?: ReviewActuals;
   /** Suggested answers for the next plan in the channel. */
   suggestions?: Record<string, { text: string; source: string; basis?: 'actual' | 'plan' | 'default' }>;
+  /** Per-channel actual rates from the rows of the contact plan, for the next plan in the channel. */
+  carried?: CarriedRates;
   reviewedOn?: string;
 }
 
@@ -144,4 +153,17 @@ export function markSeen(record: PlanRecord, key: string): boolean {
 /** The newest posted version, if any. */
 export function latestVersion(record: PlanRecord): PlanVersion | undefined {
   return record.versions[record.versions.length - 1];
+}
+
+/**
+ * When the plan next needs the reminder tick (the store indexes it as `dueAt`): the
+ * earliest pending reminder of an approved plan, or a reminder claimed by a send that
+ * never finished (its sender died: the tick looks for it in Slack and completes it).
+ */
+export function nextDueAt(record: PlanRecord): string | undefined {
+  const due = (record.reminders ?? [])
+    .filter((r) => r.status === 'sending' || (r.status === 'pending' && record.status === 'approved'))
+    .map((r) => r.dueAt)
+    .sort();
+  return due[0];
 }

@@ -5,7 +5,7 @@
  * acknowledges only what is safe; the messages follow through the outbox.
  */
 import { startFlow, stepFlow } from '../domain/conversation/flow.js';
-import type { FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
+import type { CarriedRates, FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import { currencyOf, formatAnswer } from '../domain/conversation/flow-answer.js';
 import type { Finding, Plan } from '../domain/plan/plan.js';
@@ -17,10 +17,9 @@ import type { PlanStore } from '../store/plan-store.js';
 import { presentEffects, textMessage } from '../slack/blocks/flow-messages.js';
 import { answeredQuestionMessage } from '../slack/blocks/question-message.js';
 import { budgetMessage, draftMessage, kickoffMessage, supersededMessage } from '../slack/blocks/plan-messages.js';
-import type { KeyedMutex } from './keyed-mutex.js';
 import { isPlanId } from './plan-id.js';
 import { enqueue, type FailureNotifier, type OutboxWorker } from './outbox-worker.js';
-import { latestVersion, markSeen, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
+import { latestVersion, markSeen, nextDueAt, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
 import { cancelReminders, type Reminder } from '../domain/review/reminders.js';
 import type { ApprovalPolicy } from '../domain/approval/approval.js';
 import type { Clock, Logger } from './ports.js';
@@ -28,25 +27,36 @@ import type { Clock, Logger } from './ports.js';
 export interface PlanServiceOptions {
   store: PlanStore<PlanRecord>;
   outbox: OutboxWorker;
-  mutex: KeyedMutex;
   clock: Clock;
   logger: Logger;
   script: QuestionScript;
   renderer: Renderer;
   timeZone: string;
   newId: () => string;
-  /** Suggested answers for a new plan in a channel (the last review's actuals). */
-  suggestionsFor?: (channelId: string) => Promise<Record<string, Suggestion>>;
+  /** Suggested answers for a new plan in a channel of a workspace (the last review's actuals there). */
+  suggestionsFor?: (teamId: string, channelId: string) => Promise<Record<string, Suggestion>>;
+  /** The last review's per-channel rates in a channel of a workspace, shown beside the proposed contact plan and carried into the budget. */
+  carriedFor?: (teamId: string, channelId: string) => Promise<CarriedRates | undefined>;
   /** Text for the approval line of a posted draft. */
-  approvalHint?: (record: PlanRecord) => string;
+  approvalHint?: (record: PlanRecord) => Promise<string>;
   /** The channel's approval rules now; each new version keeps the ones it was posted under. */
-  approvalPolicy?: (record: PlanRecord) => ApprovalPolicy;
+  approvalPolicy?: (record: PlanRecord) => Promise<ApprovalPolicy>;
   /** Moves the review reminders of a new version whose review date changed (kept otherwise). */
   carryReminders?: (reminders: Reminder[] | undefined, previousReviewDate: string | undefined, reviewDate: string) => Reminder[] | undefined;
 }
 
 /** Statuses of a posted plan whose answers can still be changed for a new version. */
 const EDITABLE: readonly PlanStatus[] = ['draft', 'changes-requested', 'approved'];
+
+/** A message in a thread, in a channel of a workspace. */
+export interface ThreadReply {
+  teamId: string;
+  channelId: string;
+  threadTs: string;
+  userId: string;
+  text: string;
+  ts: string;
+}
 
 /** What a person did on one of the plan's buttons or menus. */
 export type PlanAction =
@@ -79,8 +89,9 @@ export class PlanService {
     const { store, clock, script, timeZone } = this.options;
     const now = clock.now();
     const id = await this.freshId();
-    const suggestions = { ...((await this.options.suggestionsFor?.(input.channelId)) ?? {}), ...input.offers };
-    const result = startFlow(script, { campaign: input.campaign, now, timeZone, suggestions });
+    const suggestions = { ...((await this.options.suggestionsFor?.(input.teamId, input.channelId)) ?? {}), ...input.offers };
+    const carried = await this.options.carriedFor?.(input.teamId, input.channelId);
+    const result = startFlow(script, { campaign: input.campaign, now, timeZone, suggestions, ...(carried ? { carried } : {}) });
     const record: PlanRecord = {
       id,
       teamId: input.teamId,
@@ -97,7 +108,7 @@ export class PlanService {
       seen: [],
     };
     enqueue(record, { kind: 'post', where: 'channel', role: 'kickoff', message: kickoffMessage(record) });
-    this.present(record, result.effects, undefined);
+    await this.present(record, result.effects, undefined);
     await store.save(record);
     if (input.notify) this.options.outbox.setNotifier(id, input.notify);
     this.options.outbox.kick(id);
@@ -109,19 +120,19 @@ export class PlanService {
    * A message in a thread. Only the plan's author answers; everyone else's replies
    * are discussion. Returns false when the message was not for this service.
    */
-  async handleThreadReply(input: { channelId: string; threadTs: string; userId: string; text: string; ts: string }): Promise<boolean> {
+  async handleThreadReply(input: ThreadReply): Promise<boolean> {
     // One read of the record, under the plan's lock (the index gives its id).
-    const planId = await this.options.store.findIdByThread(input.channelId, input.threadTs);
+    const planId = await this.options.store.findIdByThread(input.teamId, input.channelId, input.threadTs);
     if (!planId) return false;
     let handled = false;
     await this.withRecord(planId, async (record) => {
       if (record.authorId !== input.userId) return false;
       const reply = interpretReply(unescapeSlackText(input.text), this.options.script.words?.thread);
-      if (record.status !== 'planning' && !(EDITABLE.includes(record.status) && reply.type === 'change')) return false;
+      if (record.status !== 'planning' && !(EDITABLE.includes(record.status) && reopens(reply))) return false;
       handled = true;
       if (!markSeen(record, `msg:${input.ts}`)) return false;
       if (record.status !== 'planning') this.reopen(record);
-      this.apply(record, reply);
+      await this.apply(record, reply);
       return true;
     });
     return handled;
@@ -141,7 +152,7 @@ export class PlanService {
         return false;
       }
       this.reopen(record);
-      this.apply(record, { type: 'status' });
+      await this.apply(record, { type: 'status' });
       enqueue(record, {
         kind: 'post',
         where: 'thread',
@@ -154,11 +165,11 @@ export class PlanService {
   }
 
   /** Re-queues an update of the latest draft message (e.g. after its approval changed). */
-  refreshDraft(record: PlanRecord): void {
+  async refreshDraft(record: PlanRecord): Promise<void> {
     const version = latestVersion(record);
     if (!version?.messageTs) return;
     const sketch = buildBudgetSketch(version.plan);
-    const hint = this.options.approvalHint?.(record) ?? '';
+    const hint = (await this.options.approvalHint?.(record)) ?? '';
     enqueue(record, { kind: 'update', role: 'draft', ts: version.messageTs, message: draftMessage(this.options.renderer, record, version, sketch, hint, this.options.script.labels) });
   }
 
@@ -194,7 +205,7 @@ export class PlanService {
         outcome = input;
         return input.save ?? false;
       }
-      this.apply(record, input);
+      await this.apply(record, input);
       return true;
     });
     if (underReview && this.reviewActions) return this.reviewActions(planId, userId, action, dedupeKey);
@@ -224,31 +235,28 @@ export class PlanService {
     return reply;
   }
 
-  /** Re-sends whatever the outboxes of open plans still owe (after a restart). */
-  async resumeOutboxes(): Promise<number> {
-    const entries = await this.options.store.list();
-    let resumed = 0;
-    for (const entry of entries) {
-      const record = await this.options.store.get(entry.id);
-      if (record && record.outbox.length > 0) {
-        this.options.outbox.kick(record.id);
-        resumed += 1;
-      }
-    }
-    return resumed;
-  }
-
-  /** Runs `change` on the record under the plan's lock, saving when it returns true. */
-  async withRecord(planId: string, change: (record: PlanRecord) => Promise<boolean>): Promise<void> {
-    const { store, mutex, clock, outbox } = this.options;
-    await mutex.run(planId, async () => {
-      const record = await store.get(planId);
-      if (!record) return;
-      if (!(await change(record))) return;
-      record.updatedAt = clock.now().toISOString();
-      await store.save(record);
-      if (record.outbox.length > 0) outbox.kick(record.id);
+  /**
+   * Runs `change` on the record in the store's unit of work (the plan locked against
+   * every instance), saving when it returns true, with its update time and the time
+   * its next reminder is due; then sends what it queued. `'bookkeeping'` saves without
+   * a new update time, as a save that may be redone (not durable in the file store).
+   */
+  async withRecord(planId: string, change: (record: PlanRecord) => Promise<boolean | 'bookkeeping'>): Promise<void> {
+    const { store, clock, outbox } = this.options;
+    let saved = false;
+    const record = await store.withPlan(planId, async (current) => {
+      const changed = await change(current);
+      if (!changed) return false;
+      // Bookkeeping (which reading of the reactions is in): saved, but not an update anyone made.
+      if (changed === 'bookkeeping') return { durable: false };
+      current.updatedAt = clock.now().toISOString();
+      const due = nextDueAt(current);
+      if (due === undefined) delete current.dueAt;
+      else current.dueAt = due;
+      saved = true;
+      return true;
     });
+    if (saved && record && record.outbox.length > 0) outbox.kick(record.id);
   }
 
   private actionInput(record: PlanRecord, action: PlanAction): FlowInput | { ephemeral: string; save?: boolean } {
@@ -296,17 +304,17 @@ export class PlanService {
   }
 
   /** One step of the flow on the record, with its messages queued. */
-  private apply(record: PlanRecord, input: FlowInput): void {
+  private async apply(record: PlanRecord, input: FlowInput): Promise<void> {
     const before = record.flow;
     const result = stepFlow(this.options.script, before, input, this.options.clock.now());
     record.flow = result.state;
-    this.present(record, result.effects, before);
+    await this.present(record, result.effects, before);
     if (result.state.status === 'cancelled') record.status = 'cancelled';
     if (typeof result.state.answers.campaign?.value === 'string') record.title = result.state.answers.campaign.value;
   }
 
   /** Queues the messages for a step's effects, marking the question just answered. */
-  private present(record: PlanRecord, effects: ReturnType<typeof startFlow>['effects'], before: FlowState | undefined): void {
+  private async present(record: PlanRecord, effects: ReturnType<typeof startFlow>['effects'], before: FlowState | undefined): Promise<void> {
     const { script, renderer } = this.options;
     const previous = before?.current;
     const movedOn = previous !== undefined && (record.flow.current !== previous || effects.some((e) => e.type === 'ask'));
@@ -325,18 +333,19 @@ export class PlanService {
         renderer,
         canGoBack: record.flow.history.length > 0,
         questionById: (id) => script.questions.find((q) => q.id === id),
+        labels: script.labels,
       }),
     );
     const finished = effects.find((e) => e.type === 'finished');
-    if (finished) this.postVersion(record, finished.plan, finished.findings);
+    if (finished) await this.postVersion(record, finished.plan, finished.findings);
   }
 
   /** Records a new version and queues the draft and budget messages for the channel. */
-  private postVersion(record: PlanRecord, plan: Plan, findings: Finding[]): void {
+  private async postVersion(record: PlanRecord, plan: Plan, findings: Finding[]): Promise<void> {
     const now = this.options.clock.now().toISOString();
     const previous = latestVersion(record);
     if (previous && !previous.supersededAt) previous.supersededAt = now;
-    const policy = this.options.approvalPolicy?.(record);
+    const policy = await this.options.approvalPolicy?.(record);
     const version: PlanVersion = { version: record.versions.length + 1, plan, findings, postedAt: now, ...(policy ? { policy } : {}) };
     record.versions.push(version);
     record.status = 'draft';
@@ -350,7 +359,7 @@ export class PlanService {
     }
     record.title = plan.campaign;
     const sketch = buildBudgetSketch(plan);
-    const hint = this.options.approvalHint?.(record) ?? '';
+    const hint = (await this.options.approvalHint?.(record)) ?? '';
     enqueue(
       record,
       { kind: 'post', where: 'channel', role: 'draft', version: version.version, message: draftMessage(this.options.renderer, record, version, sketch, hint, this.options.script.labels) },
@@ -380,4 +389,9 @@ export class PlanService {
 function staleQuestion(record: PlanRecord, questionId: string): string {
   const now = record.flow.current ? ` I'm asking about something else now; scroll down to the newest question.` : '';
   return `That question (\`${questionId}\`) is not open any more.${now} To change an answer, type \`change ${questionId}\` in the thread.`;
+}
+
+/** Replies that re-open a posted plan for a new version: `change <question>` and the contact plan's row commands. */
+function reopens(reply: FlowInput): boolean {
+  return ['change', 'edit-row', 'add-row', 'remove-row'].includes(reply.type);
 }

@@ -7,6 +7,12 @@
  * looks for that message in the channel before sending again. So a bot that was
  * down sends a due reminder once when it returns, and never twice; after downtime
  * past both dates it sends the reminder, and the nudge three days after that.
+ *
+ * Several instances tick at the same time: each plan's reminders are worked on under
+ * a lease (`reminders:<plan>`), so only one instance sends them; a reminder still
+ * claimed when the lease is taken was left by an instance that died mid-send, and is
+ * looked for in the channel first. The tick reads only the plans due by now (the
+ * store indexes each plan's next due time).
  */
 import { dueReminders, markReminderSent, moveReminders, reminderDate, type Reminder, type ReminderSchedule } from '../domain/review/reminders.js';
 import { formatDate } from '../domain/plan/format.js';
@@ -45,7 +51,12 @@ export interface ReminderServiceOptions {
   logger: Logger;
   timeZone: string;
   reviewHour: number;
+  /** How long one instance may hold a plan's reminders before another may take them over (default 2 minutes). */
+  leaseMs?: number;
 }
+
+/** Long enough for a history look-up and a post, each at most one Slack timeout. */
+const DEFAULT_LEASE_MS = 120_000;
 
 export class ReminderService {
   private ticking: Promise<number> | undefined;
@@ -106,13 +117,26 @@ export class ReminderService {
   }
 
   private async sendDue(): Promise<number> {
-    const entries = await this.options.store.list({ statuses: ['approved', 'reviewing'] });
+    const { store, logger } = this.options;
+    let entries;
+    try {
+      entries = await store.list({ dueBy: this.options.clock.now().toISOString() });
+    } catch (error) {
+      logger.error('reminder tick could not read the due plans; the next tick tries again', { code: (error as { code?: string }).code, error: String(error) });
+      return 0;
+    }
     let sent = 0;
     for (const entry of entries) {
       try {
-        sent += await this.sendDueFor(entry.id);
+        const lease = await store.leases.acquire(`reminders:${entry.id}`, this.options.leaseMs ?? DEFAULT_LEASE_MS);
+        if (!lease) continue; // another instance is sending this plan's reminders
+        try {
+          sent += await this.sendDueFor(entry.id);
+        } finally {
+          await store.leases.release(lease).catch(() => undefined);
+        }
       } catch (error) {
-        this.options.logger.error('reminder tick failed for a plan', { planId: entry.id, error: String(error) });
+        logger.error('reminder tick failed for a plan', { planId: entry.id, error: String(error) });
       }
     }
     return sent;

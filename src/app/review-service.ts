@@ -10,8 +10,9 @@ import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import type { InputWords } from '../domain/locale/input-words.js';
 import { startReview, stepReview, type ReviewEffect } from '../domain/review/review-flow.js';
 import type { ReviewScript } from '../domain/review/review-script.js';
-import { suggestionsFromReview } from '../domain/review/review.js';
-import type { Suggestion } from '../domain/conversation/flow-state.js';
+import { carriedFrom, suggestionsFromReview } from '../domain/review/review.js';
+import type { Labels } from '../domain/plan/plan.js';
+import type { CarriedRates, Suggestion } from '../domain/conversation/flow-state.js';
 import { escapeMrkdwn, unescapeSlackText } from '../render/escape.js';
 import type { Renderer } from '../render/renderer.js';
 import type { PlanStore } from '../store/plan-store.js';
@@ -20,7 +21,7 @@ import { reviewSummaryMessage } from '../slack/blocks/review-messages.js';
 import { enqueue } from './outbox-worker.js';
 import { isPlanId } from './plan-id.js';
 import { latestVersion, markSeen, type PlanRecord } from './plan-record.js';
-import type { ActionOutcome, PlanAction, PlanService } from './plan-service.js';
+import type { ActionOutcome, PlanAction, PlanService, ThreadReply } from './plan-service.js';
 import type { Clock, Logger, Messenger } from './ports.js';
 import { within } from './within.js';
 
@@ -40,6 +41,8 @@ export interface ReviewServiceOptions {
   timeZone: string;
   /** What people may type in other languages (`返回`, `修改 实际花费`…), from the locale files. */
   words?: InputWords;
+  /** The plan script's labels, for naming stages in the review's touchpoints. */
+  labels?: Labels;
 }
 
 export class ReviewService {
@@ -113,9 +116,9 @@ export class ReviewService {
   }
 
   /** A thread reply: an answer when it is the reviewer's, in a plan under review. */
-  async handleThreadReply(input: { channelId: string; threadTs: string; userId: string; text: string; ts: string }): Promise<boolean> {
+  async handleThreadReply(input: ThreadReply): Promise<boolean> {
     // One read of the record, under the plan's lock (the index gives its id).
-    const planId = await this.options.store.findIdByThread(input.channelId, input.threadTs);
+    const planId = await this.options.store.findIdByThread(input.teamId, input.channelId, input.threadTs);
     if (!planId) return false;
     let handled = false;
     await this.options.plans.withRecord(planId, async (record) => {
@@ -155,12 +158,21 @@ export class ReviewService {
     return outcome;
   }
 
-  /** The suggested answers for a new plan in a channel: the newest review's actual rates. */
-  async suggestionsFor(channelId: string): Promise<Record<string, Suggestion>> {
-    const [latest] = await this.options.store.list({ channelId, statuses: ['reviewed'] });
-    if (!latest) return {};
-    const record = await this.options.store.get(latest.id);
-    return record?.review?.suggestions ?? {};
+  /** The suggested answers for a new plan in a channel of a workspace: the newest review's actual rates there. */
+  async suggestionsFor(teamId: string, channelId: string): Promise<Record<string, Suggestion>> {
+    return (await this.latestReview(teamId, channelId))?.suggestions ?? {};
+  }
+
+  /** The per-channel actual rates of the newest review in a channel of a workspace, for the next plan's contact plan and budget. */
+  async carriedFor(teamId: string, channelId: string): Promise<CarriedRates | undefined> {
+    return (await this.latestReview(teamId, channelId))?.carried;
+  }
+
+  /** The newest review in that channel of that workspace (never another team's channel with the same id). */
+  private async latestReview(teamId: string, channelId: string) {
+    const [latest] = await this.options.store.list({ teamId, channelId, statuses: ['reviewed'] });
+    if (!latest) return undefined;
+    return (await this.options.store.get(latest.id))?.review;
   }
 
   private step(record: PlanRecord, input: FlowInput): void {
@@ -199,11 +211,23 @@ export class ReviewService {
     if (!finished) return;
     const reviewerId = record.review.reviewerId;
     const suggestions = suggestionsFromReview(finished.summary, version.plan, { planId: record.id, reviewedOn: finished.reviewedOn });
-    record.review = { ...record.review, summary: finished.summary, actuals: finished.actuals, reviewedOn: finished.reviewedOn, suggestions };
+    record.review = {
+      ...record.review,
+      summary: finished.summary,
+      actuals: finished.actuals,
+      reviewedOn: finished.reviewedOn,
+      suggestions,
+      ...carriedFrom(finished.summary, version.plan, { planId: record.id, reviewedOn: finished.reviewedOn }),
+    };
     record.status = 'reviewed';
     enqueue(
       record,
-      { kind: 'post', where: 'channel', role: 'review-summary', message: reviewSummaryMessage(this.options.renderer, record, version.plan, finished.summary, reviewerId, Object.keys(suggestions)) },
+      {
+        kind: 'post',
+        where: 'channel',
+        role: 'review-summary',
+        message: reviewSummaryMessage(this.options.renderer, record, version.plan, finished.summary, reviewerId, Object.keys(suggestions), this.options.labels),
+      },
       {
         kind: 'post',
         where: 'thread',

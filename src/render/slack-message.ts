@@ -65,6 +65,20 @@ export function toSlackMessage(rendered: string, options: MessageOptions): Slack
   return { text: truncateAtLine(fallback, MAX_FALLBACK_TEXT), blocks };
 }
 
+/**
+ * Rendered mrkdwn as section blocks for a message that holds other blocks too (a question
+ * with its buttons): `reserve` is the room those take. Whatever does not fit is cut and a
+ * notice says where to see it all.
+ */
+export function sectionsWithin(rendered: string, reserve: { blocks: number; chars: number }, planId?: string): MessageBlock[] {
+  const pieces = splitSections(rendered).flatMap((section) => splitToFit(section, MAX_SECTION_TEXT));
+  // keepWithinMessage keeps one block for a header; the reserve stands in for it here.
+  const kept = keepWithinMessage(pieces, reserve.chars, cutNotice(planId), Math.max(reserve.blocks - 1, 0));
+  const blocks: MessageBlock[] = kept.sections.map((text): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+  if (kept.cut) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: kept.cut }] });
+  return blocks;
+}
+
 /** Splits at marker lines; blank sections are dropped (Slack rejects empty text). */
 function splitSections(rendered: string): string[] {
   const sections: string[][] = [[]];

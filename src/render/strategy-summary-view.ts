@@ -5,9 +5,26 @@
  */
 import type { BudgetSketch } from '../domain/budget/budget-types.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
-import { labelOf, MEDIA_TYPES, type Channel, type Currency, type Finding, type Goal, type Labels, type Plan, type Stage } from '../domain/plan/plan.js';
+import {
+  DATA_SOURCE_LABELS,
+  labelOf,
+  MECHANIC_LABELS,
+  MEDIA_TYPES,
+  RESEARCH_METHOD_LABELS,
+  type Channel,
+  type Currency,
+  type Finding,
+  type Goal,
+  type Labels,
+  type Plan,
+  type Stage,
+} from '../domain/plan/plan.js';
+import { channelStages, journeyStagesFor } from '../domain/channels/stage-fit.js';
+import { journeyOf } from '../domain/contact/journey.js';
 import { mention, type Mrkdwn } from './escape.js';
 import { findingsView, type FindingsView } from './findings-view.js';
+import { briefLine } from './brief-line.js';
+import { contactPlanView, type ContactPlanView } from './contact-plan-view.js';
 import { countOf, joinAnd, nullIfEmpty, phaseView, type PhaseView } from './view-text.js';
 
 /** Extra context for the strategy summary. */
@@ -21,14 +38,35 @@ export interface StrategySummaryOptions {
 }
 
 
-/** A goal as `metric: baseline → target by deadline`. */
+/** A goal as `metric: baseline → target by deadline`, and where it is measured. */
 export interface GoalView {
   metric: string;
   baseline: string;
   target: string;
   deadline: string;
+  /** "survey", "CRM"; null for goals stored before goals named their source. */
+  source: string | null;
   /** Set when a scaled-down plan cut the target to what the money buys. */
   note: string | null;
+}
+
+/** The message plan (seed 003): what every touchpoint carries. */
+export interface MessagePlanView {
+  insight: string | null;
+  /** "Interviews — 12 of 15 said so", or null. */
+  evidence: string | null;
+  proposition: string | null;
+  reasonToBelieve: string | null;
+  tone: string | null;
+}
+
+/** The incentive's terms. */
+export interface IncentiveView {
+  offer: string;
+  eligibility: string | null;
+  duration: string | null;
+  redemptions: string;
+  stages: string;
 }
 
 /** A chosen channel and the role it plays for the audience's stage. */
@@ -63,8 +101,15 @@ export interface StrategySummaryView {
   hasGoals: boolean;
   concept: string;
   message: string;
-  /** The pieces of "Achieve … with … through … and …". */
-  strategy: { objective: string; audience: string; stage: string; concept: string; message: string; channels: string };
+  /** The communication strategy as one sentence (the brief line). */
+  brief: string;
+  /** "Evaluation of alternatives → Purchase decision". */
+  journey: string;
+  businessModel: string | null;
+  messagePlan: MessagePlanView | null;
+  incentive: IncentiveView | null;
+  contactPlan: ContactPlanView;
+  /** The channels by media type: shown for plans made before contact plans existed. */
   channelGroups: ChannelGroupView[];
   hasChannels: boolean;
   schedule: { start: string; end: string; review: string; duration: string; phases: PhaseView[]; hasPhases: boolean };
@@ -73,7 +118,7 @@ export interface StrategySummaryView {
 }
 
 
-/** The strategy summary: problem, audience, objective, concept, one-line strategy, channels, schedule, findings. */
+/** The strategy summary: the brief, problem, audience and journey, objective and goals, the message and incentive plan, the contact plan, schedule, findings. */
 export function strategySummaryView(
   plan: Plan,
   findings: Finding[],
@@ -109,15 +154,14 @@ export function strategySummaryView(
     hasGoals: plan.goals.length > 0,
     concept: plan.concept,
     message: messageText(plan, labels),
-    strategy: {
-      objective: label('objective', plan.primaryObjective).toLowerCase(),
-      audience: audience.description,
-      stage: label('stage', audience.stage).toLowerCase(),
-      concept: plan.concept,
-      message: label('messageType', plan.messageType).toLowerCase(),
-      channels: channelList(plan.channels),
-    },
-    channelGroups: channelGroups(plan.channels, audience.stage, labels),
+    brief: briefLine(plan, labels),
+    journey: journeyOf(plan).map((stage) => label('stage', stage)).join(' → '),
+    businessModel: plan.businessModel ? label('businessModel', plan.businessModel) : null,
+    messagePlan: messagePlanView(plan),
+    incentive: incentiveView(plan, labels),
+    // Plans stored before contact plans lack the field altogether.
+    contactPlan: contactPlanView(plan, plan.contactPlan ?? [], labels, { showConcept: false }),
+    channelGroups: channelGroups(plan.channels, journeyOf(plan), plan.businessModel, labels),
     hasChannels: plan.channels.length > 0,
     schedule: {
       start: formatDate(plan.startDate),
@@ -147,7 +191,42 @@ function goalView(goal: Goal, currency: Currency, labels: Labels): GoalView {
     baseline: value(goal.baseline),
     target: value(goal.target),
     deadline: formatDate(goal.deadline),
+    source: goal.source ? DATA_SOURCE_LABELS[goal.source] : null,
     note: goal.scaledFrom !== undefined ? `scaled down from ${value(goal.scaledFrom)} to what the money buys` : null,
+  };
+}
+
+function messagePlanView(plan: Plan): MessagePlanView | null {
+  const message = plan.message;
+  if (!message) return null;
+  const how = joinAnd((message.insightMethods ?? []).map((method) => RESEARCH_METHOD_LABELS[method]));
+  const evidence = message.evidence ? (how ? `${how} — ${message.evidence}` : message.evidence) : how || null;
+  return {
+    insight: message.insight ?? null,
+    evidence,
+    proposition: message.proposition ?? null,
+    reasonToBelieve: message.reasonToBelieve ?? null,
+    tone: message.tone ?? null,
+  };
+}
+
+function incentiveView(plan: Plan, labels: Labels): IncentiveView | null {
+  const incentive = plan.incentive;
+  if (!incentive || (plan.messageType !== 'incentive' && plan.messageType !== 'both')) return null;
+  const currency = plan.budget.currency;
+  const mechanic = incentive.mechanic ? MECHANIC_LABELS[incentive.mechanic] : 'Offer';
+  const worth =
+    incentive.value !== undefined
+      ? `, costing ${formatMoney(incentive.value, currency)} per redemption`
+      : incentive.rate !== undefined
+        ? ` of ${formatRate(incentive.rate, 0)} off the order`
+        : '';
+  return {
+    offer: `${mechanic}${worth}`,
+    eligibility: incentive.eligibility ?? null,
+    duration: incentive.duration ?? null,
+    redemptions: incentive.expectedRedemptions !== undefined ? formatNumber(incentive.expectedRedemptions, 0) : 'every order (none given)',
+    stages: joinAnd((incentive.stages ?? []).map((stage) => labelOf(labels, 'stage', stage))) || 'not placed yet',
   };
 }
 
@@ -157,28 +236,17 @@ function messageText(plan: Plan, labels: Labels): string {
   return `${type}, ${plan.callToAction ? 'with' : 'without'} a call to action`;
 }
 
-function channelGroups(channels: Channel[], stage: Stage, labels: Labels): ChannelGroupView[] {
+function channelGroups(channels: Channel[], journey: readonly Stage[], model: Plan['businessModel'], labels: Labels): ChannelGroupView[] {
   return MEDIA_TYPES.map((media) => ({
     label: labelOf(labels, 'media', media),
     channels: channels
       .filter((channel) => channel.media === media)
       .map((channel) => ({
         name: channel.name,
-        stages: joinAnd(channel.stages.map((s) => labelOf(labels, 'stage', s))),
-        fit: channel.stages.includes(stage) ? "reaches the audience's stage" : 'off-stage',
+        stages: joinAnd(channelStages(channel, model).map((s) => labelOf(labels, 'stage', s))),
+        fit: journeyStagesFor(channel, journey, model).length > 0 ? "reaches the audience's journey" : 'off-stage',
       })),
   })).filter((group) => group.channels.length > 0);
-}
-
-const CHANNELS_IN_ONE_LINE = 5;
-
-/** Channel names for the one-line strategy; a long list is shortened so the line stays one line. */
-function channelList(channels: Channel[]): string {
-  if (channels.length === 0) return 'no channels chosen yet';
-  const names = channels.map((channel) => channel.name);
-  if (names.length <= CHANNELS_IN_ONE_LINE) return joinAnd(names);
-  const shown = names.slice(0, CHANNELS_IN_ONE_LINE - 1);
-  return joinAnd([...shown, `${names.length - shown.length} more`]);
 }
 
 const DAY_MS = 86_400_000;

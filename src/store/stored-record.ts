@@ -3,7 +3,7 @@
  * like, and how a record's index entry is derived.
  */
 import { z } from 'zod';
-import type { IndexEntry, StoredRecord } from './plan-store.js';
+import type { IndexEntry, IndexFields, StoredRecord } from './plan-store.js';
 import { StoreError } from './store-error.js';
 
 /** Ids become file names, so only a safe alphabet: no dots, slashes or spaces. The one plan-id pattern. */
@@ -22,6 +22,7 @@ export const StoredRecordSchema = z.looseObject({
   messageTs: z.array(z.string().min(1)).optional(),
   status: z.string().min(1),
   updatedAt: z.string().min(1),
+  dueAt: z.string().min(1).optional(),
 });
 
 /** The shape of one entry in the index file. */
@@ -33,7 +34,10 @@ export const IndexEntrySchema = z.object({
   messageTs: z.array(z.string()).optional(),
   status: z.string(),
   updatedAt: z.string(),
+  dueAt: z.string().optional(),
   title: z.string().optional(),
+  // Not kept in the index file (it changes with every message sent): open reads it from the plan files.
+  queued: z.number().int().min(0).optional(),
 });
 
 /** Throws STORE_INVALID_ID unless `id` is safe to use as a file name. */
@@ -73,6 +77,7 @@ function indexFieldProblems(record: StoredRecord): string[] {
   const text = (value: unknown) => typeof value === 'string' && value.length > 0;
   const problems: string[] = (['teamId', 'channelId', 'status', 'updatedAt'] as const).filter((field) => !text(record[field]));
   if (record.threadTs !== undefined && !text(record.threadTs)) problems.push('threadTs');
+  if (record.dueAt !== undefined && !text(record.dueAt)) problems.push('dueAt');
   const messageTs: unknown = record.messageTs;
   if (messageTs !== undefined) {
     if (!Array.isArray(messageTs)) problems.push('messageTs');
@@ -81,7 +86,7 @@ function indexFieldProblems(record: StoredRecord): string[] {
   return problems;
 }
 
-/** The index entry for a record: its index fields, plus `title` when it is a string. */
+/** The index entry for a record: its index fields, plus `title` when it is a string and the length of its `outbox` list. */
 export function toIndexEntry(record: StoredRecord): IndexEntry {
   const entry: IndexEntry = {
     id: record.id,
@@ -89,15 +94,25 @@ export function toIndexEntry(record: StoredRecord): IndexEntry {
     channelId: record.channelId,
     status: record.status,
     updatedAt: record.updatedAt,
+    queued: queuedCount(record),
   };
+  if (record.dueAt !== undefined) entry.dueAt = record.dueAt;
   if (record.threadTs !== undefined) entry.threadTs = record.threadTs;
   if (record.messageTs !== undefined) entry.messageTs = [...record.messageTs];
   if (typeof record.title === 'string') entry.title = record.title;
   return entry;
 }
 
-/** True when two entries differ in a field worth rewriting the index file for (not `updatedAt`). */
-export function indexedFieldsDiffer(a: IndexEntry | undefined, b: IndexEntry | undefined): boolean {
+/** How many items the record's `outbox` list holds (0 without one). */
+export function queuedCount(record: StoredRecord): number {
+  return Array.isArray(record.outbox) ? record.outbox.length : 0;
+}
+
+/** An index entry as the index file keeps it (without the outbox count). */
+type IndexedFields = IndexFields & { title?: string };
+
+/** True when two entries differ in a field worth rewriting the index file for (not `updatedAt` or `queued`). */
+export function indexedFieldsDiffer(a: IndexedFields | undefined, b: IndexedFields | undefined): boolean {
   if (a === undefined || b === undefined) return a !== b;
   return (
     a.teamId !== b.teamId ||
@@ -105,6 +120,7 @@ export function indexedFieldsDiffer(a: IndexEntry | undefined, b: IndexEntry | u
     a.threadTs !== b.threadTs ||
     a.status !== b.status ||
     a.title !== b.title ||
+    a.dueAt !== b.dueAt ||
     !sameList(a.messageTs ?? [], b.messageTs ?? [])
   );
 }

@@ -30,13 +30,21 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).toContain('alice> /imc plan Spring launch');
     expect(transcript).toContain('(only you can see this)');
     expect(transcript).toMatch(/#1 imc-bot\n {2}:clipboard: @alice started an IMC plan for Spring launch \(plan `P-00001`\)/);
-    expect(transcript).toMatch(/#2 imc-bot in thread #1\n.*Brand {2}\(2 of \d+\)/);
+    expect(transcript).toMatch(/#2 imc-bot in thread #1\n.*Brand {2}\(Problem · part 1 of 8\)/);
     expect(transcript).toContain('[1] Status  [2] Help  [3] Cancel plan');
     // Numbers clicked buttons and picked menu options, and each answered question shows its answer.
     const clicks = ['(alice picked "Brand", "Communication")', '(alice clicked "Done")'];
-    const answered = ['Problems: Brand, Communication', 'Motivation: Transformational (emotional)', 'Goals: Conversion: 1 % → 2 % by 31 Mar 2027'];
+    const answered = ['Problems: Brand, Communication', 'Motivation: Transformational (emotional)', 'Goals: Conversion: 1 % → 2 % by 31 Mar 2027 (analytics)'];
     for (const line of [...clicks, ...answered.map((answer) => `:white_check_mark: ${answer}`)]) expect(transcript).toContain(line);
+    // The contact plan is proposed from the journey and the channels, and accepted with one word.
+    expect(transcript).toContain('Contact plan: 4 touchpoints across 2 stages\n      Journey: Evaluation of alternatives → Purchase decision · B2C (consumers)');
+    expect(transcript).toContain('`4` Website (owned, landing page) · launch · call to action · KPI: Conversion (analytics)');
+    expect(transcript).toContain(':white_check_mark: Contact plan: 4 touchpoints across 2 stages');
     // The posted strategy summary and budget sketch, in the channel.
+    expect(transcript).toContain(
+      'Achieve purchase intention (conversion 1 % → 2 %) among urban office workers aged 25-35 who buy premium tea online (from evaluation to purchase) by promising “A calm afternoon in a cup” — grounded in the insight that office workers want a calm moment in the afternoon, not more caffeine — carried by “Cold brew that tastes like a mountain morning” as a brand message with a call to action through Website and WeChat official account and mini program (owned), Search ads (paid) and Reviews and word of mouth (earned).',
+    );
+    expect(transcript).toContain('• Insight: Office workers want a calm moment in the afternoon, not more caffeine (Interviews — 12 of 15 we interviewed said so)');
     expect(transcript).toMatch(/#\d+ imc-bot\n {2}Draft: Spring launch \(v1\)/);
     expect(transcript).toContain('Cold brew that tastes like a mountain morning.');
     expect(transcript).toMatch(/#\d+ imc-bot\n {2}Budget sketch: Spring launch \(v1\)/);
@@ -60,6 +68,10 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     expect(transcript).toContain('Return on spend: 258 % (2.58× the spend back on top of it), on contribution');
     expect(transcript).toContain('Review done and posted to the channel.');
     expect(transcript).toMatch(/Suggested: 1\.7% \(.*review of "Spring launch" \(P-00001\), 15 Apr 2027\)/);
+    // The review's row for Search ads gives its own rates, shown beside its row in the next plan.
+    expect(transcript).toContain('• `2` Search ads (Evaluation of alternatives): Clicks: 60,000 · spend ¥120,000 · 60,000 visits · 1,100 orders · ¥2 per visit · 1.8 % conversion');
+    expect(transcript).toMatch(/`\d` Search ads \(paid, search ad\) · .* · last campaign: ¥2 per visit, 1\.8 % conversion/);
+
     // ¥160,000 of working media ÷ 100,000 visits.
     expect(transcript).toMatch(/Suggested: ¥1\.60 \(the actual figure/);
     expect(transcript).toContain('Suggested: 40% (as in the plan "Spring launch" (P-00001))');
@@ -103,6 +115,68 @@ describe('the playground replaying examples/spring-launch.imc', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the playground replaying examples/double-11.imc, a full-funnel plan', () => {
+  it('proposes the journey and the contact plan, takes a changed row, posts without off-stage warnings, reviews per row and carries the rates on', async () => {
+    playground = await startPlayground({ now: START, out });
+    await replayScript(playground, await readFile('examples/double-11.imc', 'utf8'), out);
+    const transcript = lines.join('\n');
+    // The journey runs from the search through the purchase to the repeat order, with a touchpoint at every stage.
+    expect(transcript).toContain('Contact plan: 9 touchpoints across 3 stages\n      Journey: Information search → Purchase decision → Post-purchase · B2C (consumers)');
+    expect(transcript).toContain('`8` SMS and push notifications (owned, message) · 7 days after first order · KPI: Repeat purchase rate (CRM)');
+    // `change row 7` and its change.
+    expect(transcript).toContain('Changing row 7 of the contact plan: KOL live commerce (Douyin, Taobao Live) at purchase decision.');
+    expect(transcript).toContain(':information_source: Row 7 is changed. Reply `accept` when the contact plan is right.');
+    expect(transcript).toContain(
+      '`7` KOL live commerce (paid, KOL live broadcast) · peak · “Taste the mountain-morning gift live with the host, coupon at checkout” · offer: coupon worth ¥30 · KPI: GMV (platform)',
+    );
+    // The draft: the brief, the incentive plan, the contact plan, and no warning at all.
+    const draft = transcript.slice(transcript.indexOf('Draft: Double 11 cold brew (v1)'), transcript.indexOf('Budget sketch: Double 11 cold brew (v1)'));
+    expect(draft).toContain('The brief\n  Achieve purchase intention (orders 2,000 → 12,000) among tea drinkers aged 22-35');
+    expect(draft).toContain('(from search to repeat purchase) by promising “A calm cup to give and to keep” — grounded in the insight that on Double 11 they buy what a live host they trust has just tasted on camera');
+    expect(draft).toContain('The incentive\n  • Coupon, costing ¥30 per redemption\n  • Who qualifies: orders over ¥199\n  • When: 1–11 Nov\n  • Expected redemptions: 8,000');
+    expect(draft).toContain('Contact plan: 9 touchpoints across 3 stages');
+    expect(draft).toContain(':white_check_mark: Checks: the plan passes every IMC rule.');
+    expect(draft).not.toMatch(/does not reach|off-stage/);
+    // The review asks for the rows' actuals and reports them with their rates.
+    expect(transcript).toContain('• `7` KOL live commerce (Douyin, Taobao Live) (Purchase decision): GMV: ¥1,350,000 · spend ¥220,000 · 80,000 visits · 5,200 orders · ¥2.75 per visit · 6.5 % conversion');
+    // The next plan in the channel shows each channel's last rates beside its proposed row.
+    expect(transcript).toContain('`1` Official online store (owned, store page) · 7 days after first order · offer: loyalty points · KPI: Repeat purchase rate (CRM) · last campaign: ¥2 per visit, 4.6 % conversion');
+    expect(transcript).toMatch(/KOL live commerce .* · :warning: does not reach this stage · last campaign: ¥2\.75 per visit, 6\.5 % conversion/);
+  });
+});
+
+describe('examples/spring-launch.imc, the typical plan', () => {
+  it('takes at most 35 answers from /imc plan to the posted draft, defaults and accepted proposals included', async () => {
+    const script = await readFile('examples/spring-launch.imc', 'utf8');
+    const plan = script.slice(script.indexOf('/imc plan Spring launch'), script.indexOf(':react'));
+    const answers = plan.split('\n').filter((line) => line.startsWith(':answer ') || (!line.startsWith('#') && !line.startsWith(':') && !line.startsWith('/') && line.trim() !== ''));
+    expect(answers.length).toBeLessThanOrEqual(35);
+    expect(answers.length).toBe(32);
+    // No question went unanswered by the script (the playground would have typed its example, an answer too).
+    playground = await startPlayground({ now: START, out });
+    await replayScript(playground, script.slice(0, script.indexOf(':react')), out);
+    expect(lines.join('\n')).not.toContain('types its example');
+    expect(lines.join('\n')).toContain('Draft: Spring launch (v1)');
+  });
+
+  it('shows progress by part of the conversation, which never jumps: 1 of 8 up to 8 of 8, one part at a time', async () => {
+    playground = await startPlayground({ now: START, out });
+    const script = await readFile('examples/spring-launch.imc', 'utf8');
+    await replayScript(playground, script.slice(0, script.indexOf(':react')), out);
+    const parts = [...lines.join('\n').matchAll(/\(([A-Z][a-z]+) · part (\d) of (\d)\)/g)].map((m) => ({ label: m[1], number: Number(m[2]), total: Number(m[3]) }));
+    expect(parts.length).toBeGreaterThanOrEqual(29);
+    expect(new Set(parts.map((p) => p.total))).toEqual(new Set([8]));
+    for (const [i, part] of parts.entries()) {
+      const previous = parts[i - 1];
+      if (previous) expect(part.number - previous.number, `${previous.label} -> ${part.label}`).toBeGreaterThanOrEqual(0);
+      if (previous) expect(part.number - previous.number, `${previous.label} -> ${part.label}`).toBeLessThanOrEqual(1);
+    }
+    expect(parts.map((p) => p.label).filter((label, i, all) => all.indexOf(label) === i)).toEqual([
+      'Problem', 'Audience', 'Insight', 'Objective', 'Message', 'Contacts', 'Budget', 'Schedule',
+    ]);
   });
 });
 

@@ -10,7 +10,7 @@ import { RenderError, createRenderer, escapeViewModel } from '../../src/render/r
 import { budgetSketchView, sketchContextOf } from '../../src/render/budget-sketch-view.js';
 import { findingsView } from '../../src/render/findings-view.js';
 import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
-import { SAMPLE_LABELS, sampleDraft } from '../fixtures/plans.js';
+import { SAMPLE_LABELS, sampleDraft, sampleDraftWithOfferValue } from '../fixtures/plans.js';
 
 const HOSTILE = '<!channel> & <@U123>';
 const HOSTILE_SHOWN = '&lt;!channel&gt; &amp; &lt;@U123&gt;';
@@ -80,18 +80,23 @@ describe('renderer with hostile text', () => {
 });
 
 describe('renderer with a full plan', () => {
-  it('renders the strategy summary with the one-line strategy, goals, channels, schedule and findings', () => {
-    const plan = samplePlan();
+  it('renders the strategy summary with the brief, goals and their sources, the message and incentive plan, the contact plan, schedule and findings', () => {
+    const plan = PlanSchema.parse(sampleDraftWithOfferValue());
     const findings: Finding[] = [
       { rule: 'APPEAL-FIT', severity: 'tip', problem: 'Low involvement buyers skim.', principle: 'p', fix: 'Repeat one benefit.' },
       { rule: 'RESEARCH-INSIGHT', severity: 'warning', problem: 'No interviews yet.', principle: 'p', fix: 'Talk to five buyers.' },
     ];
     const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, SAMPLE_LABELS, { sketch: buildBudgetSketch(plan) }));
     expect(text).toContain('*Campaign:* Spring cold brew launch 2027');
-    expect(text).toContain('Achieve *purchase intention* with Office workers aged 25–35');
-    expect(text).toContain('at the evaluation of alternatives stage');
-    expect(text).toContain('• Conversion: 2.5 % → 3.5 % by 30 Apr 2027');
-    expect(text).toContain('_Paid_\n• *Search ads*: Information search, Evaluation of alternatives and Purchase decision');
+    expect(text).toContain('*The brief*\nAchieve purchase intention (conversion 2.5 % → 3.5 %) among office workers aged 25–35');
+    expect(text).toContain('(from evaluation to purchase) by promising “A smooth cold brew ready the moment you are” — grounded in the insight that switchers want');
+    expect(text).toContain('• Conversion: 2.5 % → 3.5 % by 30 Apr 2027 · measured by analytics');
+    expect(text).toContain('• Reason to believe: brewed for 18 hours and poured in under a minute');
+    expect(text).toContain('*The incentive*\n• Coupon, costing ¥10 per redemption\n• Who qualifies: first order in the app\n• When: launch month\n• Expected redemptions: 20,000\n• Offered at: Purchase decision');
+    expect(text).toContain('*Contact plan*: 8 touchpoints across 2 stages\nJourney: Evaluation of alternatives → Purchase decision');
+    expect(text).toContain(
+      '*Purchase decision* · say: _the offer, a call to action, where to buy_\n`7` *Search ads* (paid, search ad) · always on · offer: coupon worth ¥10 · KPI: Conversion (analytics)\n`8` *E-commerce platform ads* (paid, platform ad) · launch · offer: coupon worth ¥10',
+    );
     expect(text).toContain('Review after the campaign: *14 May 2027*');
     expect(text).toContain('*Checks: 1 warning and 1 tip*');
     expect(text.indexOf('RESEARCH-INSIGHT')).toBeLessThan(text.indexOf('APPEAL-FIT'));

@@ -204,6 +204,8 @@ describe('toSlackMessage', () => {
       expect(checkBlockLimits(message)).toEqual([]);
       expectNothingUnescaped(message);
       expect(message.blocks.at(-1)).toMatchObject({ type: 'context' });
+      // The four whole fillers stay; the escaped section goes entirely into the notice.
+      expect(message.blocks.filter((block) => block.type === 'section'), `${gap} left`).toHaveLength(4);
     }
   });
 

@@ -5,11 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlanRecord } from '../../src/app/plan-record.js';
-import { listJournals, readJournals } from '../../src/store/plan-journal.js';
+import { listJournals, readJournals } from '../../src/store/file/plan-journal.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/bot-harness.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
@@ -25,18 +24,7 @@ export interface BotProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** A port nobody listens on right now (bound on 127.0.0.1 and released). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../support/free-port.js';
 
 /** Starts `node --import tsx src/main.ts` (or `script`, a built file) with the test token and secret; `env` adds or overrides variables. */
 export function spawnBot(options: { cwd: string; dataDir: string; slackApiUrl: string; port: number; env?: Record<string, string>; script?: string }): BotProcess {

@@ -31,6 +31,7 @@ const typed = fc.oneof(
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 60 }),
   fc.constantFrom(...HOSTILE_TEXTS),
   fc.constantFrom('back', 'skip', 'status', 'help', 'use', 'accept', 'cancel', 'change budget', 'change the concept', 'change nothing', 'change', 'BACK!', '*skip*'),
+  fc.constantFrom('change row 1', 'change row 2: channel Xiaohongshu', 'change row 99', 'remove row 1', 'add row', 'add row: stage purchase decision; channel Search ads', 'row 1: timing: launch', 'timing: 7 days after first order', 'change journey', 'change tone', 'remove'),
   fc.constantFrom('2%', '0', '-1', '1e309', '¥200k', 'in 6 weeks', 'Feb 30', 'yes', 'no', '1, 3, 5', '99', 'awareness 10% -> 5% by 2020-01-01'),
 );
 

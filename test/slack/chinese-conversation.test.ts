@@ -48,10 +48,14 @@ describe('a plan answered entirely in Chinese, end to end through the Bolt HTTP 
     const zhPlan = zh.versions.at(-1)?.plan;
     const enPlan = en.versions.at(-1)?.plan;
     expect(zhPlan).toMatchObject({ campaign: '春季冷萃上市', brand: '月叶茶', concept: '像山间清晨一样的冷萃茶。' });
+    // Free text stays as typed: the insight, the proposition, the offer's terms and the rows' messages (which carry the concept).
     const structured = (plan: typeof zhPlan) => {
-      const { campaign: _c, brand: _b, problemStatement: _p, concept: _k, audience, ...rest } = plan ?? ({} as NonNullable<typeof zhPlan>);
+      const { campaign: _c, brand: _b, problemStatement: _p, concept: _k, audience, message, incentive, contactPlan, ...rest } = plan ?? ({} as NonNullable<typeof zhPlan>);
       const { description: _d, ...segmentAndStage } = audience ?? { description: '' };
-      return { ...rest, audience: segmentAndStage };
+      const { insight: _i, evidence: _e, proposition: _o, reasonToBelieve: _r, ...messageChoices } = message ?? {};
+      const { eligibility: _l, duration: _u, ...incentiveFigures } = incentive ?? {};
+      const rows = (contactPlan ?? []).map(({ message: _m, ...row }) => row);
+      return { ...rest, audience: segmentAndStage, message: messageChoices, incentive: incentiveFigures, contactPlan: rows };
     };
     expect(structured(zhPlan)).toEqual(structured(enPlan));
     expect(FREE_TEXT_QUESTIONS.every((id) => TYPED_ANSWERS_ZH[id] !== TYPED_ANSWERS[id])).toBe(true);

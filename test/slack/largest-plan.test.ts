@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadScript } from '../../src/app/load-script.js';
 import { checkBlockLimits } from '../../src/render/block-limits.js';
 import { findBlockKitProblem } from '../../src/local-slack/block-kit-limits.js';
 import { ALICE, CHANNEL, startHarness, type Harness } from '../support/bot-harness.js';
@@ -17,15 +18,10 @@ function longText(length: number, seed: string): string {
   return text.slice(0, length).trim();
 }
 
-const ALL_CHANNELS = [
-  'owned-website', 'owned-official-store', 'owned-packaging', 'owned-wechat', 'owned-weibo', 'owned-douyin', 'owned-xiaohongshu',
-  'owned-bilibili', 'owned-instagram', 'owned-linkedin', 'owned-youtube', 'owned-email-crm', 'owned-community', 'owned-employees',
-  'owned-point-of-sale', 'paid-search-ads', 'paid-social-ads', 'paid-short-video-ads', 'paid-dsp', 'paid-online-video',
-  'paid-ecommerce-ads', 'paid-tv', 'paid-radio', 'paid-print', 'paid-outdoor', 'paid-cinema', 'paid-sponsorship', 'paid-kol',
-  'earned-press', 'earned-kol-reposts', 'earned-reviews', 'earned-fan-shares', 'earned-community',
-];
+/** Every channel of the catalogue: the largest channel list, hence the largest contact plan. */
+const ALL_CHANNELS = loadScript().catalogue.map((channel) => channel.id);
 
-const METRICS = ['awareness', 'recognition', 'trust', 'reputation', 'loyalty', 'new customers', 'activation', 'retention', 'conversion', 'sharing'];
+const METRICS = ['awareness', 'aided awareness', 'trust', 'reputation', 'loyalty', 'new customers', 'activation', 'retention', 'conversion', 'repeat rate'];
 
 describe('the largest plan the prompts allow', () => {
   it('posts every message within Block Kit limits', async () => {
@@ -43,7 +39,13 @@ describe('the largest plan the prompts allow', () => {
       research: 'macro, market, competition, consumer-insight',
       secondary_objectives: 'category-demand, brand-awareness, brand-attitude',
       goals,
+      insight: longText(400, 'Insight'),
       concept: longText(200, 'Concept'),
+      proposition: longText(300, 'Promise'),
+      message_type: 'both',
+      incentive_offer: `${longText(280, 'Offer')} ¥30 coupon`,
+      incentive_terms: longText(200, 'Terms'),
+      incentive_redemptions: '999,999',
       channels: ALL_CHANNELS.join(', '),
       budget_available: '¥999,999,999.99',
       customer_value: '¥1,234.56',
@@ -57,6 +59,15 @@ describe('the largest plan the prompts allow', () => {
     expect(record.status).toBe('draft');
     expect(record.versions[0]?.plan.channels).toHaveLength(ALL_CHANNELS.length);
     expect(record.versions[0]?.plan.goals).toHaveLength(10);
+    // Every stage of the journey and every channel gets its row, and the posted draft shows the whole table.
+    const plan = record.versions[0]!.plan;
+    expect(plan.journey).toEqual(['evaluation', 'purchase-decision', 'post-purchase']);
+    expect(new Set(plan.contactPlan.map((row) => row.channelId)).size).toBe(ALL_CHANNELS.length);
+    const draft = h.fake.callsTo('chat.postMessage').find((call) => String(call.args.text ?? '').startsWith('Draft: IMC plan'));
+    const draftText = JSON.stringify(draft?.args.blocks);
+    expect(draftText).toContain(`\`${plan.contactPlan.length}\` *`);
+    expect(draftText).toContain('*The brief*');
+    expect(draftText).toContain('*The incentive*');
 
     const refused = h.fake.calls.filter((call) => call.response && (call.response.body as { ok?: boolean }).ok === false);
     expect(refused.map((c) => `${c.method}: ${JSON.stringify(c.response?.body)}`)).toEqual([]);

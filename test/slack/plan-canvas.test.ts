@@ -46,7 +46,10 @@ describe('the approved plan as a canvas', () => {
     expect(canvas?.markdown).toContain('| Search ads | Paid |');
     expect(canvas?.markdown).toMatch(/\| Total \|  \| ¥[\d,]+ \| 100 % \|/);
     expect(canvas?.markdown).toContain('### Paid spend by phase');
-    expect(canvas?.markdown).toContain('The contact plan (when, where and how each stage is reached) is not written yet');
+    // The contact plan the author accepted in the thread, row by row as the draft numbers them.
+    expect(canvas?.markdown).toContain('## Contact plan\n\n| Row | Stage | Channel | Format | When | Message | KPI |');
+    expect(canvas?.markdown).toMatch(/\| 1 \| [A-Z][^|]+ \| [^|]+ \|/);
+    expect(canvas?.markdown).not.toContain('not written yet');
     const thread = h.fake.messages(CHANNEL, { threadTs: (await h.record(planId)).threadTs }).map((m) => messageText(m));
     expect(thread.some((text) => text.includes("Saved version 1 of *Spring cold brew launch* as the channel's canvas"))).toBe(true);
     expect(await saveAsCanvas(planId)).toContain('already saved as a canvas');

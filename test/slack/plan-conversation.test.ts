@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanRecord } from '../../src/app/plan-record.js';
-import { openLowdbPlanStore } from '../../src/store/lowdb-plan-store.js';
+import { openFileStore } from '../../src/store/file/open-file-store.js';
 import { ALICE, BOB, CHANNEL, DM, messageText, startHarness, type Harness } from '../support/bot-harness.js';
 import { answerCurrent, clickButton, completePlan, latestThreadMessage, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';
 
@@ -61,6 +61,27 @@ describe('/imc plan end to end through the Bolt HTTP receiver', () => {
     expect(messageText(draft)).toContain('Revenue: ¥0 → ¥318,180 by 31 Mar 2027 _(scaled down from ¥1,000,000 to what the money buys)_');
   });
 
+  it('changes a row of a posted plan from its thread and posts the new version', async () => {
+    h = await startHarness();
+    const planId = await startPlan(h, ALICE, CHANNEL);
+    await completePlan(h, planId);
+    expect((await h.record(planId)).versions[0]?.plan.contactPlan[0]).toMatchObject({ channelId: 'paid-search-ads', timing: { kind: 'always' } });
+    // Someone else's "change row" is discussion; the author's re-opens the plan at that row.
+    await say(h, planId, 'change row 1', BOB);
+    expect((await h.record(planId)).status).toBe('draft');
+    await say(h, planId, 'change row 1');
+    const editing = await h.record(planId);
+    expect(editing.status).toBe('planning');
+    expect(editing.flow.editingRow).toEqual({ id: 'evaluation/paid-search-ads' });
+    const question = h.fake.messages(CHANNEL, { threadTs: editing.threadTs }).filter((m) => m.bot_id).at(-1);
+    expect(messageText(question)).toContain('Changing row 1 of the contact plan: Search ads at evaluation of alternatives.');
+    await say(h, planId, 'timing: launch; kpi: conversion (platform)');
+    const posted = await h.record(planId);
+    expect(posted.versions).toHaveLength(2);
+    expect(posted.versions[1]?.plan.contactPlan[0]).toMatchObject({ timing: { kind: 'phase', phase: 'launch' }, kpi: { metric: 'conversion', source: 'platform' } });
+    expect(posted.status).toBe('draft');
+  });
+
   it('re-asks a bad answer with an example and keeps every earlier answer', async () => {
     h = await startHarness();
     const planId = await startPlan(h, ALICE, CHANNEL);
@@ -119,7 +140,7 @@ describe('/imc plan end to end through the Bolt HTTP receiver', () => {
     for (let step = 0; step < 60 && (await h.record(planId)).flow.status === 'asking'; step += 1) await answerCurrent(h, planId, answers);
     expect((await h.record(planId)).flow.status).toBe('checking');
     await h.stopBot();
-    const store = await openLowdbPlanStore<PlanRecord>(h.dataDir);
+    const store = await openFileStore<PlanRecord>(h.dataDir);
     const stored = await store.get(planId);
     if (!stored) throw new Error('the plan is not on disk');
     await store.save({ ...stored, flow: { ...stored.flow, status: 'reviewing' as never } });

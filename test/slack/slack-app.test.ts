@@ -147,7 +147,7 @@ describe('buttons and menus', () => {
     await clickButton(h, planId, 'Skip');
     const record = await h.record(planId);
     expect(record.flow.answers.research?.skipped).toBe(true);
-    expect(record.flow.current).toBe('primary_objective');
+    expect(record.flow.current).toBe('insight');
   });
 });
 

@@ -3,7 +3,7 @@
  * it is cut short the way a full disk cuts it (the bytes that fit are written, then
  * ENOSPC), and cutting a file back can be made to fail too.
  */
-import { nodeJournalFiles, type JournalFiles } from '../../src/store/journal-files.js';
+import { nodeJournalFiles, type JournalFiles } from '../../src/store/file/journal-files.js';
 
 export interface FullDiskJournal extends JournalFiles {
   /** Bytes the journal may still append; Infinity when the disk has room. */

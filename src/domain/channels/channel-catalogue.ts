@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ChannelSchema, type Channel } from '../plan/plan.js';
 import { ScriptError } from '../conversation/script.js';
+import { KPIS, kpiInfo } from './kpis.js';
 
 /** Slack static selects hold at most 100 options; the channel question is one of them. */
 export const MAX_CHANNELS = 100;
@@ -31,9 +32,14 @@ export function validateCatalogue(raw: unknown): Channel[] {
 
 function validateChannel(entry: unknown, index: number): Channel {
   const parsed = ChannelSchema.strict().safeParse(entry);
-  if (parsed.success) return parsed.data;
   const id = typeof entry === 'object' && entry !== null && 'id' in entry ? String(entry.id) : `#${index + 1}`;
-  throw new ScriptError(`channel "${id}": ${describeIssues(parsed.error)}`);
+  if (!parsed.success) throw new ScriptError(`channel "${id}": ${describeIssues(parsed.error)}`);
+  const unknown = Object.entries(parsed.data.kpis ?? {}).filter(([, kpi]) => kpiInfo(kpi) === undefined);
+  if (unknown.length > 0) {
+    const listed = unknown.map(([stage, kpi]) => `"${kpi}" (at ${stage})`).join(', ');
+    throw new ScriptError(`channel "${id}": unknown KPI ${listed}; use one of ${Object.keys(KPIS).join(', ')}`);
+  }
+  return parsed.data;
 }
 
 /** Turns zod issues into one readable line: "stages: ...; media: ...". */

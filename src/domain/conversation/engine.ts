@@ -12,7 +12,7 @@ import { formatAnswer, readChosen, readText, type AnswerContext, type ReadAnswer
 import { findTarget, type QuestionNames } from './flow-target.js';
 import { looksLikeSentence } from './interpret-reply.js';
 import type { InputWords } from '../locale/input-words.js';
-import { suggestionOrigin, type AnswerRecord, type Answers, type ControlWord, type ConversationEffect, type FlowInput, type Suggestion } from './flow-state.js';
+import { suggestionOrigin, type AnswerRecord, type Answers, type ControlWord, type ConversationEffect, type FlowInput, type SectionPosition, type Suggestion } from './flow-state.js';
 import type { Question } from './question.js';
 
 /** What the engine reads and writes in every conversation's state; sources add their own fields. */
@@ -57,6 +57,10 @@ export interface QuestionSource<S extends ConversationState, E> {
   };
   /** A suggested answer for a question, if there is one. */
   suggestion?(state: S, questionId: string): Suggestion | undefined;
+  /** The source's own answer to a `proposed` question, formatted as the question reads answers back. */
+  proposal?(state: S, question: Question): string | undefined;
+  /** What the source shows with a question besides the engine's: the part it is in, the contact plan's table. */
+  askDetails?(state: S, question: Question): { section?: SectionPosition; table?: Extract<ConversationEffect, { type: 'ask' }>['table'] };
   /** What to know before answering a question (the plan's need, before the money available is asked). */
   lead?(state: S, question: Question): string | undefined;
   /** What reading an answer needs beyond the answers themselves (the plan's paid channels, for per-channel costs). */
@@ -106,6 +110,11 @@ export function stepConversation<S extends ConversationState, E>(source: Questio
       return useSuggestion(source, state, now);
     case 'accept-warnings':
       return info(state, 'There is nothing to accept yet: the questions are not finished.');
+    case 'edit-row':
+    case 'add-row':
+    case 'remove-row':
+      // The planning source takes these at its contact plan; any other conversation has no rows.
+      return info(state, 'There is no contact plan to change here.');
     case 'scale-down':
       return info(state, 'There is nothing to scale down: that is for a plan whose money covers less than half of what it needs.');
   }
@@ -179,6 +188,8 @@ function skip<S extends ConversationState, E>(source: QuestionSource<S, E>, stat
 
 function useSuggestion<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date): Step<S, E> {
   const question = currentQuestion(source, state);
+  const proposal = question?.proposed ? source.proposal?.(state, question) : undefined;
+  if (proposal !== undefined) return answerText(source, state, proposal, now);
   const suggestion = question && source.suggestion?.(state, question.id);
   if (!suggestion) return info(state, 'There is no suggested answer for this question; please type your own.');
   return answerText(source, state, suggestion.text, now, suggestion);
@@ -218,14 +229,14 @@ function change<S extends ConversationState, E>(source: QuestionSource<S, E>, st
 }
 
 /** Makes `question` current, remembering where we came from. */
-function moveTo<S extends ConversationState>(state: S, question: Question): S {
+export function moveTo<S extends ConversationState>(state: S, question: Question): S {
   const history = state.current && state.current !== question.id ? [...state.history, state.current] : state.history;
   return { ...state, status: 'asking', current: question.id, history };
 }
 
-/** Asks the next unanswered question, or completes when none is left. */
-function proceed<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date, note?: string): Step<S, E> {
-  const next = source.applicable(state).find((q) => state.answers[q.id] === undefined);
+/** Asks the next unanswered question, or completes when none is left. Proposed questions are not asked: their answer follows the others until set. */
+export function proceed<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date, note?: string): Step<S, E> {
+  const next = source.applicable(state).find((q) => state.answers[q.id] === undefined && !q.proposed);
   if (next) {
     const moved = moveTo(state, next);
     return { state: moved, effects: [ask(source, moved, next, note)] };
@@ -241,20 +252,26 @@ export function currentQuestion<S extends ConversationState>(source: QuestionSou
   return source.all(state).find((q) => q.id === state.current);
 }
 
-function ask<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, question: Question, note?: string): ConversationEffect {
+/** The effect that asks `question`, with its position, suggestion or proposal, and what the source shows with it. */
+export function ask<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, question: Question, note?: string, error?: string): ConversationEffect {
   const applicable = source.applicable(state);
   const index = applicable.findIndex((q) => q.id === question.id);
   const existing = state.answers[question.id];
   const suggestion = source.suggestion?.(state, question.id);
   const lead = source.lead?.(state, question);
+  const proposal = question.proposed ? source.proposal?.(state, question) : undefined;
+  const { section, table } = source.askDetails?.(state, question) ?? {};
   return {
     type: 'ask',
     question,
-    position: { number: index + 1, total: applicable.length },
+    position: { number: index + 1, total: applicable.length, ...(section ? { section } : {}) },
     ...(suggestion ? { suggestion } : {}),
+    ...(proposal !== undefined ? { proposal } : {}),
     ...(lead ? { lead } : {}),
     ...(note ? { note } : {}),
-    ...(existing ? { current: formatAnswer(question, existing, source.currency(state)) } : {}),
+    ...(error ? { error } : {}),
+    ...(existing && !table ? { current: formatAnswer(question, existing, source.currency(state)) } : {}),
+    ...(table ? { table } : {}),
   };
 }
 
@@ -263,10 +280,16 @@ function statusEffect<S extends ConversationState, E>(source: QuestionSource<S, 
   const applicable = source.applicable(state);
   const answered = applicable.flatMap((question) => {
     const existing = state.answers[question.id];
-    return existing ? [{ questionId: question.id, label: question.label, value: formatAnswer(question, existing, currency) }] : [];
+    if (existing) return [{ questionId: question.id, label: question.label, value: formatAnswer(question, existing, currency) }];
+    const proposal = question.proposed ? source.proposal?.(state, question) : undefined;
+    return proposal !== undefined ? [{ questionId: question.id, label: question.label, value: `${proposal} (proposed; \`change ${question.label.toLowerCase()}\` to set it)` }] : [];
   });
+  // Left: the questions that will be asked given the answers so far (a later answer may add or drop some).
+  const open = applicable.filter((q) => !q.proposed && state.answers[q.id] === undefined && q.id !== state.current).length;
+  const remaining = state.status === 'asking' ? open + (state.current ? 1 : 0) : 0;
   const current = currentQuestion(source, state);
-  return { type: 'status', answered, remaining: applicable.length - answered.length, ...(current ? { current } : {}) };
+  const section = current ? source.askDetails?.(state, current).section : undefined;
+  return { type: 'status', answered, remaining, ...(current ? { current } : {}), ...(section ? { section } : {}) };
 }
 
 /** The state unchanged, with one message. */

@@ -5,7 +5,8 @@
  */
 import { joinNotes, matchChoice, matchChoices, MAX_SHORT_INPUT, ok, parseDate, parseGoals, parseMoney, type Choice } from '../parse/index.js';
 import { parseQuantity, parseRate, parseText, parseYesNo, readInput, readRate, parseNonMedia, parseChannelCosts, type ChannelCostAnswer } from '../parse/index.js';
-import { CURRENCIES, METRIC_LABELS, NON_MEDIA_LABELS, type Currency, type Goal, type NonMediaLine, type Parsed } from '../plan/plan.js';
+import { CURRENCIES, DATA_SOURCE_LABELS, METRIC_LABELS, NON_MEDIA_LABELS, type Currency, type Goal, type NonMediaLine, type Parsed } from '../plan/plan.js';
+import { parseOffer } from '../contact/incentive.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { addDays } from '../plan/calendar-date.js';
 import { choiceLabel, type Question } from './question.js';
@@ -81,6 +82,14 @@ function parseByKind(question: Question, text: string, ctx: AnswerContext): Pars
       });
     case 'yesno':
       return parseYesNo(text, words?.yesNo);
+    case 'offer': {
+      // Kept as typed and read again when the draft is assembled, in the currency chosen by then.
+      const offer = parseOffer(text, currency);
+      return offer.ok ? { ok: true, value: text.replace(/\s+/g, ' ').trim(), ...(offer.note ? { note: offer.note } : {}) } : offer;
+    }
+    case 'contact-plan':
+      // The flow reads replies to the contact plan itself (accept, or a row change); this is the fallback.
+      return { ok: false, error: 'Reply `accept` to keep the contact plan, or `change row 3` to change a row (also `add row`, `remove row 3`).' };
     case 'costs':
       return parseNonMedia(text, currency);
     case 'channel-costs':
@@ -228,7 +237,13 @@ export function formatAnswer(question: Question, record: AnswerRecord, currency:
       return value === true ? 'Yes' : 'No';
     case 'goals':
       return Array.isArray(value) ? (value as Goal[]).map((goal) => formatGoal(goal, currency)).join('; ') : String(value);
+    case 'contact-plan': {
+      const rows = typeof value === 'object' && value !== null && 'rows' in value && Array.isArray(value.rows) ? value.rows : [];
+      const stages = new Set(rows.map((row) => row.stage)).size;
+      return `${rows.length} touchpoint${rows.length === 1 ? '' : 's'} across ${stages} stage${stages === 1 ? '' : 's'}`;
+    }
     case 'text':
+    case 'offer':
       return String(value);
     case 'costs':
       return Array.isArray(value) ? formatNonMedia(value as NonMediaLine[], currency) : String(value);
@@ -250,9 +265,10 @@ function formatChannelCosts(costs: readonly ChannelCostAnswer[], question: Quest
   return costs.map((c) => `${question.choices?.find((choice) => choice.id === c.channelId)?.label ?? c.channelId} ${formatMoney(c.amount, currency)}`).join('; ');
 }
 
-/** "Awareness: 12 % → 30 % by 30 Jun 2026". */
+/** "Awareness: 12 % → 30 % by 30 Jun 2026 (survey)". */
 export function formatGoal(goal: Goal, currency: Currency): string {
   const amount = (n: number): string =>
     goal.unit === 'percent' ? formatRate(n) : goal.unit === 'money' ? formatMoney(n, currency) : formatNumber(n);
-  return `${METRIC_LABELS[goal.metric]}: ${amount(goal.baseline)} → ${amount(goal.target)} by ${formatDate(goal.deadline)}`;
+  const source = goal.source !== undefined && Object.hasOwn(DATA_SOURCE_LABELS, goal.source) ? ` (${DATA_SOURCE_LABELS[goal.source]})` : '';
+  return `${METRIC_LABELS[goal.metric]}: ${amount(goal.baseline)} → ${amount(goal.target)} by ${formatDate(goal.deadline)}${source}`;
 }

@@ -5,7 +5,8 @@
  * conversation resumes exactly where it was.
  */
 import { z } from 'zod';
-import { GoalSchema, NonMediaLineSchema, SEVERITIES, type Finding, type Plan } from '../plan/plan.js';
+import { ContactPlanAnswerSchema } from '../contact/contact-plan.js';
+import { GoalSchema, NonMediaLineSchema, SEVERITIES, type Finding, type Plan, type PlanDraft, type Touchpoint } from '../plan/plan.js';
 import type { Question } from './question.js';
 
 /** One channel's own cost as answered (minor units per visit, or per 1,000 impressions). */
@@ -13,7 +14,7 @@ export const ChannelCostAnswerSchema = z.object({ channelId: z.string(), amount:
 
 /**
  * A typed answer: choice id(s), text, a number (money in minor units, rates as fractions), an ISO date, a yes/no,
- * goals, non-media lines, or per-channel costs.
+ * goals, non-media lines, per-channel costs, or the accepted contact plan.
  */
 export const AnswerValueSchema = z.union([
   z.string(),
@@ -21,6 +22,7 @@ export const AnswerValueSchema = z.union([
   z.boolean(),
   z.array(z.string()),
   z.array(GoalSchema),
+  ContactPlanAnswerSchema,
   z.array(NonMediaLineSchema),
   z.array(ChannelCostAnswerSchema),
 ]);
@@ -39,6 +41,24 @@ export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
 
 /** Stored answers by question id. */
 export type Answers = Record<string, AnswerRecord>;
+
+/** One channel's actual rates from the last review: what the next plan starts from. */
+export const ChannelRateSchema = z.object({
+  channelId: z.string().min(1),
+  /** Minor units per visit, per thousand impressions; conversion as a fraction. */
+  costPerVisit: z.number().int().positive().optional(),
+  cpm: z.number().int().positive().optional(),
+  conversion: z.number().positive().max(1).optional(),
+  /** The KPI the row was measured by and its actual value. */
+  kpi: z.object({ metric: z.string().min(1), actual: z.number() }).optional(),
+});
+/** One channel's actual rates. */
+export type ChannelRate = z.infer<typeof ChannelRateSchema>;
+
+/** The per-channel rates of the last review, and where they came from. */
+export const CarriedRatesSchema = z.object({ source: z.string(), channels: z.array(ChannelRateSchema) });
+/** The per-channel rates a plan starts from. */
+export type CarriedRates = z.infer<typeof CarriedRatesSchema>;
 
 /**
  * A suggested answer and where it came from: `actual` a figure the last review measured,
@@ -106,6 +126,12 @@ export const FlowStateSchema = ConversationStateSchema.extend({
   /** Rule ids of the warnings the team accepted. */
   acceptedWarnings: z.array(z.string()),
   suggestions: z.record(z.string(), SuggestionSchema),
+  /** The contact plan as changed so far, before the author accepts it. */
+  contactDraft: ContactPlanAnswerSchema.optional(),
+  /** The row of the contact plan the next reply changes (`change row 3`, `add row`), by its stable id. */
+  editingRow: z.object({ id: z.string().min(1), added: z.boolean().optional() }).optional(),
+  /** What the last review found per channel, shown beside the proposed rows and carried into the budget. */
+  carried: CarriedRatesSchema.optional(),
 });
 /** The whole conversation state. */
 export type FlowState = z.infer<typeof FlowStateSchema>;
@@ -123,6 +149,10 @@ export type FlowInput =
   | { type: 'change'; target: string; raw?: string }
   | { type: 'use-suggestion' }
   | { type: 'accept-warnings' }
+  /** `change row 3` (optionally with the change: `change row 3: channel Xiaohongshu`), `add row`, `remove row 3`. */
+  | { type: 'edit-row'; row: number; text?: string }
+  | { type: 'add-row'; text?: string }
+  | { type: 'remove-row'; row: number }
   /** Post a plan scaled down to the money available (offered when it covers less than half the need). */
   | { type: 'scale-down' };
 
@@ -145,9 +175,18 @@ export type ConversationEffect =
   | {
       type: 'ask';
       question: Question;
-      /** 1-based position among the questions that apply, and how many apply. */
-      position: { number: number; total: number };
+      /**
+       * 1-based position among the questions that apply, and how many apply; in a plan, also the
+       * part of the conversation (fixed, so progress shown by part never jumps).
+       */
+      position: { number: number; total: number; section?: SectionPosition };
       suggestion?: Suggestion;
+      /** The bot's proposal, formatted, for a question it proposes rather than asks. */
+      proposal?: string;
+      /** The contact plan as proposed (and changed so far), for the contact-plan question. */
+      table?: ContactTable;
+      /** Why the last reply could not be used, when the question is asked again with its table. */
+      error?: string;
       /** What the team should know before answering, e.g. what the plan needs before the money available is asked. */
       lead?: string;
       /** How the previous answer was read, e.g. "Read 2 as 2 %". */
@@ -156,10 +195,27 @@ export type ConversationEffect =
       current?: string;
     }
   | { type: 'reask'; question: Question; error: string; attempt: string }
-  | { type: 'status'; answered: StatusLine[]; remaining: number; current?: Question }
+  | { type: 'status'; answered: StatusLine[]; remaining: number; current?: Question; section?: SectionPosition }
   | { type: 'help'; question?: Question; controls: ControlWord[] }
   | { type: 'cancelled' }
   | { type: 'info'; message: string };
+
+/** The part of the conversation a question is in, e.g. Message, part 5 of 8. */
+export interface SectionPosition {
+  label: string;
+  number: number;
+  total: number;
+}
+
+/** The contact plan shown with its question: the rows, the draft they belong to, and the row being changed. */
+export interface ContactTable {
+  rows: Touchpoint[];
+  draft: PlanDraft;
+  /** The row the next reply changes: its 1-based position (absent for a row being added). */
+  editing?: { position?: number; adding: boolean };
+  /** Per-channel actuals from the last review. */
+  carried?: CarriedRates;
+}
 
 /** What the planning conversation shows: the engine's effects, the check's findings, and the finished plan. */
 export type FlowEffect =

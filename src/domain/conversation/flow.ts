@@ -7,14 +7,28 @@
 import { PlanSchema, type Finding } from '../plan/plan.js';
 import { calendarDate, canonicalTimeZone } from '../plan/calendar-date.js';
 import { evaluatePlan, hasBlockingErrors } from '../rules/index.js';
-import type { QuestionScript } from './question.js';
+import { sectionsOf } from './script.js';
+import type { Question, QuestionScript } from './question.js';
 import { applicableQuestions, assembleDraft, SCALE_DOWN_ANSWER } from '../plan/assemble-draft.js';
+import { proposedAnswer } from '../plan/proposed-answers.js';
+import { asAnswer, changeRow } from '../contact/contact-plan.js';
 import { derivedFirst, derivedSuggestion, paidChannelChoices, questionLead } from './budget-prompts.js';
-import type { Question } from './question.js';
-import { accepted, beginConversation, info, record, stepConversation, type QuestionSource } from './engine.js';
-import { currencyOf, readText } from './flow-answer.js';
+import { accepted, ask, beginConversation, currentQuestion, info, moveTo, proceed, record, stepConversation, type QuestionSource } from './engine.js';
+import { currencyOf, formatAnswer, readText } from './flow-answer.js';
 import { CONTROL_WORDS } from './interpret-reply.js';
-import { currentFlowStatus, type FlowEffect, type FlowInput, type FlowState, type FlowStatus, type StepResult, type Suggestion } from './flow-state.js';
+import { addedRowId, applyRowText, CONTACT_PLAN_ID, contactTable, isAcceptance, ROW_EDIT_HINT, type RowOutcome } from './flow-contact.js';
+import {
+  currentFlowStatus,
+  type CarriedRates,
+  type ContactTable,
+  type FlowEffect,
+  type FlowInput,
+  type FlowState,
+  type FlowStatus,
+  type SectionPosition,
+  type StepResult,
+  type Suggestion,
+} from './flow-state.js';
 
 export { interpretReply, CONTROL_WORDS } from './interpret-reply.js';
 export { assembleDraft, applicableQuestions } from '../plan/assemble-draft.js';
@@ -24,7 +38,7 @@ export { calendarDate } from '../plan/calendar-date.js';
 /** Starts a conversation: pre-answers the campaign name when the command gave one, and asks the first question. */
 export function startFlow(
   script: QuestionScript,
-  options: { campaign?: string; now: Date; timeZone: string; suggestions?: Record<string, Suggestion> },
+  options: { campaign?: string; now: Date; timeZone: string; suggestions?: Record<string, Suggestion>; carried?: CarriedRates },
 ): StepResult {
   const state: FlowState = {
     version: 0,
@@ -36,6 +50,7 @@ export function startFlow(
     // An unknown zone would make every date wrong; UTC at least keeps them consistent.
     timeZone: canonicalTimeZone(options.timeZone) ?? 'UTC',
     suggestions: options.suggestions ?? {},
+    ...(options.carried && options.carried.channels.length > 0 ? { carried: options.carried } : {}),
   };
   const campaignQuestion = script.questions.find((q) => q.id === 'campaign');
   const name = options.campaign?.trim();
@@ -72,10 +87,16 @@ function planSource(script: QuestionScript): QuestionSource<FlowState, FlowEffec
       cannotSkip: () => `That question can't be skipped: the plan needs it.`,
     },
     suggestion: (state, questionId) => suggestionFor(script, state, questionId),
+    proposal: (state, question) => proposalText(script, state, question),
+    askDetails: (state, question) => ({
+      ...(question.section !== undefined ? { section: sectionPosition(script, question.section) } : {}),
+      ...(question.kind === 'contact-plan' ? { table: tableFor(script, state) } : {}),
+    }),
     lead: (state, question) => questionLead(script, state.answers, question),
     context: (state) => ({ paidChannels: paidChannelChoices(script, state.answers) }),
     handle: (state, input, now) =>
-      input.type === 'accept-warnings' ? acceptWarnings(script, state) : input.type === 'scale-down' ? scaleDown(script, state, now) : undefined,
+      handleContactPlan(script, state, input, now) ??
+      (input.type === 'accept-warnings' ? acceptWarnings(script, state) : input.type === 'scale-down' ? scaleDown(script, state, now) : undefined),
     complete: (state, now, note) => check(script, state, now, note),
     waiting: (state) =>
       hasBlockingErrors(state.findings)
@@ -114,8 +135,8 @@ function scaleDown(script: QuestionScript, state: FlowState, now: Date): StepRes
 
 function check(script: QuestionScript, state: FlowState, now: Date, note?: string): StepResult {
   const history = state.current ? [...state.history, state.current] : state.history;
-  const draft = assembleDraft(state.answers, script);
-  const findings = evaluatePlan(draft, { today: calendarDate(now, state.timeZone), labels: script.labels });
+  const draft = assembleDraft(state.answers, script, script.catalogue, state.carried);
+  const findings = evaluatePlan(draft, { today: calendarDate(now, state.timeZone), labels: script.labels, catalogue: script.catalogue });
   const base: FlowState = { ...state, status: 'checking', current: undefined, history, findings };
   const lead: FlowEffect[] = note ? [{ type: 'info', message: note }] : [];
   if (hasBlockingErrors(findings)) return { state: base, effects: [...lead, { type: 'findings', findings, blocking: true }] };
@@ -151,5 +172,129 @@ function acceptWarnings(script: QuestionScript, state: FlowState): StepResult {
   }
   const rules = state.findings.filter((f) => f.severity === 'warning').map((f) => f.rule);
   const next = accepted(state, { acceptedWarnings: [...new Set([...state.acceptedWarnings, ...rules])] });
-  return finish(next, assembleDraft(next.answers, script), state.findings);
+  return finish(next, assembleDraft(next.answers, script, script.catalogue, next.carried), state.findings);
+}
+
+// ── proposals and parts ──────────────────────────────────────────────────────
+
+/** The part of the conversation a question is in: fixed for the script, so progress never jumps. */
+function sectionPosition(script: QuestionScript, section: string): SectionPosition {
+  const sections = sectionsOf(script);
+  return { label: section, number: sections.indexOf(section) + 1, total: sections.length };
+}
+
+/** The bot's proposal for a proposed question, formatted the way the question reads answers back. */
+function proposalText(script: QuestionScript, state: FlowState, question: Question): string | undefined {
+  if (!question.proposed) return undefined;
+  const value = proposedAnswer(question.id, assembleDraft(state.answers, script, script.catalogue, state.carried));
+  return value === undefined ? undefined : formatAnswer(question, { value }, currencyOf(state.answers));
+}
+
+// ── the contact plan ─────────────────────────────────────────────────────────
+
+function contactQuestion(script: QuestionScript): Question | undefined {
+  return script.questions.find((q) => q.id === CONTACT_PLAN_ID);
+}
+
+function tableFor(script: QuestionScript, state: FlowState): ContactTable {
+  const { draft, rows } = contactTable(script, state);
+  const editing = state.editingRow;
+  const position = editing ? rows.findIndex((row) => row.id === editing.id) + 1 : 0;
+  return {
+    rows,
+    draft,
+    ...(editing ? { editing: { adding: editing.added === true, ...(position > 0 ? { position } : {}) } } : {}),
+    ...(state.carried ? { carried: state.carried } : {}),
+  };
+}
+
+/** The plan's own question source, for the engine's helpers. */
+function sourceOf(script: QuestionScript): QuestionSource<FlowState, FlowEffect> {
+  return planSource(script);
+}
+
+/**
+ * The inputs the contact plan answers itself: the row commands from anywhere, and at its
+ * question `accept`, a row change while one is open, `back` out of a row; undefined leaves
+ * the input to the engine (with a row change left behind when the author moves on).
+ */
+function handleContactPlan(script: QuestionScript, state: FlowState, input: FlowInput, now: Date): StepResult | undefined {
+  if (input.type === 'edit-row' || input.type === 'add-row' || input.type === 'remove-row') return rowCommand(script, state, input, now);
+  const question = currentQuestion(sourceOf(script), state);
+  if (state.editingRow) {
+    if (input.type === 'text' && question?.kind === 'contact-plan') return settleRow(script, state, applyRowText(script, state, state.editingRow, input.text, now), now);
+    if (['help', 'status'].includes(input.type)) return undefined;
+    const { editingRow: _editing, ...rest } = state;
+    if (input.type === 'back' && question) return { state: rest, effects: [ask(sourceOf(script), rest, question, 'The row is left as it was.')] };
+    return stepConversation(sourceOf(script), rest, input, now);
+  }
+  if (question?.kind !== 'contact-plan') return undefined;
+  if (input.type === 'accept-warnings' || input.type === 'use-suggestion') return acceptContactPlan(script, state, now);
+  if (input.type === 'text') return answerContactPlan(script, state, question, input.text, now);
+  return undefined;
+}
+
+/** A reply to the contact-plan question: `accept`, or an inline `row 3: …`. */
+function answerContactPlan(script: QuestionScript, state: FlowState, question: Question, text: string, now: Date): StepResult {
+  if (isAcceptance(text)) return acceptContactPlan(script, state, now);
+  const inline = /^\s*row\s+#?(\d{1,3})\s*[:,.-]?\s*([\s\S]+)$/i.exec(text);
+  if (inline) return rowCommand(script, state, { type: 'edit-row', row: Number(inline[1]), text: inline[2] ?? '' }, now);
+  const error = 'Reply `accept` to keep the contact plan as it is, or `change row 3` to change a row (also `add row` and `remove row 3`).';
+  return { state: { ...state, rejected: { questionId: question.id, text, error } }, effects: [{ type: 'reask', question, error, attempt: text }] };
+}
+
+/** `accept` at the contact-plan question: the table as it stands becomes the answer. */
+function acceptContactPlan(script: QuestionScript, state: FlowState, now: Date): StepResult {
+  const { rows, answer } = contactTable(script, state);
+  if (rows.length === 0) return info(state, 'There is no contact plan to accept yet: it is made from the channels. Choose them first with `change channels`.');
+  const { contactDraft: _draft, editingRow: _row, ...rest } = state;
+  const answers = { ...rest.answers, [CONTACT_PLAN_ID]: { value: asAnswer(rows, answer), raw: 'accept' } };
+  return proceed(sourceOf(script), accepted(rest, { answers }), now);
+}
+
+/** `change row 3`, `add row`, `remove row 3`, from anywhere in the conversation or on a posted plan. */
+function rowCommand(script: QuestionScript, state: FlowState, input: Extract<FlowInput, { type: 'edit-row' | 'add-row' | 'remove-row' }>, now: Date): StepResult {
+  const question = contactQuestion(script);
+  if (!question || !applicableQuestions(script, state.answers).includes(question)) return info(state, 'This plan has no contact plan to change.');
+  const { rows, answer } = contactTable(script, state);
+  if (rows.length === 0) return info(state, 'The contact plan is made from the channels, which are not chosen yet. Choose them first; the rows follow.');
+  if (input.type === 'add-row') {
+    const target = { id: addedRowId(script, state), added: true };
+    if (input.text) return settleRow(script, { ...state, editingRow: target }, applyRowText(script, state, target, input.text, now), now);
+    return editRow(script, state, target);
+  }
+  const row = rows[input.row - 1];
+  if (!row) return info(state, `There is no row ${input.row}: the contact plan has rows 1 to ${rows.length}.`);
+  if (input.type === 'remove-row') {
+    return settleRow(script, state, { ok: true, answer: changeRow(answer, rows, row.id, { remove: true }), updates: {}, note: `Row ${input.row} is removed.` }, now);
+  }
+  const target = { id: row.id };
+  if (input.text) return settleRow(script, { ...state, editingRow: target }, applyRowText(script, state, target, input.text, now), now);
+  return editRow(script, state, target);
+}
+
+/** Opens a row for change: the contact-plan question is asked with that row, and the next reply changes it. */
+function editRow(script: QuestionScript, state: FlowState, target: { id: string; added?: boolean }): StepResult {
+  const question = contactQuestion(script) as Question;
+  const moved = accepted(moveTo(state, question), { editingRow: target });
+  return { state: moved, effects: [ask(sourceOf(script), moved, question, ROW_EDIT_HINT)] };
+}
+
+/** After a row change: an accepted contact plan takes it and the conversation goes on; otherwise the table is asked again. */
+function settleRow(script: QuestionScript, state: FlowState, outcome: RowOutcome, now: Date): StepResult {
+  const question = contactQuestion(script) as Question;
+  const source = sourceOf(script);
+  if (!outcome.ok) {
+    // The row stays open, so the next reply is read as the change again.
+    const moved = accepted(moveTo(state, question), {});
+    return { state: moved, effects: [ask(source, moved, question, undefined, outcome.error)] };
+  }
+  const { editingRow: _row, contactDraft: _draft, ...rest } = state;
+  const answers = { ...rest.answers, ...outcome.updates };
+  if (contactTable(script, state).accepted) {
+    const next = accepted(rest, { answers: { ...answers, [CONTACT_PLAN_ID]: { value: outcome.answer, raw: 'changed' } } });
+    return proceed(source, next.current === CONTACT_PLAN_ID ? { ...next, current: undefined } : next, now, outcome.note);
+  }
+  const next = accepted<FlowState>(moveTo<FlowState>({ ...rest, answers }, question), { contactDraft: outcome.answer });
+  return { state: next, effects: [ask(source, next, question, `${outcome.note} Reply \`accept\` when the contact plan is right.`)] };
 }

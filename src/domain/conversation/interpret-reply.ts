@@ -35,6 +35,10 @@ const EXACT: Record<string, FlowInput> = {
 };
 
 const CHANGE = /^(?:change|edit|go to|fix)\b\s*(.*)$/;
+/** `change row 3`, `edit row 3: channel Xiaohongshu`, `修改第3行`: the rest keeps its case (it may be a message). */
+const CHANGE_ROW = /^\s*(?:(?:change|edit|fix)\s+row\s+#?|(?:修改|更改|编辑)\s*第?\s*)(\d{1,3})(?:\b|\s*行)[\s:,.\-：，]*([\s\S]*)$/i;
+const REMOVE_ROW = /^\s*(?:(?:remove|delete|drop)\s+row\s+#?(\d{1,3})|(?:删除|删掉|去掉)\s*第?\s*(\d{1,3})\s*行)\s*[.!。！]?\s*$/i;
+const ADD_ROW = /^\s*(?:add\s+(?:a\s+)?(?:new\s+)?row\b|(?:添加|增加|新增)\s*一?\s*行)[\s:,.\-：，]*([\s\S]*)$/i;
 
 /** The kinds of thread word a locale file lists. */
 export const THREAD_WORD_KINDS = ['back', 'skip', 'status', 'help', 'cancel', 'use', 'accept', 'scale-down', 'change'] as const;
@@ -65,7 +69,10 @@ export const CONTROL_WORDS: ControlWord[] = [
   { word: 'status', meaning: 'list the answers so far and how many questions remain' },
   { word: 'change <question>', meaning: 'answer a question again, e.g. "change budget" or "change the concept"' },
   { word: 'use', meaning: 'take the suggested answer, when there is one' },
-  { word: 'accept', meaning: 'post the plan despite its warnings' },
+  { word: 'accept', meaning: 'keep the proposed contact plan; at the end, post the plan despite its warnings' },
+  { word: 'change row <n>', meaning: 'change a row of the contact plan, e.g. "change row 3" then "channel: Xiaohongshu; timing: launch"' },
+  { word: 'add row', meaning: 'add a touchpoint to the contact plan, e.g. "add row: stage purchase decision; channel Search ads"' },
+  { word: 'remove row <n>', meaning: 'take a touchpoint out of the contact plan' },
   { word: 'scale down', meaning: 'post a plan cut to the money available, when it covers less than half the need' },
   { word: 'help', meaning: 'explain the current question' },
   { word: 'cancel', meaning: 'stop planning; nothing is posted' },
@@ -73,17 +80,38 @@ export const CONTROL_WORDS: ControlWord[] = [
 
 /**
  * Reads the control words of a thread reply: back, skip, status, help, cancel, change <question>,
- * accept, in English and in the `thread` words of the locale files; anything else is { type: 'text' }.
+ * accept, the contact plan's row commands, in English and in the `thread` words of the locale
+ * files; anything else is { type: 'text' }.
  */
 export function interpretReply(text: string, thread?: ThreadWords): FlowInput {
+  const row = rowCommand(text.replace(/<@[^<>]*>/g, ' '));
+  if (row) return row;
   const words = normalise(text);
-  const exact = EXACT[words] ?? (thread ? localWord(words, thread) : undefined);
+  // `?.`, `help~` and full-width `ｈｅｌｐ` are the same words with or without the locale's thread words.
+  const exact = EXACT[words] ?? EXACT[compact(words)] ?? (thread ? localWord(words, thread) : undefined);
   if (exact) return exact;
   const change = CHANGE.exec(words);
   if (change) return { type: 'change', target: change[1] ?? '', raw: text };
   const target = thread ? localChange(words, thread) : undefined;
   if (target !== undefined) return { type: 'change', target, raw: text };
   return { type: 'text', text };
+}
+
+/** The contact plan's row commands, or undefined when the reply is not one. */
+function rowCommand(text: string): FlowInput | undefined {
+  const remove = REMOVE_ROW.exec(text);
+  if (remove) return { type: 'remove-row', row: Number(remove[1] ?? remove[2]) };
+  const change = CHANGE_ROW.exec(text);
+  if (change) {
+    const rest = (change[2] ?? '').trim();
+    return rest === '' ? { type: 'edit-row', row: Number(change[1]) } : { type: 'edit-row', row: Number(change[1]), text: rest };
+  }
+  const add = ADD_ROW.exec(text);
+  if (add) {
+    const rest = (add[1] ?? '').trim();
+    return rest === '' ? { type: 'add-row' } : { type: 'add-row', text: rest };
+  }
+  return undefined;
 }
 
 /**

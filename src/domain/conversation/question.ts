@@ -62,6 +62,10 @@ export interface Question {
   min?: number;
   integer?: boolean;
   when?: When;
+  /** The part of the conversation it belongs to ("Audience", "Message"): the plan shows progress by part, which never jumps. */
+  section?: string;
+  /** Proposed from earlier answers rather than asked (the journey, the business model, the tone); `change <label>` sets it. */
+  proposed?: boolean;
 }
 
 /** The plan conversation: the questions in order, the channel catalogue they offer, and the vocabulary's labels. */

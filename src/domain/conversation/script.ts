@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { CodedError } from '../../errors.js';
 import { GOAL_METRICS, MEDIA_LABELS, METRIC_LABELS, QUESTION_MAP, VOCABULARY, type Channel, type Labels, type VocabularyName } from '../plan/plan.js';
 import type { MappedQuestion } from '../plan/question-map.js';
+import { PROPOSABLE_QUESTIONS } from '../plan/proposed-answers.js';
 import { readText } from './flow-answer.js';
 import { conditionsOf, QUESTION_KINDS, YES_NO_IDS, type Choice, type Condition, type Question, type QuestionKind, type QuestionScript } from './question.js';
 
@@ -65,6 +66,10 @@ export const QUESTION_FIELDS = {
   min: z.number().optional(),
   integer: z.boolean().optional(),
   when: WhenSchema.optional(),
+  /** The part of the conversation it opens; a question without one continues the previous part. */
+  section: z.string().trim().min(1, 'the section has no name').optional(),
+  /** The bot proposes the answer from earlier ones instead of asking; `change <label>` lets the author set it. */
+  proposed: z.boolean().optional(),
 };
 const RawQuestionSchema = z.strictObject(QUESTION_FIELDS);
 
@@ -75,15 +80,54 @@ const EXAMPLE_DAY = new Date(Date.UTC(2026, 0, 1));
 export function validateScript(raw: unknown, catalogue: Channel[], map: readonly MappedQuestion[] = QUESTION_MAP): QuestionScript {
   const questions: Question[] = [];
   for (const [index, entry] of questionEntries(raw).entries()) {
-    const question = readQuestion(entry, index, catalogue);
+    const read = readQuestion(entry, index, catalogue);
+    const question: Question = { ...read, section: read.section ?? questions.at(-1)?.section ?? DEFAULT_SECTION };
     if (questions.some((q) => q.id === question.id)) fail(question.id, 'the id is used by an earlier question too');
     checkWhen(question, questions);
     checkMapped(question, map);
     checkExample(question);
+    checkSection(question, questions);
+    if (question.proposed && !(PROPOSABLE_QUESTIONS as readonly string[]).includes(question.id)) {
+      fail(question.id, `the bot cannot propose this answer, so it must be asked; only ${PROPOSABLE_QUESTIONS.join(', ')} can be \`proposed\``);
+    }
+    if (question.proposed && question.when) fail(question.id, 'a proposed question cannot also have `when`');
+    if (question.proposed && mappedRequired(question.id, map)) fail(question.id, 'cannot be proposed: no plan can be posted without this answer, so it must be asked');
     questions.push(question);
   }
   checkRequired(questions, map);
+  checkSectionsAsk(questions);
   return { questions, catalogue, labels: labelsOf(questions, map) };
+}
+
+/** The part a script without sections is in. */
+const DEFAULT_SECTION = 'Questions';
+
+function mappedRequired(id: string, map: readonly MappedQuestion[]): boolean {
+  return map.some((row) => row.question === id && row.required);
+}
+
+/** A part must be one run of questions: coming back to it later would make the progress jump back. */
+function checkSection(question: Question, earlier: Question[]): void {
+  const previous = earlier.at(-1);
+  if (previous === undefined || previous.section === question.section) return;
+  if (earlier.some((q) => q.section === question.section)) {
+    fail(question.id, `section "${question.section}" was left earlier; keep each section's questions together`);
+  }
+}
+
+/** Every part asks at least one question whatever the answers, so none is skipped and the progress counts every part. */
+function checkSectionsAsk(questions: Question[]): void {
+  for (const section of sectionsOf({ questions })) {
+    const members = questions.filter((q) => q.section === section);
+    if (!members.some((q) => !q.proposed && !q.when)) {
+      fail(members[0]?.id ?? section, `section "${section}" has no question that is always asked; give it one, or merge it into its neighbour`);
+    }
+  }
+}
+
+/** The parts of the conversation, in order. */
+export function sectionsOf(script: Pick<QuestionScript, 'questions'>): string[] {
+  return [...new Set(script.questions.flatMap((q) => (q.section === undefined ? [] : [q.section])))];
 }
 
 /** The entries of a script's `questions` list, unchecked. */
@@ -177,7 +221,8 @@ function checkMapped(question: Question, map: readonly MappedQuestion[]): void {
 
 /** The example is shown when an answer cannot be read: it must be one the question's own parser accepts. */
 export function checkExample(question: Question): void {
-  if (question.example === undefined) return;
+  // The contact plan's answer is a table the bot proposes; its example (`accept`) is a command, not a value.
+  if (question.example === undefined || question.kind === 'contact-plan') return;
   const read = readText(question, question.example, { now: EXAMPLE_DAY, timeZone: 'UTC', answers: {}, currency: 'CNY' });
   if (!read.ok) fail(question.id, `the example "${question.example}" is not an answer this question accepts: ${read.error}`);
 }
@@ -206,6 +251,7 @@ export function checkWhen(question: Question, earlier: Question[], facts: Record
     const source = earlier.find((q) => q.id === when.question);
     const fact = Object.hasOwn(facts, when.question) ? facts[when.question] : undefined;
     if (!source && !fact) fail(question.id, `\`when\` refers to "${when.question}", which is not an earlier question`);
+    if (source?.proposed) fail(question.id, `\`when\` refers to "${source.id}", which is proposed rather than asked`);
     const [test, values, valid] = source ? conditionValues(when, source, question) : ['a value', when.in ?? when.not_in ?? [], fact ?? []];
     const unknown = values.filter((value) => !valid.includes(value));
     if (unknown.length > 0) {

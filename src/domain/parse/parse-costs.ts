@@ -2,8 +2,8 @@
  * Reads lists of costs as people type them: the plan's non-media lines
  * ("content ¥20,000 for the website; PR ¥10,000") and per-channel cost assumptions
  * ("E-commerce ads ¥1.50, Search ads ¥2"). Items are separated by semicolons, new
- * lines, or commas that start a new item (not the commas inside `¥20,000` or a
- * channel name's brackets).
+ * lines, or commas that start a new item (not the commas inside `¥20,000`, a list of
+ * names, or a channel name's brackets).
  */
 import { formatMoney } from '../plan/format.js';
 import { NON_MEDIA_LABELS, type Currency, type NonMediaKind, type NonMediaLine, type Parsed } from '../plan/plan.js';
@@ -28,26 +28,48 @@ const KIND_WORDS: readonly [NonMediaKind, RegExp][] = [
 /** What makes a number an amount of money rather than a count: a currency mark or word, or a multiplier. */
 const MARKED = /[¥$€£円元块]|\b(?:rmb|yuan|cny|usd|eur|gbp|jpy|hkd|sgd|aud|cad|dollars?|euros?|pounds?|yen)\b|\d\s?(?:k|m|mn|bn|b|thousand|million|billion|万|亿)\b|万|亿/i;
 
-/** Splits a list into items at `;`, new lines, and commas that start a new item. */
+/**
+ * Splits a list into items at `;`, new lines, and commas that start a new item: a comma
+ * followed by a piece with its own number (`agency 5k, film shoot 1.2m`). A comma inside a
+ * list of names (`content ¥62,700 for the website, WeChat and the store`), between digits
+ * (`¥20,000`) or inside brackets belongs to the item.
+ */
 export function splitItems(text: string): string[] {
   const items: string[] = [];
+  for (const line of splitAt(text, (ch) => ch === ';' || ch === '；' || ch === '\n')) {
+    const pieces = splitAt(line, (ch, next) => (ch === ',' || ch === '，') && !/\d/.test(next));
+    let current = '';
+    for (const piece of pieces) {
+      // A piece with no number of its own carries on the item before it (or starts the next one).
+      if (current === '' || !/\d/.test(piece) || !/\d/.test(current)) current = current === '' ? piece : `${current}, ${piece.trimStart()}`;
+      else {
+        items.push(current);
+        current = piece;
+      }
+    }
+    items.push(current);
+  }
+  return items.map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/** Splits at the characters `separates` picks, outside brackets. */
+function splitAt(text: string, separates: (ch: string, next: string) => boolean): string[] {
+  const parts: string[] = [];
   let depth = 0;
   let current = '';
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i] ?? '';
     if (ch === '(' || ch === '（') depth += 1;
     if ((ch === ')' || ch === '）') && depth > 0) depth -= 1;
-    // A comma between digits groups thousands (¥20,000); one inside brackets belongs to a name.
-    const separates = ch === ';' || ch === '；' || ch === '\n' || ((ch === ',' || ch === '，') && depth === 0 && !/\d/.test(text[i + 1] ?? ''));
-    if (separates) {
-      items.push(current);
+    if (depth === 0 && separates(ch, text[i + 1] ?? '')) {
+      parts.push(current);
       current = '';
     } else {
       current += ch;
     }
   }
-  items.push(current);
-  return items.map((item) => item.trim()).filter((item) => item !== '');
+  parts.push(current);
+  return parts;
 }
 
 /** The amount in an item and the words around it; undefined when there is none, an error when there are two. */

@@ -1,10 +1,12 @@
 /**
- * Reads measurable goals, one per line, e.g. `awareness 10% -> 40% by 2027-03-31`:
- * a metric, a baseline, an arrow, a target and a deadline (DAGMAR: from where, to
- * where, by when).
+ * Reads measurable goals, one per line, e.g. `awareness 10% -> 40% by 2027-03-31 (survey)`:
+ * a metric, a baseline, an arrow, a target, a deadline (DAGMAR: from where, to where,
+ * by when) and, optionally, the data source; a line without one takes its metric's
+ * usual source (awareness from a survey, leads from the CRM).
  */
 import { formatRate } from '../plan/format.js';
-import type { Currency, Goal, GoalMetric, GoalUnit, Parsed } from '../plan/plan.js';
+import { METRIC_LABELS, type Currency, type DataSource, type Goal, type GoalMetric, type GoalUnit, type Parsed } from '../plan/plan.js';
+import { METRIC_INFO } from '../plan/goal-metrics.js';
 import { parseDate } from './parse-date.js';
 import { CHINESE_DATE_TAIL } from './parse-date-zh.js';
 import { hasHan } from './find-names.js';
@@ -32,24 +34,65 @@ const MAX_GOALS_INPUT = 4000;
 /** Keeps each line's regex work small even when the whole answer is near its limit. */
 const MAX_GOAL_LINE = 300;
 
-/** Names people use for each metric; the longest name that starts a line wins. */
+/**
+ * Names people use for each metric; the longest name that starts a line wins. Aided
+ * awareness (recognition, at the shelf) and unaided awareness (recall, before it) are
+ * different effects (Rossiter–Percy) and stay apart; plain "awareness" is its own metric.
+ */
 const METRIC_NAMES: readonly (readonly [string, GoalMetric])[] = (
   [
     ['awareness', 'awareness'],
     ['brand awareness', 'awareness'],
-    ['aided awareness', 'awareness'],
-    ['unaided awareness', 'awareness'],
+    ['awareness rate', 'awareness'],
     ['popularity', 'awareness'],
-    ['recall', 'awareness'],
-    ['brand recall', 'awareness'],
+    ['aided awareness', 'recognition'],
+    ['aided brand awareness', 'recognition'],
+    ['prompted awareness', 'recognition'],
     ['recognition', 'recognition'],
     ['brand recognition', 'recognition'],
+    ['unaided awareness', 'recall'],
+    ['unaided brand awareness', 'recall'],
+    ['unprompted awareness', 'recall'],
+    ['spontaneous awareness', 'recall'],
+    ['recall', 'recall'],
+    ['brand recall', 'recall'],
+    ['top of mind', 'recall'],
+    ['top-of-mind awareness', 'recall'],
+    ['consideration', 'consideration'],
+    ['brand consideration', 'consideration'],
+    ['purchase intent', 'purchase-intent'],
+    ['purchase intention', 'purchase-intent'],
+    ['intent to buy', 'purchase-intent'],
+    ['intention to buy', 'purchase-intent'],
+    ['buying intent', 'purchase-intent'],
     ['trust', 'trust'],
     ['brand trust', 'trust'],
     ['reputation', 'reputation'],
     ['brand reputation', 'reputation'],
-    ['favourability', 'reputation'],
-    ['favorability', 'reputation'],
+    ['favourability', 'favourability'],
+    ['favorability', 'favourability'],
+    ['brand favourability', 'favourability'],
+    ['brand favorability', 'favourability'],
+    ['liking', 'favourability'],
+    ['nps', 'nps'],
+    ['net promoter score', 'nps'],
+    ['share of voice', 'share-of-voice'],
+    ['sov', 'share-of-voice'],
+    ['engagement', 'engagement'],
+    ['engagement rate', 'engagement'],
+    ['interactions', 'engagement'],
+    ['followers', 'followers'],
+    ['fans', 'followers'],
+    ['subscribers', 'followers'],
+    ['reach', 'reach'],
+    ['campaign reach', 'reach'],
+    ['people reached', 'reach'],
+    ['visits', 'visits'],
+    ['site visits', 'visits'],
+    ['website visits', 'visits'],
+    ['store visits', 'visits'],
+    ['sessions', 'visits'],
+    ['traffic', 'visits'],
     ['loyalty', 'loyalty'],
     ['brand loyalty', 'loyalty'],
     ['acquisition', 'acquisition'],
@@ -58,16 +101,40 @@ const METRIC_NAMES: readonly (readonly [string, GoalMetric])[] = (
     ['new customer', 'acquisition'],
     ['new users', 'acquisition'],
     ['new buyers', 'acquisition'],
+    ['leads', 'leads'],
+    ['new leads', 'leads'],
+    ['inquiries', 'leads'],
+    ['enquiries', 'leads'],
+    ['mql', 'mql'],
+    ['mqls', 'mql'],
+    ['marketing qualified leads', 'mql'],
+    ['marketing-qualified leads', 'mql'],
+    ['sql', 'sql'],
+    ['sqls', 'sql'],
+    ['sales qualified leads', 'sql'],
+    ['sales-qualified leads', 'sql'],
+    ['pipeline', 'pipeline'],
+    ['sales pipeline', 'pipeline'],
+    ['pipeline value', 'pipeline'],
+    ['demo requests', 'demo-requests'],
+    ['demo request', 'demo-requests'],
+    ['demo bookings', 'demo-requests'],
+    ['demos', 'demo-requests'],
     ['activation', 'activation'],
     ['activation rate', 'activation'],
     ['retention', 'retention'],
     ['retention rate', 'retention'],
-    ['repeat purchase', 'retention'],
-    ['repeat purchases', 'retention'],
-    ['repeat purchase rate', 'retention'],
-    ['repeat rate', 'retention'],
-    ['repurchase', 'retention'],
-    ['repurchase rate', 'retention'],
+    ['customer retention', 'retention'],
+    ['repeat rate', 'repeat-rate'],
+    ['repeat purchase', 'repeat-rate'],
+    ['repeat purchases', 'repeat-rate'],
+    ['repeat purchase rate', 'repeat-rate'],
+    ['repurchase', 'repeat-rate'],
+    ['repurchase rate', 'repeat-rate'],
+    ['churn', 'churn'],
+    ['churn rate', 'churn'],
+    ['customer churn', 'churn'],
+    ['attrition', 'churn'],
     ['conversion', 'conversion'],
     ['conversion rate', 'conversion'],
     ['cvr', 'conversion'],
@@ -85,23 +152,71 @@ const METRIC_NAMES: readonly (readonly [string, GoalMetric])[] = (
     ['number of orders', 'orders'],
     ['purchases', 'orders'],
     ['transactions', 'orders'],
+    ['cac', 'cac'],
+    ['cpa', 'cac'],
+    ['customer acquisition cost', 'cac'],
+    ['cost per acquisition', 'cac'],
+    ['acquisition cost', 'cac'],
+    ['roas', 'roas'],
+    ['return on ad spend', 'roas'],
   ] as const
 ).toSorted((a, b) => b[0].length - a[0].length);
 
-const UNIT_BY_METRIC: Record<GoalMetric, GoalUnit> = {
-  awareness: 'percent',
-  recognition: 'percent',
-  conversion: 'percent',
-  retention: 'percent',
-  activation: 'percent',
-  loyalty: 'percent',
-  trust: 'score',
-  reputation: 'score',
-  acquisition: 'count',
-  orders: 'count',
-  sharing: 'count',
-  revenue: 'money',
-};
+/** The names listed when a metric is not recognised: one per metric, the way people write them. */
+const KNOWN_METRICS =
+  'awareness, aided awareness, unaided awareness, consideration, purchase intent, trust, favourability, reputation, NPS, share of voice, reach, engagement, followers, visits, leads, MQL, SQL, pipeline, demo requests, conversion, orders, revenue, new customers, CAC, ROAS, activation, retention, repeat rate, churn, loyalty, sharing';
+
+/**
+ * Names of the data sources a goal line may give, e.g. `(survey)`, `[crm]` or `via analytics`.
+ * A line that names none takes its metric's usual source.
+ */
+const SOURCE_NAMES: readonly (readonly [string, DataSource])[] = (
+  [
+    ['survey', 'survey'],
+    ['surveys', 'survey'],
+    ['brand tracker', 'survey'],
+    ['brand tracking', 'survey'],
+    ['brand lift', 'survey'],
+    ['brand lift study', 'survey'],
+    ['panel', 'survey'],
+    ['questionnaire', 'survey'],
+    ['poll', 'survey'],
+    ['analytics', 'analytics'],
+    ['web analytics', 'analytics'],
+    ['site analytics', 'analytics'],
+    ['google analytics', 'analytics'],
+    ['ga4', 'analytics'],
+    ['baidu tongji', 'analytics'],
+    ['crm', 'crm'],
+    ['salesforce', 'crm'],
+    ['hubspot', 'crm'],
+    ['marketing automation', 'crm'],
+    ['member database', 'crm'],
+    ['platform', 'platform'],
+    ['platform data', 'platform'],
+    ['ads manager', 'platform'],
+    ['ad platform', 'platform'],
+    ['social listening', 'platform'],
+    ['sales data', 'sales'],
+    ['sales system', 'sales'],
+    ['erp', 'sales'],
+    ['pos', 'sales'],
+    ['finance', 'sales'],
+    ['问卷', 'survey'],
+    ['问卷调查', 'survey'],
+    ['调研', 'survey'],
+    ['品牌追踪', 'survey'],
+    ['网站分析', 'analytics'],
+    ['数据分析', 'analytics'],
+    ['会员系统', 'crm'],
+    ['客户关系管理', 'crm'],
+    ['平台数据', 'platform'],
+    ['平台后台', 'platform'],
+    ['后台数据', 'platform'],
+    ['销售数据', 'sales'],
+    ['财务数据', 'sales'],
+  ] as const
+).toSorted((a, b) => b[0].length - a[0].length);
 
 const BULLET = /^(?:[-•*·‣◦▪]\s*|\d{1,2}[.)]\s+|\d{1,2}、\s*|[一二三四五六七八九十][.)、]\s*)/;
 /** `->`, `→`, ` to `, and the Chinese `到` / `至`, with or without a verb (`提升到`, `降到`). */
@@ -111,7 +226,42 @@ const DEADLINE = /\s+(?:by|until|due|before)\s+(?=\S)/g;
 /** `截止 2027年3月31日`, `截至3月底`: the Chinese words that come before a deadline. */
 const DEADLINE_ZH = /\s*(?:截止到|截至到|截止日期|截止于|截止|截至|期限|到期日?)\s*:?\s*(?=\S)/g;
 const DIRECTION_WORD = /^(reduce|decrease|lower|cut|increase|grow|raise|improve|boost|lift)\s+|^(降低|减少|压缩|提升|提高|增加|扩大)\s*/;
-const DECREASE_WORD = /^(?:reduce|decrease|lower|cut|降低|减少|压缩)$/;
+/** Words that ask for a way the metric should not move: "reduce retention", "increase churn" (an arrow such as 降到 counts too). */
+const DOWN_WORDS = new Set(['reduce', 'decrease', 'lower', 'cut', '降低', '减少', '压缩']);
+const UP_WORDS = new Set(['increase', 'grow', 'raise', 'boost', '提升', '提高', '增加', '扩大']);
+const INCREASE_ARROW = /(?:提升|提高|增长|增加|上升)(?:到|至)/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const SOURCE_ALTERNATION = SOURCE_NAMES.map(([name]) => escapeRegExp(name)).join('|');
+const SOURCE_LEAD = '(?:source\\s*:?\\s*|via\\s+|from\\s+|measured\\s+(?:by|in|with)\\s+|tracked\\s+(?:by|in)\\s+|来源\\s*:?\\s*|数据来源\\s*:?\\s*)';
+/** `(survey)`, `[source: crm]`, `(via analytics)`, `(数据来源：问卷)`: a bracketed source anywhere on the line. */
+const BRACKETED_SOURCE = new RegExp(`[(\\[]\\s*${SOURCE_LEAD}?(${SOURCE_ALTERNATION})\\s*[)\\]]`);
+/** `via crm`, `source: survey`, `measured by analytics`: a named source without brackets. */
+const NAMED_SOURCE = new RegExp(`(?:^|\\s)(?:via|source\\s*:|source|measured\\s+(?:by|in|with)|tracked\\s+(?:by|in)|according\\s+to)\\s+(${SOURCE_ALTERNATION})(?=$|[\\s,;.])`);
+/** An explicit source the table does not know, so the person hears about it instead of a puzzling date error. */
+const UNKNOWN_SOURCE = /[(\[]\s*(?:source\s*:?|via)\s*([^()\[\]]{1,40}?)\s*[)\]]|(?:^|\s)(?:via|source\s*:)\s+(\S+)\s*$/;
+
+/** Takes the data source out of a lower-cased line: the source (if named) and the rest. */
+function splitSource(line: string): Parsed<{ rest: string; source?: DataSource }> {
+  for (const pattern of [BRACKETED_SOURCE, NAMED_SOURCE]) {
+    const match = pattern.exec(line);
+    const name = match?.[1];
+    if (match && name !== undefined) {
+      const source = SOURCE_NAMES.find(([known]) => known === name)?.[1];
+      const rest = `${line.slice(0, match.index)} ${line.slice(match.index + match[0].length)}`.replace(/\s+/g, ' ').trim();
+      return ok(source === undefined ? { rest } : { rest, source });
+    }
+  }
+  const unknown = UNKNOWN_SOURCE.exec(line);
+  if (unknown) {
+    const named = (unknown[1] ?? unknown[2] ?? '').trim();
+    return fail(`I don't know the data source ${quoteInput(named)}; put one of survey, analytics, CRM, platform or sales data in brackets at the end of the line`);
+  }
+  return ok({ rest: line });
+}
 
 /** A goal value in percent: `10%`, or a bare `10` read as 10 % with a note. */
 function readPercent(text: string): Parsed<number> {
@@ -122,10 +272,10 @@ function readPercent(text: string): Parsed<number> {
   return rate.percentSign ? ok(value) : ok(value, `Read ${quoteInput(text)} as ${formatRate(value, 6)}.`);
 }
 
-/** A goal value that is a score (`3.2`) or a count (`1,000`, `2k`). */
-function readPlain(text: string, unit: 'score' | 'count'): Parsed<number> {
+/** A goal value that is a score (`3.2`, or `-5` for a score that can be negative, such as NPS) or a count (`1,000`, `2k`). */
+function readPlain(text: string, unit: 'score' | 'count', allowNegative = false): Parsed<number> {
   const number = readNumber(text.replace(CHINESE_COUNTER, ''));
-  if (number === undefined || number.negative) {
+  if (number === undefined || (number.negative && !allowNegative)) {
     return fail(`${quoteInput(text)} isn't a ${unit === 'count' ? 'count such as `1,000`' : 'score such as `4.2`'}`);
   }
   const value = toNumber(number);
@@ -134,7 +284,15 @@ function readPlain(text: string, unit: 'score' | 'count'): Parsed<number> {
   return ok(value === 0 ? 0 : value);
 }
 
-function readValue(text: string, unit: GoalUnit, currency: Currency): Parsed<number> {
+/** NPS runs from -100 to 100: the only goal whose values may be negative. */
+const NPS_RANGE = 100;
+
+function readValue(text: string, unit: GoalUnit, currency: Currency, metric: GoalMetric): Parsed<number> {
+  if (metric === 'nps' && unit === 'score') {
+    const score = readPlain(text, unit, true);
+    if (score.ok && Math.abs(score.value) > NPS_RANGE) return fail(`${quoteInput(text)} is outside the NPS range of -100 to 100`);
+    return score;
+  }
   if (unit === 'percent') return readPercent(text);
   if (unit === 'money') {
     const money = parseMoney(text, currency, { allowZero: true });
@@ -177,7 +335,9 @@ function splitDeadline(line: string): { body: string; deadline?: string } {
 
 /** Reads one goal line; errors are phrases that the caller prefixes with the line. */
 function readGoal(line: string, context: GoalContext): Parsed<Goal> {
-  const lowered = line.toLowerCase().replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+  const sourced = splitSource(line.toLowerCase().replace(/\s+/g, ' ').trim());
+  if (!sourced.ok) return sourced;
+  const lowered = sourced.value.rest.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
   const split = splitDeadline(lowered);
   const body = split.body.replace(/[\s,;.。]+$/, '');
   const deadlineText = split.deadline;
@@ -185,7 +345,12 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
   const names = metricNames(context.metricNames);
   const named = readMetric(body.slice(directionMatch?.[0].length ?? 0), names);
   if (named === undefined) return fail(`I don't know that metric; start the line with one of: ${knownMetrics(context.metricNames, hasHan(body))}`);
-  const decrease = DECREASE_WORD.test(directionMatch?.[1] ?? directionMatch?.[2] ?? '') || DECREASE_ARROW.test(named.rest);
+  // The metric says which way it should move; a word or an arrow that asks for the other way is refused.
+  const info = METRIC_INFO[named.metric];
+  const word = directionMatch?.[1] ?? directionMatch?.[2] ?? '';
+  const wantsDown = DOWN_WORDS.has(word) || DECREASE_ARROW.test(named.rest);
+  const wantsUp = UP_WORDS.has(word) || INCREASE_ARROW.test(named.rest);
+  if (info.direction === 'increase' ? wantsDown : wantsUp) return fail(directionRefusal(named.metric, word || (wantsDown ? '降到' : '提升到')));
   const sides = named.rest.split(ARROW);
   if (sides.length !== 2) return fail('I need a starting value, an arrow and a target, such as `10% -> 40%`');
   const baselineText = (sides[0] ?? '').replace(/^(?:[\s:=]|-\s)*(?:from\s+|at\s+|从|由)?/, '').trim();
@@ -194,10 +359,10 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
   if (targetText === '') return fail('the target is missing');
 
   const hasPercent = /%|percent|pct|百分之|百分点/.test(`${baselineText} ${targetText}`);
-  const unit: GoalUnit = hasPercent ? 'percent' : UNIT_BY_METRIC[named.metric];
-  const baseline = readValue(baselineText, unit, context.currency);
+  const unit: GoalUnit = hasPercent ? 'percent' : info.unit;
+  const baseline = readValue(baselineText, unit, context.currency, named.metric);
   if (!baseline.ok) return fail(`the starting value ${baseline.error}`);
-  const target = readValue(targetText, unit, context.currency);
+  const target = readValue(targetText, unit, context.currency, named.metric);
   if (!target.ok) return fail(`the target ${target.error}`);
 
   const deadline = readDeadline(deadlineText, context, hasHan(line));
@@ -207,10 +372,20 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
     unit,
     baseline: baseline.value,
     target: target.value,
-    direction: decrease ? 'decrease' : 'increase',
+    direction: info.direction,
     deadline: deadline.value,
+    source: sourced.value.source ?? info.source,
   };
   return ok(goal, joinNotes([baseline.note, target.note, directionNote(goal), deadline.note]));
+}
+
+/** Why "reduce retention" or "increase churn" is refused: the metric only moves one way for the better. */
+function directionRefusal(metric: GoalMetric, word: string): string {
+  const name = METRIC_LABELS[metric].toLowerCase();
+  if (METRIC_INFO[metric].direction === 'increase') {
+    return `${name} is a metric that should go up, so I can't \`${word}\` it; if it is falling, set the target above today's value, or use a metric that should go down, such as churn`;
+  }
+  return `${name} is a metric that should go down, so I can't \`${word}\` it; write the line without it, with the target below today's value`;
 }
 
 /** The example in the line's language: a line written in Chinese gets a Chinese one. */
@@ -219,7 +394,7 @@ function exampleFor(line: string, context: GoalContext): string {
   return hasHan(line) && awareness !== undefined ? `e.g. \`${awareness} 10% 到 40% 截止 2027年3月31日\`` : EXAMPLE;
 }
 
-const ENGLISH_METRICS = 'awareness, recognition, trust, reputation, loyalty, new customers, activation, retention, conversion, sharing, revenue, orders';
+const ENGLISH_METRICS = KNOWN_METRICS;
 
 /** The metrics for the error message; with the first name of each in the line's language when it is written in Chinese. */
 function knownMetrics(extra: GoalContext['metricNames'], chinese: boolean): string {
@@ -241,8 +416,12 @@ function readDeadline(text: string | undefined, context: GoalContext, chinese: b
 
 /** Flags a target on the wrong side of the baseline, which the rules will reject. */
 function directionNote(goal: Goal): string | undefined {
+  const name = METRIC_LABELS[goal.metric].toLowerCase();
   if (goal.direction === 'increase' && goal.target < goal.baseline) {
-    return 'The target is below the starting value; if you mean to bring it down, start the line with `reduce`.';
+    return `The target is below the starting value, but ${name} should go up; check the two figures.`;
+  }
+  if (goal.direction === 'decrease' && goal.target > goal.baseline) {
+    return `The target is above the starting value, but ${name} should go down; check the two figures.`;
   }
   return undefined;
 }

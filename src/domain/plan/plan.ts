@@ -13,7 +13,6 @@
 import { z } from 'zod';
 import { answeredBy, questionMapOf, REQUIRED, type FieldSource, type MappedQuestion } from './question-map.js';
 import {
-  BUSINESS_MODELS,
   DATA_SOURCES,
   FUNNEL_OBJECTIVES,
   GOAL_METRICS,
@@ -86,6 +85,14 @@ export const ChannelSchema = z.object({
   stages: z.array(z.enum(STAGES)).min(1),
   /** Optional grouping for display, e.g. `global`, `china`. */
   region: z.string().optional(),
+  /** The stages it reaches in B2B, when they differ (email nurture and LinkedIn ads serve evaluation there); `stages` holds for B2C. */
+  b2bStages: z.array(z.enum(STAGES)).min(1).optional(),
+  /** The format a touchpoint on it usually takes (seed 000): search ad, short video, live broadcast, soft article… */
+  format: z.string().min(1).optional(),
+  /** Runs all campaign long rather than in bursts (search ads answer whoever is searching, whenever they search). */
+  alwaysOn: z.boolean().optional(),
+  /** KPI ids (see `channels/kpis.ts`) that measure a touchpoint on it at a stage, where the stage's default does not fit. */
+  kpis: z.partialRecord(z.enum(STAGES), z.string().min(1)).optional(),
 });
 export type Channel = z.infer<typeof ChannelSchema>;
 
@@ -141,32 +148,45 @@ export const RetentionInputsSchema = z.object({
 });
 export type RetentionInputs = z.infer<typeof RetentionInputsSchema>;
 
-/** The brand message (seed 003, Schultz step 3): what every touchpoint carries. */
+/**
+ * The brand message (seed 003, Schultz step 3): what every touchpoint carries. The insight
+ * answer fills `insight` and the proposition answer `proposition`, each as typed;
+ * assembleDraft then splits off the evidence and methods, and the reason to believe.
+ */
 export const MessagePlanSchema = z.object({
   /** The consumer insight in one sentence. */
-  insight: z.string().optional(),
+  insight: answer.text('insight').optional(),
   /** How it was found, and the evidence (e.g. "12 of 15 interviewees said…"). */
   insightMethods: z.array(z.enum(RESEARCH_METHODS)).default([]),
   evidence: z.string().optional(),
   /** What the brand promises this audience. */
-  proposition: z.string().optional(),
+  proposition: answer.text('proposition').optional(),
   /** Why they should believe it. */
   reasonToBelieve: z.string().optional(),
-  tone: z.string().optional(),
+  /** Proposed from the motive and involvement until the author sets it. */
+  tone: answer.text('tone').optional(),
 });
 export type MessagePlan = z.infer<typeof MessagePlanSchema>;
 
-/** The brand incentive (seed 003): a short-term offer; its cost is a line of the budget. */
+/**
+ * The brand incentive (seed 003): a short-term offer; its cost is a line of the budget.
+ * The offer answer fills `offer` as typed and the terms answer `eligibility`; assembleDraft
+ * reads the mechanic, value or rate from the first and splits the duration off the second.
+ */
 export const IncentiveSchema = z.object({
+  /** The offer as typed, e.g. "¥30 coupon" (read again in the plan's currency). */
+  offer: answeredBy(z.string(), { question: 'incentive_offer', kind: 'offer' }).optional(),
   mechanic: z.enum(INCENTIVE_MECHANICS).optional(),
   /** Cost to the brand of one redemption, minor units (e.g. ¥100 off plus a ¥20 gift is 12,000 fen). */
   value: minorUnits().optional(),
+  /** A percentage off the order (fraction), when the offer was given as one; `value` is then rate × average order value, once known. */
+  rate: fraction().optional(),
   /** Who qualifies, e.g. "first order over ¥299". */
-  eligibility: z.string().optional(),
+  eligibility: answer.text('incentive_terms').optional(),
   /** When it runs, e.g. "launch week" or "1–11 Nov". */
   duration: z.string().optional(),
   /** Expected redemptions; when absent the budget assumes every order redeems. */
-  expectedRedemptions: z.number().int().optional(),
+  expectedRedemptions: answer.wholeNumber('incentive_redemptions').optional(),
   /** Stages where the incentive is offered (defaults to the purchase decision). */
   stages: z.array(z.enum(STAGES)).default([]),
 });
@@ -181,9 +201,17 @@ export const TouchpointTimingSchema = z.discriminatedUnion('kind', [
 ]);
 export type TouchpointTiming = z.infer<typeof TouchpointTimingSchema>;
 
+/** Fields of a touchpoint the author can set by hand (`change row 3`); the rest follow the bot's proposal. */
+export const TOUCHPOINT_FIELDS = ['stage', 'channelId', 'format', 'timing', 'message', 'kpi', 'callToAction', 'usesIncentive'] as const;
+export type TouchpointField = (typeof TOUCHPOINT_FIELDS)[number];
+
 /** One row of the contact plan (domain §7): when, where and how the audience is reached at one stage. */
 export const TouchpointSchema = z.object({
-  /** Stable within the plan (`1`, `2`…), so "change row 3" keeps meaning the same row. */
+  /**
+   * Stable within the plan: `<stage>/<channel id>` for a row the bot proposed, `added-<n>` for one the
+   * author added, so an edit keeps meaning the same row when the proposal is redone. People see the row's
+   * position ("row 3"), not this id.
+   */
   id: z.string().min(1),
   stage: z.enum(STAGES),
   channelId: z.string().min(1),
@@ -197,6 +225,8 @@ export const TouchpointSchema = z.object({
   /** Whether the row carries a call to action or the incentive. */
   callToAction: z.boolean().optional(),
   usesIncentive: z.boolean().optional(),
+  /** The fields the author set by hand; the others are redone from the answers whenever they change. */
+  authored: z.array(z.enum(TOUCHPOINT_FIELDS)).optional(),
 });
 export type Touchpoint = z.infer<typeof TouchpointSchema>;
 
@@ -249,9 +279,10 @@ export const PlanDraftSchema = z.object({
   keyProblem: answer.one('key_problem', 'problem', REQUIRED).optional(),
   problemStatement: answer.text('problem_statement', REQUIRED).optional(),
   audience: AudienceSchema.optional(),
-  businessModel: z.enum(BUSINESS_MODELS).optional(),
-  /** The stages the campaign moves the audience through, in journey order, starting at `audience.stage`. */
-  journey: z.array(z.enum(STAGES)).default([]),
+  /** Proposed from the audience and the channels until the author sets it (`change business model`). */
+  businessModel: answer.one('business_model', 'businessModel').optional(),
+  /** The stages the campaign moves the audience through, in journey order, starting at `audience.stage`; proposed until set. */
+  journey: answer.many('journey', 'stage').default([]),
   research: answer.many('research', 'research').default([]),
   primaryObjective: answer.one('primary_objective', 'objective', REQUIRED).optional(),
   secondaryObjectives: answer.many('secondary_objectives', 'objective').default([]),
@@ -263,7 +294,11 @@ export const PlanDraftSchema = z.object({
   message: MessagePlanSchema.optional(),
   incentive: IncentiveSchema.optional(),
   channels: answer.channels('channels', REQUIRED).default([]),
-  /** The contact plan: one row per touchpoint (domain §7). */
+  /**
+   * The contact plan: one row per touchpoint (domain §7). Filled by the contact-plan question,
+   * whose answer is the accepted table and the author's changes: assembleDraft redoes it
+   * against the current answers (`reconcileContactPlan`), so it is not a plain mapped field.
+   */
   contactPlan: z.array(TouchpointSchema).default([]),
   budget: BudgetSchema.optional(),
   startDate: answer.date('start_date', REQUIRED).optional(),

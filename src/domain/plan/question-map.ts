@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { VocabularyName } from './vocabulary.js';
 
-export const QUESTION_KINDS = ['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno', 'costs', 'channel-costs'] as const;
+export const QUESTION_KINDS = ['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno', 'costs', 'channel-costs', 'contact-plan', 'offer'] as const;
 /** How an answer is read: each kind has its own parser. */
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 

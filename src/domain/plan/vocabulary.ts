@@ -56,6 +56,26 @@ export const GOAL_METRICS = [
   'sharing',
   'revenue',
   'orders',
+  // Added with the contact plan (domain §9): what marketers actually set.
+  'recall',
+  'consideration',
+  'purchase-intent',
+  'favourability',
+  'nps',
+  'share-of-voice',
+  'engagement',
+  'followers',
+  'reach',
+  'visits',
+  'leads',
+  'mql',
+  'sql',
+  'pipeline',
+  'demo-requests',
+  'repeat-rate',
+  'churn',
+  'cac',
+  'roas',
 ] as const;
 export type GoalMetric = (typeof GOAL_METRICS)[number];
 
@@ -121,6 +141,7 @@ export const VOCABULARY = {
   research: RESEARCH_KINDS,
   currency: CURRENCIES,
   pattern: PHASING_PATTERNS,
+  businessModel: BUSINESS_MODELS,
 } as const;
 /** The name of a choice vocabulary, e.g. `stage`. */
 export type VocabularyName = keyof typeof VOCABULARY;
@@ -141,7 +162,7 @@ export function labelOf(labels: Labels, vocabulary: keyof Labels, id: string | u
 /** Goal indicators as people read them. Not choices of any question (goals are typed), so they live here. */
 export const METRIC_LABELS: Record<GoalMetric, string> = {
   awareness: 'Awareness',
-  recognition: 'Recognition',
+  recognition: 'Aided awareness',
   trust: 'Trust',
   reputation: 'Reputation',
   loyalty: 'Loyalty',
@@ -152,6 +173,56 @@ export const METRIC_LABELS: Record<GoalMetric, string> = {
   sharing: 'Sharing',
   revenue: 'Revenue',
   orders: 'Orders',
+  recall: 'Unaided awareness',
+  consideration: 'Consideration',
+  'purchase-intent': 'Purchase intent',
+  favourability: 'Favourability',
+  nps: 'NPS',
+  'share-of-voice': 'Share of voice',
+  engagement: 'Engagement',
+  followers: 'Followers',
+  reach: 'Reach',
+  visits: 'Visits',
+  leads: 'Leads',
+  mql: 'Marketing-qualified leads (MQL)',
+  sql: 'Sales-qualified leads (SQL)',
+  pipeline: 'Pipeline',
+  'demo-requests': 'Demo requests',
+  'repeat-rate': 'Repeat purchase rate',
+  churn: 'Churn',
+  cac: 'Cost per acquisition (CAC/CPA)',
+  roas: 'Return on ad spend (ROAS)',
+};
+
+/** How an insight was found, as people read it (no question offers these as choices: the insight answer's words say). */
+export const RESEARCH_METHOD_LABELS: Record<ResearchMethod, string> = {
+  'big-data': 'Big data',
+  desk: 'Desk research',
+  survey: 'Survey',
+  interviews: 'Interviews',
+};
+
+/** Where a goal or a touchpoint is measured, in running text ("measured by CRM"). */
+export const DATA_SOURCE_LABELS: Record<DataSource, string> = {
+  survey: 'survey',
+  analytics: 'analytics',
+  crm: 'CRM',
+  platform: 'platform data',
+  sales: 'sales data',
+};
+
+/** The incentive's mechanics (read from the offer's words, not offered as choices). */
+export const MECHANIC_LABELS: Record<IncentiveMechanic, string> = {
+  discount: 'Discount',
+  coupon: 'Coupon',
+  gift: 'Gift with purchase',
+  'free-trial': 'Free trial',
+  sample: 'Free sample',
+  bundle: 'Bundle',
+  cashback: 'Cashback',
+  'loyalty-points': 'Loyalty points',
+  'referral-reward': 'Referral reward',
+  contest: 'Contest or lucky draw',
 };
 
 /** Kinds of non-media cost as people read them (typed in a line's words, never offered as choices). */

@@ -14,6 +14,7 @@ import type { Question } from '../conversation/question.js';
 import type { Plan } from '../plan/plan.js';
 import { plannedSpend, summarizeAgainst, type ReviewActuals, type ReviewSummary } from './review.js';
 import { REVIEW_MAP, reviewActuals, reviewFactsOf, reviewQuestionsFor, type ReviewScript } from './review-script.js';
+import { parseTouchpointActuals } from './touchpoint-actuals.js';
 import type { QuestionNames } from '../conversation/flow-target.js';
 import type { InputWords } from '../locale/input-words.js';
 
@@ -58,8 +59,9 @@ export const REVIEW_CONTROL_WORDS: ControlWord[] = CONTROL_WORDS.filter((c) =>
 
 /**
  * The review's questions for this plan, in order; ids are stable: actual_spend, actual_media_spend (a plan with
- * non-media lines), goal_1..goal_n, actual_visits, actual_orders, actual_revenue (the funnel; orders and revenue for
- * retention), actual_impressions, actual_reach (reach bought on paid media), worked, did_not_work.
+ * non-media lines), goal_1..goal_n, touchpoint_actuals (a plan with a contact plan), actual_visits, actual_orders,
+ * actual_revenue (the funnel; orders and revenue for retention), actual_impressions, actual_reach (reach bought on
+ * paid media), worked, did_not_work.
  */
 export function reviewQuestions(script: ReviewScript, plan: Plan, planned: number): Question[] {
   return reviewQuestionsFor(script, reviewFactsOf(plan, planned));
@@ -123,18 +125,30 @@ function reviewSource(script: ReviewScript, plan: Plan, words?: InputWords): Que
       cannotSkip: (question) =>
         `"${question.label}" can't be skipped: the review needs it. If you don't know it exactly, give your best estimate, e.g. ${question.example ?? '0'}.`,
     },
-    handle: (state, input) =>
-      ['choose', 'use-suggestion', 'accept-warnings', 'scale-down'].includes(input.type)
-        ? info(state, 'That belongs to the planning conversation. For the review, please type your answer in this thread.')
-        : undefined,
+    handle: (state, input) => {
+      if (['choose', 'use-suggestion', 'accept-warnings', 'scale-down', 'edit-row', 'add-row', 'remove-row'].includes(input.type)) {
+        return info(state, 'That belongs to the planning conversation. For the review, please type your answer in this thread.');
+      }
+      return input.type === 'text' ? checkTouchpoints(plan, questions(state), state, input.text) : undefined;
+    },
     complete: (state, now, note) => finish(plan, state, now, note),
     // A review has no waiting point: when no question is left it is finished.
     waiting: () => 'The review has no open question.',
   };
 }
 
+/** The touchpoint answer is checked against the plan's rows before the engine keeps it as typed. */
+function checkTouchpoints(plan: Plan, questions: Question[], state: ReviewState, text: string): Step<ReviewState, ReviewEffect> | undefined {
+  const question = state.status === 'asking' ? questions.find((q) => q.id === state.current) : undefined;
+  if (question?.id !== 'touchpoint_actuals') return undefined;
+  const read = parseTouchpointActuals(text, plan);
+  if (read.ok) return undefined;
+  const rejected = { questionId: question.id, text, error: read.error };
+  return { state: { ...state, rejected }, effects: [{ type: 'reask', question, error: read.error, attempt: text }] };
+}
+
 function finish(plan: Plan, state: ReviewState, now: Date, note?: string): Step<ReviewState, ReviewEffect> {
-  const actuals = reviewActuals(plan.goals, state.answers);
+  const actuals = reviewActuals(plan.goals, state.answers, plan);
   const summary = summarizeAgainst(plan, state.plannedSpend, actuals);
   const finished: ReviewState = {
     ...state,

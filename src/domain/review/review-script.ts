@@ -11,11 +11,13 @@ import type { Answers } from '../conversation/flow-state.js';
 import type { Question, QuestionKind } from '../conversation/question.js';
 import { formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { METRIC_LABELS, MINOR_UNITS, type Currency, type Goal, type Plan } from '../plan/plan.js';
+import { kpiInfo } from '../channels/kpis.js';
 import { budgetModelOf } from '../budget/budget.js';
 import type { BudgetModel } from '../budget/budget-types.js';
 import { paidChannels } from '../budget/budget-tasks.js';
 import { conditionsOf } from '../conversation/question.js';
 import type { ReviewActuals } from './review.js';
+import { parseTouchpointActuals } from './touchpoint-actuals.js';
 
 /** A question of review.yml before a plan fills it in. */
 export interface ReviewQuestionTemplate extends Question {
@@ -39,10 +41,24 @@ export interface ReviewFacts {
   /** Whether the plan had non-media lines (then the working media is asked apart, for the actual rates). */
   nonMedia: boolean;
   goals: Goal[];
+  /** Whether the plan has a contact plan (plans stored before contact plans have none). */
+  contactPlan: 'yes' | 'no';
+  /** The rows of the contact plan as the touchpoint question lists them, e.g. "1 Search ads (clicks); 2 …". */
+  rows: string;
 }
+
+/** Rows listed in the touchpoint question, at most; a longer plan is summed up with "and N more rows". */
+const LISTED_ROWS = 12;
 
 /** The plan's facts for its review. */
 export function reviewFactsOf(plan: Plan, plannedSpend: number): ReviewFacts {
+  const rows = plan.contactPlan ?? [];
+  const listed = rows.slice(0, LISTED_ROWS).map((row, index) => {
+    const channel = plan.channels.find((c) => c.id === row.channelId)?.name ?? row.channelId;
+    const kpi = row.kpi ? (kpiInfo(row.kpi.metric)?.label ?? row.kpi.metric).toLowerCase() : 'its KPI';
+    return `${index + 1} ${channel} (${kpi})`;
+  });
+  const more = rows.length > LISTED_ROWS ? `; and ${rows.length - LISTED_ROWS} more rows` : '';
   return {
     currency: plan.budget.currency,
     plannedSpend,
@@ -50,17 +66,28 @@ export function reviewFactsOf(plan: Plan, plannedSpend: number): ReviewFacts {
     paidMedia: paidChannels(plan).length > 0,
     nonMedia: (plan.budget.nonMedia ?? []).some((line) => line.amount > 0),
     goals: plan.goals,
+    contactPlan: rows.length > 0 ? 'yes' : 'no',
+    rows: `${listed.join('; ')}${more}`,
   };
 }
 
-/** Conditions a review question may have without asking: `when: { question: budget_model, in: [funnel] }`. */
-const FACTS = { budget_model: ['funnel', 'reach', 'retention'], paid_media: ['yes', 'no'], non_media: ['yes', 'no'] } as const;
+/**
+ * Conditions a review question may have without asking: `when: { question: budget_model, in: [funnel] }`,
+ * `when: { question: contact_plan, in: [yes] }`.
+ */
+const FACTS = {
+  budget_model: ['funnel', 'reach', 'retention'],
+  paid_media: ['yes', 'no'],
+  non_media: ['yes', 'no'],
+  contact_plan: ['yes', 'no'],
+} as const;
 
 /** A fact's value for a plan, as `when` lists it. */
 function factValue(facts: ReviewFacts, name: string): string | undefined {
   if (name === 'budget_model') return facts.budgetModel;
   if (name === 'paid_media') return facts.paidMedia ? 'yes' : 'no';
   if (name === 'non_media') return facts.nonMedia ? 'yes' : 'no';
+  if (name === 'contact_plan') return facts.contactPlan;
   return undefined;
 }
 
@@ -72,6 +99,8 @@ export const REVIEW_MAP: readonly { question: string; field: keyof ReviewActuals
   { question: 'actual_spend', field: 'spend', kind: 'money', required: true },
   { question: 'actual_media_spend', field: 'mediaSpend', kind: 'money' },
   { question: 'goal', field: 'goals', forEach: 'goal', required: true },
+  // Read with the plan's rows (`reviewActuals`): one line per row, `row 2: 45,000, spend ¥60,000`.
+  { question: 'touchpoint_actuals', field: 'touchpoints', kind: 'text' },
   { question: 'actual_visits', field: 'visits', kind: 'number' },
   { question: 'actual_orders', field: 'orders', kind: 'number' },
   { question: 'actual_revenue', field: 'revenue', kind: 'money' },
@@ -81,7 +110,7 @@ export const REVIEW_MAP: readonly { question: string; field: keyof ReviewActuals
   { question: 'did_not_work', field: 'didNotWork', kind: 'text' },
 ];
 
-const PLACEHOLDERS = ['currency', 'planned_spend', 'spend_example'];
+const PLACEHOLDERS = ['currency', 'planned_spend', 'spend_example', 'rows'];
 const GOAL_PLACEHOLDERS = ['n', 'metric', 'goal', 'target'];
 const PLACEHOLDER = /\{([a-z_]+)(?::(\d+))?\}/g;
 
@@ -176,6 +205,7 @@ function values(facts: ReviewFacts): Record<string, string> {
     currency,
     planned_spend: formatMoney(plannedSpend, currency),
     spend_example: formatMoney(plannedSpend > 0 ? plannedSpend : 200_000 * MINOR_UNITS[currency], currency),
+    rows: facts.rows,
   };
 }
 
@@ -223,6 +253,8 @@ const SAMPLE_FACTS: ReviewFacts = {
   budgetModel: 'funnel',
   paidMedia: true,
   nonMedia: true,
+  contactPlan: 'yes',
+  rows: '1 Search ads (clicks); 2 Website (conversion)',
   goals: (['percent', 'count', 'money', 'score'] as const).map((unit) => ({
     metric: 'awareness',
     unit,
@@ -233,8 +265,11 @@ const SAMPLE_FACTS: ReviewFacts = {
   })),
 };
 
-/** The figures the answers give, following the map; skipped and unanswered questions are left out (spend is 0 then). */
-export function reviewActuals(goals: readonly Goal[], answers: Answers): ReviewActuals {
+/**
+ * The figures the answers give, following the map; skipped and unanswered questions are left
+ * out (spend is 0 then). With the plan, the touchpoint answer is read into its rows' actuals.
+ */
+export function reviewActuals(goals: readonly Goal[], answers: Answers, plan?: Plan): ReviewActuals {
   const value = (id: string): number | string | undefined => {
     const answer = answers[id];
     const v = answer?.value;
@@ -242,13 +277,16 @@ export function reviewActuals(goals: readonly Goal[], answers: Answers): ReviewA
   };
   const figures: Partial<Record<keyof ReviewActuals, number | string>> = {};
   for (const row of REVIEW_MAP) {
-    if (row.forEach) continue;
+    if (row.forEach || row.field === 'touchpoints') continue;
     const v = value(row.question);
     if (v !== undefined && typeof v === (row.kind === 'text' ? 'string' : 'number')) figures[row.field] = v;
   }
   const goalRow = REVIEW_MAP.find((row) => row.forEach === 'goal');
+  const touchpointText = value('touchpoint_actuals');
+  const touchpoints = plan && typeof touchpointText === 'string' ? parseTouchpointActuals(touchpointText, plan) : undefined;
   return {
-    ...(figures as Omit<ReviewActuals, 'spend' | 'goals'>),
+    ...(figures as Omit<ReviewActuals, 'spend' | 'goals' | 'touchpoints'>),
+    ...(touchpoints?.ok ? { touchpoints: touchpoints.value } : {}),
     spend: typeof figures.spend === 'number' ? figures.spend : 0,
     goals: goals.flatMap((_goal, index) => {
       const actual = value(`${goalRow?.question ?? 'goal'}_${index + 1}`);

@@ -9,6 +9,8 @@ import { budgetModelOf } from '../budget/budget.js';
 import { isRate } from '../budget/budget-inputs.js';
 import { formatDate, formatMoney, formatNumber, rateAsTyped as percentText } from '../plan/format.js';
 import { METRIC_LABELS, type GoalMetric, type GoalUnit, type Plan } from '../plan/plan.js';
+import { channelRates, touchpointResults, type TouchpointActual, type TouchpointResult } from './touchpoint-actuals.js';
+import type { CarriedRates } from '../conversation/flow-state.js';
 
 /** What the team reports after the campaign; `goals[].index` is the goal's 0-based position in `plan.goals`. */
 export interface ReviewActuals {
@@ -25,6 +27,8 @@ export interface ReviewActuals {
   reach?: number;
   worked?: string;
   didNotWork?: string;
+  /** Actuals per row of the contact plan, where the team has them. */
+  touchpoints?: TouchpointActual[];
 }
 
 /** A planned figure next to what happened; `actual` is null when it cannot be computed. */
@@ -64,6 +68,8 @@ export interface ReviewSummary {
   /** Revenue × margin − incentive cost, when the margin is known and revenue reported. */
   contribution?: number;
   learnings: { worked?: string; didNotWork?: string };
+  /** The reported rows of the contact plan and the rates their figures give (absent in reviews stored before). */
+  touchpoints?: TouchpointResult[];
 }
 
 /**
@@ -123,6 +129,7 @@ export function summarizeAgainst(plan: Plan, planned: number, actuals: ReviewAct
       ...(actuals.worked !== undefined ? { worked: actuals.worked } : {}),
       ...(actuals.didNotWork !== undefined ? { didNotWork: actuals.didNotWork } : {}),
     },
+    ...(actuals.touchpoints && actuals.touchpoints.length > 0 ? { touchpoints: touchpointResults(plan, actuals.touchpoints) } : {}),
   };
 }
 
@@ -236,4 +243,11 @@ export function suggestionsFromReview(
   const marginText = isRate(margin) ? percentText(margin) : undefined;
   if (marginText !== undefined) suggestions.gross_margin = { text: marginText, source: `the plan "${plan.campaign}" (${context.planId})`, basis: 'plan' };
   return suggestions;
+}
+
+/** The per-channel rates the rows of the contact plan gave, as the next plan carries them; nothing when no row gave a rate. */
+export function carriedFrom(summary: ReviewSummary, plan: Plan, context: { planId: string; reviewedOn: string }): { carried?: CarriedRates } {
+  const channels = channelRates(summary.touchpoints ?? []);
+  if (channels.length === 0) return {};
+  return { carried: { source: `the review of "${plan.campaign}" (${context.planId}), ${formatDate(context.reviewedOn)}`, channels } };
 }

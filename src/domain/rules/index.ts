@@ -4,6 +4,7 @@
 import type { Finding, PlanDraft, Severity } from '../plan/plan.js';
 import { AUDIENCE_RULES } from './audience-rules.js';
 import { BUDGET_RULES } from './budget-rules.js';
+import { CONTACT_RULES } from './contact-rules.js';
 import { MEDIA_RULES } from './media-rules.js';
 import { MESSAGE_RULES } from './message-rules.js';
 import { OBJECTIVE_RULES } from './objective-rules.js';
@@ -11,17 +12,20 @@ import { PROBLEM_RULES } from './problem-rules.js';
 import { RESEARCH_RULES } from './research-rules.js';
 import type { RuleContext, RuleDefinition } from './rule-definition.js';
 import { TIMELINE_RULES } from './timeline-rules.js';
+import { VALUE_RULES } from './value-rules.js';
 
 export type { RuleContext, RuleDefinition } from './rule-definition.js';
 
-/** Every rule, in the order a plan is written: problem, audience, objective, message, media, budget, timeline, research. */
+/** Every rule, in the order a plan is written: problem, audience, objective, message, media, contacts, budget, timeline, research. */
 export const RULES: readonly RuleDefinition[] = [
   ...PROBLEM_RULES,
   ...AUDIENCE_RULES,
   ...OBJECTIVE_RULES,
   ...MESSAGE_RULES,
   ...MEDIA_RULES,
+  ...CONTACT_RULES,
   ...BUDGET_RULES,
+  ...VALUE_RULES,
   ...TIMELINE_RULES,
   ...RESEARCH_RULES,
 ];

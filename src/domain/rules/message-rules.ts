@@ -2,9 +2,10 @@
  * The concept and the message (seeds 003 and 004): one core idea in one sentence,
  * and a message type that suits the audience's buying stage.
  */
-import type { PlanDraft } from '../plan/plan.js';
+import { incentiveStagesOf } from '../contact/incentive.js';
+import { journeyOf } from '../contact/journey.js';
 import { defineRule, type RuleDefinition } from './rule-definition.js';
-import { isBlank, labelOf } from './rule-text.js';
+import { isBlank, rowNames } from './rule-text.js';
 
 /** Beyond about this many words a concept stops being a line people remember. */
 export const MAX_CONCEPT_WORDS = 25;
@@ -39,7 +40,7 @@ const conceptOneLine = defineRule({
   severity: 'error/warning',
   title: 'One core concept in one line',
   questionIds: ['concept'],
-  check(draft) {
+  check(draft, ctx) {
     const principle =
       'One concept carried through every channel is what makes communication integrated; if it does not fit in a sentence, each channel will tell a different story.';
     if (isBlank(draft.concept)) {
@@ -70,38 +71,38 @@ const conceptOneLine = defineRule({
   },
 });
 
-/** True when the message offers a deal (incentive, or brand message plus incentive). */
-function offersIncentive(draft: PlanDraft): boolean {
-  return draft.messageType === 'incentive' || draft.messageType === 'both';
-}
-
 const messageStageFit = defineRule({
   id: 'MESSAGE-STAGE-FIT',
   severity: 'warning',
-  title: 'The message suits the audience stage',
-  questionIds: ['message_type', 'call_to_action', 'audience_stage'],
+  title: 'The message suits the stages it speaks to',
+  questionIds: ['message_type', 'call_to_action', 'audience_stage', 'contact_plan'],
   check(draft, ctx) {
-    const stage = draft.audience?.stage;
-    if (stage === undefined) return [];
-    const stageName = labelOf(ctx.labels, 'stage', stage).toLowerCase();
-    if ((stage === 'need-recognition' || stage === 'information-search') && offersIncentive(draft)) {
+    // An offer at need recognition is INCENTIVE-FIT's; this rule takes information search.
+    if (incentiveStagesOf(draft).includes('information-search')) {
+      const rows = draft.contactPlan.flatMap((row, index) =>
+        row?.stage === 'information-search' && row.usesIncentive === true ? [index + 1] : [],
+      );
+      const first = rows[0];
       return [
         {
           severity: 'warning',
-          problem: `The message includes an incentive, but your audience is only at ${stageName} and is not ready to buy.`,
+          problem: `The incentive is offered at information search${rows.length > 0 ? ` (${rowNames(rows)})` : ''}, where people are still learning about the options and not ready to buy.`,
           principle:
             'Offers belong to the purchase decision; earlier, a discount reaches people who are not shopping yet (a year-end car deal for someone not looking for a car).',
-          fix: 'Lead with a brand message about the need and your benefits, and save the offer for people closer to buying.',
-          questionId: 'message_type',
+          fix: first
+            ? `Let that row give benefits and proof instead (\`change row ${first}\` then \`incentive: no\`), and save the offer for people closer to buying.`
+            : 'Lead with a brand message about the need and your benefits, and save the offer for people closer to buying.',
+          questionId: first ? 'contact_plan' : 'message_type',
         },
       ];
     }
-    const asksForSale = stage === 'purchase-decision' && draft.primaryObjective === 'purchase-intention';
-    if (asksForSale && draft.messageType === 'brand' && draft.callToAction !== true) {
+    // With a contact plan, JOURNEY-COVERAGE judges the purchase rows themselves.
+    const asksForSale = journeyOf(draft).includes('purchase-decision') && draft.primaryObjective === 'purchase-intention';
+    if (draft.contactPlan.length === 0 && asksForSale && draft.messageType === 'brand' && draft.callToAction !== true) {
       return [
         {
           severity: 'warning',
-          problem: `Your audience is at ${stageName} and the objective is purchase intention, but the message is a brand message with no incentive or call to action.`,
+          problem: 'The campaign takes the audience to the purchase decision with a purchase-intention objective, but the message is a brand message with no incentive or call to action.',
           principle: 'People about to buy need a reason to act now and to know where to do it.',
           fix: 'Add a clear call to action (e.g. "Order on Tmall today") or an incentive such as a trial price.',
           questionId: 'call_to_action',

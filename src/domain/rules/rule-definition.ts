@@ -2,7 +2,7 @@
  * The shape of one IMC rule, and `defineRule`, which makes every rule safe to run on
  * a draft that never went through the schema (lists missing, strings blank).
  */
-import type { Finding, Labels, PlanDraft, Severity } from '../plan/plan.js';
+import type { Channel, Finding, Labels, PlanDraft, Severity } from '../plan/plan.js';
 
 /** What a rule may know besides the plan itself. */
 export interface RuleContext {
@@ -10,6 +10,8 @@ export interface RuleContext {
   today: string;
   /** The vocabulary's labels (the question script's choices), for naming ids in findings. */
   labels: Labels;
+  /** The channel catalogue: fixes recommend only channels it holds (without it they name none). */
+  catalogue?: readonly Channel[];
   /**
    * Work several rules share within one evaluation of one draft (the budget analysis),
    * computed once under `key`; `evaluatePlan` provides it, a rule run alone computes directly.

@@ -39,3 +39,18 @@ export function formatGoalValue(value: number, goal: Goal, draft: PlanDraft): st
 export function currencyOf(draft: PlanDraft): Currency {
   return draft.budget?.currency ?? 'CNY';
 }
+
+/** "row 3" or "rows 2, 4 and 5": how findings point at rows of the contact plan (1-based positions). */
+export function rowNames(positions: readonly number[]): string {
+  return positions.length === 1 ? `row ${positions[0]}` : `rows ${joinNames(positions.map(String))}`;
+}
+
+/** A stage's label in running text: "evaluation of alternatives". */
+export function stageName(labels: Labels, stage: string): string {
+  return labelOf(labels, 'stage', stage).toLowerCase();
+}
+
+/** A channel's name from the draft, or the id when the draft does not hold it. */
+export function channelName(draft: PlanDraft, channelId: string): string {
+  return draft.channels.find((channel) => channel?.id === channelId)?.name ?? channelId;
+}

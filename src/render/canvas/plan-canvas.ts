@@ -6,8 +6,9 @@
  */
 import type { BudgetSketch } from '../../domain/budget/budget-types.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../../domain/plan/format.js';
-import { labelOf, MEDIA_LABELS, METRIC_LABELS, type Goal, type Labels, type Plan, type Touchpoint } from '../../domain/plan/plan.js';
+import { labelOf, MEDIA_LABELS, METRIC_LABELS, type Goal, type Labels, type Plan } from '../../domain/plan/plan.js';
 import { budgetChartModel, type ChartBarKind } from '../chart/budget-chart-model.js';
+import { kpiText, timingText } from '../contact-plan-view.js';
 import { escapeCanvasText, markdownTable } from './markdown-table.js';
 
 /** Where the plan stands, for the canvas's first lines. */
@@ -57,14 +58,15 @@ export function planCanvasMarkdown(plan: Plan, sketch: BudgetSketch | undefined,
 function contactPlanTable(plan: Plan, stageLabel: (id: string) => string): string {
   const channelName = (id: string) => plan.channels.find((channel) => channel.id === id)?.name ?? id;
   return markdownTable(
-    [{ header: 'Stage' }, { header: 'Channel' }, { header: 'Format' }, { header: 'When' }, { header: 'Message' }, { header: 'KPI' }],
-    plan.contactPlan.map((row) => [
+    [{ header: 'Row', align: 'right' }, { header: 'Stage' }, { header: 'Channel' }, { header: 'Format' }, { header: 'When' }, { header: 'Message' }, { header: 'KPI' }],
+    plan.contactPlan.map((row, index) => [
+      String(index + 1),
       stageLabel(row.stage),
       channelName(row.channelId),
       row.format ?? '',
-      timing(row.timing),
+      timingText(row.timing),
       row.message,
-      row.kpi ? `${row.kpi.metric} (${row.kpi.source})` : '',
+      row.kpi ? kpiText(row.kpi) : '',
     ]),
   );
 }
@@ -99,17 +101,4 @@ function goalValue(goal: Goal, value: number, plan: Plan): string {
   if (goal.unit === 'percent') return formatRate(value);
   if (goal.unit === 'money') return formatMoney(value, plan.budget.currency);
   return formatNumber(value);
-}
-
-function timing(value: Touchpoint['timing']): string {
-  switch (value.kind) {
-    case 'phase':
-      return value.phase;
-    case 'date':
-      return formatDate(value.date);
-    case 'trigger':
-      return value.offsetDays === undefined ? value.event : `${value.offsetDays} days after ${value.event}`;
-    case 'always':
-      return 'Always on';
-  }
 }

@@ -6,7 +6,7 @@
  */
 import type { BudgetSketch } from '../../domain/budget/budget-types.js';
 import { formatDate, formatMoney, formatRate } from '../../domain/plan/format.js';
-import { MEDIA_LABELS, MINOR_UNITS, type Currency, type Plan } from '../../domain/plan/plan.js';
+import { MEDIA_LABELS, MINOR_UNITS, NON_MEDIA_LABELS, type NonMediaKind, type Currency, type Plan } from '../../domain/plan/plan.js';
 
 /** What a bar stands for; decides its colour and legend entry. */
 export type ChartBarKind = 'owned' | 'paid' | 'earned' | 'reserve' | 'phase' | 'other';
@@ -53,7 +53,7 @@ export function budgetChartModel(plan: Plan, sketch: BudgetSketch | undefined, v
   const tasks = [funded.traffic, funded.reach, funded.retention].filter((task) => task !== undefined);
   const allocation: ChartBar[] = [
     ...tasks.flatMap((task) => [...task.lines.map((line) => bar(line.name, line.amount, line.media)), ...(task.unplaced > 0 ? [bar('Not yet placed', task.unplaced, 'paid')] : [])]),
-    ...funded.nonMedia.filter((line) => line.amount > 0).map((line) => bar(line.description ?? NON_MEDIA_NAMES[line.kind] ?? line.kind, line.amount, 'other')),
+    ...funded.nonMedia.filter((line) => line.amount > 0).map((line) => bar(nonMediaLabel(line), line.amount, 'other')),
     ...(funded.incentive && funded.incentive.amount > 0 ? [bar('Incentive', funded.incentive.amount, 'other')] : []),
     ...(funded.reserve > 0 ? [bar('Reserve', funded.reserve, 'reserve')] : []),
     ...(sketch.unallocated > 0 ? [bar('Unallocated', sketch.unallocated, 'reserve')] : []),
@@ -80,8 +80,12 @@ export function budgetChartModel(plan: Plan, sketch: BudgetSketch | undefined, v
   return { title, currency: sketch.currency, minorPerMajor: MINOR_UNITS[sketch.currency], panels, altText };
 }
 
-/** Non-media lines without a description of their own. */
-const NON_MEDIA_NAMES: Record<string, string> = { production: 'Production', content: 'Content', 'kol-fees': 'KOL fees', pr: 'PR', agency: 'Agency', other: 'Other costs' };
+/** A non-media bar is named by its kind, as the text sketch names it ("Content", "PR and seeding"): a description
+ * such as "for Website and WeChat…" says what the line is for, not what it is, and cut to a bar label it says nothing.
+ * Only "other" costs are named by their description. */
+function nonMediaLabel(line: { kind: NonMediaKind; description?: string }): string {
+  return line.kind === 'other' && line.description ? line.description : NON_MEDIA_LABELS[line.kind];
+}
 
 /** "1 Mar – 12 Mar 2027": the year once when both dates share it. */
 function dateRange(start: string, end: string): string {

@@ -3,13 +3,14 @@
  * Pure: no Slack calls; user text is escaped here or by the renderer.
  */
 import type { FlowEffect } from '../../domain/conversation/flow-state.js';
-import type { Finding } from '../../domain/plan/plan.js';
+import { labelOf, VOCABULARY, type Finding, type Labels } from '../../domain/plan/plan.js';
 import type { Question } from '../../domain/conversation/script.js';
 import type { NewOutboxItem } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
 import { findingsView } from '../../render/findings-view.js';
+import { contactPlanView } from '../../render/contact-plan-view.js';
 import { ACTION, encodeValue } from './action-ids.js';
 import { actions, button, context, LIMITS, section, truncate, type Block } from './block-kit.js';
 import { questionMessage } from './question-message.js';
@@ -23,7 +24,12 @@ export interface PresentContext {
   questionById(id: string): Question | undefined;
   /** The effects of the post-campaign review: question controls act on the review. */
   review?: boolean;
+  /** The script's labels, for naming stages and channels' media in the contact plan. */
+  labels?: Labels;
 }
+
+/** Without the script's labels, ids are shown as they are. */
+const NO_LABELS = Object.fromEntries([...Object.keys(VOCABULARY), 'metric', 'media'].map((name) => [name, {}])) as Labels;
 
 /** A thread message. */
 function say(message: OutgoingMessage): NewOutboxItem {
@@ -39,7 +45,9 @@ export function textMessage(mrkdwnText: string, fallback = mrkdwnText): Outgoing
 export function presentEffects(effects: readonly FlowEffect[], ctx: PresentContext): NewOutboxItem[] {
   return effects.flatMap((effect): NewOutboxItem[] => {
     switch (effect.type) {
-      case 'ask':
+      case 'ask': {
+        const table = effect.table;
+        const editing = table?.editing;
         return [
           {
             kind: 'post',
@@ -49,14 +57,19 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
               planId: ctx.planId,
               position: effect.position,
               note: effect.note,
+              error: effect.error,
               suggestion: effect.suggestion,
+              proposal: effect.proposal,
               lead: effect.lead,
               current: effect.current,
               canGoBack: ctx.canGoBack,
               review: ctx.review ?? false,
+              ...(table ? { table: ctx.renderer.render('contact-plan', contactPlanView(table.draft, table.rows, ctx.labels ?? NO_LABELS, { carried: table.carried })) } : {}),
+              ...(table && editing ? { editing: editingHeading(table, editing, ctx.labels ?? NO_LABELS) } : {}),
             }),
           },
         ];
+      }
       case 'reask':
         return [
           {
@@ -68,7 +81,8 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
         ];
       case 'status': {
         const lines = effect.answered.map((line) => `• *${escapeMrkdwn(line.label)}*: ${escapeMrkdwn(line.value)}`);
-        const heading = `*Answers so far* (${effect.remaining} question${effect.remaining === 1 ? '' : 's'} to go)`;
+        const part = effect.section ? `part ${effect.section.number} of ${effect.section.total} (${escapeMrkdwn(effect.section.label)}), ` : '';
+        const heading = `*Answers so far* (${part}${effect.remaining} question${effect.remaining === 1 ? '' : 's'} to go as things stand)`;
         const status = say(textMessage(`${heading}\n${lines.join('\n') || '_Nothing answered yet._'}`, heading));
         if (!effect.current) return [status];
         // The open question again, with its buttons, below the list: also how a conversation whose
@@ -96,6 +110,15 @@ export function presentEffects(effects: readonly FlowEffect[], ctx: PresentConte
         return [];
     }
   });
+}
+
+/** "Changing row 7 of the contact plan: KOL live commerce at purchase decision." (plain text; the message escapes it). */
+function editingHeading(table: NonNullable<Extract<FlowEffect, { type: 'ask' }>['table']>, editing: { position?: number; adding: boolean }, labels: Labels): string {
+  if (editing.adding) return 'Adding a row to the contact plan: give its stage and channel; the rest is proposed and can be changed too.';
+  const row = editing.position !== undefined ? table.rows[editing.position - 1] : undefined;
+  if (!row) return 'Changing a row of the contact plan.';
+  const channel = table.draft.channels.find((c) => c.id === row.channelId)?.name ?? row.channelId;
+  return `Changing row ${editing.position} of the contact plan: ${channel} at ${labelOf(labels, 'stage', row.stage).toLowerCase()}.`;
 }
 
 /** The rule findings, with a button per error to jump to its question, and "post anyway" when only warnings remain. */

@@ -7,6 +7,8 @@ import type { Question } from '../../domain/conversation/script.js';
 import { suggestionOrigin, type Suggestion } from '../../domain/conversation/flow-state.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
+import { blockTextLength } from '../../render/block-limits.js';
+import { sectionsWithin } from '../../render/slack-message.js';
 import { ACTION, encodeValue, questionBlockId } from './action-ids.js';
 import { actions, button, context, LIMITS, multiSelect, section, staticSelect, truncate, type Block } from './block-kit.js';
 
@@ -23,13 +25,21 @@ const KIND_HINTS: Record<Question['kind'], string> = {
   date: 'Reply with a date, e.g. `2027-03-31`, `Mar 31` or `in 6 weeks`.',
   goals: 'Reply with one goal per line, e.g. `awareness 10% -> 40% by 2027-03-31`.',
   yesno: 'Click, or reply `yes` or `no`.',
+  offer: 'Reply with the offer and what one redemption costs, e.g. `¥30 coupon`, `20% off` or `free sample worth ¥15`.',
+  'contact-plan': 'Reply `accept` (or click *Accept contact plan*), or `change row 3` to change a row; `add row` and `remove row 3` work too.',
   costs: 'Reply with one cost per line or separated by `;`, e.g. `content ¥20,000; PR ¥10,000`, or `none`.',
   'channel-costs': 'Reply with a channel and its cost, one per line or separated by `;`, e.g. `E-commerce ads ¥1.50`, or `same`.',
 };
 
 export interface QuestionMessageOptions {
   planId: string;
-  position?: { number: number; total: number };
+  position?: { number: number; total: number; section?: { label: string; number: number; total: number } };
+  /** The bot's proposal for a question it proposes rather than asks. */
+  proposal?: string;
+  /** Rendered mrkdwn shown under the question (the contact plan's table). */
+  table?: string;
+  /** Heading of a row being changed, e.g. "Changing row 3". */
+  editing?: string;
   /** Why the last answer was refused (user text inside it is escaped here). */
   error?: string;
   /** How the previous answer was read. */
@@ -50,20 +60,35 @@ export function questionMessage(question: Question, options: QuestionMessageOpti
   if (options.note) blocks.push(context(`:information_source: ${escapeMrkdwn(options.note)}`));
   if (options.error) blocks.push(section(`:warning: ${escapeMrkdwn(options.error)}`));
   if (options.lead) blocks.push(section(`:bar_chart: ${escapeMrkdwn(options.lead)}`));
-  const counter = options.position ? `  _(${options.position.number} of ${options.position.total})_` : '';
-  blocks.push(section(`*${escapeMrkdwn(question.label)}*${counter}\n${escapeMrkdwn(question.text)}`));
+  blocks.push(section(`*${escapeMrkdwn(question.label)}*${counterText(options.position)}\n${escapeMrkdwn(options.editing ?? question.text)}`));
   const hints: string[] = [];
   if (options.current) hints.push(`Current answer: ${escapeMrkdwn(options.current)}`);
+  if (options.proposal !== undefined) {
+    hints.push(`Proposed: *${escapeMrkdwn(options.proposal)}* (from your earlier answers). Click _Use proposal_ or type \`use\` to keep it, or reply with your own.`);
+  }
   if (options.suggestion) {
     hints.push(`Suggested: *${escapeMrkdwn(options.suggestion.text)}* (${escapeMrkdwn(suggestionOrigin(options.suggestion))}). Click _Use suggestion_ or type \`use\`.`);
   }
   hints.push(KIND_HINTS[question.kind] + (question.optional ? ' This one is optional: `skip` it if it does not apply.' : ''));
-  blocks.push(context(hints.join('\n')));
+  const hintBlock = context(hints.join('\n'));
   const choiceBlock = choiceElements(question, options.planId);
-  if (choiceBlock) blocks.push(choiceBlock);
-  blocks.push(actions(encodeValue('controls', options.planId, question.id), controlButtons(question, options)));
+  const controls = actions(encodeValue('controls', options.planId, question.id), controlButtons(question, options));
+  const after = [hintBlock, ...(choiceBlock ? [choiceBlock] : []), controls];
+  if (options.table) {
+    const used = [...blocks, ...after].reduce((sum, block) => sum + blockTextLength(block), 0);
+    blocks.push(...(sectionsWithin(options.table, { blocks: blocks.length + after.length, chars: used + 400 }, options.planId) as unknown as Block[]));
+  }
+  blocks.push(...after);
   const fallback = [options.error ? `⚠️ ${options.error}` : '', `${question.label}: ${question.text}`].filter(Boolean).map(escapeMrkdwn).join('\n');
   return { text: truncate(fallback, LIMITS.sectionText), blocks };
+}
+
+/** "(Audience · part 2 of 8)" in a plan, whose parts are fixed; "(3 of 9)" in a review, whose questions are. */
+function counterText(position: QuestionMessageOptions['position']): string {
+  if (!position) return '';
+  const part = position.section;
+  if (part) return `  _(${escapeMrkdwn(part.label)} · part ${part.number} of ${part.total})_`;
+  return `  _(${position.number} of ${position.total})_`;
 }
 
 function choiceElements(question: Question, planId: string): Block | undefined {
@@ -98,7 +123,11 @@ function controlButtons(question: Question, options: QuestionMessageOptions): Bl
   const buttons: Block[] = [];
   // A message's multi-select reports each change; "Done" is what commits the selection.
   if (question.kind === 'multi') buttons.push(button('Done', id('done'), value('done'), 'primary'));
+  if (question.kind === 'contact-plan' && !options.editing) {
+    buttons.push(button('Accept contact plan', id('accept-warnings'), value('accept-warnings'), 'primary'));
+  }
   if (options.suggestion) buttons.push(button('Use suggestion', id('use-suggestion'), value('use-suggestion'), 'primary'));
+  else if (options.proposal !== undefined) buttons.push(button('Use proposal', id('use-suggestion'), value('use-suggestion'), 'primary'));
   if (options.canGoBack) buttons.push(button('← Back', id('back'), value('back')));
   if (question.optional) buttons.push(button('Skip', id('skip'), value('skip')));
   buttons.push(button('Status', id('status'), value('status')));

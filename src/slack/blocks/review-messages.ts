@@ -4,7 +4,7 @@
  */
 import { formatDate } from '../../domain/plan/format.js';
 import { formatGoal } from '../../domain/conversation/flow-answer.js';
-import type { Plan } from '../../domain/plan/plan.js';
+import type { Labels, Plan } from '../../domain/plan/plan.js';
 import type { ReviewSummary } from '../../domain/review/review.js';
 import type { PlanRecord } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
@@ -42,8 +42,9 @@ export function reviewSummaryMessage(
   summary: ReviewSummary,
   reviewerId: string,
   carried: readonly string[] = [],
+  labels?: Labels,
 ): OutgoingMessage {
-  const rendered = renderer.render('review-summary', reviewSummaryView(plan, summary, { planId: record.id, reviewerId, carried }));
+  const rendered = renderer.render('review-summary', reviewSummaryView(plan, summary, { planId: record.id, reviewerId, carried, ...(labels ? { labels } : {}) }));
   const message = toSlackMessage(rendered, { header: `Review: ${plan.campaign}`, planId: record.id });
   return { text: message.text, blocks: message.blocks };
 }

@@ -5,21 +5,25 @@
  *
  * The text arrives HTML-escaped like any text a person typed (`&` as `&amp;`) and
  * is unescaped once here; replies escape what they repeat. The same command
- * delivered twice (same trigger_id, e.g. a proxy retrying) is run once and both
- * deliveries get the one answer.
+ * delivered twice (same trigger_id, e.g. a proxy retrying), to this instance or
+ * another one on the same store, is run once and both deliveries get the one answer.
  */
 import { createHash } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { CommandReply, CommandService } from '../../app/command-service.js';
 import type { Logger } from '../../app/ports.js';
+import { SharedOnce } from '../../app/shared-once.js';
+import type { SharedKeys } from '../../store/plan-store.js';
 import { unescapeSlackText } from '../../render/escape.js';
 import { isUnsaved } from './unsaved.js';
 
-/** How many recent commands are remembered for spotting a repeated delivery. */
-const REMEMBERED = 500;
+/** How long a command is remembered for spotting a repeated delivery (on any instance). */
+const REMEMBERED_MS = 10 * 60_000;
+/** How long a repeat waits for the first delivery's answer: Slack gives up after 3 s. */
+const REPEAT_WAIT_MS = 2_000;
 
-export function registerImcCommand(app: App, commands: CommandService, logger: Logger): void {
-  const recent = new Map<string, Promise<CommandReply>>();
+export function registerImcCommand(app: App, commands: CommandService, keys: SharedKeys, logger: Logger): void {
+  const once = new SharedOnce<CommandReply>(keys, { prefix: 'command', ttlMs: REMEMBERED_MS, waitMs: REPEAT_WAIT_MS });
   app.command(/^\/imc/, async ({ command, ack, respond }) => {
     const notify = async (text: string) => {
       await respond({ response_type: 'ephemeral', text, replace_original: false });
@@ -33,16 +37,15 @@ export function registerImcCommand(app: App, commands: CommandService, logger: L
       });
     // The trigger_id itself is a secret-ish value (never logged or kept): only its hash is the key.
     const key = command.trigger_id ? createHash('sha256').update(command.trigger_id).digest('hex') : undefined;
-    let reply = key ? recent.get(key) : undefined;
-    if (!reply) {
-      reply = run();
-      if (key) remember(recent, key, reply);
-    }
     try {
-      const answer = await reply;
+      const outcome = key ? await once.run(key, run) : { kind: 'result' as const, result: await run() };
+      if (outcome.kind === 'pending') {
+        await ack({ response_type: 'ephemeral', text: 'I am still working on this command (it reached me twice); its answer follows.' });
+        return;
+      }
+      const answer = outcome.result;
       await ack({ response_type: answer.responseType ?? 'ephemeral', text: answer.text, ...(answer.blocks ? { blocks: answer.blocks as never[] } : {}) });
     } catch (error) {
-      if (key) recent.delete(key);
       logger.error('slash command failed', { code: (error as { code?: string }).code, error: String(error) });
       await ack({
         response_type: 'ephemeral',
@@ -52,10 +55,4 @@ export function registerImcCommand(app: App, commands: CommandService, logger: L
       });
     }
   });
-}
-
-function remember(recent: Map<string, Promise<CommandReply>>, key: string, reply: Promise<CommandReply>): void {
-  recent.set(key, reply);
-  reply.catch(() => undefined);
-  if (recent.size > REMEMBERED) recent.delete(recent.keys().next().value as string);
 }

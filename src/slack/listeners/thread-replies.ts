@@ -6,19 +6,23 @@
  */
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../app/ports.js';
+import type { ThreadReply } from '../../app/plan-service.js';
+import type { SharedKeys } from '../../store/plan-store.js';
+import { teamOf } from './team-of.js';
 import { isUnsaved, ToldToRetry, UNSAVED_TEXT } from './unsaved.js';
 
-export type ThreadReplyHandler = (reply: { channelId: string; threadTs: string; userId: string; text: string; ts: string }) => Promise<boolean>;
+export type ThreadReplyHandler = (reply: ThreadReply) => Promise<boolean>;
 
-export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], logger: Logger): void {
-  const told = new ToldToRetry();
-  app.event('message', async ({ event, client }) => {
+export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], keys: SharedKeys, logger: Logger): void {
+  const told = new ToldToRetry(keys);
+  app.event('message', async ({ event, client, body, context }) => {
     const message = event as { subtype?: string; bot_id?: string; thread_ts?: string; ts: string; user?: string; text?: string; channel: string };
     if (message.subtype !== undefined && message.subtype !== 'thread_broadcast') return;
     if (message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
-    const reply = { channelId: message.channel, threadTs: message.thread_ts, userId: message.user, text: message.text ?? '', ts: message.ts };
-    const key = `${reply.channelId} ${reply.ts}`;
-    if (told.has(key)) return;
+    const teamId = teamOf(body, context);
+    const reply = { teamId, channelId: message.channel, threadTs: message.thread_ts, userId: message.user, text: message.text ?? '', ts: message.ts };
+    const key = `${teamId} ${reply.channelId} ${reply.ts}`;
+    if (await told.has(key, context.retryNum !== undefined)) return;
     try {
       for (const handle of handlers) {
         if (await handle(reply)) return;

@@ -21,6 +21,11 @@ export interface HttpEndpointOptions {
 /** A started or startable HTTP endpoint. */
 export class HttpEndpoint {
   readiness: Readiness = 'starting';
+  /**
+   * Asked on each `/healthz` once ready: rejects while what the bot depends on is not
+   * there (the database), and `/healthz` then says 503 `database-unavailable`.
+   */
+  dependencies: (() => Promise<void>) | undefined;
   #server: Server | undefined;
 
   constructor(private readonly options: HttpEndpointOptions) {}
@@ -53,12 +58,24 @@ export class HttpEndpoint {
     clearTimeout(timer);
   }
 
+  async #health(): Promise<Health> {
+    if (this.readiness !== 'ready' || !this.dependencies) return this.readiness;
+    try {
+      await this.dependencies();
+      return this.readiness;
+    } catch {
+      return 'database-unavailable';
+    }
+  }
+
   #route(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const ready = this.readiness === 'ready';
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ ok: ready, status: this.readiness }));
+      void this.#health().then((status) => {
+        const ok = status === 'ready';
+        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ ok, status }));
+      });
       return;
     }
     if (path === '/slack/events' && req.method === 'POST' && this.options.onSlackRequest) {
@@ -77,6 +94,9 @@ export class HttpEndpoint {
     res.end();
   }
 }
+
+/** What `/healthz` says: the readiness, or `database-unavailable` when a dependency does not answer. */
+type Health = Readiness | 'database-unavailable';
 
 function listenError(error: NodeJS.ErrnoException, port: number, host: string | undefined): Error {
   const where = `port ${port}${host ? ` on ${host}` : ''}`;

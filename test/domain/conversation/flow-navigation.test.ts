@@ -37,7 +37,7 @@ describe('skip', () => {
   it('skips an optional question and shows it as skipped', () => {
     const atResearch = walk(start(), FUNNEL_REPLIES, 'research');
     const skipped = send(atResearch, 'skip');
-    expect(askedId(skipped)).toBe('primary_objective');
+    expect(askedId(skipped)).toBe('insight');
     expect(skipped.state.answers.research).toEqual({ skipped: true });
     const status = effect(send(skipped, 'status'), 'status');
     expect(status.answered.find((line) => line.questionId === 'research')?.value).toBe('skipped');
@@ -79,8 +79,9 @@ describe('change', () => {
     const review = walk(start(), { ...FUNNEL_REPLIES, budget_available: '100000' });
     const changing = send(review, 'change budget');
     expect(effect(changing, 'ask')).toMatchObject({ question: { id: 'budget_available' }, current: '¥100,000' });
-    const fixed = send(changing, '250k');
-    expect(effect(fixed, 'finished').plan.budget.available).toBe(25_000_000);
+    // The plan needs ¥280,000 (its ¥20 coupon × 2,000 redemptions included), so ¥300,000 covers it.
+    const fixed = send(changing, '300k');
+    expect(effect(fixed, 'finished').plan.budget.available).toBe(30_000_000);
   });
 
   it('knows labels, aliases and ids', () => {
@@ -129,7 +130,7 @@ describe('status, help and cancel', () => {
     expect(value('target_revenue')).toBe('¥1,000,000');
     expect(value('conversion_rate')).toBe('2 %');
     expect(value('audience_stage')).toBe('Evaluation of alternatives');
-    expect(value('goals')).toBe('Conversion: 1 % → 2 % by 15 Jun 2026');
+    expect(value('goals')).toBe('Conversion: 1 % → 2 % by 15 Jun 2026 (analytics)');
     expect(status.answered.find((line) => line.questionId === 'campaign')?.label).toBe('Campaign name');
     // Cost per visit, customer value, gross margin, non-media costs, budget available, the three dates and the phasing.
     expect(status.remaining).toBe(9);

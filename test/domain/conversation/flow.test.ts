@@ -52,10 +52,14 @@ describe('a full conversation', () => {
     expect(result.state.version).toBe(Object.keys(result.state.answers).length);
   });
 
-  it('asks the first question, numbered, when it starts', () => {
+  it('asks the first question, numbered, in the first part of the conversation, when it starts', () => {
     const result = start();
     expect(result.effects).toEqual([
-      expect.objectContaining({ type: 'ask', question: expect.objectContaining({ id: 'campaign' }), position: { number: 1, total: expect.any(Number) } }),
+      expect.objectContaining({
+        type: 'ask',
+        question: expect.objectContaining({ id: 'campaign' }),
+        position: { number: 1, total: expect.any(Number), section: { label: 'Problem', number: 1, total: 8 } },
+      }),
     ]);
     expect(result.state).toMatchObject({ status: 'asking', current: 'campaign', version: 0, timeZone: TZ });
   });

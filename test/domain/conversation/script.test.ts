@@ -80,7 +80,7 @@ describe('the real question script', () => {
     const optional = script.questions.filter((q) => q.optional);
     expect(optional.length).toBeGreaterThan(0);
     for (const question of optional) expect(QUESTION_MAP.find((row) => row.question === question.id)?.required, question.id).not.toBe(true);
-    expect(optional.map((q) => q.id)).toEqual(expect.arrayContaining(['research', 'budget_available']));
+    expect(optional.map((q) => q.id)).toEqual(expect.arrayContaining(['research', 'budget_available', 'insight', 'incentive_redemptions']));
   });
 });
 
@@ -161,8 +161,11 @@ describe('the vocabulary labels, read from the script (their one source)', () =>
 
   it('follow an edit of plan.yml, in the rules and the summary alike', () => {
     const raw = rawScript();
-    const evaluation = (byId(raw.questions, 'audience_stage').choices as { id: string; label: string }[]).find((c) => c.id === 'evaluation');
-    if (evaluation) evaluation.label = 'Comparing brands';
+    // Both questions that offer the stages (where the audience is, and the journey) carry the one label.
+    for (const id of ['audience_stage', 'journey']) {
+      const evaluation = (byId(raw.questions, id).choices as { id: string; label: string }[]).find((c) => c.id === 'evaluation');
+      if (evaluation) evaluation.label = 'Comparing brands';
+    }
     expect(validateScript(raw, catalogue).labels.stage.evaluation).toBe('Comparing brands');
   });
 
@@ -284,8 +287,33 @@ describe('validateScript rejects a broken script, naming the question', () => {
     expect(() => validateScript(rawScript(), [])).toThrow(/question "channels": takes its choices from the channel catalogue, which is empty/);
   });
 
+  it('a part of the conversation left and taken up again later', () => {
+    expect(brokenBy((q) => (byId(q, 'start_date').section = 'Problem'))).toMatch(/question "start_date": section "Problem" was left earlier; keep each section's questions together/);
+  });
+
+  it('a part whose every question may be left out, which would make the progress jump', () => {
+    // The Schedule part made only of optional-by-condition questions: none is always asked.
+    expect(
+      brokenBy((q) => {
+        for (const id of ['start_date', 'end_date', 'review_date', 'phasing']) byId(q, id).when = { question: 'call_to_action', in: ['yes'] };
+      }),
+    ).toMatch(/section "Schedule" has no question that is always asked/);
+  });
+
+  it('a question marked `proposed` that the bot cannot propose, a proposed question asked only sometimes, and a `when` on a proposal', () => {
+    expect(brokenBy((q) => (byId(q, 'research').proposed = true))).toMatch(/question "research": the bot cannot propose this answer, so it must be asked; only business_model, journey, tone/);
+    expect(brokenBy((q) => (byId(q, 'journey').when = { question: 'primary_objective', in: ['brand-awareness'] }))).toMatch(/question "journey": a proposed question cannot also have `when`/);
+    expect(brokenBy((q) => (byId(q, 'proposition').when = { question: 'journey', in: ['evaluation'] }))).toMatch(/question "proposition": `when` refers to "journey", which is proposed rather than asked/);
+  });
+
+  it('a kept script passes: the shipped plan.yml has its parts and proposals in order', () => {
+    const { questions } = validateScript(rawScript(), catalogue);
+    expect([...new Set(questions.map((q) => q.section))]).toEqual(['Problem', 'Audience', 'Insight', 'Objective', 'Message', 'Contacts', 'Budget', 'Schedule']);
+    expect(questions.filter((q) => q.proposed).map((q) => q.id)).toEqual(['business_model', 'journey', 'tone']);
+  });
+
   it('knows every kind it accepts', () => {
-    expect(QUESTION_KINDS).toEqual(['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno', 'costs', 'channel-costs']);
+    expect(QUESTION_KINDS).toEqual(['single', 'multi', 'text', 'number', 'money', 'percentage', 'date', 'goals', 'yesno', 'costs', 'channel-costs', 'contact-plan', 'offer']);
   });
 });
 

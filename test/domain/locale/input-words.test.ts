@@ -56,7 +56,7 @@ describe('validateInputWords', () => {
     ['one name for two choices, written differently', (r: any) => r.vocabularies.involvement.choices.high.push(' 低 '), 'names both "low" and "high"'],
     ['one name for two questions', (r: any) => r.questions.end_date.push('开始日期'), 'questions: "开始日期" names both "start_date" and "end_date"'],
     ['a metric without names', (r: any) => delete r.metrics.orders, 'metrics: no names for metric "orders"'],
-    ['a metric the bot does not know', (r: any) => (r.metrics.nps = ['净推荐值']), 'metrics.nps: not a goal metric'],
+    ['a metric the bot does not know', (r: any) => (r.metrics.satisfaction = ['满意度']), 'metrics.satisfaction: not a goal metric'],
     ['one name for two metrics', (r: any) => r.metrics.orders.push('销售额'), 'metrics: "销售额" names both "revenue" and "orders"'],
     ['a thread word that is also a choice', (r: any) => r.thread.skip.push('评估'), 'thread.skip: "评估" is also a name of choice "evaluation" of question "audience_stage"'],
     ['one thread word for two things', (r: any) => r.thread.back.push('取消'), 'thread: "取消" names both "back" and "cancel"'],

@@ -16,6 +16,14 @@ describe('splitItems', () => {
     ]);
     expect(splitItems('E-commerce platform ads (Tmall, JD, Amazon) ¥1.50；Search ads ¥2')).toEqual(['E-commerce platform ads (Tmall, JD, Amazon) ¥1.50', 'Search ads ¥2']);
   });
+
+  it('keeps a list of names in its item: a comma starts an item only when a number follows it', () => {
+    expect(splitItems('content ¥62,700 for Official online store, Xiaohongshu brand account, SMS and push notifications and Private community (member groups); PR ¥31,300')).toEqual([
+      'content ¥62,700 for Official online store, Xiaohongshu brand account, SMS and push notifications and Private community (member groups)',
+      'PR ¥31,300',
+    ]);
+    expect(splitItems('the website, the app: content ¥20,000, PR 10k')).toEqual(['the website, the app: content ¥20,000', 'PR 10k']);
+  });
 });
 
 describe('parseNonMedia', () => {
@@ -36,6 +44,17 @@ describe('parseNonMedia', () => {
   it('takes a number followed by a currency word, and Chinese words', () => {
     expect(parseNonMedia('拍摄 20000 yuan', 'CNY')).toEqual({ ok: true, value: [{ kind: 'production', amount: 2_000_000 }] });
     expect(parseNonMedia('内容 2万元；公关 1万元', 'CNY')).toEqual({ ok: true, value: [{ kind: 'content', amount: 2_000_000 }, { kind: 'pr', amount: 1_000_000 }] });
+  });
+
+  it('reads back the bot’s own proposal for five owned channels and one earned one', () => {
+    const proposal = 'content ¥62,700 for Official online store, Xiaohongshu brand account, SMS and push notifications, Private community (member groups) and Brand live streams and live commerce; PR and seeding ¥31,300 for Reviews and word of mouth';
+    expect(parseNonMedia(proposal, 'CNY')).toEqual({
+      ok: true,
+      value: [
+        { kind: 'content', description: 'for Official online store, Xiaohongshu brand account, SMS and push notifications, Private community (member groups) and Brand live streams and live commerce', amount: 6_270_000 },
+        { kind: 'pr', description: 'for Reviews and word of mouth', amount: 3_130_000 },
+      ],
+    });
   });
 
   it('reads `none` as no lines', () => {

@@ -16,8 +16,8 @@ function error(text: string, context: GoalContext = CONTEXT): string {
   return result.error;
 }
 
-const REVENUE = { metric: 'revenue', unit: 'money', baseline: 0, target: 100_000_000, direction: 'increase', deadline: '2027-03-31' };
-const AWARENESS = { metric: 'awareness', unit: 'percent', baseline: 0.1, target: 0.4, direction: 'increase', deadline: '2027-03-31' };
+const REVENUE = { metric: 'revenue', unit: 'money', baseline: 0, target: 100_000_000, direction: 'increase', deadline: '2027-03-31', source: 'sales' };
+const AWARENESS = { metric: 'awareness', unit: 'percent', baseline: 0.1, target: 0.4, direction: 'increase', deadline: '2027-03-31', source: 'survey' };
 
 describe('goals written in Chinese', () => {
   it('reads the two lines of the issue', () => {
@@ -72,9 +72,11 @@ describe('goals written in Chinese', () => {
     }
   });
 
-  it('reads a decrease from the verb of the arrow or of the line', () => {
-    expect(goals('订单数 1000 降到 500 截止 3月底')).toMatchObject({ ok: true, value: [{ metric: 'orders', direction: 'decrease', target: 500 }] });
-    expect(goals('降低 订单数 1000 到 500 截止 3月底')).toMatchObject({ ok: true, value: [{ direction: 'decrease' }] });
+  it('reads a decrease from the verb of the arrow or of the line, only for a metric that should go down', () => {
+    expect(goals('流失率 8% 降到 5% 截止 3月底')).toMatchObject({ ok: true, value: [{ metric: 'churn', direction: 'decrease', target: 0.05 }] });
+    expect(goals('降低 获客成本 300 到 200 截止 3月底')).toMatchObject({ ok: true, value: [{ metric: 'cac', direction: 'decrease' }] });
+    expect(error('订单数 1000 降到 500 截止 3月底')).toContain("should go up, so I can't `降到` it");
+    expect(error('降低 订单数 1000 到 500 截止 3月底')).toContain("should go up, so I can't `降低` it");
     expect(goals('订单数 0 增长到 1000 截止 3月底')).toMatchObject({ ok: true, value: [{ direction: 'increase' }] });
     expect(goals('订单数 0单 到 1000单 截止 3月底')).toMatchObject({ ok: true, value: [{ baseline: 0, target: 1000 }] });
   });
@@ -97,7 +99,7 @@ describe('goals written in Chinese', () => {
   it('re-asks in the terms of the line: Chinese metric names and a Chinese example', () => {
     const unknown = error('满意度 1 到 2 截止 2027年3月31日');
     expect(unknown).toContain("I don't know that metric");
-    expect(unknown).toContain('认知度、辨识度、信任度');
+    expect(unknown).toContain('认知度、辨识度、无提示认知度、信任度');
     expect(unknown).toContain('e.g. `认知度 10% 到 40% 截止 2027年3月31日`');
     expect(error('认知度 10% 到 40%')).toContain('`截止 2027年3月31日` or `3月底前`');
     expect(error('认知度 10% 到 40% 明年3月前')).toContain('`2027年3月1日` or `2027年3月底`');
@@ -109,6 +111,6 @@ describe('goals written in Chinese', () => {
     expect(goals('awareness 10% -> 40% by 2027-03-31')).toMatchObject({ ok: true, value: [AWARENESS] });
     expect(error('awareness 10% -> 40%')).toContain('`by <date>`');
     const english = { ...CONTEXT, metricNames: undefined };
-    expect(error('认知度 10% 到 40% 截止 2027年3月31日', english)).toContain('start the line with one of: awareness, recognition');
+    expect(error('认知度 10% 到 40% 截止 2027年3月31日', english)).toContain('start the line with one of: awareness, aided awareness, unaided awareness');
   });
 });

@@ -24,6 +24,8 @@ export function funnelPlan(): Plan {
   const draft = sampleDraft();
   return PlanSchema.parse({
     ...draft,
+    // The review's own questions; the rows of a contact plan add one (see touchpoint-actuals.test.ts).
+    contactPlan: [],
     campaign: 'Spring launch',
     goals: [
       { metric: 'awareness', unit: 'percent', baseline: 0.1, target: 0.4, direction: 'increase', deadline: '2027-04-30' },
@@ -39,6 +41,7 @@ export function reachPlan(): Plan {
   const draft = sampleDraft();
   return PlanSchema.parse({
     ...draft,
+    contactPlan: [],
     primaryObjective: 'brand-attitude',
     goals: [{ metric: 'reputation', unit: 'score', baseline: 60, target: 70, direction: 'increase', deadline: '2027-04-30' }],
     budget: {

@@ -1,22 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { PlanDraftSchema, PlanSchema, SEVERITIES, type Finding, type PlanDraft } from '../../../src/domain/plan/plan.js';
 import { RULES, evaluatePlan, hasBlockingErrors } from '../../../src/domain/rules/index.js';
-import { SAMPLE_LABELS, SAMPLE_SCRIPT, SAMPLE_TODAY, sampleDraft } from '../../fixtures/plans.js';
+import { SAMPLE_LABELS, SAMPLE_SCRIPT, SAMPLE_TODAY, legacyDraft, sampleDraft } from '../../fixtures/plans.js';
 
 const CATALOGUE = {
   'PROBLEM-KEY': 'error',
   'PROBLEM-NOT-COMMS': 'warning',
   'AUDIENCE-DEFINED': 'error',
+  'AUDIENCE-EVERYONE': 'warning',
+  'SEGMENT-STAGE-OBJECTIVE': 'warning',
   'OBJECTIVE-ONE-PRIMARY': 'error',
   'OBJECTIVE-MEASURABLE': 'error',
   'OBJECTIVE-KPI-FIT': 'warning',
   'OBJECTIVE-STAGE-FIT': 'warning',
+  'GOAL-BEFORE-START': 'warning',
+  'GOAL-REALISTIC': 'warning',
   'CONCEPT-ONE-LINE': 'error/warning',
   'MESSAGE-STAGE-FIT': 'warning',
   'SEGMENT-STRATEGY': 'tip',
   'APPEAL-FIT': 'tip',
   'MEDIA-MIX': 'warning',
   'CHANNEL-STAGE-FIT': 'error/warning',
+  'JOURNEY-COVERAGE': 'warning',
+  'ONE-VOICE': 'warning',
+  'INCENTIVE-FIT': 'warning',
   'BUDGET-INPUTS': 'error',
   'BUDGET-ABSURD': 'error',
   'BUDGET-SHORTFALL': 'warning',
@@ -24,6 +31,7 @@ const CATALOGUE = {
   'BUDGET-GOALS': 'warning',
   'BUDGET-BUYING': 'warning',
   'BUDGET-ROCI': 'warning',
+  'CUSTOMER-VALUE': 'warning',
   'TIMELINE-ORDER': 'error',
   'REVIEW-SCHEDULED': 'error',
   'RESEARCH-INSIGHT': 'warning',
@@ -32,7 +40,7 @@ const CATALOGUE = {
 /** The ids of the questions the bot asks: a rule may only point at those. */
 const QUESTION_IDS = new Set(SAMPLE_SCRIPT.questions.map((question) => question.id));
 
-const ctx = { today: SAMPLE_TODAY, labels: SAMPLE_LABELS };
+const ctx = { today: SAMPLE_TODAY, labels: SAMPLE_LABELS, catalogue: SAMPLE_SCRIPT.catalogue };
 
 /** A plan that breaks many rules at once, to see the ordering and the texts. */
 function messyDraft(): PlanDraft {
@@ -42,6 +50,9 @@ function messyDraft(): PlanDraft {
     problems: ['price'],
     research: [],
     concept: undefined,
+    message: undefined,
+    journey: ['need-recognition'],
+    contactPlan: [],
     audience: { description: 'Anyone', segment: 'loyal', stage: 'need-recognition', involvement: 'high' },
   };
 }
@@ -62,12 +73,19 @@ describe('the rule catalogue', () => {
 });
 
 describe('evaluatePlan', () => {
-  it('finds no error and no warning in the sample plan, which is a complete plan', () => {
+  it('finds nothing at all in the sample plan, which follows every piece of advice: tips speak only on departures', () => {
     expect(() => PlanSchema.parse(sampleDraft())).not.toThrow();
     const findings = evaluatePlan(sampleDraft(), ctx);
-    expect(findings.filter((f) => f.severity !== 'tip')).toEqual([]);
-    expect(findings.map((f) => f.rule)).toEqual(['SEGMENT-STRATEGY', 'APPEAL-FIT']);
+    expect(findings).toEqual([]);
     expect(hasBlockingErrors(findings)).toBe(false);
+  });
+
+  it('still judges a plan stored before journeys, message plans and contact plans, on its audience stage', () => {
+    expect(evaluatePlan(legacyDraft(), ctx)).toEqual([]);
+    // Judged on the audience's stage, an off-stage channel is still named.
+    const tv = { id: 'paid-tv', name: 'TV', media: 'paid' as const, stages: ['need-recognition' as const] };
+    const findings = evaluatePlan({ ...legacyDraft(), channels: [...legacyDraft().channels, tv] }, ctx);
+    expect(findings.map((f) => [f.rule, f.problem])).toEqual([['CHANNEL-STAGE-FIT', 'TV does not reach people at evaluation of alternatives.']]);
   });
 
   it('gives an empty draft the errors a user must fix, without throwing', () => {
@@ -109,8 +127,9 @@ describe('evaluatePlan', () => {
     expect(findings.map((f) => f.rule)).toEqual([
       'CONCEPT-ONE-LINE',
       'PROBLEM-NOT-COMMS',
+      'AUDIENCE-EVERYONE',
+      'SEGMENT-STAGE-OBJECTIVE',
       'OBJECTIVE-STAGE-FIT',
-      'MESSAGE-STAGE-FIT',
       'CHANNEL-STAGE-FIT',
       'RESEARCH-INSIGHT',
       'SEGMENT-STRATEGY',

@@ -8,6 +8,11 @@ function withChannels(keep: (channel: Channel) => boolean): PlanDraft {
   return { ...sampleDraft(), channels: sampleChannels().filter(keep) };
 }
 
+/** The sample judged on its audience's stage alone (a one-stage journey). */
+function atEvaluation(channels: Channel[]): PlanDraft {
+  return { ...sampleDraft(), journey: ['evaluation'], channels };
+}
+
 const outdoor: Channel = { id: 'paid-outdoor', name: 'Outdoor', media: 'paid', stages: ['need-recognition'] };
 const tv: Channel = { id: 'paid-tv', name: 'TV', media: 'paid', stages: ['need-recognition'] };
 
@@ -53,21 +58,21 @@ describe('CHANNEL-STAGE-FIT', () => {
   });
 
   it('blocks a plan whose channels all miss the stage, naming them', () => {
-    const finding = onlyFinding('CHANNEL-STAGE-FIT', { ...sampleDraft(), channels: [outdoor, tv] });
+    const finding = onlyFinding('CHANNEL-STAGE-FIT', atEvaluation([outdoor, tv]));
     expect(finding.severity).toBe('error');
     expect(finding.problem).toBe('None of your channels (Outdoor and TV) reaches people at evaluation of alternatives.');
-    expect(finding.fix).toContain('reviews');
+    expect(finding.fix).toBe('Add a channel that reaches evaluation of alternatives, such as Reviews and word of mouth, Paid influencers (KOL), Brand live streams and live commerce or Sampling and free trials.');
   });
 
   it('warns about the channels that miss the stage, naming only those', () => {
-    const finding = onlyFinding('CHANNEL-STAGE-FIT', { ...sampleDraft(), channels: [...sampleChannels(), outdoor, tv] });
+    const finding = onlyFinding('CHANNEL-STAGE-FIT', atEvaluation([...sampleChannels(), outdoor, tv]));
     expect(finding.severity).toBe('warning');
     expect(finding.problem).toBe('Outdoor and TV do not reach people at evaluation of alternatives.');
     expect(finding.questionId).toBe('channels');
   });
 
   it('uses the singular for one off-stage channel', () => {
-    const finding = onlyFinding('CHANNEL-STAGE-FIT', { ...sampleDraft(), channels: [...sampleChannels(), tv] });
+    const finding = onlyFinding('CHANNEL-STAGE-FIT', atEvaluation([...sampleChannels(), tv]));
     expect(finding.problem).toBe('TV does not reach people at evaluation of alternatives.');
   });
 

@@ -47,31 +47,57 @@ describe('CONCEPT-ONE-LINE', () => {
 });
 
 describe('MESSAGE-STAGE-FIT', () => {
-  it('passes for brand plus incentive at evaluation', () => {
+  /** A plan made before contact plans: judged on its audience stage and journey alone. */
+  function planOnly(stage: Stage, change: Partial<PlanDraft> = {}): PlanDraft {
+    return { ...atStage(stage, change), journey: [stage], contactPlan: [], incentive: undefined };
+  }
+
+  it('passes for brand plus incentive offered at the purchase decision', () => {
     expect(findingsOf('MESSAGE-STAGE-FIT', sampleDraft())).toEqual([]);
   });
 
-  it.each(['need-recognition', 'information-search'] as const)('warns about incentives aimed at %s', (stage) => {
-    const finding = onlyFinding('MESSAGE-STAGE-FIT', atStage(stage, { messageType: 'incentive' }));
+  it('warns about an incentive aimed at information search, leaving need recognition to INCENTIVE-FIT', () => {
+    const finding = onlyFinding('MESSAGE-STAGE-FIT', planOnly('information-search', { messageType: 'incentive' }));
     expect(finding.severity).toBe('warning');
-    expect(finding.problem).toContain(stage.replace('-', ' '));
+    expect(finding.problem).toContain('information search');
     expect(finding.questionId).toBe('message_type');
+    const early = planOnly('need-recognition', { messageType: 'incentive' });
+    expect(findingsOf('MESSAGE-STAGE-FIT', early)).toEqual([]);
+    expect(findingsOf('INCENTIVE-FIT', early)).toHaveLength(1);
+  });
+
+  it('names the contact-plan row that offers the incentive at information search', () => {
+    const draft = sampleDraft();
+    const rows = draft.contactPlan.map((row, index) => (index === 0 ? { ...row, stage: 'information-search' as const, usesIncentive: true } : row));
+    const finding = onlyFinding('MESSAGE-STAGE-FIT', { ...draft, journey: ['information-search', 'evaluation', 'purchase-decision'], contactPlan: rows });
+    expect(finding.problem).toContain('(row 1)');
+    expect(finding.questionId).toBe('contact_plan');
+  });
+
+  it('accepts an offer when the journey goes on to the purchase, where the offer is made', () => {
+    const draft = { ...planOnly('information-search', { messageType: 'both' }), journey: ['information-search', 'evaluation', 'purchase-decision'] as PlanDraft['journey'] };
+    expect(findingsOf('MESSAGE-STAGE-FIT', draft)).toEqual([]);
   });
 
   it('accepts a brand message for early stages', () => {
-    expect(findingsOf('MESSAGE-STAGE-FIT', atStage('need-recognition', { messageType: 'brand' }))).toEqual([]);
+    expect(findingsOf('MESSAGE-STAGE-FIT', planOnly('need-recognition', { messageType: 'brand' }))).toEqual([]);
   });
 
   it('warns when buyers ready to decide get a brand message with no call to action', () => {
-    const draft = atStage('purchase-decision', { messageType: 'brand', callToAction: false });
-    const finding = onlyFinding('MESSAGE-STAGE-FIT', draft);
+    const finding = onlyFinding('MESSAGE-STAGE-FIT', planOnly('purchase-decision', { messageType: 'brand', callToAction: false }));
     expect(finding.severity).toBe('warning');
     expect(finding.problem).toContain('no incentive or call to action');
     expect(finding.questionId).toBe('call_to_action');
   });
 
+  it('leaves the purchase rows of a contact plan to JOURNEY-COVERAGE', () => {
+    const draft = sampleDraft();
+    const bare = { ...draft, messageType: 'brand' as const, callToAction: false, contactPlan: draft.contactPlan.map((row) => ({ ...row, callToAction: false, usesIncentive: false })) };
+    expect(findingsOf('MESSAGE-STAGE-FIT', bare)).toEqual([]);
+    expect(findingsOf('JOURNEY-COVERAGE', bare)).toHaveLength(1);
+  });
+
   it('accepts a brand message with a call to action at the decision stage', () => {
-    const draft = atStage('purchase-decision', { messageType: 'brand', callToAction: true });
-    expect(findingsOf('MESSAGE-STAGE-FIT', draft)).toEqual([]);
+    expect(findingsOf('MESSAGE-STAGE-FIT', planOnly('purchase-decision', { messageType: 'brand', callToAction: true }))).toEqual([]);
   });
 });

@@ -104,20 +104,85 @@ describe('OBJECTIVE-STAGE-FIT', () => {
     expect(findingsOf('OBJECTIVE-STAGE-FIT', sampleDraft())).toEqual([]);
   });
 
-  it('warns when purchase intention is asked of people at need recognition', () => {
+  it('passes when the journey takes the audience on to a stage the objective fits (a full-funnel plan)', () => {
+    const draft = sampleDraft();
+    draft.audience = { ...draft.audience!, stage: 'information-search' };
+    draft.journey = ['information-search', 'purchase-decision', 'post-purchase'];
+    expect(findingsOf('OBJECTIVE-STAGE-FIT', draft)).toEqual([]);
+  });
+
+  it('warns when purchase intention is asked of people at need recognition who the journey leaves there', () => {
     const draft = sampleDraft();
     draft.audience = { ...draft.audience!, stage: 'need-recognition' };
+    draft.journey = ['need-recognition'];
     const finding = onlyFinding('OBJECTIVE-STAGE-FIT', draft);
     expect(finding.severity).toBe('warning');
     expect(finding.problem).toContain('purchase intention');
     expect(finding.problem).toContain('need recognition');
     expect(finding.fix).toContain('category demand or brand awareness');
+    expect(finding.fix).toContain('change journey');
     expect(finding.questionId).toBe('primary_objective');
+    draft.journey = ['need-recognition', 'information-search'];
+    expect(onlyFinding('OBJECTIVE-STAGE-FIT', draft).problem).toBe(
+      'The primary objective is purchase intention, but your audience is at need recognition and the journey goes no further than information search.',
+    );
   });
 
   it('is silent while the stage is unknown', () => {
     const draft = sampleDraft();
     draft.audience = { ...draft.audience!, stage: undefined };
     expect(findingsOf('OBJECTIVE-STAGE-FIT', draft)).toEqual([]);
+  });
+});
+
+describe('GOAL-BEFORE-START', () => {
+  it('passes when every goal is due after the start', () => {
+    expect(findingsOf('GOAL-BEFORE-START', sampleDraft())).toEqual([]);
+  });
+
+  it('warns about a goal due before the campaign starts, naming it and both dates', () => {
+    const draft = sampleDraft();
+    draft.goals[1] = { ...draft.goals[1]!, deadline: '2027-02-15' };
+    const finding = onlyFinding('GOAL-BEFORE-START', draft);
+    expect(finding.problem).toBe('Goal 2 (Revenue) is due on 15 Feb 2027, before the campaign starts on 1 Mar 2027.');
+    expect(finding.fix).toContain('2027-05-14');
+  });
+
+  it('accepts a goal due on the first day, and says nothing while the start is unknown', () => {
+    const draft = sampleDraft();
+    draft.goals[0] = { ...draft.goals[0]!, deadline: '2027-03-01' };
+    expect(findingsOf('GOAL-BEFORE-START', draft)).toEqual([]);
+    draft.goals[0] = { ...draft.goals[0]!, deadline: '2027-01-01' };
+    expect(findingsOf('GOAL-BEFORE-START', { ...draft, startDate: undefined })).toEqual([]);
+  });
+});
+
+describe('GOAL-REALISTIC', () => {
+  const goal = (change: Partial<Goal>): Goal => ({ metric: 'awareness', unit: 'percent', baseline: 0.1, target: 0.3, direction: 'increase', deadline: '2027-04-30', ...change });
+  const withGoal = (change: Partial<Goal>): PlanDraft => ({ ...sampleDraft(), goals: [...sampleDraft().goals, goal(change)] });
+
+  it('passes for targets one campaign can reach', () => {
+    expect(findingsOf('GOAL-REALISTIC', sampleDraft())).toEqual([]);
+    expect(findingsOf('GOAL-REALISTIC', withGoal({ baseline: 0.1, target: 0.45 }))).toEqual([]);
+  });
+
+  it('warns about awareness from 0 % to 100 %, saying why', () => {
+    const finding = onlyFinding('GOAL-REALISTIC', withGoal({ baseline: 0, target: 1 }));
+    expect(finding.problem).toBe('Goal 4 (Awareness) aims for 100 %, beyond the 90 % that even category leaders rarely pass.');
+    expect(finding.principle).toContain('0 % to 100 %');
+  });
+
+  it('warns about a jump of more points than a campaign adds, and a count grown many times over', () => {
+    expect(onlyFinding('GOAL-REALISTIC', withGoal({ baseline: 0.05, target: 0.7 })).problem).toContain('adds 65 percentage points in one campaign');
+    const leads = withGoal({ metric: 'leads', unit: 'count', baseline: 100, target: 5_000 });
+    expect(onlyFinding('GOAL-REALISTIC', leads).problem).toContain('multiplies it by 50');
+    const revenueFromZero = withGoal({ metric: 'revenue', unit: 'money', baseline: 0, target: 1e9 });
+    expect(findingsOf('GOAL-REALISTIC', revenueFromZero)).toEqual([]);
+  });
+
+  it('warns about a metric that should go down brought to zero', () => {
+    const churn = withGoal({ metric: 'churn', direction: 'decrease', baseline: 0.08, target: 0 });
+    expect(onlyFinding('GOAL-REALISTIC', churn).problem).toContain('brings it to 0 %');
+    expect(findingsOf('GOAL-REALISTIC', withGoal({ metric: 'churn', direction: 'decrease', baseline: 0.08, target: 0.05 }))).toEqual([]);
   });
 });

@@ -31,9 +31,10 @@ describe('the plan canvas', () => {
     });
     const markdown = planCanvasMarkdown(plan, buildBudgetSketch(plan), { planId: 'P-ABCDE', version: 3, approvedOn: '2027-02-01', approvers: ['U0BOB'] }, labels);
     expect(markdown).toContain('Plan `P-ABCDE`, version 3, approved on 1 Feb 2027 by ![](@U0BOB).');
-    expect(markdown).toContain('| Stage | Channel | Format | When | Message | KPI |');
-    expect(markdown).toMatch(/\| Evaluation of alternatives \| Search ads \| Search ad \| Launch \| Smoother than the rest \| CTR \(platform\) \|/);
-    expect(markdown).toContain('| Post-purchase | WeChat official account and mini program |  | 7 days after first order | How was your first cold brew? |  |');
+    // Numbered as in the draft (`change row 2`), timing and KPI in the draft's words.
+    expect(markdown).toContain('| Row | Stage | Channel | Format | When | Message | KPI |');
+    expect(markdown).toMatch(/\| 1 \| Evaluation of alternatives \| Search ads \| Search ad \| Launch \| Smoother than the rest \| CTR \(platform\) \|/);
+    expect(markdown).toContain('| 2 | Post-purchase | WeChat official account and mini program |  | 7 days after first order | How was your first cold brew? |  |');
     expect(markdown).not.toContain('not written yet');
   });
 

@@ -35,6 +35,24 @@ describe('the budget chart model', () => {
     expect(model?.altText).toContain('the largest is');
   });
 
+  it('names a non-media bar by its kind, as the text sketch does, and an "other" cost by its own words', () => {
+    const p = plan();
+    const withCosts: Plan = {
+      ...p,
+      budget: {
+        ...p.budget,
+        nonMedia: [
+          { kind: 'content', description: 'for Website and WeChat official account and mini program', amount: 2_000_000 },
+          { kind: 'pr', description: 'for Reviews and word of mouth', amount: 1_000_000 },
+          { kind: 'other', description: 'Pop-up stand rental', amount: 500_000 },
+        ],
+      },
+    };
+    const labels = budgetChartModel(withCosts, buildBudgetSketch(withCosts))?.panels[0]?.bars.map((bar) => bar.label) ?? [];
+    expect(labels).toEqual(expect.arrayContaining(['Content', 'PR and seeding', 'Pop-up stand rental']));
+    expect(labels.some((label) => label.startsWith('for '))).toBe(false);
+  });
+
   it('has nothing to draw without a sketch, and no phase chart without dates', () => {
     const p = plan();
     expect(budgetChartModel(p, undefined)).toBeUndefined();

@@ -1,9 +1,9 @@
-import type { IndexEntry, PlanQuery } from './plan-store.js';
-import { indexedFieldsDiffer } from './stored-record.js';
+import type { IndexEntry, PlanQuery } from '../plan-store.js';
+import { indexedFieldsDiffer } from '../stored-record.js';
 
 /**
- * The in-memory index both stores share: entries by id, plus look-ups from a
- * Slack thread or message to the plan that owns it.
+ * The in-memory index of the memory and file stores: entries by id, plus look-ups
+ * from a Slack thread or message (in a channel of a workspace) to the plan that owns it.
  */
 export class PlanIndex {
   readonly #entries = new Map<string, IndexEntry>();
@@ -26,13 +26,13 @@ export class PlanIndex {
   }
 
   /** The id of the plan whose thread this is (the most recently updated, should two claim it). */
-  idByThread(channelId: string, threadTs: string): string | undefined {
-    return this.#newest(this.#byThread.get(key(channelId, threadTs)));
+  idByThread(teamId: string, channelId: string, threadTs: string): string | undefined {
+    return this.#newest(this.#byThread.get(key(teamId, channelId, threadTs)));
   }
 
   /** The id of the plan that posted this top-level message. */
-  idByMessage(channelId: string, messageTs: string): string | undefined {
-    return this.#newest(this.#byMessage.get(key(channelId, messageTs)));
+  idByMessage(teamId: string, channelId: string, messageTs: string): string | undefined {
+    return this.#newest(this.#byMessage.get(key(teamId, channelId, messageTs)));
   }
 
   /** Copies of the matching entries, most recently updated first, then by id. */
@@ -43,7 +43,9 @@ export class PlanIndex {
         (entry) =>
           (query.teamId === undefined || entry.teamId === query.teamId) &&
           (query.channelId === undefined || entry.channelId === query.channelId) &&
-          (statuses === undefined || statuses.has(entry.status)),
+          (statuses === undefined || statuses.has(entry.status)) &&
+          (query.queued === undefined || query.queued === entry.queued > 0) &&
+          (query.dueBy === undefined || (entry.dueAt !== undefined && entry.dueAt <= query.dueBy)),
       )
       .sort((a, b) => (a.updatedAt === b.updatedAt ? compare(a.id, b.id) : compare(b.updatedAt, a.updatedAt)))
       .map(copyEntry);
@@ -69,11 +71,11 @@ export class PlanIndex {
   }
 }
 
-// Channel and ts cannot contain a space, so the pair is unambiguous.
-const key = (channelId: string, ts: string): string => `${channelId} ${ts}`;
+// Team, channel and ts cannot contain a space, so the triple is unambiguous.
+const key = (teamId: string, channelId: string, ts: string): string => `${teamId} ${channelId} ${ts}`;
 const threadKeys = (entry: IndexEntry): string[] =>
-  entry.threadTs === undefined ? [] : [key(entry.channelId, entry.threadTs)];
-const messageKeys = (entry: IndexEntry): string[] => (entry.messageTs ?? []).map((ts) => key(entry.channelId, ts));
+  entry.threadTs === undefined ? [] : [key(entry.teamId, entry.channelId, entry.threadTs)];
+const messageKeys = (entry: IndexEntry): string[] => (entry.messageTs ?? []).map((ts) => key(entry.teamId, entry.channelId, ts));
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function copyEntry(entry: IndexEntry): IndexEntry {

@@ -3,57 +3,34 @@
  * each plan has its own file (`plans/<id>.json`) and saving one answer costs the
  * same however many finished plans pile up. Beside them:
  * - `index.json`: the index entries, rewritten only when an indexed field changes
- *   (status, thread, message ts, title, team, channel), so its `updatedAt` values
- *   are as of the last such change. Plan files are the truth: the index is checked
- *   and repaired from them at every open.
+ *   (status, thread, message ts, title, team, channel, due time), so its `updatedAt`
+ *   values are as of the last such change. Plan files are the truth: the index is
+ *   checked and repaired from them at every open.
  * - `events.json`: the most recent Slack event keys `claimEvent` has seen.
+ * - `settings.json` and `installations.json`: the channels' approval settings and
+ *   the app's Slack installations.
  * - `journal-<n>.jsonl`: the write-ahead journal (see plan-journal.ts). A save is
  *   acknowledged once its line is appended there; the plan files follow in a
  *   checkpoint a moment later, and a journal left by a crash is replayed at open.
  * - `.lock`: the pid of the one process that owns the directory.
+ * Open it with {@link openFileStore} (open-file-store.ts).
  */
-import { mkdir, readdir, unlink } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { DataFile, TextFile } from 'lowdb/node';
-import { z } from 'zod';
-import { acquireDirLock, type DirLock } from './dir-lock.js';
-import { DEFAULT_EVENT_CAPACITY, type PlanStoreOptions } from './memory-plan-store.js';
-import { IndexedPlanStore } from './indexed-plan-store.js';
+import { TextFile } from 'lowdb/node';
+import type { z } from 'zod';
+import type { ChannelSettingsStore, InstallationStore, SaveOptions, StoredRecord } from '../plan-store.js';
+import { IndexedPlanStore } from '../in-process/indexed-plan-store.js';
+import type { PlanIndex } from '../in-process/plan-index.js';
+import type { RecentKeys } from '../in-process/recent-keys.js';
+import { assertEventKey, assertPlanId, recordJson, toIndexEntry } from '../stored-record.js';
+import { compactFile } from './compact-file.js';
+import type { DirLock } from './dir-lock.js';
+import { planFileSchema, REMEDY, type EventsFile, type IndexFile, type Layout } from './file-layout.js';
 import type { JournalFiles } from './journal-files.js';
-import { cutTornTails, issueFields, journalPath, listJournals, PlanJournal, readJournals, type TornTail } from './plan-journal.js';
-import { PlanIndex } from './plan-index.js';
-import type { IndexEntry, SaveOptions, StoredRecord } from './plan-store.js';
-import { RecentKeys } from './recent-keys.js';
-import { StoreError } from './store-error.js';
-import {
-  assertEventKey,
-  assertPlanId,
-  PLAN_FILE,
-  IndexEntrySchema,
-  indexedFieldsDiffer,
-  recordJson,
-  StoredRecordSchema,
-  toIndexEntry,
-} from './stored-record.js';
-
-const IndexFileSchema = z.object({ version: z.literal(1), plans: z.array(IndexEntrySchema) });
-const EventsFileSchema = z.object({ version: z.literal(1), keys: z.array(z.string()) });
-type IndexFile = z.infer<typeof IndexFileSchema>;
-type EventsFile = z.infer<typeof EventsFileSchema>;
-
-/** Options for {@link openLowdbPlanStore}. */
-export interface LowdbPlanStoreOptions extends PlanStoreOptions {
-  /** How many plan files are read at once while opening (default 64). */
-  readConcurrency?: number;
-  /**
-   * The owner's own check of a record (beyond the index fields), run on every plan
-   * file and journal line read: the fields that are wrong, or undefined when it is fine.
-   */
-  validateRecord?: (record: StoredRecord) => string[] | undefined;
-  /** How the journal reaches the disk (tests inject a full disk here). */
-  journalFiles?: JournalFiles;
-}
+import { journalPath, PlanJournal, type TornTail } from './plan-journal.js';
+import { mapLimit } from './map-limit.js';
+import { readJsonFile } from './read-json-file.js';
 
 /** A plan the index still named at open whose plan file was gone. */
 export interface MissingPlan {
@@ -86,119 +63,22 @@ const INDEX_WRITE_DELAY_MS = 1_000;
 /** A journal this large is checkpointed at once. */
 const JOURNAL_LIMIT_BYTES = 4 * 1024 * 1024;
 
-/** Where each file lives under the data directory. */
-interface Layout {
-  dir: string;
-  plans: string;
-  index: string;
-  events: string;
-}
-
-/** What to tell the operator to do about a damaged file of each kind. */
-const REMEDY = {
-  index: 'Move it out of the way: the bot rebuilds the index from the plan files.',
-  events: 'Move it out of the way: the bot only forgets which Slack events it already handled.',
-  plan: 'Restore it from a backup, or move it out of the plans directory (that plan is then lost).',
-} as const;
-
-/**
- * Opens (creating if needed) the store in `dir`: takes the directory lock, checks
- * every data file and repairs the index from the plan files. Rejects with
- * STORE_LOCKED when another live process holds the directory, and with
- * STORE_CORRUPT naming the first damaged file, which it leaves untouched.
- */
-export async function openLowdbPlanStore<R extends StoredRecord = StoredRecord>(
-  dir: string,
-  options: LowdbPlanStoreOptions = {},
-): Promise<LowdbPlanStore<R>> {
-  const root = resolve(dir);
-  const layout: Layout = {
-    dir: root,
-    plans: join(root, 'plans'),
-    index: join(root, 'index.json'),
-    events: join(root, 'events.json'),
-  };
-  const lock = await noSpaceIsClear(root, async () => {
-    await mkdir(layout.plans, { recursive: true });
-    return acquireDirLock(root);
-  });
-  try {
-    const validate = options.validateRecord;
-    const [indexFile, eventsFile, fileEntries] = await Promise.all([
-      readJsonFile(layout.index, IndexFileSchema, REMEDY.index),
-      readJsonFile(layout.events, EventsFileSchema, REMEDY.events),
-      readPlanEntries(layout.plans, options.readConcurrency ?? 64, validate),
-    ]);
-    const journals = await listJournals(root);
-    const { records: replayed, torn } = await readJournals(journals, validate);
-    await cutTornTails(torn);
-    // Replay: what the journals hold is newer than the plan files; write it there, then drop the journals.
-    await mapLimit([...replayed.values()], 16, (record) => new TextFile(join(layout.plans, `${record.id}.json`)).write(`${JSON.stringify(record)}\n`));
-    for (const journal of journals) await unlink(journal.path);
-    const byId = new Map(fileEntries.map((entry) => [entry.id, entry]));
-    const missingPlans = (indexFile?.plans ?? [])
-      .filter((entry) => !byId.has(entry.id))
-      .map((entry) => ({
-        id: entry.id,
-        path: join(layout.plans, `${entry.id}.json`),
-        ...(entry.title === undefined ? {} : { title: entry.title }),
-        restoredFromJournal: replayed.has(entry.id),
-      }));
-    for (const record of replayed.values()) byId.set(record.id, toIndexEntry(record));
-    const entries = [...byId.values()];
-    const index = new PlanIndex();
-    for (const entry of entries) index.put(entry);
-    const store = new LowdbPlanStore<R>({
-      layout,
-      lock,
-      index,
-      nextJournal: (journals.at(-1)?.n ?? 0) + 1,
-      events: new RecentKeys(options.eventCapacity ?? DEFAULT_EVENT_CAPACITY, eventsFile?.keys),
-      summary: { plans: entries.length, indexRepaired: indexIsStale(indexFile, entries), tornTails: torn, missingPlans },
-      ...(validate ? { validate } : {}),
-      ...(options.journalFiles ? { journalFiles: options.journalFiles } : {}),
-    });
-    if (store.openSummary.indexRepaired) await store.writeIndex();
-    return store;
-  } catch (error) {
-    await lock.release();
-    throw noSpaceError(root, error);
-  }
-}
-
-/** A full disk at open is said as such (STORE_WRITE_FAILED), not as a raw ENOSPC. */
-async function noSpaceIsClear<T>(dir: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw noSpaceError(dir, error);
-  }
-}
-
-function noSpaceError(dir: string, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code !== 'ENOSPC' && code !== 'EDQUOT') return error;
-  return new StoreError(
-    `The plan store cannot start in ${dir}: the disk is full (${code}). Nothing was changed. Free some space on that disk, then start the bot again.`,
-    'STORE_WRITE_FAILED',
-    { path: dir, cause: error },
-  );
-}
-
-/** The parts a store is assembled from; built by {@link openLowdbPlanStore}. */
-interface StoreParts {
+/** The parts a store is assembled from; built by {@link openFileStore}. */
+export interface StoreParts {
   layout: Layout;
   lock: DirLock;
   index: PlanIndex;
   nextJournal: number;
   events: RecentKeys;
   summary: OpenSummary;
+  settings: ChannelSettingsStore;
+  installations: InstallationStore;
   validate?: (record: StoredRecord) => string[] | undefined;
   journalFiles?: JournalFiles;
 }
 
-/** A {@link PlanStore} on disk; open it with {@link openLowdbPlanStore}. */
-export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends IndexedPlanStore<R> {
+/** A {@link PlanStore} on disk; open it with {@link openFileStore}. */
+export class FilePlanStore<R extends StoredRecord = StoredRecord> extends IndexedPlanStore<R> {
   /** The data directory (absolute). */
   readonly dir: string;
   /** What opening found. */
@@ -235,7 +115,7 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
   readonly #journalFiles: JournalFiles | undefined;
 
   constructor(parts: StoreParts) {
-    super(parts.index);
+    super({ index: parts.index, settings: parts.settings, installations: parts.installations });
     this.#layout = parts.layout;
     this.dir = parts.layout.dir;
     this.#lock = parts.lock;
@@ -474,104 +354,3 @@ export class LowdbPlanStore<R extends StoredRecord = StoredRecord> extends Index
   }
 }
 
-/**
- * A lowdb adapter writing `{"version":1,"<list>":[` then one item per line: about
- * 40 % smaller than JSONFile's indented output for these machine-written files
- * (index and events are rewritten whole), yet still readable and diffable.
- */
-function compactFile<T extends { version: number }>(path: string, list: keyof T & string): DataFile<T> {
-  return new DataFile<T>(path, {
-    parse: (text) => JSON.parse(text) as T,
-    stringify: (data) => {
-      const items = data[list] as unknown[];
-      const body = items.map((item) => JSON.stringify(item)).join(',\n');
-      return `{"version":${data.version},${JSON.stringify(list)}:[\n${body}\n]}\n`;
-    },
-  });
-}
-
-/** True when the index file is missing or disagrees with the plan files on any indexed field. */
-function indexIsStale(file: IndexFile | undefined, entries: IndexEntry[]): boolean {
-  if (file === undefined || file.plans.length !== entries.length) return true;
-  const onDisk = new Map(file.plans.map((entry) => [entry.id, entry]));
-  return entries.some((entry) => indexedFieldsDiffer(onDisk.get(entry.id), entry));
-}
-
-/** Reads every plan file's index entry; rejects naming the first damaged file (by name). */
-async function readPlanEntries(plansDir: string, concurrency: number, validate?: (record: StoredRecord) => string[] | undefined): Promise<IndexEntry[]> {
-  const schema = planFileSchema(validate);
-  const names = (await readdir(plansDir, { withFileTypes: true }))
-    .filter((dirent) => dirent.isFile() && PLAN_FILE.test(dirent.name))
-    .map((dirent) => dirent.name)
-    .sort();
-  const results = await mapLimit(names, concurrency, async (name) => {
-    try {
-      return await readPlanEntry(join(plansDir, name), name.replace(PLAN_FILE, '$1'), schema);
-    } catch (error) {
-      if (error instanceof StoreError) return error;
-      throw error;
-    }
-  });
-  const damaged = results.filter((result): result is StoreError => result instanceof StoreError);
-  const [first] = damaged;
-  if (first !== undefined) {
-    if (damaged.length > 1) first.message += ` (${damaged.length - 1} more plan files are damaged too.)`;
-    throw first;
-  }
-  return results.filter((result): result is IndexEntry => result !== undefined && !(result instanceof StoreError));
-}
-
-async function readPlanEntry(path: string, id: string, schema: z.ZodType<StoredRecord>): Promise<IndexEntry | undefined> {
-  const record = await readJsonFile(path, schema, REMEDY.plan);
-  if (record === undefined) return undefined; // removed while we were reading
-  if (record.id !== id) {
-    throw corrupt(path, `holds plan id ${JSON.stringify(record.id)} but is named after ${JSON.stringify(id)}`, REMEDY.plan);
-  }
-  return toIndexEntry(record);
-}
-
-/** The index fields' check plus the owner's, as one schema (so a problem names its file like any other). */
-function planFileSchema(validate: ((record: StoredRecord) => string[] | undefined) | undefined): z.ZodType<StoredRecord> {
-  if (!validate) return StoredRecordSchema as z.ZodType<StoredRecord>;
-  return (StoredRecordSchema as z.ZodType<StoredRecord>).superRefine((record, ctx) => {
-    for (const field of validate(record) ?? []) ctx.addIssue({ code: 'custom', path: field.split('.'), message: 'invalid' });
-  });
-}
-
-/** Reads and validates a JSON data file; undefined when absent; STORE_CORRUPT (file untouched) when damaged. */
-export async function readJsonFile<T>(path: string, schema: z.ZodType<T>, remedy: string): Promise<T | undefined> {
-  const text = await new TextFile(path).read();
-  if (text === null) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const reason = text.trim() === '' ? 'it is empty' : (error as Error).message;
-    throw corrupt(path, `is not valid JSON, perhaps half-written (${reason})`, remedy);
-  }
-  const result = schema.safeParse(data);
-  if (!result.success) throw corrupt(path, `is not in the expected format (check ${issueFields(result.error)})`, remedy);
-  return result.data;
-}
-
-function corrupt(path: string, problem: string, remedy: string): StoreError {
-  return new StoreError(
-    `The plan store cannot use ${path}: it ${problem}. The file was left untouched. ${remedy}`,
-    'STORE_CORRUPT',
-    { path },
-  );
-}
-
-async function mapLimit<T, U>(items: T[], limit: number, fn: (item: T) => Promise<U>): Promise<U[]> {
-  const results: U[] = new Array<U>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}

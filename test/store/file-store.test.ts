@@ -3,13 +3,14 @@ import { mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LowdbPlanStore, openLowdbPlanStore } from '../../src/store/lowdb-plan-store.js';
+import { openFileStore } from '../../src/store/file/open-file-store.js';
+import type { FilePlanStore } from '../../src/store/file/file-plan-store.js';
 import type { StoredRecord } from '../../src/store/plan-store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { fullDiskJournal } from '../support/full-disk-journal.js';
 
 const dirs: string[] = [];
-const stores: LowdbPlanStore[] = [];
+const stores: FilePlanStore[] = [];
 
 async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'imc-lowdb-store-'));
@@ -17,8 +18,8 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-async function open(dir: string, options?: Parameters<typeof openLowdbPlanStore>[1]): Promise<LowdbPlanStore> {
-  const store = await openLowdbPlanStore(dir, options);
+async function open(dir: string, options?: Parameters<typeof openFileStore>[1]): Promise<FilePlanStore> {
+  const store = await openFileStore(dir, options);
   stores.push(store);
   return store;
 }
@@ -42,7 +43,7 @@ const plan = (id: string, extra: Partial<StoredRecord> = {}): StoredRecord => ({
 
 /** Opens, expecting a StoreError; returns it. */
 async function openFails(dir: string): Promise<StoreError> {
-  const error = await openLowdbPlanStore(dir).then(
+  const error = await openFileStore(dir).then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -56,10 +57,17 @@ function deadPid(): number {
   return child.pid ?? 999_999;
 }
 
-describe('lowdb plan store on disk', () => {
+describe('file store (lowdb) on disk', () => {
+  it('ends concurrent saves of one record with the last one', async () => {
+    const store = await open(await tempDir());
+    await Promise.all(Array.from({ length: 20 }, (_, n) => store.save(plan('p1', { status: n % 2 === 0 ? 'planning' : 'draft', answers: { n } }))));
+    expect((await store.get('p1'))?.answers).toEqual({ n: 19 });
+    expect((await store.list()).map((entry) => entry.status)).toEqual(['draft']);
+  });
+
   it('keeps plans, index and handled events across close and reopen', async () => {
     const dir = await tempDir();
-    const first = await openLowdbPlanStore(dir);
+    const first = await openFileStore(dir);
     await first.save(plan('p1', { answers: { brand: 'Acme' } }));
     await first.save(plan('p22', { status: 'draft', channelId: 'C2', messageTs: ['9.9'] }));
     expect(await first.claimEvent('event:Ev1')).toBe(true);
@@ -68,7 +76,7 @@ describe('lowdb plan store on disk', () => {
     const second = await open(dir);
     expect(second.openSummary).toEqual({ plans: 2, indexRepaired: false, tornTails: [], missingPlans: [] });
     expect(await second.get('p1')).toMatchObject({ answers: { brand: 'Acme' } });
-    expect((await second.findByMessage('C2', '9.9'))?.id).toBe('p22');
+    expect(await second.findIdByMessage('T1', 'C2', '9.9')).toBe('p22');
     expect((await second.list({ statuses: ['draft'] })).map((entry) => entry.id)).toEqual(['p22']);
     expect(await second.claimEvent('event:Ev1')).toBe(false);
   });
@@ -134,7 +142,7 @@ describe('lowdb plan store on disk', () => {
 
   it('repairs an index that misses plans or lists plans that are gone', async () => {
     const dir = await tempDir();
-    const first = await openLowdbPlanStore(dir);
+    const first = await openFileStore(dir);
     await first.save(plan('kept', { status: 'draft' }));
     await first.save(plan('ghost'));
     await first.close();
@@ -150,7 +158,7 @@ describe('lowdb plan store on disk', () => {
       tornTails: [],
       missingPlans: [{ id: 'ghost', path: join(dir, 'plans', 'ghost.json'), title: 'Plan ghost', restoredFromJournal: false }],
     });
-    expect((await store.findByThread('C1', '5.5'))?.id).toBe('crashed');
+    expect(await store.findIdByThread('T1', 'C1', '5.5')).toBe('crashed');
     expect(await store.get('ghost')).toBeUndefined();
     const onDisk = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
     expect(onDisk.plans.map((entry: { id: string }) => entry.id)).toEqual(['crashed', 'kept']);
@@ -158,7 +166,7 @@ describe('lowdb plan store on disk', () => {
 
   it('rebuilds a missing index and trusts the plan file over a stale index entry', async () => {
     const dir = await tempDir();
-    const first = await openLowdbPlanStore(dir);
+    const first = await openFileStore(dir);
     await first.save(plan('p1', { status: 'planning' }));
     await first.close();
     await writeFile(join(dir, 'plans', 'p1.json'), JSON.stringify(plan('p1', { status: 'approved' })));
@@ -200,7 +208,7 @@ describe('lowdb plan store refusing damaged files', () => {
 
   it.each(damaged)('refuses to open with %s, naming it and leaving it byte for byte', async (_what, file, content) => {
     const dir = await tempDir();
-    const first = await openLowdbPlanStore(dir);
+    const first = await openFileStore(dir);
     await first.save(plan('p1'));
     await first.claimEvent('event:Ev1');
     await first.close();
@@ -264,7 +272,7 @@ describe('lowdb plan store directory lock', () => {
 
   it('frees the directory on close', async () => {
     const dir = await tempDir();
-    const first = await openLowdbPlanStore(dir);
+    const first = await openFileStore(dir);
     await first.close();
     await expect(readFile(join(dir, '.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(open(dir)).resolves.toBeDefined();
@@ -374,7 +382,7 @@ describe('lowdb plan store on a full disk', () => {
     expect(await store.get('p1')).toMatchObject({ status: 'draft', answers: { brand: 'Acme' } });
     expect(await store.get('new')).toBeUndefined();
     expect((await store.list()).map((entry) => entry.id)).toEqual(['p1']);
-    expect(await store.findByThread('C1', '7.7')).toBeUndefined();
+    expect(await store.findIdByThread('T1', 'C1', '7.7')).toBeUndefined();
     // Neither a checkpoint nor a close brings the refused versions back.
     disk.free = Number.POSITIVE_INFINITY;
     await store.flush();
@@ -465,7 +473,7 @@ describe('lowdb plan store on a full disk', () => {
 describe('lowdb plan store at open', () => {
   it('cuts a torn last journal line off and keeps every whole line before it', async () => {
     const dir = await tempDir();
-    const first = await openLowdbPlanStore(dir);
+    const first = await openFileStore(dir);
     await first.save(plan('p1'));
     await first.close();
     const journal = join(dir, 'journal-9.jsonl');
@@ -481,20 +489,20 @@ describe('lowdb plan store at open', () => {
 
   it('refuses a plan file or journal line that fails the owner\'s check, naming the file and the field', async () => {
     const dir = await tempDir();
-    const first = await openLowdbPlanStore(dir);
+    const first = await openFileStore(dir);
     await first.save(plan('p1', { outbox: [] }));
     await first.close();
     const validateRecord = (record: StoredRecord) => (Array.isArray(record.outbox) ? undefined : ['outbox']);
     const path = join(dir, 'plans', 'p1.json');
     await writeFile(path, JSON.stringify(plan('p1', { outbox: null })));
-    const error = await openLowdbPlanStore(dir, { validateRecord }).catch((caught: unknown) => caught as StoreError);
+    const error = await openFileStore(dir, { validateRecord }).catch((caught: unknown) => caught as StoreError);
     expect(error).toMatchObject({ code: 'STORE_CORRUPT', path });
     expect((error as StoreError).message).toContain('(check outbox)');
 
     await writeFile(path, JSON.stringify(plan('p1', { outbox: [] })));
     const journal = join(dir, 'journal-3.jsonl');
     await writeFile(journal, `${JSON.stringify(plan('p1', { outbox: 'x' }))}\n`);
-    const again = await openLowdbPlanStore(dir, { validateRecord }).catch((caught: unknown) => caught as StoreError);
+    const again = await openFileStore(dir, { validateRecord }).catch((caught: unknown) => caught as StoreError);
     expect(again).toMatchObject({ code: 'STORE_CORRUPT', path: journal });
     expect((again as StoreError).message).toContain('line 1');
   });
@@ -537,7 +545,7 @@ describe('lowdb plan store lock left behind', () => {
   });
 });
 
-const LOCK_MODULE = new URL('../../src/store/dir-lock.ts', import.meta.url).href;
+const LOCK_MODULE = new URL('../../src/store/file/dir-lock.ts', import.meta.url).href;
 
 /** Runs acquireDirLock in a child process that holds the lock for a moment; 'took' or 'locked'. */
 async function takeLockInChild(dir: string): Promise<string> {

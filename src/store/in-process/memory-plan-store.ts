@@ -1,9 +1,10 @@
 import { IndexedPlanStore } from './indexed-plan-store.js';
-import type { StoredRecord } from './plan-store.js';
+import { memoryChannelSettings, memoryInstallations } from './memory-side-stores.js';
+import type { StoredRecord } from '../plan-store.js';
 import { RecentKeys } from './recent-keys.js';
-import { assertEventKey, assertPlanId, recordJson, toIndexEntry } from './stored-record.js';
+import { assertEventKey, assertPlanId, recordJson, toIndexEntry } from '../stored-record.js';
 
-/** Options shared by both stores. */
+/** Options shared by the stores. */
 export interface PlanStoreOptions {
   /** How many handled event keys `claimEvent` remembers (default 5,000). */
   eventCapacity?: number;
@@ -13,16 +14,16 @@ export interface PlanStoreOptions {
 export const DEFAULT_EVENT_CAPACITY = 5_000;
 
 /**
- * A plan store in memory, for tests and the playground. Records are kept as
- * JSON text so it behaves exactly like the disk store: what you get back is a
- * fresh copy, and values JSON cannot hold (undefined, Dates) come back as on disk.
+ * A store in memory, for tests and the playground. Records are kept as JSON text
+ * so it behaves exactly like the others: what you get back is a fresh copy, and
+ * values JSON cannot hold (undefined, Dates) come back as from disk.
  */
 export class MemoryPlanStore<R extends StoredRecord = StoredRecord> extends IndexedPlanStore<R> {
   readonly #records = new Map<string, string>();
   readonly #events: RecentKeys;
 
   constructor(options: PlanStoreOptions = {}) {
-    super();
+    super({ settings: memoryChannelSettings(), installations: memoryInstallations() });
     this.#events = new RecentKeys(options.eventCapacity ?? DEFAULT_EVENT_CAPACITY);
   }
 
@@ -50,10 +51,12 @@ export class MemoryPlanStore<R extends StoredRecord = StoredRecord> extends Inde
 
   /** Later calls reject with STORE_CLOSED. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    await this.idle();
     this.closed = true;
   }
 
   protected describe(): string {
-    return 'in-memory plan store';
+    return 'in-memory store';
   }
 }

@@ -8,7 +8,7 @@
 import { mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { StoreError } from './store-error.js';
+import { StoreError } from '../store-error.js';
 
 /** A held directory lock. */
 export interface DirLock {

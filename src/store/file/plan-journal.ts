@@ -17,9 +17,9 @@ import { readdir, readFile, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { nodeJournalFiles, type JournalFiles, type JournalHandle } from './journal-files.js';
-import { StoreError } from './store-error.js';
-import { StoredRecordSchema } from './stored-record.js';
-import type { StoredRecord } from './plan-store.js';
+import { StoreError } from '../store-error.js';
+import { StoredRecordSchema } from '../stored-record.js';
+import type { StoredRecord } from '../plan-store.js';
 
 const JOURNAL_FILE = /^journal-(\d{1,15})\.jsonl$/;
 

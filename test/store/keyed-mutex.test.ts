@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedMutex } from '../../src/app/keyed-mutex.js';
+import { KeyedMutex } from '../../src/store/in-process/keyed-mutex.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
