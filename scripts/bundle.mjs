@@ -1,7 +1,7 @@
 /**
  * The last step of `npm run build`: dist/imc-bot.mjs, the bot's compiled code (dist/src,
  * from tsc) and its ES-module dependencies (zod, chrono-node, date-fns) in one file,
- * which `npm start` runs. Loading those ~370 modules (161 of ours) one by one (resolve,
+ * which `npm start` runs. Loading those ~400 modules (~200 of ours) one by one (resolve,
  * read, compile, link each) was ~160 ms of a cold start's CPU; one file is compiled
  * once. Every other dependency stays in node_modules: Bolt and the Slack SDK (loaded as
  * the floor app of bench/ loads Bolt), Handlebars, lowdb, yaml (required only when a
