@@ -336,6 +336,8 @@ function databasePassword(url: string | undefined): string[] {
 
 const TOKEN_PATTERN = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]*/g;
 // response_url and webhook URLs, also JSON-escaped (`\/`) and form-encoded (`%2F`).
+// A trigger id (the Web API client's debug lines show the views.open body): in JSON, escaped JSON and forms.
+const TRIGGER_PATTERN = /(trigger_id(?:\\?"\s*:\s*\\?"|=))[^"\\&\s]+/g;
 const HOOK_URL_PATTERN = /(?:https?(?::|%3A)(?:\\?\/|%2F){2})?hooks\.slack\.com[^\s"'<>&]*/gi;
 
 /**
@@ -347,5 +349,5 @@ export function redact(text: string, config: ConfigSecrets): string {
   for (const secret of [config.botToken, config.signingSecret, config.appToken, ...databasePassword(config.databaseUrl)]) {
     if (secret) result = result.split(secret).join('[redacted]');
   }
-  return result.replace(TOKEN_PATTERN, '[redacted]').replace(HOOK_URL_PATTERN, '[redacted]');
+  return result.replace(TOKEN_PATTERN, '[redacted]').replace(HOOK_URL_PATTERN, '[redacted]').replace(TRIGGER_PATTERN, '$1[redacted]');
 }

@@ -44,6 +44,8 @@ import { CANVAS_EFFECT, CanvasService } from './app/canvas-service.js';
 import { canvasEffect } from './slack/canvas-effect.js';
 import { canvasOfferMessage, withCanvasOffer } from './slack/blocks/canvas-messages.js';
 import { registerCanvasActions } from './slack/listeners/canvas-actions.js';
+import { registerEditModal } from './slack/listeners/edit-modal.js';
+import { EditService } from './app/edit-service.js';
 import { homeViewBlocks } from './slack/blocks/home-view.js';
 
 export interface BotOptions {
@@ -271,6 +273,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   registerCanvasActions(app, canvases, logger);
   registerPlanActions(app, plans, logger);
   registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, logger);
+  registerEditModal(app, { plans, edits: new EditService({ store, plans, script, clock, logger }), surfaces }, logger);
   registerReactions(app, approvals);
   registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], store.keys, logger);
   app.error(async (error) => {

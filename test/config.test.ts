@@ -277,6 +277,12 @@ describe('redact', () => {
     expect(redact(form, {})).toBe('token=x&response_url=[redacted]&text=hi');
   });
 
+  it('hides trigger ids in JSON, JSON written inside a log line, and forms', () => {
+    expect(redact('{"trigger_id":"1234.5678.abcdef","view":{}}', {})).toBe('{"trigger_id":"[redacted]","view":{}}');
+    expect(redact('body: {\\"trigger_id\\":\\"1234.5678.abcdef\\"}', {})).toBe('body: {\\"trigger_id\\":\\"[redacted]\\"}');
+    expect(redact('trigger_id=1234.5678.abc&view=x', {})).toBe('trigger_id=[redacted]&view=x');
+  });
+
   it('leaves ordinary text alone', () => {
     const text = 'Plan "Spring launch" saved for C123 (status: draft), 2 approvals needed';
     expect(redact(text, config)).toBe(text);

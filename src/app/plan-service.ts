@@ -5,7 +5,7 @@
  * acknowledges only what is safe; the messages follow through the outbox.
  */
 import { startFlow, stepFlow } from '../domain/conversation/flow.js';
-import type { CarriedRates, FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
+import type { CarriedRates, FlowEffect, FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import { currencyOf, formatAnswer } from '../domain/conversation/flow-answer.js';
 import type { Finding, Plan } from '../domain/plan/plan.js';
@@ -13,6 +13,7 @@ import type { QuestionScript } from '../domain/conversation/script.js';
 import { buildBudgetSketch } from '../domain/budget/budget.js';
 import { escapeMrkdwn, unescapeSlackText } from '../render/escape.js';
 import type { Renderer } from '../render/renderer.js';
+import type { OutgoingMessage } from './ports.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { presentEffects, textMessage } from '../slack/blocks/flow-messages.js';
 import { answeredQuestionMessage } from '../slack/blocks/question-message.js';
@@ -46,7 +47,7 @@ export interface PlanServiceOptions {
 }
 
 /** Statuses of a posted plan whose answers can still be changed for a new version. */
-const EDITABLE: readonly PlanStatus[] = ['draft', 'changes-requested', 'approved'];
+export const EDITABLE: readonly PlanStatus[] = ['draft', 'changes-requested', 'approved'];
 
 /** A message in a thread, in a channel of a workspace. */
 export interface ThreadReply {
@@ -162,6 +163,19 @@ export class PlanService {
       return true;
     });
     return outcome;
+  }
+
+  /**
+   * Takes the state an edit made of a posted plan (the Edit form's changes, already
+   * read and checked): the plan is open again with that state, the thread is told what
+   * changed, and the step's messages follow as the thread path queues them (a new
+   * version when the plan is finished, with its approvals starting over).
+   */
+  async commitEdit(record: PlanRecord, state: FlowState, effects: FlowEffect[], note: OutgoingMessage): Promise<void> {
+    record.status = 'planning';
+    record.flow = state;
+    enqueue(record, { kind: 'post', where: 'thread', message: note });
+    await this.present(record, effects, undefined);
   }
 
   /** Re-queues an update of the latest draft message (e.g. after its approval changed). */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { applyResponseUrlPost, type ResponseUrlContext, type ResponseUrlEffect } from './apply-response-url-post.js';
 import type { FakeCanvas } from './fake-canvases.js';
 import { receiveUpload, type FakeFile } from './fake-files.js';
-import { FAKE_SLACK_METHODS, type MethodArgs, type MethodContext, type OpenedView, type PublishedHome, type ScheduledMessage } from './fake-slack-methods.js';
+import { checkModal, FAKE_SLACK_METHODS, updateOpenedView, type MethodArgs, type MethodContext, type OpenedView, type PublishedHome, type ScheduledMessage } from './fake-slack-methods.js';
 import {
   createFakeWorkspace,
   DEFAULT_FAKE_CHANNELS,
@@ -135,8 +135,19 @@ export interface FakeSlack {
   callsTo(method: string): RecordedCall[];
   /** URL of a response_url; `context` says which channel, user and message it answers. */
   responseUrl(id: string, context?: ResponseUrlContext): string;
-  /** A fresh trigger_id that expires 3 s later (by `now`) and works once. */
-  issueTriggerId(): string;
+  /** A fresh trigger_id that expires 3 s later (by `now`) and works once; `userId` is whom it belongs to. */
+  issueTriggerId(userId?: string): string;
+  /** A modal by its id, as it is shown now. */
+  view(viewId: string): OpenedView | undefined;
+  /** The modal a user sees now: the top of their stack, if one is open. */
+  openModal(userId: string): OpenedView | undefined;
+  /**
+   * What Slack does with the bot's answer to a `view_submission`: `update` replaces the
+   * modal, `push` stacks a new one, `clear` closes them all, `errors` (or anything else) leaves it.
+   */
+  applyViewResponse(viewId: string, response: unknown): void;
+  /** The user closed a modal (Cancel or ×). */
+  closeView(viewId: string): void;
   /** Make the next `times` calls of `method` (or `response_url`) fail with `fault`. */
   failNext(method: string, fault: FakeSlackFault, times?: number): void;
   /** Clear faults and records (calls, responses); `{ state: true }` also rebuilds the workspace. */
@@ -187,6 +198,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       emit,
     );
 
+  const closeOne = (view: OpenedView): void => {
+    if (view.closed) return;
+    view.closed = true;
+    emit({ type: 'view_closed', viewId: view.id });
+  };
   const timers = new Set<NodeJS.Timeout>();
   const schedule = (work: () => void, ms: number): void => {
     const timer = setTimeout(() => {
@@ -396,11 +412,33 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       responseUrls.set(id, { ...existing, ...context, issuedAt: existing?.issuedAt ?? now(), uses: existing?.uses ?? 0 });
       return `${base}/respond/${id}`;
     },
-    issueTriggerId() {
+    issueTriggerId(userId) {
       triggerCount += 1;
       const id = `${triggerCount}.${port}.fake${String(triggerCount).padStart(6, '0')}`;
-      ctx.triggers.set(id, { issuedAt: now(), used: false });
+      ctx.triggers.set(id, { issuedAt: now(), used: false, ...(userId ? { userId } : {}) });
       return id;
+    },
+    view: (viewId) => ctx.views.find((view) => view.id === viewId),
+    openModal: (userId) => [...ctx.views].reverse().find((view) => view.userId === userId && !view.closed),
+    applyViewResponse(viewId, response) {
+      const opened = ctx.views.find((view) => view.id === viewId);
+      if (!opened || opened.closed || typeof response !== 'object' || response === null) return;
+      const { response_action: action, view } = response as { response_action?: unknown; view?: unknown };
+      const valid = typeof view === 'object' && view !== null && checkModal(view as Record<string, unknown>) === undefined;
+      if (action === 'update' && valid) {
+        updateOpenedView(opened, view as Record<string, unknown>);
+        ctx.workspace.emit({ type: 'view_updated', view: view as Record<string, unknown>, viewId });
+      } else if (action === 'push' && valid) {
+        const id = `V${String(ctx.views.length + 1).padStart(8, '0')}`;
+        ctx.views.push({ id, triggerId: opened.triggerId, view: view as Record<string, unknown>, hash: `${id}.0`, updates: 0, parentId: opened.id, ...(opened.userId ? { userId: opened.userId } : {}) });
+        ctx.workspace.emit({ type: 'view_opened', view: view as Record<string, unknown>, viewId: id });
+      } else if (action === 'clear') {
+        for (const other of ctx.views) if (other.userId === opened.userId || other.id === viewId) closeOne(other);
+      }
+    },
+    closeView(viewId) {
+      const opened = ctx.views.find((view) => view.id === viewId);
+      if (opened) closeOne(opened);
     },
     failNext(method, fault, times = 1) {
       const queue = faults.get(method) ?? [];

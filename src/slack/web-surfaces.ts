@@ -62,6 +62,13 @@ export function createWebSurfaces(client: WebClient, timeoutMs = 10_000): Surfac
     async replaceCanvas(canvasId, markdown) {
       await call(() => client.canvases.edit({ canvas_id: canvasId, changes: [{ operation: 'replace', document_content: { type: 'markdown', markdown } }] }));
     },
+    async openModal(triggerId, view) {
+      const result = await call(() => client.views.open({ trigger_id: triggerId, view: view as never }));
+      return result.view?.id ?? '';
+    },
+    async updateModal(viewId, view, hash) {
+      await call(() => client.views.update({ view_id: viewId, view: view as never, ...(hash ? { hash } : {}) }));
+    },
     async permalink(channelId, ts) {
       const result = await call(() => client.chat.getPermalink({ channel: channelId, message_ts: ts }));
       if (!result.permalink) throw new SlackCallError('no_permalink', false);
