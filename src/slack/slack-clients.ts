@@ -5,7 +5,8 @@
  * `workspace-context.ts`), and a workspace without an installation gets no call at
  * all: `app_not_installed`, never another team's token.
  */
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { webApi } from '@slack/bolt';
+import type { WebClient, WebClientOptions } from '@slack/web-api';
 import { APP_NOT_INSTALLED, SlackCallError } from '../app/ports.js';
 import { currentWorkspace, type Workspace } from '../app/workspace-context.js';
 
@@ -39,7 +40,7 @@ export function workspaceClients(tokenFor: (workspace: Workspace) => Promise<str
     let client = pool.get(token);
     if (!client) {
       if (pool.size >= MAX_CLIENTS) pool.clear();
-      client = new WebClient(token, kind === 'post' ? postOptions : options);
+      client = new webApi.WebClient(token, kind === 'post' ? postOptions : options);
       pool.set(token, client);
     }
     return client;
