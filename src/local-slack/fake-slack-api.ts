@@ -22,6 +22,7 @@ import {
 import { parseMethodArgs } from './parse-method-args.js';
 import { SlackMethodError } from './slack-method-error.js';
 import { createFakeSocketMode, type FakeSocketMode } from './socket-mode-server.js';
+import { readBody } from '../slack/receivers/read-body.js';
 
 export type { ResponseUrlContext } from './apply-response-url-post.js';
 export type { OpenedView, PublishedHome, ScheduledMessage } from './fake-slack-methods.js';
@@ -442,7 +443,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       send(res, 404, { ok: false, error: 'not_found' });
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY_BYTES);
     if (body === undefined) {
       send(res, 413, { ok: false, error: 'request_too_large' });
       return;
@@ -672,18 +673,6 @@ function bearer(header: string | undefined): string | undefined {
 
 function pageSizeOf(options: FakeSlackOptions): { pageSize?: number } {
   return options.pageSize === undefined ? {} : { pageSize: options.pageSize };
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function listen(server: Server): Promise<number> {
