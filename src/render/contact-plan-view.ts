@@ -9,6 +9,7 @@ import { channelFitsStage } from '../domain/channels/stage-fit.js';
 import { stageMessage } from '../domain/contact/contact-plan.js';
 import { journeyOf } from '../domain/contact/journey.js';
 import type { CarriedRates } from '../domain/conversation/flow-state.js';
+import { formatDate } from '../domain/plan/format.js';
 import type { Translator } from './i18n/translator.js';
 import { tidyPhrase } from './shorten.js';
 import { words } from './view-text.js';
@@ -75,6 +76,33 @@ export function timingText(timing: TouchpointTiming | undefined, t: Translator):
       return words(t, 'pages.contact.no_timing');
   }
 }
+
+/**
+ * A row's timing and KPI as the row parser reads them back ("launch", "7 days after first
+ * order", "Repeat purchase rate (CRM)"): the Edit form's prefilled inputs, which a person
+ * edits and sends back. This is input, not display, so it is the parser's words, in every language.
+ */
+export function timingInput(timing: TouchpointTiming | undefined): string {
+  switch (timing?.kind) {
+    case 'phase':
+      return timing.phase;
+    case 'date':
+      return formatDate(timing.date);
+    case 'trigger':
+      return timing.offsetDays !== undefined && timing.offsetDays > 0 ? `${timing.offsetDays} day${timing.offsetDays === 1 ? '' : 's'} after ${timing.event}` : `on ${timing.event}`;
+    case 'always':
+      return 'always on';
+    default:
+      return 'timing to be set';
+  }
+}
+
+/** The KPI as the row parser reads it back: "Repeat purchase rate (CRM)". */
+export function kpiInput(kpi: NonNullable<Touchpoint['kpi']>): string {
+  return `${kpiInfo(kpi.metric)?.label ?? kpi.metric} (${INPUT_SOURCES[kpi.source] ?? kpi.source})`;
+}
+
+const INPUT_SOURCES: Record<string, string> = { survey: 'survey', analytics: 'analytics', crm: 'CRM', platform: 'platform', sales: 'sales' };
 
 /** A KPI's name: a goal metric by the reader's labels, a touchpoint KPI by the catalogue, one typed by hand as typed. */
 export function kpiName(id: string, t: Translator, labels?: Labels): string {
