@@ -16,6 +16,7 @@ import { ReviewService } from './app/review-service.js';
 import { registerDraftActions } from './slack/listeners/draft-actions.js';
 import { registerReactions } from './slack/listeners/reactions.js';
 import { loadReviewScript, loadScript } from './app/load-script.js';
+import { scriptWordLookup } from './domain/conversation/script-words.js';
 import { loadInputLocales, loadMessageCatalogue } from './app/load-locales.js';
 import { createTranslators } from './render/i18n/translator.js';
 import { createMessagePresenter } from './slack/message-presenter.js';
@@ -125,7 +126,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const reviewScript = loadReviewScript();
   const renderer = createRenderer();
   // Every word the bot says, checked against English before anything opens: a gap stops the start, naming the key.
-  const translators = createTranslators(loadMessageCatalogue(options.localesDir));
+  const translators = createTranslators(loadMessageCatalogue(options.localesDir), scriptWordLookup(script));
   let home: HomeService | undefined;
   const opened = await openStore<PlanRecord>(config, {
     logger,

@@ -9,7 +9,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../project-root.js';
 import { ScriptError, type QuestionScript } from '../domain/conversation/script.js';
-import { mergeInputWords, validateInputWords } from '../domain/locale/input-words.js';
+import { mergeInputWords, validateInputWords, type InputWords } from '../domain/locale/input-words.js';
+import { acceptShownLabels, localizeScript } from '../domain/conversation/script-words.js';
 import { isLanguage, REFERENCE_LANGUAGE } from '../domain/message/language.js';
 import { validateCatalogue, type MessageCatalogue } from '../render/i18n/message-catalogue.js';
 import { inFile, readYaml } from './load-script.js';
@@ -17,7 +18,12 @@ import { inFile, readYaml } from './load-script.js';
 /** The repository's locales/ folder, beside prompts/. */
 export const DEFAULT_LOCALES_DIR = join(projectRoot(), 'locales');
 
-/** The script with the words of every language folder under `dir`; throws ScriptError naming the file and key. */
+/**
+ * The script with the words of every language folder under `dir`: what people may type
+ * (input.yml) and, for a language the bot speaks, the questions' own words
+ * (questions.yml), whose labels are accepted as input too; throws ScriptError naming
+ * the file and key.
+ */
 export function loadInputLocales(script: QuestionScript, dir: string = DEFAULT_LOCALES_DIR): QuestionScript {
   // English input is the parsers' own: its folder holds only messages.
   const languages = languageFolders(dir).filter((language) => language !== REFERENCE_LANGUAGE);
@@ -29,8 +35,22 @@ export function loadInputLocales(script: QuestionScript, dir: string = DEFAULT_L
       return validateInputWords(raw, script);
     });
   });
-  const words = mergeInputWords(all);
-  return words === undefined ? script : { ...script, words };
+  let words = mergeInputWords(all);
+  if (words === undefined) return script;
+  const translations: Record<string, QuestionScript> = {};
+  for (const language of languages.filter(isLanguage)) {
+    const path = join(dir, language, 'questions.yml');
+    const localized = inFile(path, (raw) => {
+      const declared = typeof raw === 'object' && raw !== null && 'language' in raw ? raw.language : undefined;
+      if (declared !== language) throw new ScriptError(`language: is "${String(declared)}", but the folder is "${language}"`);
+      return localizeScript({ ...script, words: words as InputWords }, raw);
+    });
+    words = inFile(path, () => acceptShownLabels(words as InputWords, localized));
+    translations[language] = localized;
+  }
+  const final = words;
+  const withWords = Object.fromEntries(Object.entries(translations).map(([language, localized]) => [language, { ...localized, words: final }]));
+  return { ...script, words: final, translations: withWords };
 }
 
 /** The language folders under `dir`, sorted; throws ScriptError when the folder cannot be read. */

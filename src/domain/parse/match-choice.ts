@@ -12,6 +12,8 @@ export interface Choice {
   label: string;
   /** Other names people type for it, such as its Chinese label and synonyms (from the locale files). */
   names?: readonly string[];
+  /** Where its label is found in the script's other languages, so a message names it in the reader's. */
+  ref?: string;
 }
 
 /** Options for `matchChoices`. */
@@ -34,7 +36,7 @@ function words(text: string): string {
 }
 
 /** A choice's label: the question's own words (the plan's content). */
-const labelOf = (choice: Choice) => ({ content: choice.label });
+const labelOf = (choice: Choice) => (choice.ref === undefined ? { content: choice.label } : { content: choice.label, ref: choice.ref });
 
 /** How to answer, with the options as a numbered list. */
 function pickHint(choices: readonly Choice[]): Phrase {

@@ -28,6 +28,13 @@ export interface ReviewQuestionTemplate extends Question {
 /** The checked review script. */
 export interface ReviewScript {
   questions: ReviewQuestionTemplate[];
+  /** The same script in other languages (locales/<language>/review.yml), by language. */
+  translations?: Readonly<Record<string, ReviewScript>>;
+}
+
+/** The review script in `language`: its translation when loaded, else the script itself (English). */
+export function reviewScriptIn(script: ReviewScript, language: string): ReviewScript {
+  return script.translations?.[language] ?? script;
 }
 
 /** What the review's questions are filled in from. */
