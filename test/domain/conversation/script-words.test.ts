@@ -9,10 +9,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOCALES_DIR, loadInputLocales } from '../../../src/app/load-locales.js';
+import { DEFAULT_LOCALES_DIR, loadInputLocales, loadMessageCatalogue } from '../../../src/app/load-locales.js';
 import { loadScript } from '../../../src/app/load-script.js';
 import { readText } from '../../../src/domain/conversation/flow-answer.js';
-import { scriptIn } from '../../../src/domain/conversation/script-words.js';
+import { scriptIn, scriptWordLookup } from '../../../src/domain/conversation/script-words.js';
+import { createTranslators } from '../../../src/render/i18n/translator.js';
 import { GOAL_METRICS, MEDIA_TYPES } from '../../../src/domain/plan/plan.js';
 import { zhScript } from '../../support/zh-words.js';
 
@@ -150,5 +151,35 @@ describe('the start-up check of the Chinese questions', () => {
   it('stops on two questions labelling one choice differently, and on an unknown id', () => {
     expect(errorWith((t) => t.replace('    example: 品牌\n    choices:\n      market: 市场\n      brand: 品牌\n', '    example: 品牌\n    choices:\n      market: 市场\n      brand: 品牌形象\n'))).toMatch(/questions\.yml: questions: question "key_problem": choice "brand" is labelled "品牌形象" here but "品牌"/);
     expect(errorWith((t) => t.replace('\nquestions:\n', '\nquestions:\n  slogan:\n    label: 口号\n    text: 口号是什么？\n    help: 一句话。\n'))).toMatch(/questions\.yml: questions\.slogan: there is no question "slogan"/);
+  });
+});
+
+describe('a re-ask in the reader’s language', () => {
+  const translators = createTranslators(loadMessageCatalogue(), scriptWordLookup(zhScript));
+  const refusal = (id: string, typed: string) => {
+    const question = zhScript.questions.find((q) => q.id === id);
+    if (!question) throw new Error(id);
+    const read = readText(question, typed, ctx);
+    if (read.ok) throw new Error(`${id} read ${typed}`);
+    return read.error;
+  };
+
+  it('names the question and its choices in Chinese for a Chinese reader, in English for an English one', () => {
+    const unknownChoice = refusal('audience_segment', '随便哪个');
+    const zh = translators.for('zh-CN').text(unknownChoice);
+    expect(zh).toContain('忠于本品牌');
+    expect(zh).toContain('品类新用户');
+    expect(zh).not.toContain('Loyal to our brand');
+    expect(translators.for('en').text(unknownChoice)).toContain('Loyal to our brand');
+
+    const number = refusal('frequency', '很多次');
+    expect(translators.for('zh-CN').text(number)).toContain('频次');
+    expect(translators.for('en').text(number)).toContain('frequency');
+  });
+
+  it('gives the Chinese example to a Chinese reader', () => {
+    const text = refusal('concept', 'x'.repeat(400));
+    expect(translators.for('zh-CN').text(text)).toContain('忙碌一天里的一杯从容');
+    expect(translators.for('en').text(text)).toContain('A calm cup in a busy day');
   });
 });
