@@ -10,10 +10,12 @@ import { join } from 'node:path';
 import { projectRoot } from '../project-root.js';
 import { ScriptError, type QuestionScript } from '../domain/conversation/script.js';
 import { mergeInputWords, validateInputWords, type InputWords } from '../domain/locale/input-words.js';
-import { acceptShownLabels, localizeScript } from '../domain/conversation/script-words.js';
+import { acceptShownLabels, localizeReviewEntries, localizeScript } from '../domain/conversation/script-words.js';
+import { questionEntries } from '../domain/conversation/script.js';
+import { validateReviewScript, type ReviewScript } from '../domain/review/review-script.js';
 import { isLanguage, REFERENCE_LANGUAGE } from '../domain/message/language.js';
 import { validateCatalogue, type MessageCatalogue } from '../render/i18n/message-catalogue.js';
-import { inFile, readYaml } from './load-script.js';
+import { DEFAULT_PROMPTS_DIR, inFile, readYaml } from './load-script.js';
 
 /** The repository's locales/ folder, beside prompts/. */
 export const DEFAULT_LOCALES_DIR = join(projectRoot(), 'locales');
@@ -86,4 +88,31 @@ export function loadMessageCatalogue(dir: string = DEFAULT_LOCALES_DIR): Message
     .filter((language) => isLanguage(language) || existsSync(join(dir, language, 'messages.yml')))
     .flatMap((language) => messageFiles(dir, language).map((path) => ({ language, path, raw: readYaml(path) })));
   return validateCatalogue(files);
+}
+
+/**
+ * The review script with its questions in every language the bot speaks (the `review`
+ * part of locales/<language>/questions.yml), checked as the English one is: a missing
+ * word, a placeholder the review does not fill or an example it cannot read stops the
+ * start, naming the file and the question.
+ */
+export function loadReviewLocales(script: ReviewScript, dir: string = DEFAULT_LOCALES_DIR, promptsDir: string = DEFAULT_PROMPTS_DIR): ReviewScript {
+  const languages = languageFolders(dir).filter((language) => language !== REFERENCE_LANGUAGE && isLanguage(language));
+  const translations: Record<string, ReviewScript> = {};
+  for (const language of languages) {
+    const path = join(dir, language, 'questions.yml');
+    if (!existsSync(path)) continue;
+    const entries = inFile(join(promptsDir, 'review.yml'), (raw) => questionEntries(raw));
+    translations[language] = inFile(path, (raw) => {
+      const localized = localizeReviewEntries(entries, raw);
+      try {
+        const metrics = (raw as { metrics?: Record<string, string> }).metrics;
+        return { ...validateReviewScript({ questions: localized }), ...(metrics ? { metricLabels: metrics } : {}) };
+      } catch (error) {
+        if (error instanceof ScriptError) throw new ScriptError(`review: ${error.message}`, { cause: error, ...(error.reason ? { reason: error.reason } : {}) });
+        throw error;
+      }
+    });
+  }
+  return Object.keys(translations).length === 0 ? script : { ...script, translations };
 }

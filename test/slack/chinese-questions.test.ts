@@ -8,6 +8,9 @@ import { ALICE, BOB, CHANNEL, messageText, startHarness, type Harness } from '..
 import { say, startPlan } from '../support/plan-conversation.js';
 import { scriptIn } from '../../src/domain/conversation/script-words.js';
 import { zhScript } from '../support/zh-words.js';
+import { approvedPlan } from '../support/approved-plan.js';
+import { loadReviewLocales } from '../../src/app/load-locales.js';
+import { loadReviewScript } from '../../src/app/load-script.js';
 import { escapeMrkdwn } from '../../src/render/escape.js';
 
 const ZH = scriptIn(zhScript, 'zh-CN');
@@ -125,6 +128,36 @@ describe('a plan in Chinese', () => {
     expect(new Set(asked).size).toBe(asked.length);
     expect(asked).toEqual(expect.arrayContaining(['audience_size', 'reach_rate', 'frequency', 'cpm', 'channel_cpm', 'incentive_offer', 'incentive_terms']));
     expect((await h.record(planId)).status).not.toBe('planning');
+  }, 120_000);
+
+  it('asks the review’s questions in Chinese, placeholders filled, and reads Chinese answers', async () => {
+    await startWithChineseAlice();
+    const planId = await approvedPlan(h);
+    h.clock.current = new Date('2027-04-15T02:00:00Z');
+    const started = await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: `review ${planId}` });
+    expect(started.status).toBe(200);
+    await h.settle();
+    const review = loadReviewLocales(loadReviewScript()).translations?.['zh-CN'];
+    if (!review) throw new Error('no Chinese review');
+    const asked: string[] = [];
+    for (let step = 0; step < 20; step += 1) {
+      const record = await h.record(planId);
+      if (record.status !== 'reviewing') break;
+      const current = record.review?.state.current;
+      if (!current) throw new Error('review is not asking anything');
+      asked.push(current);
+      const text = (await threadMessages(planId)).at(-1) ?? '';
+      const template = review.questions.find((q) => current === q.id || current.startsWith(`${q.id}_`));
+      const lead = template?.text.split(/[{（]/)[0] ?? '';
+      expect(text, current).toContain(lead);
+      expect(text, current).not.toContain('What is the actual figure now');
+      const answer = { actual_spend: '18万', actual_media_spend: '15万', goal_1: '1.8%', goal_2: '113.4万', worked: '比较类关键词的搜索广告效果最好', did_not_work: '微信推文触达很少' }[current] ?? '跳过';
+      await say(h, planId, answer, ALICE);
+    }
+    expect(asked.slice(0, 4)).toEqual(['actual_spend', 'actual_media_spend', 'goal_1', 'goal_2']);
+    expect(new Set(asked).size).toBe(asked.length);
+    const goalQuestion = (await threadMessages(planId)).find((m) => m.includes('目标1：转化率'));
+    expect(goalQuestion).toBeDefined();
   }, 120_000);
 
   it('keeps the English words for an English reader of the same bot', async () => {

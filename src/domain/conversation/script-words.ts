@@ -39,6 +39,8 @@ const WordsSchema = z.strictObject({
   channels: z.record(z.string(), z.string().trim().min(1, 'a channel has no name')),
   metrics: z.record(z.string(), z.string().trim().min(1, 'a metric has no label')),
   media: z.record(z.string(), z.string().trim().min(1, 'a media type has no label')),
+  /** The post-campaign review's questions (prompts/review.yml), with the same placeholders: see `localizeReviewEntries`. */
+  review: z.record(z.string(), QuestionWordsSchema.omit({ choices: true })),
 });
 type Words = z.infer<typeof WordsSchema>;
 
@@ -186,4 +188,29 @@ export function scriptIn(script: QuestionScript, language: string): QuestionScri
 export function scriptWordLookup(script: QuestionScript): (language: string, ref: string) => string | undefined {
   const lookups = new Map(Object.entries(script.translations ?? {}).map(([language, localized]) => [language, wordLookup(script, localized)]));
   return (language, ref) => lookups.get(language)?.(ref);
+}
+
+/**
+ * The entries of prompts/review.yml with their words in another language (the `review`
+ * part of questions.yml), ready to be checked like the English ones (placeholders,
+ * examples as a plan fills them in); throws ScriptError naming the key.
+ */
+export function localizeReviewEntries(entries: readonly unknown[], raw: unknown): unknown[] {
+  const review = (raw as { review?: unknown } | null)?.review;
+  const parsed = WordsSchema.shape.review.safeParse(review);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    fail(`review${issue && issue.path.length > 0 ? `.${issue.path.join('.')}` : ''}`, issue?.message ?? 'invalid');
+  }
+  const words = parsed.data;
+  const ids = entries.map((entry) => String((entry as { id?: unknown }).id));
+  checkKeys('review', Object.keys(words), ids, 'review question');
+  return entries.map((entry) => {
+    const english = entry as Record<string, unknown>;
+    const own = words[String(english.id)];
+    if (!own) fail(`review.${String(english.id)}`, 'missing');
+    if (english.example !== undefined && own.example === undefined) fail(`review.${String(english.id)}.example`, 'missing (the English question has one)');
+    // `change …` names come from input.yml in other languages, not from the English aliases.
+    return { ...english, label: own.label, text: own.text, help: own.help, aliases: [], ...(own.example !== undefined ? { example: own.example } : {}) };
+  });
 }

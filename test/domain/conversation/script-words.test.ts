@@ -9,8 +9,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOCALES_DIR, loadInputLocales, loadMessageCatalogue } from '../../../src/app/load-locales.js';
-import { loadScript } from '../../../src/app/load-script.js';
+import { DEFAULT_LOCALES_DIR, loadInputLocales, loadMessageCatalogue, loadReviewLocales } from '../../../src/app/load-locales.js';
+import { loadReviewScript, loadScript } from '../../../src/app/load-script.js';
 import { readText } from '../../../src/domain/conversation/flow-answer.js';
 import { scriptIn, scriptWordLookup } from '../../../src/domain/conversation/script-words.js';
 import { createTranslators } from '../../../src/render/i18n/translator.js';
@@ -108,7 +108,7 @@ describe('the Chinese questions', () => {
 });
 
 /** A copy of locales/ with zh-CN/questions.yml edited; the start-up error it gives. */
-function errorWith(edit: (text: string) => string): string {
+function errorWith(edit: (text: string) => string, load: (dir: string) => unknown = (dir) => loadInputLocales(loadScript(), dir)): string {
   const dir = mkdtempSync(join(tmpdir(), 'imc-questions-'));
   try {
     cpSync(DEFAULT_LOCALES_DIR, dir, { recursive: true });
@@ -117,7 +117,7 @@ function errorWith(edit: (text: string) => string): string {
     const edited = edit(text);
     expect(edited).not.toBe(text);
     writeFileSync(path, edited);
-    loadInputLocales(loadScript(), dir);
+    load(dir);
     return 'started';
   } catch (error) {
     return (error as Error).message;
@@ -151,6 +151,21 @@ describe('the start-up check of the Chinese questions', () => {
   it('stops on two questions labelling one choice differently, and on an unknown id', () => {
     expect(errorWith((t) => t.replace('    example: 品牌\n    choices:\n      market: 市场\n      brand: 品牌\n', '    example: 品牌\n    choices:\n      market: 市场\n      brand: 品牌形象\n'))).toMatch(/questions\.yml: questions: question "key_problem": choice "brand" is labelled "品牌形象" here but "品牌"/);
     expect(errorWith((t) => t.replace('\nquestions:\n', '\nquestions:\n  slogan:\n    label: 口号\n    text: 口号是什么？\n    help: 一句话。\n'))).toMatch(/questions\.yml: questions\.slogan: there is no question "slogan"/);
+  });
+});
+
+describe('the start-up check of the Chinese review', () => {
+  const review = (dir: string) => loadReviewLocales(loadReviewScript(), dir);
+  it('loads the review in Chinese beside English', () => {
+    const loaded = loadReviewLocales(loadReviewScript());
+    expect(loaded.questions.map((q) => q.label)).toContain('Actual spend');
+    expect(loaded.translations?.['zh-CN']?.questions.map((q) => q.label)).toContain('实际花费');
+  });
+
+  it('stops on a review question without its Chinese text, an unknown placeholder, or a refused example', () => {
+    expect(errorWith((t) => t.replace('    text: 这次活动带来了多少订单？没有这个数字就跳过。\n', ''), review)).toMatch(/questions\.yml: review\.actual_orders\.text/);
+    expect(errorWith((t) => t.replace('    label: 目标{n}：{metric}', '    label: 目标{n}：{kpi}'), review)).toMatch(/questions\.yml: review: question "goal": unknown placeholder \{kpi\}/);
+    expect(errorWith((t) => t.replace("    example: '1080'", '    example: 一千多单'), review)).toMatch(/questions\.yml: review: question "actual_orders": the example "一千多单"/);
   });
 });
 
