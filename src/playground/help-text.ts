@@ -22,6 +22,10 @@ const COMMANDS: readonly (readonly [string, string, number?])[] = [
   [':clock +3d  :clock +2w  :clock +1d 6h  :clock 2027-04-15 10:00', 'clock'],
   [':messages', 'messages'],
   [':home', 'home'],
+  [':edit budget', 'edit'],
+  ['', 'edit_parts'],
+  [':set 2 300000', 'set'],
+  [':submit   :cancel', 'submit'],
   [':help', 'help'],
   [':quit', 'quit'],
 ];

@@ -99,7 +99,7 @@ function choiceElements(t: Translator, question: Question, planId: string): Bloc
 
 /** A menu's group heading: the media type in the reader's language ("Owned", "自有媒体"). */
 function groupLabel(t: Translator, group: string): string {
-  return t.plain({ key: 'question.group', params: { group: { content: group.charAt(0).toUpperCase() + group.slice(1), ref: `media.${group}` } } });
+  return t.plain({ key: 'question.own_words', params: { words: { content: group.charAt(0).toUpperCase() + group.slice(1), ref: `media.${group}` } } });
 }
 
 function controlButtons(t: Translator, question: Question, options: QuestionMessageOptions): Block[] {
