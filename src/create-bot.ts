@@ -16,7 +16,7 @@ import { ReviewService } from './app/review-service.js';
 import { registerDraftActions } from './slack/listeners/draft-actions.js';
 import { registerReactions } from './slack/listeners/reactions.js';
 import { loadReviewScript, loadScript } from './app/load-script.js';
-import { scriptWordLookup } from './domain/conversation/script-words.js';
+import { scriptIn, scriptWordLookup } from './domain/conversation/script-words.js';
 import { loadInputLocales, loadMessageCatalogue, loadReviewLocales } from './app/load-locales.js';
 import { createTranslators } from './render/i18n/translator.js';
 import { createMessagePresenter } from './slack/message-presenter.js';
@@ -243,7 +243,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   };
   const surfaces = createWebSurfaces(clients, options.slackTimeoutMs ?? 10_000);
   outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, presenter, messenger, surfaces, logger, translatorOf: channelTranslator }));
-  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels, channelTranslator));
+  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, (language) => scriptIn(script, language).labels, channelTranslator));
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
   const plans = new PlanService({

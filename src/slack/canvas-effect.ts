@@ -16,9 +16,10 @@ import { planCanvasMarkdown, planCanvasTitle } from '../render/canvas/plan-canva
 import { phrase, type Phrase } from '../domain/message/phrase.js';
 import { notice } from '../app/message-intent.js';
 import type { Translator } from '../render/i18n/translator.js';
+import type { Language } from '../domain/message/language.js';
 
-/** The performer of `plan-canvas` effects; `labels` name the plan's choices as the question script does. */
-export function canvasEffect(surfaces: Surfaces, logger: Logger, labels: Labels, translatorOf: (record: PlanRecord) => Promise<Translator>): EffectPerformer {
+/** The performer of `plan-canvas` effects; `labelsIn` names the plan's choices as the question script does, in a language. */
+export function canvasEffect(surfaces: Surfaces, logger: Logger, labelsIn: (language: Language) => Labels, translatorOf: (record: PlanRecord) => Promise<Translator>): EffectPerformer {
   return async (record, item) => {
     const version = record.versions.find((candidate) => candidate.version === item.version);
     if (!version) return;
@@ -30,7 +31,7 @@ export function canvasEffect(surfaces: Surfaces, logger: Logger, labels: Labels,
       version: version.version,
       ...(approval?.approvedAt ? { approvedOn: approval.approvedAt.slice(0, 10) } : {}),
       approvers: approval?.approvers ?? [],
-    }, labels, t);
+    }, labelsIn(t.language), t);
     const title = planCanvasTitle(version.plan, version.version, t);
     const existing = record.canvas;
     if (existing) {

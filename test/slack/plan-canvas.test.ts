@@ -90,3 +90,20 @@ describe('the approved plan as a canvas', () => {
     expect(en(await h.bot.canvases.save(second, ALICE, h.fake.teamId))).toContain('is not approved (it is being written), so there is nothing to save as a canvas yet.');
   });
 });
+
+describe('the canvas of a Chinese channel', () => {
+  it("names the plan's choices, stages and media with the script's Chinese labels", async () => {
+    h = await startHarness();
+    const set = await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: 'config language zh-CN' });
+    expect(set.status).toBe(200);
+    await h.settle();
+    const planId = await approvedPlan(h);
+    await saveAsCanvas(planId);
+    await waitUntil(() => h.fake.canvases.size > 0, 'the canvas');
+    const markdown = [...h.fake.canvases.values()][0]?.markdown ?? '';
+    expect(markdown).toContain('付费媒体');
+    expect(markdown).toContain('方案评估');
+    expect(markdown).not.toContain('Evaluation of alternatives');
+    expect(markdown).not.toContain('| Paid |');
+  });
+});
