@@ -16,7 +16,8 @@ import { ReviewService } from './app/review-service.js';
 import { registerDraftActions } from './slack/listeners/draft-actions.js';
 import { registerReactions } from './slack/listeners/reactions.js';
 import { loadReviewScript, loadScript } from './app/load-script.js';
-import { loadInputLocales, loadMessageCatalogue } from './app/load-locales.js';
+import { scriptWordLookup } from './domain/conversation/script-words.js';
+import { loadInputLocales, loadMessageCatalogue, loadReviewLocales } from './app/load-locales.js';
 import { createTranslators } from './render/i18n/translator.js';
 import { createMessagePresenter } from './slack/message-presenter.js';
 import { ReaderLanguages } from './slack/reader-languages.js';
@@ -133,10 +134,10 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const logger = options.logger ?? createLogger({ level: config.logLevel, redact: (text) => redact(text, config) });
   const clock = options.clock ?? systemClock;
   const script = loadInputLocales(loadScript(), options.localesDir);
-  const reviewScript = loadReviewScript();
+  const reviewScript = loadReviewLocales(loadReviewScript(), options.localesDir);
   const renderer = createRenderer();
   // Every word the bot says, checked against English before anything opens: a gap stops the start, naming the key.
-  const translators = createTranslators(loadMessageCatalogue(options.localesDir));
+  const translators = createTranslators(loadMessageCatalogue(options.localesDir), scriptWordLookup(script));
   let home: HomeService | undefined;
   const opened = await openStore<PlanRecord>(config, {
     logger,

@@ -16,7 +16,7 @@ import { proposedAnswer } from '../domain/plan/proposed-answers.js';
 import { labelOf, MINOR_UNITS, STAGES } from '../domain/plan/vocabulary.js';
 import type { Currency, Touchpoint } from '../domain/plan/plan.js';
 import { kpiInput, timingInput } from '../render/contact-plan-view.js';
-import { phrase, type Phrase } from '../domain/message/phrase.js';
+import { phrase, scriptWords, type Phrase } from '../domain/message/phrase.js';
 
 /**
  * What an option or a group shows: the plan's own words (a choice's label, a channel's
@@ -114,7 +114,8 @@ export function buildEditForm(script: QuestionScript, state: FlowState, section:
 
 function inputFor(question: Question, answer: AnswerRecord | undefined, proposed: string | string[] | undefined, currency: Currency): FormInput {
   const value = answer?.skipped ? undefined : (answer?.value ?? proposed);
-  const options = (question.choices ?? []).map((choice) => ({ value: choice.id, label: choice.label }));
+  // The choice's words in the editing person's language (the script's translation), by reference.
+  const options = (question.choices ?? []).map((choice) => ({ value: choice.id, label: phrase('question.own_words', { words: scriptWords(choice.label, `choices.${question.id}.${choice.id}`) }) }));
   const text = (initial: string | undefined, multiline: boolean): FormInput => ({
     type: 'text',
     multiline,
@@ -151,7 +152,7 @@ function plainNumber(value: number): string {
 
 function rowGroups(script: QuestionScript, rows: readonly Touchpoint[]): RowChoice['groups'] {
   const groups = STAGES.map((stage) => ({
-    label: labelOf(script.labels, 'stage', stage),
+    label: phrase('question.own_words', { words: scriptWords(labelOf(script.labels, 'stage', stage), `choices.journey.${stage}`) }),
     options: rows.flatMap((row, index) => (row.stage === stage ? [{ value: row.id, label: phrase('edit.form.row_option', { row: String(index + 1), channel: { content: channelName(script, row.channelId) } }) }] : [])),
   })).filter((group) => group.options.length > 0);
   return [...groups, { label: phrase('edit.form.new_rows'), options: [{ value: NEW_ROW, label: phrase('edit.form.add_row') }] }];

@@ -9,15 +9,23 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../project-root.js';
 import { ScriptError, type QuestionScript } from '../domain/conversation/script.js';
-import { mergeInputWords, validateInputWords } from '../domain/locale/input-words.js';
+import { mergeInputWords, validateInputWords, type InputWords } from '../domain/locale/input-words.js';
+import { acceptShownLabels, localizeReviewEntries, localizeScript } from '../domain/conversation/script-words.js';
+import { questionEntries } from '../domain/conversation/script.js';
+import { validateReviewScript, type ReviewScript } from '../domain/review/review-script.js';
 import { isLanguage, REFERENCE_LANGUAGE } from '../domain/message/language.js';
 import { validateCatalogue, type MessageCatalogue } from '../render/i18n/message-catalogue.js';
-import { inFile, readYaml } from './load-script.js';
+import { DEFAULT_PROMPTS_DIR, inFile, readYaml } from './load-script.js';
 
 /** The repository's locales/ folder, beside prompts/. */
 export const DEFAULT_LOCALES_DIR = join(projectRoot(), 'locales');
 
-/** The script with the words of every language folder under `dir`; throws ScriptError naming the file and key. */
+/**
+ * The script with the words of every language folder under `dir`: what people may type
+ * (input.yml) and, for a language the bot speaks, the questions' own words
+ * (questions.yml), whose labels are accepted as input too; throws ScriptError naming
+ * the file and key.
+ */
 export function loadInputLocales(script: QuestionScript, dir: string = DEFAULT_LOCALES_DIR): QuestionScript {
   // English input is the parsers' own: its folder holds only messages.
   const languages = languageFolders(dir).filter((language) => language !== REFERENCE_LANGUAGE);
@@ -29,8 +37,22 @@ export function loadInputLocales(script: QuestionScript, dir: string = DEFAULT_L
       return validateInputWords(raw, script);
     });
   });
-  const words = mergeInputWords(all);
-  return words === undefined ? script : { ...script, words };
+  let words = mergeInputWords(all);
+  if (words === undefined) return script;
+  const translations: Record<string, QuestionScript> = {};
+  for (const language of languages.filter(isLanguage)) {
+    const path = join(dir, language, 'questions.yml');
+    const localized = inFile(path, (raw) => {
+      const declared = typeof raw === 'object' && raw !== null && 'language' in raw ? raw.language : undefined;
+      if (declared !== language) throw new ScriptError(`language: is "${String(declared)}", but the folder is "${language}"`);
+      return localizeScript({ ...script, words: words as InputWords }, raw);
+    });
+    words = inFile(path, () => acceptShownLabels(words as InputWords, localized));
+    translations[language] = localized;
+  }
+  const final = words;
+  const withWords = Object.fromEntries(Object.entries(translations).map(([language, localized]) => [language, { ...localized, words: final }]));
+  return { ...script, words: final, translations: withWords };
 }
 
 /** The language folders under `dir`, sorted; throws ScriptError when the folder cannot be read. */
@@ -66,4 +88,31 @@ export function loadMessageCatalogue(dir: string = DEFAULT_LOCALES_DIR): Message
     .filter((language) => isLanguage(language) || existsSync(join(dir, language, 'messages.yml')))
     .flatMap((language) => messageFiles(dir, language).map((path) => ({ language, path, raw: readYaml(path) })));
   return validateCatalogue(files);
+}
+
+/**
+ * The review script with its questions in every language the bot speaks (the `review`
+ * part of locales/<language>/questions.yml), checked as the English one is: a missing
+ * word, a placeholder the review does not fill or an example it cannot read stops the
+ * start, naming the file and the question.
+ */
+export function loadReviewLocales(script: ReviewScript, dir: string = DEFAULT_LOCALES_DIR, promptsDir: string = DEFAULT_PROMPTS_DIR): ReviewScript {
+  const languages = languageFolders(dir).filter((language) => language !== REFERENCE_LANGUAGE && isLanguage(language));
+  const translations: Record<string, ReviewScript> = {};
+  for (const language of languages) {
+    const path = join(dir, language, 'questions.yml');
+    if (!existsSync(path)) continue;
+    const entries = inFile(join(promptsDir, 'review.yml'), (raw) => questionEntries(raw));
+    translations[language] = inFile(path, (raw) => {
+      const localized = localizeReviewEntries(entries, raw);
+      try {
+        const metrics = (raw as { metrics?: Record<string, string> }).metrics;
+        return { ...validateReviewScript({ questions: localized }), ...(metrics ? { metricLabels: metrics } : {}) };
+      } catch (error) {
+        if (error instanceof ScriptError) throw new ScriptError(`review: ${error.message}`, { cause: error, ...(error.reason ? { reason: error.reason } : {}) });
+        throw error;
+      }
+    });
+  }
+  return Object.keys(translations).length === 0 ? script : { ...script, translations };
 }

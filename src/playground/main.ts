@@ -8,6 +8,7 @@ import { parsePlaygroundArgs, USAGE, type PlaygroundArgs } from './parse-args.js
 import { startPlayground, type Playground } from './playground.js';
 import { PlaygroundError } from './playground-error.js';
 import { replayScript } from './replay-script.js';
+import { languageOf, type Language } from '../domain/message/language.js';
 
 const TICK_EVERY_MS = 1_000;
 
@@ -84,13 +85,23 @@ async function finish(rl: Interface, playground: Playground): Promise<void> {
 }
 
 function startOptions(args: PlaygroundArgs) {
+  const language = playgroundLanguage(process.env.IMC_LANGUAGE);
   return {
+    ...(language ? { language } : {}),
     keep: args.keep,
     socketMode: args.socketMode,
     ...(args.dataDir ? { dataDir: args.dataDir } : {}),
     ...(args.now ? { now: args.now } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
   };
+}
+
+/** IMC_LANGUAGE as the bot reads it (zh-CN, en); a language it does not speak is a mistake said at once. */
+function playgroundLanguage(value: string | undefined): Language | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const language = languageOf(value);
+  if (!language) throw new PlaygroundError(`IMC_LANGUAGE "${value}" is not a language the bot speaks; use zh-CN or en.`);
+  return language;
 }
 
 /** Ctrl-C cleans up once, then exits; returns the handler for readline's own SIGINT. */

@@ -18,7 +18,10 @@ import { formInputs, formLines, formMenus, readFormValue, type FormMenu } from '
 import type { FakeMessage } from '../local-slack/fake-workspace.js';
 import { ChannelTranscript } from './channel-transcript.js';
 import { clickTargetsOf, shownLabel, type ClickTarget } from './click-targets.js';
-import { HELP_LINES } from './help-text.js';
+import { helpLines } from './help-text.js';
+import { loadMessageCatalogue } from '../app/load-locales.js';
+import { createTranslators } from '../render/i18n/translator.js';
+import { REFERENCE_LANGUAGE, type Language } from '../domain/message/language.js';
 import { parseLine, type MessageRef, type PlaygroundCommand } from './parse-line.js';
 import { describeInstant, PlaygroundClock } from './playground-clock.js';
 import { PlaygroundError } from './playground-error.js';
@@ -43,6 +46,8 @@ export interface PlaygroundOptions {
   socketMode?: boolean;
   /** Let due reminders fire on their own this often (interactive mode); off by default. */
   tickEveryMs?: number;
+  /** The language of the channel's posts and of :help (IMC_LANGUAGE); English by default. */
+  language?: Language;
 }
 
 /** A running playground. */
@@ -75,6 +80,8 @@ type BotWithTick = Bot & { tick?: () => Promise<unknown> };
 /** Starts the local Slack and the real bot, and returns the line interpreter. */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const timeZone = options.timeZone ?? 'UTC';
+  const language = options.language ?? REFERENCE_LANGUAGE;
+  const translators = createTranslators(loadMessageCatalogue());
   const clock = new PlaygroundClock(options.now ?? new Date());
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ? resolve(options.dataDir) : await mkdtemp(join(tmpdir(), 'imc-playground-'));
@@ -85,10 +92,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     botUserId: BOT.userId,
     botId: BOT.botId,
     channels: [{ id: CHANNEL.id, name: CHANNEL.name, members: PLAYGROUND_PEOPLE.map((p) => p.id) }],
-    users: PLAYGROUND_PEOPLE.map((p) => ({ id: p.id, name: p.name, tz: timeZone })),
+    // People read the playground's language: their Slack is set to it, as the channel is.
+    users: PLAYGROUND_PEOPLE.map((p) => ({ id: p.id, name: p.name, tz: timeZone, ...(language === REFERENCE_LANGUAGE ? {} : { locale: language }) })),
     now: () => clock.nowMs(),
   });
-  const { bot, driver } = await startPlaygroundBot({ fake, dataDir, logStream, timeZone, clock, socketMode: options.socketMode === true });
+  const { bot, driver } = await startPlaygroundBot({ fake, dataDir, logStream, timeZone, clock, language, socketMode: options.socketMode === true });
 
   let currentUser: string = PLAYGROUND_PEOPLE[0].id;
   let quitting = false;
@@ -466,7 +474,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       case 'cancel-form':
         return cancelForm();
       case 'help':
-        HELP_LINES.forEach((line) => options.out(line));
+        helpLines(translators.for(language)).forEach((line) => options.out(line));
         return;
       case 'quit':
         quitting = true;

@@ -23,6 +23,8 @@ export interface PlaygroundBotStart {
   clock: PlaygroundClock;
   /** Connect over Socket Mode instead of HTTP. */
   socketMode?: boolean;
+  /** The channel's language (IMC_LANGUAGE), e.g. zh-CN. */
+  language?: string;
 }
 
 /** The real bot on 127.0.0.1, logging to bot.log, with readable sequential plan ids. */
@@ -40,6 +42,7 @@ export async function startPlaygroundBot(start: PlaygroundBotStart): Promise<{ b
     // Slack's chart in the sketch and the PNG in the thread: the PNG is written to the data directory.
     IMC_BUDGET_CHART: 'both',
     LOG_LEVEL: 'info',
+    ...(start.language ? { IMC_LANGUAGE: start.language } : {}),
     ...(start.socketMode ? { SLACK_APP_TOKEN: start.fake.appToken } : {}),
   });
   const taken = new Set<string>();

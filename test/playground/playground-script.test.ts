@@ -261,6 +261,19 @@ describe('lines the playground refuses', () => {
     await playground.run(':quit');
     expect(playground.quitting).toBe(true);
   });
+
+  it('speaks Chinese when started in zh-CN (IMC_LANGUAGE): its own help, and the questions of a plan', async () => {
+    playground = await startPlayground({ now: START, out, language: 'zh-CN' });
+    await playground.run(':help');
+    const help = lines.join('\n');
+    expect(help).toContain('这个终端就是 #campaign-planning 频道');
+    expect(help).toContain(':react last-draft white_check_mark as carol');
+    expect(help).not.toContain('move time forward');
+    await playground.run('/imc plan 月叶春茶上新');
+    expect(lines.join('\n')).toContain('这次活动是为哪个品牌（或产品线）做的？');
+    await playground.run('月叶茶');
+    expect(lines.join('\n')).toContain('企业眼下面临哪些类型的问题？');
+  });
 });
 
 describe('the playground Edit form', () => {

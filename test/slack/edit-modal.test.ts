@@ -370,3 +370,23 @@ describe('the Edit form in the editing person\'s language', () => {
     expect(refused.reply).toMatch(/只有 <@U0ALICE> 可以修改这个方案/);
   });
 });
+
+describe('the Edit form in Chinese', () => {
+  it("labels a zh-CN author's inputs, choices and parts with the questions' Chinese words", async () => {
+    h = await startHarness();
+    const alice = h.fake.user(ALICE);
+    if (!alice) throw new Error('no Alice');
+    alice.locale = 'zh-CN';
+    const { draftTs } = await postedPlan(h);
+    const { viewId } = await openEdit(draftTs);
+    await choosePart(viewId as string, 'Audience');
+    const segment = JSON.stringify(input(viewId as string, 'q:audience_segment'));
+    expect(segment).toContain('"受众类型"');
+    expect(segment).toContain('这群人现在对你的品牌是什么态度');
+    expect(segment).toContain('品牌转换者');
+    expect(segment).not.toContain('Switchers');
+    const all = JSON.stringify(blocks(viewId as string));
+    expect(all).toContain('受众');
+    expect(all).not.toContain('Buying stage');
+  });
+});

@@ -162,7 +162,7 @@ describe('the contact plan for a Chinese author', () => {
     await say(h, zhPlan, '进度');
     const status = (await threadTexts(zhPlan)).at(-2) ?? '';
     expect(status).toMatch(/第 \d 部分，共 8 部分/);
-    expect(status).toContain('（建议值；回复 `修改 journey` 可自行设定）');
+    expect(status).toContain('（建议值；回复 `修改 购买旅程` 可自行设定）');
     expect(status).not.toMatch(RAW_KEY);
 
     // A row is opened, refused and changed: each reply in Chinese.

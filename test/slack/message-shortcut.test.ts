@@ -51,6 +51,28 @@ describe('the "Plan a campaign" message shortcut', () => {
   });
 });
 
+describe('the message shortcut in Chinese', () => {
+  it('answers a zh-CN user in Chinese: the plan started, and a message without text', async () => {
+    h = await startHarness();
+    const alice = h.fake.user(ALICE);
+    if (!alice) throw new Error('no Alice');
+    alice.locale = 'zh-CN';
+    const message = h.fake.addUserMessage({ channelId: CHANNEL, userId: BOB, text: escapeLikeSlack('上海白领中只有12%知道我们的冷泡茶') });
+    await h.driver.messageShortcut({ userId: ALICE, channelId: CHANNEL, messageTs: message.ts, callbackId: 'imc_plan_from_message' });
+    await h.settle();
+    await waitUntil(() => replies().some((reply) => reply.includes('已根据这条消息发起方案')), 'the Chinese reply');
+    const started = replies().find((reply) => reply.includes('已根据这条消息发起方案')) ?? '';
+    expect(started).toMatch(/`P-[0-9A-Z]{5}`/);
+    expect(started).toContain('回复 `使用` 即可采用');
+    expect(started).not.toContain('Started plan');
+    const empty = h.fake.addUserMessage({ channelId: CHANNEL, userId: BOB, text: '   ' });
+    await h.driver.messageShortcut({ userId: ALICE, channelId: CHANNEL, messageTs: empty.ts, callbackId: 'imc_plan_from_message' });
+    await h.settle();
+    await waitUntil(() => replies().some((reply) => reply.includes('这条消息里没有可以用作问题描述的文字')), 'the Chinese empty-message reply');
+    expect(replies().some((reply) => reply.includes('no text I can use'))).toBe(false);
+  });
+});
+
 describe('problemStatementFrom', () => {
   it('makes Slack markup readable and keeps within the 400 characters the question allows', () => {
     expect(problemStatementFrom('See <https://example.com/report|the report> and <#C0PLANNING|campaign-planning>, <!here>')).toEqual({

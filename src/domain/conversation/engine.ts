@@ -8,7 +8,7 @@
  */
 import type { Currency } from '../plan/plan.js';
 import { joinNotes } from '../parse/index.js';
-import { phrase, type Phrase, type StoredPhrase } from '../message/phrase.js';
+import { phrase, scriptWords, type Phrase, type StoredPhrase } from '../message/phrase.js';
 import { formatAnswer, readChosen, readText, type AnswerContext, type ReadAnswer } from './flow-answer.js';
 import { findTarget, type QuestionNames } from './flow-target.js';
 import { looksLikeSentence } from './interpret-reply.js';
@@ -135,7 +135,7 @@ function answerChosen<S extends ConversationState, E>(source: QuestionSource<S, 
   if (!question) return info(state, source.waiting(state));
   if (question.id !== questionId) {
     // Buttons of an earlier message: acting on them would answer the wrong question.
-    return info(state, phrase('conversation.earlier_buttons', { question: { content: question.text } }));
+    return info(state, phrase('conversation.earlier_buttons', { question: scriptWords(question.text, `questions.${question.id}.text`) }));
   }
   const read = readChosen(question, values, readContext(source, state, now));
   return settle(source, state, question, read, values.join(', '), now);
@@ -180,7 +180,7 @@ export function record(read: ReadAnswer & { ok: true }, raw: string): AnswerReco
 function skip<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date): Step<S, E> {
   const question = currentQuestion(source, state);
   if (!question) return info(state, phrase('conversation.nothing_to_skip'));
-  if (state.answers[question.id]) return proceed(source, accepted(state, {}), now, phrase('conversation.kept_answer', { question: { content: question.label } }));
+  if (state.answers[question.id]) return proceed(source, accepted(state, {}), now, phrase('conversation.kept_answer', { question: scriptWords(question.label, `questions.${question.id}.label`) }));
   if (!question.optional) {
     return { state, effects: [{ type: 'info', message: source.say.cannotSkip(question) }, ask(source, state, question)] };
   }

@@ -9,7 +9,7 @@ import { CURRENCIES, DATA_SOURCE_LABELS, METRIC_LABELS, NON_MEDIA_LABELS, type C
 import { parseOffer } from '../contact/incentive.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { addDays } from '../plan/calendar-date.js';
-import { phrase, type Phrase } from '../message/phrase.js';
+import { phrase, scriptWords, type Param, type Phrase } from '../message/phrase.js';
 import { choiceLabel, type Question } from './question.js';
 import type { AnswerRecord, AnswerValue, Answers } from './flow-state.js';
 import type { InputWords } from '../locale/input-words.js';
@@ -48,15 +48,15 @@ export function readText(question: Question, text: string, ctx: AnswerContext): 
 /** The question's choices with their names in the other languages. */
 function namedChoices(question: Question, words: InputWords | undefined): Choice[] {
   const names = words?.choices[question.id];
-  return (question.choices ?? []).map((choice) => ({ ...choice, names: names?.[choice.id] ?? [] }));
+  return (question.choices ?? []).map((choice) => ({ ...choice, names: names?.[choice.id] ?? [], ref: choiceRef(question, choice.id) }));
 }
 
 function parseByKind(question: Question, text: string, ctx: AnswerContext): Parsed<AnswerValue> {
   const { currency } = ctx;
   // `min: 0` on an amount or a rate: zero is a real outcome there (nothing spent, no orders), unlike a planning assumption.
   const allowZero = question.min === 0;
-  const label = { content: question.label.toLowerCase() };
-  const example = question.example;
+  const label = labelWords(question);
+  const example = exampleWords(question);
   const words = ctx.words;
   switch (question.kind) {
     case 'single':
@@ -131,7 +131,7 @@ export function readChosen(question: Question, values: string[], ctx: AnswerCont
     return { ok: false, error: withExample('answer.pick_shown', question) };
   }
   if (question.kind === 'single') {
-    if (unique.length > 1) return { ok: false, error: phrase('answer.pick_single', { example: { content: question.example ?? choiceLabel(question, unique[0] ?? '') } }) };
+    if (unique.length > 1) return { ok: false, error: phrase('answer.pick_single', { example: exampleWords(question) ?? scriptWords(choiceLabel(question, unique[0] ?? ''), choiceRef(question, unique[0] ?? '')) }) };
     return checkAcross(question, { ok: true, value: unique[0] as string }, ctx.answers);
   }
   return checkAcross(question, { ok: true, value: unique }, ctx.answers);
@@ -139,8 +139,9 @@ export function readChosen(question: Question, values: string[], ctx: AnswerCont
 
 /** The refusal `key`, with the question's example answer when it has one (`key` + `_example`). */
 function withExample(key: string, question: Question): Phrase {
-  const label = { content: question.label.toLowerCase() };
-  return question.example ? phrase(`${key}_example`, { label, example: { content: question.example } }) : phrase(key, { label });
+  const label = labelWords(question);
+  const example = exampleWords(question);
+  return example ? phrase(`${key}_example`, { label, example }) : phrase(key, { label });
 }
 
 /** The cheap cross-answer checks; everything else is left to the rules. */
@@ -169,7 +170,7 @@ function keyAmongProblems(question: Question, parsed: Parsed<AnswerValue> & { ok
   const listed = answers.problems?.value;
   if (typeof key !== 'string' || !Array.isArray(listed) || listed.includes(key as never)) return parsed;
   const problems = [...(listed as string[]), key];
-  const note = joinNotes([parsed.note, phrase('answer.key_problem_added', { problem: { content: choiceLabel(question, key) } })]);
+  const note = joinNotes([parsed.note, phrase('answer.key_problem_added', { problem: scriptWords(choiceLabel(question, key), choiceRef(question, key)) })]);
   return { ok: true, value: key, note, updates: { problems: { ...answers.problems, value: problems } } };
 }
 
@@ -179,7 +180,7 @@ function problemsKeepKey(question: Question, parsed: Parsed<AnswerValue> & { ok:
   const problems = parsed.value;
   if (typeof key !== 'string' || !Array.isArray(problems) || problems.includes(key as never)) return parsed;
   const label = choiceLabel(question, key);
-  const note = joinNotes([parsed.note, phrase('answer.key_problem_dropped', { problem: { content: label } })]);
+  const note = joinNotes([parsed.note, phrase('answer.key_problem_dropped', { problem: scriptWords(label, choiceRef(question, key)) })]);
   return { ok: true, value: problems, note, clears: ['key_problem'] };
 }
 
@@ -275,4 +276,19 @@ export function formatGoal(goal: Goal, currency: Currency): string {
     goal.unit === 'percent' ? formatRate(n) : goal.unit === 'money' ? formatMoney(n, currency) : formatNumber(n);
   const source = goal.source !== undefined && Object.hasOwn(DATA_SOURCE_LABELS, goal.source) ? ` (${DATA_SOURCE_LABELS[goal.source]})` : '';
   return `${METRIC_LABELS[goal.metric]}: ${amount(goal.baseline)} → ${amount(goal.target)} by ${formatDate(goal.deadline)}${source}`;
+}
+
+/** A question's label in running text, in each reader's language. */
+export function labelWords(question: Question): Param {
+  return scriptWords(question.label, `questions.${question.id}.label`, true);
+}
+
+/** A question's example answer in each reader's language, when it has one. */
+export function exampleWords(question: Question): Param | undefined {
+  return question.example === undefined ? undefined : scriptWords(question.example, `questions.${question.id}.example`);
+}
+
+/** Where a choice's label is found in the other languages. */
+export function choiceRef(question: Question, choiceId: string): string {
+  return `choices.${question.id}.${choiceId}`;
 }

@@ -15,7 +15,7 @@ import {
 import { parseRowEdit, ROW_EDIT_EXAMPLE } from '../contact/row-edit.js';
 import { contactPlanInputs, contactPlanOf, assembleDraft } from '../plan/assemble-draft.js';
 import { labelOf, type PlanDraft, type Touchpoint } from '../plan/plan.js';
-import { joined, phrase, type Phrase } from '../message/phrase.js';
+import { joined, phrase, scriptWords, type Phrase } from '../message/phrase.js';
 import type { Answers, FlowState } from './flow-state.js';
 import type { QuestionScript } from './question.js';
 
@@ -77,7 +77,7 @@ export function applyRowText(
     // Only what the author typed counts as theirs; the proposed fields keep following the answers.
     const typed = Object.keys(set) as NonNullable<Touchpoint['authored']>;
     added.rows = added.rows.map((row) => (row.id === target.id ? { ...row, authored: typed } : row));
-    const addedRow = phrase('contact.row_added', { stage: { content: labelOf(script.labels, 'stage', set.stage) }, channel: { content: channel.name } });
+    const addedRow = phrase('contact.row_added', { stage: scriptWords(labelOf(script.labels, 'stage', set.stage), `choices.journey.${set.stage}`), channel: scriptWords(channel.name, `channels.${channel.id}`) });
     return { ok: true, answer: added, updates, note: joined(addedRow, addedNote(updates, script, channel.id), parsed.note) };
   }
   const updates = set.channelId ? channelUpdates(state, set.channelId) : {};
@@ -94,7 +94,7 @@ function broughtIn(answer: ContactPlanAnswer, updates: Answers, channelId: strin
 function addedNote(updates: Answers, script: QuestionScript, channelId: string): Phrase | undefined {
   if (!updates.channels) return undefined;
   const name = script.catalogue.find((c) => c.id === channelId)?.name ?? channelId;
-  return phrase('contact.channel_added', { channel: { content: name } });
+  return phrase('contact.channel_added', { channel: scriptWords(name, `channels.${channelId}`) });
 }
 
 /** The channels answer with `channelId` added, when the plan did not choose it yet. */

@@ -7,7 +7,7 @@ import { choiceLabel, conditionsOf, type Condition, type Question, type Question
 import type { Answers } from './flow-state.js';
 import { applicableQuestions, holds } from '../plan/assemble-draft.js';
 import { findContained, hasHan, nameKey } from '../parse/find-names.js';
-import { joined, list, phrase, type Phrase } from '../message/phrase.js';
+import { joined, list, phrase, scriptWords, type Phrase } from '../message/phrase.js';
 
 const FILLERS = /^(?:the|my|our|a|an|to)\s+/;
 
@@ -57,7 +57,7 @@ export function findTarget(
   answers: Answers = {},
 ): ResolvedTarget {
   const wanted = normalise(target);
-  const label = (q: Question) => ({ content: q.label });
+  const label = (q: Question) => scriptWords(q.label, `questions.${q.id}.label`);
   const listing = phrase('conversation.change.listing', { questions: list(applicable.map(label), 'comma') });
   if (!wanted) return { ok: false, error: joined(phrase('conversation.change.which'), listing), unknown: false };
   const wantedKey = nameKey(wanted);
@@ -80,20 +80,20 @@ function notApplicable(questions: readonly Question[], question: Question, answe
   const sourceOf = (c: Condition) => questions.find((q) => q.id === c.question);
   const failing = conditionsOf(question.when).find((c) => !holds(c, answers, sourceOf(c)));
   const source = failing ? sourceOf(failing) : undefined;
-  const label = { content: question.label };
+  const label = scriptWords(question.label, `questions.${question.id}.label`);
   if (!failing || !source) return phrase('conversation.change.not_applicable', { question: label });
   return phrase('conversation.change.only_when', { question: label, condition: describeCondition(failing, source) });
 }
 
 /** "Primary objective is Purchase intention or Category demand". */
 function describeCondition(condition: Condition, source: Question): Phrase {
-  const names = (ids: string[]) => list(ids.map((id) => ({ content: choiceLabel(source, id) })), 'or');
-  const question = { content: source.label };
+  const names = (ids: string[]) => list(ids.map((id) => scriptWords(choiceLabel(source, id), `choices.${source.id}.${id}`)), 'or');
+  const question = scriptWords(source.label, `questions.${source.id}.label`);
   if (condition.in) return phrase('conversation.change.condition_in', { question, values: names(condition.in) });
   if (condition.not_in) return phrase('conversation.change.condition_not_in', { question, values: names(condition.not_in) });
   if (condition.in_group) {
-    const groups = list(condition.in_group.map((group) => ({ content: group })), 'or');
+    const groups = list(condition.in_group.map((group) => scriptWords(group, `media.${group}`)), 'or');
     return phrase('conversation.change.condition_in_group', { question, groups, count: condition.at_least ?? 1 });
   }
-  return phrase('conversation.change.condition_no_goal', { metrics: list((condition.none_measure ?? []).map((metric) => ({ content: metric })), 'or') });
+  return phrase('conversation.change.condition_no_goal', { metrics: list((condition.none_measure ?? []).map((metric) => scriptWords(metric, `metrics.${metric}`)), 'or') });
 }

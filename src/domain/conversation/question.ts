@@ -76,6 +76,8 @@ export interface QuestionScript {
   labels: Labels;
   /** What people may type in other languages (locales/<language>/input.yml), when loaded. */
   words?: InputWords;
+  /** The same script in other languages (locales/<language>/questions.yml), by language; see `scriptIn`. */
+  translations?: Readonly<Record<string, QuestionScript>>;
 }
 
 /** yes/no answers are matched against these ids in `when` conditions. */

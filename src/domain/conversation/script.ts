@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { CodedError } from '../../errors.js';
 import type { Phrase } from '../message/phrase.js';
+import type { InputWords } from '../locale/input-words.js';
 import { GOAL_METRICS, MEDIA_LABELS, METRIC_LABELS, QUESTION_MAP, VOCABULARY, type Channel, type Labels, type VocabularyName } from '../plan/plan.js';
 import type { MappedQuestion } from '../plan/question-map.js';
 import { PROPOSABLE_QUESTIONS } from '../plan/proposed-answers.js';
@@ -224,10 +225,10 @@ function checkMapped(question: Question, map: readonly MappedQuestion[]): void {
 }
 
 /** The example is shown when an answer cannot be read: it must be one the question's own parser accepts. */
-export function checkExample(question: Question): void {
+export function checkExample(question: Question, words?: InputWords): void {
   // The contact plan's answer is a table the bot proposes; its example (`accept`) is a command, not a value.
   if (question.example === undefined || question.kind === 'contact-plan') return;
-  const read = readText(question, question.example, { now: EXAMPLE_DAY, timeZone: 'UTC', answers: {}, currency: 'CNY' });
+  const read = readText(question, question.example, { now: EXAMPLE_DAY, timeZone: 'UTC', answers: {}, currency: 'CNY', ...(words ? { words } : {}) });
   if (!read.ok) fail(question.id, `the example "${question.example}" is not an answer this question accepts`, read.error);
 }
 

@@ -31,7 +31,11 @@ export type ListJoin = 'and' | 'or' | 'comma' | 'semicolons' | 'lines' | 'number
  * - `money`, `date`, `rate`, `num` are formatted for the reader's language;
  * - `user` and `users` mention people, `channel` links a channel, `emoji` shows a reaction;
  * - `list` joins several values the reader's way;
- * - `content` is the plan's own words (questions, labels), not yet in the catalogue;
+ * - `content` is the plan's own words (a question's label or example, a choice, a metric)
+ *   in English; `ref` names the same words in the script's other languages
+ *   (`questions.brand.label`, `choices.key_problem.brand`, `metrics.awareness`,
+ *   `sections.Audience`, see conversation/script-words.ts), so each reader reads them in
+ *   theirs; `lower` lower-cases them (English runs them into a sentence);
  * - `link` is a link to `url` showing `text`; `mrkdwn` is markup the Slack layer has
  *   rendered already (never built by the domain or a service);
  * - a phrase inside a phrase is rendered first, in the same language.
@@ -49,7 +53,7 @@ export type Param =
   | { users: readonly string[] }
   | { emoji: string }
   | { list: readonly Param[]; join: ListJoin }
-  | { content: string }
+  | { content: string; ref?: string; lower?: boolean }
   | { link: string; text: Param }
   | { mrkdwn: string }
   | Phrase;
@@ -88,3 +92,8 @@ export function isPhrase(value: unknown): value is Phrase {
 export const StoredPhraseSchema = z.union([z.string(), z.looseObject({ key: z.string(), params: z.record(z.string(), z.unknown()).optional() })]);
 /** A phrase as stored: a phrase, or the English sentence of a plan saved before phrases. */
 export type StoredPhrase = z.infer<typeof StoredPhraseSchema>;
+
+/** The plan's own words `content` (English), named `ref` in the other languages. */
+export function scriptWords(content: string, ref: string, lower = false): { content: string; ref: string; lower?: boolean } {
+  return lower ? { content: content.toLowerCase(), ref, lower: true } : { content, ref };
+}

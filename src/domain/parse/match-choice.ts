@@ -12,6 +12,8 @@ export interface Choice {
   label: string;
   /** Other names people type for it, such as its Chinese label and synonyms (from the locale files). */
   names?: readonly string[];
+  /** Where its label is found in the script's other languages, so a message names it in the reader's. */
+  ref?: string;
 }
 
 /** Options for `matchChoices`. */
@@ -34,7 +36,7 @@ function words(text: string): string {
 }
 
 /** A choice's label: the question's own words (the plan's content). */
-const labelOf = (choice: Choice) => ({ content: choice.label });
+const labelOf = (choice: Choice) => (choice.ref === undefined ? { content: choice.label } : { content: choice.label, ref: choice.ref });
 
 /** How to answer, with the options as a numbered list. */
 function pickHint(choices: readonly Choice[]): Phrase {
@@ -142,6 +144,28 @@ function matchOne(typed: string, choices: readonly Choice[]): Parsed<string> {
   return refuse(phrase('parse.choice.no_match', { typed: shown }));
 }
 
+/**
+ * The pieces of a list, split on STRONG separators outside brackets: a choice named
+ * `电商平台广告（天猫、京东）` or `Print (newspapers, magazines)` stays one piece.
+ */
+function splitOutsideBrackets(text: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (char === '(' || char === '（') depth += 1;
+    else if ((char === ')' || char === '）') && depth > 0) depth -= 1;
+    if (depth === 0 && /[,;\n、，；]/.test(char)) {
+      pieces.push(current.trim());
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  pieces.push(current.trim());
+  return pieces;
+}
+
 /** Splits on commas (`,` `，` `、`), semicolons and newlines, then on `and`, `&`, `/`, `+` and the Chinese `和`, `与`, `及`. */
 const STRONG = /\s*[,;\n、]\s*/;
 const WEAK = /\s+and\s+|\s*[&/+]\s*|\s*(?:以及|还有|和|与|及)\s*/i;
@@ -180,7 +204,7 @@ export function matchChoices(text: string, choices: readonly Choice[], options: 
   }
   const chosen: string[] = [];
   const notes: (Phrase | undefined)[] = [];
-  for (const piece of input.value.split(STRONG).filter((p) => p !== '')) {
+  for (const piece of splitOutsideBrackets(input.value).filter((p) => p !== '')) {
     const result = matchPiece(piece, choices);
     if (!result.ok) return result;
     for (const id of result.value) if (!chosen.includes(id)) chosen.push(id);

@@ -14,7 +14,7 @@ import { readInput } from './read-input.js';
 
 const MAX_COSTS_INPUT = 1000;
 const MAX_ITEMS = 12;
-const NONE = new Set(['none', 'nothing', 'no', 'n/a', 'na', '-', 'nil', '0', 'zero', 'same', 'default', 'no changes', '无', '没有']);
+const NONE = new Set(['none', 'nothing', 'no', 'n/a', 'na', '-', 'nil', '0', 'zero', 'same', 'default', 'no changes', '无', '没有', '同上', '一样', '都一样', '沿用', '不变']);
 
 /** Words that say what a non-media line pays for; the first kind that matches wins. */
 const KIND_WORDS: readonly [NonMediaKind, RegExp][] = [

@@ -384,7 +384,7 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
 
 /** A metric's name in a message: the plan's own words (the vocabulary), in lower case as in a sentence. */
 function metricName(metric: GoalMetric): Param {
-  return { content: METRIC_LABELS[metric].toLowerCase() };
+  return { content: METRIC_LABELS[metric].toLowerCase(), ref: `metrics.${metric}`, lower: true };
 }
 
 /** Why "reduce retention" or "increase churn" is refused: the metric only moves one way for the better. */

@@ -16,7 +16,8 @@ export interface QuantityOptions {
   /** What the number is, for messages, e.g. the question's label `audience size`; default "number". */
   label?: Param;
   /** A valid answer shown in messages; default `2,000,000`. */
-  example?: string;
+  /** One answer that reads (a string, or the script's words in each language). */
+  example?: string | Param;
 }
 
 const TIMES = /^(?:x|×)\s?|\s?(?:x|×|times)$/;
@@ -24,7 +25,7 @@ const TIMES = /^(?:x|×)\s?|\s?(?:x|×|times)$/;
 /** A plain quantity such as an audience size or a frequency: `2,000,000`, `2m`, `1.5k`, `3`, `3x`, `3次`, `200万人`. */
 export function parseQuantity(text: string, options: QuantityOptions = {}): Parsed<number> {
   const label = options.label ?? phrase('parse.quantity.number');
-  const examples = options.example === undefined ? phrase('parse.quantity.examples') : phrase('parse.quantity.examples_with', { example: { content: options.example } });
+  const examples = options.example === undefined ? phrase('parse.quantity.examples') : phrase('parse.quantity.examples_with', { example: typeof options.example === 'string' ? { content: options.example } : options.example });
   const input = readInput(text, MAX_SHORT_INPUT, examples);
   if (!input.ok) return input;
   const number = readNumber(input.value.toLowerCase().replace(TIMES, '').replace(CHINESE_COUNTER, ''));

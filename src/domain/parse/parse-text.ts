@@ -10,7 +10,8 @@ export interface TextOptions {
   /** What the text is, for messages, e.g. the question's label `core concept`; default "answer". */
   label?: Param;
   /** A valid answer shown in messages. */
-  example?: string;
+  /** One answer that reads (a string, or the script's words in each language). */
+  example?: string | Param;
 }
 
 // Tabs and newlines are ordinary in pasted text; other control characters are not.
@@ -22,7 +23,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function parseText(text: string, options: TextOptions = {}): Parsed<string> {
   const max = options.max ?? 500;
   const label = options.label ?? phrase('parse.text.answer');
-  const example = options.example === undefined ? phrase('parse.text.example_default') : phrase('parse.text.example', { example: { content: options.example } });
+  const example = options.example === undefined ? phrase('parse.text.example_default') : phrase('parse.text.example', { example: typeof options.example === 'string' ? { content: options.example } : options.example });
   const refuse = (reason: Phrase) => fail<string>(joined(reason, example));
   if (typeof text !== 'string') return refuse(phrase('parse.text.no_text', { label }));
   // Count in characters people see (code points), but bail out early on huge input.

@@ -28,6 +28,15 @@ export interface ReviewQuestionTemplate extends Question {
 /** The checked review script. */
 export interface ReviewScript {
   questions: ReviewQuestionTemplate[];
+  /** The same script in other languages (the `review` part of locales/<language>/questions.yml), by language. */
+  translations?: Readonly<Record<string, ReviewScript>>;
+  /** The goal metrics' names its {metric} placeholder shows, in its language (default: English). */
+  metricLabels?: Readonly<Record<string, string>>;
+}
+
+/** The review script in `language`: its translation when loaded, else the script itself (English). */
+export function reviewScriptIn(script: ReviewScript, language: string): ReviewScript {
+  return script.translations?.[language] ?? script;
 }
 
 /** What the review's questions are filled in from. */
@@ -191,7 +200,7 @@ export function reviewQuestionsFor(script: ReviewScript, facts: ReviewFacts): Qu
     else question.when = rest;
     if (!template.forEach) return [fill(question, values(facts))];
     return facts.goals.map((goal, index) => ({
-      ...fill(question, { ...values(facts), ...goalValues(goal, index, facts) }),
+      ...fill(question, { ...values(facts), ...goalValues(goal, index, facts, script.metricLabels) }),
       id: `${question.id}_${index + 1}`,
       kind: goalKind(goal),
       ...(goal.unit === 'count' ? { integer: true } : {}),
@@ -209,8 +218,8 @@ function values(facts: ReviewFacts): Record<string, string> {
   };
 }
 
-function goalValues(goal: Goal, index: number, facts: ReviewFacts): Record<string, string> {
-  return { n: String(index + 1), metric: METRIC_LABELS[goal.metric], goal: formatGoal(goal, facts.currency), target: goalTarget(goal, facts.currency) };
+function goalValues(goal: Goal, index: number, facts: ReviewFacts, metricLabels?: Readonly<Record<string, string>>): Record<string, string> {
+  return { n: String(index + 1), metric: metricLabels?.[goal.metric] ?? METRIC_LABELS[goal.metric], goal: formatGoal(goal, facts.currency), target: goalTarget(goal, facts.currency) };
 }
 
 function goalKind(goal: Goal): QuestionKind {

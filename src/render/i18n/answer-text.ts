@@ -76,7 +76,7 @@ function channelCostsText(t: Translator, costs: readonly ChannelCostAnswer[], qu
 export function goalText(t: Translator, goal: Goal, currency: Currency): string {
   const amount = (n: number): string =>
     goal.unit === 'percent' ? t.format.rate(n) : goal.unit === 'money' ? t.format.money(n, currency) : t.format.number(n);
-  const params = { metric: { content: METRIC_LABELS[goal.metric] }, from: amount(goal.baseline), to: amount(goal.target), date: { date: goal.deadline } };
+  const params = { metric: { content: METRIC_LABELS[goal.metric], ref: `metrics.${goal.metric}` }, from: amount(goal.baseline), to: amount(goal.target), date: { date: goal.deadline } };
   const source = goal.source !== undefined && (DATA_SOURCES as readonly string[]).includes(goal.source) ? goal.source : undefined;
   return t.plain(source ? { key: 'answer.goal_with_source', params: { ...params, source: { key: `answer.source.${source}` } } } : { key: 'answer.goal', params });
 }

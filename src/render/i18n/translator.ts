@@ -42,8 +42,11 @@ export interface Translators {
 
 const USER_ID = /^[UW][A-Z0-9]+$/;
 
-/** Builds the translators of every language from a checked catalogue. */
-export function createTranslators(catalogue: MessageCatalogue): Translators {
+/** The script's words in a language by reference (`questions.brand.label`); undefined where it has none. */
+export type ScriptWordLookup = (language: Language, ref: string) => string | undefined;
+
+/** Builds the translators of every language from a checked catalogue, and the script's words of each language. */
+export function createTranslators(catalogue: MessageCatalogue, scriptWords?: ScriptWordLookup): Translators {
   const i18n = i18next.createInstance();
   const resources = Object.fromEntries(LANGUAGES.map((language) => [language, { translation: catalogue.messages[language] }]));
   void i18n.init({
@@ -61,14 +64,14 @@ export function createTranslators(catalogue: MessageCatalogue): Translators {
     interpolation: { escapeValue: false, skipOnVariables: true },
   });
   const translators = new Map<Language, Translator>();
-  for (const language of LANGUAGES) translators.set(language, translator(language, i18n.getFixedT(language), (key) => i18n.exists(key, { lng: language }) || i18n.exists(`${key}_other`, { lng: language })));
+  for (const language of LANGUAGES) translators.set(language, translator(language, i18n.getFixedT(language), (ref) => scriptWords?.(language, ref), (key) => i18n.exists(key, { lng: language }) || i18n.exists(`${key}_other`, { lng: language })));
   return {
     catalogue,
     for: (language) => translators.get(language) ?? (translators.get(REFERENCE_LANGUAGE) as Translator),
   };
 }
 
-function translator(language: Language, t: TFunction, has: (key: string) => boolean): Translator {
+function translator(language: Language, t: TFunction, words: (ref: string) => string | undefined, has: (key: string) => boolean): Translator {
   const format = localeFormat(language);
   const render = (phrase: Phrase, mode: TextMode): string => {
     const options: Record<string, unknown> = {};
@@ -95,7 +98,9 @@ function translator(language: Language, t: TFunction, has: (key: string) => bool
     if ('list' in value) return format.list(value.list.map((item) => show(item, mode)), value.join);
     if ('link' in value) return linkTo(value.link, show(value.text, mode), mode);
     if ('mrkdwn' in value) return value.mrkdwn;
-    return text(value.content);
+    const own = value.ref === undefined ? undefined : words(value.ref);
+    if (own === undefined) return text(value.content);
+    return text(value.lower ? own.toLocaleLowerCase(language) : own);
   };
   const mentions = (ids: readonly string[], mode: TextMode): string => {
     const valid = ids.filter((id) => USER_ID.test(id));

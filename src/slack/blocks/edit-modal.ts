@@ -5,7 +5,7 @@
  */
 import type { EditForm, FormField, FormInput, FormOption, OptionLabel, SubmittedValue } from '../../app/edit-form.js';
 import type { EditMeta, EditRefusal, FieldError, OpenedForm } from '../../app/edit-service.js';
-import { joined, phrase, type Phrase } from '../../domain/message/phrase.js';
+import { joined, phrase, scriptWords, type Phrase } from '../../domain/message/phrase.js';
 import type { Translator } from '../../render/i18n/translator.js';
 import { SLACK_LIMITS } from '../../render/slack-limits.js';
 import { unescapeSlackText } from '../../render/escape.js';
@@ -25,7 +25,7 @@ const edit = (key: string, params?: Phrase['params']): Phrase => phrase(`edit.${
 /** The modal for an opened form, in the language of `t` (the editing person's). */
 export function editModalView(opened: OpenedForm, t: Translator): Json {
   const { form, meta, campaign } = opened;
-  const sections = form.sections.map((label, index) => ({ value: label, label: edit('modal.section_option', { number: String(index + 1), label: { content: label } }) }));
+  const sections = form.sections.map((label, index) => ({ value: label, label: edit('modal.section_option', { number: String(index + 1), label: scriptWords(label, `sections.${label}`) }) }));
   const current = sections.find((s) => s.value === form.section);
   const blocks: Json[] = [
     { type: 'section', text: { type: 'mrkdwn', text: truncate(t.text(edit('modal.intro', { campaign, version: String(meta.version) })), SLACK_LIMITS.sectionText) } },
@@ -134,11 +134,13 @@ const ROW_HINT_KEYS = ['timing', 'kpi'];
 function inputBlock(field: FormField, t: Translator): Json {
   const question = field.question;
   const rowField = field.rowField && ROW_LABEL_KEYS.includes(field.rowField) ? field.rowField : 'message';
-  const label = question ? question.label : words(t, edit(`modal.row_label.${rowField}`));
+  // A question's label and text in the editing person's language (the script's translation), by reference.
+  const own = (content: string, field: 'label' | 'text') => scriptWords(content, `questions.${question?.id ?? ''}.${field}`);
+  const label = question ? words(t, phrase('question.own_words', { words: own(question.label, 'label') })) : words(t, edit(`modal.row_label.${rowField}`));
   const hint = question
     ? question.kind === 'percentage'
-      ? words(t, edit('modal.percent_hint', { question: { content: question.text } }))
-      : question.text
+      ? words(t, edit('modal.percent_hint', { question: own(question.text, 'text') }))
+      : words(t, phrase('question.own_words', { words: own(question.text, 'text') }))
     : field.rowField && ROW_HINT_KEYS.includes(field.rowField)
       ? words(t, edit(`modal.row_hint.${field.rowField}`))
       : undefined;

@@ -36,7 +36,7 @@ export interface StatusMessageLine {
 /** The answers so far, how many questions remain, and in a plan the part the open question is in. */
 export function statusMessage(t: Translator, lines: readonly StatusMessageLine[], remaining: number, section?: SectionPosition): OutgoingMessage {
   const heading = section
-    ? t.t('status.heading_part', { count: remaining, number: String(section.number), total: String(section.total), section: { content: section.label } })
+    ? t.t('status.heading_part', { count: remaining, number: String(section.number), total: String(section.total), section: { content: section.label, ref: `sections.${section.label}` } })
     : t.t('status.heading', { count: remaining });
   const list = lines.map((line) => {
     const answer = line.proposed ? { key: 'status.proposed', params: { answer: line.answer, question: { content: line.label.toLowerCase() } } } : line.answer;

@@ -2,7 +2,7 @@
  * A question as a Slack message: the question, a hint of how to answer, buttons
  * or menus for choices, and the control buttons that apply. The bot's words come
  * from the reader's translator; everything derived from what people typed (and the
- * question script's words, until they move to the catalogue) is escaped before it
+ * question script's words, in the reader's language) is escaped before it
  * reaches mrkdwn.
  */
 import type { Question } from '../../domain/conversation/script.js';
@@ -72,7 +72,7 @@ export function questionMessage(t: Translator, question: Question, options: Ques
 function counterText(t: Translator, position: QuestionMessageOptions['position']): string {
   if (!position) return '';
   const part = position.section;
-  if (part) return t.t('question.counter_section', { section: { content: part.label }, number: String(part.number), total: String(part.total) });
+  if (part) return t.t('question.counter_section', { section: { content: part.label, ref: `sections.${part.label}` }, number: String(part.number), total: String(part.total) });
   return t.t('question.counter', { number: String(position.number), total: String(position.total) });
 }
 
@@ -91,14 +91,15 @@ function choiceElements(t: Translator, question: Question, planId: string): Bloc
       choices.map((choice, index) => button(`${index + 1}. ${choice.label}`, `${ACTION.answer}:${index}`, encodeValue(planId, question.id, choice.id))),
     );
   }
-  const options = choices.map((choice, index) => ({ text: `${index + 1}. ${choice.label}`, value: choice.id, ...(choice.group ? { group: groupLabel(choice.group) } : {}) }));
+  const options = choices.map((choice, index) => ({ text: `${index + 1}. ${choice.label}`, value: choice.id, ...(choice.group ? { group: groupLabel(t, choice.group) } : {}) }));
   if (question.kind === 'single') return actions(blockId, [staticSelect(ACTION.select, t.plain({ key: 'question.choose_single' }), options)]);
   if (question.kind === 'multi') return actions(blockId, [multiSelect(ACTION.multi, t.plain({ key: 'question.choose_all' }), options)]);
   return undefined;
 }
 
-function groupLabel(group: string): string {
-  return group.charAt(0).toUpperCase() + group.slice(1);
+/** A menu's group heading: the media type in the reader's language ("Owned", "自有媒体"). */
+function groupLabel(t: Translator, group: string): string {
+  return t.plain({ key: 'question.own_words', params: { words: { content: group.charAt(0).toUpperCase() + group.slice(1), ref: `media.${group}` } } });
 }
 
 function controlButtons(t: Translator, question: Question, options: QuestionMessageOptions): Block[] {

@@ -11,6 +11,7 @@ import type { PlanService } from '../../app/plan-service.js';
 import type { Logger } from '../../app/ports.js';
 import { unescapeSlackText } from '../../render/escape.js';
 import type { Voice } from '../voice.js';
+import type { Phrase } from '../../domain/message/phrase.js';
 
 /** The shortcut's callback id, as declared in manifest.yml. */
 export const PLAN_FROM_MESSAGE = 'imc_plan_from_message';
@@ -21,13 +22,16 @@ const MAX_PROBLEM = 400;
 export function registerMessageShortcut(app: App, plans: PlanService, voice: Voice, logger: Logger): void {
   app.shortcut<MessageShortcut>({ callback_id: PLAN_FROM_MESSAGE, type: 'message_action' }, async ({ ack, shortcut, respond }) => {
     await ack();
+    const person = { userId: shortcut.user.id, teamId: shortcut.team?.id ?? '', channelId: shortcut.channel.id };
     const say = (text: string) =>
       respond({ response_type: 'ephemeral', replace_original: false, text }).catch((error: unknown) =>
         logger.warn('could not answer a message shortcut', { error: String((error as Error).message ?? error) }),
       );
+    // The replies are the catalogue's (shortcut.*), in the language of the person who used it.
+    const reply = async (phrase: Phrase) => say(await voice.say(person, phrase));
     const offer = problemStatementFrom(shortcut.message.text ?? '');
     if (!offer) {
-      await say('That message has no text I can use as a problem statement. Start with `/imc plan` and type the problem when I ask.');
+      await reply({ key: 'shortcut.no_text' });
       return;
     }
     try {
@@ -37,14 +41,13 @@ export function registerMessageShortcut(app: App, plans: PlanService, voice: Voi
         userId: shortcut.user.id,
         offers: { problem_statement: { text: offer.text, source: 'from the message you started this plan from', basis: 'default' } },
         notify: async (text) => {
-          await say(await voice.say({ userId: shortcut.user.id, teamId: shortcut.team?.id ?? '', channelId: shortcut.channel.id }, text));
+          await say(await voice.say(person, text));
         },
       });
-      const shortened = offer.shortened ? ` It is shortened to ${MAX_PROBLEM} characters; edit it if you like.` : '';
-      await say(`:clipboard: Started plan \`${record.id}\` from this message. The questions follow in its thread; when I ask for the problem statement I'll offer the message's text (type \`use\` to take it).${shortened}`);
+      await reply({ key: offer.shortened ? 'shortcut.started_shortened' : 'shortcut.started', params: { planId: record.id, max: { num: MAX_PROBLEM } } });
     } catch (error) {
       logger.error('could not start a plan from a message', { code: (error as { code?: string }).code, error: String(error) });
-      await say('Sorry, something went wrong on my side and no plan was started. Please try again in a moment.');
+      await reply({ key: 'shortcut.failed' });
     }
   });
 }

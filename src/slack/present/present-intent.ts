@@ -6,11 +6,12 @@
 import { buildBudgetSketch } from '../../domain/budget/budget.js';
 import { CONTROL_WORDS } from '../../domain/conversation/interpret-reply.js';
 import type { Question, QuestionScript } from '../../domain/conversation/script.js';
+import { scriptIn } from '../../domain/conversation/script-words.js';
 import type { ContactTable } from '../../domain/conversation/flow-state.js';
 import { labelOf, type Labels } from '../../domain/plan/plan.js';
 import { contactPlanView } from '../../render/contact-plan-view.js';
 import { REVIEW_CONTROL_WORDS, reviewQuestions } from '../../domain/review/review-flow.js';
-import type { ReviewScript } from '../../domain/review/review-script.js';
+import { reviewScriptIn, type ReviewScript } from '../../domain/review/review-script.js';
 import type { MessageIntent, ReviewQuestionRef } from '../../app/message-intent.js';
 import { latestVersion, type PlanRecord } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
@@ -34,10 +35,15 @@ export interface PresentContext {
 }
 
 /** The question an intent names: one of the plan script, or of the review made from a version of the plan. */
-export function questionOf(ctx: Omit<PresentContext, 't' | 'renderer'>, id: string, review?: ReviewQuestionRef): Question | undefined {
-  if (!review) return ctx.script.questions.find((q) => q.id === id);
+export function questionOf(ctx: Omit<PresentContext, 'renderer'>, id: string, review?: ReviewQuestionRef): Question | undefined {
+  if (!review) return scriptIn(ctx.script, ctx.t.language).questions.find((q) => q.id === id);
   const version = ctx.record.versions.find((v) => v.version === review.version);
-  return version ? reviewQuestions(ctx.reviewScript, version.plan, review.plannedSpend).find((q) => q.id === id) : undefined;
+  return version ? reviewQuestions(reviewScriptIn(ctx.reviewScript, ctx.t.language), version.plan, review.plannedSpend).find((q) => q.id === id) : undefined;
+}
+
+/** The labels of the plan's choices, metrics and media in the reader's language. */
+export function labelsFor(ctx: Pick<PresentContext, 't' | 'script'>): Labels {
+  return scriptIn(ctx.script, ctx.t.language).labels;
 }
 
 /** The message for `intent`, or undefined when what it shows is no longer there (a version or question that is gone). */
@@ -61,7 +67,7 @@ export function presentIntent(intent: MessageIntent, ctx: PresentContext): Outgo
         ...(intent.error ? { error: intent.error } : {}),
         ...(intent.note ? { note: intent.note } : {}),
         ...(intent.proposal ? { proposal: answerText(t, question, intent.proposal, intent.proposal.currency) } : {}),
-        ...(intent.table ? contactTableOptions(t, renderer, intent.table, ctx.script.labels) : {}),
+        ...(intent.table ? contactTableOptions(t, renderer, intent.table, labelsFor(ctx)) : {}),
         ...(intent.suggestion ? { suggestion: intent.suggestion } : {}),
         ...(intent.lead ? { lead: intent.lead } : {}),
         ...(intent.current ? { current: answerText(t, question, intent.current, intent.current.currency) } : {}),
@@ -90,11 +96,11 @@ export function presentIntent(intent: MessageIntent, ctx: PresentContext): Outgo
       const version = record.versions.find((v) => v.version === intent.version);
       if (!version) return undefined;
       const approval = intent.approval ? t.text(intent.approval) : '';
-      return draftMessage(t, renderer, record, version, buildBudgetSketch(version.plan), approval, ctx.script.labels, intent.status);
+      return draftMessage(t, renderer, record, version, buildBudgetSketch(version.plan), approval, labelsFor(ctx), intent.status);
     }
     case 'budget': {
       const version = record.versions.find((v) => v.version === intent.version);
-      return version ? budgetMessage(t, renderer, record, version, buildBudgetSketch(version.plan), ctx.script.labels) : undefined;
+      return version ? budgetMessage(t, renderer, record, version, buildBudgetSketch(version.plan), labelsFor(ctx)) : undefined;
     }
     case 'superseded': {
       const old = record.versions.find((v) => v.version === intent.version);
@@ -106,7 +112,7 @@ export function presentIntent(intent: MessageIntent, ctx: PresentContext): Outgo
     }
     case 'review-summary': {
       const version = record.versions.find((v) => v.version === intent.version);
-      return version ? reviewSummaryMessage(t, renderer, record, version.plan, intent.summary, intent.reviewerId, intent.carried ?? [], ctx.script.labels) : undefined;
+      return version ? reviewSummaryMessage(t, renderer, record, version.plan, intent.summary, intent.reviewerId, intent.carried ?? [], labelsFor(ctx)) : undefined;
     }
   }
 }

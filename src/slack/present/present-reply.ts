@@ -18,7 +18,7 @@ import type { Translator } from '../../render/i18n/translator.js';
 import { context, section } from '../blocks/block-kit.js';
 import { textMessage } from '../blocks/flow-messages.js';
 import { budgetMessage, draftMessage } from '../blocks/plan-messages.js';
-import { questionOf } from './present-intent.js';
+import { labelsFor, questionOf } from './present-intent.js';
 
 export interface ReplyContext {
   t: Translator;
@@ -50,7 +50,7 @@ export function presentReply(intent: ReplyIntent, ctx: ReplyContext): OutgoingMe
       const { record } = intent;
       const lines = intent.answered.flatMap(({ questionId, answer }) => {
         const question = questionOf({ ...ctx, record }, questionId);
-        return question ? [t.t('status.line', { label: { content: question.label }, answer: answerText(t, question, answer, answer.currency) })] : [];
+        return question ? [t.t('status.line', { label: question.label, answer: answerText(t, question, answer, answer.currency) })] : [];
       });
       const lead = t.t('command.show.progress', { title: titleOf(record), planId: record.id, status: { key: `plan.status.${record.status}` }, author: { user: record.authorId } });
       return textMessage(`${lead}\n${lines.join('\n') || t.t('status.nothing_yet')}`);
@@ -61,8 +61,8 @@ export function presentReply(intent: ReplyIntent, ctx: ReplyContext): OutgoingMe
       if (!version) return textMessage(t.t('command.no_such_plan', { planId: record.id }));
       const sketch = buildBudgetSketch(version.plan);
       const status = t.t('command.show.status', { status: { key: `plan.status.${record.status}` } });
-      const draft = draftMessage(t, ctx.renderer, record, version, sketch, status, ctx.script.labels);
-      const budget = budgetMessage(t, ctx.renderer, record, version, sketch, ctx.script.labels);
+      const draft = draftMessage(t, ctx.renderer, record, version, sketch, status, labelsFor(ctx));
+      const budget = budgetMessage(t, ctx.renderer, record, version, sketch, labelsFor(ctx));
       // An ephemeral reply has the limits of any message: the summary first, then as much of the sketch as fits.
       const joined = joinWithinLimits([draft.blocks ?? [], budget.blocks ?? []]);
       return { text: draft.text, blocks: joined.cut ? [...joined.blocks, context(t.t('command.show.cut'))] : joined.blocks };
