@@ -15,6 +15,7 @@ import { CodedError } from '../errors.js';
 import { projectRoot } from '../project-root.js';
 import { Mrkdwn, escapeMrkdwn } from './escape.js';
 import type { Translator } from './i18n/translator.js';
+import { markupWords } from './view-text.js';
 import type { Param } from '../domain/message/phrase.js';
 
 /** Renders a named template with a view model to Slack mrkdwn. */
@@ -143,7 +144,7 @@ function registerTranslate(handlebars: typeof Handlebars): void {
       if (value === undefined) throw new Error(`"${name}" not defined in the view model (the ${name}= of {{t "${key}"}}${line ? `, line ${line}` : ''})`);
       params[name] = typeof value === 'number' ? value : { mrkdwn: String(value ?? '') };
     }
-    return translator.t(key, params);
+    return markupWords(translator, key, params);
   });
 }
 

@@ -15,8 +15,40 @@ import type { Translator } from './i18n/translator.js';
  * reader's (`t.format`).
  */
 export function words(t: Translator, key: string, params?: Params): string {
-  return t.plain(params === undefined ? { key } : { key, params });
+  return remembered(t, 'plain', key, params, () => t.plain(params === undefined ? { key } : { key, params }));
 }
+
+/**
+ * The catalogue's words for `key` with `params` as mrkdwn (the templates' `{{t}}`), remembered
+ * like `words`.
+ */
+export function markupWords(t: Translator, key: string, params: Params): string {
+  return remembered(t, 'mrkdwn', key, params, () => t.t(key, params));
+}
+
+/**
+ * A page says hundreds of phrases, most of them again and again (headings, units, the same
+ * figures), and an i18next lookup is far from free: each translator remembers what it said,
+ * by key and values, up to a bound (then it starts afresh). The catalogue is fixed once
+ * loaded, so a remembered phrase is the phrase.
+ */
+function remembered(t: Translator, mode: 'plain' | 'mrkdwn', key: string, params: Params | undefined, say: () => string): string {
+  let said = SAID.get(t);
+  if (!said) {
+    said = new Map();
+    SAID.set(t, said);
+  }
+  const id = `${mode}\u0000${key}\u0000${params === undefined ? '' : JSON.stringify(params)}`;
+  const known = said.get(id);
+  if (known !== undefined) return known;
+  const text = say();
+  if (said.size >= MAX_REMEMBERED) said.clear();
+  said.set(id, text);
+  return text;
+}
+
+const SAID = new WeakMap<Translator, Map<string, string>>();
+const MAX_REMEMBERED = 20_000;
 
 /** ["a", "b", "c"] as the reader's language lists them: "a, b and c", "a、b和c". */
 export function listAnd(t: Translator, items: readonly string[]): string {
