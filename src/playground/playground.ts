@@ -20,6 +20,7 @@ import { clickTargetsOf, shownLabel, type ClickTarget } from './click-targets.js
 import { HELP_LINES } from './help-text.js';
 import { parseLine, type MessageRef, type PlaygroundCommand } from './parse-line.js';
 import { describeInstant, PlaygroundClock } from './playground-clock.js';
+import type { Language } from '../domain/message/language.js';
 import { PlaygroundError } from './playground-error.js';
 import { startPlaygroundBot } from './start-playground-bot.js';
 import { styleFor } from './terminal-style.js';
@@ -40,6 +41,8 @@ export interface PlaygroundOptions {
   timeZone?: string;
   /** Connect the bot over Socket Mode instead of HTTP. */
   socketMode?: boolean;
+  /** The people's Slack language and the channel's default (IMC_LANGUAGE); English by default. */
+  language?: Language;
   /** Let due reminders fire on their own this often (interactive mode); off by default. */
   tickEveryMs?: number;
 }
@@ -84,10 +87,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     botUserId: BOT.userId,
     botId: BOT.botId,
     channels: [{ id: CHANNEL.id, name: CHANNEL.name, members: PLAYGROUND_PEOPLE.map((p) => p.id) }],
-    users: PLAYGROUND_PEOPLE.map((p) => ({ id: p.id, name: p.name, tz: timeZone })),
+    users: PLAYGROUND_PEOPLE.map((p) => ({ id: p.id, name: p.name, tz: timeZone, locale: options.language === 'zh-CN' ? 'zh-CN' : 'en-US' })),
     now: () => clock.nowMs(),
   });
-  const { bot, driver } = await startPlaygroundBot({ fake, dataDir, logStream, timeZone, clock, socketMode: options.socketMode === true });
+  const { bot, driver } = await startPlaygroundBot({ fake, dataDir, logStream, timeZone, clock, socketMode: options.socketMode === true, language: options.language ?? 'en' });
 
   let currentUser: string = PLAYGROUND_PEOPLE[0].id;
   let quitting = false;

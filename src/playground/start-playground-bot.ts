@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { createBot, type Bot } from '../create-bot.js';
 import { createLogger } from '../app/create-logger.js';
+import type { Language } from '../domain/message/language.js';
 import type { FakeSlack } from '../local-slack/fake-slack-api.js';
 import { createSlackDriver, type SlackDriver } from '../local-slack/slack-driver.js';
 import type { PlaygroundClock } from './playground-clock.js';
@@ -23,6 +24,8 @@ export interface PlaygroundBotStart {
   clock: PlaygroundClock;
   /** Connect over Socket Mode instead of HTTP. */
   socketMode?: boolean;
+  /** The channel's language until `/imc config language` sets one (IMC_LANGUAGE). */
+  language: Language;
 }
 
 /** The real bot on 127.0.0.1, logging to bot.log, with readable sequential plan ids. */
@@ -36,6 +39,7 @@ export async function startPlaygroundBot(start: PlaygroundBotStart): Promise<{ b
     SLACK_API_URL: start.fake.url,
     IMC_DATA_DIR: join(start.dataDir, 'store'),
     IMC_TIME_ZONE: start.timeZone,
+    IMC_LANGUAGE: start.language,
     IMC_APPROVALS_NEEDED: '2',
     // Slack's chart in the sketch and the PNG in the thread: the PNG is written to the data directory.
     IMC_BUDGET_CHART: 'both',
