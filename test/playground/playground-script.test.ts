@@ -310,6 +310,8 @@ describe('examples/spring-launch.zh.imc, the spring plan in Chinese', () => {
     const refused = refusals(transcript);
     expect(refused.length).toBeGreaterThanOrEqual(1);
     expect(refused[0]).toMatch(/^:warning: .*很多钱/);
+  });
+});
 
 describe('the playground Edit form', () => {
   it('opens the newest draft in a modal as a form it fills and sends, with errors beside the inputs', async () => {
