@@ -93,6 +93,7 @@ function startOptions(args: PlaygroundArgs) {
     ...(args.dataDir ? { dataDir: args.dataDir } : {}),
     ...(args.now ? { now: args.now } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
+    ...(args.language ? { language: args.language } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { canonicalTimeZone } from '../domain/plan/calendar-date.js';
+import { LANGUAGES, languageOf, type Language } from '../domain/message/language.js';
 import { PlaygroundError } from './playground-error.js';
 
 /** What the command line asked for. */
@@ -15,6 +16,8 @@ export interface PlaygroundArgs {
   timeZone?: string;
   /** Connect the bot over Socket Mode (the local Slack's WebSocket) instead of HTTP. */
   socketMode: boolean;
+  /** The people's Slack language and the channel's default language. */
+  language?: Language;
   help: boolean;
 }
 
@@ -27,6 +30,7 @@ export const USAGE = [
   '  --now <iso>       start the bot\'s clock here, e.g. --now 2026-12-01T09:00:00Z',
   '  --tz <zone>       the team\'s time zone, e.g. --tz Asia/Shanghai (UTC by default)',
   '  --socket-mode     connect the bot over Socket Mode, as with SLACK_APP_TOKEN (HTTP by default)',
+  '  --language <tag>  the people\'s Slack language and the channel\'s, en or zh-CN (e.g. --language zh-CN; English by default)',
 ].join('\n');
 
 /** Reads `argv` (without node and the script); throws {@link PlaygroundError} naming what to fix. */
@@ -44,6 +48,7 @@ export function parsePlaygroundArgs(argv: readonly string[]): PlaygroundArgs {
         now: { type: 'string' },
         tz: { type: 'string' },
         'socket-mode': { type: 'boolean' },
+        language: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -60,6 +65,7 @@ export function parsePlaygroundArgs(argv: readonly string[]): PlaygroundArgs {
   const dataDir = text('data-dir');
   const now = text('now');
   const timeZone = text('tz');
+  const language = text('language');
   return {
     keep: values.keep === true,
     socketMode: values['socket-mode'] === true,
@@ -68,6 +74,7 @@ export function parsePlaygroundArgs(argv: readonly string[]): PlaygroundArgs {
     ...(dataDir ? { dataDir } : {}),
     ...(now ? { now: instant(now) } : {}),
     ...(timeZone ? { timeZone: zone(timeZone) } : {}),
+    ...(language ? { language: spoken(language) } : {}),
   };
 }
 
@@ -75,6 +82,12 @@ function instant(text: string): Date {
   const date = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(text) ? new Date(text) : new Date(NaN);
   if (Number.isNaN(date.getTime())) throw new PlaygroundError(`--now "${text}" is not a date and time I can read. Use ISO 8601, e.g. --now 2026-12-01T09:00:00Z.`);
   return date;
+}
+
+function spoken(text: string): Language {
+  const language = languageOf(text);
+  if (language === undefined) throw new PlaygroundError(`--language "${text}" is not a language the bot speaks. Use ${LANGUAGES.join(' or ')}, e.g. --language zh-CN.`);
+  return language;
 }
 
 function zone(text: string): string {

@@ -92,6 +92,9 @@ describe('scripts and the command line', () => {
     });
     expect(parsePlaygroundArgs([])).toEqual({ keep: false, socketMode: false, help: false });
     expect(parsePlaygroundArgs(['--socket-mode'])).toMatchObject({ socketMode: true });
+    expect(parsePlaygroundArgs(['--language', 'zh-CN'])).toMatchObject({ language: 'zh-CN' });
+    expect(parsePlaygroundArgs(['--language', 'zh-Hans'])).toMatchObject({ language: 'zh-CN' });
+    expect(() => parsePlaygroundArgs(['--language', 'fr'])).toThrow(/--language "fr" is not a language the bot speaks\. Use en or zh-CN/);
     expect(() => parsePlaygroundArgs(['--scrpit', 'x'])).toThrow(/--scrpit[\s\S]*Usage/);
     expect(() => parsePlaygroundArgs(['--now', 'next tuesday'])).toThrow(/--now 2026-12-01T09:00:00Z/);
     expect(() => parsePlaygroundArgs(['--tz', 'Mars/Olympus'])).toThrow(/--tz Asia\/Shanghai/);

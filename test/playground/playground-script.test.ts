@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPlayground, type Playground } from '../../src/playground/playground.js';
 import { PlaygroundError } from '../../src/playground/playground-error.js';
-import { replayScript } from '../../src/playground/replay-script.js';
+import { replayScript, scriptLines } from '../../src/playground/replay-script.js';
 
 const START = new Date('2026-11-23T09:00:00Z');
 let playground: Playground | undefined;
@@ -273,6 +273,56 @@ describe('lines the playground refuses', () => {
     expect(lines.join('\n')).toContain('这次活动是为哪个品牌（或产品线）做的？');
     await playground.run('月叶茶');
     expect(lines.join('\n')).toContain('企业眼下面临哪些类型的问题？');
+  });
+});
+
+/**
+ * The bot's replies that re-ask a question (":warning: <why>" in the plan's thread), and
+ * the questions the replay had to answer with their own example because the script's
+ * answer was not taken: both mean an answer typed in Chinese was refused.
+ */
+function refusals(transcript: string): string[] {
+  const reasks = [...transcript.matchAll(/imc-bot in thread #\d+\n {6}(:warning: .*)/g)].map((m) => m[1] ?? '');
+  const examples = [...transcript.matchAll(/\(the script does not answer "[^"]+".*\)/g)].map((m) => m[0]);
+  return [...reasks, ...examples];
+}
+
+async function replay(source: string): Promise<string> {
+  playground = await startPlayground({ now: START, out, language: 'zh-CN' });
+  await replayScript(playground, source, out, 'examples/spring-launch.zh.imc');
+  return lines.join('\n');
+}
+
+describe('examples/spring-launch.zh.imc, the spring plan in Chinese', () => {
+  it('ends in an approved, reviewed plan with zero re-asks, every answer typed in Chinese', async () => {
+    const source = await readFile('examples/spring-launch.zh.imc', 'utf8');
+    // Every answer the script gives is typed, in Chinese (or figures and dates only): no button numbers.
+    const answers = scriptLines(source)
+      .map((line) => /^:answer \S+ (.*)$/.exec(line.text)?.[1])
+      .filter((answer): answer is string => answer !== undefined);
+    expect(answers.length).toBeGreaterThan(40);
+    for (const answer of answers) expect(answer, answer).not.toMatch(/^[\d,]+$|[A-Za-z]{2,}/);
+
+    const transcript = await replay(source);
+    expect(refusals(transcript)).toEqual([]);
+    // The channel's language is set, the plan is asked in Chinese, posted, and the money closes.
+    expect(transcript).toContain('/imc config language zh-CN');
+    expect(transcript).toContain('预算草案：春季冷萃上市（第 1 版）');
+    expect(transcript).toContain('¥250,000');
+    // Two approvals in Chinese, the plan approved, the review reminder, the review posted.
+    expect(transcript).toContain('你的方案 春季冷萃上市 （第 1 版）已由 @bob、@carol 审批通过');
+    expect(transcript).toContain('已通过：春季冷萃上市（第 1 版）');
+    expect(transcript).toContain('复盘：春季冷萃上市');
+    expect(transcript).toContain('复盘完成，已发到频道');
+  });
+
+  it('would notice a Chinese answer the bot refuses (the detector can fail)', async () => {
+    const source = (await readFile('examples/spring-launch.zh.imc', 'utf8')).replace(':answer budget_available ２５万元', ':answer budget_available 很多钱');
+    const cut = source.slice(0, source.indexOf(':answer end_date'));
+    const transcript = await replay(cut);
+    const refused = refusals(transcript);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(refused[0]).toMatch(/^:warning: .*很多钱/);
   });
 });
 
