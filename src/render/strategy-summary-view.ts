@@ -13,7 +13,6 @@ import {
   RESEARCH_METHOD_LABELS,
   type Channel,
   type Currency,
-  type Finding,
   type Goal,
   type Labels,
   type Plan,
@@ -22,7 +21,7 @@ import {
 import { channelStages, journeyStagesFor } from '../domain/channels/stage-fit.js';
 import { journeyOf } from '../domain/contact/journey.js';
 import { mention, type Mrkdwn } from './escape.js';
-import { findingsView, type FindingsView } from './findings-view.js';
+import type { FindingsView } from './findings-view.js';
 import { briefLine } from './brief-line.js';
 import { contactPlanView, type ContactPlanView } from './contact-plan-view.js';
 import { countOf, joinAnd, nullIfEmpty, phaseView, type PhaseView } from './view-text.js';
@@ -121,7 +120,8 @@ export interface StrategySummaryView {
 /** The strategy summary: the brief, problem, audience and journey, objective and goals, the message and incentive plan, the contact plan, schedule, findings. */
 export function strategySummaryView(
   plan: Plan,
-  findings: Finding[],
+  /** The findings already in the reader's words (`findingsView`). */
+  findings: FindingsView,
   labels: Labels,
   options: StrategySummaryOptions = {},
 ): StrategySummaryView {
@@ -171,7 +171,7 @@ export function strategySummaryView(
       phases,
       hasPhases: phases.length > 0,
     },
-    findings: findingsView(findings),
+    findings,
     footer: {
       planId: options.planId ?? null,
       author: options.authorId ? mention(options.authorId) : null,

@@ -101,7 +101,7 @@ function expectDraftPostable(result: StepResult): void {
   const record = { id: 'P-PROP1', authorId: AUTHOR, status: 'draft', versions: [version] } as unknown as PlanRecord;
   const sketch = buildBudgetSketch(finished.plan);
   for (const t of READERS) {
-    expectPostable(draftMessage(t, renderer, record, version, sketch, `Waiting for approval from <@${AUTHOR}>`, script.labels), [AUTHOR]);
+    expectPostable(draftMessage(t, renderer, record, version, sketch, `Waiting for approval from <@${AUTHOR}>`, script), [AUTHOR]);
     expectPostable(budgetMessage(t, renderer, record, version, sketch));
   }
 }

@@ -3,7 +3,8 @@
  * `/imc help`, `/imc list`, `/imc show`, `/imc budget` and every one-line reply.
  */
 import { buildBudgetSketch } from '../../domain/budget/budget.js';
-import type { Finding } from '../../domain/plan/plan.js';
+import type { StoredFinding } from '../../domain/plan/plan.js';
+import { findingReaderFor, findingWords } from '../../render/finding-words.js';
 import type { QuestionScript } from '../../domain/conversation/script.js';
 import type { ReviewScript } from '../../domain/review/review-script.js';
 import type { ReplyIntent } from '../../app/message-intent.js';
@@ -61,7 +62,7 @@ export function presentReply(intent: ReplyIntent, ctx: ReplyContext): OutgoingMe
       if (!version) return textMessage(t.t('command.no_such_plan', { planId: record.id }));
       const sketch = buildBudgetSketch(version.plan);
       const status = t.t('command.show.status', { status: { key: `plan.status.${record.status}` } });
-      const draft = draftMessage(t, ctx.renderer, record, version, sketch, status, ctx.script.labels);
+      const draft = draftMessage(t, ctx.renderer, record, version, sketch, status, ctx.script);
       const budget = budgetMessage(t, ctx.renderer, record, version, sketch);
       // An ephemeral reply has the limits of any message: the summary first, then as much of the sketch as fits.
       const joined = joinWithinLimits([draft.blocks ?? [], budget.blocks ?? []]);
@@ -86,7 +87,11 @@ function helpText(t: Translator, intent: Extract<ReplyIntent, { kind: 'help' }>)
 function quickBudgetMessage(budget: Extract<ReplyIntent, { kind: 'quick-budget' }>['budget'], ctx: ReplyContext): OutgoingMessage {
   const { t } = ctx;
   const { sketch, findings, notes, currency } = budget;
-  const line = (f: Finding) => t.t('command.budget.finding', { rule: f.rule, problem: { content: f.problem }, fix: { content: f.fix } });
+  const reader = findingReaderFor(t, ctx.script);
+  const line = (f: StoredFinding) => {
+    const words = findingWords(f, reader);
+    return t.t('command.budget.finding', { rule: f.rule, problem: { mrkdwn: words.problem }, fix: { mrkdwn: words.fix } });
+  };
   const noteBlocks = notes.length > 0 ? [context(t.text({ key: 'common.sentences', params: { parts: { list: notes, join: 'sentences' } } }))] : [];
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 || !sketch) {
