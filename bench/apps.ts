@@ -1,7 +1,7 @@
 /**
  * The three apps the benchmark compares, each in a process of its own started the
  * way `npm start` starts the bot (`node` with the flags of package.json's start
- * script, on the compiled JavaScript): the bot (`dist/src/main.js`, configured
+ * script, on the compiled JavaScript): the bot (`dist/imc-bot.mjs`, the bundle npm start runs, configured
  * through its environment like production), the floor app (`dist/bench/floor-app.js`
  * with a call plan) and the ack-only app (the same file, acknowledging only).
  * The load generator and the fake Slack stay in the benchmark's process. CPU time
@@ -49,15 +49,19 @@ export interface StartOptions {
   dataDir?: string;
   /** a checkout whose dist/ to run instead of this one's (to compare two builds, see ab.ts) */
   root?: string;
+  /** run the bot's unbundled build (dist/src/main.js, what tsc wrote) instead of npm start's bundle: the profile names parts by file */
+  unbundled?: boolean;
   /** run the TypeScript sources under tsx (`node --import tsx`), as the benchmark did before, instead of the compiled code */
   tsx?: boolean;
   /** more environment for the app (e.g. DATABASE_URL for the bot) */
   env?: Record<string, string>;
 }
 
-/** Compiles src/ and the floor app to dist/ (what `npm start` runs, plus dist/bench/floor-app.js). */
+/** Compiles src/ and the floor app to dist/ (what `npm start` runs, plus dist/bench/floor-app.js) and, like `npm run build`, writes the parsed-YAML cache. */
 export function buildApps(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.bench.json')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'dist/src/write-yaml-cache.js')], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** The node arguments of `npm start` (package.json), the script made absolute. */
@@ -65,7 +69,7 @@ export async function startArguments(root = ROOT): Promise<string[]> {
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const [command, ...args] = pkg.scripts.start.split(/\s+/);
   if (command !== 'node') throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
-  return args.map((arg) => (arg.endsWith('.js') ? join(root, arg) : arg));
+  return args.map((arg) => (/\.m?js$/.test(arg) ? join(root, arg) : arg));
 }
 
 const CLOCK_TICKS = (() => {
@@ -110,13 +114,15 @@ async function untilHealthy(child: ChildProcess, port: number, startedAt: number
 
 /** Starts one app and resolves once `/healthz` answers. */
 export async function startApp(kind: AppKind, options: StartOptions): Promise<RunningApp> {
-  const [flags, port] = await Promise.all([startArguments(), freePort()]);
+  const root = options.root ?? ROOT;
+  const [flags, port] = await Promise.all([startArguments(root), freePort()]);
   const nodeFlags = [...flags.filter((arg) => arg.startsWith('--')), ...(options.extraNodeFlags ?? [])];
   const ownDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), 'imc-bench-app-')) : undefined;
   const workDir = ownDir ?? (options.dataDir as string);
-  const root = options.root ?? ROOT;
-  const compiled = kind === 'bot' ? join(root, 'dist/src/main.js') : join(root, 'dist/bench/floor-app.js');
-  const script = options.tsx ? compiled.replace('/dist/', '/').replace(/\.js$/, '.ts') : compiled;
+  // The bot: what npm start runs (the bundle, dist/imc-bot.mjs; dist/src/main.js in older checkouts).
+  const started = flags.find((arg) => !arg.startsWith('--')) ?? join(root, 'dist/src/main.js');
+  const compiled = kind === 'bot' ? (options.unbundled ? join(root, 'dist/src/main.js') : started) : join(root, 'dist/bench/floor-app.js');
+  const script = options.tsx ? (kind === 'bot' ? join(root, 'src/main.ts') : join(root, 'bench/floor-app.ts')) : compiled;
   if (options.tsx) nodeFlags.unshift('--import', import.meta.resolve('tsx'));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -129,6 +135,10 @@ export async function startApp(kind: AppKind, options: StartOptions): Promise<Ru
     ...(kind === 'bot' ? { IMC_DATA_DIR: join(workDir, 'data'), IMC_TIME_ZONE: 'Asia/Shanghai' } : {}),
     ...(kind !== 'bot' && options.planPath ? { FLOOR_PLAN: options.planPath } : {}),
     ...(kind === 'ack-only' ? { FLOOR_ACK_ONLY: '1' } : {}),
+    // FLOOR_RECEIVER=bolt in the benchmark's environment: the floor and ack-only apps on Bolt's own receiver (floor-app.ts).
+    ...(kind !== 'bot' && process.env.FLOOR_RECEIVER ? { FLOOR_RECEIVER: process.env.FLOOR_RECEIVER } : {}),
+    // FLOOR_CALLS=worker: the floor makes its Slack calls in a worker thread (floor-caller.ts).
+    ...(kind === 'floor' && process.env.FLOOR_CALLS ? { FLOOR_CALLS: process.env.FLOOR_CALLS } : {}),
     ...options.env,
   };
   const startedAt = performance.now();

@@ -58,6 +58,8 @@ function roundRobin(drivers: readonly SlackDriver[]): SlackDriver {
     appHomeOpened: (input) => pick().appHomeOpened(input),
     homeAction: (input) => pick().homeAction(input),
     messageShortcut: (input) => pick().messageShortcut(input),
+    viewAction: (input) => pick().viewAction(input),
+    viewSubmission: (input) => pick().viewSubmission(input),
   };
 }
 

@@ -11,7 +11,7 @@
  *
  * A sample is put under the innermost frame that names a part of the system (zod
  * before the store that called it, the store before the service, our code before
- * Bolt). The profile covers the main thread only; process CPU time (which adds
+ * Bolt); it runs the unbundled build (dist/src/main.js), whose files name the parts. The profile covers the main thread only; process CPU time (which adds
  * V8's GC helper threads and libuv's file-system threads) is printed beside it.
  *
  * Run: npx tsx bench/profile.ts paced|burst|sequential [people] [--keep <dir>] [--root <checkout with dist/>] [--frames]
@@ -146,7 +146,8 @@ export async function profileBot(mode: 'paced' | 'burst' | 'sequential', people 
   const dir = keep ?? (await mkdtemp(join(tmpdir(), 'imc-bench-prof-')));
   const warmUp = 20;
   const fake = await startBenchSlack(warmUp + people);
-  const bot = await startApp('bot', { slackApiUrl: fake.url, ...(root ? { root } : {}), extraNodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...(mode === 'sequential' ? ['--cpu-prof-interval=250'] : [])] });
+  // The unbundled build (dist/src/main.js): the same code as npm start's bundle, file by file, so frames name their part.
+  const bot = await startApp('bot', { slackApiUrl: fake.url, unbundled: true, ...(root ? { root } : {}), extraNodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...(mode === 'sequential' ? ['--cpu-prof-interval=250'] : [])] });
   try {
     await drivePeople(fake, bot, { name: 'warm-up', people: warmUp, think: { minMs: 0, maxMs: 0 } }, 0);
     await settle(fake, bot);

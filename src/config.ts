@@ -10,8 +10,13 @@ import { LANGUAGES, languageOf, type Language } from './domain/message/language.
 
 /** The validated settings the bot runs with. */
 export interface Config {
-  /** Bot User OAuth Token (`xoxb-…`). Secret. */
-  botToken: string;
+  /**
+   * Bot User OAuth Token (`xoxb-…`) of the one workspace the bot serves; absent when it
+   * is installed in many workspaces through Slack's OAuth flow (`oauth`). Secret.
+   */
+  botToken?: string;
+  /** The OAuth flow (`/slack/install`, `/slack/oauth_redirect`): set instead of `botToken`. */
+  oauth?: OAuthConfig;
   /** Signing secret used to verify Slack's requests. Secret. */
   signingSecret: string;
   /** App-level token (`xapp-…`); when present the bot connects with Socket Mode. Secret. */
@@ -52,6 +57,15 @@ export interface Config {
   budgetChart: BudgetChartMode;
 }
 
+/** The app's credentials for Slack's OAuth flow: every workspace that installs it gets its own bot token. */
+export interface OAuthConfig {
+  clientId: string;
+  /** Secret. */
+  clientSecret: string;
+  /** Signs the install flow's state (and its browser cookie). Secret. */
+  stateSecret: string;
+}
+
 export const BUDGET_CHART_MODES = ['native', 'image', 'both', 'off'] as const;
 /** `native`: Slack's chart block in the budget sketch (a PNG where Slack refuses it); `image`: always the PNG. */
 export type BudgetChartMode = (typeof BUDGET_CHART_MODES)[number];
@@ -72,14 +86,22 @@ export class ConfigError extends CodedError<'CONFIG_INVALID'> {
 }
 
 /** The secret-bearing part of a config; enough for {@link redact}. */
-export type ConfigSecrets = Partial<Pick<Config, 'botToken' | 'signingSecret' | 'appToken' | 'databaseUrl'>>;
+export type ConfigSecrets = Partial<Pick<Config, 'botToken' | 'signingSecret' | 'appToken' | 'databaseUrl'>> & { oauth?: Partial<OAuthConfig> };
 
-const SECRET_VARIABLES = new Set(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'DATABASE_URL', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']);
+/** The variables of the OAuth flow: all three, or none (then SLACK_BOT_TOKEN). */
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
 
 /** How to fix each variable: shown after "X is missing." or "X is not valid". */
 const HELP: Record<string, string> = {
   SLACK_BOT_TOKEN:
-    'Set it to the Bot User OAuth Token from your Slack app\'s "OAuth & Permissions" page; it starts with "xoxb-", e.g. SLACK_BOT_TOKEN=xoxb-1234-5678-abcd.',
+    'Set it to the Bot User OAuth Token from your Slack app\'s "OAuth & Permissions" page; it starts with "xoxb-", e.g. SLACK_BOT_TOKEN=xoxb-1234-5678-abcd. To install the app in many workspaces instead, leave it empty and set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.',
+  SLACK_CLIENT_ID:
+    'For installing in many workspaces: the Client ID from your Slack app\'s "Basic Information" page (digits and a dot), e.g. SLACK_CLIENT_ID=1234567890.0987654321; together with SLACK_CLIENT_SECRET and SLACK_STATE_SECRET, and without SLACK_BOT_TOKEN.',
+  SLACK_CLIENT_SECRET:
+    'For installing in many workspaces: the Client Secret from your Slack app\'s "Basic Information" page (one word), e.g. SLACK_CLIENT_SECRET=3f1c0e8e2b7d4a6f9c5e1d2b8a7f6e5d; together with SLACK_CLIENT_ID and SLACK_STATE_SECRET.',
+  SLACK_STATE_SECRET:
+    'For installing in many workspaces: a random secret of your own, at least 16 characters, the same on every instance (it signs the install link\'s state), e.g. SLACK_STATE_SECRET=$(openssl rand -hex 24).',
   SLACK_SIGNING_SECRET:
     'Set it to the Signing Secret from your Slack app\'s "Basic Information" page (one word, no spaces), e.g. SLACK_SIGNING_SECRET=8f14e45fceea167a5a36dedd4bea2543.',
   SLACK_APP_TOKEN:
@@ -188,7 +210,10 @@ const required = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 
 const EnvSchema = z
   .object({
-    SLACK_BOT_TOKEN: required(z.string().regex(/^xoxb-[A-Za-z0-9-]+$/)),
+    SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[A-Za-z0-9-]+$/)),
+    SLACK_CLIENT_ID: optional(z.string().regex(/^\d+\.\d+$/)),
+    SLACK_CLIENT_SECRET: optional(z.string().regex(/^\S{8,}$/)),
+    SLACK_STATE_SECRET: optional(z.string().regex(/^\S{16,}$/)),
     SLACK_SIGNING_SECRET: required(z.string().regex(/^\S+$/)),
     SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-[A-Za-z0-9-]+$/)),
     PORT: optional(wholeNumber(0, 65535)),
@@ -213,6 +238,27 @@ const EnvSchema = z
   });
 
 /**
+ * Exactly one way of getting tokens: SLACK_BOT_TOKEN (one workspace), or all three OAuth
+ * variables (many). The variables to name when it is neither, and how.
+ */
+function tokenModeProblem(env: Record<string, unknown>): { variables: string[]; message: string } | undefined {
+  const given = OAUTH_VARIABLES.filter((name) => blankToUndefined(env[name]) !== undefined);
+  const botToken = blankToUndefined(env.SLACK_BOT_TOKEN) !== undefined;
+  if (botToken && given.length > 0) {
+    return {
+      variables: ['SLACK_BOT_TOKEN', ...given],
+      message: `SLACK_BOT_TOKEN and ${given.join(', ')} are both set: set SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in many workspaces, not both.`,
+    };
+  }
+  if (!botToken && given.length === 0) return { variables: ['SLACK_BOT_TOKEN'], message: `SLACK_BOT_TOKEN is missing. ${HELP.SLACK_BOT_TOKEN}` };
+  const missing = OAUTH_VARIABLES.filter((name) => !given.includes(name));
+  if (!botToken && missing.length > 0) {
+    return { variables: missing, message: `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing: installing in many workspaces needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.` };
+  }
+  return undefined;
+}
+
+/**
  * Builds the config from `env` (usually `{ ...readDotEnv(file), ...process.env }`,
  * so the real environment wins over the file). Throws {@link ConfigError} naming
  * every missing or malformed variable; secret values never appear in the message.
@@ -220,14 +266,21 @@ const EnvSchema = z
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const picked = Object.fromEntries(VARIABLES.map((name) => [name, env[name]]));
   const result = EnvSchema.safeParse(picked);
-  if (!result.success) {
-    const bad = VARIABLES.filter((name) => result.error.issues.some((issue) => issue.path[0] === name));
-    throw new ConfigError(describeProblems(bad, picked), bad);
+  const mode = tokenModeProblem(picked);
+  if (!result.success || mode) {
+    const invalid = result.success ? [] : VARIABLES.filter((name) => result.error.issues.some((issue) => issue.path[0] === name));
+    const bad = VARIABLES.filter((name) => invalid.includes(name) || mode?.variables.includes(name));
+    throw new ConfigError(describeProblems(invalid, picked, mode?.message), bad);
   }
   const v = result.data;
   const appToken = v.SLACK_APP_TOKEN;
+  const oauth =
+    v.SLACK_CLIENT_ID !== undefined && v.SLACK_CLIENT_SECRET !== undefined && v.SLACK_STATE_SECRET !== undefined
+      ? { clientId: v.SLACK_CLIENT_ID, clientSecret: v.SLACK_CLIENT_SECRET, stateSecret: v.SLACK_STATE_SECRET }
+      : undefined;
   return {
-    botToken: v.SLACK_BOT_TOKEN,
+    ...(v.SLACK_BOT_TOKEN === undefined ? {} : { botToken: v.SLACK_BOT_TOKEN }),
+    ...(oauth === undefined ? {} : { oauth }),
     signingSecret: v.SLACK_SIGNING_SECRET,
     ...(appToken === undefined ? {} : { appToken }),
     socketMode: appToken !== undefined,
@@ -250,16 +303,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-function describeProblems(bad: string[], env: Record<string, string | undefined>): string {
+function describeProblems(bad: string[], env: Record<string, string | undefined>, modeProblem?: string): string {
   // A secret pasted into the wrong variable must not be echoed either.
   const secrets: ConfigSecrets = {
     botToken: longEnough(env.SLACK_BOT_TOKEN),
     signingSecret: longEnough(env.SLACK_SIGNING_SECRET),
     appToken: longEnough(env.SLACK_APP_TOKEN),
     databaseUrl: env.DATABASE_URL,
+    oauth: { clientSecret: longEnough(env.SLACK_CLIENT_SECRET), stateSecret: longEnough(env.SLACK_STATE_SECRET) },
   };
-  const lines = bad.map((name) => `- ${describeProblem(name, blankToUndefined(env[name]), secrets)}`);
-  const count = bad.length === 1 ? 'a problem' : `${bad.length} problems`;
+  // A variable that is invalid is named once, by its own line; the mode line says what is missing or too much.
+  const lines = [...(modeProblem ? [`- ${modeProblem}`] : []), ...bad.map((name) => `- ${describeProblem(name, blankToUndefined(env[name]), secrets)}`)];
+  const count = lines.length === 1 ? 'a problem' : `${lines.length} problems`;
   return [
     `The bot's configuration has ${count}:`,
     ...lines,
@@ -348,6 +403,8 @@ function databasePassword(url: string | undefined): string[] {
 
 const TOKEN_PATTERN = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]*/g;
 // response_url and webhook URLs, also JSON-escaped (`\/`) and form-encoded (`%2F`).
+// A trigger id (the Web API client's debug lines show the views.open body): in JSON, escaped JSON and forms.
+const TRIGGER_PATTERN = /(trigger_id(?:\\?"\s*:\s*\\?"|=))[^"\\&\s]+/g;
 const HOOK_URL_PATTERN = /(?:https?(?::|%3A)(?:\\?\/|%2F){2})?hooks\.slack\.com[^\s"'<>&]*/gi;
 
 /**
@@ -356,8 +413,8 @@ const HOOK_URL_PATTERN = /(?:https?(?::|%3A)(?:\\?\/|%2F){2})?hooks\.slack\.com[
  */
 export function redact(text: string, config: ConfigSecrets): string {
   let result = text;
-  for (const secret of [config.botToken, config.signingSecret, config.appToken, ...databasePassword(config.databaseUrl)]) {
+  for (const secret of [config.botToken, config.signingSecret, config.appToken, config.oauth?.clientSecret, config.oauth?.stateSecret, ...databasePassword(config.databaseUrl)]) {
     if (secret) result = result.split(secret).join('[redacted]');
   }
-  return result.replace(TOKEN_PATTERN, '[redacted]').replace(HOOK_URL_PATTERN, '[redacted]');
+  return result.replace(TOKEN_PATTERN, '[redacted]').replace(HOOK_URL_PATTERN, '[redacted]').replace(TRIGGER_PATTERN, '$1[redacted]');
 }

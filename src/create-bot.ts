@@ -25,7 +25,7 @@ import { OutboxWorker, type OutboxTimers } from './app/outbox-worker.js';
 import { randomPlanId } from './app/plan-id.js';
 import type { PlanRecord } from './app/plan-record.js';
 import { PlanService } from './app/plan-service.js';
-import { systemClock, type Clock, type Logger } from './app/ports.js';
+import { APP_NOT_INSTALLED, systemClock, type Clock, type Logger } from './app/ports.js';
 import { createRenderer } from './render/renderer.js';
 import { registerImcCommand } from './slack/listeners/imc-command.js';
 import { registerPlanActions } from './slack/listeners/plan-actions.js';
@@ -47,7 +47,14 @@ import { registerMessageShortcut } from './slack/listeners/message-shortcut.js';
 import { CANVAS_EFFECT, CanvasService } from './app/canvas-service.js';
 import { canvasEffect } from './slack/canvas-effect.js';
 import { registerCanvasActions } from './slack/listeners/canvas-actions.js';
+import { registerEditModal } from './slack/listeners/edit-modal.js';
+import { EditService } from './app/edit-service.js';
 import { homeViewBlocks } from './slack/blocks/home-view.js';
+import { fixedClients, workspaceClients } from './slack/slack-clients.js';
+import { CachedInstallationStore } from './slack/oauth/bolt-installation-store.js';
+import { createInstallRoutes } from './slack/oauth/install-routes.js';
+import { registerUninstall } from './slack/listeners/uninstall.js';
+import { currentWorkspace, inWorkspace } from './app/workspace-context.js';
 
 export interface BotOptions {
   /** The folder of the locale files (default: locales/ beside prompts/); tests point it at a broken copy. */
@@ -80,11 +87,15 @@ export interface BotOptions {
   leaseMs?: number;
   /** How often the outboxes are looked at for work another instance left (default 5 s). */
   outboxPollMs?: number;
+  /** Installed in many workspaces: how long a fetched installation is trusted (default 30 s). */
+  installationCacheMs?: number;
 }
 
 export interface Bot {
   app: App;
   store: PlanStore<PlanRecord>;
+  /** The app's installations, when it is installed in many workspaces (OAuth); undefined with one SLACK_BOT_TOKEN. */
+  installations: CachedInstallationStore | undefined;
   /** What receives Slack's requests: HTTP, or Socket Mode. */
   receiver: DurableHttpReceiver | DurableSocketModeReceiver;
   plans: PlanService;
@@ -147,7 +158,17 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   };
   // Our own client, so the token is checked (auth.test) when and how start() decides,
   // not in Bolt's constructor, where a revoked token became an unhandled rejection.
+  // Installed in many workspaces (OAuth), each call picks its workspace's token instead.
   const client = new webApi.WebClient(config.botToken, clientOptions);
+  const installations = config.oauth
+    ? new CachedInstallationStore(store, { ...(options.installationCacheMs !== undefined ? { ttlMs: options.installationCacheMs } : {}) })
+    : undefined;
+  // Posts are sent once per try: the outbox, which can check Slack for a post that may have
+  // gone through, does the retrying, never the client on its own.
+  const postOptions = { ...clientOptions, retryConfig: { retries: 0 } };
+  const clients = installations
+    ? workspaceClients((workspace) => installations.botToken(workspace), clientOptions, postOptions)
+    : fixedClients(client, new webApi.WebClient(config.botToken, postOptions));
   const identity = { botUserId: options.botUserId, botId: options.botId };
   const receiver = config.socketMode
     ? new DurableSocketModeReceiver({
@@ -160,18 +181,40 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     : new DurableHttpReceiver({ signingSecret: config.signingSecret, logger });
   // /healthz says 503 while the database does not answer (the file store always does while open).
   receiver.endpoint.dependencies = () => store.check();
+  if (config.oauth && installations) {
+    receiver.endpoint.installRoutes = createInstallRoutes({
+      oauth: config.oauth,
+      installationStore: installations,
+      logger,
+      boltLogger,
+      clientOptions,
+      ...(config.slackApiUrl ? { authorizationUrl: new URL('../oauth/v2/authorize', config.slackApiUrl).toString() } : {}),
+    });
+  }
+  const installer = installations && config.oauth ? installerAuthorize(installations) : undefined;
   const app = new App({
     receiver,
-    authorize: async () => ({ botToken: config.botToken, botUserId: identity.botUserId, botId: identity.botId }),
+    authorize: installer ?? (async () => ({ botToken: config.botToken, botUserId: identity.botUserId, botId: identity.botId })),
     convoStore: false,
     logger: boltLogger as never,
     logLevel: BOLT_LEVELS[config.logLevel],
     clientOptions,
   });
-  // Posts are sent once per try: the outbox, which can check Slack for a post that may have
-  // gone through, does the retrying, never the client on its own.
-  const postClient = new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 } });
-  const messenger = createWebMessenger(client, postClient);
+  // Every listener runs for its workspace: the messenger's calls use that workspace's token.
+  app.use(async ({ context, next }) => {
+    const teamId = context.teamId ?? '';
+    await inWorkspace(
+      {
+        teamId,
+        ...(context.enterpriseId ? { enterpriseId: context.enterpriseId } : {}),
+        ...(context.isEnterpriseInstall ? { isEnterpriseInstall: true } : {}),
+        ...(context.botUserId ? { botUserId: context.botUserId } : {}),
+      },
+      () => next(),
+    );
+  });
+  const messenger = createWebMessenger(clients);
+  // A person's Slack locale is asked with the token of the workspace the current work is for, as every other call.
   const languages = new ReaderLanguages({
     lookupLocale: (userId) => messenger.userLocale(userId),
     channelLanguage: async (teamId, channelId) => (await store.settings.get(teamId, channelId)).language,
@@ -195,7 +238,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     approvalsNeeded: config.approvalsNeeded,
     authorCanApprove: config.authorCanApprove,
   };
-  const surfaces = createWebSurfaces(client, options.slackTimeoutMs ?? 10_000);
+  const surfaces = createWebSurfaces(clients, options.slackTimeoutMs ?? 10_000);
   outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, presenter, messenger, surfaces, logger }));
   outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels));
   let approvals: ApprovalService | undefined;
@@ -227,7 +270,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     logger,
     timeZone: config.timeZone,
     reviewHour: config.reviewHour,
-    botUserId: () => identity.botUserId,
+    botUserId: () => currentWorkspace()?.botUserId ?? identity.botUserId,
     onApproved: (record) => canvases.onApproved(record),
     admins: config.admins,
   });
@@ -274,10 +317,18 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   registerCanvasActions(app, canvases, voice, logger);
   registerPlanActions(app, plans, voice, logger);
   registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, voice, logger);
+  registerEditModal(app, { plans, edits: new EditService({ store, plans, script, clock, logger }), surfaces }, voice, logger);
   registerReactions(app, approvals);
+  if (installations) registerUninstall(app, { installations, store, outbox, logger });
   registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], voice, store.keys, logger);
   app.error(async (error) => {
     const e = error as Error & { code?: string; original?: { code?: string } };
+    if (e.code === 'slack_bolt_authorization_error' && e.original?.code === APP_NOT_INSTALLED) {
+      // A workspace without an installation (uninstalled, or not yet installed): nothing is answered for it, and
+      // Slack need not try again. (A store that does not answer is not this: that request is not acknowledged.)
+      logger.warn('a request came from a workspace where the app is not installed; not answered');
+      return;
+    }
     logger.error('a listener failed; the request is not acknowledged', { code: e.code, cause: e.original?.code, message: e.message });
     // Rethrown, so the receiver knows not to acknowledge: Slack redelivers, nothing half-done is confirmed.
     throw error;
@@ -287,6 +338,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   return {
     app,
     store,
+    installations,
     receiver,
     plans,
     commands,
@@ -300,14 +352,15 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     async start() {
       try {
         const port = await receiver.endpoint.listen(config.port, options.host ?? config.host);
-        if (!identity.botUserId || !identity.botId) Object.assign(identity, await checkBotToken(client, config.slackApiUrl, startTimeoutMs));
+        // Installed in many workspaces, each installation names its own bot (checked by the OAuth flow's auth.test).
+        if (!config.oauth && (!identity.botUserId || !identity.botId)) Object.assign(identity, await checkBotToken(client, config.slackApiUrl, startTimeoutMs));
         // Looked at often enough that work left by a dead instance is taken over soon after its lease runs out.
         const resumed = await outbox.start(options.outboxPollMs ?? Math.min(5_000, Math.max(500, (options.leaseMs ?? config.leaseMs) / 4)));
         const rederived = await approvals.rederiveAll();
         if (receiver instanceof DurableSocketModeReceiver) await withTimeout(receiver.open(), startTimeoutMs, socketTimeout(startTimeoutMs));
         else receiver.open();
         reminders.start(options.reminderIntervalMs ?? 60_000);
-        logger.info('imc-bot started', { mode: config.socketMode ? 'socket' : 'http', port, store: opened.describe, resumedOutboxes: resumed, approvalsUpdated: rederived });
+        logger.info('imc-bot started', { mode: config.socketMode ? 'socket' : 'http', workspaces: config.oauth ? 'many (OAuth)' : 'one', port, store: opened.describe, resumedOutboxes: resumed, approvalsUpdated: rederived });
         return { port };
       } catch (error) {
         await receiver.stop(0).catch(() => undefined);
@@ -344,6 +397,23 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       }
       await store.close();
     },
+  };
+}
+
+/**
+ * Bolt's `authorize` over the installations: the workspace's own, or its organisation's
+ * for an org-wide install (the same look-up as Bolt's InstallProvider.authorize, with
+ * the cache in front; token rotation stays off).
+ */
+function installerAuthorize(installations: CachedInstallationStore) {
+  return async (source: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean; userId?: string; conversationId?: string }) => {
+    const installation = await installations.fetchInstallation(source as never);
+    return {
+      ...(installation.bot ? { botToken: installation.bot.token, botId: installation.bot.id, botUserId: installation.bot.userId } : {}),
+      ...(installation.user?.token ? { userToken: installation.user.token } : {}),
+      teamId: installation.team?.id ?? source.teamId,
+      enterpriseId: installation.enterprise?.id ?? source.enterpriseId,
+    };
   };
 }
 

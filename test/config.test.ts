@@ -237,6 +237,9 @@ describe('readDotEnv', () => {
     expect(documented.sort()).toEqual(
       [
         'SLACK_BOT_TOKEN',
+        'SLACK_CLIENT_ID',
+        'SLACK_CLIENT_SECRET',
+        'SLACK_STATE_SECRET',
         'SLACK_SIGNING_SECRET',
         'SLACK_APP_TOKEN',
         'PORT',
@@ -281,6 +284,12 @@ describe('redact', () => {
     expect(redact(plain, {})).toBe('posting to [redacted] now');
     expect(redact(json, {})).toBe('{"response_url":"[redacted]"}');
     expect(redact(form, {})).toBe('token=x&response_url=[redacted]&text=hi');
+  });
+
+  it('hides trigger ids in JSON, JSON written inside a log line, and forms', () => {
+    expect(redact('{"trigger_id":"1234.5678.abcdef","view":{}}', {})).toBe('{"trigger_id":"[redacted]","view":{}}');
+    expect(redact('body: {\\"trigger_id\\":\\"1234.5678.abcdef\\"}', {})).toBe('body: {\\"trigger_id\\":\\"[redacted]\\"}');
+    expect(redact('trigger_id=1234.5678.abc&view=x', {})).toBe('trigger_id=[redacted]&view=x');
   });
 
   it('leaves ordinary text alone', () => {
@@ -332,5 +341,50 @@ describe('IMC_LEASE_SECONDS', () => {
   it('is 30 s unless set, and refuses what is not 1..600 whole seconds', () => {
     expect(loadConfig({ ...minimal, IMC_LEASE_SECONDS: '5' }).leaseMs).toBe(5_000);
     for (const value of ['0', '601', '1.5', 'soon']) expect(configError({ ...minimal, IMC_LEASE_SECONDS: value }).variables).toEqual(['IMC_LEASE_SECONDS']);
+  });
+});
+
+describe('installing in many workspaces (OAuth)', () => {
+  const CLIENT_SECRET = 'c0ffee00c0ffee00c0ffee00SeCrEt';
+  const STATE_SECRET = 'st4te-st4te-st4te-SeCrEtStAtE';
+  const oauth = { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_CLIENT_ID: '1234567890.0987654321', SLACK_CLIENT_SECRET: CLIENT_SECRET, SLACK_STATE_SECRET: STATE_SECRET };
+
+  it('takes the client id, client secret and state secret instead of SLACK_BOT_TOKEN', () => {
+    const config = loadConfig(oauth);
+    expect(config.oauth).toEqual({ clientId: '1234567890.0987654321', clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET });
+    expect(config.botToken).toBeUndefined();
+    expect(loadConfig({ ...oauth, SLACK_BOT_TOKEN: '' }).oauth?.clientId).toBe('1234567890.0987654321');
+    expect(loadConfig(minimal).oauth).toBeUndefined();
+  });
+
+  it('refuses both modes at once, naming the variables and the choice, with no secret in the message', () => {
+    const error = configError({ ...oauth, SLACK_BOT_TOKEN: BOT_TOKEN });
+    expect(error.variables).toEqual(['SLACK_BOT_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']);
+    expect(error.message).toContain('not both');
+    expect(error.message).toContain('a problem:');
+    for (const secret of [BOT_TOKEN, CLIENT_SECRET, STATE_SECRET]) expect(error.message).not.toContain(secret);
+  });
+
+  it('names the OAuth variables still missing when only some are set', () => {
+    const error = configError({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_CLIENT_ID: '1234567890.0987654321' });
+    expect(error.variables).toEqual(['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']);
+    expect(error.message).toContain('SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are missing');
+  });
+
+  it('says how to install in many workspaces when no token mode is set', () => {
+    expect(configError({ SLACK_SIGNING_SECRET: SIGNING_SECRET }).message).toContain('SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
+  });
+
+  it('refuses a short state secret or a malformed client id without echoing the secret', () => {
+    const error = configError({ ...oauth, SLACK_STATE_SECRET: 'short-secret', SLACK_CLIENT_ID: 'not-an-id' });
+    expect(error.variables).toEqual(['SLACK_CLIENT_ID', 'SLACK_STATE_SECRET']);
+    expect(error.message).toContain('SLACK_STATE_SECRET is not valid (value hidden)');
+    expect(error.message).toContain('SLACK_CLIENT_ID is not valid (got "not-an-id")');
+    expect(error.message).not.toContain('short-secret');
+  });
+
+  it('redacts the client secret and the state secret from log lines', () => {
+    const config = loadConfig(oauth);
+    expect(redact(`exchange with ${CLIENT_SECRET} signed by ${STATE_SECRET}`, config)).toBe('exchange with [redacted] signed by [redacted]');
   });
 });

@@ -42,6 +42,7 @@ import { isPlanId } from './plan-id.js';
 import { within } from './within.js';
 import { latestVersion, markSeen, type ApprovalRecord, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
 import type { PlanService } from './plan-service.js';
+import { currentWorkspace, inWorkspace, type Workspace } from './workspace-context.js';
 import { SlackCallError, type Clock, type Logger, type Messenger } from './ports.js';
 
 /** Statuses in which votes on the draft decide the approval. Once the review starts, they no longer do. */
@@ -318,7 +319,10 @@ export class ApprovalService {
     let reactions: Record<string, string[]>;
     let members: Set<string>;
     try {
-      [reactions, members] = await Promise.all([messenger.reactions(snapshot.channelId, version.messageTs), messenger.members(snapshot.channelId)]);
+      const { channelId, teamId } = snapshot;
+      const draftTs = version.messageTs;
+      // Read with the token of the plan's workspace, whatever started the reading (a start, a retry).
+      [reactions, members] = await inWorkspace(currentWorkspace()?.teamId === teamId ? (currentWorkspace() as Workspace) : { teamId }, () => Promise.all([messenger.reactions(channelId, draftTs), messenger.members(channelId)]));
     } catch (error) {
       this.retryLater(planId, error);
       throw error;

@@ -6,7 +6,10 @@
  * event loop, a few at a time. Only people who opened their Home recently are
  * refreshed, and at most `maxRefreshPerChange` of them for a plan that a whole
  * channel may approve, so a draft in a channel of thousands stays a handful of
- * calls. Plans are kept as small summaries, updated on every save this instance
+ * calls. Everything is kept per workspace: a person, a channel's members, a link and
+ * the channels waiting for approval are keyed by their team as well, since two
+ * workspaces may have a channel with the same id, and each Home is published with its
+ * own workspace's token. Plans are kept as small summaries, updated on every save this instance
  * makes; before Homes are built, one read of the store's index catches up with what
  * other instances saved (only changed plans are read whole). The members of a channel
  * are cached for a while.
@@ -17,6 +20,7 @@ import type { PlanRecord } from './plan-record.js';
 import type { IndexEntry, PlanStore } from '../store/plan-store.js';
 import { SlackCallError, type Clock, type Logger, type Messenger } from './ports.js';
 import type { Surfaces } from './surface-ports.js';
+import { inWorkspace } from './workspace-context.js';
 
 /** Turns a Home model into the view's blocks; `linkFor` gives an item's link when one is known. */
 export type HomeRenderer = (model: HomeModel, linkFor: (item: HomeItem) => string | undefined) => unknown[];
@@ -46,6 +50,13 @@ export interface HomeServiceOptions {
  */
 const entryVersion = (entry: Pick<IndexEntry, 'updatedAt' | 'status' | 'queued'>): string => `${entry.updatedAt} ${entry.status} ${entry.queued}`;
 
+/** A person or a channel within its workspace: `T…/U…`, `T…/C…` (Slack ids hold no slash). */
+const within = (teamId: string, id: string): string => `${teamId}/${id}`;
+const split = (key: string): [teamId: string, id: string] => {
+  const at = key.indexOf('/');
+  return [key.slice(0, at), key.slice(at + 1)];
+};
+
 /** Views published at once. */
 const CONCURRENCY = 2;
 
@@ -69,25 +80,28 @@ export class HomeService {
 
   constructor(private readonly options: HomeServiceOptions) {}
 
-  /** Someone opened their Home tab: publish it fresh (soon, not now), without an old notice. */
-  opened(userId: string): void {
-    this.viewers.set(userId, this.now());
-    this.notices.delete(userId);
-    this.schedule([userId]);
+  /** Someone opened their Home tab (in workspace `teamId`): publish it fresh (soon, not now), without an old notice. */
+  opened(teamId: string, userId: string): void {
+    const viewer = within(teamId, userId);
+    this.viewers.set(viewer, this.now());
+    this.notices.delete(viewer);
+    this.schedule([viewer]);
   }
 
   /** A click asked for another page of a section. */
-  turnPage(userId: string, section: HomeSectionId, page: number): void {
-    this.pages.set(userId, { ...this.pages.get(userId), [section]: Math.max(0, Math.floor(page)) });
-    this.viewers.set(userId, this.now());
-    this.schedule([userId]);
+  turnPage(teamId: string, userId: string, section: HomeSectionId, page: number): void {
+    const viewer = within(teamId, userId);
+    this.pages.set(viewer, { ...this.pages.get(viewer), [section]: Math.max(0, Math.floor(page)) });
+    this.viewers.set(viewer, this.now());
+    this.schedule([viewer]);
   }
 
   /** Shows `text` at the top of the person's Home until they next open it. */
-  notify(userId: string, text: string): void {
-    if (text) this.notices.set(userId, text);
-    this.viewers.set(userId, this.now());
-    this.schedule([userId]);
+  notify(teamId: string, userId: string, text: string): void {
+    const viewer = within(teamId, userId);
+    if (text) this.notices.set(viewer, text);
+    this.viewers.set(viewer, this.now());
+    this.schedule([viewer]);
   }
 
   /** A plan was saved: refresh the Homes of the people it concerns that may be open. Cheap and synchronous. */
@@ -98,10 +112,10 @@ export class HomeService {
     const after = this.plans.get(record.id) as HomePlan;
     if (this.indexed === undefined) return; // the first Home opened reads every plan anyway
     if (this.indexing) this.savedWhileIndexing.add(record.id);
-    const direct = new Set([...peopleOf(after), ...(before ? peopleOf(before) : [])]);
-    this.schedule([...direct].filter((id) => this.isViewer(id)));
+    const direct = new Set([...peopleOf(after), ...(before ? peopleOf(before) : [])].map((id) => within(record.teamId, id)));
+    this.schedule([...direct].filter((viewer) => this.isViewer(viewer)));
     if (awaitsApproval(after) || (before && awaitsApproval(before))) {
-      this.pendingChannels.add(after.channelId);
+      this.pendingChannels.add(within(record.teamId, after.channelId));
       this.schedule([]);
     }
   }
@@ -119,9 +133,10 @@ export class HomeService {
     await this.idle();
   }
 
-  private schedule(userIds: string[]): void {
+  /** Publishes the Homes of `viewers` (`team/user` keys) on a later turn. */
+  private schedule(viewers: string[]): void {
     if (this.stopped) return;
-    userIds.forEach((id) => this.pendingUsers.add(id));
+    viewers.forEach((viewer) => this.pendingUsers.add(viewer));
     if (this.flushing) return;
     // On a later turn of the event loop: the acknowledgement that caused this goes out first.
     this.flushing = new Promise<void>((resolve) => setImmediate(resolve))
@@ -136,11 +151,12 @@ export class HomeService {
   private async flush(): Promise<void> {
     await this.ensureIndexed();
     if (this.pendingUsers.size > 0 || this.pendingChannels.size > 0) await this.catchUp();
-    for (const channelId of [...this.pendingChannels]) {
-      this.pendingChannels.delete(channelId);
-      const members = await this.membersOf(channelId);
+    for (const channel of [...this.pendingChannels]) {
+      this.pendingChannels.delete(channel);
+      const [teamId, channelId] = split(channel);
+      const members = await this.membersOf(teamId, channelId);
       const watching = [...this.viewers.entries()]
-        .filter(([id]) => this.isViewer(id) && members.has(id))
+        .filter(([viewer]) => this.isViewer(viewer) && split(viewer)[0] === teamId && members.has(split(viewer)[1]))
         .sort((a, b) => b[1] - a[1])
         .slice(0, this.options.maxRefreshPerChange ?? 25)
         .map(([id]) => id);
@@ -153,14 +169,21 @@ export class HomeService {
     }
   }
 
-  private async publish(userId: string): Promise<void> {
+  private publish(viewer: string): Promise<void> {
+    // Every Slack call for this Home is made with its own workspace's token.
+    return inWorkspace({ teamId: split(viewer)[0] }, () => this.publishNow(viewer));
+  }
+
+  private async publishNow(viewer: string): Promise<void> {
     const { logger } = this.options;
+    const [teamId, userId] = split(viewer);
     try {
-      const plans = [...this.plans.values()];
+      // Only the person's own workspace: a channel id in another one is another channel.
+      const plans = [...this.plans.values()].filter((plan) => plan.teamId === teamId);
       const channels = new Set(plans.filter((plan) => awaitsApproval(plan) && plan.draftTs).map((plan) => plan.channelId));
       const memberships = new Map<string, Set<string>>();
-      for (const channelId of channels) memberships.set(channelId, await this.membersOf(channelId));
-      const notice = this.notices.get(userId);
+      for (const channelId of channels) memberships.set(channelId, await this.membersOf(teamId, channelId));
+      const notice = this.notices.get(viewer);
       // The channels' rules, read before the (pure, synchronous) model is built: they live in the store.
       const policies = new Map<string, HomePolicy>();
       for (const plan of plans) {
@@ -170,29 +193,29 @@ export class HomeService {
       const model = buildHomeModel(userId, plans, {
         isMember: (channelId, id) => memberships.get(channelId)?.has(id) ?? false,
         policy: (teamId, channelId) => policies.get(`${teamId}/${channelId}`) as HomePolicy,
-        pages: this.pages.get(userId) ?? {},
+        pages: this.pages.get(viewer) ?? {},
         pageSize: this.options.pageSize ?? 6,
         ...(notice ? { notice } : {}),
       });
-      const links = await this.linksFor(model);
+      const links = await this.linksFor(teamId, model);
       const blocks = this.options.render(model, (item) => links.get(item.plan.id));
       const fingerprint = createHash('sha1').update(JSON.stringify(blocks)).digest('base64');
-      if (this.published.get(userId) === fingerprint) return;
+      if (this.published.get(viewer) === fingerprint) return;
       await this.options.surfaces.publishHome(userId, blocks);
-      this.published.set(userId, fingerprint);
+      this.published.set(viewer, fingerprint);
     } catch (error) {
       const code = error instanceof SlackCallError ? error.code : String(error);
-      logger.warn('could not publish a Home tab', { userId, code });
+      logger.warn('could not publish a Home tab', { teamId, userId, code });
     }
   }
 
   /** Permalinks of the threads and drafts the shown items link to (each looked up once). */
-  private async linksFor(model: HomeModel): Promise<Map<string, string>> {
+  private async linksFor(teamId: string, model: HomeModel): Promise<Map<string, string>> {
     const links = new Map<string, string>();
     for (const item of model.sections.flatMap((section) => section.items)) {
       const ts = item.action === 'open-draft' ? item.plan.draftTs : item.plan.threadTs;
       if (!ts || item.action === 'start-review' || item.action === 'none') continue;
-      const key = `${item.plan.channelId} ${ts}`;
+      const key = `${within(teamId, item.plan.channelId)} ${ts}`;
       let link = this.links.get(key);
       if (!link) {
         try {
@@ -207,15 +230,16 @@ export class HomeService {
     return links;
   }
 
-  private async membersOf(channelId: string): Promise<Set<string>> {
-    const cached = this.members.get(channelId);
+  private async membersOf(teamId: string, channelId: string): Promise<Set<string>> {
+    const key = within(teamId, channelId);
+    const cached = this.members.get(key);
     if (cached && this.now() - cached.at < (this.options.membersTtlMs ?? 10 * 60_000)) return cached.ids;
     try {
-      const ids = await this.options.messenger.members(channelId);
-      this.members.set(channelId, { ids, at: this.now() });
+      const ids = await inWorkspace({ teamId }, () => this.options.messenger.members(channelId));
+      this.members.set(key, { ids, at: this.now() });
       return ids;
     } catch (error) {
-      this.options.logger.warn('could not read channel members for the Home tab', { channelId, code: error instanceof SlackCallError ? error.code : String(error) });
+      this.options.logger.warn('could not read channel members for the Home tab', { teamId, channelId, code: error instanceof SlackCallError ? error.code : String(error) });
       return cached?.ids ?? new Set();
     }
   }
@@ -269,8 +293,8 @@ export class HomeService {
     this.versions.set(record.id, entryVersion(entry ?? { updatedAt: record.updatedAt, status: record.status, queued: record.outbox.length }));
   }
 
-  private isViewer(userId: string): boolean {
-    const openedAt = this.viewers.get(userId);
+  private isViewer(viewer: string): boolean {
+    const openedAt = this.viewers.get(viewer);
     return openedAt !== undefined && this.now() - openedAt < (this.options.viewerTtlMs ?? 24 * 3_600_000);
   }
 

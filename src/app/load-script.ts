@@ -1,12 +1,13 @@
 /**
  * Reads the question scripts (plan and review) and the channel catalogue from disk at
  * start-up and hands them to the pure validators. Any problem stops the bot with the
- * file and question named.
+ * file and question named. The shipped files' parsed YAML comes from the build's cache
+ * (parsed-yaml-cache.ts); the validation runs on every start all the same.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { projectRoot } from '../project-root.js';
+import { parseYamlCached, readYamlCache, type YamlCache } from './parsed-yaml-cache.js';
 import { validateCatalogue } from '../domain/channels/channel-catalogue.js';
 import { ScriptError, validateScript, type QuestionScript } from '../domain/conversation/script.js';
 import { validateReviewScript, type ReviewScript } from '../domain/review/review-script.js';
@@ -18,17 +19,24 @@ import { loadMessageCatalogue } from './load-locales.js';
 /** The repository's prompts/ folder. */
 export const DEFAULT_PROMPTS_DIR = join(projectRoot(), 'prompts');
 
+let buildCache: YamlCache | undefined;
+/** The build's cache of parsed YAML, read once. */
+function defaultCache(): YamlCache {
+  buildCache ??= readYamlCache();
+  return buildCache;
+}
+
 /** Loads `plan.yml` and `channels.yml` from `dir`; throws ScriptError naming the file (and question). */
-export function loadScript(dir: string = DEFAULT_PROMPTS_DIR): QuestionScript {
+export function loadScript(dir: string = DEFAULT_PROMPTS_DIR, cache: YamlCache = defaultCache()): QuestionScript {
   const cataloguePath = join(dir, 'channels.yml');
   const scriptPath = join(dir, 'plan.yml');
-  const catalogue = inFile(cataloguePath, (raw) => validateCatalogue(raw));
-  return inFile(scriptPath, (raw) => validateScript(raw, catalogue));
+  const catalogue = inFile(cataloguePath, (raw) => validateCatalogue(raw), cache);
+  return inFile(scriptPath, (raw) => validateScript(raw, catalogue), cache);
 }
 
 /** Loads `review.yml` from `dir`; throws ScriptError naming the file and question. */
-export function loadReviewScript(dir: string = DEFAULT_PROMPTS_DIR): ReviewScript {
-  return inFile(join(dir, 'review.yml'), (raw) => validateReviewScript(raw));
+export function loadReviewScript(dir: string = DEFAULT_PROMPTS_DIR, cache: YamlCache = defaultCache()): ReviewScript {
+  return inFile(join(dir, 'review.yml'), (raw) => validateReviewScript(raw), cache);
 }
 
 /**
@@ -45,8 +53,8 @@ function englishReason(reason: Phrase): string {
 }
 
 /** Reads and validates one YAML file; a ScriptError from `validate` is prefixed with the path. */
-export function inFile<T>(path: string, validate: (raw: unknown) => T): T {
-  const raw = readYaml(path);
+export function inFile<T>(path: string, validate: (raw: unknown) => T, cache: YamlCache = defaultCache()): T {
+  const raw = readYaml(path, cache);
   try {
     return validate(raw);
   } catch (error) {
@@ -56,7 +64,7 @@ export function inFile<T>(path: string, validate: (raw: unknown) => T): T {
 }
 
 /** The parsed YAML of one file; throws ScriptError naming it when it cannot be read or parsed. */
-export function readYaml(path: string): unknown {
+export function readYaml(path: string, cache: YamlCache = defaultCache()): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -64,7 +72,7 @@ export function readYaml(path: string): unknown {
     throw new ScriptError(`${path}: cannot read the file (${(error as Error).message})`, { cause: error });
   }
   try {
-    return parse(text);
+    return parseYamlCached(text, cache);
   } catch (error) {
     throw new ScriptError(`${path}: is not valid YAML (${(error as Error).message})`, { cause: error });
   }

@@ -23,6 +23,7 @@
  */
 import { latestVersion, type MessageRole, type NewEffectItem, type NewOutboxItem, type OutboxItem, type PlanRecord } from './plan-record.js';
 import {
+  APP_NOT_INSTALLED,
   mayHaveTakenEffect,
   SlackCallError,
   type FoundMessage,
@@ -36,6 +37,7 @@ import {
 import { notice } from './message-intent.js';
 import type { Lease, PlanStore } from '../store/plan-store.js';
 import { phrase, type Phrase } from '../domain/message/phrase.js';
+import { inWorkspace } from './workspace-context.js';
 
 /** Errors that mean the whole channel is out of reach: nothing else queued for it can succeed. */
 const CHANNEL_UNREACHABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'missing_scope', 'invalid_auth', 'token_revoked', 'account_inactive']);
@@ -139,7 +141,9 @@ type Outcome =
   | { kind: 'done'; apply?: (record: PlanRecord) => void }
   | { kind: 'posted'; ts: string }
   | { kind: 'retry'; failure: SlackCallError }
-  | { kind: 'unreachable' | 'dropped'; code: string };
+  | { kind: 'unreachable' | 'dropped'; code: string }
+  /** The workspace has no installation any more: everything the plan owes is dropped. */
+  | { kind: 'uninstalled' };
 
 export class OutboxWorker {
   private readonly draining = new Set<string>();
@@ -317,13 +321,16 @@ export class OutboxWorker {
       }
       const hold = item.kind === 'note' ? 0 : await this.channelHold(record);
       if (hold > this.timers.now()) {
-        await this.holdBack(record, hold);
+        const held = record;
+        await inWorkspace({ teamId: held.teamId }, () => this.holdBack(held, hold));
         return;
       }
       // Renewed before each Slack call: a worker that lost its lease (it stalled past it) must not post.
       if (!(await this.claim(planId)) || this.stopped) return;
       this.performing.add(planId);
-      const outcome = await this.perform(record, item).finally(() => this.performing.delete(planId));
+      // Made with the token of the plan's own workspace, whatever request kicked the drain.
+      const current = record;
+      const outcome = await inWorkspace({ teamId: current.teamId }, () => this.perform(current, item)).finally(() => this.performing.delete(planId));
       if (outcome.kind === 'retry') {
         await this.retryLater(record, item, outcome.failure);
         return;
@@ -338,6 +345,7 @@ export class OutboxWorker {
         if (index >= 0) latest.outbox.splice(index, 1);
         if (outcome.kind === 'posted') rememberTs(latest, item, outcome.ts);
         if (outcome.kind === 'done') outcome.apply?.(latest);
+        if (outcome.kind === 'uninstalled') latest.outbox = [];
         if (outcome.kind === 'unreachable') {
           latest.outbox = [];
           if (item.kind === 'post' && item.role === 'kickoff') {
@@ -349,7 +357,7 @@ export class OutboxWorker {
         // An effect that recorded what it made (a canvas id) is saved for good: redoing it would make a second one.
         return { durable: outcome.kind === 'done' && outcome.apply !== undefined };
       });
-      if (outcome.kind === 'unreachable' || outcome.kind === 'dropped') await this.notify(planId, describeSlackFailure(outcome.code));
+      if (outcome.kind === 'unreachable' || outcome.kind === 'dropped') await inWorkspace({ teamId: current.teamId }, () => this.notify(planId, describeSlackFailure(outcome.code)));
     }
   }
 
@@ -405,6 +413,10 @@ export class OutboxWorker {
       }
       const failure = error instanceof SlackCallError ? error : new SlackCallError('unexpected_error', false);
       const context = { planId: record.id, channelId: record.channelId, item: item.kind, code: failure.code };
+      if (failure.code === APP_NOT_INSTALLED) {
+        logger.warn('the app is no longer installed in this workspace; dropped the messages the plan still owed', { ...context, teamId: record.teamId, items: record.outbox.length });
+        return { kind: 'uninstalled' };
+      }
       if (failure.retryable) {
         logger.warn('Slack call failed; will retry', context);
         return { kind: 'retry', failure };

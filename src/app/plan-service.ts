@@ -5,7 +5,7 @@
  * acknowledges only what is safe; the messages follow through the outbox.
  */
 import { startFlow, stepFlow } from '../domain/conversation/flow.js';
-import type { CarriedRates, FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
+import type { CarriedRates, FlowEffect, FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import { currencyOf } from '../domain/conversation/flow-answer.js';
 import type { Plan, StoredFinding } from '../domain/plan/plan.js';
@@ -16,7 +16,7 @@ import type { PlanStore } from '../store/plan-store.js';
 import { isPlanId } from './plan-id.js';
 import { enqueue, type FailureNotifier, type OutboxWorker } from './outbox-worker.js';
 import { intentsOfEffects, shownAnswer } from './effect-intents.js';
-import { notice } from './message-intent.js';
+import { notice, type MessageIntent } from './message-intent.js';
 import { latestVersion, markSeen, nextDueAt, titleOf, UNTITLED, type NewOutboxItem, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
 import { cancelReminders, type Reminder } from '../domain/review/reminders.js';
 import type { ApprovalPolicy } from '../domain/approval/approval.js';
@@ -43,7 +43,7 @@ export interface PlanServiceOptions {
 }
 
 /** Statuses of a posted plan whose answers can still be changed for a new version. */
-const EDITABLE: readonly PlanStatus[] = ['draft', 'changes-requested', 'approved'];
+export const EDITABLE: readonly PlanStatus[] = ['draft', 'changes-requested', 'approved'];
 
 /** A message in a thread, in a channel of a workspace. */
 export interface ThreadReply {
@@ -155,6 +155,19 @@ export class PlanService {
       return true;
     });
     return outcome;
+  }
+
+  /**
+   * Takes the state an edit made of a posted plan (the Edit form's changes, already
+   * read and checked): the plan is open again with that state, the thread is told what
+   * changed, and the step's messages follow as the thread path queues them (a new
+   * version when the plan is finished, with its approvals starting over).
+   */
+  async commitEdit(record: PlanRecord, state: FlowState, effects: FlowEffect[], note: MessageIntent): Promise<void> {
+    record.status = 'planning';
+    record.flow = state;
+    enqueue(record, { kind: 'post', where: 'thread', intent: note });
+    await this.present(record, effects, undefined);
   }
 
   /** Re-queues an update of the latest draft message (e.g. after its approval changed). */

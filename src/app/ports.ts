@@ -89,6 +89,12 @@ export class SlackCallError extends CodedError {
   }
 }
 
+/**
+ * The code of a Slack call that was never made because the workspace it is for has no
+ * installation of the app (uninstalled, or its bot token revoked): nothing is sent for it.
+ */
+export const APP_NOT_INSTALLED = 'app_not_installed';
+
 /** Failures after which Slack may still have done the call (a timeout, a 5xx): look before doing it again. */
 const UNCERTAIN = /^(request_failed|http_5\d\d|internal_error|fatal_error|service_unavailable|request_timeout)$/;
 

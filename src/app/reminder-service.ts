@@ -21,6 +21,7 @@ import type { PlanStore } from '../store/plan-store.js';
 import { latestVersion, type PlanRecord } from './plan-record.js';
 import type { PlanService } from './plan-service.js';
 import { mayHaveTakenEffect, SlackCallError, type Clock, type Logger, type MessageMetadata, type MessagePresenter, type Messenger } from './ports.js';
+import { inWorkspace } from './workspace-context.js';
 import type { PlanStatus } from './plan-record.js';
 
 /** Plans whose reminder date can be moved: posted and not yet in review (a draft keeps the date for when it is approved). */
@@ -159,7 +160,7 @@ export class ReminderService {
     });
     let sent = 0;
     for (const { record, reminder, recovering } of claimed) {
-      const outcome = await this.deliver(record, reminder, recovering);
+      const outcome = await inWorkspace({ teamId: record.teamId }, () => this.deliver(record, reminder, recovering));
       await plans.withRecord(planId, async (latest) => {
         const stored = latest.reminders?.find((r) => r.id === reminder.id);
         if (!stored || stored.status !== 'sending') return false;

@@ -35,6 +35,10 @@ export interface Surfaces {
   createCanvas(channelId: string, title: string, markdown: string): Promise<string>;
   /** Replaces a canvas's whole content. */
   replaceCanvas(canvasId: string, markdown: string): Promise<void>;
+  /** Opens a modal for the person whose `triggerId` it is (`views.open`, within the trigger's 3 s); returns the view's id. */
+  openModal(triggerId: string, view: Record<string, unknown>): Promise<string>;
+  /** Replaces what an open modal shows (`views.update`); `hash` refuses an update over a newer one. */
+  updateModal(viewId: string, view: Record<string, unknown>, hash?: string): Promise<void>;
   /** A link to a message (`chat.getPermalink`). */
   permalink(channelId: string, ts: string): Promise<string>;
 }

@@ -74,11 +74,25 @@ function checkBlock(block: unknown, at: string, context: BlockCheckContext): Pro
       return checkElements(block.elements, `${at}/elements`, LIMIT.contextElements);
     case 'image':
       return checkImage(block, at, context);
+    case 'input':
+      return checkInput(block, at);
     case 'data_visualization':
       return checkChartBlock(block, at);
     default:
       return undefined;
   }
+}
+
+/** An input block: a plain-text label and hint within their limits, and one element. */
+function checkInput(block: Json, at: string): Problem {
+  const labelProblem = checkText(block.label, `${at}/label`, LIMIT.inputLabel, true);
+  if (labelProblem) return labelProblem;
+  if (block.hint !== undefined) {
+    const hintProblem = checkText(block.hint, `${at}/hint`, LIMIT.inputHint, true);
+    if (hintProblem) return hintProblem;
+  }
+  if (!isJson(block.element)) return invalid(`${at}/element`, 'must be an element object');
+  return checkElement(block.element, `${at}/element`);
 }
 
 /** An image shows a public URL or an uploaded file; a file still being processed is refused, as Slack does. */
@@ -177,9 +191,52 @@ function checkElement(element: unknown, at: string): Problem {
     );
   }
   if (element.type === 'static_select' || element.type === 'multi_static_select' || element.type === 'overflow') {
-    return checkOptions(element.options, `${at}/options`, element.type === 'overflow' ? LIMIT.overflowOptions : LIMIT.selectOptions);
+    if (element.type !== 'overflow' && (element.options === undefined) === (element.option_groups === undefined)) {
+      return invalid(at, 'must have exactly one of "options" or "option_groups"');
+    }
+    return (
+      checkOptions(element.options, `${at}/options`, element.type === 'overflow' ? LIMIT.overflowOptions : LIMIT.selectOptions) ??
+      checkOptionGroups(element.option_groups, `${at}/option_groups`) ??
+      checkInitialOptions(element)
+    );
+  }
+  if (element.type === 'checkboxes' || element.type === 'radio_buttons') return checkOptions(element.options, `${at}/options`, 10);
+  if (element.type === 'plain_text_input') {
+    return maxLength(element.initial_value, LIMIT.textInputValue, `${at}/initial_value`) ?? (typeof element.max_length === 'number' && element.max_length > LIMIT.textInputValue ? invalid(`${at}/max_length`, `must be at most ${LIMIT.textInputValue}`) : undefined);
+  }
+  if (element.type === 'number_input') {
+    if (typeof element.is_decimal_allowed !== 'boolean') return invalid(`${at}/is_decimal_allowed`, 'must be a boolean');
+    const initial = element.initial_value;
+    if (initial !== undefined && (typeof initial !== 'string' || !(element.is_decimal_allowed ? /^-?\d+(?:\.\d+)?$/ : /^-?\d+$/).test(initial))) {
+      return invalid(`${at}/initial_value`, 'must be a number the input accepts');
+    }
+    return undefined;
+  }
+  if (element.type === 'datepicker' && element.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(element.initial_date))) {
+    return invalid(`${at}/initial_date`, 'must be YYYY-MM-DD');
   }
   return undefined;
+}
+
+function checkOptionGroups(groups: unknown, at: string): Problem {
+  if (groups === undefined) return undefined;
+  if (!Array.isArray(groups) || groups.length === 0 || groups.length > LIMIT.optionGroups) return invalid(at, `must hold 1 to ${LIMIT.optionGroups} groups`);
+  for (const [index, group] of groups.entries()) {
+    const where = `${at}/${index}`;
+    if (!isJson(group)) return invalid(where, 'must be an option group object');
+    const problem = checkText(group.label, `${where}/label`, LIMIT.optionGroupLabel, true) ?? checkOptions(group.options, `${where}/options`, LIMIT.selectOptions);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** Slack refuses an initial option that is not one of the select's options. */
+function checkInitialOptions(element: Json): Problem {
+  const all = [...(Array.isArray(element.options) ? element.options : []), ...(Array.isArray(element.option_groups) ? element.option_groups.flatMap((group) => (isJson(group) && Array.isArray(group.options) ? group.options : [])) : [])];
+  const values = new Set(all.map((option) => (isJson(option) ? option.value : undefined)));
+  const initial = [...(element.initial_option ? [element.initial_option] : []), ...(Array.isArray(element.initial_options) ? element.initial_options : [])];
+  const stray = initial.find((option) => !isJson(option) || !values.has(option.value));
+  return stray === undefined ? undefined : invalid('/initial_option', 'must be one of the options');
 }
 
 function checkOptions(options: unknown, at: string, max: number): Problem {

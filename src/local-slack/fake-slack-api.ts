@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { applyResponseUrlPost, type ResponseUrlContext, type ResponseUrlEffect } from './apply-response-url-post.js';
 import type { FakeCanvas } from './fake-canvases.js';
 import { receiveUpload, type FakeFile } from './fake-files.js';
-import { FAKE_SLACK_METHODS, type MethodArgs, type MethodContext, type OpenedView, type PublishedHome, type ScheduledMessage } from './fake-slack-methods.js';
+import { checkModal, FAKE_SLACK_METHODS, updateOpenedView, type MethodArgs, type MethodContext, type OpenedView, type PublishedHome, type ScheduledMessage } from './fake-slack-methods.js';
 import {
   createFakeWorkspace,
   DEFAULT_FAKE_CHANNELS,
@@ -22,6 +22,7 @@ import {
 import { parseMethodArgs } from './parse-method-args.js';
 import { SlackMethodError } from './slack-method-error.js';
 import { createFakeSocketMode, type FakeSocketMode } from './socket-mode-server.js';
+import { readBody } from '../slack/receivers/read-body.js';
 
 export type { ResponseUrlContext } from './apply-response-url-post.js';
 export type { OpenedView, PublishedHome, ScheduledMessage } from './fake-slack-methods.js';
@@ -47,6 +48,32 @@ export interface FakeSlackOptions {
   unsupportedBlocks?: string[];
   /** ms an upload takes to process after `files.completeUploadExternal` (default 30) */
   fileProcessingMs?: number;
+  /** The app's OAuth credentials `oauth.v2.access` accepts (defaults shown in {@link FAKE_OAUTH}). */
+  oauth?: { clientId: string; clientSecret: string };
+}
+
+/** The fake app's OAuth credentials unless a test gives others. */
+export const FAKE_OAUTH = { clientId: '1111.2222', clientSecret: 'fake-client-secret' } as const;
+
+/** A workspace that approved an install in the fake's authorize page: the code to hand to the redirect. */
+export interface FakeInstallGrant {
+  teamId: string;
+  teamName?: string;
+  /** Who clicked Allow. */
+  userId?: string;
+  /** An org-wide install of an Enterprise Grid organisation. */
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+}
+
+/** What the fake knows about a bot token it issued. */
+export interface FakeIssuedToken {
+  token: string;
+  teamId: string;
+  enterpriseId?: string;
+  botUserId: string;
+  botId: string;
+  revoked: boolean;
 }
 
 /**
@@ -71,6 +98,8 @@ export interface RecordedCall {
   method: string;
   /** parsed arguments, without any `token` */
   args: MethodArgs;
+  /** The workspace whose token made the call (the default workspace for the fake's own bot token). */
+  teamId?: string;
   /** size of the request body as sent, in bytes (token included) */
   bytes: number;
   time: number;
@@ -117,6 +146,16 @@ export interface FakeSlack {
   readonly botId: string;
   readonly teamId: string;
   readonly calls: readonly RecordedCall[];
+  /**
+   * Slack's authorize page, after a person allowed the install for `grant`'s workspace:
+   * the `code` Slack puts in the redirect (exchanged once by `oauth.v2.access` for a bot
+   * token of that workspace's own).
+   */
+  grantInstall(grant: FakeInstallGrant): string;
+  /** Bot tokens issued by `oauth.v2.access`, by token. */
+  readonly issuedTokens: ReadonlyMap<string, FakeIssuedToken>;
+  /** Revokes every token issued for the workspace (an uninstall); Slack refuses them from then on. */
+  revokeTokens(teamId: string): void;
   /** TCP connections accepted so far (a client that keeps connections alive opens few) */
   readonly connections: number;
   readonly responses: readonly RecordedResponse[];
@@ -135,8 +174,19 @@ export interface FakeSlack {
   callsTo(method: string): RecordedCall[];
   /** URL of a response_url; `context` says which channel, user and message it answers. */
   responseUrl(id: string, context?: ResponseUrlContext): string;
-  /** A fresh trigger_id that expires 3 s later (by `now`) and works once. */
-  issueTriggerId(): string;
+  /** A fresh trigger_id that expires 3 s later (by `now`) and works once; `userId` is whom it belongs to. */
+  issueTriggerId(userId?: string): string;
+  /** A modal by its id, as it is shown now. */
+  view(viewId: string): OpenedView | undefined;
+  /** The modal a user sees now: the top of their stack, if one is open. */
+  openModal(userId: string): OpenedView | undefined;
+  /**
+   * What Slack does with the bot's answer to a `view_submission`: `update` replaces the
+   * modal, `push` stacks a new one, `clear` closes them all, `errors` (or anything else) leaves it.
+   */
+  applyViewResponse(viewId: string, response: unknown): void;
+  /** The user closed a modal (Cancel or ×). */
+  closeView(viewId: string): void;
   /** Make the next `times` calls of `method` (or `response_url`) fail with `fault`. */
   failNext(method: string, fault: FakeSlackFault, times?: number): void;
   /** Clear faults and records (calls, responses); `{ state: true }` also rebuilds the workspace. */
@@ -187,6 +237,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       emit,
     );
 
+  const closeOne = (view: OpenedView): void => {
+    if (view.closed) return;
+    view.closed = true;
+    emit({ type: 'view_closed', viewId: view.id });
+  };
   const timers = new Set<NodeJS.Timeout>();
   const schedule = (work: () => void, ms: number): void => {
     const timer = setTimeout(() => {
@@ -214,6 +269,48 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const responseUrls = new Map<string, ResponseUrlContext & { issuedAt: number; uses: number }>();
   const hanging = new Set<ServerResponse>();
   let triggerCount = 0;
+  const oauthApp = options.oauth ?? FAKE_OAUTH;
+  const grants = new Map<string, FakeInstallGrant>();
+  const issued = new Map<string, FakeIssuedToken>();
+  let grantCount = 0;
+  let codeCount = 0;
+
+  /** `oauth.v2.access`: the app's credentials (form fields or Basic auth) and a code granted once. */
+  function exchangeCode(req: IncomingMessage, args: MethodArgs): Record<string, unknown> {
+    const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const [basicId, basicSecret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
+    const clientId = typeof args.client_id === 'string' ? args.client_id : basicId;
+    const clientSecret = typeof args.client_secret === 'string' ? args.client_secret : basicSecret;
+    if (clientId !== oauthApp.clientId) throw new SlackMethodError('invalid_client_id');
+    if (clientSecret !== oauthApp.clientSecret) throw new SlackMethodError('bad_client_secret');
+    const code = typeof args.code === 'string' ? args.code : '';
+    const grant = grants.get(code);
+    if (!grant) throw new SlackMethodError('invalid_code');
+    grants.delete(code);
+    grantCount += 1;
+    const n = String(grantCount).padStart(3, '0');
+    const minted: FakeIssuedToken = {
+      token: `xoxb-${grant.teamId.toLowerCase()}-${n}`,
+      teamId: grant.teamId,
+      ...(grant.enterpriseId ? { enterpriseId: grant.enterpriseId } : {}),
+      botUserId: `U0BOT${grant.teamId.slice(-4)}`,
+      botId: `B0BOT${grant.teamId.slice(-4)}`,
+      revoked: false,
+    };
+    issued.set(minted.token, minted);
+    const orgWide = grant.isEnterpriseInstall === true;
+    return {
+      app_id: 'A0FAKEAPP',
+      authed_user: { id: grant.userId ?? 'U0INSTALLER' },
+      scope: 'chat:write,commands',
+      token_type: 'bot',
+      access_token: minted.token,
+      bot_user_id: minted.botUserId,
+      team: orgWide ? null : { id: grant.teamId, name: grant.teamName ?? grant.teamId },
+      enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: grant.enterpriseId } : null,
+      is_enterprise_install: orgWide,
+    };
+  }
 
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
@@ -264,6 +361,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       call.args = args;
       const fault = await answerFault(method, res, call);
       if (fault === true) return;
+      if (method === 'oauth.v2.access') {
+        // Takes the app's credentials, not a token.
+        call.response = send(res, 200, { ok: true, ...exchangeCode(req, args) });
+        return;
+      }
       const given = bearer(req.headers.authorization) ?? (typeof token === 'string' ? token : undefined);
       if (given === undefined) throw new SlackMethodError('not_authed');
       if (method === 'apps.connections.open') {
@@ -272,10 +374,24 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         call.response = send(res, 200, { ok: true, url: socketMode.connectionUrl() });
         return;
       }
-      if (given !== botToken) throw new SlackMethodError('invalid_auth');
+      const minted = issued.get(given);
+      if (given !== botToken && !minted) throw new SlackMethodError('invalid_auth');
+      call.teamId = minted?.teamId ?? identity.teamId;
+      if (minted?.revoked) throw new SlackMethodError('token_revoked');
       const handler = FAKE_SLACK_METHODS[method];
       if (!handler) throw new SlackMethodError('unknown_method');
-      const body = { ok: true, ...handler(args, ctx) };
+      const body =
+        minted && method === 'auth.test'
+          ? {
+              ok: true,
+              url: `https://${minted.teamId.toLowerCase()}.slack.com/`,
+              team_id: minted.teamId,
+              user_id: minted.botUserId,
+              bot_id: minted.botId,
+              ...(minted.enterpriseId ? { enterprise_id: minted.enterpriseId } : {}),
+              is_enterprise_install: false,
+            }
+          : { ok: true, ...handler(args, ctx) };
       if (fault && 'accepted' in fault) {
         call.accepted = fault.accepted;
         if (fault.accepted === 'drop') res.destroy();
@@ -327,7 +443,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       send(res, 404, { ok: false, error: 'not_found' });
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY_BYTES);
     if (body === undefined) {
       send(res, 413, { ok: false, error: 'request_too_large' });
       return;
@@ -369,6 +485,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     get connections() {
       return connections;
     },
+    grantInstall(grant) {
+      codeCount += 1;
+      const code = `code-${grant.teamId}-${codeCount}`;
+      grants.set(code, grant);
+      return code;
+    },
+    get issuedTokens() {
+      return issued;
+    },
+    revokeTokens(teamId) {
+      for (const minted of issued.values()) if (minted.teamId === teamId) minted.revoked = true;
+    },
     get responses() {
       return responses;
     },
@@ -396,11 +524,33 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       responseUrls.set(id, { ...existing, ...context, issuedAt: existing?.issuedAt ?? now(), uses: existing?.uses ?? 0 });
       return `${base}/respond/${id}`;
     },
-    issueTriggerId() {
+    issueTriggerId(userId) {
       triggerCount += 1;
       const id = `${triggerCount}.${port}.fake${String(triggerCount).padStart(6, '0')}`;
-      ctx.triggers.set(id, { issuedAt: now(), used: false });
+      ctx.triggers.set(id, { issuedAt: now(), used: false, ...(userId ? { userId } : {}) });
       return id;
+    },
+    view: (viewId) => ctx.views.find((view) => view.id === viewId),
+    openModal: (userId) => [...ctx.views].reverse().find((view) => view.userId === userId && !view.closed),
+    applyViewResponse(viewId, response) {
+      const opened = ctx.views.find((view) => view.id === viewId);
+      if (!opened || opened.closed || typeof response !== 'object' || response === null) return;
+      const { response_action: action, view } = response as { response_action?: unknown; view?: unknown };
+      const valid = typeof view === 'object' && view !== null && checkModal(view as Record<string, unknown>) === undefined;
+      if (action === 'update' && valid) {
+        updateOpenedView(opened, view as Record<string, unknown>);
+        ctx.workspace.emit({ type: 'view_updated', view: view as Record<string, unknown>, viewId });
+      } else if (action === 'push' && valid) {
+        const id = `V${String(ctx.views.length + 1).padStart(8, '0')}`;
+        ctx.views.push({ id, triggerId: opened.triggerId, view: view as Record<string, unknown>, hash: `${id}.0`, updates: 0, parentId: opened.id, ...(opened.userId ? { userId: opened.userId } : {}) });
+        ctx.workspace.emit({ type: 'view_opened', view: view as Record<string, unknown>, viewId: id });
+      } else if (action === 'clear') {
+        for (const other of ctx.views) if (other.userId === opened.userId || other.id === viewId) closeOne(other);
+      }
+    },
+    closeView(viewId) {
+      const opened = ctx.views.find((view) => view.id === viewId);
+      if (opened) closeOne(opened);
     },
     failNext(method, fault, times = 1) {
       const queue = faults.get(method) ?? [];
@@ -523,18 +673,6 @@ function bearer(header: string | undefined): string | undefined {
 
 function pageSizeOf(options: FakeSlackOptions): { pageSize?: number } {
   return options.pageSize === undefined ? {} : { pageSize: options.pageSize };
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function listen(server: Server): Promise<number> {

@@ -12,11 +12,22 @@ import {
 } from './fake-workspace.js';
 import { SlackMethodError } from './slack-method-error.js';
 
-/** A modal the bot opened with `views.open`. */
+/** A modal the bot opened with `views.open` (or pushed with `views.push`), as it is shown now. */
 export interface OpenedView {
   id: string;
   triggerId: string;
+  /** The view as last opened or updated (`views.update`, or a `response_action: update`). */
   view: Record<string, unknown>;
+  /** Changes with every update; an update that passes an older one gets `hash_conflict`. */
+  hash: string;
+  /** Who the trigger was issued to, when the driver said so. */
+  userId?: string;
+  /** The view below it on the stack (`views.push`). */
+  parentId?: string;
+  /** Closed by the user, by the bot (`response_action: clear`) or replaced by a new `views.open`. */
+  closed?: boolean;
+  /** How many times it was updated. */
+  updates: number;
 }
 
 /** A message waiting in `chat.scheduleMessage`'s queue. */
@@ -54,8 +65,8 @@ export interface MethodContext {
   schedule: (work: () => void, ms: number) => void;
   /** Block types this fake workspace refuses, to stand for a Slack without them. */
   unsupportedBlocks: ReadonlySet<string>;
-  /** trigger ids the driver handed out, with when (ms) and whether one was already used */
-  triggers: Map<string, { issuedAt: number; used: boolean }>;
+  /** trigger ids the driver handed out, with when (ms), whether one was already used and for whom */
+  triggers: Map<string, { issuedAt: number; used: boolean; userId?: string }>;
   /** caps every paginated page, so a bot's default `limit` still has to follow cursors */
   pageSize?: number;
 }
@@ -67,6 +78,8 @@ type Handler = (args: MethodArgs, ctx: MethodContext) => Record<string, unknown>
 
 const MAX_TEXT = 40_000;
 const TRIGGER_LIFETIME_MS = 3_000;
+/** Slack keeps at most three modals on a stack. */
+const MAX_VIEW_STACK = 3;
 const MAX_SCHEDULE_AHEAD_S = 120 * 24 * 60 * 60;
 
 /** The Web API methods the fake implements, by method name. */
@@ -296,19 +309,66 @@ export const FAKE_SLACK_METHODS: Readonly<Record<string, Handler>> = {
 
   'canvases.edit': (args, ctx) => editCanvas(args, ctx.canvases),
 
-  'views.open': (args, ctx) => {
-    const triggerId = stringArg(args, 'trigger_id');
+  'views.open': (args, ctx) => openView(args, ctx, undefined),
+
+  'views.push': (args, ctx) => {
+    const top = [...ctx.views].reverse().find((view) => !view.closed);
+    if (!top) throw new SlackMethodError('not_found', ['[ERROR] no modal is open to push onto']);
+    return openView(args, ctx, top);
+  },
+
+  'views.update': (args, ctx) => {
+    const viewId = stringArg(args, 'view_id');
     const view = args.view;
-    if (triggerId === undefined || !isJson(view)) throw new SlackMethodError('invalid_arguments');
-    useTrigger(triggerId, ctx);
+    if (viewId === undefined || !isJson(view)) throw new SlackMethodError('invalid_arguments', ['[ERROR] view_id and view are required']);
+    const opened = ctx.views.find((candidate) => candidate.id === viewId);
+    if (!opened || opened.closed) throw new SlackMethodError('not_found');
+    const hash = stringArg(args, 'hash');
+    if (hash !== undefined && hash !== opened.hash) throw new SlackMethodError('hash_conflict');
     const problem = checkModal(view);
     if (problem) throw new SlackMethodError('invalid_arguments', [problem]);
-    const opened: OpenedView = { id: `V${String(ctx.views.length + 1).padStart(8, '0')}`, triggerId, view };
-    ctx.views.push(opened);
-    ctx.workspace.emit({ type: 'view_opened', view });
-    return { view: { id: opened.id, team_id: ctx.workspace.teamId, ...view, state: { values: {} } } };
+    updateOpenedView(opened, view);
+    ctx.workspace.emit({ type: 'view_updated', view, viewId });
+    return { view: viewResponse(opened, ctx) };
   },
 };
+
+/** `views.open`, or `views.push` on top of `parent`. */
+function openView(args: MethodArgs, ctx: MethodContext, parent: OpenedView | undefined) {
+  const triggerId = stringArg(args, 'trigger_id');
+  const view = args.view;
+  if (triggerId === undefined || !isJson(view)) throw new SlackMethodError('invalid_arguments');
+  const userId = useTrigger(triggerId, ctx);
+  const problem = checkModal(view);
+  if (problem) throw new SlackMethodError('invalid_arguments', [problem]);
+  if (parent && ctx.views.filter((candidate) => !candidate.closed).length >= MAX_VIEW_STACK) throw new SlackMethodError('push_limit_reached');
+  // A new modal replaces whatever this user had open; a pushed one goes on top of it.
+  if (!parent) for (const other of ctx.views) if (other.userId === userId && userId !== undefined) other.closed = true;
+  const id = `V${String(ctx.views.length + 1).padStart(8, '0')}`;
+  const opened: OpenedView = {
+    id,
+    triggerId,
+    view,
+    hash: `${id}.0`,
+    updates: 0,
+    ...(userId ? { userId } : {}),
+    ...(parent ? { parentId: parent.id } : {}),
+  };
+  ctx.views.push(opened);
+  ctx.workspace.emit({ type: 'view_opened', view, viewId: opened.id });
+  return { view: viewResponse(opened, ctx) };
+}
+
+/** Replaces what a modal shows, as `views.update` or a `response_action: update` does. */
+export function updateOpenedView(opened: OpenedView, view: Record<string, unknown>): void {
+  opened.view = view;
+  opened.updates += 1;
+  opened.hash = `${opened.id}.${opened.updates}`;
+}
+
+function viewResponse(opened: OpenedView, ctx: MethodContext): Record<string, unknown> {
+  return { id: opened.id, team_id: ctx.workspace.teamId, ...opened.view, hash: opened.hash, state: { values: {} } };
+}
 
 function channelArg(args: MethodArgs, workspace: FakeWorkspace, rules: { mustBeMember: boolean }): FakeChannel {
   const channel = workspace.findChannel(stringArg(args, 'channel') ?? '');
@@ -374,11 +434,21 @@ function metadataArg(args: MethodArgs): Record<string, unknown> | undefined {
   return metadata;
 }
 
-function checkModal(view: Record<string, unknown>): string | undefined {
-  const title = view.title;
+/** Slack's limits on a modal: title, submit and close at most 24 characters, metadata 3,000, callback id 255. */
+export function checkModal(view: Record<string, unknown>): string | undefined {
   if (view.type !== 'modal') return '[ERROR] must be "modal" [json-pointer:/view/type]';
-  if (!isJson(title) || typeof title.text !== 'string' || title.text.length > 24) {
-    return '[ERROR] title must be plain_text of at most 24 characters [json-pointer:/view/title]';
+  for (const key of ['title', 'submit', 'close'] as const) {
+    const text = view[key];
+    if (key !== 'title' && text === undefined) continue;
+    if (!isJson(text) || text.type !== 'plain_text' || typeof text.text !== 'string' || text.text.length === 0 || text.text.length > 24) {
+      return `[ERROR] ${key} must be plain_text of 1 to 24 characters [json-pointer:/view/${key}]`;
+    }
+  }
+  if (typeof view.private_metadata === 'string' && view.private_metadata.length > 3000) return '[ERROR] must be less than 3001 characters [json-pointer:/view/private_metadata]';
+  if (typeof view.callback_id === 'string' && view.callback_id.length > 255) return '[ERROR] must be less than 256 characters [json-pointer:/view/callback_id]';
+  const blocks = Array.isArray(view.blocks) ? view.blocks : [];
+  if (view.submit === undefined && blocks.some((block) => isJson(block) && block.type === 'input')) {
+    return '[ERROR] a view with input blocks needs a submit button [json-pointer:/view/submit]';
   }
   return findBlockKitProblem(view.blocks, 'modal')?.message;
 }
@@ -388,11 +458,13 @@ function blockCheck(ctx: MethodContext): BlockCheckContext {
   return { fileReady: (id) => ctx.files.files.get(id)?.state === 'ready', unsupported: ctx.unsupportedBlocks };
 }
 
-function useTrigger(triggerId: string, ctx: MethodContext): void {
+/** Uses a trigger id once, within its 3 s; returns whom it was issued to, when known. */
+function useTrigger(triggerId: string, ctx: MethodContext): string | undefined {
   const trigger = ctx.triggers.get(triggerId) ?? { issuedAt: ctx.workspace.now(), used: false };
   if (trigger.used) throw new SlackMethodError('exchanged_trigger_id');
   if (ctx.workspace.now() - trigger.issuedAt > TRIGGER_LIFETIME_MS) throw new SlackMethodError('expired_trigger_id');
   ctx.triggers.set(triggerId, { ...trigger, used: true });
+  return trigger.userId;
 }
 
 function messagePage(channel: FakeChannel, messages: FakeMessage[], args: MethodArgs, ctx: MethodContext) {

@@ -83,7 +83,9 @@ export type FakeSlackChange =
   | { type: 'message_deleted'; message: FakeMessage }
   | { type: 'ephemeral_posted'; ephemeral: FakeEphemeral }
   | { type: 'reaction_added' | 'reaction_removed'; message: FakeMessage; reaction: string; user: string }
-  | { type: 'view_opened'; view: Record<string, unknown> }
+  | { type: 'view_opened'; view: Record<string, unknown>; viewId: string }
+  | { type: 'view_updated'; view: Record<string, unknown>; viewId: string }
+  | { type: 'view_closed'; viewId: string }
   | { type: 'home_published'; userId: string; view: Record<string, unknown> }
   | { type: 'file_shared'; files: { id: string; filename: string; bytes?: Buffer }[]; message: FakeMessage };
 

@@ -73,6 +73,28 @@ export interface HomeActionInput extends ForgeOptions {
   value?: string;
 }
 
+/** A value a person gives one input of a modal: an option value (or several), a date, a number or text; `null` empties it. */
+export type ViewInputValue = string | string[] | null;
+
+/** A choice or click inside an open modal (e.g. a section picked in its menu). */
+export interface ViewActionInput extends ForgeOptions {
+  userId: string;
+  viewId: string;
+  actionId: string;
+  value?: string;
+  selectedOption?: string;
+  selectedOptions?: string[];
+  /** What the inputs hold when the action fires, by block id (the rest keep their initial values). */
+  values?: Record<string, ViewInputValue>;
+}
+
+/** A modal submitted by a person: the inputs they changed, by block id (the rest keep their initial values). */
+export interface ViewSubmissionInput extends ForgeOptions {
+  userId: string;
+  viewId: string;
+  values?: Record<string, ViewInputValue>;
+}
+
 /** A message shortcut ("…" menu on a message) chosen by a user. */
 export interface MessageShortcutInput extends ForgeOptions {
   userId: string;
@@ -121,6 +143,13 @@ export interface SlackDriver {
   appHomeOpened(input: { userId: string; tab?: 'home' | 'messages' } & EventDeliveryOptions): Promise<DriverResponse & { eventId: string }>;
   homeAction(input: HomeActionInput): Promise<DriverResponse>;
   messageShortcut(input: MessageShortcutInput): Promise<DriverResponse>;
+  /** A `block_actions` from a modal the fake has open. */
+  viewAction(input: ViewActionInput): Promise<DriverResponse>;
+  /**
+   * A `view_submission` of a modal the fake has open; the bot's answer (`response`, parsed)
+   * is applied to the fake's modal as Slack would (update, push, clear; errors leave it open).
+   */
+  viewSubmission(input: ViewSubmissionInput): Promise<DriverResponse & { response?: Record<string, unknown> }>;
 }
 
 const API_APP_ID = 'A0FAKEAPP';
@@ -166,7 +195,19 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
   const sendForm = (fields: Record<string, string>, forge: ForgeOptions, sent: Record<string, unknown> = fields) =>
     deliver(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', forge, sent);
 
-  const triggerId = (given: string | undefined): string => given ?? fake?.issueTriggerId() ?? `${nextId()}.fake.trigger`;
+  const triggerId = (given: string | undefined, userId?: string): string => given ?? fake?.issueTriggerId(userId) ?? `${nextId()}.fake.trigger`;
+
+  /** The modal a view request is about, as the fake shows it now. */
+  const openedView = (viewId: string): { view: Json; hash: string } => {
+    const opened = fake?.view(viewId);
+    if (!opened || opened.closed) throw new Error(`The fake Slack has no open modal ${viewId}; open one with views.open first.`);
+    return { view: opened.view, hash: opened.hash };
+  };
+  const viewPayload = (viewId: string, values: Record<string, ViewInputValue> | undefined): Json => {
+    const { view, hash } = openedView(viewId);
+    return { id: viewId, team_id: teamId, app_id: API_APP_ID, bot_id: fake?.botId ?? 'B0BOT', ...view, hash, state: { values: viewState(view.blocks as Json[] | undefined, values ?? {}) } };
+  };
+  const userOf = (userId: string): Json => ({ id: userId, username: fake?.user(userId)?.name ?? userId.toLowerCase(), name: fake?.user(userId)?.name ?? userId.toLowerCase(), team_id: teamId });
   const responseUrl = (kind: string, context: { channelId: string; userId: string; messageTs?: string }): string =>
     fake?.responseUrl(`${kind}-${nextId()}-${Math.floor(now())}`, context) ?? `http://127.0.0.1:9/respond/${kind}-${nextId()}`;
 
@@ -225,7 +266,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         api_app_id: API_APP_ID,
         is_enterprise_install: 'false',
         response_url: responseUrl('cmd', { channelId: input.channelId, userId: input.userId }),
-        trigger_id: triggerId(input.triggerId),
+        trigger_id: triggerId(input.triggerId, input.userId),
       };
       return sendForm(fields, input);
     },
@@ -245,7 +286,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
           is_ephemeral: false,
           ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
         },
-        trigger_id: triggerId(undefined),
+        trigger_id: triggerId(undefined, input.userId),
         team: { id: teamId, domain: 'fake-workspace' },
         enterprise: null,
         is_enterprise_install: false,
@@ -312,7 +353,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         api_app_id: API_APP_ID,
         token: VERIFICATION_TOKEN,
         container: { type: 'view', view_id: `VH${input.userId}` },
-        trigger_id: triggerId(undefined),
+        trigger_id: triggerId(undefined, input.userId),
         team: { id: teamId, domain: 'fake-workspace' },
         enterprise: null,
         is_enterprise_install: false,
@@ -327,7 +368,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
       const payload = {
         type: 'message_action',
         callback_id: input.callbackId,
-        trigger_id: triggerId(undefined),
+        trigger_id: triggerId(undefined, input.userId),
         action_ts: nextTs(),
         team: { id: teamId, domain: 'fake-workspace' },
         user: { id: input.userId, name: fake?.user(input.userId)?.name ?? input.userId.toLowerCase(), team_id: teamId },
@@ -348,7 +389,107 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
       };
       return sendForm({ payload: JSON.stringify(payload) }, input, payload);
     },
+
+    viewAction(input) {
+      const view = viewPayload(input.viewId, input.values);
+      const found = findActionElement(view.blocks as Json[] | undefined, input.actionId);
+      const payload = {
+        type: 'block_actions',
+        user: userOf(input.userId),
+        api_app_id: API_APP_ID,
+        token: VERIFICATION_TOKEN,
+        container: { type: 'view', view_id: input.viewId },
+        trigger_id: triggerId(undefined, input.userId),
+        team: { id: teamId, domain: 'fake-workspace' },
+        enterprise: null,
+        is_enterprise_install: false,
+        view,
+        actions: [actionOf({ ...input, channelId: '', messageTs: '' }, found, nextTs())],
+      };
+      return sendForm({ payload: JSON.stringify(payload) }, input, payload);
+    },
+
+    async viewSubmission(input) {
+      const view = viewPayload(input.viewId, input.values);
+      const payload = {
+        type: 'view_submission',
+        team: { id: teamId, domain: 'fake-workspace' },
+        user: userOf(input.userId),
+        api_app_id: API_APP_ID,
+        token: VERIFICATION_TOKEN,
+        trigger_id: triggerId(undefined, input.userId),
+        view,
+        response_urls: [],
+        is_enterprise_install: false,
+        enterprise: null,
+      };
+      const sent = await sendForm({ payload: JSON.stringify(payload) }, input, payload);
+      let response: Record<string, unknown> | undefined;
+      try {
+        response = sent.body ? (JSON.parse(sent.body) as Record<string, unknown>) : undefined;
+      } catch {
+        response = undefined;
+      }
+      // Slack closes a modal that was acknowledged with nothing, and applies any response_action.
+      if (sent.status === 200) fake?.applyViewResponse(input.viewId, response ?? { response_action: 'clear' });
+      return { ...sent, ...(response ? { response } : {}) };
+    },
   };
+}
+
+/** The `state.values` Slack sends with a view: every input's current value, initial unless given in `values`. */
+function viewState(blocks: Json[] | undefined, values: Record<string, ViewInputValue>): Record<string, Record<string, Json>> {
+  const state: Record<string, Record<string, Json>> = {};
+  for (const block of blocks ?? []) {
+    const blockId = typeof block.block_id === 'string' ? block.block_id : undefined;
+    if (!blockId) continue;
+    const elements = block.type === 'input' && isJsonObject(block.element) ? [block.element] : block.type === 'actions' && Array.isArray(block.elements) ? (block.elements as Json[]) : [];
+    for (const element of elements) {
+      const actionId = typeof element.action_id === 'string' ? element.action_id : undefined;
+      if (!actionId) continue;
+      const given = Object.hasOwn(values, blockId) ? values[blockId] : undefined;
+      const entry = inputState(element, given, Object.hasOwn(values, blockId));
+      if (entry) (state[blockId] ??= {})[actionId] = entry;
+    }
+  }
+  return state;
+}
+
+function inputState(element: Json, given: ViewInputValue | undefined, isGiven: boolean): Json | undefined {
+  const options = allOptions(element);
+  const option = (value: string): Json => options.find((candidate) => candidate.value === value) ?? { text: { type: 'plain_text', text: value }, value };
+  const list = (value: ViewInputValue | undefined): string[] => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]);
+  const one = (value: ViewInputValue | undefined): string | null => (value === null || value === undefined ? null : Array.isArray(value) ? (value[0] ?? null) : value);
+  const type = element.type;
+  switch (type) {
+    case 'static_select': {
+      const initial = isJsonObject(element.initial_option) ? element.initial_option : null;
+      const chosen = isGiven ? one(given) : null;
+      return { type, selected_option: isGiven ? (chosen === null ? null : option(chosen)) : initial };
+    }
+    case 'multi_static_select':
+    case 'checkboxes': {
+      const initial = Array.isArray(element.initial_options) ? element.initial_options : [];
+      return { type, selected_options: isGiven ? list(given).map(option) : initial };
+    }
+    case 'datepicker':
+      return { type, selected_date: isGiven ? one(given) : (element.initial_date ?? null) };
+    case 'number_input':
+    case 'plain_text_input':
+      return { type, value: isGiven ? one(given) : (element.initial_value ?? null) };
+    default:
+      return undefined;
+  }
+}
+
+function allOptions(element: Json): Json[] {
+  const direct = Array.isArray(element.options) ? (element.options as Json[]) : [];
+  const grouped = Array.isArray(element.option_groups) ? (element.option_groups as Json[]).flatMap((group) => (Array.isArray(group.options) ? (group.options as Json[]) : [])) : [];
+  return [...direct, ...grouped];
+}
+
+function isJsonObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Escape typed text the way Slack does before sending it to an app. */
@@ -400,7 +541,8 @@ function actionOf(input: BlockActionInput, found: { blockId: string; element: Js
 function findActionElement(blocks: Json[] | undefined, actionId: string): { blockId: string; element: Json } | undefined {
   for (const block of blocks ?? []) {
     const elements = Array.isArray(block.elements) ? (block.elements as Json[]) : [];
-    const candidates = block.accessory ? [...elements, block.accessory as Json] : elements;
+    const inner = block.element && typeof block.element === 'object' ? [block.element as Json] : [];
+    const candidates = [...elements, ...inner, ...(block.accessory ? [block.accessory as Json] : [])];
     const element = candidates.find((candidate) => candidate.action_id === actionId);
     if (element) return { blockId: typeof block.block_id === 'string' ? block.block_id : 'fake-block', element };
   }
@@ -408,7 +550,7 @@ function findActionElement(blocks: Json[] | undefined, actionId: string): { bloc
 }
 
 function optionText(element: Json | undefined, value: string): string {
-  const options = Array.isArray(element?.options) ? (element.options as Json[]) : [];
+  const options = element ? allOptions(element) : [];
   const match = options.find((option) => option.value === value);
   const text = match?.text as Json | undefined;
   return typeof text?.text === 'string' ? text.text : value;

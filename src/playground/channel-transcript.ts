@@ -46,7 +46,7 @@ export class ChannelTranscript {
       if (change.ephemeral.channel === this.channelId) this.pending.push({ kind: 'ephemeral', ephemeral: change.ephemeral });
       return;
     }
-    if (change.type === 'view_opened' || change.type === 'home_published' || change.type === 'file_shared' || change.message.channel !== this.channelId) return;
+    if (change.type === 'view_opened' || change.type === 'view_updated' || change.type === 'view_closed' || change.type === 'home_published' || change.type === 'file_shared' || change.message.channel !== this.channelId) return;
     const { message } = change;
     if (change.type === 'reaction_added' || change.type === 'reaction_removed') {
       this.pending.push({ kind: 'line', text: this.reactionLine(change.type === 'reaction_added', message, change.reaction, change.user) });

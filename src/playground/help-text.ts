@@ -21,6 +21,10 @@ export const HELP_LINES: readonly string[] = [
   '  :clock +3d  :clock +2w  :clock +1d 6h  :clock 2027-04-15 10:00   move time forward; due reminders fire',
   '  :messages                    print every bot message again',
   '  :home                        open your Home tab (your plans, approvals, reviews); :home 2 clicks its button [2]',
+  '  :edit budget                 open the newest draft\'s Edit form (a modal) at a part: problem, audience, insight, objective,',
+  '                               message, contacts, budget, schedule (or its number); :edit row 3 / :edit row new in contacts',
+  '  :set 2 300000                fill input [2] of the form (a menu by option number or name, dates as 2027-04-30, - empties)',
+  '  :submit   :cancel            send the form (errors come back beside the inputs; nothing is saved) or close it',
   '  :help                        this list',
   '  :quit                        stop (Ctrl-C too); the data directory goes unless you started with --keep',
 ];

@@ -25,6 +25,13 @@ export type PlaygroundCommand =
   | { kind: 'messages' }
   /** Show your Home tab; with a number, click that button of it. */
   | { kind: 'home'; click?: number }
+  /** Open the newest draft's Edit form (a modal) at a part, or choose a row of its contact plan (`row 3`, `row new`). */
+  | { kind: 'edit'; part?: string; row?: string }
+  /** Fill input [n] of the open form. */
+  | { kind: 'set'; field: number; value: string }
+  | { kind: 'submit' }
+  /** Close the open form without sending it. */
+  | { kind: 'cancel-form' }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'nothing' };
@@ -64,6 +71,17 @@ export function parseLine(raw: string): PlaygroundCommand {
       return { kind: 'messages' };
     case 'home':
       return argument === '' ? { kind: 'home' } : { kind: 'home', click: messageNumber(argument) };
+    case 'edit':
+      return editLine(argument);
+    case 'set': {
+      const match = /^(\d{1,3})(?:\s+([\s\S]*))?$/.exec(argument);
+      if (!match?.[1]) throw new PlaygroundError(`:set needs an input number and its value: use :set <n> <value>, e.g. :set 2 300000 (:set 2 - empties it).`);
+      return { kind: 'set', field: Number(match[1]), value: (match[2] ?? '').trim() };
+    }
+    case 'submit':
+      return { kind: 'submit' };
+    case 'cancel':
+      return { kind: 'cancel-form' };
     case 'help':
       return { kind: 'help' };
     case 'quit':
@@ -84,6 +102,15 @@ function answerLine(argument: string): PlaygroundCommand {
     throw new PlaygroundError(`:answer takes a reply or a number to click, not "${match[2]}"; e.g. ${example} or :answer key_problem 6.`);
   }
   return { kind: 'answer', questionId: match[1], line };
+}
+
+/** `:edit`, `:edit budget`, `:edit 7`, `:edit row 3`, `:edit row new`. */
+function editLine(argument: string): PlaygroundCommand {
+  if (argument === '') return { kind: 'edit' };
+  const row = /^row\s+(\d{1,3}|new)$/i.exec(argument);
+  if (row?.[1]) return { kind: 'edit', row: row[1].toLowerCase() };
+  if (/^row\b/i.test(argument)) throw new PlaygroundError(`Choose a row by its number or "new", e.g. :edit row 3 or :edit row new.`);
+  return { kind: 'edit', part: argument };
 }
 
 /** A typed `\n` is a line break, as Shift-Enter is in Slack (goals go one per line). */

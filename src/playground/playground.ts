@@ -13,7 +13,8 @@ import { latestVersion, type PlanRecord } from '../app/plan-record.js';
 import type { Question } from '../domain/conversation/question.js';
 import { reviewQuestions } from '../domain/review/review-flow.js';
 import { startFakeSlack } from '../local-slack/fake-slack-api.js';
-import type { DriverResponse } from '../local-slack/slack-driver.js';
+import type { DriverResponse, ViewInputValue } from '../local-slack/slack-driver.js';
+import { formInputs, formLines, formMenus, readFormValue, type FormMenu } from './modal-form.js';
 import type { FakeMessage } from '../local-slack/fake-workspace.js';
 import { ChannelTranscript } from './channel-transcript.js';
 import { clickTargetsOf, shownLabel, type ClickTarget } from './click-targets.js';
@@ -327,6 +328,95 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     if (!url) printHome();
   }
 
+  /** The Edit form open for the person typing, with what they typed into it and the errors the bot gave. */
+  let form: { viewId: string; userId: string; typed: Record<string, ViewInputValue>; errors: Record<string, string> } | undefined;
+
+  function openForm(): { viewId: string; userId: string; typed: Record<string, ViewInputValue>; errors: Record<string, string> } {
+    const open = fake.openModal(currentUser);
+    if (!form || form.userId !== currentUser || !open || open.id !== form.viewId) {
+      form = undefined;
+      throw new PlaygroundError('No Edit form is open for you. Open the newest draft\'s with :edit budget (or :edit and a part: problem, audience, … schedule).');
+    }
+    return form;
+  }
+
+  function printForm(): void {
+    const current = openForm();
+    const view = fake.view(current.viewId)?.view ?? {};
+    formLines(view, current.typed, current.errors).forEach((line) => options.out(line));
+  }
+
+  /** `:edit [part]`, `:edit row <n|new>`: clicks Edit plan on the newest draft when no form is open, then chooses. */
+  async function edit(part: string | undefined, row: string | undefined): Promise<void> {
+    const open = fake.openModal(currentUser);
+    if (!form || form.userId !== currentUser || open?.id !== form.viewId) {
+      const ts = await messageTsOf('last-draft');
+      const draft = fake.channel(CHANNEL.id)?.messages.find((m) => m.ts === ts);
+      const button = clickTargetsOf(draft?.blocks as Record<string, unknown>[] | undefined).find((t) => t.kind === 'button' && t.label === 'Edit plan');
+      if (!draft || !button) throw new PlaygroundError('The newest draft has no Edit plan button.');
+      options.out(style.dim(`(${nameOf(currentUser)} clicked "Edit plan" on #${transcript.numberOf(ts) ?? '?'})`));
+      await sendClick(draft, button, button.value !== undefined ? { value: button.value } : {});
+      transcript.flush();
+      const opened = fake.openModal(currentUser);
+      if (!opened) throw new PlaygroundError('The bot did not open the Edit form (its reply is above).');
+      form = { viewId: opened.id, userId: currentUser, typed: {}, errors: {} };
+    }
+    const current = openForm();
+    const menus = formMenus(fake.view(current.viewId)?.view ?? {});
+    if (part !== undefined) await choose(menus.find((m) => m.blockId === 'section'), part, 'part', (o, wanted) => o.value.toLowerCase() === wanted || o.label.toLowerCase().startsWith(`${wanted}.`));
+    if (row !== undefined) {
+      const rowMenu = formMenus(fake.view(current.viewId)?.view ?? {}).find((m) => m.blockId === 'row');
+      if (!rowMenu) throw new PlaygroundError('Rows are in the Contacts part: :edit contacts first, then :edit row 3.');
+      await choose(rowMenu, row, 'row', (o, wanted) => (wanted === 'new' ? o.value === 'new' : o.label.startsWith(`Row ${wanted}:`)));
+    }
+    printForm();
+  }
+
+  async function choose(menu: FormMenu | undefined, wanted: string, what: string, matches: (option: { value: string; label: string }, wanted: string) => boolean): Promise<void> {
+    const current = openForm();
+    const option = menu?.options.find((o) => matches(o, wanted.trim().toLowerCase()));
+    if (!menu || !option) throw new PlaygroundError(`The form has no ${what} "${wanted}"${menu ? `: choose one of ${menu.options.map((o) => o.label).slice(0, 12).join(', ')}` : ''}.`);
+    expectOk(await driver.viewAction({ userId: currentUser, viewId: current.viewId, actionId: menu.actionId, selectedOption: option.value }), `choosing ${option.label}`);
+    await settle();
+    current.typed = {};
+    current.errors = {};
+  }
+
+  function setField(number: number, value: string): void {
+    const current = openForm();
+    const field = formInputs(fake.view(current.viewId)?.view ?? {}).find((f) => f.number === number);
+    if (!field) throw new PlaygroundError(`The form has no input [${number}]. Type :edit to see it again.`);
+    current.typed[field.blockId] = readFormValue(field, value);
+    delete current.errors[field.blockId];
+    printForm();
+  }
+
+  async function submitForm(): Promise<void> {
+    const current = openForm();
+    const response = await driver.viewSubmission({ userId: currentUser, viewId: current.viewId, values: current.typed });
+    expectOk(response, 'the form');
+    await settle();
+    transcript.flush();
+    const answer = response.response;
+    if (answer?.response_action === 'errors') {
+      current.errors = (answer.errors as Record<string, string> | undefined) ?? {};
+      options.out(style.dim('(the bot refused the form: nothing was saved; fix the inputs marked ! and :submit again)'));
+      printForm();
+      return;
+    }
+    const shownNow = fake.openModal(currentUser);
+    if (shownNow) formLines(shownNow.view, {}, {}).slice(0, -1).forEach((line) => options.out(line));
+    if (shownNow) fake.closeView(shownNow.id);
+    form = undefined;
+  }
+
+  function cancelForm(): void {
+    const current = openForm();
+    fake.closeView(current.viewId);
+    form = undefined;
+    options.out('The form is closed; nothing was sent.');
+  }
+
   async function perform(command: PlaygroundCommand): Promise<void> {
     switch (command.kind) {
       case 'nothing':
@@ -367,6 +457,14 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         return;
       case 'home':
         return command.click === undefined ? showHome() : clickHome(command.click);
+      case 'edit':
+        return edit(command.part, command.row);
+      case 'set':
+        return setField(command.field, command.value);
+      case 'submit':
+        return submitForm();
+      case 'cancel-form':
+        return cancelForm();
       case 'help':
         HELP_LINES.forEach((line) => options.out(line));
         return;

@@ -34,6 +34,17 @@ export const SLACK_LIMITS = {
   overflowOptions: 5,
   /** A select's placeholder. */
   placeholder: 150,
+  /** Option groups in a select, each with at most `selectOptions` options; a group's label. */
+  optionGroups: 100,
+  optionGroupLabel: 75,
+  /** An input block's label and hint. */
+  inputLabel: 2000,
+  inputHint: 2000,
+  /** A plain-text input's value (its `max_length` at most). */
+  textInputValue: 3000,
+  /** A modal's title, submit and close buttons; its private metadata. */
+  modalTitle: 24,
+  privateMetadata: 3000,
   /** `block_id` and `action_id`. */
   id: 255,
 } as const;

@@ -10,7 +10,7 @@ import type { ReviewScript } from '../domain/review/review-script.js';
 import type { ReplyIntent } from '../app/message-intent.js';
 import type { OutgoingMessage } from '../app/ports.js';
 import type { Renderer } from '../render/renderer.js';
-import type { Translators } from '../render/i18n/translator.js';
+import type { Translator, Translators } from '../render/i18n/translator.js';
 import { presentReply } from './present/present-reply.js';
 import type { ReaderLanguages } from './reader-languages.js';
 
@@ -45,6 +45,11 @@ export class Voice {
   /** The language of a channel's posts. */
   channelLanguage(teamId: string, channelId: string): Promise<Language> {
     return this.options.languages.channel(teamId, channelId);
+  }
+
+  /** The words of `language`, for a surface drawn here (a modal). */
+  translator(language: Language): Translator {
+    return this.options.translators.for(language);
   }
 
   /** A phrase as mrkdwn in `language`. */

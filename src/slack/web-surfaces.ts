@@ -3,10 +3,10 @@
  * (files.getUploadURLExternal, a POST of the bytes, files.completeUploadExternal),
  * canvases and permalinks. Failures leave as `SlackCallError`, like the messenger's.
  */
-import type { WebClient } from '@slack/web-api';
 import { SlackCallError } from '../app/ports.js';
 import type { Surfaces } from '../app/surface-ports.js';
 import { truncate } from './blocks/block-kit.js';
+import type { SlackClients } from './slack-clients.js';
 import { toSlackCallError } from './web-messenger.js';
 
 const MAX_ALT_TEXT = 1000;
@@ -20,15 +20,16 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** Creates the production surfaces; `timeoutMs` bounds the upload POST (the client bounds its own calls). */
-export function createWebSurfaces(client: WebClient, timeoutMs = 10_000): Surfaces {
+export function createWebSurfaces(clients: SlackClients, timeoutMs = 10_000): Surfaces {
+  const client = () => clients.client();
   return {
     async publishHome(userId, blocks) {
-      await call(() => client.views.publish({ user_id: userId, view: { type: 'home', blocks: blocks as never[] } }));
+      await call(async () => (await client()).views.publish({ user_id: userId, view: { type: 'home', blocks: blocks as never[] } }));
     },
     async uploadFile(file, share) {
       // Slack's argument is `alt_txt` (at most 1,000 characters); the client's types call it alt_text.
       const alt = { alt_txt: truncate(file.altText, MAX_ALT_TEXT) };
-      const ticket = await call(() => client.files.getUploadURLExternal({ filename: file.filename, length: file.bytes.length, ...alt } as never));
+      const ticket = await call(async () => (await client()).files.getUploadURLExternal({ filename: file.filename, length: file.bytes.length, ...alt } as never));
       if (!ticket.upload_url || !ticket.file_id) throw new SlackCallError('no_upload_url', false);
       let response: Response;
       try {
@@ -39,8 +40,8 @@ export function createWebSurfaces(client: WebClient, timeoutMs = 10_000): Surfac
       }
       if (!response.ok) throw new SlackCallError(`upload_http_${response.status}`, response.status >= 500);
       const fileId = ticket.file_id;
-      await call(() =>
-        client.files.completeUploadExternal({
+      await call(async () =>
+        (await client()).files.completeUploadExternal({
           files: [{ id: fileId, title: file.title }],
           ...(share ? { channel_id: share.channelId } : {}),
           ...(share?.threadTs ? { thread_ts: share.threadTs } : {}),
@@ -50,20 +51,27 @@ export function createWebSurfaces(client: WebClient, timeoutMs = 10_000): Surfac
       return fileId;
     },
     async createChannelCanvas(channelId, title, markdown) {
-      const result = await call(() => client.conversations.canvases.create({ channel_id: channelId, title, document_content: { type: 'markdown', markdown } }));
+      const result = await call(async () => (await client()).conversations.canvases.create({ channel_id: channelId, title, document_content: { type: 'markdown', markdown } }));
       if (!result.canvas_id) throw new SlackCallError('no_canvas_id', false);
       return result.canvas_id;
     },
     async createCanvas(channelId, title, markdown) {
-      const result = await call(() => client.canvases.create({ channel_id: channelId, title, document_content: { type: 'markdown', markdown } }));
+      const result = await call(async () => (await client()).canvases.create({ channel_id: channelId, title, document_content: { type: 'markdown', markdown } }));
       if (!result.canvas_id) throw new SlackCallError('no_canvas_id', false);
       return result.canvas_id;
     },
     async replaceCanvas(canvasId, markdown) {
-      await call(() => client.canvases.edit({ canvas_id: canvasId, changes: [{ operation: 'replace', document_content: { type: 'markdown', markdown } }] }));
+      await call(async () => (await client()).canvases.edit({ canvas_id: canvasId, changes: [{ operation: 'replace', document_content: { type: 'markdown', markdown } }] }));
+    },
+    async openModal(triggerId, view) {
+      const result = await call(async () => (await client()).views.open({ trigger_id: triggerId, view: view as never }));
+      return result.view?.id ?? '';
+    },
+    async updateModal(viewId, view, hash) {
+      await call(async () => (await client()).views.update({ view_id: viewId, view: view as never, ...(hash ? { hash } : {}) }));
     },
     async permalink(channelId, ts) {
-      const result = await call(() => client.chat.getPermalink({ channel: channelId, message_ts: ts }));
+      const result = await call(async () => (await client()).chat.getPermalink({ channel: channelId, message_ts: ts }));
       if (!result.permalink) throw new SlackCallError('no_permalink', false);
       return result.permalink;
     },

@@ -154,3 +154,56 @@ describe('canvases', () => {
     expect((await slackError(client.canvases.edit({ canvas_id: id, changes: [] as never }))).data.error).toBe('invalid_arguments');
   });
 });
+
+describe('modals (views.open, views.update, views.push)', () => {
+  const modal = (blocks: unknown[], extra: Record<string, unknown> = {}) => ({
+    type: 'modal' as const,
+    title: { type: 'plain_text' as const, text: 'Edit plan' },
+    submit: { type: 'plain_text' as const, text: 'Post' },
+    blocks,
+    ...extra,
+  });
+  const textInput = (blockId: string, label = 'Brand', extra: Record<string, unknown> = {}) => ({
+    type: 'input',
+    block_id: blockId,
+    label: { type: 'plain_text', text: label },
+    element: { type: 'plain_text_input', action_id: 'v', ...extra },
+  });
+
+  it('keeps the modal as last updated, for whom it was opened, and refuses an update over a newer one', async () => {
+    const opened = await client.views.open({ trigger_id: fake.issueTriggerId(ALICE), view: modal([textInput('q:brand')]) as never });
+    const id = opened.view?.id as string;
+    expect(fake.openModal(ALICE)?.id).toBe(id);
+    const hash = opened.view?.hash as string;
+    await client.views.update({ view_id: id, hash, view: modal([textInput('q:campaign', 'Campaign')]) as never });
+    expect(fake.view(id)?.view.blocks).toMatchObject([{ block_id: 'q:campaign' }]);
+    expect(fake.view(id)?.updates).toBe(1);
+    // the old hash is stale now
+    expect((await slackError(client.views.update({ view_id: id, hash, view: modal([section('late')]) as never }))).data.error).toBe('hash_conflict');
+    const pushed = await client.views.push({ trigger_id: fake.issueTriggerId(ALICE), view: modal([section('More')], { submit: undefined }) as never });
+    expect(fake.openModal(ALICE)?.id).toBe(pushed.view?.id);
+    expect(fake.view(pushed.view?.id as string)?.parentId).toBe(id);
+    fake.applyViewResponse(id, { response_action: 'clear' });
+    expect(fake.openModal(ALICE)).toBeUndefined();
+    expect((await slackError(client.views.update({ view_id: id, view: modal([section('x')]) as never }))).data.error).toBe('not_found');
+  });
+
+  it("refuses what Slack refuses in a modal: long titles, labels and options, too many options, inputs without submit", async () => {
+    const refused = async (view: unknown) => (await slackError(client.views.open({ trigger_id: fake.issueTriggerId(ALICE), view: view as never }))).data.error;
+    expect(await refused(modal([section('x')], { title: { type: 'plain_text', text: 'A title that is far too long' } }))).toBe('invalid_arguments');
+    expect(await refused(modal([textInput('a', 'x'.repeat(2001))]))).toBe('invalid_arguments');
+    expect(await refused(modal([textInput('a')], { submit: undefined }))).toBe('invalid_arguments');
+    expect(await refused(modal([textInput('a', 'Brand', { initial_value: 'x'.repeat(3001) })]))).toBe('invalid_arguments');
+    const select = (options: unknown[], extra: Record<string, unknown> = {}) => ({ type: 'input', block_id: 's', label: { type: 'plain_text', text: 'Pick' }, element: { type: 'static_select', action_id: 'v', options, ...extra } });
+    const option = (text: string, value = text) => ({ text: { type: 'plain_text', text }, value });
+    expect(await refused(modal([select([option('x'.repeat(76))])]))).toBe('invalid_arguments');
+    expect(await refused(modal([select(Array.from({ length: 101 }, (_, i) => option(`o${i}`)))]))).toBe('invalid_arguments');
+    expect(await refused(modal([select([option('a')], { initial_option: option('b') })]))).toBe('invalid_arguments');
+    expect(await refused(modal([{ type: 'input', block_id: 'n', label: { type: 'plain_text', text: 'N' }, element: { type: 'number_input', action_id: 'v', is_decimal_allowed: false, initial_value: '1.5' } }]))).toBe('invalid_arguments');
+    expect(await refused(modal(Array.from({ length: 101 }, () => section('x')), { submit: undefined }))).toBe('invalid_arguments');
+    // within the limits: option groups of up to 100 options each
+    const groups = [0, 1].map((g) => ({ label: { type: 'plain_text', text: `Group ${g}` }, options: Array.from({ length: 100 }, (_, i) => option(`g${g} o${i}`)) }));
+    await client.views.open({ trigger_id: fake.issueTriggerId(ALICE), view: modal([{ type: 'actions', block_id: 'rows', elements: [{ type: 'static_select', action_id: 'r', option_groups: groups }] }], { submit: undefined }) as never });
+    expect(fake.openModal(ALICE)).toBeDefined();
+  });
+});

@@ -99,3 +99,20 @@ describe('scripts and the command line', () => {
     expect(() => parsePlaygroundArgs(['stray'])).toThrow(PlaygroundError);
   });
 });
+
+describe('the Edit form commands', () => {
+  it('reads :edit with a part or a row, :set, :submit and :cancel, and says how when malformed', () => {
+    expect(parseLine(':edit')).toEqual({ kind: 'edit' });
+    expect(parseLine(':edit budget')).toEqual({ kind: 'edit', part: 'budget' });
+    expect(parseLine(':edit row 3')).toEqual({ kind: 'edit', row: '3' });
+    expect(parseLine(':edit row NEW')).toEqual({ kind: 'edit', row: 'new' });
+    expect(() => parseLine(':edit row three')).toThrow(/:edit row 3 or :edit row new/);
+    expect(parseLine(':set 2 300000')).toEqual({ kind: 'set', field: 2, value: '300000' });
+    expect(parseLine(':set 4 -')).toEqual({ kind: 'set', field: 4, value: '-' });
+    expect(() => parseLine(':set budget 3')).toThrow(/:set <n> <value>/);
+    expect(parseLine(':submit')).toEqual({ kind: 'submit' });
+    expect(parseLine(':cancel')).toEqual({ kind: 'cancel-form' });
+    // the thread's own word is still a reply
+    expect(parseLine('cancel')).toEqual({ kind: 'say', text: 'cancel' });
+  });
+});

@@ -262,3 +262,45 @@ describe('lines the playground refuses', () => {
     expect(playground.quitting).toBe(true);
   });
 });
+
+describe('the playground Edit form', () => {
+  it('opens the newest draft in a modal as a form it fills and sends, with errors beside the inputs', async () => {
+    playground = await startPlayground({ now: START, out });
+    const script = await readFile('examples/spring-launch.imc', 'utf8');
+    const planOnly = script.slice(0, script.indexOf('# Approval by reaction'));
+    await replayScript(playground, planOnly, out);
+    lines = [];
+    await playground.run(':edit budget');
+    let shown = lines.join('\n');
+    expect(shown).toContain('(alice clicked "Edit plan"');
+    expect(shown).toContain('── Edit plan (a modal) ──');
+    expect(shown).toContain('menu (part): 7. Budget');
+    const available = /\[(\d+)\] Budget available \(optional\): 250000/.exec(shown)?.[1];
+    expect(available).toBeDefined();
+    // a figure the rules refuse comes back beside its input, and nothing is posted
+    lines = [];
+    await playground.run(`:set ${available} 1000`);
+    await playground.run(':submit');
+    shown = lines.join('\n');
+    expect(shown).toContain('the bot refused the form: nothing was saved');
+    expect(shown).toMatch(/Budget available \(optional\): 1000 \(changed\)\n {6}! .*¥1,000/);
+    expect(shown).not.toContain('Draft: Spring launch (v2)');
+    // a good one posts version 2 and closes the form
+    lines = [];
+    await playground.run(`:set ${available} 300000`);
+    await playground.run(':submit');
+    shown = lines.join('\n');
+    expect(shown).toContain('Version 2 is posted to the channel as a draft');
+    expect(shown).toMatch(/Draft: Spring launch \(v2\)/);
+    await expect(playground.run(':submit')).rejects.toThrow(/No Edit form is open for you/);
+    // the contact plan's rows, and a part that does not exist
+    lines = [];
+    await playground.run(':edit contacts');
+    await playground.run(':edit row 1');
+    expect(lines.join('\n')).toMatch(/Row 1\*?: change what it says/);
+    expect(lines.join('\n')).toMatch(/\[\d+\] Timing \(optional\): /);
+    await expect(playground.run(':edit pricing')).rejects.toThrow(/The form has no part "pricing"/);
+    await playground.run(':cancel');
+    expect(lines.at(-1)).toBe('The form is closed; nothing was sent.');
+  });
+});

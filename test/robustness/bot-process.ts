@@ -26,9 +26,9 @@ export interface BotProcess {
 
 export { freePort } from '../support/free-port.js';
 
-/** Starts `node --import tsx src/main.ts` with the test token and secret; `env` adds or overrides variables. */
-export function spawnBot(options: { cwd: string; dataDir: string; slackApiUrl: string; port: number; env?: Record<string, string> }): BotProcess {
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+/** Starts `node --import tsx src/main.ts` (or `script`, a built file) with the test token and secret; `env` adds or overrides variables. */
+export function spawnBot(options: { cwd: string; dataDir: string; slackApiUrl: string; port: number; env?: Record<string, string>; script?: string }): BotProcess {
+  const child = spawn(process.execPath, options.script ? [options.script] : ['--import', TSX, MAIN], {
     cwd: options.cwd,
     env: {
       PATH: process.env.PATH ?? '',

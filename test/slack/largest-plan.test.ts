@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadScript } from '../../src/app/load-script.js';
+import { applicableQuestions } from '../../src/domain/plan/assemble-draft.js';
 import { checkBlockLimits } from '../../src/render/block-limits.js';
 import { findBlockKitProblem } from '../../src/local-slack/block-kit-limits.js';
 import { ALICE, CHANNEL, startHarness, type Harness } from '../support/bot-harness.js';
-import { completePlan, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';
+import { completePlan, elementsOf, say, startPlan, TYPED_ANSWERS } from '../support/plan-conversation.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -68,6 +69,36 @@ describe('the largest plan the prompts allow', () => {
     expect(draftText).toContain(`\`${plan.contactPlan.length}\` *`);
     expect(draftText).toContain('*The brief*');
     expect(draftText).toContain('*The incentive*');
+
+    // The Edit form of the largest plan: every part, and the last row of its contact plan, within a modal's limits
+    // (the fake refuses a view past them, which the check of refused calls below would show).
+    const draftTs = record.versions[0]?.messageTs as string;
+    const edit = elementsOf(h.fake.messages(CHANNEL).find((m) => m.ts === draftTs)).find((e) => e.text?.text === 'Edit plan');
+    await h.driver.blockAction({ userId: ALICE, channelId: CHANNEL, messageTs: draftTs, actionId: edit?.action_id as string, value: edit?.value as string });
+    await h.settle();
+    const viewId = h.fake.openModal(ALICE)?.id as string;
+    const views = [h.fake.view(viewId)?.view];
+    for (const part of ['Audience', 'Insight', 'Objective', 'Message', 'Contacts', 'Budget', 'Schedule']) {
+      await h.driver.viewAction({ userId: ALICE, viewId, actionId: 'imc_edit_section', selectedOption: part });
+      await h.settle();
+      views.push(h.fake.view(viewId)?.view);
+    }
+    await h.driver.viewAction({ userId: ALICE, viewId, actionId: 'imc_edit_section', selectedOption: 'Contacts' });
+    await h.settle();
+    const lastRow = plan.contactPlan.at(-1)?.id as string;
+    await h.driver.viewAction({ userId: ALICE, viewId, actionId: 'imc_edit_row', selectedOption: lastRow });
+    await h.settle();
+    views.push(h.fake.view(viewId)?.view);
+    expect(h.fake.view(viewId)?.updates).toBe(9);
+    expect(JSON.parse(String(h.fake.view(viewId)?.view.private_metadata))).toMatchObject({ s: 'Contacts', r: lastRow });
+    for (const shown of views) {
+      expect(findBlockKitProblem(shown?.blocks, 'modal')).toBeUndefined();
+      expect((shown?.blocks as unknown[]).length).toBeLessThanOrEqual(100);
+    }
+    const budgetInputs = (views[6]?.blocks as { type: string }[]).filter((block) => block.type === 'input').length;
+    // one input per budget question that applies to this plan
+    expect(budgetInputs).toBe(applicableQuestions(loadScript(), record.flow.answers).filter((q) => q.section === 'Budget').length);
+    expect(budgetInputs).toBeGreaterThan(5);
 
     const refused = h.fake.calls.filter((call) => call.response && (call.response.body as { ok?: boolean }).ok === false);
     expect(refused.map((c) => `${c.method}: ${JSON.stringify(c.response?.body)}`)).toEqual([]);

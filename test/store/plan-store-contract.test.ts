@@ -10,6 +10,33 @@ import type { PlanStore, StoredRecord } from '../../src/store/plan-store.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres/test-database.js';
+import { CachedInstallationStore } from '../../src/slack/oauth/bolt-installation-store.js';
+import type { Installation } from '@slack/bolt';
+
+/** An installation as Bolt's OAuth flow hands it over. */
+function boltInstallation(teamId: string, token: string): Installation<'v2', boolean> {
+  return {
+    team: { id: teamId, name: teamId },
+    enterprise: undefined,
+    user: { id: 'U0INSTALLER', token: undefined, scopes: undefined },
+    bot: { token, id: 'B1', userId: 'U0BOT', scopes: ['chat:write'] },
+    isEnterpriseInstall: false,
+    appId: 'A1',
+    tokenType: 'bot',
+    authVersion: 'v2',
+  };
+}
+
+/** Counts the store's installation reads from now on. */
+function spyOnGets(store: PlanStore<TestRecord>): () => number {
+  let reads = 0;
+  const get = store.installations.get.bind(store.installations);
+  (store.installations as { get: typeof get }).get = (key) => {
+    reads += 1;
+    return get(key);
+  };
+  return () => reads;
+}
 
 /** A plan record as the app might store it: index fields plus free-form content. */
 interface TestRecord extends StoredRecord {
@@ -248,6 +275,49 @@ function runPlanStoreContract(name: string, makeStore: MakeStore): void {
       expect(await store.installations.delete({ teamId: 'T1' })).toBe(false);
       expect(await store.installations.get({ teamId: 'T1' })).toBeUndefined();
       await expect(store.installations.get({})).rejects.toMatchObject({ code: 'STORE_INVALID_ID' });
+    });
+
+    it('serves Bolt’s installation store: saved by the OAuth flow, fetched per workspace or organisation, removed on uninstall', async () => {
+      const store = await fresh();
+      const installations = new CachedInstallationStore(store);
+      await installations.storeInstallation(boltInstallation('T1', 'xoxb-t1'));
+      await installations.storeInstallation({ ...boltInstallation('T0', 'xoxb-org'), team: undefined, enterprise: { id: 'E1', name: 'Org' }, isEnterpriseInstall: true });
+      expect((await installations.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false })).bot?.token).toBe('xoxb-t1');
+      expect((await installations.fetchInstallation({ teamId: 'T5', enterpriseId: 'E1', isEnterpriseInstall: true })).bot?.token).toBe('xoxb-org');
+      await expect(installations.fetchInstallation({ teamId: 'T2', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toMatchObject({ code: 'app_not_installed' });
+      // Background work knows only a plan's workspace: the organisation that served it through a request answers for it.
+      expect(await installations.botToken({ teamId: 'T1' })).toBe('xoxb-t1');
+      expect(await installations.botToken({ teamId: 'T5' })).toBe('xoxb-org');
+      expect(await installations.botToken({ teamId: 'T6' })).toBeUndefined();
+      // A user token revoked goes; the bot token stays.
+      await installations.storeInstallation({ ...boltInstallation('T1', 'xoxb-t1'), user: { id: 'U1', token: 'xoxp-u1', scopes: ['search:read'] } });
+      expect(await installations.forgetUserTokens({ teamId: 'T1' }, ['U1'])).toBe(true);
+      const kept = await installations.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false });
+      expect([kept.user.token, kept.bot?.token]).toEqual([undefined, 'xoxb-t1']);
+      await installations.deleteInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false });
+      expect(await installations.botToken({ teamId: 'T1' })).toBeUndefined();
+      expect(await store.installations.get({ teamId: 'T1' })).toBeUndefined();
+    });
+
+    it('caches installations for its TTL: removed here, forgotten at once; removed by another instance, forgotten once the TTL runs out', async () => {
+      const store = await fresh();
+      let now = 1_000_000;
+      const a = new CachedInstallationStore(store, { ttlMs: 30_000, now: () => now });
+      const b = new CachedInstallationStore(store, { ttlMs: 30_000, now: () => now });
+      await a.storeInstallation(boltInstallation('T1', 'xoxb-t1'));
+      expect(await b.botToken({ teamId: 'T1' })).toBe('xoxb-t1');
+      const reads = spyOnGets(store);
+      expect(await b.botToken({ teamId: 'T1' })).toBe('xoxb-t1');
+      expect(reads()).toBe(0);
+      expect(await a.remove({ teamId: 'T1' })).toBe(true);
+      expect(await a.botToken({ teamId: 'T1' })).toBeUndefined();
+      now += 29_000;
+      expect(await b.botToken({ teamId: 'T1' })).toBe('xoxb-t1');
+      now += 2_000;
+      expect(await b.botToken({ teamId: 'T1' })).toBeUndefined();
+      // A workspace found without an installation is not cached: an install through A serves B at once.
+      await a.storeInstallation(boltInstallation('T1', 'xoxb-t1-again'));
+      expect(await b.botToken({ teamId: 'T1' })).toBe('xoxb-t1-again');
     });
 
     it('leases work to one holder until it runs out, and says when the last holder did not finish', async () => {

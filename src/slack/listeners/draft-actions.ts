@@ -1,6 +1,6 @@
 /**
  * Buttons on posted plans: Approve and Request changes (counted like the reactions),
- * Edit (re-opens the answers for a new version), Start the review (on the review
+ * Start the review (on the review
  * reminder) and the controls of the review's questions.
  */
 import type { App, BlockAction } from '@slack/bolt';
@@ -21,12 +21,6 @@ interface Services {
 type Element = { action_id: string; action_ts?: string; value?: string };
 
 export function registerDraftActions(app: App, { plans, reviews, approvals }: Services, voice: Voice, logger: Logger): void {
-  app.action<BlockAction>(ACTION.edit, async ({ ack, body, action, respond }) => {
-    await ack();
-    const planId = (action as { value?: string }).value ?? '';
-    const person = clicker(body);
-    replyEphemeral(respond, voice, person, (await unlessUnsaved(respond, voice, person, logger, () => plans.editPlan(planId, body.user.id))).ephemeral, logger);
-  });
   app.action<BlockAction>(ACTION.review, async ({ ack, body, action, respond }) => {
     await ack();
     const planId = (action as { value?: string }).value ?? '';

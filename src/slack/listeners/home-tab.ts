@@ -16,24 +16,26 @@ import type { ReviewService } from '../../app/review-service.js';
 import { actionDedupeKey, decodeValue } from '../blocks/action-ids.js';
 import { HOME_ACTION } from '../blocks/home-view.js';
 import type { Voice } from '../voice.js';
+import { teamOf } from './team-of.js';
 
 export function registerHomeTab(app: App, { home, reviews, approvals }: { home: HomeService; reviews: ReviewService; approvals: ApprovalService }, voice: Voice, logger: Logger): void {
   // What a click did, in the clicker's language (the Home itself is English until it joins the catalogue).
-  const said = (body: BlockAction, reply: Phrase) => voice.say({ userId: body.user.id, teamId: body.team?.id ?? '', channelId: '' }, reply);
-  app.event('app_home_opened', async ({ event }) => {
+  const said = (body: BlockAction, teamId: string, reply: Phrase) => voice.say({ userId: body.user.id, teamId, channelId: '' }, reply);
+  app.event('app_home_opened', async ({ event, body, context }) => {
     if (event.tab !== 'home') return;
-    home.opened(event.user);
+    home.opened(teamOf(body, context), event.user);
   });
   app.action<BlockAction>(new RegExp(`^${HOME_ACTION.link}`), async ({ ack }) => {
     await ack();
   });
-  app.action<BlockAction>(new RegExp(`^${HOME_ACTION.page}`), async ({ ack, body, action }) => {
+  app.action<BlockAction>(new RegExp(`^${HOME_ACTION.page}`), async ({ ack, body, action, context }) => {
     await ack();
     const [section, page] = decodeValue((action as { value?: string }).value);
     if (!HOME_SECTIONS.includes(section as HomeSectionId) || !/^\d{1,4}$/.test(page ?? '')) return;
-    home.turnPage(body.user.id, section as HomeSectionId, Number(page));
+    home.turnPage(teamOf(body, context), body.user.id, section as HomeSectionId, Number(page));
   });
-  app.action<BlockAction>(new RegExp(`^${HOME_ACTION.vote}:`), async ({ ack, body, action }) => {
+  app.action<BlockAction>(new RegExp(`^${HOME_ACTION.vote}:`), async ({ ack, body, action, context }) => {
+    const teamId = teamOf(body, context);
     await ack();
     const element = action as { action_id: string; action_ts?: string; value?: string };
     const vote = element.action_id.split(':')[1] === 'reject' ? 'reject' : 'approve';
@@ -41,22 +43,23 @@ export function registerHomeTab(app: App, { home, reviews, approvals }: { home: 
     const viewId = (body.container as { view_id?: string } | undefined)?.view_id;
     try {
       const reply = await approvals.vote({ planId, version: Number(version), userId: body.user.id, vote, dedupeKey: actionDedupeKey(viewId, element) });
-      if (reply) home.notify(body.user.id, await said(body, reply));
+      if (reply) home.notify(teamId, body.user.id, await said(body, teamId, reply));
     } catch (error) {
       logger.error('could not count a vote from the Home tab', { planId, error: String(error) });
-      home.notify(body.user.id, 'Sorry, something went wrong on my side and your vote was not counted. Try again, or react to the draft.');
+      home.notify(teamId, body.user.id, 'Sorry, something went wrong on my side and your vote was not counted. Try again, or react to the draft.');
     }
   });
-  app.action<BlockAction>(new RegExp(`^${HOME_ACTION.review}`), async ({ ack, body, action }) => {
+  app.action<BlockAction>(new RegExp(`^${HOME_ACTION.review}`), async ({ ack, body, action, context }) => {
+    const teamId = teamOf(body, context);
     await ack();
     const planId = (action as { value?: string }).value ?? '';
     const viewId = (body.container as { view_id?: string } | undefined)?.view_id;
     try {
-      const reply = await reviews.start(planId, body.user.id, body.team?.id ?? '', actionDedupeKey(viewId, action as { action_id: string; action_ts?: string }));
-      if (reply) home.notify(body.user.id, await said(body, reply));
+      const reply = await reviews.start(planId, body.user.id, teamId, actionDedupeKey(viewId, action as { action_id: string; action_ts?: string }));
+      if (reply) home.notify(teamId, body.user.id, await said(body, teamId, reply));
     } catch (error) {
       logger.error('could not start a review from the Home tab', { planId, error: String(error) });
-      home.notify(body.user.id, 'Sorry, something went wrong on my side and the review did not start. Try `/imc review ' + planId + '` in its channel.');
+      home.notify(teamId, body.user.id, 'Sorry, something went wrong on my side and the review did not start. Try `/imc review ' + planId + '` in its channel.');
     }
   });
 }

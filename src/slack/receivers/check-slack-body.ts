@@ -41,6 +41,19 @@ const MessageAction = z.looseObject({
   message: z.looseObject({ text: z.string().max(100_000).optional() }),
 });
 
+/** A modal submitted: who, and the view with its inputs' state. */
+const ViewSubmission = z.looseObject({
+  type: z.literal('view_submission'),
+  user: entity,
+  team: entity.nullable().optional(),
+  view: z.looseObject({
+    id: text,
+    callback_id: z.string().max(255).optional(),
+    private_metadata: z.string().max(3_000).optional(),
+    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.looseObject({}))) }).optional(),
+  }),
+});
+
 const SlashCommand = z.looseObject({
   command: text,
   team_id: text,
@@ -67,9 +80,9 @@ export function checkSlackBody(body: unknown): SlackBody {
     const parsed = UrlVerification.safeParse(body);
     return parsed.success ? { kind: 'url_verification', challenge: parsed.data.challenge } : refuse('url_verification', parsed.error);
   }
-  if (type === 'app_rate_limited') return { kind: 'ignore' };
+  if (type === 'app_rate_limited' || type === 'view_closed') return { kind: 'ignore' };
   const schema =
-    type === 'event_callback' ? EventCallback : type === 'block_actions' ? BlockActions : type === 'message_action' ? MessageAction : type === undefined ? SlashCommand : undefined;
+    type === 'event_callback' ? EventCallback : type === 'block_actions' ? BlockActions : type === 'message_action' ? MessageAction : type === 'view_submission' ? ViewSubmission : type === undefined ? SlashCommand : undefined;
   if (!schema) return { kind: 'refuse', reason: `the bot does not handle requests of type ${JSON.stringify(String(type).slice(0, 40))}` };
   const parsed = schema.safeParse(body);
   return parsed.success ? { kind: 'dispatch', body: body as Record<string, unknown> } : refuse(String(type ?? 'slash command'), parsed.error);

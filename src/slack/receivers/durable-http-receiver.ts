@@ -15,6 +15,7 @@ import { dispatchDurably, type DispatchOutcome } from './dispatch-durably.js';
 import { HttpEndpoint } from './http-endpoint.js';
 import { InFlight } from './in-flight.js';
 import { checkSlackSignature } from './verify-slack-signature.js';
+import { readBody } from './read-body.js';
 
 /** Bodies larger than this are refused (413): Slack's are a few kB. */
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -72,7 +73,7 @@ export class DurableHttpReceiver implements Receiver {
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { logger } = this.options;
-    const raw = await readBody(req);
+    const raw = await readBody(req, BODY_LIMIT_BYTES);
     if (raw === undefined) return answer(res, 413);
     // Slack's SSL check of a command URL comes unsigned; it is answered and nothing else in it is looked at.
     if (isSslCheck(raw, header(req, 'content-type'))) return answer(res, 200);
@@ -170,17 +171,3 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   return undefined;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > BODY_LIMIT_BYTES) {
-      req.resume();
-      return undefined;
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}

