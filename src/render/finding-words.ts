@@ -41,20 +41,31 @@ export function findingKey(rule: string): string {
 
 /** The finding in the reader's words; an older record's English sentences as they were written. */
 export function findingWords(finding: StoredFinding, reader: FindingReader): FindingWords {
-  const { rule, severity } = finding;
-  if (isLegacyFinding(finding)) {
-    return { rule, severity, problem: escapeMrkdwn(finding.problem), principle: escapeMrkdwn(finding.principle), fix: escapeMrkdwn(finding.fix) };
-  }
-  const params = withLabels(finding.params ?? {}, reader.label, reader.t.language);
+  const [problem, principle, fix] = PARTS.map((part) => findingPart(finding, part, reader)) as [string, string, string];
+  return { rule: finding.rule, severity: finding.severity, problem, principle, fix };
+}
+
+/** One part of a finding (what is wrong, why it matters, or how to fix it) in the reader's words. */
+export function findingPart(finding: StoredFinding, part: (typeof PARTS)[number], reader: FindingReader): string {
+  if (isLegacyFinding(finding)) return escapeMrkdwn(finding[part]);
+  const { t } = reader;
+  const key = partKey(t, finding.rule, finding.id, part);
+  // A finding of a rule or variant this version does not know (a newer record read by an older bot).
+  const text = key ? t.t(key, withLabels(finding.params ?? {}, reader.label, t.language)) : t.t(`findings.unknown.${part}`, { rule: finding.rule });
+  // An English sentence starts with a capital, also when it starts with a value ("Goal 2 (Awareness) is due…").
+  return t.language === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/** Which catalogue key holds a part's words, found once per language (looking up a key that is not there is slow). */
+const PART_KEYS = new WeakMap<Translator, Map<string, string | undefined>>();
+
+function partKey(t: Translator, rule: string, id: string, part: string): string | undefined {
+  let keys = PART_KEYS.get(t);
+  if (!keys) PART_KEYS.set(t, (keys = new Map()));
   const base = findingKey(rule);
-  const [problem, principle, fix] = PARTS.map((part) => {
-    const key = [`${base}.${finding.id}.${part}`, `${base}.${part}`].find((candidate) => reader.t.has(candidate));
-    // A finding of a rule or variant this version does not know (a newer record read by an older bot).
-    const text = key ? reader.t.t(key, params) : reader.t.t(`findings.unknown.${part}`, { rule });
-    // An English sentence starts with a capital, also when it starts with a value ("Goal 2 (Awareness) is due…").
-    return reader.t.language === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
-  }) as [string, string, string];
-  return { rule, severity, problem, principle, fix };
+  const name = `${base}.${id}.${part}`;
+  if (!keys.has(name)) keys.set(name, [name, `${base}.${part}`].find((candidate) => t.has(candidate)));
+  return keys.get(name);
 }
 
 /** The params with every `term` given its label in the reader's language (lower case in running text). */

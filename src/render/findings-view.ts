@@ -5,7 +5,7 @@
  */
 import { SEVERITIES, type Severity, type StoredFinding } from '../domain/plan/plan.js';
 import { mrkdwn, type Mrkdwn } from './escape.js';
-import { findingWords, type FindingReader } from './finding-words.js';
+import { findingPart, type FindingReader } from './finding-words.js';
 
 /** One finding as the templates show it: its line, already in words. */
 export interface FindingItemView {
@@ -44,8 +44,8 @@ export function findingsView(findings: readonly StoredFinding[], reader: Finding
     items: findings
       .filter((finding) => finding.severity === severity)
       .map((finding) => {
-        const words = findingWords(finding, reader);
-        return { rule: finding.rule, line: mrkdwn(t.t('findings.view.item', { rule: finding.rule, problem: { mrkdwn: words.problem }, fix: { mrkdwn: words.fix } })) };
+        const said = { rule: finding.rule, problem: { mrkdwn: findingPart(finding, 'problem', reader) }, fix: { mrkdwn: findingPart(finding, 'fix', reader) } };
+        return { rule: finding.rule, line: mrkdwn(t.t('findings.view.item', said)) };
       }),
   })).filter((group) => group.items.length > 0);
   const counts = groups.map(({ severity, items }) => t.t(`findings.view.count.${severity}`, { count: items.length }));
