@@ -61,7 +61,7 @@ export function runPlanEvaluation(): PlanEvaluationResult {
     const t1 = performance.now();
     const sketch = buildBudgetSketch(plan);
     const t2 = performance.now();
-    draftMessage(t, renderer, record, version, sketch, 'Needs 2 approvals: react with :white_check_mark: to approve.', SAMPLE_LABELS);
+    draftMessage(t, renderer, record, version, sketch, 'Needs 2 approvals: react with :white_check_mark: to approve.', { labels: SAMPLE_LABELS });
     const t3 = performance.now();
     budgetMessage(t, renderer, record, version, sketch);
     const t4 = performance.now();

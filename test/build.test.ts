@@ -23,7 +23,7 @@ describe('the production build (npm start)', () => {
   }, 90_000);
 
   it('compiles, finds its prompts and templates from dist/, and stops with a clear message when unconfigured', async () => {
-    const child = spawn(process.execPath, ['-e', "import('./dist/src/app/load-script.js').then((m) => { m.loadScript(); return import('./dist/src/render/renderer.js'); }).then((r) => { r.createRenderer().render('findings', { hasFindings: false, summary: '', blocking: false, groups: [] }); console.log('loaded'); })"], {
+    const child = spawn(process.execPath, ['-e', "import('./dist/src/app/load-script.js').then((m) => { m.loadScript(); return import('./dist/src/render/renderer.js'); }).then((r) => { r.createRenderer().render('findings', { hasFindings: false, heading: '', blockingNote: '', passes: 'ok', blocking: false, groups: [] }); console.log('loaded'); })"], {
       cwd: root,
     });
     let out = '';

@@ -6,6 +6,7 @@
 import { applyEdits, type EditError } from '../domain/conversation/apply-edits.js';
 import { contactTable } from '../domain/conversation/flow-contact.js';
 import type { FlowState } from '../domain/conversation/flow-state.js';
+import type { StoredFinding } from '../domain/plan/plan.js';
 import type { QuestionScript } from '../domain/conversation/question.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { list, phrase, type Param, type Phrase } from '../domain/message/phrase.js';
@@ -42,7 +43,7 @@ export interface OpenedForm {
 }
 
 /** One field's error: a parser's or a rule's message, or one of the form's own. */
-export type FieldError = { key: string; message: Phrase } | { key: string; code: 'required' | 'cannot-empty' | 'unchanged' };
+export type FieldError = { key: string; message: Phrase } | { key: string; finding: StoredFinding } | { key: string; code: 'required' | 'cannot-empty' | 'unchanged' };
 
 export type SubmitOutcome =
   | { kind: 'refused'; refusal: EditRefusal }

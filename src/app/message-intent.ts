@@ -13,7 +13,7 @@
 import type { ContactTable, SectionPosition, Suggestion } from '../domain/conversation/flow-state.js';
 import type { AnswerValue } from '../domain/conversation/flow-state.js';
 import type { Phrase } from '../domain/message/phrase.js';
-import type { Currency, Finding } from '../domain/plan/plan.js';
+import type { Currency, StoredFinding } from '../domain/plan/plan.js';
 import type { ReviewSummary } from '../domain/review/review.js';
 import type { QuickBudget } from '../domain/budget/quick-budget.js';
 import type { PlanRecord, PlanStatus } from './plan-record.js';
@@ -76,7 +76,7 @@ export type MessageIntent =
   /** What can be typed in the thread, and the open question's help. */
   | { kind: 'help'; review?: ReviewQuestionRef; questionId?: string }
   /** The rule findings of the plan's answers, with fix buttons (and "post anyway" when only warnings are left). */
-  | { kind: 'findings'; findings: Finding[]; blocking: boolean }
+  | { kind: 'findings'; findings: StoredFinding[]; blocking: boolean }
   /** A posted version as the draft: the strategy summary, its approval line and buttons. `status` is the plan's status when it was queued. */
   | { kind: 'draft'; version: number; status: PlanStatus; approval?: Phrase }
   /** A posted version's budget sketch. */

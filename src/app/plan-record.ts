@@ -8,7 +8,7 @@ import type { CarriedRates, FlowState } from '../domain/conversation/flow.js';
 import type { Reminder } from '../domain/review/reminders.js';
 import type { ReviewState } from '../domain/review/review-flow.js';
 import type { ReviewActuals, ReviewSummary } from '../domain/review/review.js';
-import type { Finding, Plan } from '../domain/plan/plan.js';
+import type { Plan, StoredFinding } from '../domain/plan/plan.js';
 import type { Suggestion } from '../domain/conversation/flow-state.js';
 import type { MessageIntent } from './message-intent.js';
 import { phrase, type Param } from '../domain/message/phrase.js';
@@ -35,7 +35,7 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export interface PlanVersion {
   version: number;
   plan: Plan;
-  findings: Finding[];
+  findings: StoredFinding[];
   postedAt: string;
   /** ts of the top-level draft message (the one people react to). */
   messageTs?: string;

@@ -8,7 +8,7 @@ import { startFlow, stepFlow } from '../domain/conversation/flow.js';
 import type { CarriedRates, FlowEffect, FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import { currencyOf } from '../domain/conversation/flow-answer.js';
-import type { Finding, Plan } from '../domain/plan/plan.js';
+import type { Plan, StoredFinding } from '../domain/plan/plan.js';
 import type { QuestionScript } from '../domain/conversation/script.js';
 import { phrase, type Phrase } from '../domain/message/phrase.js';
 import { unescapeSlackText } from '../render/escape.js';
@@ -363,7 +363,7 @@ export class PlanService {
   }
 
   /** Records a new version and queues the draft and budget messages for the channel. */
-  private async postVersion(record: PlanRecord, plan: Plan, findings: Finding[]): Promise<void> {
+  private async postVersion(record: PlanRecord, plan: Plan, findings: StoredFinding[]): Promise<void> {
     const now = this.options.clock.now().toISOString();
     const previous = latestVersion(record);
     if (previous && !previous.supersededAt) previous.supersededAt = now;

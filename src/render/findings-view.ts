@@ -1,20 +1,21 @@
 /**
  * The rule findings as `findings.hbs` shows them: grouped errors, warnings, tips,
- * with a one-line count ("1 error, 2 warnings and 1 tip"). Pure, plain text.
+ * with a one-line count ("1 error, 2 warnings and 1 tip"), every word in the reader's
+ * language (the template holds only the layout). Pure.
  */
-import { SEVERITIES, type Finding, type Severity } from '../domain/plan/plan.js';
-import { countOf, joinAnd } from './view-text.js';
+import { SEVERITIES, type Severity, type StoredFinding } from '../domain/plan/plan.js';
+import { mrkdwn, type Mrkdwn } from './escape.js';
+import { findingPart, type FindingReader } from './finding-words.js';
 
-/** One finding as the templates show it. */
+/** One finding as the templates show it: its line, already in words. */
 export interface FindingItemView {
   rule: string;
-  problem: string;
-  fix: string;
+  line: Mrkdwn;
 }
 
 /** Findings of one severity. */
 export interface FindingGroupView {
-  label: string;
+  label: Mrkdwn;
   icon: string;
   items: FindingItemView[];
 }
@@ -24,35 +25,36 @@ export interface FindingsView {
   hasFindings: boolean;
   /** Any errors: the plan cannot be posted until they are fixed. */
   blocking: boolean;
-  /** e.g. "1 error, 2 warnings and 1 tip". */
-  summary: string;
+  /** e.g. "*Checks: 1 error, 2 warnings and 1 tip*". */
+  heading: Mrkdwn;
+  /** Why the plan cannot be posted yet (shown when blocking). */
+  blockingNote: Mrkdwn;
+  /** What a clean plan says. */
+  passes: Mrkdwn;
   groups: FindingGroupView[];
 }
 
+const ICONS: Record<Severity, string> = { error: ':x:', warning: ':warning:', tip: ':bulb:' };
 
-const SEVERITY_GROUPS: Record<Severity, { label: string; icon: string; one: string; many: string }> = {
-  error: { label: 'Must fix before posting', icon: ':x:', one: 'error', many: 'errors' },
-  warning: { label: 'Worth another look', icon: ':warning:', one: 'warning', many: 'warnings' },
-  tip: { label: 'Tips', icon: ':bulb:', one: 'tip', many: 'tips' },
-};
-
-/** Groups findings errors, warnings, tips for `findings.hbs` and the summary. */
-export function findingsView(findings: Finding[]): FindingsView {
+/** Groups findings errors, warnings, tips for `findings.hbs`, in the reader's words. */
+export function findingsView(findings: readonly StoredFinding[], reader: FindingReader): FindingsView {
+  const { t } = reader;
   const groups = SEVERITIES.map((severity) => ({
     severity,
     items: findings
       .filter((finding) => finding.severity === severity)
-      .map(({ rule, problem, fix }) => ({ rule, problem, fix })),
+      .map((finding) => {
+        const said = { rule: finding.rule, problem: { mrkdwn: findingPart(finding, 'problem', reader) }, fix: { mrkdwn: findingPart(finding, 'fix', reader) } };
+        return { rule: finding.rule, line: mrkdwn(t.t('findings.view.item', said)) };
+      }),
   })).filter((group) => group.items.length > 0);
+  const counts = groups.map(({ severity, items }) => t.t(`findings.view.count.${severity}`, { count: items.length }));
   return {
     hasFindings: groups.length > 0,
     blocking: groups.some((group) => group.severity === 'error'),
-    summary: joinAnd(groups.map(({ severity, items }) => countOf(items.length, SEVERITY_GROUPS[severity]))),
-    groups: groups.map(({ severity, items }) => ({
-      label: SEVERITY_GROUPS[severity].label,
-      icon: SEVERITY_GROUPS[severity].icon,
-      items,
-    })),
+    heading: mrkdwn(t.t('findings.view.heading', { summary: { mrkdwn: t.format.list(counts, 'and') } })),
+    blockingNote: mrkdwn(t.t('findings.view.blocking')),
+    passes: mrkdwn(t.t('findings.view.passes')),
+    groups: groups.map(({ severity, items }) => ({ label: mrkdwn(t.t(`findings.view.group.${severity}`)), icon: ICONS[severity], items })),
   };
 }
-

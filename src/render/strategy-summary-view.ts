@@ -9,7 +9,6 @@ import {
   MEDIA_TYPES,
   type Channel,
   type Currency,
-  type Finding,
   type Goal,
   type Labels,
   type Plan,
@@ -18,7 +17,7 @@ import {
 import { channelStages, journeyStagesFor } from '../domain/channels/stage-fit.js';
 import { journeyOf } from '../domain/contact/journey.js';
 import { mention, type Mrkdwn } from './escape.js';
-import { findingsView, type FindingsView } from './findings-view.js';
+import type { FindingsView } from './findings-view.js';
 import { briefLine } from './brief-line.js';
 import { contactPlanView, type ContactPlanView } from './contact-plan-view.js';
 import type { Translator } from './i18n/translator.js';
@@ -121,7 +120,8 @@ export interface StrategySummaryView {
  */
 export function strategySummaryView(
   plan: Plan,
-  findings: Finding[],
+  /** The findings already in the reader's words (`findingsView`). */
+  findings: FindingsView,
   labels: Labels,
   t: Translator,
   options: StrategySummaryOptions = {},
@@ -176,7 +176,7 @@ export function strategySummaryView(
       phases,
       hasPhases: phases.length > 0,
     },
-    findings: findingsView(findings),
+    findings,
     footer: {
       planId: options.planId ?? null,
       author: options.authorId ? mention(options.authorId) : null,

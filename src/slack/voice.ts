@@ -12,6 +12,7 @@ import type { OutgoingMessage } from '../app/ports.js';
 import type { Renderer } from '../render/renderer.js';
 import type { Translator, Translators } from '../render/i18n/translator.js';
 import { presentReply } from './present/present-reply.js';
+import { findingReaderFor, type FindingReader } from '../render/finding-words.js';
 import type { ReaderLanguages } from './reader-languages.js';
 
 /** Someone the bot answers, and where. */
@@ -48,6 +49,11 @@ export class Voice {
   }
 
   /** The words of `language`, for a surface drawn here (a modal). */
+  /** How findings are worded for a reader of `t`'s language (the script's labels, or that language's names of its choices). */
+  findingReader(t: Translator): FindingReader {
+    return findingReaderFor(t, this.options.script);
+  }
+
   translator(language: Language): Translator {
     return this.options.translators.for(language);
   }

@@ -3,6 +3,7 @@
  * what the user typed, ids and codes (an explicit allow-list); figures are the reader's
  * (¥20万, 2027年3月31日, 2.5%) and the same amounts as in English.
  */
+import { findingReader } from '../support/finding-words.js';
 import { describe, expect, it } from 'vitest';
 import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
 import { PlanDraftSchema, PlanSchema, type Plan, type PlanDraft } from '../../src/domain/plan/plan.js';
@@ -32,7 +33,7 @@ function plan(draft = sampleDraftWithOfferValue()): Plan {
 }
 
 /** The checks' section (findings.hbs is converted on its own, by the findings work): left out of what these tests read. */
-const CHECKS = renderer.render('findings', findingsView([]), ZH);
+const CHECKS = renderer.render('findings', findingsView([], findingReader('zh-CN')), ZH);
 
 /** The English a Chinese reader would meet in `text`, besides what `shown` typed. */
 function leaks(text: string, shown: Plan): string[] {
@@ -52,7 +53,7 @@ describe('the strategy summary in Chinese', () => {
   const shown = plan();
   const sketch = buildBudgetSketch(shown);
   const render = (t = ZH, labels = ZH_LABELS, p = shown) =>
-    renderer.render('strategy-summary', strategySummaryView(p, [], labels, t, { planId: 'P-ABCDE', authorId: 'U0ALICE', ...(sketch ? { sketch } : {}) }), t);
+    renderer.render('strategy-summary', strategySummaryView(p, findingsView([], findingReader(t.language)), labels, t, { planId: 'P-ABCDE', authorId: 'U0ALICE', ...(sketch ? { sketch } : {}) }), t);
 
   it('has no English word but what the user typed', () => {
     const text = render();

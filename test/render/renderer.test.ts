@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BudgetSketch } from '../../src/domain/budget/budget-types.js';
 import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
-import { PlanSchema, type Finding, type Plan } from '../../src/domain/plan/plan.js';
+import { PlanSchema, type StoredFinding, type Plan } from '../../src/domain/plan/plan.js';
 import { mrkdwn } from '../../src/render/escape.js';
 import { RenderError, createRenderer, escapeViewModel } from '../../src/render/renderer.js';
 import { budgetSketchView, sketchContextOf } from '../../src/render/budget-sketch-view.js';
 import { findingsView } from '../../src/render/findings-view.js';
 import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
 import { SAMPLE_LABELS, sampleDraft, sampleDraftWithOfferValue } from '../fixtures/plans.js';
+import { findingReader } from '../support/finding-words.js';
 import { translator } from '../support/words.js';
 
 const EN = translator('en');
@@ -24,7 +25,7 @@ function samplePlan(): Plan {
 }
 
 /** Every free-text field, channel name and finding text is the hostile string. */
-function hostilePlan(): { plan: Plan; findings: Finding[]; sketch: BudgetSketch } {
+function hostilePlan(): { plan: Plan; findings: StoredFinding[]; sketch: BudgetSketch } {
   const plan = samplePlan();
   Object.assign(plan, { campaign: HOSTILE, brand: HOSTILE, problemStatement: HOSTILE, concept: HOSTILE });
   plan.audience.description = HOSTILE;
@@ -32,9 +33,9 @@ function hostilePlan(): { plan: Plan; findings: Finding[]; sketch: BudgetSketch 
   const sketch = buildBudgetSketch(plan);
   if (!sketch) throw new Error('the sample plan should have a budget sketch');
   sketch.phases = sketch.phases.map((phase) => ({ ...phase, name: HOSTILE }));
-  const findings: Finding[] = ['error', 'warning', 'tip'].map((severity) => ({
+  const findings: StoredFinding[] = ['error', 'warning', 'tip'].map((severity) => ({
     rule: HOSTILE,
-    severity: severity as Finding['severity'],
+    severity: severity as StoredFinding['severity'],
     problem: HOSTILE,
     principle: HOSTILE,
     fix: HOSTILE,
@@ -45,7 +46,7 @@ function hostilePlan(): { plan: Plan; findings: Finding[]; sketch: BudgetSketch 
 describe('renderer with hostile text', () => {
   it('escapes every user string in the strategy summary; the only markup is the mention the bot built', () => {
     const { plan, findings, sketch } = hostilePlan();
-    const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, SAMPLE_LABELS, EN, { planId: 'P1', authorId: 'UAUTHOR', sketch }), EN);
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, findingsView(findings, findingReader('en')), SAMPLE_LABELS, EN, { planId: 'P1', authorId: 'UAUTHOR', sketch }), EN);
     expect(text).toContain(HOSTILE_SHOWN);
     expect(text.match(/</g)).toHaveLength(1);
     expect(text).toContain('planned by <@UAUTHOR>');
@@ -56,7 +57,7 @@ describe('renderer with hostile text', () => {
     const { plan, findings, sketch } = hostilePlan();
     for (const text of [
       renderer.render('budget-sketch', budgetSketchView(sketch, sketchContextOf(plan, 'Budget sketch'), EN), EN),
-      renderer.render('findings', findingsView(findings)),
+      renderer.render('findings', findingsView(findings, findingReader('en'))),
     ]) {
       expect(text).toContain(HOSTILE_SHOWN);
       expect(text).not.toContain('<');
@@ -66,7 +67,7 @@ describe('renderer with hostile text', () => {
   it('shows quotes and apostrophes as typed, with no HTML entities', () => {
     const plan = samplePlan();
     plan.concept = `It's "the" one`;
-    const text = renderer.render('strategy-summary', strategySummaryView(plan, [], SAMPLE_LABELS, EN), EN);
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, findingsView([], findingReader('en')), SAMPLE_LABELS, EN), EN);
     expect(text).toContain(`“It's "the" one”`);
     expect(text).not.toMatch(/&#x27;|&quot;|&#39;/);
   });
@@ -74,10 +75,10 @@ describe('renderer with hostile text', () => {
   it('does not let a value forge a section break or a new line', () => {
     const plan = samplePlan();
     plan.concept = 'one\n---\ntwo';
-    const text = renderer.render('strategy-summary', strategySummaryView(plan, [], SAMPLE_LABELS, EN), EN);
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, findingsView([], findingReader('en')), SAMPLE_LABELS, EN), EN);
     expect(text).toContain('“one --- two”');
     expect(text.split('\n').filter((line) => line === '---')).toHaveLength(
-      renderer.render('strategy-summary', strategySummaryView(samplePlan(), [], SAMPLE_LABELS, EN), EN).split('\n').filter((l) => l === '---').length,
+      renderer.render('strategy-summary', strategySummaryView(samplePlan(), findingsView([], findingReader('en')), SAMPLE_LABELS, EN), EN).split('\n').filter((l) => l === '---').length,
     );
   });
 });
@@ -85,11 +86,11 @@ describe('renderer with hostile text', () => {
 describe('renderer with a full plan', () => {
   it('renders the strategy summary with the brief, goals and their sources, the message and incentive plan, the contact plan, schedule and findings', () => {
     const plan = PlanSchema.parse(sampleDraftWithOfferValue());
-    const findings: Finding[] = [
+    const findings: StoredFinding[] = [
       { rule: 'APPEAL-FIT', severity: 'tip', problem: 'Low involvement buyers skim.', principle: 'p', fix: 'Repeat one benefit.' },
       { rule: 'RESEARCH-INSIGHT', severity: 'warning', problem: 'No interviews yet.', principle: 'p', fix: 'Talk to five buyers.' },
     ];
-    const text = renderer.render('strategy-summary', strategySummaryView(plan, findings, SAMPLE_LABELS, EN, { sketch: buildBudgetSketch(plan) }), EN);
+    const text = renderer.render('strategy-summary', strategySummaryView(plan, findingsView(findings, findingReader('en')), SAMPLE_LABELS, EN, { sketch: buildBudgetSketch(plan) }), EN);
     expect(text).toContain('*Campaign:* Spring cold brew launch 2027');
     expect(text).toContain('*The brief*\nAchieve purchase intention (conversion 2.5 % → 3.5 %) among office workers aged 25–35');
     expect(text).toContain('(from evaluation to purchase) by promising “A smooth cold brew ready the moment you are” — grounded in the insight that switchers want');
@@ -147,18 +148,18 @@ describe('renderer with a full plan', () => {
   });
 
   it('renders a clean findings list', () => {
-    expect(renderer.render('findings', findingsView([]))).toBe(':white_check_mark: *Checks:* the plan passes every IMC rule.');
+    expect(renderer.render('findings', findingsView([], findingReader('en')))).toBe(':white_check_mark: *Checks:* the plan passes every IMC rule.');
   });
 });
 
 describe('renderer strictness', () => {
   it('fails loudly on a missing field instead of printing nothing', () => {
-    const { campaign: _dropped, ...view } = strategySummaryView(samplePlan(), [], SAMPLE_LABELS, EN);
+    const { campaign: _dropped, ...view } = strategySummaryView(samplePlan(), findingsView([], findingReader('en')), SAMPLE_LABELS, EN);
     expect(() => renderer.render('strategy-summary', view, EN)).toThrow(/"campaign" not defined/);
   });
 
   it('fails loudly when a flag used by #if is missing', () => {
-    const { hasFindings: _dropped, ...view } = findingsView([]);
+    const { hasFindings: _dropped, ...view } = findingsView([], findingReader('en'));
     const error = catchError(() => renderer.render('findings', view));
     expect(error).toBeInstanceOf(RenderError);
     expect((error as RenderError).code).toBe('template_failed');

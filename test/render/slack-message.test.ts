@@ -10,7 +10,7 @@ import {
   SEVERITIES,
   STAGES,
   type Channel,
-  type Finding,
+  type StoredFinding,
   type Goal,
   type Plan,
 } from '../../src/domain/plan/plan.js';
@@ -20,6 +20,8 @@ import { createRenderer } from '../../src/render/renderer.js';
 import { budgetSketchView, sketchContextOf } from '../../src/render/budget-sketch-view.js';
 import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
 import { SAMPLE_LABELS, sampleDraft } from '../fixtures/plans.js';
+import { findingReader } from '../support/finding-words.js';
+import { findingsView } from '../../src/render/findings-view.js';
 import { translator } from '../support/words.js';
 
 const EN = translator('en');
@@ -53,9 +55,9 @@ function sketchFor(plan: Plan, phaseName: string): BudgetSketch {
 }
 
 /** Renders both messages the way the bot posts them. */
-function messagesFor(plan: Plan, findings: Finding[], phaseName = 'Launch'): SlackMessage[] {
+function messagesFor(plan: Plan, findings: StoredFinding[], phaseName = 'Launch'): SlackMessage[] {
   const sketch = sketchFor(plan, phaseName);
-  const summary = strategySummaryView(plan, findings, SAMPLE_LABELS, EN, { planId: 'P1', authorId: 'UAUTHOR', sketch });
+  const summary = strategySummaryView(plan, findingsView(findings, findingReader('en')), SAMPLE_LABELS, EN, { planId: 'P1', authorId: 'UAUTHOR', sketch });
   const budget = budgetSketchView(sketch, sketchContextOf(plan, 'Budget sketch'), EN);
   return [
     toSlackMessage(renderer.render('strategy-summary', summary, EN), { header: summary.title, planId: 'P1' }),
@@ -86,7 +88,7 @@ const goalArb: fc.Arbitrary<Goal> = fc.record({
   deadline: fc.constant('2027-04-30'),
 });
 
-const findingArb: fc.Arbitrary<Finding> = fc.record({
+const findingArb: fc.Arbitrary<StoredFinding> = fc.record({
   rule: fc.constantFrom('PROBLEM-KEY', 'MEDIA-MIX', 'APPEAL-FIT'),
   severity: fc.constantFrom(...SEVERITIES),
   problem: nastyText,
@@ -143,7 +145,7 @@ describe('toSlackMessage', () => {
       direction: 'increase',
       deadline: '2027-04-30',
     }));
-    const findings: Finding[] = Array.from({ length: 20 }, () => ({ rule: 'MEDIA-MIX', severity: 'warning', problem: long, principle: long, fix: long }));
+    const findings: StoredFinding[] = Array.from({ length: 20 }, () => ({ rule: 'MEDIA-MIX', severity: 'warning', problem: long, principle: long, fix: long }));
     const [summary] = messagesFor(planFrom([long, long, long, long, long], goals, channels), findings);
     if (!summary) throw new Error('no message');
     expect(checkBlockLimits(summary)).toEqual([]);

@@ -101,13 +101,14 @@ function expectDraftPostable(result: StepResult): void {
   const record = { id: 'P-PROP1', authorId: AUTHOR, status: 'draft', versions: [version] } as unknown as PlanRecord;
   const sketch = buildBudgetSketch(finished.plan);
   for (const t of READERS) {
-    expectPostable(draftMessage(t, renderer, record, version, sketch, `Waiting for approval from <@${AUTHOR}>`, script.labels), [AUTHOR]);
+    expectPostable(draftMessage(t, renderer, record, version, sketch, `Waiting for approval from <@${AUTHOR}>`, script), [AUTHOR]);
     expectPostable(budgetMessage(t, renderer, record, version, sketch));
   }
 }
 
 describe('the planning conversation, whatever is typed', () => {
-  it('never throws, keeps a valid state and answers with postable messages', () => {
+  // 120 conversations, every step drawn for readers of both languages (findings worded at that moment): CPU-bound, so a loaded machine gets longer.
+  it('never throws, keeps a valid state and answers with postable messages', { timeout: 120_000 }, () => {
     let finishedRuns = 0;
     fc.assert(
       fc.property(fc.array(move, { minLength: 1, maxLength: 45 }), (moves) => {
@@ -135,9 +136,7 @@ describe('the planning conversation, whatever is typed', () => {
     );
     // Mostly valid answers must sometimes reach the end, or the draft path went untested.
     expect(finishedRuns).toBeGreaterThan(0);
-    // 120 conversations, each drawn in both languages down to the draft and its budget sketch (every
-    // page through the catalogue): on the shared 2-core machine this outruns the default 20 s.
-  }, 90_000);
+  });
 
   it('survives an answer to every question made of hostile text', () => {
     let result = start();

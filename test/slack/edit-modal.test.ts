@@ -252,6 +252,22 @@ describe('editing a posted plan in a modal', () => {
     expect(record.flow.answers.budget_available?.value).toBe(25_000_000);
   });
 
+  it("gives a zh-CN author the rule's error in Chinese, with the amounts written the Chinese way", async () => {
+    h = await startHarness();
+    const alice = h.fake.user(ALICE);
+    if (!alice) throw new Error('no Alice');
+    alice.locale = 'zh-CN';
+    const { planId, draftTs } = await postedPlan(h);
+    const { viewId } = await openEdit(draftTs);
+    await choosePart(viewId as string, 'Budget');
+    const response = await submit(viewId as string, { 'q:budget_available': '1000' });
+    expect(response.response_action).toBe('errors');
+    const error = (response.errors as Record<string, string>)['q:budget_available'] ?? '';
+    expect(error).toMatch(/可用预算只有¥1,000/);
+    expect(error).not.toMatch(/available|Correct the figure/);
+    expect((await h.record(planId)).versions).toHaveLength(1);
+  });
+
   it('sends a change that needs a new answer to the thread, where the question is asked', async () => {
     const { planId, draftTs, viewId } = await postAndEdit('Objective');
     const response = await submit(viewId as string, { 'q:primary_objective': 'brand-awareness' });

@@ -6,6 +6,7 @@
  * run once everything is in. Pure: the caller keeps the new state only when it is valid.
  */
 import { hasBlockingErrors } from '../rules/index.js';
+import type { StoredFinding } from '../plan/plan.js';
 import { contactTable } from './flow-contact.js';
 import { stepFlow, type FlowEffect, type FlowInput, type FlowState, type StepResult } from './flow.js';
 import type { QuestionScript } from './question.js';
@@ -29,11 +30,8 @@ export interface RowEdit {
   fields: { key: string; text: string }[];
 }
 
-/** Why one form field could not be used. */
-export interface EditError {
-  key: string;
-  message: Phrase;
-}
+/** Why one form field could not be used: a refusal, or an error a rule found in the edited plan (its words are the reader's, at render time). */
+export type EditError = { key: string; message: Phrase } | { key: string; finding: StoredFinding };
 
 export type EditOutcome =
   | { kind: 'unchanged' }
@@ -93,7 +91,7 @@ export function applyEdits(
       kind: 'invalid',
       errors: final.state.findings
         .filter((finding) => finding.severity === 'error')
-        .map((finding) => ({ key: (finding.questionId && keyOf(finding.questionId)) || fallbackKey, message: phrase('edit.error.finding', { problem: { content: finding.problem }, fix: { content: finding.fix } }) })),
+        .map((finding) => ({ key: (finding.questionId && keyOf(finding.questionId)) || fallbackKey, finding })),
     };
   }
   return { kind: 'applied', result: 'findings', state: final.state, effects: final.effects, notes };

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { ContactPlanAnswerSchema } from '../contact/contact-plan.js';
-import { GoalSchema, NonMediaLineSchema, SEVERITIES, type Currency, type Finding, type Plan, type PlanDraft, type Touchpoint } from '../plan/plan.js';
-import { phrase, StoredPhraseSchema, type Param, type Phrase } from '../message/phrase.js';
+import { GoalSchema, NonMediaLineSchema, SEVERITIES, type Currency, type Plan, type StoredFinding, type PlanDraft, type Touchpoint } from '../plan/plan.js';
+import { phrase, StoredPhraseSchema, type Param, type Params, type Phrase } from '../message/phrase.js';
 import type { Question } from './question.js';
 import type { THREAD_WORD_KINDS } from './interpret-reply.js';
 
@@ -102,15 +102,27 @@ export function suggestionOrigin(suggestion: Suggestion): Param {
   }
 }
 
-const FindingSchema = z.object({
-  rule: z.string(),
-  severity: z.enum(SEVERITIES),
-  problem: z.string(),
-  principle: z.string(),
-  fix: z.string(),
-  questionId: z.string().optional(),
-  action: z.literal('scale-down').optional(),
-});
+/** A finding as stored: today's data, or the English sentences of a conversation saved before findings were data. */
+const FindingSchema = z.union([
+  z.object({
+    rule: z.string(),
+    id: z.string(),
+    severity: z.enum(SEVERITIES),
+    // Values are only shown (by the Slack layer, which tolerates any it does not know), never acted on.
+    params: z.custom<Params>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)),
+    questionId: z.string().optional(),
+    action: z.literal('scale-down').optional(),
+  }),
+  z.object({
+    rule: z.string(),
+    severity: z.enum(SEVERITIES),
+    problem: z.string(),
+    principle: z.string(),
+    fix: z.string(),
+    questionId: z.string().optional(),
+    action: z.literal('scale-down').optional(),
+  }),
+]);
 
 /** What every conversation stores, whatever its questions: validated before a stored one continues. */
 export const ConversationStateSchema = z.object({
@@ -245,8 +257,8 @@ export interface ContactTable {
 /** What the planning conversation shows: the engine's effects, the check's findings, and the finished plan. */
 export type FlowEffect =
   | ConversationEffect
-  | { type: 'findings'; findings: Finding[]; blocking: boolean }
-  | { type: 'finished'; plan: Plan; findings: Finding[] };
+  | { type: 'findings'; findings: StoredFinding[]; blocking: boolean }
+  | { type: 'finished'; plan: Plan; findings: StoredFinding[] };
 
 /** The new state and what to show. */
 export interface StepResult {

@@ -4,7 +4,7 @@
  * the IMC rules (status `checking`): errors wait for fixes, warnings for `accept`,
  * and a clean plan is finished.
  */
-import { PlanSchema, type Finding } from '../plan/plan.js';
+import { PlanSchema, type Finding, type StoredFinding } from '../plan/plan.js';
 import { calendarDate, canonicalTimeZone } from '../plan/calendar-date.js';
 import { evaluatePlan, hasBlockingErrors } from '../rules/index.js';
 import { sectionsOf } from './script.js';
@@ -16,7 +16,7 @@ import { derivedFirst, derivedSuggestion, paidChannelChoices, questionLead } fro
 import { accepted, ask, beginConversation, currentQuestion, info, moveTo, proceed, record, stepConversation, type QuestionSource } from './engine.js';
 import { currencyOf, formatAnswer, readText } from './flow-answer.js';
 import { CONTROL_WORDS } from './interpret-reply.js';
-import { joined, phrase, type Phrase } from '../message/phrase.js';
+import { joined, list, phrase, type Phrase } from '../message/phrase.js';
 import { addedRowId, applyRowText, CONTACT_PLAN_ID, contactTable, isAcceptance, ROW_EDIT_HINT, type RowOutcome } from './flow-contact.js';
 import {
   currentFlowStatus,
@@ -146,18 +146,12 @@ function check(script: QuestionScript, state: FlowState, now: Date, note?: Phras
   return finish(base, draft, findings, lead);
 }
 
-function finish(state: FlowState, draft: unknown, findings: Finding[], lead: FlowEffect[] = []): StepResult {
+function finish(state: FlowState, draft: unknown, findings: StoredFinding[], lead: FlowEffect[] = []): StepResult {
   const plan = PlanSchema.safeParse(draft);
   if (!plan.success) {
     // The start-up check keeps every needed question in the script; this guards a script built another way.
-    const missing = [...new Set(plan.error.issues.map((issue) => issue.path.join('.')))].join(', ');
-    const incomplete: Finding = {
-      rule: 'PLAN-COMPLETE',
-      severity: 'error',
-      problem: `The plan is missing: ${missing}.`,
-      principle: 'A plan can only be posted when every part of it is there.',
-      fix: 'Answer the missing questions, or ask whoever maintains the bot to check its question script.',
-    };
+    const missing = [...new Set(plan.error.issues.map((issue) => issue.path.join('.')))];
+    const incomplete: Finding = { rule: 'PLAN-COMPLETE', id: 'missing', severity: 'error', params: { missing: list(missing, 'comma') } };
     const all = [...findings, incomplete];
     return { state: { ...state, findings: all }, effects: [...lead, { type: 'findings', findings: all, blocking: true }] };
   }

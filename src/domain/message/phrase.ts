@@ -9,7 +9,7 @@
  * them its own way (`¥200,000` or `¥20万`, `1 Dec 2026` or `2026年12月1日`).
  */
 import { z } from 'zod';
-import type { Currency } from '../plan/vocabulary.js';
+import type { Currency, Labels } from '../plan/vocabulary.js';
 
 /** A catalogue key and the values of its placeholders (a type, not an interface, so it is stored as plain JSON data). */
 export type Phrase = {
@@ -36,6 +36,10 @@ export type ListJoin = 'and' | 'or' | 'comma' | 'semicolons' | 'lines' | 'number
  *   (`questions.brand.label`, `choices.key_problem.brand`, `metrics.awareness`,
  *   `sections.Audience`, see conversation/script-words.ts), so each reader reads them in
  *   theirs; `lower` lower-cases them (English runs them into a sentence);
+ * - `term` is an id of a vocabulary (a stage, an objective, a metric, a channel), shown by
+ *   its label in the reader's language (`lower`: in running text, lower case where the
+ *   language has case); `name` is what to show when the language has no label for it
+ *   (a channel the team named itself);
  * - `link` is a link to `url` showing `text`; `mrkdwn` is markup the Slack layer has
  *   rendered already (never built by the domain or a service);
  * - a phrase inside a phrase is rendered first, in the same language.
@@ -54,9 +58,13 @@ export type Param =
   | { emoji: string }
   | { list: readonly Param[]; join: ListJoin }
   | { content: string; ref?: string; lower?: boolean }
+  | { term: Term; id: string; name?: string; lower?: boolean }
   | { link: string; text: Param }
   | { mrkdwn: string }
   | Phrase;
+
+/** What a `term` parameter names: an id of a vocabulary, of the goal metrics or media types, or a channel of the catalogue. */
+export type Term = keyof Labels | 'channel';
 
 /** A phrase of `key` with `params`. */
 export function phrase(key: string, params?: Params): Phrase {

@@ -11,7 +11,7 @@
  * - Ids are stable: they are stored in plans and used in prompts and rules.
  */
 import { z } from 'zod';
-import type { Phrase } from '../message/phrase.js';
+import type { Params, Phrase } from '../message/phrase.js';
 import { answeredBy, questionMapOf, REQUIRED, type FieldSource, type MappedQuestion } from './question-map.js';
 import {
   DATA_SOURCES,
@@ -345,15 +345,40 @@ export type Parsed<T> = { ok: true; value: T; note?: Phrase } | { ok: false; err
 export const SEVERITIES = ['error', 'warning', 'tip'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** One outcome of a rule: what is wrong, why it matters, and how to fix it. */
+/**
+ * One outcome of a rule, as data: the rule, which of its findings (`id`, a rule may
+ * give several kinds), and the values its words need. The words (what is wrong, why it
+ * matters, how to fix it) are the catalogue's `findings.<rule>.<id>.problem|principle|fix`
+ * in the reader's language; values are typed as a phrase's are (money in minor units,
+ * rates as fractions, dates ISO, stages and channels as ids), so each language writes them its way.
+ */
 export interface Finding {
+  rule: string;
+  /** Which of the rule's findings this is, e.g. `none-chosen`. */
+  id: string;
+  severity: Severity;
+  params: Params;
+  /** The question id to jump to in order to fix it, when there is one. */
+  questionId?: string;
+  /** A way out the author may choose instead of a fix: post the plan scaled down to the money available. */
+  action?: 'scale-down';
+}
+
+/** A finding of a plan saved before findings were data: its English sentences, shown as they were written. */
+export interface LegacyFinding {
   rule: string;
   severity: Severity;
   problem: string;
   principle: string;
   fix: string;
-  /** The question id to jump to in order to fix it, when there is one. */
   questionId?: string;
-  /** A way out the author may choose instead of a fix: post the plan scaled down to the money available. */
   action?: 'scale-down';
+}
+
+/** A finding as stored (plans, conversations, the outbox): today's data, or an older record's English sentences. */
+export type StoredFinding = Finding | LegacyFinding;
+
+/** Whether a stored finding is an older record's English sentences. */
+export function isLegacyFinding(finding: StoredFinding): finding is LegacyFinding {
+  return !('id' in finding) && typeof (finding as LegacyFinding).problem === 'string';
 }

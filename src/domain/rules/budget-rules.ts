@@ -13,7 +13,8 @@ import { contactChannels, paidChannels } from '../budget/budget-tasks.js';
 import { formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import type { Currency, PlanDraft } from '../plan/plan.js';
 import { defineRule, type FindingBody, type RuleContext, type RuleDefinition } from './rule-definition.js';
-import { asSentence, currencyOf, goalName, joinNames } from './rule-text.js';
+import { phrase, type Param, type Params, type Phrase } from '../message/phrase.js';
+import { all, currencyOf, goalRef, joinNames, money, num, rate } from './rule-text.js';
 
 type InputKind = 'money' | 'count' | 'rate' | 'positive';
 
@@ -50,7 +51,6 @@ const RETENTION_FIELDS: InputField[] = [
 ];
 
 const FIELDS: Record<BudgetModel, InputField[]> = { funnel: FUNNEL_FIELDS, reach: REACH_FIELDS, retention: RETENTION_FIELDS };
-const MODEL_NAMES: Record<BudgetModel, string> = { funnel: 'funnel', reach: 'reach', retention: 'retention' };
 
 /** Whether one input value is usable for its kind; money and counts are whole numbers. */
 function isValidInput(value: unknown, kind: InputKind): boolean {
@@ -60,12 +60,17 @@ function isValidInput(value: unknown, kind: InputKind): boolean {
   return true;
 }
 
-/** How a bad value reads in the problem text, in the field's own unit. */
-function describeValue(value: unknown, kind: InputKind, currency: Currency): string {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return 'not a number';
-  if (kind === 'rate') return formatRate(value);
-  if (kind === 'money') return formatMoney(value, currency);
-  return formatNumber(value);
+/** A bad value in the field's own unit. */
+function valueParam(value: unknown, kind: InputKind, currency: Currency): Param {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return phrase('findings.budget-inputs.not-a-number');
+  if (kind === 'rate') return rate(value);
+  if (kind === 'money') return money(value, currency);
+  return num(value);
+}
+
+/** A budget input's name, e.g. "target revenue". */
+function fieldName(field: Pick<InputField, 'key'>): Phrase {
+  return phrase(`findings.budget-inputs.field.${field.key}`);
 }
 
 /** The inputs the plan's task needs; a reach plan with no paid channel needs none (owned channels get production money). */
@@ -75,11 +80,11 @@ function fieldsFor(draft: PlanDraft, model: BudgetModel): InputField[] {
 }
 
 /** The fields of the model the plan uses that are missing or out of range. */
-function badInputs(draft: PlanDraft, model: BudgetModel): { missing: InputField[]; invalid: string[]; first?: InputField } {
+function badInputs(draft: PlanDraft, model: BudgetModel): { missing: InputField[]; invalid: Phrase[]; first?: InputField } {
   const inputs: Record<string, unknown> = { ...(draft.budget?.[model] ?? {}) };
   const currency = currencyOf(draft);
   const missing: InputField[] = [];
-  const invalid: string[] = [];
+  const invalid: Phrase[] = [];
   const bad: InputField[] = [];
   for (const field of fieldsFor(draft, model)) {
     const value = inputs[field.key];
@@ -89,8 +94,8 @@ function badInputs(draft: PlanDraft, model: BudgetModel): { missing: InputField[
         bad.push(field);
       }
     } else if (!isValidInput(value, field.kind)) {
-      const range = field.kind === 'rate' ? 'between 0 and 100 %' : 'above zero';
-      invalid.push(`the ${field.name} is ${describeValue(value, field.kind, currency)} but must be ${range}`);
+      const range = field.kind === 'rate' ? 'invalid-rate' : 'invalid-positive';
+      invalid.push(phrase(`findings.budget-inputs.${range}`, { field: fieldName(field), value: valueParam(value, field.kind, currency) }));
       bad.push(field);
     }
   }
@@ -116,30 +121,17 @@ const budgetInputs = defineRule({
   questionIds: [...FUNNEL_FIELDS, ...REACH_FIELDS, ...RETENTION_FIELDS].map((field) => field.questionId).filter(unique),
   check(draft, ctx) {
     const model = analysisOf(draft, ctx).model;
-    if (model === undefined) {
-      return [
-        {
-          severity: 'error',
-          problem: 'The budget cannot be worked out yet: the primary objective decides which figures it needs.',
-          principle:
-            'The budget is derived from the goal (objective and task): sales goals use the sales funnel, awareness goals the reach model, post-purchase plans the customer base.',
-          fix: 'Choose the primary objective first, e.g. "Purchase intention"; the budget questions follow from it.',
-          questionId: 'primary_objective',
-        },
-      ];
-    }
+    if (model === undefined) return [{ severity: 'error', id: 'no-model', params: {}, questionId: 'primary_objective' }];
     const { missing, invalid, first } = badInputs(draft, model);
     if (first === undefined) return [];
-    const parts: string[] = [];
-    if (missing.length > 0) parts.push(`the ${MODEL_NAMES[model]} inputs lack the ${joinNames(missing.map((f) => f.name))}`);
+    const parts: Phrase[] = [];
+    if (missing.length > 0) parts.push(phrase('findings.budget-inputs.lacking', { model: phrase(`findings.budget-inputs.model.${model}`), fields: all(missing.map(fieldName)) }));
     parts.push(...invalid);
     return [
       {
         severity: 'error',
-        problem: asSentence(joinNames(parts)),
-        principle:
-          'The budget is derived from the goal (objective and task), so every input of the calculation must be a real, positive figure.',
-        fix: `Answer with a positive figure, e.g. ${first.example} for the ${first.name}; rates go from just above 0 up to 100 %.`,
+        id: 'bad-inputs',
+        params: { parts: all(parts), example: first.example, field: fieldName(first) },
         questionId: first.questionId,
       },
     ];
@@ -152,95 +144,102 @@ function unique<T>(value: T, index: number, all: T[]): boolean {
 
 // ── BUDGET-ABSURD ────────────────────────────────────────────────────────────
 
-const RATE_NAMES = { conversionRate: 'conversion rate', reachRate: 'reach rate', repeatRateUplift: 'uplift in repeat rate' } as const;
 const RATE_QUESTIONS = { conversionRate: 'conversion_rate', reachRate: 'reach_rate', repeatRateUplift: 'repeat_uplift' } as const;
 
 /** The finding for one problem: what is wrong with the numbers, and the typo that usually explains it. */
 function absurdFinding(problem: BudgetProblem, draft: PlanDraft): FindingBody {
   const currency = currencyOf(draft);
-  const money = (minor: number) => formatMoney(minor, currency);
-  const principle =
-    'A budget derived from the goal must be a plan the team can act on; figures that cannot be right are almost always a typo, and a plan built on them misleads everyone who reads it.';
   switch (problem.code) {
-    case 'rate-reads-as-zero': {
-      const name = RATE_NAMES[problem.field];
-      const inOne = Math.round(1 / problem.value);
+    case 'rate-reads-as-zero':
       return {
         severity: 'error',
-        problem: `The ${name} reads as 0 %: ${formatRate(problem.value, 6)} is one in ${formatNumber(inOne, 0)}, which no plan can budget on.`,
-        principle,
-        fix: `If you typed a fraction with a % sign, ${formatNumber(problem.value * 100, 6)} as a fraction is ${formatRate(problem.value * 100, 4)}: type it as \`${formatNumber(problem.value * 10_000, 4)}%\`. Rates below ${formatRate(MIN_PLAUSIBLE_RATE)} are not accepted.`,
+        id: 'rate-reads-as-zero',
+        params: {
+          field: fieldName({ key: problem.field }),
+          value: rate(problem.value, 6),
+          inOne: num(Math.round(1 / problem.value), 0),
+          percent: num(problem.value * 100, 6),
+          fraction: rate(problem.value * 100, 4),
+          typed: `${formatNumber(problem.value * 10_000, 4)}%`,
+          min: rate(MIN_PLAUSIBLE_RATE),
+        },
         questionId: RATE_QUESTIONS[problem.field],
       };
-    }
     case 'cannot-compute':
       return {
         severity: 'error',
-        problem: `The ${problem.task === 'traffic' ? 'funnel' : problem.task} cannot be computed: ${cannotComputeDetail(problem.task, draft)} is more than can be counted exactly.`,
-        principle,
-        fix: 'Check each figure for a misplaced decimal point or extra zeros: a conversion rate typed as 0.0001% instead of 1%, or a target in the wrong unit.',
+        id: 'cannot-compute',
+        params: { task: phrase(`findings.budget-absurd.task.${problem.task}`), detail: cannotComputeDetail(problem.task, draft) },
         questionId: problem.task === 'reach' ? 'reach_rate' : problem.task === 'retention' ? 'retention_base' : 'conversion_rate',
       };
     case 'need-over-ten-times': {
       const ratio = problem.need / Math.max(1, problem.available);
       return {
         severity: 'error',
-        problem: `The plan needs ${money(problem.need)} but ${money(problem.available)} is available: ${problem.available === 0 ? 'no money at all' : `${formatNumber(ratio, ratio < 100 ? 1 : 0)} times the money`}. ${likelyTypo(ratio, problem.available, draft)}`,
-        principle,
-        fix: 'Correct the figure that is wrong; if they are all right, the goal is out of reach of this money: lower the target or find the money.',
+        id: 'need-over-ten-times',
+        params: {
+          need: money(problem.need, currency),
+          available: money(problem.available, currency),
+          ratio: problem.available === 0 ? phrase('findings.budget-absurd.no-money') : phrase('findings.budget-absurd.times', { times: num(ratio, ratio < 100 ? 1 : 0) }),
+          typo: likelyTypo(ratio, problem.available, draft),
+        },
         questionId: 'budget_available',
       };
     }
     case 'underfunded':
       return {
         severity: 'error',
-        problem: `${money(problem.available)} covers ${formatRate(problem.available / problem.need, 0)} of the ${money(problem.need)} the plan needs: below ${formatRate(MIN_COVERAGE, 0)} the goals promise what the money cannot buy.`,
-        principle,
-        fix: 'Raise the money, lower the targets, or post a plan scaled down to the money: type `scale down` (its goals are cut to what the money buys and labelled so).',
+        id: 'underfunded',
+        params: {
+          available: money(problem.available, currency),
+          coverage: rate(problem.available / problem.need, 0),
+          need: money(problem.need, currency),
+          min: rate(MIN_COVERAGE, 0),
+        },
         questionId: 'budget_available',
         action: 'scale-down',
       };
     case 'orders-over-base':
-      return {
-        severity: 'error',
-        problem: `The funnel promises about ${formatNumber(problem.orders, 0)} orders from a base of ${formatNumber(problem.base, 0)} customers: a post-purchase plan sells to its base, so its extra orders cannot exceed it.`,
-        principle,
-        fix: 'Budget the retention task (the base, the uplift in repeat rate and the cost per contact) instead of buying visits, or check the size of the base.',
-        questionId: 'retention_base',
-      };
+      return { severity: 'error', id: 'orders-over-base', params: { orders: num(problem.orders, 0), base: num(problem.base, 0) }, questionId: 'retention_base' };
   }
 }
 
 /** The computation that overflowed, with the plan's own figures. */
-function cannotComputeDetail(task: 'traffic' | 'reach' | 'retention', draft: PlanDraft): string {
+function cannotComputeDetail(task: 'traffic' | 'reach' | 'retention', draft: PlanDraft): Phrase {
   const currency = currencyOf(draft);
-  const money = (minor: number) => formatMoney(minor, currency);
+  const detail = (name: string, params: Params) => phrase(`findings.budget-absurd.detail.${name}`, params);
   const { funnel, reach, retention } = draft.budget ?? {};
   if (task === 'traffic' && funnel) {
-    return `${money(funnel.targetRevenue)} ÷ (${formatRate(funnel.conversionRate, 6)} × ${money(funnel.averageOrderValue)}) visits at ${money(funnel.costPerVisit)} each`;
+    return detail('traffic', {
+      revenue: money(funnel.targetRevenue, currency),
+      conversion: rate(funnel.conversionRate, 6),
+      order: money(funnel.averageOrderValue, currency),
+      visit: money(funnel.costPerVisit, currency),
+    });
   }
   if (task === 'reach' && reach) {
-    return `${formatNumber(reach.audienceSize, 0)} people × ${formatRate(reach.reachRate)} × ${formatNumber(reach.frequency)} impressions at ${money(reach.cpm)} per thousand`;
+    return detail('reach', { people: num(reach.audienceSize, 0), reach: rate(reach.reachRate), frequency: num(reach.frequency), cpm: money(reach.cpm, currency) });
   }
-  if (task === 'retention' && retention) return `${formatNumber(retention.baseCustomers, 0)} customers`;
-  return 'its result';
+  if (task === 'retention' && retention) return detail('retention', { customers: num(retention.baseCustomers, 0) });
+  return detail('result', {});
 }
 
 /** A need 10, 100, 1,000… times the money looks like zeros lost or a rate typed as a fraction. */
-function likelyTypo(ratio: number, available: number, draft: PlanDraft): string {
+function likelyTypo(ratio: number, available: number, draft: PlanDraft): Phrase {
   const currency = currencyOf(draft);
   const power = Math.round(Math.log10(ratio));
   const nearPower = power >= 1 && Math.abs(ratio / 10 ** power - 1) <= 0.15;
-  const hints: string[] = [];
+  const hints: Phrase[] = [];
   if (available > 0 && nearPower) {
-    hints.push(`is a zero missing from the money available (${formatMoney(available * 10 ** power, currency)} rather than ${formatMoney(available, currency)})?`);
+    hints.push(phrase('findings.budget-absurd.hint.zero-missing', { meant: money(available * 10 ** power, currency), available: money(available, currency) }));
   }
   const conversion = draft.budget?.funnel?.conversionRate;
   if (typeof conversion === 'number' && conversion < 0.005) {
-    hints.push(`is the conversion rate of ${formatRate(conversion, 4)} meant as ${formatRate(conversion * 100, 2)}?`);
+    hints.push(phrase('findings.budget-absurd.hint.conversion', { conversion: rate(conversion, 4), meant: rate(conversion * 100, 2) }));
   }
-  if (hints.length === 0) return 'Check the money available, the target and each rate for a typo.';
-  return `Likely typo: ${hints.join(' Or ')}`;
+  const [first, second] = hints;
+  if (first === undefined) return phrase('findings.budget-absurd.typo.unknown');
+  return phrase('findings.budget-absurd.typo.likely', { first, second: second ? phrase('findings.budget-absurd.typo.or', { hint: second }) : '' });
 }
 
 const budgetAbsurd = defineRule({
@@ -258,16 +257,16 @@ const budgetAbsurd = defineRule({
 // ── BUDGET-SHORTFALL ─────────────────────────────────────────────────────────
 
 /** The money lines in one clause: "¥200,000 of working media, ¥20,000 of non-media and a ¥20,000 reserve". */
-export function describeLines(lines: MoneyLines, currency: Currency): string {
-  const money = (minor: number) => formatMoney(minor, currency);
-  const parts = [`${money(lines.working)} of working media`];
-  if (lines.nonMediaTotal > 0) parts.push(`${money(lines.nonMediaTotal)} of non-media`);
-  if (lines.incentive) parts.push(`${money(lines.incentive.amount)} of incentive`);
-  if (lines.reserve > 0) parts.push(`a ${money(lines.reserve)} reserve`);
-  return joinNames(parts);
+export function linesPhrase(lines: MoneyLines, currency: Currency): Param {
+  const line = (name: string, amount: number) => phrase(`findings.budget-shortfall.line.${name}`, { amount: money(amount, currency) });
+  const parts = [line('working', lines.working)];
+  if (lines.nonMediaTotal > 0) parts.push(line('non-media', lines.nonMediaTotal));
+  if (lines.incentive) parts.push(line('incentive', lines.incentive.amount));
+  if (lines.reserve > 0) parts.push(line('reserve', lines.reserve));
+  return all(parts);
 }
 
-/** What the buying channels' money buys, as a phrase. */
+/** What the buying channels' money buys, in English words (the budget sketch's text). */
 export function describeBought(sketch: BudgetSketch): string {
   const money = (minor: number) => formatMoney(minor, sketch.currency);
   const { visits, orders, revenue, impressions, reachRate, customers, extraOrders } = sketch.achieves;
@@ -278,6 +277,19 @@ export function describeBought(sketch: BudgetSketch): string {
   if (visits !== undefined && orders !== undefined) parts.push(`about ${formatNumber(orders, 0)} orders`);
   if (revenue !== undefined) parts.push(`${money(revenue)} of revenue`);
   return parts.length > 0 ? joinNames(parts) : 'nothing the task counts';
+}
+
+/** What the buying channels' money buys, as a finding's value. */
+export function boughtPhrase(sketch: BudgetSketch): Param {
+  const { visits, orders, revenue, impressions, reachRate, customers, extraOrders } = sketch.achieves;
+  const part = (name: string, params: Params) => phrase(`findings.budget-shortfall.bought.${name}`, params);
+  const parts: Phrase[] = [];
+  if (visits !== undefined) parts.push(part('visits', { visits: num(visits, 0) }));
+  if (impressions !== undefined) parts.push(part('impressions', { impressions: num(impressions, 0), reach: rate(reachRate ?? 0, 0) }));
+  if (customers !== undefined) parts.push(part('contacts', { customers: num(customers, 0), orders: num(extraOrders ?? 0, 0) }));
+  if (visits !== undefined && orders !== undefined) parts.push(part('orders', { orders: num(orders, 0) }));
+  if (revenue !== undefined) parts.push(part('revenue', { revenue: money(revenue, sketch.currency) }));
+  return parts.length > 0 ? all(parts) : part('nothing', {});
 }
 
 /** Money on the lines of channels that buy the tasks (not unplaced money). */
@@ -296,30 +308,26 @@ const budgetShortfall = defineRule({
     const coverage = sketch.coverage ?? 0;
     // Below half the need BUDGET-ABSURD speaks, unless the author chose to scale the plan down.
     if (coverage < MIN_COVERAGE && !sketch.scaledDown) return [];
-    const money = (minor: number) => formatMoney(minor, sketch.currency);
-    const bought = `The ${money(buyingMoney(sketch.funded))} that reaches the buying channels buys ${describeBought(sketch)}.`;
-    const need = `The plan needs ${money(sketch.need.total)} (${describeLines(sketch.need, sketch.currency)}) but ${money(sketch.available)} is available: ${money(sketch.gap)} short, ${formatRate(coverage, 0)} covered.`;
-    const body: FindingBody = {
-      severity: 'warning',
-      problem: sketch.scaledDown ? `Scaled down to the money. ${need} ${bought} The goals are cut to match.` : `${need} ${bought}`,
-      principle: 'Derive the budget from the goal; when the money is short, either the money or the goal has to change, openly.',
-      fix: fixFor(sketch.model),
-      questionId: 'budget_available',
-    };
-    return [body];
+    const currency = sketch.currency;
+    return [
+      {
+        severity: 'warning',
+        id: sketch.scaledDown ? 'scaled-down' : 'short',
+        params: {
+          need: money(sketch.need.total, currency),
+          lines: linesPhrase(sketch.need, currency),
+          available: money(sketch.available, currency),
+          gap: money(sketch.gap ?? 0, currency),
+          coverage: rate(coverage, 0),
+          buying: money(buyingMoney(sketch.funded), currency),
+          bought: boughtPhrase(sketch),
+          fix: phrase(`findings.budget-shortfall.fix-${sketch.model}`),
+        },
+        questionId: 'budget_available',
+      },
+    ];
   },
 });
-
-function fixFor(model: BudgetModel): string {
-  switch (model) {
-    case 'funnel':
-      return 'Raise the budget, lower the revenue target to what the money buys, or improve the conversion rate or cost per visit.';
-    case 'reach':
-      return 'Raise the budget, narrow the audience, or plan a lower reach or frequency.';
-    case 'retention':
-      return 'Raise the budget, contact fewer customers, or lower the cost per contact.';
-  }
-}
 
 // ── BUDGET-BASELINE ──────────────────────────────────────────────────────────
 
@@ -332,16 +340,21 @@ const budgetBaseline = defineRule({
     const sketch = sketchOf(draft, ctx);
     const outlook = sketch?.conversion;
     if (sketch === undefined || outlook === undefined || outlook.assumed < outlook.target) return [];
-    const money = (minor: number) => formatMoney(minor, sketch.currency);
+    const currency = sketch.currency;
     const goal = draft.goals[outlook.goalIndex];
-    const which = goal ? goalName(goal, outlook.goalIndex, ctx.labels) : 'the conversion goal';
-    const verb = outlook.assumed === outlook.target ? 'equals' : 'exceeds';
     return [
       {
         severity: 'warning',
-        problem: `The funnel assumes ${formatRate(outlook.assumed)} conversion, which ${verb} the target of ${which} (${formatRate(outlook.baseline)} → ${formatRate(outlook.target)}). At today's ${formatRate(outlook.baseline)} the target needs ${formatNumber(outlook.atBaseline.visits, 0)} visits and ${money(outlook.atBaseline.workingMedia)} of working media; only if conversion reaches ${formatRate(outlook.target)} does ${money(outlook.atTarget.workingMedia)} do.`,
-        principle: 'Budget on the rate you have, not the rate you hope for: the goal to improve it is the upside, not the plan.',
-        fix: `Budget at the baseline: answer the conversion rate with ${formatRate(outlook.baseline)}; the sketch shows the target as the upside.`,
+        id: outlook.assumed === outlook.target ? 'equals-target' : 'exceeds-target',
+        params: {
+          assumed: rate(outlook.assumed),
+          goal: goal ? goalRef(goal, outlook.goalIndex, ctx.labels) : phrase('findings.budget-baseline.the-goal'),
+          baseline: rate(outlook.baseline),
+          target: rate(outlook.target),
+          visits: num(outlook.atBaseline.visits, 0),
+          working: money(outlook.atBaseline.workingMedia, currency),
+          atTarget: money(outlook.atTarget.workingMedia, currency),
+        },
         questionId: 'conversion_rate',
       },
     ];
@@ -361,25 +374,19 @@ const budgetGoals = defineRule({
   check(draft, ctx) {
     const sketch = sketchOf(draft, ctx);
     if (sketch === undefined || sketch.scaledDown) return [];
-    const money = (minor: number) => formatMoney(minor, sketch.currency);
     const disagreeing = sketch.goals.filter((g) => g.target > 0 && Math.abs(g.planned - g.target) > GOAL_TOLERANCE * g.target);
     if (disagreeing.length === 0) return [];
-    const show = (metric: string, value: number) =>
-      metric === 'revenue' ? money(value) : metric === 'reach' ? formatRate(value) : formatNumber(value, 0);
+    const show = (metric: string, value: number): Param =>
+      metric === 'revenue' ? money(value, sketch.currency) : metric === 'reach' ? rate(value) : num(value, 0);
     const parts = disagreeing.map((g) => {
       const goal = draft.goals[g.goalIndex];
-      const name = goal ? goalName(goal, g.goalIndex, ctx.labels) : `goal ${g.goalIndex + 1}`;
-      return `${name} wants ${show(g.metric, g.target)} but the task the budget is built on delivers ${show(g.metric, g.planned)}`;
+      return phrase('findings.budget-goals.goal', {
+        goal: goal ? goalRef(goal, g.goalIndex, ctx.labels) : phrase('findings.goal.numbered', { n: g.goalIndex + 1 }),
+        target: show(g.metric, g.target),
+        planned: show(g.metric, g.planned),
+      });
     });
-    return [
-      {
-        severity: 'warning',
-        problem: asSentence(joinNames(parts)),
-        principle: 'The budget is derived from the goals: the revenue, orders and reach the plan promises must be what its task buys.',
-        fix: 'Make the goal and the budget inputs agree: change the goal, or the target revenue, order value or reach behind the budget.',
-        questionId: 'goals',
-      },
-    ];
+    return [{ severity: 'warning', id: 'disagree', params: { goals: all(parts) }, questionId: 'goals' }];
   },
 });
 
@@ -393,45 +400,40 @@ const budgetBuying = defineRule({
   check(draft, ctx) {
     const sketch = sketchOf(draft, ctx);
     if (sketch === undefined) return [];
-    const money = (minor: number) => formatMoney(minor, sketch.currency);
+    const currency = sketch.currency;
     const { traffic, reach, retention } = sketch.need;
-    const parts: string[] = [];
-    if (traffic && traffic.unplaced > 0) parts.push(`no paid channel buys the ${formatNumber(traffic.visits, 0)} visits (${money(traffic.unplaced)})`);
-    if (reach && reach.unplaced > 0) parts.push(`no paid channel buys the ${formatNumber(reach.impressions, 0)} impressions (${money(reach.unplaced)})`);
-    if (retention && retention.unplaced > 0) {
-      parts.push(`no owned channel reaches customers after their purchase for the ${formatNumber(retention.contacts, 0)} contacts (${money(retention.unplaced)})`);
-    }
+    const part = (name: string, params: Params) => phrase(`findings.budget-buying.part.${name}`, params);
+    const parts: Phrase[] = [];
+    if (traffic && traffic.unplaced > 0) parts.push(part('visits', { visits: num(traffic.visits, 0), amount: money(traffic.unplaced, currency) }));
+    if (reach && reach.unplaced > 0) parts.push(part('impressions', { impressions: num(reach.impressions, 0), amount: money(reach.unplaced, currency) }));
+    if (retention && retention.unplaced > 0) parts.push(part('contacts', { contacts: num(retention.contacts, 0), amount: money(retention.unplaced, currency) }));
     if (parts.length === 0) return [];
     const contacts = contactChannels(draft).length === 0 && retention !== undefined;
-    return [
-      {
-        severity: 'warning',
-        problem: `${asSentence(joinNames(parts)).slice(0, -1)}: the money is in the budget but nothing can spend it.`,
-        principle: 'Each task is bought by the channels that can buy it: paid media buys visits and impressions, CRM and community carry contacts with the base.',
-        fix: contacts ? 'Add Email and CRM or a private community to the channels.' : 'Add a paid channel that reaches the audience, such as search ads for people comparing options.',
-        questionId: 'channels',
-      },
-    ];
+    return [{ severity: 'warning', id: contacts ? 'no-contact-channel' : 'no-paid-channel', params: { parts: all(parts) }, questionId: 'channels' }];
   },
 });
 
 // ── BUDGET-ROCI ──────────────────────────────────────────────────────────────
 
-/** What an order brings, in words: "contributes ¥19.65 (¥399 × 35 % − ¥120 incentive)". */
-export function describeOrderValue(profit: ProfitCheck, currency: Currency): string {
-  const money = (minor: number) => formatMoney(minor, currency);
-  const incentive = profit.incentivePerOrder > 0 ? ` − ${money(profit.incentivePerOrder)} incentive` : '';
+/** What an order brings: "contributes ¥19.65 (¥399 × 35 % − ¥120 incentive)". */
+export function orderValuePhrase(profit: ProfitCheck, currency: Currency): Phrase {
+  const value = (name: string, params: Params = {}) => phrase(`findings.budget-roci.value.${name}`, params);
+  const incentive = profit.incentivePerOrder > 0 ? phrase('findings.budget-roci.value.less-incentive', { incentive: money(profit.incentivePerOrder, currency) }) : '';
+  const order = money(profit.averageOrderValue, currency);
   switch (profit.basis) {
     case 'customer-value':
-      return `a customer is worth ${money(profit.valuePerOrder)} (the customer value)`;
-    case 'contribution':
+      return value('customer', { value: money(profit.valuePerOrder, currency) });
+    case 'contribution': {
+      const params = { order, margin: rate(profit.grossMargin ?? 0), incentive };
       return profit.valuePerOrder >= 0
-        ? `an order contributes ${money(profit.valuePerOrder)} (${money(profit.averageOrderValue)} × ${formatRate(profit.grossMargin ?? 0)} margin${incentive})`
-        : `an order loses ${money(-profit.valuePerOrder)} before any media (${money(profit.averageOrderValue)} × ${formatRate(profit.grossMargin ?? 0)} margin${incentive})`;
+        ? value('contributes', { ...params, value: money(profit.valuePerOrder, currency) })
+        : value('loses', { ...params, value: money(-profit.valuePerOrder, currency) });
+    }
     case 'revenue':
-      return profit.valuePerOrder >= 0
-        ? `an order brings ${money(profit.valuePerOrder)} of revenue (${incentive ? `${money(profit.averageOrderValue)}${incentive}; ` : ''}with no gross margin given this is revenue, not profit)`
-        : `the ${money(profit.incentivePerOrder)} incentive is more than the ${money(profit.averageOrderValue)} an order brings`;
+      if (profit.valuePerOrder < 0) return value('incentive-exceeds', { incentive: money(profit.incentivePerOrder, currency), order });
+      return profit.incentivePerOrder > 0
+        ? value('revenue-less-incentive', { value: money(profit.valuePerOrder, currency), order, incentive })
+        : value('revenue', { value: money(profit.valuePerOrder, currency) });
   }
 }
 
@@ -444,18 +446,15 @@ const budgetRoci = defineRule({
     const sketch = sketchOf(draft, ctx);
     const profit = sketch?.profit;
     if (sketch === undefined || profit === undefined || !profit.exceeds) return [];
-    const money = (minor: number) => formatMoney(minor, sketch.currency);
-    const cost = profit.task === 'retention' ? 'in contacts' : 'in media';
     return [
       {
         severity: 'warning',
-        problem: `Each order costs ${money(profit.mediaCostPerOrder)} ${cost} but ${describeOrderValue(profit, sketch.currency)}.`,
-        principle:
-          'Spending more to win a customer than the customer brings in profit loses money on every sale (return on customer investment).',
-        fix:
-          profit.basis === 'contribution' && profit.incentivePerOrder > 0
-            ? 'Lower the incentive or the cost per visit, raise the order value, or, if customers buy again, give their value over 12 months as the customer value.'
-            : 'Lower the cost per visit, raise the conversion rate or order value, or, if customers buy again, give their value over 12 months as the customer value.',
+        id: profit.basis === 'contribution' && profit.incentivePerOrder > 0 ? 'costly-with-incentive' : 'costly',
+        params: {
+          cost: money(profit.mediaCostPerOrder, sketch.currency),
+          spent: phrase(`findings.budget-roci.${profit.task === 'retention' ? 'in-contacts' : 'in-media'}`),
+          value: orderValuePhrase(profit, sketch.currency),
+        },
         questionId: profit.task === 'retention' ? 'cost_per_contact' : 'cost_per_visit',
       },
     ];

@@ -1,7 +1,7 @@
 /**
  * The IMC rule catalogue (domain §5) and how a plan is judged against it.
  */
-import type { Finding, PlanDraft, Severity } from '../plan/plan.js';
+import type { Finding, PlanDraft, Severity, StoredFinding } from '../plan/plan.js';
 import { AUDIENCE_RULES } from './audience-rules.js';
 import { BUDGET_RULES } from './budget-rules.js';
 import { CONTACT_RULES } from './contact-rules.js';
@@ -45,6 +45,6 @@ export function evaluatePlan(draft: PlanDraft, ctx: RuleContext): Finding[] {
 }
 
 /** True when any finding is an error: such a plan cannot be posted yet. */
-export function hasBlockingErrors(findings: readonly Finding[]): boolean {
+export function hasBlockingErrors(findings: readonly StoredFinding[]): boolean {
   return findings.some((finding) => finding.severity === 'error');
 }

@@ -6,7 +6,8 @@ import { MEDIA_TYPES, type PlanDraft, type Stage } from '../plan/plan.js';
 import { channelFitsStage, journeyStagesFor, recommendedChannels } from '../channels/stage-fit.js';
 import { journeyOf } from '../contact/journey.js';
 import { defineRule, type FindingBody, type RuleContext, type RuleDefinition } from './rule-definition.js';
-import { asSentence, joinNames, labelOf, stageName } from './rule-text.js';
+import { phrase, type Param, type Phrase } from '../message/phrase.js';
+import { all, channelTerm, term } from './rule-text.js';
 
 const mediaMix = defineRule({
   id: 'MEDIA-MIX',
@@ -17,32 +18,22 @@ const mediaMix = defineRule({
     // With no channels at all CHANNEL-STAGE-FIT already reports the error.
     if (draft.channels.length === 0) return [];
     const used = MEDIA_TYPES.filter((media) => draft.channels.some((channel) => channel.media === media));
-    const gaps: string[] = [];
-    if (used.length < 2) {
-      const only = used.length === 1 ? `only ${labelOf(ctx.labels, 'media', used[0]).toLowerCase()} media` : 'no known media type';
-      gaps.push(`the channels use ${only}`);
-    }
-    if (!used.includes('owned')) gaps.push('there is no owned channel');
+    const gaps: Phrase[] = [];
+    if (used.length === 1) gaps.push(phrase('findings.media-mix.gap.only', { media: term('media', used[0] as string, true) }));
+    if (used.length === 0) gaps.push(phrase('findings.media-mix.gap.unknown'));
+    if (!used.includes('owned')) gaps.push(phrase('findings.media-mix.gap.no-owned'));
     if (gaps.length === 0) return [];
-    return [
-      {
-        severity: 'warning',
-        problem: asSentence(joinNames(gaps)),
-        principle:
-          'Paid media buys attention, earned media lends credibility, and owned media is where the brand keeps the people both bring in.',
-        fix: 'Combine at least two of owned, paid and earned, and include an owned channel, e.g. your WeChat official account or website.',
-        questionId: 'channels',
-      },
-    ];
+    return [{ severity: 'warning', id: 'thin', params: { gaps: all(gaps) }, questionId: 'channels' }];
   },
 });
 
-/** "Search ads, Website or Outdoor" from the catalogue's recommended channels for the stage; empty without a catalogue. */
-export function recommendationFor(stage: Stage, draft: PlanDraft, ctx: RuleContext, exclude: readonly string[] = []): string {
-  const names = recommendedChannels(stage, draft.businessModel, ctx.catalogue ?? [])
+/** "Search ads, Website or Outdoor" from the catalogue's recommended channels for the stage; undefined without a catalogue. */
+export function recommendationFor(stage: Stage, draft: PlanDraft, ctx: RuleContext, exclude: readonly string[] = []): Param | undefined {
+  const channels = recommendedChannels(stage, draft.businessModel, ctx.catalogue ?? [])
     .filter((channel) => !exclude.includes(channel.id))
-    .map((channel) => channel.name);
-  return joinNames(names.slice(0, 4), 'or');
+    .slice(0, 4)
+    .map((channel): Param => ({ term: 'channel', id: channel.id, name: channel.name }));
+  return channels.length > 0 ? all(channels, 'or') : undefined;
 }
 
 const channelStageFit = defineRule({
@@ -51,51 +42,25 @@ const channelStageFit = defineRule({
   title: 'The channels reach the stages of the journey',
   questionIds: ['channels', 'audience_stage', 'journey', 'contact_plan'],
   check(draft, ctx) {
-    const principle =
-      'Each channel reaches people at some stages of the journey; money spent where the audience is not is wasted. A channel is off-stage only if no stage of the journey fits it.';
-    if (draft.channels.length === 0) {
-      return [
-        {
-          severity: 'error',
-          problem: 'No channels have been chosen yet.',
-          principle,
-          fix: 'Choose the channels that carry the concept, e.g. your WeChat account, search ads and a few KOLs.',
-          questionId: 'channels',
-        },
-      ];
-    }
+    if (draft.channels.length === 0) return [{ severity: 'error', id: 'no-channels', params: {}, questionId: 'channels' }];
     const journey = journeyOf(draft);
     const first = journey[0];
     if (first === undefined) return [];
     const model = draft.businessModel;
-    const stages = joinNames(journey.map((s) => stageName(ctx.labels, s)), 'or');
-    const where = journey.length === 1 ? stages : `any stage of the journey (${stages})`;
+    const stages = all(journey.map((s) => term('stage', s, true)), 'or');
     const offJourney = draft.channels.filter((channel) => journeyStagesFor(channel, journey, model).length === 0);
-    const names = offJourney.map((channel) => channel?.name ?? channel?.id ?? 'a channel');
+    const names = all(offJourney.map((channel): Param => (channel?.id ? channelTerm(draft, channel.id) : phrase('findings.channel-stage-fit.a-channel'))));
     if (offJourney.length === draft.channels.length) {
       const recommended = recommendationFor(first, draft, ctx);
-      return [
-        {
-          severity: 'error',
-          problem: `None of your channels (${joinNames(names)}) reaches people at ${stages}.`,
-          principle,
-          fix: recommended
-            ? `Add a channel that reaches ${stageName(ctx.labels, first)}, such as ${recommended}.`
-            : `Add a channel that reaches ${stageName(ctx.labels, first)}: each channel in the list shows the stages it reaches.`,
-          questionId: 'channels',
-        },
-      ];
+      const params = { channels: names, stages, first: term('stage', first, true) };
+      return recommended
+        ? [{ severity: 'error', id: 'none-reach', params: { ...params, recommended }, questionId: 'channels' }]
+        : [{ severity: 'error', id: 'none-reach-no-catalogue', params, questionId: 'channels' }];
     }
     const findings: FindingBody[] = [];
     if (offJourney.length > 0) {
-      const them = names.length === 1 ? 'it' : 'them';
-      findings.push({
-        severity: 'warning',
-        problem: `${joinNames(names)} ${names.length === 1 ? 'does' : 'do'} not reach people at ${where}.`,
-        principle,
-        fix: `Drop ${them} or give ${them} a small share; or, if the campaign really takes the audience there, add the stage ${them} ${names.length === 1 ? 'serves' : 'serve'} with \`change journey\`.`,
-        questionId: 'channels',
-      });
+      const where = journey.length === 1 ? stages : phrase('findings.channel-stage-fit.any-stage', { stages });
+      findings.push({ severity: 'warning', id: 'off-journey', params: { channels: names, count: offJourney.length, where }, questionId: 'channels' });
     }
     findings.push(...misplacedRows(draft, journey, offJourney.map((channel) => channel?.id), ctx));
     return findings;
@@ -112,17 +77,20 @@ function misplacedRows(draft: PlanDraft, journey: readonly Stage[], skip: readon
   });
   const firstMisplaced = misplaced[0];
   if (firstMisplaced === undefined) return [];
-  const described = misplaced.map(
-    ({ position, row, channel, fitting }) =>
-      `row ${position} puts ${channel.name} at ${stageName(ctx.labels, row.stage)}, which it does not reach (it reaches ${joinNames(fitting.map((s) => stageName(ctx.labels, s)), 'and')})`,
+  const described = misplaced.map(({ position, row, channel, fitting }) =>
+    phrase('findings.channel-stage-fit.misplaced-row', {
+      row: position,
+      channel: channelTerm(draft, channel.id),
+      stage: term('stage', row.stage, true),
+      fitting: all(fitting.map((s) => term('stage', s, true))),
+    }),
   );
   const target = firstMisplaced.fitting[0] as Stage;
   return [
     {
       severity: 'warning',
-      problem: asSentence(joinNames(described)),
-      principle: 'A touchpoint only works where its channel meets the audience: the row has to sit at a stage its channel reaches.',
-      fix: `Move the row to a stage its channel reaches, e.g. \`change row ${firstMisplaced.position}\` then \`stage: ${stageName(ctx.labels, target)}\`, or give that stage another channel.`,
+      id: 'misplaced-rows',
+      params: { rows: all(described), first: firstMisplaced.position, target: term('stage', target, true) },
       questionId: 'contact_plan',
     },
   ];

@@ -5,7 +5,8 @@
 import { incentiveStagesOf } from '../contact/incentive.js';
 import { journeyOf } from '../contact/journey.js';
 import { defineRule, type RuleDefinition } from './rule-definition.js';
-import { isBlank, rowNames } from './rule-text.js';
+import { phrase } from '../message/phrase.js';
+import { isBlank, rowsRef } from './rule-text.js';
 
 /** Beyond about this many words a concept stops being a line people remember. */
 export const MAX_CONCEPT_WORDS = 25;
@@ -40,31 +41,17 @@ const conceptOneLine = defineRule({
   severity: 'error/warning',
   title: 'One core concept in one line',
   questionIds: ['concept'],
-  check(draft, ctx) {
-    const principle =
-      'One concept carried through every channel is what makes communication integrated; if it does not fit in a sentence, each channel will tell a different story.';
-    if (isBlank(draft.concept)) {
-      return [
-        {
-          severity: 'error',
-          problem: 'The plan has no core concept yet.',
-          principle,
-          fix: 'Write the one idea every channel will carry, in a sentence, e.g. "Spring in every sip: cold brew that keeps pace with your day."',
-          questionId: 'concept',
-        },
-      ];
-    }
+  check(draft) {
+    if (isBlank(draft.concept)) return [{ severity: 'error', id: 'missing', params: {}, questionId: 'concept' }];
     const concept = (draft.concept as string).trim();
     const words = countWords(concept);
     const sentences = countSentences(concept);
     if (words <= MAX_CONCEPT_WORDS && sentences === 1) return [];
-    const size = sentences > 1 ? `${sentences} sentences` : `${words} words`;
     return [
       {
         severity: 'warning',
-        problem: `The core concept runs to ${size}; it should be one sentence of at most about ${MAX_CONCEPT_WORDS} words.`,
-        principle,
-        fix: 'Cut it to the single idea that matters, in one sentence; move the details to the message for each channel.',
+        id: sentences > 1 ? 'sentences' : 'words',
+        params: { count: sentences > 1 ? sentences : words, max: MAX_CONCEPT_WORDS },
         questionId: 'concept',
       },
     ];
@@ -76,38 +63,22 @@ const messageStageFit = defineRule({
   severity: 'warning',
   title: 'The message suits the stages it speaks to',
   questionIds: ['message_type', 'call_to_action', 'audience_stage', 'contact_plan'],
-  check(draft, ctx) {
+  check(draft) {
     // An offer at need recognition is INCENTIVE-FIT's; this rule takes information search.
     if (incentiveStagesOf(draft).includes('information-search')) {
       const rows = draft.contactPlan.flatMap((row, index) =>
         row?.stage === 'information-search' && row.usesIncentive === true ? [index + 1] : [],
       );
       const first = rows[0];
-      return [
-        {
-          severity: 'warning',
-          problem: `The incentive is offered at information search${rows.length > 0 ? ` (${rowNames(rows)})` : ''}, where people are still learning about the options and not ready to buy.`,
-          principle:
-            'Offers belong to the purchase decision; earlier, a discount reaches people who are not shopping yet (a year-end car deal for someone not looking for a car).',
-          fix: first
-            ? `Let that row give benefits and proof instead (\`change row ${first}\` then \`incentive: no\`), and save the offer for people closer to buying.`
-            : 'Lead with a brand message about the need and your benefits, and save the offer for people closer to buying.',
-          questionId: first ? 'contact_plan' : 'message_type',
-        },
-      ];
+      const where = rows.length > 0 ? phrase('findings.message-stage-fit.in-rows', { rows: rowsRef(rows) }) : '';
+      return first
+        ? [{ severity: 'warning', id: 'offer-at-search-row', params: { where, row: first }, questionId: 'contact_plan' }]
+        : [{ severity: 'warning', id: 'offer-at-search', params: { where }, questionId: 'message_type' }];
     }
     // With a contact plan, JOURNEY-COVERAGE judges the purchase rows themselves.
     const asksForSale = journeyOf(draft).includes('purchase-decision') && draft.primaryObjective === 'purchase-intention';
     if (draft.contactPlan.length === 0 && asksForSale && draft.messageType === 'brand' && draft.callToAction !== true) {
-      return [
-        {
-          severity: 'warning',
-          problem: 'The campaign takes the audience to the purchase decision with a purchase-intention objective, but the message is a brand message with no incentive or call to action.',
-          principle: 'People about to buy need a reason to act now and to know where to do it.',
-          fix: 'Add a clear call to action (e.g. "Order on Tmall today") or an incentive such as a trial price.',
-          questionId: 'call_to_action',
-        },
-      ];
+      return [{ severity: 'warning', id: 'no-call-to-action', params: {}, questionId: 'call_to_action' }];
     }
     return [];
   },

@@ -2,16 +2,15 @@
  * What a customer is worth (Schultz: customers as assets): the value the plan gives a
  * customer cannot be below what their first order brings.
  */
-import { formatMoney, formatRate } from '../plan/format.js';
 import { defineRule, type RuleDefinition } from './rule-definition.js';
-import { currencyOf } from './rule-text.js';
+import { currencyOf, money, rate } from './rule-text.js';
 
 const customerValue = defineRule({
   id: 'CUSTOMER-VALUE',
   severity: 'warning',
   title: 'A customer is worth at least their first order',
   questionIds: ['customer_value', 'average_order_value'],
-  check(draft, ctx) {
+  check(draft) {
     const funnel = draft.budget?.funnel;
     const value = funnel?.customerValue;
     const order = funnel?.averageOrderValue;
@@ -20,17 +19,12 @@ const customerValue = defineRule({
     const byMargin = typeof margin === 'number' && margin > 0 && margin <= 1;
     const floor = byMargin ? Math.round(order * margin) : order;
     if (value >= floor) return [];
-    const money = (minor: number) => formatMoney(minor, currencyOf(draft));
-    const firstOrder = byMargin
-      ? `the ${money(floor)} their first order contributes (${money(order)} at a ${formatRate(margin, 0)} margin)`
-      : `the average order value of ${money(order)}`;
+    const currency = currencyOf(draft);
     return [
       {
         severity: 'warning',
-        problem: `The customer value (${money(value)}) is below ${firstOrder}.`,
-        principle:
-          'A customer is worth at least their first order; a lower figure makes every order look unprofitable and misleads the budget check (return on customer investment).',
-        fix: 'Give what a customer brings over the time you count (orders × order value, or their contribution when you use the margin), or skip the question if you do not know it.',
+        id: byMargin ? 'below-contribution' : 'below-order',
+        params: { value: money(value, currency), floor: money(floor, currency), order: money(order, currency), ...(byMargin ? { margin: rate(margin, 0) } : {}) },
         questionId: 'customer_value',
       },
     ];

@@ -98,6 +98,8 @@ function translator(language: Language, t: TFunction, words: (ref: string) => st
     if ('list' in value) return format.list(value.list.map((item) => show(item, mode)), value.join);
     if ('link' in value) return linkTo(value.link, show(value.text, mode), mode);
     if ('mrkdwn' in value) return value.mrkdwn;
+    // A term is given its label before it gets here (src/render/term-labels.ts); else its name or id.
+    if ('term' in value) return text(value.name ?? value.id);
     const own = value.ref === undefined ? undefined : words(value.ref);
     if (own === undefined) return text(value.content);
     return text(value.lower ? own.toLocaleLowerCase(language) : own);

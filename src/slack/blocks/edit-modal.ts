@@ -7,6 +7,7 @@ import type { EditForm, FormField, FormInput, FormOption, OptionLabel, Submitted
 import type { EditMeta, EditRefusal, FieldError, OpenedForm } from '../../app/edit-service.js';
 import { joined, phrase, scriptWords, type Phrase } from '../../domain/message/phrase.js';
 import type { Translator } from '../../render/i18n/translator.js';
+import { findingWords, type FindingReader } from '../../render/finding-words.js';
 import { SLACK_LIMITS } from '../../render/slack-limits.js';
 import { unescapeSlackText } from '../../render/escape.js';
 import { truncate } from './block-kit.js';
@@ -223,10 +224,17 @@ export function submittedValues(state: unknown): Record<string, SubmittedValue> 
 }
 
 /** Slack's inline errors: one per field, by block id, in the language of `t`. */
-export function errorsResponse(errors: readonly FieldError[], t: Translator): { response_action: 'errors'; errors: Record<string, string> } {
+export function errorsResponse(errors: readonly FieldError[], reader: FindingReader): { response_action: 'errors'; errors: Record<string, string> } {
+  const { t } = reader;
   const byBlock: Record<string, string> = {};
   for (const error of errors) {
     if (byBlock[error.key] !== undefined) continue;
+    if ('finding' in error) {
+      // A rule's error in the edited plan: its problem and fix in the reader's words.
+      const words = findingWords(error.finding, reader);
+      byBlock[error.key] = inlineError(t, edit('error.finding', { problem: { mrkdwn: words.problem }, fix: { mrkdwn: words.fix } }));
+      continue;
+    }
     const said = 'message' in error ? error.message : error.code === 'required' ? edit('error.required') : error.code === 'cannot-empty' ? edit('error.cannot_empty') : edit('error.unchanged');
     byBlock[error.key] = inlineError(t, said);
   }

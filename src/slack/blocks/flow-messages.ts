@@ -5,13 +5,14 @@
  */
 import type { ControlWord, SectionPosition } from '../../domain/conversation/flow-state.js';
 import type { Phrase } from '../../domain/message/phrase.js';
-import type { Finding } from '../../domain/plan/plan.js';
-import type { Question } from '../../domain/conversation/script.js';
+import type { StoredFinding } from '../../domain/plan/plan.js';
+import type { Question, QuestionScript } from '../../domain/conversation/script.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
 import type { Renderer } from '../../render/renderer.js';
 import type { Translator } from '../../render/i18n/translator.js';
 import { findingsView } from '../../render/findings-view.js';
+import { findingReaderFor } from '../../render/finding-words.js';
 import { contactPlanView } from '../../render/contact-plan-view.js';
 import { ACTION, encodeValue } from './action-ids.js';
 import { actions, button, context, LIMITS, section, truncate, type Block } from './block-kit.js';
@@ -55,11 +56,11 @@ export function helpMessage(t: Translator, question: Question | undefined, contr
 /** The rule findings, with a button per error to jump to its question, and "post anyway" when only warnings remain. */
 export function findingsMessage(
   t: Translator,
-  findings: readonly Finding[],
+  findings: readonly StoredFinding[],
   blocking: boolean,
-  ctx: { planId: string; renderer: Renderer; questionById(id: string): Question | undefined },
+  ctx: { planId: string; renderer: Renderer; script: Pick<QuestionScript, 'labels' | 'words'>; questionById(id: string): Question | undefined },
 ): OutgoingMessage {
-  const rendered = ctx.renderer.render('findings', findingsView([...findings]));
+  const rendered = ctx.renderer.render('findings', findingsView(findings, findingReaderFor(t, ctx.script)));
   const blocks: Block[] = rendered
     .split(/\n-{3,}\n/)
     .map((part) => part.trim())

@@ -5,7 +5,10 @@
  * catalogue's words (locales/<lang>/messages.pages.yml, messages.budget.yml) like the words around them.
  */
 import type { BudgetSketch } from '../../domain/budget/budget-types.js';
+import type { QuestionScript } from '../../domain/conversation/script.js';
 import type { Labels } from '../../domain/plan/plan.js';
+import { findingsView } from '../../render/findings-view.js';
+import { findingReaderFor } from '../../render/finding-words.js';
 import { UNTITLED, type PlanRecord, type PlanStatus, type PlanVersion } from '../../app/plan-record.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { toSlackMessage } from '../../render/slack-message.js';
@@ -36,10 +39,10 @@ export function draftMessage(
   version: PlanVersion,
   sketch: BudgetSketch | undefined,
   statusLine: string,
-  labels: Labels,
+  script: Pick<QuestionScript, 'labels' | 'words'>,
   status: PlanStatus = record.status,
 ): OutgoingMessage {
-  const view = strategySummaryView(version.plan, version.findings, labels, t, { planId: record.id, authorId: record.authorId, ...(sketch ? { sketch } : {}) });
+  const view = strategySummaryView(version.plan, findingsView(version.findings, findingReaderFor(t, script)), script.labels, t, { planId: record.id, authorId: record.authorId, ...(sketch ? { sketch } : {}) });
   const rendered = renderer.render('strategy-summary', view, t);
   const state = t.plain({ key: `plan.state.${stateOf(status)}` });
   const buttons = { approve: t.plain({ key: 'plan.button.approve' }), reject: t.plain({ key: 'plan.button.request_changes' }), edit: t.plain({ key: 'plan.button.edit' }) };

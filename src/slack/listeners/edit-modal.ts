@@ -82,7 +82,7 @@ export function registerEditModal(app: App, { plans, edits, surfaces }: Services
       case 'refused':
         return ack(inline(refusalPhrase(outcome.refusal)));
       case 'errors':
-        return ack(errorsResponse(outcome.errors, t));
+        return ack(errorsResponse(outcome.errors, voice.findingReader(t)));
       case 'saved':
         return ack({ response_action: 'update', view: editDoneView(savedPhrase(outcome.result, outcome.version), t) as never });
     }

@@ -91,12 +91,12 @@ export function presentIntent(intent: MessageIntent, ctx: PresentContext): Outgo
       return helpMessage(t, question, intent.review ? REVIEW_CONTROL_WORDS : CONTROL_WORDS);
     }
     case 'findings':
-      return findingsMessage(t, intent.findings, intent.blocking, { planId: record.id, renderer, questionById: (id) => questionOf(ctx, id) });
+      return findingsMessage(t, intent.findings, intent.blocking, { planId: record.id, renderer, script: ctx.script, questionById: (id) => questionOf(ctx, id) });
     case 'draft': {
       const version = record.versions.find((v) => v.version === intent.version);
       if (!version) return undefined;
       const approval = intent.approval ? t.text(intent.approval) : '';
-      return draftMessage(t, renderer, record, version, buildBudgetSketch(version.plan), approval, labelsFor(ctx), intent.status);
+      return draftMessage(t, renderer, record, version, buildBudgetSketch(version.plan), approval, scriptIn(ctx.script, t.language), intent.status);
     }
     case 'budget': {
       const version = record.versions.find((v) => v.version === intent.version);

@@ -3,7 +3,8 @@
  * `/imc help`, `/imc list`, `/imc show`, `/imc budget` and every one-line reply.
  */
 import { buildBudgetSketch } from '../../domain/budget/budget.js';
-import type { Finding } from '../../domain/plan/plan.js';
+import type { StoredFinding } from '../../domain/plan/plan.js';
+import { findingReaderFor, findingWords } from '../../render/finding-words.js';
 import type { QuestionScript } from '../../domain/conversation/script.js';
 import type { ReviewScript } from '../../domain/review/review-script.js';
 import type { ReplyIntent } from '../../app/message-intent.js';
@@ -19,6 +20,7 @@ import { context, section } from '../blocks/block-kit.js';
 import { textMessage } from '../blocks/flow-messages.js';
 import { budgetMessage, draftMessage } from '../blocks/plan-messages.js';
 import { labelsFor, questionOf } from './present-intent.js';
+import { scriptIn } from '../../domain/conversation/script-words.js';
 
 export interface ReplyContext {
   t: Translator;
@@ -61,7 +63,7 @@ export function presentReply(intent: ReplyIntent, ctx: ReplyContext): OutgoingMe
       if (!version) return textMessage(t.t('command.no_such_plan', { planId: record.id }));
       const sketch = buildBudgetSketch(version.plan);
       const status = t.t('command.show.status', { status: { key: `plan.status.${record.status}` } });
-      const draft = draftMessage(t, ctx.renderer, record, version, sketch, status, labelsFor(ctx));
+      const draft = draftMessage(t, ctx.renderer, record, version, sketch, status, scriptIn(ctx.script, t.language));
       const budget = budgetMessage(t, ctx.renderer, record, version, sketch, labelsFor(ctx));
       // An ephemeral reply has the limits of any message: the summary first, then as much of the sketch as fits.
       const joined = joinWithinLimits([draft.blocks ?? [], budget.blocks ?? []]);
@@ -86,7 +88,11 @@ function helpText(t: Translator, intent: Extract<ReplyIntent, { kind: 'help' }>)
 function quickBudgetMessage(budget: Extract<ReplyIntent, { kind: 'quick-budget' }>['budget'], ctx: ReplyContext): OutgoingMessage {
   const { t } = ctx;
   const { sketch, findings, notes, currency } = budget;
-  const line = (f: Finding) => t.t('command.budget.finding', { rule: f.rule, problem: { content: f.problem }, fix: { content: f.fix } });
+  const reader = findingReaderFor(t, scriptIn(ctx.script, t.language));
+  const line = (f: StoredFinding) => {
+    const words = findingWords(f, reader);
+    return t.t('command.budget.finding', { rule: f.rule, problem: { mrkdwn: words.problem }, fix: { mrkdwn: words.fix } });
+  };
   const noteBlocks = notes.length > 0 ? [context(t.text({ key: 'common.sentences', params: { parts: { list: notes, join: 'sentences' } } }))] : [];
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 || !sketch) {

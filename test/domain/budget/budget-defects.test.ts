@@ -13,6 +13,7 @@ import { evaluatePlan } from '../../../src/domain/rules/index.js';
 import { budgetSketchView, sketchContextOf } from '../../../src/render/budget-sketch-view.js';
 import { createRenderer } from '../../../src/render/renderer.js';
 import { SAMPLE_LABELS, sampleDraft, SAMPLE_TODAY } from '../../fixtures/plans.js';
+import { problemOf } from '../../support/finding-words.js';
 import { translator } from '../../support/words.js';
 
 const EN = translator('en');
@@ -102,7 +103,7 @@ describe('defect 2: funnel assumptions are reconciled with the goals', () => {
     const baseline = rules(double11(0.04)).find((f) => f.rule === 'BUDGET-BASELINE');
     expect(baseline?.severity).toBe('warning');
     // 5,000,000 ÷ (2.1 % × 399) = 596,730 visits × ¥1.20 = ¥716,076; at 4 %: 313,284 visits × ¥1.20 = ¥375,940.80.
-    expect(baseline?.problem).toContain("At today's 2.1 % the target needs 596,730 visits and ¥716,076 of working media; only if conversion reaches 4 % does ¥375,940.80 do.");
+    expect(problemOf(baseline)).toContain("At today's 2.1 % the target needs 596,730 visits and ¥716,076 of working media; only if conversion reaches 4 % does ¥375,940.80 do.");
   });
 
   it('at the 2.1 % baseline shows the shortfall the 4 % figure hid: ¥716,076 + ¥71,607.60 reserve against ¥400,000, 51 % covered', () => {
@@ -110,7 +111,7 @@ describe('defect 2: funnel assumptions are reconciled with the goals', () => {
     expect(sketch.need).toMatchObject({ working: 71_607_600, reserve: 7_160_760, total: 78_768_360 });
     expect(sketch.status).toBe('shortfall');
     expect(sketch.coverage).toBeCloseTo(0.5078, 4);
-    expect(rules(double11(0.021)).find((f) => f.rule === 'BUDGET-SHORTFALL')?.problem).toContain('¥387,683.60 short, 51 % covered');
+    expect(problemOf(rules(double11(0.021)).find((f) => f.rule === 'BUDGET-SHORTFALL'))).toContain('¥387,683.60 short, 51 % covered');
     // And the upside at the target is shown, not budgeted.
     expect(sketch.conversion).toMatchObject({ atBaseline: { workingMedia: 71_607_600 }, atTarget: { visits: 313_284, workingMedia: 37_594_080 } });
   });
@@ -119,7 +120,7 @@ describe('defect 2: funnel assumptions are reconciled with the goals', () => {
     const orders = { metric: 'orders', unit: 'count', baseline: 0, target: 20_000, deadline: '2026-11-15' };
     const draft = double11(0.021);
     const finding = rules({ ...draft, goals: [...draft.goals, GoalSchema.parse(orders)] }).find((f) => f.rule === 'BUDGET-GOALS');
-    expect(finding?.problem).toBe('Goal 3 (Orders) wants 20,000 but the task the budget is built on delivers 12,531.');
+    expect(problemOf(finding)).toBe('Goal 3 (Orders) wants 20,000 but the task the budget is built on delivers 12,531.');
   });
 
   it('shows goals and what the money buys side by side in the sketch', () => {
@@ -151,7 +152,7 @@ describe('defect 3: economics are judged on profit', () => {
 
   it('with a 35 % margin, each ¥30 order contributes only ¥19.65 (¥399 × 35 % − ¥120): a warning, where "less than ¥399" passed', () => {
     const roci = rules(giveaway(0.35)).find((f) => f.rule === 'BUDGET-ROCI');
-    expect(roci?.problem).toBe('Each order costs ¥30 in media but an order contributes ¥19.65 (¥399 × 35 % margin − ¥120 incentive).');
+    expect(problemOf(roci)).toBe('Each order costs ¥30 in media but an order contributes ¥19.65 (¥399 × 35 % margin − ¥120 incentive).');
   });
 
   it('without a margin it judges the order less the incentive, ¥279, and says that is revenue, not profit', () => {
@@ -180,7 +181,7 @@ describe('defect 4: absurd budgets do not pass silently', () => {
   it('a funnel that overflows is an error naming its numbers, and the sketch no longer says it needs the inputs', () => {
     const draft = springLaunch({ funnel: { targetRevenue: 9_000_000_000_000_000, averageOrderValue: 100, conversionRate: 0.0002, costPerVisit: 100_000 } });
     const findings = rules(draft);
-    expect(findings.find((f) => f.rule === 'BUDGET-ABSURD')?.problem).toMatch(/^The funnel cannot be computed: ¥90,000,000,000,000 ÷ \(0\.02 % × ¥1\)/);
+    expect(problemOf(findings.find((f) => f.rule === 'BUDGET-ABSURD'))).toMatch(/^The funnel cannot be computed: ¥90,000,000,000,000 ÷ \(0\.02 % × ¥1\)/);
     expect(findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('BUDGET-ABSURD');
     expect(analyseBudget(draft).sketch).toBeUndefined();
   });
@@ -190,7 +191,7 @@ describe('defect 4: absurd budgets do not pass silently', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const errors = result.value.findings.filter((f) => f.severity === 'error');
-    expect(errors.map((f) => f.problem)).toEqual([
+    expect(errors.map((f) => problemOf(f))).toEqual([
       'The conversion rate reads as 0 %: 0.0001 % is one in 1,000,000, which no plan can budget on.',
       'The funnel cannot be computed: ¥100,000,000 ÷ (0.0001 % × ¥1) visits at ¥1,000 each is more than can be counted exactly.',
     ]);
@@ -201,7 +202,7 @@ describe('defect 4: absurd budgets do not pass silently', () => {
     const findings = rules(springLaunch({ available: 154_000 }));
     const absurd = findings.find((f) => f.rule === 'BUDGET-ABSURD');
     expect(absurd?.severity).toBe('error');
-    expect(absurd?.problem).toBe('The plan needs ¥220,000 but ¥1,540 is available: 143 times the money. Check the money available, the target and each rate for a typo.');
+    expect(problemOf(absurd)).toBe('The plan needs ¥220,000 but ¥1,540 is available: 143 times the money. Check the money available, the target and each rate for a typo.');
     expect(findings.some((f) => f.rule === 'BUDGET-SHORTFALL')).toBe(false);
   });
 });
@@ -257,7 +258,7 @@ describe('defect 6: retention plans are capped by the base', () => {
   it('a funnel promising 16,000 orders from 3,000 customers ("¥80,000 buys 266,666 visits") is an error', () => {
     const draft = retention({ targetRevenue: 480_000_000, averageOrderValue: 30_000, conversionRate: 0.06, costPerVisit: 30 });
     const absurd = rules(draft).find((f) => f.rule === 'BUDGET-ABSURD' && f.questionId === 'retention_base');
-    expect(absurd?.problem).toContain('about 16,000 orders from a base of 3,000 customers');
+    expect(problemOf(absurd)).toContain('about 16,000 orders from a base of 3,000 customers');
   });
 
   it('the retention task promises 600 extra orders (3,000 × 20 %), never more than the base, for ¥4,500 of contacts', () => {

@@ -14,6 +14,7 @@ import { evaluatePlan } from '../../../src/domain/rules/index.js';
 import { budgetSketchView, sketchContextOf } from '../../../src/render/budget-sketch-view.js';
 import { createRenderer } from '../../../src/render/renderer.js';
 import { SAMPLE_LABELS } from '../../fixtures/plans.js';
+import { fixOf, problemOf } from '../../support/finding-words.js';
 import { translator } from '../../support/words.js';
 
 const EN = translator('en');
@@ -161,7 +162,7 @@ describe('the closing budget, for any valid plan', () => {
         const findings = evaluatePlan(draft, { today: '2026-12-01', labels: SAMPLE_LABELS });
         const coverage = sketch.coverage ?? 0;
         if (coverage >= MIN_COVERAGE || sketch.scaledDown) {
-          expect(findings.find((f) => f.rule === 'BUDGET-SHORTFALL')?.problem).toContain(`${formatMoney(sketch.gap, 'CNY')} short`);
+          expect(problemOf(findings.find((f) => f.rule === 'BUDGET-SHORTFALL'))).toContain(`${formatMoney(sketch.gap, 'CNY')} short`);
         } else {
           expect(findings.some((f) => f.rule === 'BUDGET-ABSURD' && f.severity === 'error')).toBe(true);
         }
@@ -181,7 +182,7 @@ describe('the closing budget, for any valid plan', () => {
         }
         const text = renderer.render('budget-sketch', budgetSketchView(sketch, sketchContextOf(draft, 'Budget sketch'), EN), EN);
         const findings = evaluatePlan(draft, { today: '2026-12-01', labels: SAMPLE_LABELS }).filter((f) => f.rule.startsWith('BUDGET-'));
-        for (const message of [text, ...findings.flatMap((f) => [f.problem, f.fix])]) expect(message).not.toMatch(BROKEN);
+        for (const message of [text, ...findings.flatMap((f) => [problemOf(f), fixOf(f)])]) expect(message).not.toMatch(BROKEN);
       }),
       runs,
     );

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { FUNNEL_REPLIES, askedId, effect, send, start, walk } from './flow-helpers.js';
 import type { StepResult } from '../../../src/domain/conversation/flow.js';
+import { problemOf } from '../../support/finding-words.js';
 
 /** The spring launch: goals conversion 1 % → 2 % and revenue ¥0 → ¥1,000,000, bought on search ads. */
 const SPRING: Record<string, string> = {
@@ -175,7 +176,7 @@ describe('a plan the money covers less than half of', () => {
     expect(effect(scaled, 'info').message).toContain('Scaled the plan down to the money available');
     const warnings = effect(scaled, 'findings');
     expect(warnings.blocking).toBe(false);
-    expect(warnings.findings.find((f) => f.rule === 'BUDGET-SHORTFALL')?.problem).toMatch(/^Scaled down to the money\./);
+    expect(problemOf(warnings.findings.find((f) => f.rule === 'BUDGET-SHORTFALL'))).toMatch(/^Scaled down to the money\./);
     const finished = effect(send(scaled, 'accept'), 'finished');
     // ¥100,000 − ¥30,000 of non-media leaves W × 1.1 ≤ ¥70,000: 31,818 visits (¥63,636) → 318.18 orders → ¥318,180.
     expect(finished.plan.goals.find((g) => g.metric === 'revenue')).toMatchObject({ target: 31_818_000, scaledFrom: 100_000_000 });

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { FlowStateSchema, startFlow, stepFlow, calendarDate, type StepResult } from '../../../src/domain/conversation/flow.js';
 import { PlanSchema } from '../../../src/domain/plan/plan.js';
 import { FUNNEL_REPLIES, NOW, TZ, askedId, effect, script, send, start, walk } from './flow-helpers.js';
+import { problemOf } from '../../support/finding-words.js';
 
 const REACH_REPLIES = { ...FUNNEL_REPLIES, primary_objective: 'brand attitude', goals: 'trust 20% -> 35% by 2026-06-15' };
 
@@ -181,7 +182,7 @@ describe('checking the answers', () => {
     }
     const findings = effect(result, 'findings');
     expect(findings.blocking).toBe(true);
-    expect(findings.findings.find((f) => f.rule === 'PLAN-COMPLETE')?.problem).toMatch(/missing: brand/);
+    expect(problemOf(findings.findings.find((f) => f.rule === 'PLAN-COMPLETE'))).toMatch(/missing: brand/);
     expect(result.state.status).toBe('checking');
   });
 });

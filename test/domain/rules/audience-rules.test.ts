@@ -35,7 +35,7 @@ describe('AUDIENCE-DEFINED', () => {
 
   it('reports a plan with no audience at all', () => {
     const finding = onlyFinding('AUDIENCE-DEFINED', { ...sampleDraft(), audience: undefined });
-    expect(finding.problem).toContain('description, behaviour segment or buying stage');
+    expect(finding.problem).toContain('description, behaviour segment, or buying stage');
   });
 });
 

@@ -53,7 +53,7 @@ describe('BUDGET-INPUTS', () => {
     const draft = sampleDraft();
     const finding = onlyFinding('BUDGET-INPUTS', { ...draft, budget: { currency: 'CNY', reserveRate: 0.1 } });
     expect(finding.severity).toBe('error');
-    expect(finding.problem).toBe('The funnel inputs lack the target revenue, average order value, conversion rate and cost per visit.');
+    expect(finding.problem).toBe('The funnel inputs lack the target revenue, average order value, conversion rate, and cost per visit.');
     expect(finding.questionId).toBe('target_revenue');
   });
 
@@ -187,7 +187,7 @@ describe('BUDGET-SHORTFALL', () => {
     const finding = onlyFinding('BUDGET-SHORTFALL', withAvailable(80_000_000));
     expect(finding.severity).toBe('warning');
     expect(finding.problem).toContain('The plan needs ¥1,056,000 (¥960,000 of working media and a ¥96,000 reserve) but ¥800,000 is available: ¥256,000 short, 76 % covered.');
-    expect(finding.problem).toContain('The ¥727,272 that reaches the buying channels buys 909,090 visits, about 22,727 orders and ¥909,090 of revenue.');
+    expect(finding.problem).toContain('The ¥727,272 that reaches the buying channels buys 909,090 visits, about 22,727 orders, and ¥909,090 of revenue.');
     expect(finding.questionId).toBe('budget_available');
   });
 

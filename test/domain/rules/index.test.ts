@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PlanDraftSchema, PlanSchema, SEVERITIES, type Finding, type PlanDraft } from '../../../src/domain/plan/plan.js';
 import { RULES, evaluatePlan, hasBlockingErrors } from '../../../src/domain/rules/index.js';
 import { SAMPLE_LABELS, SAMPLE_SCRIPT, SAMPLE_TODAY, legacyDraft, sampleDraft } from '../../fixtures/plans.js';
+import { wordsOf } from '../../support/finding-words.js';
 
 const CATALOGUE = {
   'PROBLEM-KEY': 'error',
@@ -85,7 +86,7 @@ describe('evaluatePlan', () => {
     // Judged on the audience's stage, an off-stage channel is still named.
     const tv = { id: 'paid-tv', name: 'TV', media: 'paid' as const, stages: ['need-recognition' as const] };
     const findings = evaluatePlan({ ...legacyDraft(), channels: [...legacyDraft().channels, tv] }, ctx);
-    expect(findings.map((f) => [f.rule, f.problem])).toEqual([['CHANNEL-STAGE-FIT', 'TV does not reach people at evaluation of alternatives.']]);
+    expect(findings.map((f) => [f.rule, wordsOf(f).problem])).toEqual([['CHANNEL-STAGE-FIT', 'TV does not reach people at evaluation of alternatives.']]);
   });
 
   it('gives an empty draft the errors a user must fix, without throwing', () => {
@@ -116,7 +117,12 @@ describe('evaluatePlan', () => {
     for (const draft of hostile) {
       const findings = evaluatePlan(draft, ctx);
       expect(hasBlockingErrors(findings)).toBe(true);
-      for (const f of findings) expect(f.problem).not.toMatch(/undefined|NaN|\[object/);
+      for (const f of findings) {
+        for (const language of ['en', 'zh-CN'] as const) {
+          const words = wordsOf(f, language);
+          for (const text of [words.problem, words.principle, words.fix]) expect(text).not.toMatch(/undefined|NaN|\[object|\{\{/);
+        }
+      }
     }
   });
 
@@ -140,9 +146,10 @@ describe('evaluatePlan', () => {
   it('gives every finding a problem, a principle, a fix and a known question', () => {
     const all = [...evaluatePlan(messyDraft(), ctx), ...evaluatePlan(PlanDraftSchema.parse({}), ctx)];
     for (const f of all) {
-      expect(f.problem.trim()).not.toBe('');
-      expect(f.principle.trim()).not.toBe('');
-      expect(f.fix.trim()).not.toBe('');
+      const words = wordsOf(f);
+      expect(words.problem.trim()).not.toBe('');
+      expect(words.principle.trim()).not.toBe('');
+      expect(words.fix.trim()).not.toBe('');
       expect(QUESTION_IDS.has(f.questionId ?? '')).toBe(true);
     }
   });
@@ -156,7 +163,7 @@ describe('evaluatePlan', () => {
 });
 
 describe('hasBlockingErrors', () => {
-  const finding = (severity: Finding['severity']): Finding => ({ rule: 'X', severity, problem: 'p', principle: 'q', fix: 'f' });
+  const finding = (severity: Finding['severity']): Finding => ({ rule: 'X', id: 'x', severity, params: {} });
 
   it('is true only when an error is present', () => {
     expect(hasBlockingErrors([])).toBe(false);

@@ -61,7 +61,7 @@ describe('CHANNEL-STAGE-FIT', () => {
     const finding = onlyFinding('CHANNEL-STAGE-FIT', atEvaluation([outdoor, tv]));
     expect(finding.severity).toBe('error');
     expect(finding.problem).toBe('None of your channels (Outdoor and TV) reaches people at evaluation of alternatives.');
-    expect(finding.fix).toBe('Add a channel that reaches evaluation of alternatives, such as Reviews and word of mouth, Paid influencers (KOL), Brand live streams and live commerce or Sampling and free trials.');
+    expect(finding.fix).toBe('Add a channel that reaches evaluation of alternatives, such as Reviews and word of mouth, Paid influencers (KOL), Brand live streams and live commerce, or Sampling and free trials.');
   });
 
   it('warns about the channels that miss the stage, naming only those', () => {
