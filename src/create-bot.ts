@@ -3,6 +3,9 @@
  * services, Bolt app and listeners. `main.ts` calls it with the real environment;
  * tests and the playground call it with a temp data dir and a local fake Slack.
  */
+import type { Plan } from './domain/plan/plan.js';
+import type { Language } from './domain/message/language.js';
+import { channelsInReaderWords } from './render/reader-channels.js';
 import { App, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from './config.js';
 import { redact } from './config.js';
@@ -242,8 +245,10 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     authorCanApprove: config.authorCanApprove,
   };
   const surfaces = createWebSurfaces(clients, options.slackTimeoutMs ?? 10_000);
-  outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, presenter, messenger, surfaces, logger, translatorOf: channelTranslator }));
-  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, (language) => scriptIn(script, language).labels, channelTranslator));
+  // The bars and the canvas name a catalogue channel in the channel's language, as the posts do.
+  const planIn = (plan: Plan, language: Language): Plan => channelsInReaderWords(plan, script.catalogue, scriptIn(script, language).catalogue);
+  outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, presenter, messenger, surfaces, logger, translatorOf: channelTranslator, planIn }));
+  outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, (language) => scriptIn(script, language).labels, channelTranslator, planIn));
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
   const plans = new PlanService({

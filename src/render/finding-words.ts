@@ -8,7 +8,7 @@
  * shown as it was written.
  */
 import { isPhrase, type Param, type Params, type Term } from '../domain/message/phrase.js';
-import { isLegacyFinding, labelOf, type Labels, type Severity, type StoredFinding } from '../domain/plan/plan.js';
+import { isLegacyFinding, labelOf, type Channel, type Labels, type Severity, type StoredFinding } from '../domain/plan/plan.js';
 import type { Language } from '../domain/message/language.js';
 import type { InputWords } from '../domain/locale/input-words.js';
 import { escapeMrkdwn } from './escape.js';
@@ -106,7 +106,7 @@ const CHOICE_QUESTIONS: Partial<Record<Term, string>> = {
  * `input.yml` (the word its people use first), a media type by the catalogue's
  * `findings.media.<id>`.
  */
-export function termLabels(language: Language, labels: Labels, words: InputWords | undefined, t: Translator): TermLabel {
+export function termLabels(language: Language, labels: Labels, words: InputWords | undefined, t: Translator, catalogue?: readonly Channel[]): TermLabel {
   if (language === 'en') {
     return (term, id) => {
       // The name the plan gives a channel is English already (the catalogue's, or the team's own).
@@ -115,6 +115,10 @@ export function termLabels(language: Language, labels: Labels, words: InputWords
     };
   }
   return (term, id) => {
+    // The reader's script (scriptIn) names channels and choices in the reader's language.
+    if (term === 'channel') return catalogue?.find((channel) => channel.id === id)?.name;
+    const own = (labels as Partial<Record<string, Record<string, string>>>)[term];
+    if (own && Object.hasOwn(own, id)) return own[id];
     if (term === 'media') return t.has(`findings.media.${id}`) ? t.t(`findings.media.${id}`) : undefined;
     if (term === 'metric') return words?.metrics[id as keyof InputWords['metrics']]?.[0];
     const question = CHOICE_QUESTIONS[term];
@@ -123,6 +127,6 @@ export function termLabels(language: Language, labels: Labels, words: InputWords
 }
 
 /** The reader of findings in `t`'s language, with the labels the script and its input words give that language. */
-export function findingReaderFor(t: Translator, script: { labels: Labels; words?: InputWords }): FindingReader {
-  return { t, label: termLabels(t.language, script.labels, script.words, t) };
+export function findingReaderFor(t: Translator, script: { labels: Labels; words?: InputWords; catalogue?: readonly Channel[] }): FindingReader {
+  return { t, label: termLabels(t.language, script.labels, script.words, t, script.catalogue) };
 }

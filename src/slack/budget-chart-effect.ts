@@ -8,6 +8,8 @@
  * no block ever points at a file still being processed. The text sketch stays as it
  * is, for screen readers and notifications.
  */
+import type { Plan } from '../domain/plan/plan.js';
+import type { Language } from '../domain/message/language.js';
 import type { BudgetChartMode } from '../config.js';
 import { buildBudgetSketch } from '../domain/budget/budget.js';
 import type { EffectPerformer } from '../app/outbox-worker.js';
@@ -34,6 +36,8 @@ export interface BudgetChartEffectOptions {
   logger: Logger;
   /** The translator of the plan's channel: the chart's words are in the channel's language, as the sketch's are. */
   translatorOf: (record: PlanRecord) => Promise<Translator>;
+  /** The plan with its catalogue channels named in a language (the bars are named after them). */
+  planIn?: (plan: Plan, language: Language) => Plan;
 }
 
 /** The performer of `budget-chart` effects. */
@@ -43,8 +47,10 @@ export function budgetChartEffect(options: BudgetChartEffectOptions): EffectPerf
     const version = record.versions.find((candidate) => candidate.version === item.version);
     // A version replaced before its chart went out gets none: the newer one brings its own.
     if (mode === 'off' || !version || version.supersededAt) return;
-    const sketch = buildBudgetSketch(version.plan);
-    const model = budgetChartModel(version.plan, sketch, await options.translatorOf(record), version.version);
+    const t = await options.translatorOf(record);
+    const plan = options.planIn ? options.planIn(version.plan, t.language) : version.plan;
+    const sketch = buildBudgetSketch(plan);
+    const model = budgetChartModel(plan, sketch, t, version.version);
     if (!model) return;
     let shareImage = mode === 'image' || mode === 'both';
     if (mode === 'native' || mode === 'both') {

@@ -6,7 +6,7 @@
  * someone deleted is created again. The thread is told either way.
  */
 import { buildBudgetSketch } from '../domain/budget/budget.js';
-import type { Labels } from '../domain/plan/plan.js';
+import type { Labels, Plan } from '../domain/plan/plan.js';
 import type { EffectPerformer } from '../app/outbox-worker.js';
 import { enqueue } from '../app/outbox-worker.js';
 import type { PlanRecord } from '../app/plan-record.js';
@@ -19,14 +19,21 @@ import type { Translator } from '../render/i18n/translator.js';
 import type { Language } from '../domain/message/language.js';
 
 /** The performer of `plan-canvas` effects; `labelsIn` names the plan's choices as the question script does, in a language. */
-export function canvasEffect(surfaces: Surfaces, logger: Logger, labelsIn: (language: Language) => Labels, translatorOf: (record: PlanRecord) => Promise<Translator>): EffectPerformer {
+export function canvasEffect(
+  surfaces: Surfaces,
+  logger: Logger,
+  labelsIn: (language: Language) => Labels,
+  translatorOf: (record: PlanRecord) => Promise<Translator>,
+  planIn: (plan: Plan, language: Language) => Plan = (plan) => plan,
+): EffectPerformer {
   return async (record, item) => {
     const version = record.versions.find((candidate) => candidate.version === item.version);
     if (!version) return;
     const approval = record.approval?.version === version.version ? record.approval : undefined;
     // The canvas is the channel's: written in the channel's language.
     const t = await translatorOf(record);
-    const markdown = planCanvasMarkdown(version.plan, buildBudgetSketch(version.plan), {
+    const plan = planIn(version.plan, t.language);
+    const markdown = planCanvasMarkdown(plan, buildBudgetSketch(plan), {
       planId: record.id,
       version: version.version,
       ...(approval?.approvedAt ? { approvedOn: approval.approvedAt.slice(0, 10) } : {}),

@@ -3,6 +3,7 @@
  * warning in that person's language (their Slack locale, else the channel's), with
  * the look-up of the locale bounded wherever an acknowledgement waits for it.
  */
+import { scriptIn } from '../domain/conversation/script-words.js';
 import type { Language } from '../domain/message/language.js';
 import type { Phrase } from '../domain/message/phrase.js';
 import type { QuestionScript } from '../domain/conversation/script.js';
@@ -51,7 +52,7 @@ export class Voice {
   /** The words of `language`, for a surface drawn here (a modal). */
   /** How findings are worded for a reader of `t`'s language (the script's labels, or that language's names of its choices). */
   findingReader(t: Translator): FindingReader {
-    return findingReaderFor(t, this.options.script);
+    return findingReaderFor(t, scriptIn(this.options.script, t.language));
   }
 
   translator(language: Language): Translator {

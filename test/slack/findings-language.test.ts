@@ -3,6 +3,7 @@
  * posted draft, `/imc budget`), in the reader's language; and a plan stored before
  * findings were data, still shown as it was written.
  */
+import { scriptIn } from '../../src/domain/conversation/script-words.js';
 import { describe, expect, it } from 'vitest';
 import type { PlanRecord, PlanVersion } from '../../src/app/plan-record.js';
 import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
@@ -56,7 +57,8 @@ const OLD_FINDING: StoredFinding = {
 describe('the findings message in the thread', () => {
   it('speaks Chinese to a Chinese reader and English to an English one, from the same findings', () => {
     const findings = evaluatePlan(broken(), ctx);
-    const zh = seen(findingsMessage(translator('zh-CN'), findings, true, { planId: 'P-1', renderer, script: SCRIPT_WITH_WORDS, questionById }));
+    // The presenter hands the findings the reader's script (its labels in the reader's language).
+    const zh = seen(findingsMessage(translator('zh-CN'), findings, true, { planId: 'P-1', renderer, script: scriptIn(SCRIPT_WITH_WORDS, 'zh-CN'), questionById }));
     const en = seen(findingsMessage(translator('en'), findings, true, { planId: 'P-1', renderer, script: SCRIPT_WITH_WORDS, questionById }));
     expect(zh).toContain('方案需要¥105.6万，但可用预算只有¥1万');
     expect(zh).toContain('关键问题属于价格问题，单靠传播解决不了。');
@@ -97,7 +99,8 @@ describe('a plan stored before findings were data', () => {
     });
     expect(stored.success, JSON.stringify(stored.error?.issues)).toBe(true);
     const findings = stored.data!.findings;
-    const zh = seen(findingsMessage(translator('zh-CN'), findings, true, { planId: 'P-1', renderer, script: SCRIPT_WITH_WORDS, questionById }));
+    // The presenter hands the findings the reader's script (its labels in the reader's language).
+    const zh = seen(findingsMessage(translator('zh-CN'), findings, true, { planId: 'P-1', renderer, script: scriptIn(SCRIPT_WITH_WORDS, 'zh-CN'), questionById }));
     expect(zh).toContain('The channels use only paid media.');
     expect(zh).toContain('还没有列出任何问题');
   });

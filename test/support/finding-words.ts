@@ -1,23 +1,23 @@
 /**
  * Findings as people read them, for tests: the real catalogue's words, with the
- * sample script's labels (English) and the Chinese input names (zh-CN).
+ * sample script's labels in the reader's language (its zh-CN words from locales/zh-CN/questions.yml).
  */
 import type { Language } from '../../src/domain/message/language.js';
 import type { Finding, StoredFinding } from '../../src/domain/plan/plan.js';
 import { unescapeSlackText } from '../../src/render/escape.js';
-import { findingKey, findingWords, termLabels, type FindingReader, type FindingWords } from '../../src/render/finding-words.js';
+import { findingKey, findingReaderFor, findingWords, type FindingReader, type FindingWords } from '../../src/render/finding-words.js';
+import { scriptIn } from '../../src/domain/conversation/script-words.js';
 import { loadInputLocales } from '../../src/app/load-locales.js';
 import { SAMPLE_SCRIPT } from '../fixtures/plans.js';
 import { translator } from './words.js';
 
 /** The sample script with the other languages' input words (the Chinese labels of its choices). */
 export const SCRIPT_WITH_WORDS = loadInputLocales(SAMPLE_SCRIPT);
-const WORDS = SCRIPT_WITH_WORDS.words;
 
 /** How a reader of `language` gets findings rendered. */
 export function findingReader(language: Language): FindingReader {
-  const t = translator(language);
-  return { t, label: termLabels(language, SAMPLE_SCRIPT.labels, WORDS, t) };
+  // The reader's script names channels and choices in their language, as the presenter's does.
+  return findingReaderFor(translator(language), scriptIn(SCRIPT_WITH_WORDS, language));
 }
 
 /** A finding's problem, principle and fix as a reader of `language` sees them (Slack's entities shown as characters). */

@@ -7,6 +7,7 @@ import { buildBudgetSketch } from '../../domain/budget/budget.js';
 import { CONTROL_WORDS } from '../../domain/conversation/interpret-reply.js';
 import type { Question, QuestionScript } from '../../domain/conversation/script.js';
 import { scriptIn } from '../../domain/conversation/script-words.js';
+import { channelsInReaderWords, recordInReaderWords } from '../../render/reader-channels.js';
 import type { ContactTable } from '../../domain/conversation/flow-state.js';
 import { labelOf, type Labels } from '../../domain/plan/plan.js';
 import { contactPlanView } from '../../render/contact-plan-view.js';
@@ -46,8 +47,16 @@ export function labelsFor(ctx: Pick<PresentContext, 't' | 'script'>): Labels {
   return scriptIn(ctx.script, ctx.t.language).labels;
 }
 
+/** The context with the plan's catalogue channels named in the reader's language. */
+export function inReaderWords<C extends Pick<PresentContext, 't' | 'script' | 'record'>>(ctx: C): C {
+  const reader = scriptIn(ctx.script, ctx.t.language).catalogue;
+  const record = recordInReaderWords(ctx.record, ctx.script.catalogue, reader);
+  return record === ctx.record ? ctx : { ...ctx, record };
+}
+
 /** The message for `intent`, or undefined when what it shows is no longer there (a version or question that is gone). */
-export function presentIntent(intent: MessageIntent, ctx: PresentContext): OutgoingMessage | undefined {
+export function presentIntent(intent: MessageIntent, given: PresentContext): OutgoingMessage | undefined {
+  const ctx = inReaderWords(given);
   const { t, record, renderer } = ctx;
   switch (intent.kind) {
     case 'notice': {
@@ -67,7 +76,7 @@ export function presentIntent(intent: MessageIntent, ctx: PresentContext): Outgo
         ...(intent.error ? { error: intent.error } : {}),
         ...(intent.note ? { note: intent.note } : {}),
         ...(intent.proposal ? { proposal: answerText(t, question, intent.proposal, intent.proposal.currency) } : {}),
-        ...(intent.table ? contactTableOptions(t, renderer, intent.table, labelsFor(ctx)) : {}),
+        ...(intent.table ? contactTableOptions(t, renderer, { ...intent.table, draft: channelsInReaderWords(intent.table.draft, ctx.script.catalogue, scriptIn(ctx.script, t.language).catalogue) }, labelsFor(ctx)) : {}),
         ...(intent.suggestion ? { suggestion: intent.suggestion } : {}),
         ...(intent.lead ? { lead: intent.lead } : {}),
         ...(intent.current ? { current: answerText(t, question, intent.current, intent.current.currency) } : {}),
@@ -91,7 +100,7 @@ export function presentIntent(intent: MessageIntent, ctx: PresentContext): Outgo
       return helpMessage(t, question, intent.review ? REVIEW_CONTROL_WORDS : CONTROL_WORDS);
     }
     case 'findings':
-      return findingsMessage(t, intent.findings, intent.blocking, { planId: record.id, renderer, script: ctx.script, questionById: (id) => questionOf(ctx, id) });
+      return findingsMessage(t, intent.findings, intent.blocking, { planId: record.id, renderer, script: scriptIn(ctx.script, t.language), questionById: (id) => questionOf(ctx, id) });
     case 'draft': {
       const version = record.versions.find((v) => v.version === intent.version);
       if (!version) return undefined;

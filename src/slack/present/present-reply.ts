@@ -21,6 +21,7 @@ import { textMessage } from '../blocks/flow-messages.js';
 import { budgetMessage, draftMessage } from '../blocks/plan-messages.js';
 import { labelsFor, questionOf } from './present-intent.js';
 import { scriptIn } from '../../domain/conversation/script-words.js';
+import { recordInReaderWords } from '../../render/reader-channels.js';
 
 export interface ReplyContext {
   t: Translator;
@@ -58,7 +59,7 @@ export function presentReply(intent: ReplyIntent, ctx: ReplyContext): OutgoingMe
       return textMessage(`${lead}\n${lines.join('\n') || t.t('status.nothing_yet')}`);
     }
     case 'plan-show': {
-      const { record } = intent;
+      const record = recordInReaderWords(intent.record, ctx.script.catalogue, scriptIn(ctx.script, t.language).catalogue);
       const version = record.versions.find((v) => v.version === intent.version) ?? latestVersion(record);
       if (!version) return textMessage(t.t('command.no_such_plan', { planId: record.id }));
       const sketch = buildBudgetSketch(version.plan);
