@@ -10,6 +10,8 @@ import { buildBudgetSketch } from '../src/domain/budget/budget.js';
 import { PlanSchema } from '../src/domain/plan/plan.js';
 import { evaluatePlan } from '../src/domain/rules/index.js';
 import { createRenderer } from '../src/render/renderer.js';
+import { loadMessageCatalogue } from '../src/app/load-locales.js';
+import { createTranslators } from '../src/render/i18n/translator.js';
 import { budgetMessage, draftMessage } from '../src/slack/blocks/plan-messages.js';
 import { SAMPLE_LABELS, SAMPLE_TODAY, sampleDraft } from '../test/fixtures/plans.js';
 import { collectGarbage, formatMs, isMain, summarise, summaryCells, table, type Summary, type TargetResult } from './stats.js';
@@ -31,6 +33,7 @@ export interface PlanEvaluationResult {
 export function runPlanEvaluation(): PlanEvaluationResult {
   const plan = PlanSchema.parse(sampleDraft());
   const renderer = createRenderer();
+  const t = createTranslators(loadMessageCatalogue()).for('en');
   const findings = evaluatePlan(plan, { today: SAMPLE_TODAY, labels: SAMPLE_LABELS });
   const version: PlanVersion = { version: 1, plan, findings, postedAt: '2026-11-23T01:00:00.000Z', messageTs: '1795000000.000100' };
   // draftMessage reads only the record's id, author and status; the rest is the shape of a posted plan.
@@ -58,9 +61,9 @@ export function runPlanEvaluation(): PlanEvaluationResult {
     const t1 = performance.now();
     const sketch = buildBudgetSketch(plan);
     const t2 = performance.now();
-    draftMessage(renderer, record, version, sketch, 'Needs 2 approvals: react with :white_check_mark: to approve.', SAMPLE_LABELS);
+    draftMessage(t, renderer, record, version, sketch, 'Needs 2 approvals: react with :white_check_mark: to approve.', SAMPLE_LABELS);
     const t3 = performance.now();
-    budgetMessage(renderer, record, version, sketch);
+    budgetMessage(t, renderer, record, version, sketch);
     const t4 = performance.now();
     if (n < WARM_UP) continue;
     samples.total.push(t4 - t0);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CodedError } from './errors.js';
 import { canonicalTimeZone } from './domain/plan/calendar-date.js';
+import { LANGUAGES, languageOf, type Language } from './domain/message/language.js';
 
 /** The validated settings the bot runs with. */
 export interface Config {
@@ -48,6 +49,8 @@ export interface Config {
   authorCanApprove: boolean;
   /** Members who may loosen a channel's approval rules besides workspace admins and owners. */
   admins: string[];
+  /** The language of a channel's posts until `/imc config language` sets one; people's own messages follow their Slack locale. */
+  language: Language;
   /** Minimum level the logger prints. */
   logLevel: LogLevel;
   /** How the budget chart is shown: Slack's native chart, a PNG, both, or not at all. */
@@ -126,6 +129,7 @@ const HELP: Record<string, string> = {
   IMC_AUTHOR_CAN_APPROVE: 'Use true or false (yes/no and 1/0 work too), e.g. IMC_AUTHOR_CAN_APPROVE=false.',
   IMC_ADMINS:
     'Leave it empty, or list Slack member ids (U… or W…, from a profile\'s "Copy member ID") separated by commas or spaces, e.g. IMC_ADMINS=U012AB3CD,U045EF6GH.',
+  IMC_LANGUAGE: `Use ${LANGUAGES.join(' or ')} (the language of channel posts until /imc config language sets one), e.g. IMC_LANGUAGE=zh-CN.`,
   LOG_LEVEL: 'Use one of debug, info, warn, error, e.g. LOG_LEVEL=info.',
   IMC_BUDGET_CHART: 'Use native (Slack\'s chart block, a PNG where Slack refuses it), image (always a PNG), both or off, e.g. IMC_BUDGET_CHART=native.',
   IMC_SLACK_CALLS: 'Use thread (the Web API calls on a thread of their own, off the event loop that answers Slack) or main (on the main thread), e.g. IMC_SLACK_CALLS=thread.',
@@ -201,6 +205,12 @@ const memberIds = z
   .transform((value) => value.split(/[\s,]+/).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/)));
 
+/** `zh-CN`, `en` (and the tags that mean them: `zh`, `zh_CN`, `en-US`). */
+const language = z
+  .string()
+  .refine((tag) => languageOf(tag) !== undefined)
+  .transform((tag) => languageOf(tag) ?? 'en');
+
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const required = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 
@@ -225,6 +235,7 @@ const EnvSchema = z
     IMC_APPROVALS_NEEDED: optional(wholeNumber(1, 20)),
     IMC_AUTHOR_CAN_APPROVE: optional(flag),
     IMC_ADMINS: optional(memberIds),
+    IMC_LANGUAGE: optional(language),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
     IMC_BUDGET_CHART: optional(z.enum(BUDGET_CHART_MODES)),
     IMC_SLACK_CALLS: optional(z.enum(SLACK_CALLS_MODES)),
@@ -293,6 +304,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     approvalsNeeded: v.IMC_APPROVALS_NEEDED ?? 2,
     authorCanApprove: v.IMC_AUTHOR_CAN_APPROVE ?? false,
     admins: [...new Set(v.IMC_ADMINS ?? [])],
+    language: v.IMC_LANGUAGE ?? 'en',
     logLevel: v.LOG_LEVEL ?? 'info',
     budgetChart: v.IMC_BUDGET_CHART ?? 'native',
     slackCalls: v.IMC_SLACK_CALLS ?? 'thread',

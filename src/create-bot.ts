@@ -16,7 +16,11 @@ import { ReviewService } from './app/review-service.js';
 import { registerDraftActions } from './slack/listeners/draft-actions.js';
 import { registerReactions } from './slack/listeners/reactions.js';
 import { loadReviewScript, loadScript } from './app/load-script.js';
-import { loadInputLocales } from './app/load-locales.js';
+import { loadInputLocales, loadMessageCatalogue } from './app/load-locales.js';
+import { createTranslators } from './render/i18n/translator.js';
+import { createMessagePresenter } from './slack/message-presenter.js';
+import { ReaderLanguages } from './slack/reader-languages.js';
+import { Voice } from './slack/voice.js';
 import { OutboxWorker, type OutboxTimers } from './app/outbox-worker.js';
 import { randomPlanId } from './app/plan-id.js';
 import type { PlanRecord } from './app/plan-record.js';
@@ -42,7 +46,6 @@ import { registerHomeTab } from './slack/listeners/home-tab.js';
 import { registerMessageShortcut } from './slack/listeners/message-shortcut.js';
 import { CANVAS_EFFECT, CanvasService } from './app/canvas-service.js';
 import { canvasEffect } from './slack/canvas-effect.js';
-import { canvasOfferMessage, withCanvasOffer } from './slack/blocks/canvas-messages.js';
 import { registerCanvasActions } from './slack/listeners/canvas-actions.js';
 import { registerEditModal } from './slack/listeners/edit-modal.js';
 import { EditService } from './app/edit-service.js';
@@ -55,6 +58,8 @@ import { registerUninstall } from './slack/listeners/uninstall.js';
 import { currentWorkspace, inWorkspace } from './app/workspace-context.js';
 
 export interface BotOptions {
+  /** The folder of the locale files (default: locales/ beside prompts/); tests point it at a broken copy. */
+  localesDir?: string;
   clock?: Clock;
   logger?: ReturnType<typeof createLogger>;
   /** Skips Bolt's `auth.test` at start when both are known (tests, playground). */
@@ -133,9 +138,11 @@ const BOLT_LEVELS: Record<Level, LogLevel> = { debug: LogLevel.DEBUG, info: LogL
 export async function createBot(config: Config, options: BotOptions = {}): Promise<Bot> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, redact: (text) => redact(text, config) });
   const clock = options.clock ?? systemClock;
-  const script = loadInputLocales(loadScript());
+  const script = loadInputLocales(loadScript(), options.localesDir);
   const reviewScript = loadReviewScript();
   const renderer = createRenderer();
+  // Every word the bot says, checked against English before anything opens: a gap stops the start, naming the key.
+  const translators = createTranslators(loadMessageCatalogue(options.localesDir));
   let home: HomeService | undefined;
   const opened = await openStore<PlanRecord>(config, {
     logger,
@@ -218,9 +225,19 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     );
   });
   const messenger = createWebMessenger(clients);
+  // A person's Slack locale is asked with the token of the workspace the current work is for, as every other call.
+  const languages = new ReaderLanguages({
+    lookupLocale: (userId) => messenger.userLocale(userId),
+    channelLanguage: async (teamId, channelId) => (await store.settings.get(teamId, channelId)).language,
+    defaultLanguage: config.language,
+    logger,
+  });
+  const presenter = createMessagePresenter({ translators, languages, script, reviewScript, renderer });
+  const voice = new Voice({ translators, languages, script, reviewScript, renderer });
   const outbox = new OutboxWorker({
     store,
     messenger,
+    presenter,
     logger,
     leaseMs: options.leaseMs ?? config.leaseMs,
     ...(options.outboxRetryDelaysMs ? { retryDelaysMs: options.outboxRetryDelaysMs } : {}),
@@ -233,7 +250,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     authorCanApprove: config.authorCanApprove,
   };
   const surfaces = createWebSurfaces(clients, options.slackTimeoutMs ?? 10_000);
-  outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, renderer, messenger, surfaces, logger }));
+  outbox.registerEffect(BUDGET_CHART_EFFECT, budgetChartEffect({ mode: config.budgetChart, presenter, messenger, surfaces, logger }));
   outbox.registerEffect(CANVAS_EFFECT, canvasEffect(surfaces, logger, script.labels));
   let approvals: ApprovalService | undefined;
   let reviews: ReviewService | undefined;
@@ -243,23 +260,23 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     clock,
     logger,
     script,
-    renderer,
     timeZone: config.timeZone,
     newId: options.newId ?? randomPlanId,
-    approvalHint: async (record) => (approvals ? approvals.statusLine(record) : ''),
+    approvalHint: async (record) => approvals?.statusLine(record),
     approvalPolicy: async (record) => (approvals ? approvals.policyFor(record.teamId, record.channelId) : defaults),
     carryReminders: (reminders, previous, reviewDate) =>
       remindersForNewVersion(reminders, previous, reviewDate, { timeZone: config.timeZone, hour: config.reviewHour }),
     suggestionsFor: async (teamId, channelId) => (reviews ? reviews.suggestionsFor(teamId, channelId) : {}),
     carriedFor: async (teamId, channelId) => reviews?.carriedFor(teamId, channelId),
   });
-  const canvases = new CanvasService({ plans, offerMessage: canvasOfferMessage, withOffer: withCanvasOffer });
+  const canvases = new CanvasService({ plans });
   approvals = new ApprovalService({
     store,
     plans,
     messenger,
     settings: store.settings,
     defaults,
+    defaultLanguage: config.language,
     clock,
     logger,
     timeZone: config.timeZone,
@@ -274,12 +291,10 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     script: reviewScript,
     plans,
     messenger,
-    renderer,
     clock,
     logger,
     timeZone: config.timeZone,
     ...(script.words ? { words: script.words } : {}),
-    labels: script.labels,
   });
   const reviewService = reviews;
   plans.reviewActions = (planId, userId, action, key) => reviewService.handleAction(planId, userId, action, key);
@@ -287,25 +302,14 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     store,
     plans,
     messenger,
+    presenter,
     clock,
     logger,
     timeZone: config.timeZone,
     reviewHour: config.reviewHour,
     leaseMs: (options.leaseMs ?? config.leaseMs) * 4,
   });
-  const commands = new CommandService({
-    store,
-    plans,
-    renderer,
-    script,
-    clock,
-    extra: [loopCommands(reviewService, reminders, approvalService)],
-    extraHelp: [
-      '• `/imc review <plan id>`: start the post-campaign review of an approved plan.',
-      '• `/imc remind <plan id> <date>`: move its review reminder.',
-      '• `/imc config`: this channel\'s approval settings (emoji, approvals needed, whether the author may approve); anyone may make them stricter, only admins may loosen them.',
-    ],
-  });
+  const commands = new CommandService({ store, plans, script, clock, extra: [loopCommands(reviewService, reminders, approvalService)] });
 
   home = new HomeService({
     store,
@@ -318,16 +322,16 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   });
   const homeService = home;
 
-  registerImcCommand(app, commands, store.keys, logger);
-  registerHomeTab(app, { home: homeService, reviews: reviewService, approvals: approvalService }, logger);
-  registerMessageShortcut(app, plans, logger);
-  registerCanvasActions(app, canvases, logger);
-  registerPlanActions(app, plans, logger);
-  registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, logger);
-  registerEditModal(app, { plans, edits: new EditService({ store, plans, script, clock, logger }), surfaces }, logger);
+  registerImcCommand(app, commands, voice, store.keys, logger);
+  registerHomeTab(app, { home: homeService, reviews: reviewService, approvals: approvalService }, voice, logger);
+  registerMessageShortcut(app, plans, voice, logger);
+  registerCanvasActions(app, canvases, voice, logger);
+  registerPlanActions(app, plans, voice, logger);
+  registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, voice, logger);
+  registerEditModal(app, { plans, edits: new EditService({ store, plans, script, clock, logger }), surfaces }, voice, logger);
   registerReactions(app, approvals);
   if (installations) registerUninstall(app, { installations, store, outbox, logger });
-  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], store.keys, logger);
+  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], voice, store.keys, logger);
   app.error(async (error) => {
     const e = error as Error & { code?: string; original?: { code?: string } };
     if (e.code === 'slack_bolt_authorization_error' && e.original?.code === APP_NOT_INSTALLED) {

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       approvalsNeeded: 2,
       authorCanApprove: false,
       admins: [],
+      language: 'en',
       logLevel: 'info',
       leaseMs: 30_000,
       budgetChart: 'native',
@@ -66,6 +67,7 @@ describe('loadConfig', () => {
       IMC_APPROVALS_NEEDED: '20',
       IMC_AUTHOR_CAN_APPROVE: 'YES',
       IMC_ADMINS: ' U012AB3CD, W045EF6GH U012AB3CD ',
+      IMC_LANGUAGE: ' zh_CN ',
       LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
@@ -81,6 +83,7 @@ describe('loadConfig', () => {
       approvalsNeeded: 20,
       authorCanApprove: true,
       admins: ['U012AB3CD', 'W045EF6GH'],
+      language: 'zh-CN',
       logLevel: 'debug',
     });
   });
@@ -139,6 +142,8 @@ describe('loadConfig', () => {
     ['IMC_AUTHOR_CAN_APPROVE', 'maybe'],
     ['IMC_ADMINS', '@dan'],
     ['IMC_ADMINS', 'U012AB3CD;<!channel>'],
+    ['IMC_LANGUAGE', 'fr'],
+    ['IMC_LANGUAGE', 'zh-TW'],
     ['LOG_LEVEL', 'verbose'],
   ])('names %s when it is %j, with an example of a valid value', (name, value) => {
     const error = configError({ ...minimal, [name]: value });
@@ -258,6 +263,7 @@ describe('readDotEnv', () => {
         'IMC_APPROVALS_NEEDED',
         'IMC_AUTHOR_CAN_APPROVE',
         'IMC_ADMINS',
+        'IMC_LANGUAGE',
         'LOG_LEVEL',
         'IMC_BUDGET_CHART',
         'IMC_SLACK_CALLS',

@@ -19,7 +19,8 @@
  */
 import { baseEmoji, deriveApproval, describeApproval, type ApprovalOutcome, type ApprovalPolicy, type Vote } from '../domain/approval/approval.js';
 import { applySettings, effectivePolicy, policyChanges, type ChannelSettings, type ConfigRequest } from '../domain/approval/channel-config.js';
-import { formatDate } from '../domain/plan/format.js';
+import { joined, phrase, type Phrase } from '../domain/message/phrase.js';
+import type { Language } from '../domain/message/language.js';
 import { ensureReminders, reminderDate } from '../domain/review/reminders.js';
 import type { ChannelSettingsStore, PlanStore } from '../store/plan-store.js';
 import {
@@ -27,13 +28,15 @@ import {
   approvedNotice,
   changeRequestWithdrawnNotice,
   changesRequestedNotice,
+  languageChangedAnnouncement,
   settingsChangedAnnouncement,
   settingsRefusal,
   settingsText,
   uncountedReactionNote,
   voteReply,
   type DraftRef,
-} from '../slack/blocks/approval-messages.js';
+} from './approval-notices.js';
+import { notice } from './message-intent.js';
 import { enqueue } from './outbox-worker.js';
 import { isPlanId } from './plan-id.js';
 import { within } from './within.js';
@@ -57,6 +60,8 @@ export interface ApprovalServiceOptions {
   messenger: Messenger;
   settings: ChannelSettingsStore;
   defaults: ApprovalPolicy;
+  /** The language of a channel's posts until `/imc config language` sets one (`IMC_LANGUAGE`). */
+  defaultLanguage?: Language;
   clock: Clock;
   logger: Logger;
   timeZone: string;
@@ -70,7 +75,7 @@ export interface ApprovalServiceOptions {
 
 /** What `/imc config` answers: only to the caller, or (a change) to the whole channel. */
 export interface ConfigReply {
-  text: string;
+  text: Phrase;
   inChannel: boolean;
 }
 
@@ -104,7 +109,7 @@ export class ApprovalService {
   }
 
   /** The approval line of a draft message: the state now, who approved, and how to vote. */
-  async statusLine(record: PlanRecord): Promise<string> {
+  async statusLine(record: PlanRecord): Promise<Phrase> {
     const policy = await this.policyOf(record);
     const approval = currentApproval(record);
     const outcome: ApprovalOutcome = {
@@ -114,8 +119,8 @@ export class ApprovalService {
       ignored: [],
       needed: Math.max(1, policy.approvalsNeeded),
     };
-    const when = approval?.state === 'approved' && approval.approvedAt ? ` Approved on ${formatDate(approval.approvedAt.slice(0, 10))}.` : '';
-    return `${describeApproval(outcome, policy)}${when}`;
+    const when = approval?.state === 'approved' && approval.approvedAt ? phrase('approval.line.approved_on', { date: { date: approval.approvedAt.slice(0, 10) } }) : undefined;
+    return joined(describeApproval(outcome, policy), when);
   }
 
   /** A reaction was added or removed somewhere: re-derive if it may concern a draft. Does not wait. */
@@ -129,22 +134,19 @@ export class ApprovalService {
    * it back when it is the person's vote already. Counted exactly like the reaction.
    * Returns the reply for the clicker (undefined for a repeated delivery of one click).
    */
-  async vote(input: { planId: string; version: number; userId: string; vote: Vote; dedupeKey: string }): Promise<string | undefined> {
-    if (!isPlanId(input.planId)) return "I can't find that plan.";
-    let reply: string | undefined = "I can't find that plan any more.";
+  async vote(input: { planId: string; version: number; userId: string; vote: Vote; dedupeKey: string }): Promise<Phrase | undefined> {
+    if (!isPlanId(input.planId)) return phrase('plan.not_found');
+    let reply: Phrase | undefined = phrase('plan.not_found_any_more');
     let cast: { click: 'cast' | 'withdrawn'; draft: DraftRef; policy: ApprovalPolicy } | undefined;
     await this.options.plans.withRecord(input.planId, async (record) => {
       const latest = latestVersion(record);
       if (!latest) return false;
       if (latest.version !== input.version) {
-        reply = `That draft is version ${input.version}; version ${latest.version} replaced it. Vote on the newest draft.`;
+        reply = phrase('approval.vote.replaced', { version: String(input.version), latest: String(latest.version) });
         return false;
       }
       if (!APPROVABLE.includes(record.status)) {
-        reply =
-          record.status === 'planning'
-            ? 'This plan is being revised in its thread; vote on the new version once it is posted.'
-            : `This plan is ${record.status === 'cancelled' ? 'cancelled' : 'in or past its review'}: votes no longer change it.`;
+        reply = phrase(record.status === 'planning' ? 'approval.vote.being_revised' : record.status === 'cancelled' ? 'approval.vote.cancelled' : 'approval.vote.reviewed');
         return false;
       }
       reply = undefined;
@@ -167,7 +169,7 @@ export class ApprovalService {
     if (!cast) return reply;
     const { click, draft, policy } = cast;
     const outcome = await this.derive(input.planId).catch(() => undefined);
-    if (!outcome) return 'Your vote is saved; the draft will show it as soon as Slack answers me.';
+    if (!outcome) return phrase('approval.vote.saved_slack_slow');
     const ignored = outcome.ignored.find((i) => i.userId === input.userId)?.reason;
     const counts = (input.vote === 'approve' ? outcome.approvers : outcome.changeRequesters).includes(input.userId);
     return voteReply({
@@ -190,7 +192,9 @@ export class ApprovalService {
   async configure(ctx: { teamId: string; channelId: string; userId: string }, request: ConfigRequest): Promise<ConfigReply> {
     const { settings, defaults } = this.options;
     const current = await settings.get(ctx.teamId, ctx.channelId);
-    if (request.kind === 'show') return { text: settingsText(effectivePolicy(defaults, current)), inChannel: false };
+    const languageOf = (channel: ChannelSettings) => channel.language ?? this.options.defaultLanguage ?? 'en';
+    const shown = (channel: ChannelSettings) => settingsText(effectivePolicy(defaults, channel), languageOf(channel));
+    if (request.kind === 'show') return { text: shown(current), inChannel: false };
     let next: ChannelSettings = {};
     if (request.kind === 'set') {
       const merged = applySettings(defaults, current, request.settings);
@@ -198,15 +202,23 @@ export class ApprovalService {
       next = merged.value;
     }
     const changes = policyChanges(effectivePolicy(defaults, current), effectivePolicy(defaults, next));
-    if (changes.length === 0) return { text: `Nothing to change.\n${settingsText(effectivePolicy(defaults, current))}`, inChannel: false };
+    // The language of the channel's posts is no approval rule: anyone in the channel may set it.
+    const language = languageOf(next) !== languageOf(current) ? languageOf(next) : undefined;
+    if (changes.length === 0 && !language) return { text: phrase('config.nothing_to_change', { settings: shown(current) }), inChannel: false };
     if (changes.some((change) => change.loosens)) {
       const allowed = await this.mayLoosen(ctx.userId);
-      if (allowed === 'unknown') return { text: "I couldn't check with Slack whether you are a workspace admin, so nothing changed. Please try again in a moment.", inChannel: false };
+      if (allowed === 'unknown') return { text: phrase('config.admin_check_failed'), inChannel: false };
       if (!allowed) return { text: settingsRefusal(changes), inChannel: false };
     }
     await settings.set(ctx.teamId, ctx.channelId, next);
-    this.options.logger.info('approval settings changed', { channelId: ctx.channelId, userId: ctx.userId, settings: changes.map((c) => c.setting) });
-    return { text: settingsChangedAnnouncement(ctx.userId, changes), inChannel: true };
+    this.options.logger.info('channel settings changed', { channelId: ctx.channelId, userId: ctx.userId, settings: changes.map((c) => c.setting), language });
+    // A stored plan has no language: its drafts waiting in the channel are drawn again in the new one.
+    if (language) await this.options.plans.redrawDrafts(ctx.teamId, ctx.channelId);
+    const announcements = [
+      ...(changes.length > 0 ? [settingsChangedAnnouncement(ctx.userId, changes)] : []),
+      ...(language ? [languageChangedAnnouncement(ctx.userId, language)] : []),
+    ] as [Phrase, ...Phrase[]];
+    return { text: joined(...announcements), inChannel: true };
   }
 
   /** Resolves when no derivation is running (tests, shutdown); scheduled retries excluded. */
@@ -388,7 +400,7 @@ export class ApprovalService {
       if (reason === 'bot') continue;
       told.add(userId);
       // Slack shows an ephemeral only to a member of the channel: someone outside it gets a direct message.
-      enqueue(record, { kind: 'note', userId, via: reason === 'not-member' ? 'dm' : 'ephemeral', message: uncountedReactionNote(reason, draft, policy) });
+      enqueue(record, { kind: 'note', userId, via: reason === 'not-member' ? 'dm' : 'ephemeral', intent: notice(uncountedReactionNote(reason, draft, policy)) });
     }
     const same =
       (before?.state ?? 'draft') === outcome.state &&
@@ -415,16 +427,20 @@ export class ApprovalService {
       const schedule = { timeZone: this.options.timeZone, hour: this.options.reviewHour };
       record.reminders = ensureReminders(record.reminders, version.plan.reviewDate, schedule);
       const upcoming = record.reminders.find((r) => r.kind === 'review' && r.status === 'pending');
-      enqueue(record, { kind: 'post', where: 'thread', message: approvedNotice(draft, outcome.approvers, upcoming && reminderDate(upcoming, this.options.timeZone)) });
+      const said = approvedNotice(draft, outcome.approvers, upcoming && reminderDate(upcoming, this.options.timeZone));
+      enqueue(record, { kind: 'post', where: 'thread', intent: notice(said.text, said.fallback) });
       this.options.onApproved?.(record);
     } else if (outcome.state === 'changes-requested' && newRequesters.length > 0) {
-      enqueue(record, { kind: 'post', where: 'thread', message: changesRequestedNotice(draft, newRequesters, previous === 'approved') });
+      const said = changesRequestedNotice(draft, newRequesters, previous === 'approved');
+      enqueue(record, { kind: 'post', where: 'thread', intent: notice(said.text, said.fallback) });
     } else if (previous === 'approved' && outcome.state === 'draft') {
       const withdrawn = (before?.approvers ?? []).filter((id) => !outcome.approvers.includes(id));
-      enqueue(record, { kind: 'post', where: 'thread', message: approvalWithdrawnNotice(draft, withdrawn, outcome.approvers.length, outcome.needed) });
+      const said = approvalWithdrawnNotice(draft, withdrawn, outcome.approvers.length, outcome.needed);
+      enqueue(record, { kind: 'post', where: 'thread', intent: notice(said.text, said.fallback) });
     } else if (previous === 'changes-requested' && outcome.state === 'draft') {
       const withdrawn = (before?.changeRequesters ?? []).filter((id) => !outcome.changeRequesters.includes(id));
-      enqueue(record, { kind: 'post', where: 'thread', message: changeRequestWithdrawnNotice(draft, withdrawn, outcome.approvers.length, outcome.needed) });
+      const said = changeRequestWithdrawnNotice(draft, withdrawn, outcome.approvers.length, outcome.needed);
+      enqueue(record, { kind: 'post', where: 'thread', intent: notice(said.text, said.fallback) });
     }
     await this.options.plans.refreshDraft(record);
     this.options.logger.info('approval changed', { planId: record.id, state: outcome.state, approvers: outcome.approvers.length });

@@ -8,7 +8,7 @@ import { enqueue } from './outbox-worker.js';
 import { isPlanId } from './plan-id.js';
 import { latestVersion, type PlanRecord, type PlanStatus } from './plan-record.js';
 import type { PlanService } from './plan-service.js';
-import type { OutgoingMessage } from './ports.js';
+import { phrase, type Phrase } from '../domain/message/phrase.js';
 
 /** The effect name of creating or updating a plan's canvas. */
 export const CANVAS_EFFECT = 'plan-canvas';
@@ -18,10 +18,6 @@ const APPROVED: readonly PlanStatus[] = ['approved', 'reviewing', 'reviewed'];
 
 export interface CanvasServiceOptions {
   plans: PlanService;
-  /** The thread message that offers to save the plan as a canvas. */
-  offerMessage: (record: PlanRecord) => OutgoingMessage;
-  /** The same offer added under a message (the approval notice). */
-  withOffer: (message: OutgoingMessage, record: PlanRecord) => OutgoingMessage;
 }
 
 export class CanvasService {
@@ -40,31 +36,31 @@ export class CanvasService {
       return;
     }
     const notice = record.outbox.at(-1);
-    if (notice?.kind === 'post' && notice.where === 'thread') notice.message = this.options.withOffer(notice.message, record);
-    else enqueue(record, { kind: 'post', where: 'thread', message: this.options.offerMessage(record) });
+    if (notice?.kind === 'post' && notice.where === 'thread' && notice.intent?.kind === 'notice') notice.intent = { ...notice.intent, offer: 'canvas' };
+    else enqueue(record, { kind: 'post', where: 'thread', intent: { kind: 'canvas-offer' } });
   }
 
   /** The "Save as canvas" button. Returns what to tell the person who clicked. */
-  async save(planId: string, userId: string, teamId: string): Promise<string> {
-    if (!isPlanId(planId)) return "I can't find that plan.";
-    let reply = `There is no plan \`${planId}\` any more.`;
+  async save(planId: string, userId: string, teamId: string): Promise<Phrase> {
+    if (!isPlanId(planId)) return phrase('canvas.not_found');
+    let reply = phrase('canvas.gone', { planId });
     await this.options.plans.withRecord(planId, async (record) => {
       if (record.teamId !== teamId) return false;
       const version = latestVersion(record);
       if (!version || !APPROVED.includes(record.status)) {
-        reply = `Plan \`${record.id}\` is not approved (it is ${record.status}), so there is nothing to save as a canvas yet.`;
+        reply = phrase('canvas.not_approved', { planId: record.id, status: phrase(`plan.status.${record.status}`) });
         return false;
       }
       if (record.canvas?.version === version.version) {
-        reply = `Version ${version.version} of \`${record.id}\` is already saved as a canvas in <#${record.channelId}>; it is updated whenever a new version is approved.`;
+        reply = phrase('canvas.already_saved', { version: String(version.version), planId: record.id, channel: { channel: record.channelId } });
         return false;
       }
       if (record.outbox.some((item) => item.kind === 'effect' && item.effect === CANVAS_EFFECT)) {
-        reply = 'The canvas is being saved already; it appears in the channel in a moment.';
+        reply = phrase('canvas.in_progress');
         return false;
       }
       enqueue(record, { kind: 'effect', effect: CANVAS_EFFECT, version: version.version, userId });
-      reply = `Saving version ${version.version} of \`${record.id}\` as a canvas in <#${record.channelId}>…`;
+      reply = phrase('canvas.saving', { version: String(version.version), planId: record.id, channel: { channel: record.channelId } });
       return true;
     });
     return reply;

@@ -16,11 +16,24 @@ import { proposedAnswer } from '../domain/plan/proposed-answers.js';
 import { labelOf, MINOR_UNITS, STAGES } from '../domain/plan/vocabulary.js';
 import type { Currency, Touchpoint } from '../domain/plan/plan.js';
 import { kpiText, timingText } from '../render/contact-plan-view.js';
+import { phrase, type Phrase } from '../domain/message/phrase.js';
+
+/**
+ * What an option or a group shows: the plan's own words (a choice's label, a channel's
+ * name: a string, shown as it is) or words of the catalogue (a phrase, in the reader's language).
+ */
+export type OptionLabel = string | Phrase;
 
 export interface FormOption {
   value: string;
-  label: string;
+  label: OptionLabel;
 }
+
+/** Yes and No, for the questions and row fields that take them. */
+const YES_NO: FormOption[] = [
+  { value: 'yes', label: phrase('edit.form.yes') },
+  { value: 'no', label: phrase('edit.form.no') },
+];
 
 /** One input, with its value now (what Slack shows prefilled). */
 export type FormInput =
@@ -49,7 +62,7 @@ export interface FormField {
 /** The rows to choose from, by stage, and the one chosen (`new` to add one). */
 export interface RowChoice {
   key: string;
-  groups: { label: string; options: FormOption[] }[];
+  groups: { label: OptionLabel; options: FormOption[] }[];
   selected?: string;
 }
 
@@ -114,7 +127,7 @@ function inputFor(question: Question, answer: AnswerRecord | undefined, proposed
     case 'multi':
       return { type: 'multi', options, initial: Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [] };
     case 'yesno':
-      return { type: 'select', options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }], ...(typeof value === 'boolean' ? { initial: value ? 'yes' : 'no' } : {}) };
+      return { type: 'select', options: YES_NO, ...(typeof value === 'boolean' ? { initial: value ? 'yes' : 'no' } : {}) };
     case 'date':
       return { type: 'date', ...(typeof value === 'string' ? { initial: value } : {}) };
     case 'money':
@@ -139,9 +152,9 @@ function plainNumber(value: number): string {
 function rowGroups(script: QuestionScript, rows: readonly Touchpoint[]): RowChoice['groups'] {
   const groups = STAGES.map((stage) => ({
     label: labelOf(script.labels, 'stage', stage),
-    options: rows.flatMap((row, index) => (row.stage === stage ? [{ value: row.id, label: `Row ${index + 1}: ${channelName(script, row.channelId)}` }] : [])),
+    options: rows.flatMap((row, index) => (row.stage === stage ? [{ value: row.id, label: phrase('edit.form.row_option', { row: String(index + 1), channel: { content: channelName(script, row.channelId) } }) }] : [])),
   })).filter((group) => group.options.length > 0);
-  return [...groups, { label: 'New', options: [{ value: NEW_ROW, label: 'Add a row' }] }];
+  return [...groups, { label: phrase('edit.form.new_rows'), options: [{ value: NEW_ROW, label: phrase('edit.form.add_row') }] }];
 }
 
 function channelName(script: QuestionScript, channelId: string): string {
@@ -152,10 +165,6 @@ function channelName(script: QuestionScript, channelId: string): string {
 function rowFields(script: QuestionScript, row: Touchpoint | undefined): FormField[] {
   const stages = STAGES.map((stage) => ({ value: stage, label: labelOf(script.labels, 'stage', stage) }));
   const channels = script.catalogue.map((channel) => ({ value: channel.id, label: channel.name }));
-  const yesNo = [
-    { value: 'yes', label: 'Yes' },
-    { value: 'no', label: 'No' },
-  ];
   const field = (rowField: RowField, input: FormInput, optional = true): FormField => ({ key: rowKey(rowField), rowField, optional, input });
   const text = (initial: string | undefined, maxLength: number): FormInput => ({ type: 'text', multiline: false, maxLength, ...(initial ? { initial } : {}) });
   const flag = (value: boolean | undefined) => (value === undefined ? {} : { initial: value ? 'yes' : 'no' });
@@ -166,8 +175,8 @@ function rowFields(script: QuestionScript, row: Touchpoint | undefined): FormFie
     field('timing', text(row ? timingText(row.timing) : undefined, 120)),
     field('message', text(row?.message, 300)),
     field('kpi', text(row?.kpi ? kpiText(row.kpi) : undefined, 120)),
-    field('cta', { type: 'select', options: yesNo, ...flag(row?.callToAction) }),
-    field('incentive', { type: 'select', options: yesNo, ...flag(row?.usesIncentive) }),
+    field('cta', { type: 'select', options: YES_NO, ...flag(row?.callToAction) }),
+    field('incentive', { type: 'select', options: YES_NO, ...flag(row?.usesIncentive) }),
   ];
   return row ? [...fields, field('remove', { type: 'checkbox', initial: false })] : fields;
 }
@@ -232,7 +241,8 @@ function answerInput(question: Question, value: SubmittedValue): AnswerEdit['inp
 function rowValue(form: EditForm, field: FormField, value: SubmittedValue): string {
   const text = Array.isArray(value) ? (value[0] ?? '') : String(value);
   if (field.input.type === 'select' && (field.rowField === 'stage' || field.rowField === 'channel')) {
-    return field.input.options.find((option) => option.value === text)?.label ?? text;
+    const label = field.input.options.find((option) => option.value === text)?.label;
+    return typeof label === 'string' ? label : text;
   }
   return text.replace(/\s+/g, ' ').trim();
 }

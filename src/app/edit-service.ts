@@ -8,8 +8,8 @@ import { contactTable } from '../domain/conversation/flow-contact.js';
 import type { FlowState } from '../domain/conversation/flow-state.js';
 import type { QuestionScript } from '../domain/conversation/question.js';
 import type { PlanStore } from '../store/plan-store.js';
-import { textMessage } from '../slack/blocks/flow-messages.js';
-import { EDIT_WORDS } from '../slack/blocks/edit-words.js';
+import { list, phrase, type Param, type Phrase } from '../domain/message/phrase.js';
+import { notice, type MessageIntent } from './message-intent.js';
 import { buildEditForm, NEW_ROW, questionKey, questionOfKey, readSubmission, type EditForm, type SubmittedValue } from './edit-form.js';
 import { isPlanId } from './plan-id.js';
 import { latestVersion, type PlanRecord, type PlanStatus } from './plan-record.js';
@@ -42,7 +42,7 @@ export interface OpenedForm {
 }
 
 /** One field's error: a parser's or a rule's message, or one of the form's own. */
-export type FieldError = { key: string; message: string } | { key: string; code: 'required' | 'cannot-empty' | 'unchanged' };
+export type FieldError = { key: string; message: Phrase } | { key: string; code: 'required' | 'cannot-empty' | 'unchanged' };
 
 export type SubmitOutcome =
   | { kind: 'refused'; refusal: EditRefusal }
@@ -98,11 +98,14 @@ export class EditService {
         outcome = { kind: 'errors', errors: firstPerField(applied.errors) };
         return false;
       }
-      const what = [
-        ...changes.answers.map((edit) => form.fields.find((field) => field.key === edit.key)?.question?.label ?? questionOfKey(edit.key) ?? edit.key),
-        ...(changes.row ? [EDIT_WORDS.rowWhat(changes.row.rowId === undefined ? undefined : rowPosition)] : []),
+      const what: Param[] = [
+        ...changes.answers.map((edit): Param => {
+          const label = form.fields.find((field) => field.key === edit.key)?.question?.label ?? questionOfKey(edit.key) ?? edit.key;
+          return { content: label };
+        }),
+        ...(changes.row ? [rowWhat(changes.row.rowId === undefined ? undefined : rowPosition)] : []),
       ];
-      const note = textMessage(EDIT_WORDS.changedNote(userId, what, applied.notes), EDIT_WORDS.changedFallback);
+      const note = changedNote(userId, what, applied.notes);
       await plans.commitEdit(record, applied.state, applied.effects.filter((effect) => effect.type !== 'info'), note);
       outcome = { kind: 'saved', result: applied.result, version: record.versions.length };
       this.options.logger.info('plan edited in the form', { planId: record.id, result: applied.result, fields: what.length });
@@ -123,6 +126,18 @@ export class EditService {
       ...(position > 0 ? { rowPosition: position } : {}),
     };
   }
+}
+
+/** Which row changed, as the thread's note says it. */
+function rowWhat(position: number | undefined): Phrase {
+  return position === undefined ? phrase('edit.note.new_row') : phrase('edit.note.row', { row: String(position) });
+}
+
+/** The thread's note of an edit: who changed what in the form, then how the answers were read. */
+function changedNote(userId: string, what: readonly Param[], notes: readonly Phrase[]): MessageIntent {
+  const changed = phrase('edit.note.changed', { user: { user: userId }, what: list(what, 'comma') });
+  const text = notes.length === 0 ? changed : phrase('edit.note.with_notes', { changed, notes: list(notes, 'lines') });
+  return notice(text, phrase('edit.note.fallback'));
 }
 
 /** Who may edit (the author, as with `change …` in the thread), and whether the form is still for the newest version. */

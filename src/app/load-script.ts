@@ -11,6 +11,10 @@ import { parseYamlCached, readYamlCache, type YamlCache } from './parsed-yaml-ca
 import { validateCatalogue } from '../domain/channels/channel-catalogue.js';
 import { ScriptError, validateScript, type QuestionScript } from '../domain/conversation/script.js';
 import { validateReviewScript, type ReviewScript } from '../domain/review/review-script.js';
+import type { Phrase } from '../domain/message/phrase.js';
+import { createTranslators } from '../render/i18n/translator.js';
+import { unescapeSlackText } from '../render/escape.js';
+import { loadMessageCatalogue } from './load-locales.js';
 
 /** The repository's prompts/ folder. */
 export const DEFAULT_PROMPTS_DIR = join(projectRoot(), 'prompts');
@@ -35,18 +39,32 @@ export function loadReviewScript(dir: string = DEFAULT_PROMPTS_DIR, cache: YamlC
   return inFile(join(dir, 'review.yml'), (raw) => validateReviewScript(raw), cache);
 }
 
+/**
+ * A parser's refusal in English, for the start-up error of someone editing prompts/
+ * (the same words the bot would say to a person who typed the example); the key itself
+ * when the catalogue cannot be read either.
+ */
+function englishReason(reason: Phrase): string {
+  try {
+    return unescapeSlackText(createTranslators(loadMessageCatalogue()).for('en').text(reason));
+  } catch {
+    return reason.key;
+  }
+}
+
 /** Reads and validates one YAML file; a ScriptError from `validate` is prefixed with the path. */
 export function inFile<T>(path: string, validate: (raw: unknown) => T, cache: YamlCache = defaultCache()): T {
   const raw = readYaml(path, cache);
   try {
     return validate(raw);
   } catch (error) {
-    if (error instanceof ScriptError) throw new ScriptError(`${path}: ${error.message}`, { cause: error });
+    if (error instanceof ScriptError) throw new ScriptError(`${path}: ${error.message}${error.reason ? `: ${englishReason(error.reason)}` : ''}`, { cause: error });
     throw error;
   }
 }
 
-function readYaml(path: string, cache: YamlCache): unknown {
+/** The parsed YAML of one file; throws ScriptError naming it when it cannot be read or parsed. */
+export function readYaml(path: string, cache: YamlCache = defaultCache()): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -22,10 +22,22 @@
  * channel, and the author is told once, whichever instance sends.
  */
 import { latestVersion, type MessageRole, type NewEffectItem, type NewOutboxItem, type OutboxItem, type PlanRecord } from './plan-record.js';
-import { APP_NOT_INSTALLED, mayHaveTakenEffect, SlackCallError, type FoundMessage, type Logger, type MessageMetadata, type Messenger } from './ports.js';
+import {
+  APP_NOT_INSTALLED,
+  mayHaveTakenEffect,
+  SlackCallError,
+  type FoundMessage,
+  type Logger,
+  type MessageMetadata,
+  type MessagePresenter,
+  type Messenger,
+  type OutgoingMessage,
+  type Reader,
+} from './ports.js';
+import { notice } from './message-intent.js';
 import type { Lease, PlanStore } from '../store/plan-store.js';
+import { phrase, type Phrase } from '../domain/message/phrase.js';
 import { inWorkspace } from './workspace-context.js';
-import { heldBackNotice } from '../slack/blocks/outbox-messages.js';
 
 /** Errors that mean the whole channel is out of reach: nothing else queued for it can succeed. */
 const CHANNEL_UNREACHABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'missing_scope', 'invalid_auth', 'token_revoked', 'account_inactive']);
@@ -48,8 +60,8 @@ const holdKey = (record: PlanRecord): string => `slack-hold:${record.teamId}/${r
 /** The shared key saying the plan's author was told that its messages are held back. */
 const heldToldKey = (planId: string): string => `held-told:${planId}`;
 
-/** Tells a person (for example through a slash command's response URL) that something failed. */
-export type FailureNotifier = (text: string) => Promise<void>;
+/** Tells a person (for example through a slash command's response URL) that something failed; the Slack layer says it in their language. */
+export type FailureNotifier = (text: Phrase) => Promise<void>;
 
 /**
  * Performs an `effect` item. It may return a change to make to the record once the
@@ -77,6 +89,8 @@ const REAL_TIMERS: OutboxTimers = {
 export interface OutboxWorkerOptions {
   store: PlanStore<PlanRecord>;
   messenger: Messenger;
+  /** Renders each item's intent for its reader when it is sent. */
+  presenter: MessagePresenter;
   logger: Logger;
   /**
    * How long a worker's claim on a plan's messages lasts unless renewed (default 30 s):
@@ -104,21 +118,24 @@ function queuedAt(item: OutboxItem): number {
   return parseInt(item.id.split('-')[0] ?? '', 36);
 }
 
-/** A sentence a person can act on, for the Slack errors that need one. */
-export function describeSlackFailure(code: string): string {
-  switch (code) {
-    case 'not_in_channel':
-      return "I'm not a member of this channel, so I can't post here. Invite me with `/invite @imc-bot`, then type `status` in the plan's thread to pick up where you were (or start again with `/imc plan`).";
-    case 'channel_not_found':
-      return "I can't see this channel. If it is private, invite me with `/invite @imc-bot` first.";
-    case 'is_archived':
-      return 'This channel is archived, so I can\'t post in it. Unarchive it or start the plan in another channel.';
-    case 'ratelimited':
-      return 'Slack is rate-limiting me right now; your answers are saved and I will catch up shortly.';
-    default:
-      return `Slack refused my message (\`${code}\`). Your answers are saved; type \`status\` in the thread to see where you are.`;
-  }
+/** Slack errors a person gets a sentence of their own for; any other is named by its code. */
+const DESCRIBED = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'ratelimited']);
+
+/** What a person is told about a Slack error, and what to do next. */
+export function describeSlackFailure(code: string): Phrase {
+  return DESCRIBED.has(code) ? phrase(`outbox.failure.${code}`) : phrase('outbox.failure.other', { code });
 }
+
+/** Who reads an item: a note its person, a channel post (or an update of one) the channel, the thread the person whose conversation it is. */
+export function readerOf(record: PlanRecord, item: MessageItem): Reader {
+  if (item.kind === 'note') return { userId: item.userId };
+  const inThread = item.kind === 'post' ? item.where === 'thread' : item.role === 'question';
+  if (!inThread) return { channel: true };
+  return { userId: record.status === 'reviewing' && record.review ? record.review.reviewerId : record.authorId };
+}
+
+/** An item that sends a message (every kind but an effect). */
+type MessageItem = Exclude<OutboxItem, { kind: 'effect' }>;
 
 type Outcome =
   | { kind: 'done'; apply?: (record: PlanRecord) => void }
@@ -361,14 +378,22 @@ export class OutboxWorker {
             this.uncertain.delete(item.id);
             this.checked.add(item.id);
           }
+          const message = await this.messageOf(record, item);
+          if (!message) {
+            // What it showed is gone (a version no longer stored): nothing to post, nothing to tell anyone.
+            logger.warn('a queued message has nothing left to show; skipped it', { planId: record.id, item: item.id, intent: item.intent?.kind });
+            return { kind: 'done' };
+          }
           const metadata: MessageMetadata = { event_type: OUTBOX_EVENT_TYPE, event_payload: { plan_id: record.id, item_id: item.id } };
-          const ts = await messenger.post(record.channelId, item.message, threadTs, metadata);
+          const ts = await messenger.post(record.channelId, message, threadTs, metadata);
           return { kind: 'posted', ts };
         }
         case 'update': {
           const ts = item.ts ?? tsForRole(record, item.role);
           if (!ts) return { kind: 'done' };
-          await messenger.update(record.channelId, ts, item.message);
+          const message = await this.messageOf(record, item);
+          if (!message) return { kind: 'done' };
+          await messenger.update(record.channelId, ts, message);
           return { kind: 'done' };
         }
         case 'note':
@@ -381,6 +406,11 @@ export class OutboxWorker {
         }
       }
     } catch (error) {
+      if ((error as { code?: unknown } | null)?.code === 'STORE_UNAVAILABLE') {
+        // Drawing the message read the store (the channel's language) and the database did not answer: nothing was sent, it waits.
+        logger.warn('the store did not answer while a queued message was drawn; will retry', { planId: record.id, item: item.kind });
+        return { kind: 'retry', failure: new SlackCallError('store_unavailable', true) };
+      }
       const failure = error instanceof SlackCallError ? error : new SlackCallError('unexpected_error', false);
       const context = { planId: record.id, channelId: record.channelId, item: item.kind, code: failure.code };
       if (failure.code === APP_NOT_INSTALLED) {
@@ -400,11 +430,25 @@ export class OutboxWorker {
     }
   }
 
-  /** A note for one person, sent once: one that cannot be delivered is logged and dropped, never holding up the plan. */
+  /**
+   * The message an item sends, rendered now for its reader (so it is in the language
+   * the reader has when it goes out); an item queued before intents sends its stored message.
+   */
+  private async messageOf(record: PlanRecord, item: MessageItem): Promise<OutgoingMessage | undefined> {
+    if (item.intent === undefined) return item.message;
+    return this.options.presenter.present(record, item.intent, readerOf(record, item));
+  }
+
+  /**
+   * A note for one person, sent once: one that cannot be delivered is logged and dropped,
+   * never holding up the plan. (Drawing it comes first: a store that does not answer makes it wait.)
+   */
   private async sendNote(record: PlanRecord, item: Extract<OutboxItem, { kind: 'note' }>): Promise<Outcome> {
+    const message = await this.messageOf(record, item);
+    if (!message) return { kind: 'done' };
     try {
-      if (item.via === 'dm') await this.options.messenger.post(item.userId, item.message);
-      else await this.options.messenger.postEphemeral(record.channelId, item.userId, item.message);
+      if (item.via === 'dm') await this.options.messenger.post(item.userId, message);
+      else await this.options.messenger.postEphemeral(record.channelId, item.userId, message);
     } catch (error) {
       this.options.logger.warn('could not send a note to one person; dropped it', { planId: record.id, code: error instanceof SlackCallError ? error.code : 'unexpected_error' });
     }
@@ -491,20 +535,21 @@ export class OutboxWorker {
 
   /** Through the command's response URL when there is one, else only to the author in the channel. */
   private async tellAuthorHeld(record: PlanRecord, minutes: number): Promise<void> {
-    const notice = heldBackNotice(minutes);
+    const held = phrase('outbox.held_back', { count: Math.max(1, minutes) });
     this.options.logger.warn('messages held back by a Slack rate limit for over a minute; telling the author', { planId: record.id, minutes });
     if (this.notifiers.has(record.id)) {
-      await this.notify(record.id, notice.text);
+      await this.notify(record.id, held);
       return;
     }
     try {
-      await this.options.messenger.postEphemeral(record.channelId, record.authorId, notice);
+      const message = await this.options.presenter.present(record, notice(held), { userId: record.authorId });
+      if (message) await this.options.messenger.postEphemeral(record.channelId, record.authorId, message);
     } catch (error) {
       this.options.logger.warn('could not tell the author that messages are held back', { planId: record.id, error: String(error) });
     }
   }
 
-  private async notify(planId: string, text: string): Promise<void> {
+  private async notify(planId: string, text: Phrase): Promise<void> {
     const notify = this.notifiers.get(planId);
     if (!notify) return;
     try {

@@ -53,14 +53,18 @@ export function parseYamlCached(text: string, cache: YamlCache): unknown {
   return hit === undefined ? parseYaml(text) : JSON.parse(hit);
 }
 
-/** The YAML files a start checks: prompts/*.yml and locales/<language>/input.yml. */
+/** The YAML files a start checks: prompts/*.yml and every locales/<language>/*.yml (input words, the message catalogue and its parts). */
 export function shippedYamlFiles(root: string = projectRoot()): string[] {
   const prompts = join(root, 'prompts');
   const locales = join(root, 'locales');
   const promptFiles = readdirSync(prompts).filter((name) => name.endsWith('.yml')).map((name) => join(prompts, name));
   const localeFiles = readdirSync(locales)
     .filter((name) => statSync(join(locales, name)).isDirectory())
-    .map((name) => join(locales, name, 'input.yml'));
+    .flatMap((name) =>
+      readdirSync(join(locales, name))
+        .filter((file) => file.endsWith('.yml'))
+        .map((file) => join(locales, name, file)),
+    );
   return [...promptFiles, ...localeFiles].toSorted();
 }
 

@@ -9,6 +9,8 @@ import { FlowStateSchema } from '../domain/conversation/flow-state.js';
 import { PLAN_STATUSES } from './plan-record.js';
 
 const message = z.looseObject({ text: z.string() });
+/** An item sends an intent (rendered when sent) or, queued by an older version, a rendered message. */
+const content = z.union([z.looseObject({ intent: z.looseObject({ kind: z.string() }) }), z.looseObject({ message })]);
 
 const PlanRecordSchema = z.looseObject({
   messageTs: z.array(z.string()),
@@ -20,9 +22,9 @@ const PlanRecordSchema = z.looseObject({
   versions: z.array(z.looseObject({ version: z.number().int(), plan: z.looseObject({}), findings: z.array(z.unknown()), postedAt: z.string() })),
   outbox: z.array(
     z.union([
-      z.looseObject({ id: z.string(), kind: z.literal('post'), where: z.enum(['channel', 'thread']), message }),
-      z.looseObject({ id: z.string(), kind: z.literal('update'), role: z.string(), message }),
-      z.looseObject({ id: z.string(), kind: z.literal('note'), userId: z.string(), via: z.enum(['ephemeral', 'dm']), message }),
+      z.looseObject({ id: z.string(), kind: z.literal('post'), where: z.enum(['channel', 'thread']) }).and(content),
+      z.looseObject({ id: z.string(), kind: z.literal('update'), role: z.string() }).and(content),
+      z.looseObject({ id: z.string(), kind: z.literal('note'), userId: z.string(), via: z.enum(['ephemeral', 'dm']) }).and(content),
       z.looseObject({ id: z.string(), kind: z.literal('effect'), effect: z.string(), version: z.number().int().optional() }),
     ]),
   ),

@@ -9,7 +9,13 @@ import type { Reminder } from '../domain/review/reminders.js';
 import type { ReviewState } from '../domain/review/review-flow.js';
 import type { ReviewActuals, ReviewSummary } from '../domain/review/review.js';
 import type { Finding, Plan } from '../domain/plan/plan.js';
+import type { Suggestion } from '../domain/conversation/flow-state.js';
+import type { MessageIntent } from './message-intent.js';
+import { phrase, type Param } from '../domain/message/phrase.js';
 import type { OutgoingMessage } from './ports.js';
+
+/** The title a plan is stored with until someone names it (shown in the reader's words, never as it is). */
+export const UNTITLED = 'Untitled campaign';
 
 export const PLAN_STATUSES = [
   /** The question conversation is running. */
@@ -48,6 +54,13 @@ export interface PlanVersion {
 export type MessageRole = 'kickoff' | 'question' | 'draft' | 'budget' | 'review-summary';
 
 /**
+ * What an outbox item sends: an intent, rendered for its reader when it is sent, or
+ * (items queued before intents, by an older version of the bot) the Block Kit message
+ * rendered back then, sent as it is.
+ */
+export type OutboxContent = { intent: MessageIntent; message?: undefined } | { message: OutgoingMessage; intent?: undefined };
+
+/**
  * A Slack call the bot still owes; stored with the record so a crash cannot lose it.
  * Posts carry their item's id in Slack message metadata, so one that may already have
  * gone out (a crash or a timeout after Slack took it) is found instead of sent twice.
@@ -56,15 +69,17 @@ export type MessageRole = 'kickoff' | 'question' | 'draft' | 'budget' | 'review-
  * checked the same way; they are short and at worst repeated after a crash.
  */
 export type OutboxItem =
-  | { id: string; kind: 'post'; where: 'channel' | 'thread'; message: OutgoingMessage; role?: MessageRole; version?: number }
-  | { id: string; kind: 'update'; role: MessageRole; ts?: string; message: OutgoingMessage }
-  | { id: string; kind: 'note'; userId: string; via: 'ephemeral' | 'dm'; message: OutgoingMessage }
+  | ({ id: string; kind: 'post'; where: 'channel' | 'thread'; role?: MessageRole; version?: number } & OutboxContent)
+  | ({ id: string; kind: 'update'; role: MessageRole; ts?: string } & OutboxContent)
+  | ({ id: string; kind: 'note'; userId: string; via: 'ephemeral' | 'dm' } & OutboxContent)
   /** Work a registered performer does at send time (a chart, a canvas), rendered from the record then. */
   | { id: string; kind: 'effect'; effect: string; version?: number; userId?: string };
 
-type MessageItem = Exclude<OutboxItem, { kind: 'effect' }>;
-/** A message item as services create it; the outbox gives it its id. */
-export type NewOutboxItem = MessageItem extends infer T ? (T extends MessageItem ? Omit<T, 'id'> : never) : never;
+/** A message item as services create it: always an intent; the outbox gives it its id. */
+export type NewOutboxItem =
+  | { kind: 'post'; where: 'channel' | 'thread'; role?: MessageRole; version?: number; intent: MessageIntent }
+  | { kind: 'update'; role: MessageRole; ts?: string; intent: MessageIntent }
+  | { kind: 'note'; userId: string; via: 'ephemeral' | 'dm'; intent: MessageIntent };
 /** An effect item as services create it. */
 export type NewEffectItem = Omit<Extract<OutboxItem, { kind: 'effect' }>, 'id'>;
 
@@ -133,7 +148,7 @@ export interface ReviewRecord {
   summary?: ReviewSummary;
   actuals?: ReviewActuals;
   /** Suggested answers for the next plan in the channel. */
-  suggestions?: Record<string, { text: string; source: string; basis?: 'actual' | 'plan' | 'default' }>;
+  suggestions?: Record<string, Suggestion>;
   /** Per-channel actual rates from the rows of the contact plan, for the next plan in the channel. */
   carried?: CarriedRates;
   reviewedOn?: string;
@@ -148,6 +163,11 @@ export function markSeen(record: PlanRecord, key: string): boolean {
   record.seen.push(key);
   if (record.seen.length > SEEN_LIMIT) record.seen.splice(0, record.seen.length - SEEN_LIMIT);
   return true;
+}
+
+/** The plan's title for a message: its name, or "untitled" in the reader's words. */
+export function titleOf(record: Pick<PlanRecord, 'title'>): Param {
+  return record.title === UNTITLED ? phrase('plan.untitled') : record.title;
 }
 
 /** The newest posted version, if any. */

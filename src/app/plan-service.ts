@@ -7,20 +7,17 @@
 import { startFlow, stepFlow } from '../domain/conversation/flow.js';
 import type { CarriedRates, FlowEffect, FlowInput, FlowState, Suggestion } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
-import { currencyOf, formatAnswer } from '../domain/conversation/flow-answer.js';
+import { currencyOf } from '../domain/conversation/flow-answer.js';
 import type { Finding, Plan } from '../domain/plan/plan.js';
 import type { QuestionScript } from '../domain/conversation/script.js';
-import { buildBudgetSketch } from '../domain/budget/budget.js';
-import { escapeMrkdwn, unescapeSlackText } from '../render/escape.js';
-import type { Renderer } from '../render/renderer.js';
-import type { OutgoingMessage } from './ports.js';
+import { phrase, type Phrase } from '../domain/message/phrase.js';
+import { unescapeSlackText } from '../render/escape.js';
 import type { PlanStore } from '../store/plan-store.js';
-import { presentEffects, textMessage } from '../slack/blocks/flow-messages.js';
-import { answeredQuestionMessage } from '../slack/blocks/question-message.js';
-import { budgetMessage, draftMessage, kickoffMessage, supersededMessage } from '../slack/blocks/plan-messages.js';
 import { isPlanId } from './plan-id.js';
 import { enqueue, type FailureNotifier, type OutboxWorker } from './outbox-worker.js';
-import { latestVersion, markSeen, nextDueAt, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
+import { intentsOfEffects, shownAnswer } from './effect-intents.js';
+import { notice, type MessageIntent } from './message-intent.js';
+import { latestVersion, markSeen, nextDueAt, titleOf, UNTITLED, type NewOutboxItem, type PlanRecord, type PlanStatus, type PlanVersion } from './plan-record.js';
 import { cancelReminders, type Reminder } from '../domain/review/reminders.js';
 import type { ApprovalPolicy } from '../domain/approval/approval.js';
 import type { Clock, Logger } from './ports.js';
@@ -31,15 +28,14 @@ export interface PlanServiceOptions {
   clock: Clock;
   logger: Logger;
   script: QuestionScript;
-  renderer: Renderer;
   timeZone: string;
   newId: () => string;
   /** Suggested answers for a new plan in a channel of a workspace (the last review's actuals there). */
   suggestionsFor?: (teamId: string, channelId: string) => Promise<Record<string, Suggestion>>;
   /** The last review's per-channel rates in a channel of a workspace, shown beside the proposed contact plan and carried into the budget. */
   carriedFor?: (teamId: string, channelId: string) => Promise<CarriedRates | undefined>;
-  /** Text for the approval line of a posted draft. */
-  approvalHint?: (record: PlanRecord) => Promise<string>;
+  /** The approval line of a posted draft. */
+  approvalHint?: (record: PlanRecord) => Promise<Phrase | undefined>;
   /** The channel's approval rules now; each new version keeps the ones it was posted under. */
   approvalPolicy?: (record: PlanRecord) => Promise<ApprovalPolicy>;
   /** Moves the review reminders of a new version whose review date changed (kept otherwise). */
@@ -66,9 +62,9 @@ export type PlanAction =
   | { kind: 'control'; control: string; questionId?: string }
   | { kind: 'fix'; questionId: string };
 
-/** The reply to show only to the person who clicked, if any. */
+/** The reply to show only to the person who clicked, if any (said in their language). */
 export interface ActionOutcome {
-  ephemeral?: string;
+  ephemeral?: Phrase;
 }
 
 export class PlanService {
@@ -99,7 +95,7 @@ export class PlanService {
       channelId: input.channelId,
       messageTs: [],
       status: 'planning',
-      title: input.campaign ?? 'Untitled campaign',
+      title: input.campaign ?? UNTITLED,
       authorId: input.userId,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
@@ -108,7 +104,7 @@ export class PlanService {
       outbox: [],
       seen: [],
     };
-    enqueue(record, { kind: 'post', where: 'channel', role: 'kickoff', message: kickoffMessage(record) });
+    enqueue(record, { kind: 'post', where: 'channel', role: 'kickoff', intent: { kind: 'kickoff' } });
     await this.present(record, result.effects, undefined);
     await store.save(record);
     if (input.notify) this.options.outbox.setNotifier(id, input.notify);
@@ -141,25 +137,21 @@ export class PlanService {
 
   /** The Edit button of a posted draft: re-opens the answers for a new version. */
   async editPlan(planId: string, userId: string): Promise<ActionOutcome> {
-    if (!isPlanId(planId)) return { ephemeral: "I can't find that plan." };
+    if (!isPlanId(planId)) return { ephemeral: phrase('plan.not_found') };
     let outcome: ActionOutcome = {};
     await this.withRecord(planId, async (record) => {
       if (record.authorId !== userId) {
-        outcome = { ephemeral: `Only <@${record.authorId}> can edit this plan. Ask for changes with a reaction, or in the thread.` };
+        outcome = { ephemeral: phrase('plan.edit.only_author', { author: { user: record.authorId } }) };
         return false;
       }
       if (!EDITABLE.includes(record.status)) {
-        outcome = { ephemeral: record.status === 'planning' ? 'This plan is already open for changes in its thread.' : `This plan is ${record.status} and can no longer be edited.` };
+        outcome = { ephemeral: record.status === 'planning' ? phrase('plan.edit.already_open') : phrase('plan.edit.closed', { status: phrase(`plan.status.${record.status}`) }) };
         return false;
       }
       this.reopen(record);
       await this.apply(record, { type: 'status' });
-      enqueue(record, {
-        kind: 'post',
-        where: 'thread',
-        message: textMessage('What would you like to change? Type `change &lt;question&gt;` (for example `change budget` or `change concept`). When you are done, the plan is posted again as a new version and approvals start over.', 'Editing the plan'),
-      });
-      outcome = { ephemeral: 'The plan is open for changes in its thread.' };
+      enqueue(record, { kind: 'post', where: 'thread', intent: notice(phrase('plan.edit.what_to_change'), phrase('plan.edit.fallback')) });
+      outcome = { ephemeral: phrase('plan.edit.open') };
       return true;
     });
     return outcome;
@@ -171,10 +163,10 @@ export class PlanService {
    * changed, and the step's messages follow as the thread path queues them (a new
    * version when the plan is finished, with its approvals starting over).
    */
-  async commitEdit(record: PlanRecord, state: FlowState, effects: FlowEffect[], note: OutgoingMessage): Promise<void> {
+  async commitEdit(record: PlanRecord, state: FlowState, effects: FlowEffect[], note: MessageIntent): Promise<void> {
     record.status = 'planning';
     record.flow = state;
-    enqueue(record, { kind: 'post', where: 'thread', message: note });
+    enqueue(record, { kind: 'post', where: 'thread', intent: note });
     await this.present(record, effects, undefined);
   }
 
@@ -182,9 +174,34 @@ export class PlanService {
   async refreshDraft(record: PlanRecord): Promise<void> {
     const version = latestVersion(record);
     if (!version?.messageTs) return;
-    const sketch = buildBudgetSketch(version.plan);
-    const hint = (await this.options.approvalHint?.(record)) ?? '';
-    enqueue(record, { kind: 'update', role: 'draft', ts: version.messageTs, message: draftMessage(this.options.renderer, record, version, sketch, hint, this.options.script.labels) });
+    enqueue(record, { kind: 'update', role: 'draft', ts: version.messageTs, intent: await this.draftIntent(record, version) });
+  }
+
+  /** The draft of `version` as it stands: the plan's status now and its approval line. */
+  private async draftIntent(record: PlanRecord, version: PlanVersion): Promise<NewOutboxItem['intent']> {
+    const approval = await this.options.approvalHint?.(record);
+    return { kind: 'draft', version: version.version, status: record.status, ...(approval ? { approval } : {}) };
+  }
+
+  /**
+   * Queues a fresh drawing of the newest draft and budget sketch of every plan of the
+   * channel still waiting for (or holding) its approval: after the channel's language
+   * changed, they are shown in the new one. Returns how many plans it redrew.
+   */
+  async redrawDrafts(teamId: string, channelId: string): Promise<number> {
+    const entries = await this.options.store.list({ teamId, channelId, statuses: [...EDITABLE] });
+    let redrawn = 0;
+    for (const entry of entries) {
+      await this.withRecord(entry.id, async (record) => {
+        const version = latestVersion(record);
+        if (!version?.messageTs || !EDITABLE.includes(record.status)) return false;
+        await this.refreshDraft(record);
+        if (version.budgetTs) enqueue(record, { kind: 'update', role: 'budget', ts: version.budgetTs, intent: { kind: 'budget', version: version.version } });
+        redrawn += 1;
+        return true;
+      });
+    }
+    return redrawn;
   }
 
   /** Back to the answers of a posted plan: the flow waits at the check of its answers, the status is planning again. */
@@ -195,7 +212,7 @@ export class PlanService {
 
   /** A button or menu on one of the plan's messages. */
   async handleAction(planId: string, userId: string, action: PlanAction, dedupeKey: string): Promise<ActionOutcome> {
-    if (!isPlanId(planId)) return { ephemeral: "I can't find that plan." };
+    if (!isPlanId(planId)) return { ephemeral: phrase('plan.not_found') };
     let outcome: ActionOutcome | undefined;
     let underReview = false;
     // One read of the record, under the plan's lock.
@@ -205,12 +222,12 @@ export class PlanService {
         return false;
       }
       if (record.authorId !== userId) {
-        outcome = { ephemeral: `Only <@${record.authorId}> answers this plan's questions. Share your thoughts in the thread instead.` };
+        outcome = { ephemeral: phrase('plan.action.only_author', { author: { user: record.authorId } }) };
         return false;
       }
       outcome = {};
       if (record.status !== 'planning') {
-        outcome = { ephemeral: 'This plan is no longer asking questions. See it with `/imc show ' + record.id + '`.' };
+        outcome = { ephemeral: phrase('plan.action.no_longer_asking', { planId: record.id }) };
         return false;
       }
       if (!markSeen(record, dedupeKey)) return false;
@@ -223,27 +240,27 @@ export class PlanService {
       return true;
     });
     if (underReview && this.reviewActions) return this.reviewActions(planId, userId, action, dedupeKey);
-    return outcome ?? { ephemeral: "I can't find that plan any more. Start a new one with `/imc plan`." };
+    return outcome ?? { ephemeral: phrase('plan.action.gone') };
   }
 
   /** Cancels a plan on request of its author (or anyone, once it is posted). */
-  async cancelPlan(planId: string, userId: string): Promise<string> {
-    let reply = `There is no plan \`${planId}\` in this workspace. \`/imc list\` shows the plans of a channel.`;
+  async cancelPlan(planId: string, userId: string): Promise<Phrase> {
+    let reply = phrase('plan.cancel.no_such_plan', { planId });
     await this.withRecord(planId, async (record) => {
       if (record.status === 'cancelled') {
-        reply = `Plan \`${record.id}\` is already cancelled.`;
+        reply = phrase('plan.cancel.already', { planId: record.id });
         return false;
       }
       if (record.status === 'planning' && record.authorId !== userId) {
-        reply = `Only <@${record.authorId}> can cancel a plan that is still being written.`;
+        reply = phrase('plan.cancel.only_author', { author: { user: record.authorId } });
         return false;
       }
       if (record.status === 'planning') record.flow = stepFlow(this.options.script, record.flow, { type: 'cancel' }, this.options.clock.now()).state;
       record.status = 'cancelled';
       record.cancelledReason = `cancelled by ${userId}`;
       if (record.reminders) record.reminders = cancelReminders(record.reminders);
-      enqueue(record, { kind: 'post', where: 'thread', message: textMessage(`:no_entry_sign: <@${userId}> cancelled this plan.`, 'Plan cancelled') });
-      reply = `Plan \`${record.id}\` (${record.title}) is cancelled.`;
+      enqueue(record, { kind: 'post', where: 'thread', intent: notice(phrase('plan.cancel.notice', { user: { user: userId } }), phrase('plan.cancelled_fallback')) });
+      reply = phrase('plan.cancel.done', { planId: record.id, title: titleOf(record) });
       return true;
     });
     return reply;
@@ -273,7 +290,7 @@ export class PlanService {
     if (saved && record && record.outbox.length > 0) outbox.kick(record.id);
   }
 
-  private actionInput(record: PlanRecord, action: PlanAction): FlowInput | { ephemeral: string; save?: boolean } {
+  private actionInput(record: PlanRecord, action: PlanAction): FlowInput | { ephemeral: Phrase; save?: boolean } {
     const current = record.flow.current;
     switch (action.kind) {
       case 'choose':
@@ -282,7 +299,7 @@ export class PlanService {
       case 'select-pending':
         if (action.questionId !== current) return { ephemeral: staleQuestion(record, action.questionId) };
         record.pending = { questionId: action.questionId, values: action.values };
-        return { ephemeral: `Selected ${action.values.length}. Click *Done* when the list is complete.`, save: true };
+        return { ephemeral: phrase('plan.action.selected', { count: action.values.length }), save: true };
       case 'fix':
         return { type: 'change', target: action.questionId };
       case 'control':
@@ -290,7 +307,7 @@ export class PlanService {
     }
   }
 
-  private controlInput(record: PlanRecord, control: string, questionId: string | undefined): FlowInput | { ephemeral: string } {
+  private controlInput(record: PlanRecord, control: string, questionId: string | undefined): FlowInput | { ephemeral: Phrase } {
     const current = record.flow.current;
     const questionBound = ['back', 'skip', 'use-suggestion', 'done'];
     if (questionBound.includes(control) && questionId && questionId !== current) return { ephemeral: staleQuestion(record, questionId) };
@@ -298,7 +315,7 @@ export class PlanService {
       case 'done': {
         const pending = record.pending;
         if (!pending || pending.questionId !== current || pending.values.length === 0) {
-          return { ephemeral: 'Pick at least one option in the menu first, or type your answer in the thread.' };
+          return { ephemeral: phrase('plan.action.pick_first') };
         }
         delete record.pending;
         return { type: 'choose', questionId: pending.questionId, values: pending.values };
@@ -313,7 +330,7 @@ export class PlanService {
       case 'scale-down':
         return { type: control };
       default:
-        return { ephemeral: "I don't know that button. Type `help` in the thread to see what you can do." };
+        return { ephemeral: phrase('plan.action.unknown_button') };
     }
   }
 
@@ -329,7 +346,7 @@ export class PlanService {
 
   /** Queues the messages for a step's effects, marking the question just answered. */
   private async present(record: PlanRecord, effects: ReturnType<typeof startFlow>['effects'], before: FlowState | undefined): Promise<void> {
-    const { script, renderer } = this.options;
+    const { script } = this.options;
     const previous = before?.current;
     const movedOn = previous !== undefined && (record.flow.current !== previous || effects.some((e) => e.type === 'ask'));
     const answered = previous ? record.flow.answers[previous] : undefined;
@@ -337,21 +354,12 @@ export class PlanService {
     // Posted, or still on its way (an answer may come in before the outbox has noted the question's ts).
     const questionShown = record.questionTs !== undefined || record.outbox.some((item) => item.kind === 'post' && item.role === 'question');
     if (movedOn && previousQuestion && answered && questionShown && !effects.some((e) => e.type === 'reask')) {
-      const text = formatAnswer(previousQuestion, answered, currencyOf(record.flow.answers));
       // The question's ts is looked up when the update is sent: the outbox sends in order, so it is
       // the question this answers even when its post was still on its way (or found after a crash).
-      enqueue(record, { kind: 'update', role: 'question', message: answeredQuestionMessage(previousQuestion, text) });
+      const answer = shownAnswer(answered, currencyOf(record.flow.answers));
+      enqueue(record, { kind: 'update', role: 'question', intent: { kind: 'answered', questionId: previousQuestion.id, answer } });
     }
-    enqueue(
-      record,
-      ...presentEffects(effects, {
-        planId: record.id,
-        renderer,
-        canGoBack: record.flow.history.length > 0,
-        questionById: (id) => script.questions.find((q) => q.id === id),
-        labels: script.labels,
-      }),
-    );
+    enqueue(record, ...intentsOfEffects(effects, { canGoBack: record.flow.history.length > 0 }));
     const finished = effects.find((e) => e.type === 'finished');
     if (finished) await this.postVersion(record, finished.plan, finished.findings);
   }
@@ -371,24 +379,19 @@ export class PlanService {
     const reminders = this.options.carryReminders?.(record.reminders, previous?.plan.reviewDate, plan.reviewDate);
     if (reminders) record.reminders = reminders;
     if (previous?.messageTs) {
-      enqueue(record, { kind: 'update', role: 'draft', ts: previous.messageTs, message: supersededMessage(record, previous, version.version) });
+      enqueue(record, { kind: 'update', role: 'draft', ts: previous.messageTs, intent: { kind: 'superseded', version: previous.version, by: version.version } });
     }
     record.title = plan.campaign;
-    const sketch = buildBudgetSketch(plan);
-    const hint = (await this.options.approvalHint?.(record)) ?? '';
     enqueue(
       record,
-      { kind: 'post', where: 'channel', role: 'draft', version: version.version, message: draftMessage(this.options.renderer, record, version, sketch, hint, this.options.script.labels) },
-      { kind: 'post', where: 'channel', role: 'budget', version: version.version, message: budgetMessage(this.options.renderer, record, version, sketch) },
+      { kind: 'post', where: 'channel', role: 'draft', version: version.version, intent: await this.draftIntent(record, version) },
+      { kind: 'post', where: 'channel', role: 'budget', version: version.version, intent: { kind: 'budget', version: version.version } },
       // The chart follows the sketch it belongs to; the performer registered for it draws it at send time.
       { kind: 'effect', effect: 'budget-chart', version: version.version },
       {
         kind: 'post',
         where: 'thread',
-        message: textMessage(
-          `:tada: Posted version ${version.version} of *${escapeMrkdwn(plan.campaign)}* to the channel as a draft. \`/imc show ${record.id}\` shows it again.`,
-          'Plan posted',
-        ),
+        intent: notice(phrase('plan.posted', { version: String(version.version), campaign: plan.campaign, planId: record.id }), phrase('plan.posted_fallback')),
       },
     );
   }
@@ -402,9 +405,8 @@ export class PlanService {
   }
 }
 
-function staleQuestion(record: PlanRecord, questionId: string): string {
-  const now = record.flow.current ? ` I'm asking about something else now; scroll down to the newest question.` : '';
-  return `That question (\`${questionId}\`) is not open any more.${now} To change an answer, type \`change ${questionId}\` in the thread.`;
+function staleQuestion(record: PlanRecord, questionId: string): Phrase {
+  return phrase(record.flow.current ? 'plan.action.stale_question_asking' : 'plan.action.stale_question', { questionId });
 }
 
 /** Replies that re-open a posted plan for a new version: `change <question>` and the contact plan's row commands. */

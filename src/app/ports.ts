@@ -4,6 +4,8 @@
  * plain in-memory implementations and the domain stays pure.
  */
 import { CodedError } from '../errors.js';
+import type { MessageIntent } from './message-intent.js';
+import type { PlanRecord } from './plan-record.js';
 
 /** A Slack message as the bot posts it: a plain-text fallback plus Block Kit blocks. */
 export interface OutgoingMessage {
@@ -30,6 +32,20 @@ export interface Messenger {
   permalink(channelId: string, ts: string): Promise<string>;
   /** Whether a person is a workspace admin or owner. */
   userRole(userId: string): Promise<{ isAdmin: boolean; isOwner: boolean }>;
+  /** A person's Slack locale (`zh-CN`, `en-US`), when Slack tells it. */
+  userLocale(userId: string): Promise<string | undefined>;
+}
+
+/** Who reads a message: everyone in the channel (its language), or one person (their own Slack locale). */
+export type Reader = { channel: true } | { userId: string };
+
+/**
+ * Turns what a service meant to say into a Slack message for its reader, in the
+ * reader's language; implemented by the Slack layer (src/slack/message-presenter.ts).
+ */
+export interface MessagePresenter {
+  /** The intent as a message about `record`, or undefined when what it shows is gone (a version no longer stored). */
+  present(record: PlanRecord, intent: MessageIntent, reader: Reader): Promise<OutgoingMessage | undefined>;
 }
 
 /** A message found in Slack's history, with the metadata the bot tagged it with. */

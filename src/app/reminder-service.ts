@@ -15,29 +15,28 @@
  * store indexes each plan's next due time).
  */
 import { dueReminders, markReminderSent, moveReminders, reminderDate, type Reminder, type ReminderSchedule } from '../domain/review/reminders.js';
-import { formatDate } from '../domain/plan/format.js';
 import { parseDate } from '../domain/parse/index.js';
+import { phrase, type Phrase } from '../domain/message/phrase.js';
 import type { PlanStore } from '../store/plan-store.js';
-import { reminderMessage } from '../slack/blocks/review-messages.js';
 import { latestVersion, type PlanRecord } from './plan-record.js';
 import type { PlanService } from './plan-service.js';
-import { mayHaveTakenEffect, SlackCallError, type Clock, type Logger, type MessageMetadata, type Messenger } from './ports.js';
+import { mayHaveTakenEffect, SlackCallError, type Clock, type Logger, type MessageMetadata, type MessagePresenter, type Messenger } from './ports.js';
 import { inWorkspace } from './workspace-context.js';
 import type { PlanStatus } from './plan-record.js';
 
 /** Plans whose reminder date can be moved: posted and not yet in review (a draft keeps the date for when it is approved). */
 const MOVABLE: readonly PlanStatus[] = ['draft', 'changes-requested', 'approved', 'planning'];
 
-function cannotMove(record: PlanRecord): string {
+function cannotMove(record: PlanRecord): Phrase {
   switch (record.status) {
     case 'reviewing':
-      return `The review of \`${record.id}\` is already running in its thread: there is nothing to remind.`;
+      return phrase('remind.reviewing', { planId: record.id });
     case 'reviewed':
-      return `\`${record.id}\` has been reviewed already: there is nothing to remind.`;
+      return phrase('remind.reviewed', { planId: record.id });
     case 'cancelled':
-      return `\`${record.id}\` is cancelled: it gets no reminders.`;
+      return phrase('remind.cancelled', { planId: record.id });
     default:
-      return `\`${record.id}\` has not been posted yet: its review reminder is set when it is approved.`;
+      return phrase('remind.not_posted', { planId: record.id });
   }
 }
 
@@ -48,6 +47,8 @@ export interface ReminderServiceOptions {
   store: PlanStore<PlanRecord>;
   plans: PlanService;
   messenger: Messenger;
+  /** Draws the reminder for the channel, in its language, when it is sent. */
+  presenter: MessagePresenter;
   clock: Clock;
   logger: Logger;
   timeZone: string;
@@ -84,13 +85,13 @@ export class ReminderService {
   }
 
   /** `/imc remind <plan> <date>`: moves the plan's pending reminders. Returns the reply. */
-  async move(planId: string, when: string | undefined, teamId: string): Promise<string> {
-    if (!when) return 'When? For example `/imc remind P-7K3QX 2027-04-20`.';
+  async move(planId: string, when: string | undefined, teamId: string): Promise<Phrase> {
+    if (!when) return phrase('remind.when');
     const parsed = parseDate(when, this.options.clock.now(), this.options.timeZone);
     if (!parsed.ok) return parsed.error;
     const today = parseDate('today', this.options.clock.now(), this.options.timeZone);
-    if (today.ok && parsed.value < today.value) return `${formatDate(parsed.value)} is in the past. Give a date from today on.`;
-    let reply = `There is no plan \`${planId}\`. \`/imc list\` shows the plans of this channel.`;
+    if (today.ok && parsed.value < today.value) return phrase('remind.in_the_past', { date: { date: parsed.value } });
+    let reply = phrase('command.no_such_plan', { planId });
     await this.options.plans.withRecord(planId, async (record) => {
       if (record.teamId !== teamId) return false;
       if (!latestVersion(record) || !MOVABLE.includes(record.status)) {
@@ -99,15 +100,15 @@ export class ReminderService {
       }
       const before = record.reminders?.find((r) => r.kind === 'review');
       record.reminders = moveReminders(record.reminders ?? [], parsed.value, this.schedule, this.options.clock.now());
-      const at = `${formatDate(parsed.value)} at ${String(this.options.reviewHour).padStart(2, '0')}:00`;
+      const at = phrase('remind.at', { date: { date: parsed.value }, time: `${String(this.options.reviewHour).padStart(2, '0')}:00` });
       const nudge = record.reminders.find((r) => r.kind === 'nudge');
-      const nudgeOn = nudge ? formatDate(reminderDate(nudge, this.options.timeZone)) : '';
+      const nudgeOn = nudge ? { date: reminderDate(nudge, this.options.timeZone) } : '';
       reply =
         record.status !== 'approved'
-          ? `The review reminder of \`${record.id}\` will go out on ${at} once the plan is approved.`
+          ? phrase('remind.once_approved', { planId: record.id, at })
           : before?.status === 'sent' && before.sentAt
-            ? `The review reminder of \`${record.id}\` went out on ${formatDate(reminderDate({ ...before, dueAt: before.sentAt }, this.options.timeZone))}; I'll remind the channel again on ${at}, and nudge on ${nudgeOn} if nobody has started the review.`
-            : `The review reminder of \`${record.id}\` moved to ${at}; the nudge follows on ${nudgeOn} if nobody has started the review.`;
+            ? phrase('remind.again', { planId: record.id, sent: { date: reminderDate({ ...before, dueAt: before.sentAt }, this.options.timeZone) }, at, nudge: nudgeOn })
+            : phrase('remind.moved', { planId: record.id, at, nudge: nudgeOn });
       return true;
     });
     return reply;
@@ -199,7 +200,9 @@ export class ReminderService {
           return 'already-sent';
         }
       }
-      await messenger.post(record.channelId, reminderMessage(record, version.plan, reminder.kind), undefined, metadata);
+      const message = await this.options.presenter.present(record, { kind: 'reminder', reminder: reminder.kind }, { channel: true });
+      if (!message) return 'dropped';
+      await messenger.post(record.channelId, message, undefined, metadata);
       logger.info('review reminder sent', { planId: record.id, reminder: reminder.id });
       return 'sent';
     } catch (error) {

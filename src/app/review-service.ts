@@ -5,19 +5,18 @@
  * the next plan in the same channel: the loop closes.
  */
 import { buildBudgetSketch } from '../domain/budget/budget.js';
-import type { FlowEffect, FlowInput } from '../domain/conversation/flow-state.js';
+import type { FlowInput } from '../domain/conversation/flow-state.js';
 import { interpretReply } from '../domain/conversation/interpret-reply.js';
 import type { InputWords } from '../domain/locale/input-words.js';
 import { startReview, stepReview, type ReviewEffect } from '../domain/review/review-flow.js';
 import type { ReviewScript } from '../domain/review/review-script.js';
 import { carriedFrom, suggestionsFromReview } from '../domain/review/review.js';
-import type { Labels } from '../domain/plan/plan.js';
 import type { CarriedRates, Suggestion } from '../domain/conversation/flow-state.js';
-import { escapeMrkdwn, unescapeSlackText } from '../render/escape.js';
-import type { Renderer } from '../render/renderer.js';
+import { phrase, type Param, type Phrase } from '../domain/message/phrase.js';
+import { unescapeSlackText } from '../render/escape.js';
 import type { PlanStore } from '../store/plan-store.js';
-import { presentEffects, textMessage } from '../slack/blocks/flow-messages.js';
-import { reviewSummaryMessage } from '../slack/blocks/review-messages.js';
+import { intentsOfEffects } from './effect-intents.js';
+import { notice } from './message-intent.js';
 import { enqueue } from './outbox-worker.js';
 import { isPlanId } from './plan-id.js';
 import { latestVersion, markSeen, type PlanRecord } from './plan-record.js';
@@ -35,14 +34,11 @@ export interface ReviewServiceOptions {
   plans: PlanService;
   /** For the link to the plan's thread. */
   messenger: Messenger;
-  renderer: Renderer;
   clock: Clock;
   logger: Logger;
   timeZone: string;
   /** What people may type in other languages (`返回`, `修改 实际花费`…), from the locale files. */
   words?: InputWords;
-  /** The plan script's labels, for naming stages in the review's touchpoints. */
-  labels?: Labels;
 }
 
 export class ReviewService {
@@ -53,33 +49,34 @@ export class ReviewService {
    * review. Returns the reply for the caller, with a link to the plan's thread (it may
    * be months up the channel); empty for a repeated click.
    */
-  async start(planId: string, userId: string, teamId: string, dedupeKey?: string): Promise<string> {
-    if (!isPlanId(planId)) return 'Which plan? For example `/imc review P-7K3QX`.';
-    let reply = `There is no plan \`${planId}\`. \`/imc list\` shows the plans of this channel.`;
+  async start(planId: string, userId: string, teamId: string, dedupeKey?: string): Promise<Phrase | undefined> {
+    if (!isPlanId(planId)) return phrase('review.which_plan');
+    let reply: Phrase | undefined = phrase('command.no_such_plan', { planId });
     /** For a review started or running: the reply, given how to name the thread (with its link when Slack gives one). */
-    let inThread: { channelId: string; ts: string; reply: (thread: (words: string) => string) => string } | undefined;
+    let inThread: { channelId: string; ts: string; words: Phrase; reply: (thread: Param) => Phrase } | undefined;
     await this.options.plans.withRecord(planId, async (record) => {
       if (record.teamId !== teamId) return false;
       if (dedupeKey && record.seen.includes(dedupeKey)) {
-        reply = ''; // a repeated delivery of the same click: the first one already answered
+        reply = undefined; // a repeated delivery of the same click: the first one already answered
         return false;
       }
       const version = latestVersion(record);
       switch (record.status) {
-        case 'reviewing':
-          reply = `The review of \`${record.id}\` is already running in its thread, with <@${record.review?.reviewerId ?? record.authorId}>.`;
-          if (record.threadTs) {
-            const reviewer = record.review?.reviewerId ?? record.authorId;
-            inThread = { channelId: record.channelId, ts: record.threadTs, reply: (thread) => `The review of \`${record.id}\` is already running in ${thread('its thread')}, with <@${reviewer}>.` };
-          }
+        case 'reviewing': {
+          const reviewer = { user: record.review?.reviewerId ?? record.authorId };
+          const running = (thread: Param) => phrase('review.already_running', { planId: record.id, thread, reviewer });
+          const words = phrase('review.its_thread');
+          reply = running(words);
+          if (record.threadTs) inThread = { channelId: record.channelId, ts: record.threadTs, words, reply: running };
           return false;
+        }
         case 'reviewed':
-          reply = `\`${record.id}\` has been reviewed already. \`/imc show ${record.id}\` shows the plan.`;
+          reply = phrase('review.already_reviewed', { planId: record.id });
           return false;
         case 'approved':
           break;
         default:
-          reply = `\`${record.id}\` is ${record.status === 'cancelled' ? 'cancelled' : 'not approved yet'}: only an approved plan is reviewed.`;
+          reply = phrase(record.status === 'cancelled' ? 'review.cancelled_plan' : 'review.not_approved', { planId: record.id });
           return false;
       }
       if (!version) return false;
@@ -90,19 +87,18 @@ export class ReviewService {
       enqueue(record, {
         kind: 'post',
         where: 'thread',
-        message: textMessage(
-          `:mag: <@${userId}> started the post-campaign review of *${escapeMrkdwn(version.plan.campaign)}*. I'll ask for the actual figures here, one at a time; only <@${userId}> answers. Type \`help\` any time.`,
-          'Review started',
-        ),
+        intent: notice(phrase('review.started_notice', { reviewer: { user: userId }, campaign: version.plan.campaign }), phrase('review.started_fallback')),
       });
       this.present(record, result.effects);
-      reply = `The review of \`${record.id}\` has started in the plan's thread.`;
-      if (record.threadTs) inThread = { channelId: record.channelId, ts: record.threadTs, reply: (thread) => `The review of \`${record.id}\` has started in ${thread("the plan's thread")}.` };
+      const started = (thread: Param) => phrase('review.started', { planId: record.id, thread });
+      const words = phrase('review.the_plans_thread');
+      reply = started(words);
+      if (record.threadTs) inThread = { channelId: record.channelId, ts: record.threadTs, words, reply: started };
       return true;
     });
     if (!inThread) return reply;
     const link = await this.threadLink(inThread.channelId, inThread.ts);
-    return inThread.reply((words) => (link ? `<${link}|${words}>` : words));
+    return inThread.reply(link ? { link, text: inThread.words } : inThread.words);
   }
 
   /** The permalink of the plan's thread, or undefined when Slack does not give it in time. */
@@ -136,18 +132,18 @@ export class ReviewService {
    * click after the review ended changes nothing: cancelling a review never cancels the plan.
    */
   async handleAction(planId: string, userId: string, action: PlanAction, dedupeKey: string): Promise<ActionOutcome> {
-    if (!isPlanId(planId)) return { ephemeral: "I can't find that plan." };
-    let outcome: ActionOutcome = { ephemeral: 'That review is not running any more; nothing changed. `/imc review ' + planId + '` starts it again.' };
+    if (!isPlanId(planId)) return { ephemeral: phrase('plan.not_found') };
+    let outcome: ActionOutcome = { ephemeral: phrase('review.not_running', { planId }) };
     await this.options.plans.withRecord(planId, async (record) => {
       if (record.status !== 'reviewing' || !record.review) return false;
       outcome = {};
       if (record.review.reviewerId !== userId) {
-        outcome = { ephemeral: `Only <@${record.review.reviewerId}> answers this review. Share your thoughts in the thread.` };
+        outcome = { ephemeral: phrase('review.only_reviewer', { reviewer: { user: record.review.reviewerId } }) };
         return false;
       }
       if (action.kind !== 'control' || !markSeen(record, dedupeKey)) return false;
       if (action.questionId && ['back', 'skip'].includes(action.control) && action.questionId !== record.review.state.current) {
-        outcome = { ephemeral: 'That question is not open any more; scroll down to the newest one.' };
+        outcome = { ephemeral: phrase('review.stale_question') };
         return false;
       }
       const input = toInput(action.control);
@@ -187,24 +183,12 @@ export class ReviewService {
     const version = latestVersion(record);
     if (!version || !record.review) return;
     const shown = effects.filter((e): e is Exclude<ReviewEffect, { type: 'finished' | 'cancelled' }> => e.type !== 'finished' && e.type !== 'cancelled');
-    enqueue(
-      record,
-      ...presentEffects(shown as FlowEffect[], {
-        planId: record.id,
-        renderer: this.options.renderer,
-        canGoBack: record.review.state.history.length > 0,
-        questionById: () => undefined,
-        review: true,
-      }),
-    );
+    const review = { version: version.version, plannedSpend: record.review.state.plannedSpend };
+    enqueue(record, ...intentsOfEffects(shown, { canGoBack: record.review.state.history.length > 0, review }));
     if (effects.some((e) => e.type === 'cancelled')) {
       record.status = 'approved';
       delete record.review;
-      enqueue(record, {
-        kind: 'post',
-        where: 'thread',
-        message: textMessage(`Review cancelled; nothing was recorded. The plan stays approved: start again with \`/imc review ${record.id}\`.`, 'Review cancelled'),
-      });
+      enqueue(record, { kind: 'post', where: 'thread', intent: notice(phrase('review.cancelled', { planId: record.id }), phrase('review.cancelled_fallback')) });
       return;
     }
     const finished = effects.find((e) => e.type === 'finished');
@@ -226,18 +210,9 @@ export class ReviewService {
         kind: 'post',
         where: 'channel',
         role: 'review-summary',
-        message: reviewSummaryMessage(this.options.renderer, record, version.plan, finished.summary, reviewerId, Object.keys(suggestions), this.options.labels),
+        intent: { kind: 'review-summary', version: version.version, summary: finished.summary, reviewerId, carried: Object.keys(suggestions) },
       },
-      {
-        kind: 'post',
-        where: 'thread',
-        message: textMessage(
-          Object.keys(suggestions).length > 0
-            ? ':white_check_mark: Review done and posted to the channel. The next `/imc plan` here will offer its figures as suggestions.'
-            : ':white_check_mark: Review done and posted to the channel.',
-          'Review done',
-        ),
-      },
+      { kind: 'post', where: 'thread', intent: notice(phrase(Object.keys(suggestions).length > 0 ? 'review.done_carried' : 'review.done'), phrase('review.done_fallback')) },
     );
     this.options.logger.info('review finished', { planId: record.id });
   }

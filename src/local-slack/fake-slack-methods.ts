@@ -273,6 +273,8 @@ export const FAKE_SLACK_METHODS: Readonly<Record<string, Handler>> = {
         is_primary_owner: false,
         deleted: false,
         profile: { real_name: user.name, display_name: user.name },
+        // As Slack: the locale only when asked for it.
+        ...(booleanArg(args, 'include_locale') ? { locale: user.locale } : {}),
       },
     };
   },
@@ -499,6 +501,12 @@ export function stringArg(args: MethodArgs, key: string): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
+}
+
+/** A flag argument: `true` as JSON, or `true` / `1` as a form field. */
+function booleanArg(args: MethodArgs, key: string): boolean {
+  const value = stringArg(args, key);
+  return value === 'true' || value === '1';
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -41,6 +41,8 @@ export interface FakeUser {
   isBot: boolean;
   /** Workspace admin or owner, as `users.info` reports it (`is_admin`, `is_owner`). */
   role: 'member' | 'admin' | 'owner';
+  /** The Slack locale `users.info` reports with `include_locale` (`en-US` unless told), changeable as in Slack's preferences. */
+  locale: string;
 }
 
 /** A message only one user saw (from `chat.postEphemeral` or an ephemeral `response_url` reply). */
@@ -70,6 +72,8 @@ export interface FakeUserInit {
   tz?: string;
   /** `member` unless told; an owner is an admin too, as in Slack. */
   role?: 'member' | 'admin' | 'owner';
+  /** The user's Slack language and region, e.g. `zh-CN`; `en-US` unless told. */
+  locale?: string;
 }
 
 /** Something that changed in the workspace, so an interactive client can print it as it happens. */
@@ -151,7 +155,7 @@ export function createFakeWorkspace(
     addUser(init) {
       const tz = init.tz ?? 'UTC';
       assertTimeZone(tz, init.id);
-      const user: FakeUser = { id: init.id, name: init.name, tz, isBot: false, role: init.role ?? 'member' };
+      const user: FakeUser = { id: init.id, name: init.name, tz, isBot: false, role: init.role ?? 'member', locale: init.locale ?? 'en-US' };
       users.set(user.id, user);
       return user;
     },
@@ -182,7 +186,7 @@ export function createFakeWorkspace(
     },
   };
 
-  users.set(identity.botUserId, { id: identity.botUserId, name: 'imc-bot', tz: 'UTC', isBot: true, role: 'member' });
+  users.set(identity.botUserId, { id: identity.botUserId, name: 'imc-bot', tz: 'UTC', isBot: true, role: 'member', locale: 'en-US' });
   seed.users.forEach((user) => workspace.addUser(user));
   seed.channels.forEach((channel) => workspace.addChannel(channel));
   return workspace;

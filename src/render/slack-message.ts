@@ -48,6 +48,8 @@ export interface MessageOptions {
   planId?: string;
   /** Room the caller keeps for blocks it appends (status line, buttons): blocks and characters. */
   reserve?: { blocks: number; chars: number };
+  /** The notice (mrkdwn) that ends a message whose tail was cut, in the reader's language. */
+  cutNotice?: string;
 }
 
 /** Splits rendered mrkdwn into a header and sections that respect every Block Kit limit. */
@@ -55,7 +57,7 @@ export function toSlackMessage(rendered: string, options: MessageOptions): Slack
   const header = truncate(options.header.replace(/\s+/g, ' ').trim() || 'IMC plan', MAX_HEADER_TEXT);
   const pieces = splitSections(rendered).flatMap((section) => splitToFit(section, MAX_SECTION_TEXT));
   const reserve = options.reserve ?? { blocks: 0, chars: 0 };
-  const kept = keepWithinMessage(pieces, header.length + reserve.chars, cutNotice(options.planId), reserve.blocks);
+  const kept = keepWithinMessage(pieces, header.length + reserve.chars, options.cutNotice ?? cutNotice(options.planId), reserve.blocks);
   const blocks: MessageBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: header, emoji: true } },
     ...kept.sections.map((text): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } })),

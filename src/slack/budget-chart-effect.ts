@@ -11,15 +11,13 @@
 import type { BudgetChartMode } from '../config.js';
 import { buildBudgetSketch } from '../domain/budget/budget.js';
 import type { EffectPerformer } from '../app/outbox-worker.js';
-import { SlackCallError, type Logger, type Messenger } from '../app/ports.js';
+import { SlackCallError, type Logger, type MessagePresenter, type Messenger } from '../app/ports.js';
 import type { Surfaces } from '../app/surface-ports.js';
 import { budgetChartModel, type BudgetChartModel } from '../render/chart/budget-chart-model.js';
 import { renderChartPng } from '../render/chart/render-chart-png.js';
 import { escapeMrkdwn } from '../render/escape.js';
-import type { Renderer } from '../render/renderer.js';
 import type { PlanRecord } from '../app/plan-record.js';
 import { budgetChartBlocks } from './blocks/budget-chart-blocks.js';
-import { budgetMessage } from './blocks/plan-messages.js';
 
 /** The effect name the plan service queues after a version's budget sketch. */
 export const BUDGET_CHART_EFFECT = 'budget-chart';
@@ -28,7 +26,8 @@ const MAX_MESSAGE_BLOCKS = 50;
 
 export interface BudgetChartEffectOptions {
   mode: BudgetChartMode;
-  renderer: Renderer;
+  /** Draws the budget sketch again (in the channel's language) to add the chart blocks under it. */
+  presenter: MessagePresenter;
   messenger: Messenger;
   surfaces: Surfaces;
   logger: Logger;
@@ -46,7 +45,7 @@ export function budgetChartEffect(options: BudgetChartEffectOptions): EffectPerf
     if (!model) return;
     let shareImage = mode === 'image' || mode === 'both';
     if (mode === 'native' || mode === 'both') {
-      const shown = await addNativeChart(options, record, version.budgetTs, model, () => budgetMessage(options.renderer, record, version, sketch));
+      const shown = await addNativeChart(options, record, version.budgetTs, model, () => options.presenter.present(record, { kind: 'budget', version: version.version }, { channel: true }));
       if (!shown) shareImage = true;
     }
     if (!shareImage) return;
@@ -73,10 +72,11 @@ async function addNativeChart(
   record: PlanRecord,
   budgetTs: string | undefined,
   model: BudgetChartModel,
-  sketchMessage: () => { text: string; blocks?: unknown[] },
+  sketchMessage: () => Promise<{ text: string; blocks?: unknown[] } | undefined>,
 ): Promise<boolean> {
   if (!budgetTs) return false;
-  const message = sketchMessage();
+  const message = await sketchMessage();
+  if (!message) return false;
   const blocks = [...(message.blocks ?? []), ...budgetChartBlocks(model, `chart|${record.id}`)];
   if (blocks.length > MAX_MESSAGE_BLOCKS) return false;
   try {

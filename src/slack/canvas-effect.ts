@@ -13,8 +13,8 @@ import type { PlanRecord } from '../app/plan-record.js';
 import { SlackCallError, type Logger } from '../app/ports.js';
 import type { Surfaces } from '../app/surface-ports.js';
 import { planCanvasMarkdown, planCanvasTitle } from '../render/canvas/plan-canvas.js';
-import { escapeMrkdwn } from '../render/escape.js';
-import { textMessage } from './blocks/flow-messages.js';
+import { phrase, type Phrase } from '../domain/message/phrase.js';
+import { notice } from '../app/message-intent.js';
 
 /** The performer of `plan-canvas` effects; `labels` name the plan's choices as the question script does. */
 export function canvasEffect(surfaces: Surfaces, logger: Logger, labels: Labels): EffectPerformer {
@@ -34,7 +34,7 @@ export function canvasEffect(surfaces: Surfaces, logger: Logger, labels: Labels)
       try {
         await surfaces.replaceCanvas(existing.id, markdown);
         logger.info('plan canvas updated', { planId: record.id, version: version.version });
-        return { apply: (latest: PlanRecord) => remember(latest, { ...existing, version: version.version }, `:page_facing_up: The plan's canvas now shows version ${version.version}.`) };
+        return { apply: (latest: PlanRecord) => remember(latest, { ...existing, version: version.version }, phrase('canvas.updated', { version: String(version.version) })) };
       } catch (error) {
         if (!(error instanceof SlackCallError) || error.code !== 'canvas_not_found') throw error;
         logger.info('the plan canvas was deleted; creating it again', { planId: record.id });
@@ -42,11 +42,14 @@ export function canvasEffect(surfaces: Surfaces, logger: Logger, labels: Labels)
     }
     const created = await create(surfaces, record.channelId, title, markdown);
     logger.info('plan saved as a canvas', { planId: record.id, version: version.version, kind: created.kind });
-    const who = item.userId ? ` for <@${item.userId}>` : '';
-    const where = created.kind === 'channel' ? "the channel's canvas" : 'a canvas in the channel\'s tabs';
+    const said = phrase(created.kind === 'channel' ? 'canvas.saved_channel' : 'canvas.saved_tab', {
+      version: String(version.version),
+      campaign: version.plan.campaign,
+      who: item.userId ? phrase('canvas.for_user', { user: { user: item.userId } }) : '',
+    });
     return {
       apply: (latest: PlanRecord) =>
-        remember(latest, { id: created.id, version: version.version, kind: created.kind }, `:page_facing_up: Saved version ${version.version} of *${escapeMrkdwn(version.plan.campaign)}* as ${where}${who}, with the contact plan and the budget as tables. New approved versions update it.`),
+        remember(latest, { id: created.id, version: version.version, kind: created.kind }, said),
     };
   };
 }
@@ -60,7 +63,7 @@ async function create(surfaces: Surfaces, channelId: string, title: string, mark
   }
 }
 
-function remember(record: PlanRecord, canvas: NonNullable<PlanRecord['canvas']>, note: string): void {
+function remember(record: PlanRecord, canvas: NonNullable<PlanRecord['canvas']>, note: Phrase): void {
   record.canvas = canvas;
-  enqueue(record, { kind: 'post', where: 'thread', message: textMessage(note, 'Plan canvas saved') });
+  enqueue(record, { kind: 'post', where: 'thread', intent: notice(note, phrase('canvas.saved_fallback')) });
 }

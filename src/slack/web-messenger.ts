@@ -83,6 +83,11 @@ export function createWebMessenger(clients: SlackClients): Messenger {
       const info = result.user;
       return { isAdmin: info?.is_admin === true || info?.is_owner === true, isOwner: info?.is_owner === true || info?.is_primary_owner === true };
     },
+    async userLocale(user) {
+      const result = (await (await clients.client()).call('users.info', { user, include_locale: true }, ['user'])) as { user?: { locale?: unknown } };
+      const locale = result.user?.locale;
+      return typeof locale === 'string' ? locale : undefined;
+    },
   };
 }
 

@@ -100,7 +100,7 @@ export interface PlanStore<R extends StoredRecord = StoredRecord> {
   findIdByMessage(teamId: string, channelId: string, messageTs: string): Promise<string | undefined>;
   /** Records a Slack event key as handled; false if it was claimed before (the most recent keys are remembered, e.g. 5,000). */
   claimEvent(key: string): Promise<boolean>;
-  /** Per-channel overrides of the approval settings. */
+  /** Per-channel overrides of the approval settings and the channel's language. */
   readonly settings: ChannelSettingsStore;
   /** The Slack installations of the app, per workspace or per organisation. */
   readonly installations: InstallationStore;
@@ -114,7 +114,7 @@ export interface PlanStore<R extends StoredRecord = StoredRecord> {
   close(): Promise<void>;
 }
 
-/** Per-channel overrides of the approval settings, per workspace. */
+/** Per-channel overrides of the approval settings and the channel's language, per workspace. */
 export interface ChannelSettingsStore {
   /** The channel's overrides (empty when it has none). */
   get(teamId: string, channelId: string): Promise<ChannelSettings>;

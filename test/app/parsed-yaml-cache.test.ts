@@ -32,7 +32,7 @@ function cacheFor(files: string[]) {
 describe('the build\'s cache of parsed YAML', () => {
   it('holds every shipped prompt and locale file, and a start from it loads the same scripts as parsing the YAML', () => {
     const files = shippedYamlFiles();
-    expect(files.map((f) => f.split('/').slice(-2).join('/'))).toEqual(expect.arrayContaining(['prompts/plan.yml', 'prompts/channels.yml', 'prompts/review.yml', 'zh-CN/input.yml']));
+    expect(files.map((f) => f.split('/').slice(-2).join('/'))).toEqual(expect.arrayContaining(['prompts/plan.yml', 'prompts/channels.yml', 'prompts/review.yml', 'zh-CN/input.yml', 'en/messages.yml', 'zh-CN/messages.yml', 'en/messages.edit.yml', 'zh-CN/messages.edit.yml']));
     const cache = cacheFor(files);
     expect(cache.size).toBe(files.length);
     expect(cache.has(textHash(readFileSync(join(DEFAULT_PROMPTS_DIR, 'plan.yml'), 'utf8')))).toBe(true);

@@ -56,3 +56,33 @@ describe('the pure domain', () => {
     expect(violations(`const t = new Date('2026-01-01');`)).toEqual([]);
   });
 });
+
+const appDir = join(import.meta.dirname, '../../src/app');
+
+/** An import of the Slack layer (src/slack or the Slack SDK) in one file's source text. */
+function slackImports(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return [...code.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)]
+    .map((match) => match[1] ?? '')
+    .filter((target) => /(^|\/)slack\//.test(target) || target.startsWith('@slack/'));
+}
+
+describe('the services (src/app)', () => {
+  const files = sourceFiles(appDir);
+
+  it('has source files to check', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files.map((file) => [relative(appDir, file), file]))('%s does not import the Slack layer: it returns intents, src/slack renders them', (_name, file) => {
+    expect(slackImports(readFileSync(file, 'utf8'))).toEqual([]);
+  });
+
+  it('the check itself catches an import of src/slack, a dynamic one and the SDK, not a neighbour', () => {
+    expect(slackImports(`import { draftMessage } from '../slack/blocks/plan-messages.js';`)).toEqual(['../slack/blocks/plan-messages.js']);
+    expect(slackImports(`const m = await import('../slack/voice.js');`)).toEqual(['../slack/voice.js']);
+    expect(slackImports(`import type { App } from '@slack/bolt';`)).toEqual(['@slack/bolt']);
+    expect(slackImports(`import { unescapeSlackText } from '../render/escape.js';`)).toEqual([]);
+    expect(slackImports(`// import { x } from '../slack/voice.js';`)).toEqual([]);
+  });
+});

@@ -6,12 +6,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlanRecord } from '../../src/app/plan-record.js';
+import type { Plan } from '../../src/domain/plan/plan.js';
 import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
-import { currencyOf, formatAnswer } from '../../src/domain/conversation/flow-answer.js';
+import { currencyOf } from '../../src/domain/conversation/flow-answer.js';
+import { intentsOfEffects } from '../../src/app/effect-intents.js';
+import { answerText } from '../../src/render/i18n/answer-text.js';
+import { presentIntent } from '../../src/slack/present/present-intent.js';
+import { translator, en } from '../support/words.js';
 import { FlowStateSchema, interpretReply, stepFlow, type FlowEffect, type FlowInput, type StepResult } from '../../src/domain/conversation/flow.js';
 import { ReviewStateSchema, startReview, stepReview, type ReviewStepResult } from '../../src/domain/review/review-flow.js';
 import { createRenderer } from '../../src/render/renderer.js';
-import { presentEffects } from '../../src/slack/blocks/flow-messages.js';
 import { budgetMessage, draftMessage } from '../../src/slack/blocks/plan-messages.js';
 import { answeredQuestionMessage } from '../../src/slack/blocks/question-message.js';
 import { FUNNEL_REPLIES, NOW, script, start } from '../domain/conversation/flow-helpers.js';
@@ -20,6 +24,8 @@ import { expectPostable, HOSTILE_TEXTS } from './message-checks.js';
 
 const renderer = createRenderer();
 const AUTHOR = 'U0AUTHOR';
+/** Every message is drawn in each language the bot speaks. */
+const READERS = [translator('en'), translator('zh-CN')];
 const REVIEW_REPLIES = Object.fromEntries(FULL_REVIEW);
 
 /** One thing a person does in the thread. */
@@ -63,15 +69,28 @@ function inputOf(next: Move, asked: string | undefined, replies: Record<string, 
 function expectClearErrors(effects: readonly FlowEffect[] | ReviewStepResult['effects']): void {
   for (const effect of effects) {
     if (effect.type === 'reask') {
-      expect(effect.error.trim().length).toBeGreaterThan(10);
-      expect(effect.error).toMatch(/`[^`]+`|e\.g\.|for example/i);
+      const error = en(effect.error);
+      expect(error.trim().length).toBeGreaterThan(10);
+      expect(error).toMatch(/`[^`]+`|e\.g\.|for example/i);
     }
   }
 }
 
-function presentAll(planId: string, effects: readonly FlowEffect[], canGoBack: boolean): void {
-  const items = presentEffects(effects, { planId, renderer, canGoBack, questionById: (id) => script.questions.find((q) => q.id === id) });
-  for (const item of items) expectPostable(item.message);
+/** The thread messages of `effects`, as the outbox sends them, in every language (`review`: the effects of a review of `record`'s version 1). */
+function presentAll(record: PlanRecord, effects: readonly FlowEffect[], canGoBack: boolean, review?: { version: number; plannedSpend: number }): void {
+  const items = intentsOfEffects(effects, { canGoBack, ...(review ? { review } : {}) });
+  for (const item of items) {
+    for (const t of READERS) {
+      const message = presentIntent(item.intent, { t, record, script, reviewScript: REVIEW_SCRIPT, renderer });
+      expect(message, `${item.intent.kind} is drawn`).toBeDefined();
+      if (message) expectPostable(message);
+    }
+  }
+}
+
+function recordOf(id: string, plan?: Plan): PlanRecord {
+  const versions = plan ? [{ version: 1, plan, findings: [], postedAt: NOW.toISOString() }] : [];
+  return { id, authorId: AUTHOR, teamId: 'T1', channelId: 'C1', status: 'draft', versions } as unknown as PlanRecord;
 }
 
 /** The draft and budget messages of a finished plan, as the plan service posts them. */
@@ -81,8 +100,10 @@ function expectDraftPostable(result: StepResult): void {
   const version = { version: 1, plan: finished.plan, findings: finished.findings, postedAt: NOW.toISOString() };
   const record = { id: 'P-PROP1', authorId: AUTHOR, status: 'draft', versions: [version] } as unknown as PlanRecord;
   const sketch = buildBudgetSketch(finished.plan);
-  expectPostable(draftMessage(renderer, record, version, sketch, `Waiting for approval from <@${AUTHOR}>`, script.labels), [AUTHOR]);
-  expectPostable(budgetMessage(renderer, record, version, sketch));
+  for (const t of READERS) {
+    expectPostable(draftMessage(t, renderer, record, version, sketch, `Waiting for approval from <@${AUTHOR}>`, script.labels), [AUTHOR]);
+    expectPostable(budgetMessage(t, renderer, record, version, sketch));
+  }
 }
 
 describe('the planning conversation, whatever is typed', () => {
@@ -91,7 +112,7 @@ describe('the planning conversation, whatever is typed', () => {
     fc.assert(
       fc.property(fc.array(move, { minLength: 1, maxLength: 45 }), (moves) => {
         let result = start();
-        presentAll('P-PROP1', result.effects, false);
+        presentAll(recordOf('P-PROP1'), result.effects, false);
         // The random moves, then plain valid answers until the plan ends, so the draft is reached too.
         const tail = Array.from({ length: 80 }, (): Move => ({ kind: 'valid' }));
         for (const next of [...moves, ...tail]) {
@@ -100,12 +121,13 @@ describe('the planning conversation, whatever is typed', () => {
           result = stepFlow(script, result.state, inputOf(next, askedId(result.effects) ?? before.current, FUNNEL_REPLIES), NOW);
           expect(FlowStateSchema.safeParse(result.state).success).toBe(true);
           expectClearErrors(result.effects);
-          presentAll('P-PROP1', result.effects, result.state.history.length > 0);
+          presentAll(recordOf('P-PROP1'), result.effects, result.state.history.length > 0);
           expectDraftPostable(result);
         }
         for (const [id, answer] of Object.entries(result.state.answers)) {
           const question = script.questions.find((q) => q.id === id);
-          if (question) expectPostable(answeredQuestionMessage(question, formatAnswer(question, answer, currencyOf(result.state.answers))));
+          if (!question) continue;
+          for (const t of READERS) expectPostable(answeredQuestionMessage(question, answerText(t, question, answer, currencyOf(result.state.answers))));
         }
         if (result.state.status === 'finished') finishedRuns += 1;
       }),
@@ -122,7 +144,7 @@ describe('the planning conversation, whatever is typed', () => {
       const hostile = HOSTILE_TEXTS[step % HOSTILE_TEXTS.length] ?? '';
       const reply = result.effects.some((e) => e.type === 'reask') ? (FUNNEL_REPLIES[asked ?? ''] ?? 'skip') : `${hostile} ${FUNNEL_REPLIES[asked ?? ''] ?? ''}`;
       result = stepFlow(script, result.state, interpretReply(reply), NOW);
-      presentAll('P-HOST1', result.effects, true);
+      presentAll(recordOf('P-HOST1'), result.effects, true);
     }
     expect(FlowStateSchema.safeParse(result.state).success).toBe(true);
   });
@@ -132,6 +154,7 @@ describe('the review conversation, whatever is typed', () => {
   it('never throws, keeps a valid state and answers with postable messages', () => {
     const plan = funnelPlan();
     const sketch = buildBudgetSketch(plan);
+    const record = recordOf('P-REV01', plan);
     let finishedRuns = 0;
     fc.assert(
       fc.property(fc.array(move, { minLength: 1, maxLength: 25 }), (moves) => {
@@ -143,7 +166,7 @@ describe('the review conversation, whatever is typed', () => {
           expect(ReviewStateSchema.safeParse(result.state).success).toBe(true);
           expectClearErrors(result.effects);
           const shown = result.effects.filter((e) => e.type !== 'finished' && e.type !== 'cancelled') as FlowEffect[];
-          presentAll('P-REV01', shown, result.state.history.length > 0);
+          presentAll(record, shown, result.state.history.length > 0, { version: 1, plannedSpend: result.state.plannedSpend });
         }
         if (result.state.status === 'finished') finishedRuns += 1;
       }),

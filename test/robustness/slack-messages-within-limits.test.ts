@@ -15,7 +15,8 @@ import { quickBudget } from '../../src/domain/budget/quick-budget.js';
 import { summarizeReview } from '../../src/domain/review/review.js';
 import type { Question } from '../../src/domain/conversation/script.js';
 import { createRenderer } from '../../src/render/renderer.js';
-import { findingsMessage, presentEffects } from '../../src/slack/blocks/flow-messages.js';
+import { findingsMessage, helpMessage, noticeMessage, statusMessage } from '../../src/slack/blocks/flow-messages.js';
+import { translator } from '../support/words.js';
 import { budgetMessage, draftMessage, kickoffMessage, supersededMessage } from '../../src/slack/blocks/plan-messages.js';
 import { answeredQuestionMessage, questionMessage } from '../../src/slack/blocks/question-message.js';
 import { reminderMessage, reviewSummaryMessage } from '../../src/slack/blocks/review-messages.js';
@@ -25,6 +26,8 @@ import { expectPostable, HOSTILE_TEXTS } from './message-checks.js';
 
 const renderer = createRenderer();
 const AUTHOR = 'U0AUTHOR';
+/** Every message is checked in each language the bot speaks (Chinese counts characters, not bytes). */
+const READERS = [translator('en'), translator('zh-CN')];
 
 const nasty = fc.oneof(
   fc.constantFrom(...HOSTILE_TEXTS),
@@ -33,6 +36,8 @@ const nasty = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 2000, size: 'max' }),
 );
 const nonEmptyNasty = nasty.filter((text) => text.trim() !== '');
+/** A refusal or a note carrying what someone typed. */
+const typedPhrase = nasty.map((message) => ({ key: 'thread.info', params: { message } }));
 
 const goalArb: fc.Arbitrary<Goal> = fc.record({
   metric: fc.constantFrom(...GOAL_METRICS),
@@ -90,13 +95,15 @@ describe('the messages built for arbitrary plans', () => {
         // `/imc plan <name>` keeps up to 500 characters as the title, even when the flow asks again for a shorter name.
         const { record, version } = recordFor(plan, findings, status, typedTitle.slice(0, 500));
         const sketch = buildBudgetSketch(plan);
-        expectPostable(kickoffMessage(record), [AUTHOR]);
-        expectPostable(draftMessage(renderer, record, version, sketch, `Approved by <@${AUTHOR}>`, SAMPLE_LABELS), [AUTHOR]);
-        expectPostable(draftMessage(renderer, record, version, sketch, '', SAMPLE_LABELS), [AUTHOR]);
-        expectPostable(budgetMessage(renderer, record, version, sketch));
-        expectPostable(supersededMessage(record, version, 4));
-        expectPostable(reminderMessage(record, plan, 'review'), [AUTHOR]);
-        expectPostable(reminderMessage(record, plan, 'nudge'), [AUTHOR]);
+        for (const t of READERS) {
+          expectPostable(kickoffMessage(t, record), [AUTHOR]);
+          expectPostable(draftMessage(t, renderer, record, version, sketch, `Approved by <@${AUTHOR}>`, SAMPLE_LABELS), [AUTHOR]);
+          expectPostable(draftMessage(t, renderer, record, version, sketch, '', SAMPLE_LABELS), [AUTHOR]);
+          expectPostable(budgetMessage(t, renderer, record, version, sketch));
+          expectPostable(supersededMessage(t, record, version, 4));
+          expectPostable(reminderMessage(t, record, plan, 'review'), [AUTHOR]);
+          expectPostable(reminderMessage(t, record, plan, 'nudge'), [AUTHOR]);
+        }
       }),
       { numRuns: 40, endOnFailure: true },
     );
@@ -119,7 +126,7 @@ describe('the messages built for arbitrary plans', () => {
           const { record } = recordFor(plan, [], 'reviewed');
           const goals = plan.goals.map((_, index) => ({ index, actual: actual[index % actual.length] ?? 0 }));
           const summary = summarizeReview(plan, buildBudgetSketch(plan), { ...rest, goals });
-          expectPostable(reviewSummaryMessage(renderer, record, plan, summary, 'U0REVIEWER'), ['U0REVIEWER', AUTHOR]);
+          for (const t of READERS) expectPostable(reviewSummaryMessage(t, renderer, record, plan, summary, 'U0REVIEWER', []), ['U0REVIEWER', AUTHOR]);
         },
       ),
       { numRuns: 40, endOnFailure: true },
@@ -130,7 +137,7 @@ describe('the messages built for arbitrary plans', () => {
     const questionById = (id: string): Question | undefined => script.questions.find((q) => q.id === id);
     fc.assert(
       fc.property(fc.array(findingArb, { maxLength: 60 }), fc.boolean(), (findings, blocking) => {
-        expectPostable(findingsMessage(findings, blocking, { planId: 'P-ABCDE', renderer, canGoBack: true, questionById }));
+        for (const t of READERS) expectPostable(findingsMessage(t, findings, blocking, { planId: 'P-ABCDE', renderer, questionById }));
       }),
       { numRuns: 60, endOnFailure: true },
     );
@@ -140,17 +147,19 @@ describe('the messages built for arbitrary plans', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...script.questions),
-        fc.record({ error: fc.option(nasty, { nil: undefined }), note: fc.option(nasty, { nil: undefined }), current: fc.option(nasty, { nil: undefined }) }),
+        fc.record({ error: fc.option(typedPhrase, { nil: undefined }), note: fc.option(typedPhrase, { nil: undefined }), current: fc.option(nasty, { nil: undefined }) }),
         fc.option(fc.record({ text: nasty, source: nasty }), { nil: undefined }),
         fc.boolean(),
         nasty,
         (question, texts, suggestion, canGoBack, answer) => {
           const options = { planId: 'P-ABCDE', canGoBack, position: { number: 3, total: 30 }, ...texts, ...(suggestion ? { suggestion } : {}) };
-          expectPostable(questionMessage(question, options));
           expectPostable(answeredQuestionMessage(question, answer));
           // The choice lists come from the catalogue (short labels): a question with many choices must still fit one menu.
           const many = { ...question, kind: 'multi' as const, choices: Array.from({ length: 150 }, (_, i) => ({ id: `c${i}`, label: `${answer.slice(0, 20)} ${i}` })) };
-          expectPostable(questionMessage(many, options));
+          for (const t of READERS) {
+            expectPostable(questionMessage(t, question, options));
+            expectPostable(questionMessage(t, many, options));
+          }
         },
       ),
       { numRuns: 80, endOnFailure: true },
@@ -160,13 +169,11 @@ describe('the messages built for arbitrary plans', () => {
   it('status, help and info messages escape whatever the answers hold', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ label: nasty, value: nasty }), { maxLength: 40 }), nonEmptyNasty, (lines, message) => {
-        const effects = [
-          { type: 'status' as const, answered: lines.map((line, i) => ({ questionId: `q${i}`, ...line })), remaining: lines.length },
-          { type: 'info' as const, message },
-          { type: 'help' as const, controls: [{ word: message, meaning: message }] },
-        ];
-        const items = presentEffects(effects, { planId: 'P-ABCDE', renderer, canGoBack: false, questionById: () => undefined });
-        for (const item of items) expectPostable(item.message);
+        for (const t of READERS) {
+          expectPostable(statusMessage(t, lines.map((line) => ({ label: line.label, answer: line.value })), lines.length));
+          expectPostable(noticeMessage(t, { key: 'thread.info', params: { message } }));
+          expectPostable(helpMessage(t, script.questions[0], [{ word: 'skip', meaning: { key: 'common.sentences', params: { parts: { list: [message], join: 'sentences' } } } }]));
+        }
       }),
       { numRuns: 60, endOnFailure: true },
     );
@@ -175,7 +182,7 @@ describe('the messages built for arbitrary plans', () => {
 
 /** A well-formed result: a value, or an error people can act on (with an example). */
 function expectClear<T>(result: Parsed<T>): void {
-  if (!result.ok) expect(result.error).toMatch(/`[^`]+`/);
+  if (!result.ok) for (const t of READERS) expect(t.text(result.error)).toMatch(/`[^`]+`/);
 }
 
 const arg = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...HOSTILE_TEXTS, '¥1,000,000', '1%', '¥2', '0', '-5', '1e309', 'NaN', 'approvals', 'yes'));

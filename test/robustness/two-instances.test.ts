@@ -5,6 +5,8 @@
  * posted exactly once overall; a conversation continues on the other instance; each
  * reminder goes out once when both tick at the due time; SIGKILL of one loses no
  * acknowledged answer and the other takes its leased work over once the lease runs out.
+ * A channel's language set through one instance is the one the other draws its posts in,
+ * and what waits in the outbox table is the message's intent, never Block Kit.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -223,5 +225,53 @@ describe('two instances on one PostgreSQL', () => {
     await waitUntil(async () => (await record(planId)).outbox.length === 0, 'the next messages', 15_000);
     const tagged = taggedPosts();
     expect(new Set(tagged).size).toBe(tagged.length);
+  }, 90_000);
+
+  it("draws a channel's posts in the language set through the other instance, and queues intents (the contact table too) in the database", async () => {
+    // B was killed by the test before: it comes back on the same database.
+    drivers = { a: drivers.a, b: await start('b') };
+    const set = await drivers.b.slashCommand({ userId: BOB, channelId: CHANNEL, text: 'config language zh-CN' });
+    expect((JSON.parse(set.body) as { response_type: string }).response_type).toBe('in_channel');
+    const { rows } = await db.query<{ settings: unknown }>('SELECT settings FROM channel_settings WHERE channel_id = $1', [CHANNEL]);
+    expect(rows.map((row) => row.settings)).toEqual([{ language: 'zh-CN' }]);
+    // Started on A, which never saw the command: its kickoff in the channel is in Chinese.
+    const started = await drivers.a.slashCommand({ userId: CAROL, channelId: CHANNEL, text: 'plan Spring in two languages' });
+    const planId = planIdIn(started.body) ?? '';
+    await waitUntil(async () => Boolean((await record(planId)).questionTs), 'the first question', 15_000);
+    const { threadTs } = await record(planId);
+    expect(messageText(fake.messages(CHANNEL).find((m) => m.ts === threadTs))).toContain('发起了整合营销传播（IMC）方案');
+    // Carol answers, on either instance, up to the channels; the post that follows them is held by a rate limit.
+    for (let step = 0; ; step += 1) {
+      const plan = await record(planId);
+      if (plan.flow.current === 'channels' && plan.outbox.length === 0) break;
+      if (step >= 60) throw new Error(`${planId} did not reach the channels question`);
+      if (plan.outbox.length > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
+      const response = await (step % 2 === 0 ? drivers.a : drivers.b).message({ userId: CAROL, channelId: CHANNEL, threadTs, text: nextReply(plan) ?? '' });
+      expect(response.status).toBe(200);
+    }
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 5 });
+    const answered = await drivers.b.message({ userId: CAROL, channelId: CHANNEL, threadTs, text: TYPED_ANSWERS.channels ?? '' });
+    expect(answered.status).toBe(200);
+    const held = await record(planId);
+    const queued = held.outbox;
+    const intents = queued.flatMap((item) => (item.kind !== 'effect' && item.intent ? [item.intent] : []));
+    const contact = intents.find((intent) => intent.kind === 'question' && intent.questionId === 'contact_plan');
+    const table = contact?.kind === 'question' ? contact.table : undefined;
+    // The table as data: rows of the channels Carol chose, by their ids, drawn into words only when sent.
+    const chosen = held.flow.answers.channels?.value as string[];
+    expect(chosen.length).toBeGreaterThan(1);
+    expect(table?.rows.length).toBeGreaterThan(0);
+    for (const row of table?.rows ?? []) expect(chosen).toContain(row.channelId);
+    for (const item of queued) {
+      expect(item).not.toHaveProperty('message');
+      expect(JSON.stringify(item)).not.toContain('"blocks"');
+    }
+    // Once Slack lets it through, the proposed table is posted once, in Carol's own (English) Slack language.
+    await waitUntil(async () => (await record(planId)).outbox.length === 0, 'the held messages', 20_000);
+    const proposals = fake.messages(CHANNEL, { threadTs }).filter((m) => messageText(m).includes('Here is the contact plan'));
+    expect(proposals).toHaveLength(1);
   }, 90_000);
 });

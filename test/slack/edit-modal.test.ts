@@ -296,3 +296,79 @@ describe('editing a posted plan in a modal', () => {
     expect(redact(h.logs.join('\n'), {})).not.toMatch(/fake\d{6}/);
   });
 });
+
+describe('the Edit form in the editing person\'s language', () => {
+  const HAN = /\p{Script=Han}/u;
+  const texts = (value: unknown): string[] => {
+    if (typeof value === 'string') return [value];
+    if (Array.isArray(value)) return value.flatMap(texts);
+    if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, v]) => (key === 'text' || typeof v === 'object' ? texts(v) : []));
+    return [];
+  };
+
+  it("opens in Chinese for a zh-CN user: title, buttons, menus, row labels, Yes/No, inline errors and what it says back", async () => {
+    h = await startHarness();
+    const alice = h.fake.user(ALICE);
+    if (!alice) throw new Error('no Alice');
+    alice.locale = 'zh-CN';
+    const { planId, draftTs } = await postedPlan(h);
+    const { viewId, reply } = await openEdit(draftTs);
+    expect(reply).toBe('');
+    const id = viewId as string;
+    expect(view(id)).toMatchObject({ title: { text: '修改方案' }, submit: { text: '发布新版本' }, close: { text: '取消' } });
+    const intro = blocks(id)[0] as Json;
+    expect((intro.text as Json).text).toMatch(/第 1 版/);
+    const section = (blocks(id).find((block) => block.block_id === 'section')?.elements as Json[])[0] as Json;
+    expect(section.placeholder).toMatchObject({ text: '选择要改的部分' });
+    expect(JSON.stringify(blocks(id))).toContain('不会保留。也可以照旧在方案的消息列里输入 `修改 &lt;问题&gt;`。');
+    // the contact plan: the row menu, a row's labels and its Yes/No in Chinese
+    await choosePart(id, 'Contacts');
+    const menu = (blocks(id).find((block) => block.block_id === 'row')?.elements as Json[])[0] as Json;
+    const groups = menu.option_groups as Json[];
+    expect(groups.at(-1)).toMatchObject({ label: { text: '新增' }, options: [{ value: 'new', text: { text: '新增一行' } }] });
+    expect((groups[0]?.options as Json[])[0]).toMatchObject({ text: { text: expect.stringMatching(/^第 1 行：/) } });
+    const firstRow = (await h.record(planId)).versions[0]?.plan.contactPlan[0];
+    await h.driver.viewAction({ userId: ALICE, viewId: id, actionId: 'imc_edit_row', selectedOption: firstRow?.id as string });
+    await h.settle();
+    expect(input(id, 'row:stage')?.label).toMatchObject({ text: '阶段' });
+    expect(input(id, 'row:cta')?.label).toMatchObject({ text: '行动号召' });
+    expect(((input(id, 'row:cta')?.element as Json).options as Json[]).map((o) => (o.text as Json).text)).toEqual(['是', '否']);
+    expect((((input(id, 'row:remove')?.element as Json).options as Json[])[0]?.text as Json).text).toBe('从触点计划中删除这一行');
+    expect(blocks(id).some((block) => block.type === 'section' && HAN.test(String((block.text as Json).text)) && String((block.text as Json).text).includes('第 1 行'))).toBe(true);
+    // none of the form's own words is left in English (the plan's own parts, questions and channels still are, until they join the catalogue)
+    const own = ['Edit plan', 'Post new version', 'Choose a part', 'Change a row', 'Choose a row', 'Add a row', 'Stage', 'Call to action', 'Take this row out', 'For example'];
+    for (const words of own) expect(texts(view(id)).join('\n')).not.toContain(words);
+    expect(findBlockKitProblem(view(id).blocks, 'modal')).toBeUndefined();
+    // inline errors: the form's own and a parser's, in Chinese
+    const unchanged = await submit(id, {});
+    expect(Object.values(unchanged.errors as Record<string, string>).join()).toMatch(/还没有任何改动/);
+    const invalid = await submit(id, { 'row:kpi': 'delight' });
+    expect(invalid.response_action).toBe('errors');
+    const kpiError = (invalid.errors as Record<string, string>)['row:kpi'] ?? '';
+    expect(kpiError).toMatch(HAN);
+    expect(kpiError).not.toMatch(/Say where/);
+    expect((await h.record(planId)).versions).toHaveLength(1);
+    // a kept change: the finished view and the thread's note in Chinese
+    const valid = await submit(id, { 'row:timing': '7 days after first order' });
+    expect(valid.response_action).toBe('update');
+    expect(valid.view).toMatchObject({ title: { text: '方案已更新' } });
+    expect(JSON.stringify(valid.view)).toMatch(/第 2 版已作为草案发到频道/);
+    expect((await h.record(planId)).versions).toHaveLength(2);
+    expect((await threadTexts(h, planId)).join('\n')).toContain('<@U0ALICE> 在修改表单里改了触点计划第 1 行。');
+  });
+
+  it('answers an en-US user in English in the same channel meanwhile, and refuses a Chinese reader who is not the author in Chinese', async () => {
+    h = await startHarness();
+    const bob = h.fake.user(BOB);
+    if (!bob) throw new Error('no Bob');
+    bob.locale = 'zh-CN';
+    const { draftTs } = await postedPlan(h);
+    const { viewId } = await openEdit(draftTs);
+    expect(view(viewId as string)).toMatchObject({ title: { text: 'Edit plan' }, submit: { text: 'Post new version' } });
+    const unchanged = await submit(viewId as string, {});
+    expect(Object.values(unchanged.errors as Record<string, string>).join()).toMatch(/Nothing is changed/);
+    const refused = await openEdit(draftTs, BOB);
+    expect(refused.viewId).toBeUndefined();
+    expect(refused.reply).toMatch(/只有 <@U0ALICE> 可以修改这个方案/);
+  });
+});

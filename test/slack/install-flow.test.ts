@@ -79,6 +79,25 @@ describe('installing in many workspaces', () => {
     expect(teams).toEqual(['T0ACME', 'T0BETA']);
   });
 
+  it("asks a person's Slack locale with their own workspace's token, and answers them in it", async () => {
+    h = await startOAuth();
+    await install(h, 'T0ACME');
+    await install(h, 'T0BETA');
+    const alice = h.fake.user(ALICE);
+    if (!alice) throw new Error('no Alice');
+    alice.locale = 'zh-CN';
+    await driverFor(h, 'T0ACME').slashCommand({ userId: ALICE, channelId: CHANNEL, text: 'plan Acme spring' });
+    await driverFor(h, 'T0BETA').slashCommand({ userId: BOB, channelId: CHANNEL, text: 'plan Beta autumn' });
+    await h.settle();
+    const lookups = h.fake.callsTo('users.info').filter((call) => call.args.include_locale !== undefined);
+    expect(lookups.find((call) => call.args.user === ALICE)?.teamId).toBe('T0ACME');
+    expect(lookups.find((call) => call.args.user === BOB)?.teamId).toBe('T0BETA');
+    // Alice's thread question in Chinese (its buttons and position; the question's own text joins the catalogue later), Bob's in English.
+    const threadOf = (teamId: string) => postsBy(h as Harness, teamId).filter((call) => call.args.thread_ts !== undefined).map((call) => JSON.stringify(call.args.blocks ?? call.args.text));
+    expect(threadOf('T0ACME').join('\n')).toMatch(/\p{Script=Han}/u);
+    expect(threadOf('T0BETA').join('\n')).not.toMatch(/\p{Script=Han}/u);
+  });
+
   it('refuses a redirect whose state is missing, forged or not this browser’s, and saves nothing', async () => {
     h = await startOAuth();
     const base = `http://127.0.0.1:${h.port}/slack/oauth_redirect`;

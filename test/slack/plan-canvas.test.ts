@@ -1,3 +1,4 @@
+import { en } from '../support/words.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALICE, BOB, CAROL, CHANNEL, messageText, startHarness, waitUntil, type Harness } from '../support/bot-harness.js';
 import { approvedPlan } from '../support/approved-plan.js';
@@ -86,6 +87,6 @@ describe('the approved plan as a canvas', () => {
 
     // a draft cannot be saved
     await say(h, second, 'change concept');
-    expect(await h.bot.canvases.save(second, ALICE, h.fake.teamId)).toContain('is not approved');
+    expect(en(await h.bot.canvases.save(second, ALICE, h.fake.teamId))).toContain('is not approved (it is being written), so there is nothing to save as a canvas yet.');
   });
 });

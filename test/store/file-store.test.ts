@@ -65,12 +65,13 @@ describe('file store (lowdb) on disk', () => {
     expect((await store.list()).map((entry) => entry.status)).toEqual(['draft']);
   });
 
-  it('keeps plans, index and handled events across close and reopen', async () => {
+  it('keeps plans, index, channel settings and handled events across close and reopen', async () => {
     const dir = await tempDir();
     const first = await openFileStore(dir);
     await first.save(plan('p1', { answers: { brand: 'Acme' } }));
     await first.save(plan('p22', { status: 'draft', channelId: 'C2', messageTs: ['9.9'] }));
     expect(await first.claimEvent('event:Ev1')).toBe(true);
+    await first.settings.set('T1', 'C2', { approveEmoji: 'rocket', language: 'zh-CN' });
     await first.close();
 
     const second = await open(dir);
@@ -79,6 +80,7 @@ describe('file store (lowdb) on disk', () => {
     expect(await second.findIdByMessage('T1', 'C2', '9.9')).toBe('p22');
     expect((await second.list({ statuses: ['draft'] })).map((entry) => entry.id)).toEqual(['p22']);
     expect(await second.claimEvent('event:Ev1')).toBe(false);
+    expect(await second.settings.get('T1', 'C2')).toEqual({ approveEmoji: 'rocket', language: 'zh-CN' });
   });
 
   it('lays out one file per plan plus index and events files', async () => {

@@ -163,6 +163,18 @@ function runPlanStoreContract(name: string, makeStore: MakeStore): void {
       expect(await store.settings.get('TB', 'C1')).toEqual({});
     });
 
+    it("keeps a channel's language beside its approval rules, per workspace, and forgets it when set without", async () => {
+      const store = await fresh();
+      await store.settings.set('T1', 'C1', { approvalsNeeded: 2, language: 'zh-CN' });
+      await store.settings.set('T1', 'C2', { language: 'en' });
+      expect(await store.settings.get('T1', 'C1')).toEqual({ approvalsNeeded: 2, language: 'zh-CN' });
+      expect(await store.settings.get('T1', 'C2')).toEqual({ language: 'en' });
+      expect(await store.settings.get('T2', 'C1')).toEqual({});
+      // A change replaces the channel's overrides: the language back to the default is no language at all.
+      await store.settings.set('T1', 'C1', { approvalsNeeded: 2 });
+      expect(await store.settings.get('T1', 'C1')).toEqual({ approvalsNeeded: 2 });
+    });
+
     it('forgets old thread and message links when a record moves on', async () => {
       const store = await fresh();
       await store.save(record('p1', { threadTs: '1.1', messageTs: ['1.1'] }));

@@ -5,6 +5,8 @@
  * out-of-order reaction event or click cannot make the status drift.
  */
 
+import { phrase, type Phrase } from '../message/phrase.js';
+
 /** Which reactions approve or ask for changes, and how many approvals a plan needs. */
 export interface ApprovalPolicy {
   approveEmoji: string;
@@ -125,33 +127,19 @@ function whyIgnored(userId: string, vote: Vote, input: ApprovalInput): IgnoredRe
  * vote, e.g. "Approvals 1 of 2, approved by <@U1>. React :white_check_mark: or click
  * *Approve* to approve; :x: or *Request changes* to ask for changes."
  */
-export function describeApproval(outcome: ApprovalOutcome, policy: ApprovalPolicy): string {
-  const approve = emojiCode(policy.approveEmoji);
-  const reject = emojiCode(policy.rejectEmoji);
-  const count = `${outcome.approvers.length} of ${outcome.needed}`;
-  const by = outcome.approvers.length > 0 ? `, approved by ${mentions(outcome.approvers)}` : '';
+export function describeApproval(outcome: ApprovalOutcome, policy: ApprovalPolicy): Phrase {
+  const approve = { emoji: policy.approveEmoji };
+  const reject = { emoji: policy.rejectEmoji };
+  const count = { approvals: String(outcome.approvers.length), needed: String(outcome.needed) };
+  const tally = outcome.approvers.length > 0 ? phrase('approval.line.tally_by', { ...count, users: { users: outcome.approvers } }) : phrase('approval.line.tally', count);
   switch (outcome.state) {
     case 'approved':
-      return `${approve} Approved: ${count}${by}.`;
+      return phrase('approval.line.approved', { approve, tally });
     case 'changes-requested':
-      return (
-        `${reject} Changes requested by ${mentions(outcome.changeRequesters)}; approvals ${count}${by}. ` +
-        `Edit the plan, or take the ${reject} (or the *Request changes* click) back once it is resolved.`
-      );
-    case 'draft': {
-      const own = policy.authorCanApprove ? '' : " The author's own approval does not count.";
-      return `Approvals ${count}${by}. React ${approve} or click *Approve* to approve; ${reject} or *Request changes* to ask for changes.${own}`;
-    }
+      return phrase('approval.line.changes_requested', { reject, requesters: { users: outcome.changeRequesters }, tally });
+    case 'draft':
+      return phrase(policy.authorCanApprove ? 'approval.line.draft' : 'approval.line.draft_author_excluded', { approve, reject, tally });
   }
-}
-
-/** `<@U1>, <@U2>` from the ids that look like Slack user ids; others are left out rather than echoed. */
-function mentions(userIds: readonly string[]): string {
-  const valid = userIds.filter((id) => USER_ID.test(id));
-  const others = userIds.length - valid.length;
-  const names = valid.map((id) => `<@${id}>`);
-  if (others > 0) names.push(`${others} other${others === 1 ? '' : 's'}`);
-  return names.join(', ');
 }
 
 /** `:name:` with only the characters Slack allows in emoji names, so a policy value cannot inject markup. */

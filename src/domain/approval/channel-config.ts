@@ -4,6 +4,8 @@
  */
 import type { ApprovalPolicy } from './approval.js';
 import type { Parsed } from '../plan/plan.js';
+import { joined, phrase, type Phrase } from '../message/phrase.js';
+import { languageOf, LANGUAGES, type Language } from '../message/language.js';
 
 /** What a channel overrides; anything missing falls back to the workspace default. */
 export interface ChannelSettings {
@@ -11,19 +13,25 @@ export interface ChannelSettings {
   rejectEmoji?: string;
   approvalsNeeded?: number;
   authorCanApprove?: boolean;
+  /** The language of the channel's posts (drafts, budget sketches, reminders, review summaries). */
+  language?: Language;
 }
 
 export type ConfigRequest = { kind: 'show' } | { kind: 'reset' } | { kind: 'set'; settings: ChannelSettings };
 
-export const CONFIG_USAGE =
-  '`/imc config` shows the settings; `/imc config approvals 3`, `/imc config approve-emoji thumbsup`, `/imc config reject-emoji x`, `/imc config author-can-approve no` change them for this channel; `/imc config reset` goes back to the defaults.';
+/** How `/imc config` is used. */
+export const CONFIG_USAGE: Phrase = phrase('config.usage');
 
 const EMOJI = /^:?([a-z0-9_+'-]{1,64})(::skin-tone-\d)?:?$/i;
 
-/** The effective policy: the channel's overrides over the defaults. */
+/** The effective policy: the channel's overrides over the defaults (its language is no part of it). */
 export function effectivePolicy(defaults: ApprovalPolicy, settings: ChannelSettings | undefined): ApprovalPolicy {
-  return { ...defaults, ...settings };
+  const { language: _language, ...overrides } = settings ?? {};
+  return { ...defaults, ...overrides };
 }
+
+/** Names people give a language in `/imc config language …`, beside its tag. */
+const LANGUAGE_NAMES: Record<string, Language> = { english: 'en', chinese: 'zh-CN', 英文: 'en', 英语: 'en', 中文: 'zh-CN', 简体中文: 'zh-CN', 汉语: 'zh-CN' };
 
 /** Reads the arguments of `/imc config`. */
 export function parseConfigArgs(args: readonly string[]): Parsed<ConfigRequest> {
@@ -38,24 +46,30 @@ export function parseConfigArgs(args: readonly string[]): Parsed<ConfigRequest> 
     case 'approvals':
     case 'approvals-needed': {
       const n = Number(value);
-      if (!/^\d{1,2}$/.test(value) || n < 1 || n > 20) return { ok: false, error: `Approvals must be a whole number from 1 to 20, e.g. \`/imc config approvals 2\`.` };
+      if (!/^\d{1,2}$/.test(value) || n < 1 || n > 20) return { ok: false, error: phrase('config.approvals_range') };
       return { ok: true, value: { kind: 'set', settings: { approvalsNeeded: n } } };
     }
     case 'approve-emoji':
     case 'reject-emoji': {
       const match = EMOJI.exec(value);
-      if (!match?.[1]) return { ok: false, error: `Give an emoji name, e.g. \`/imc config ${key.toLowerCase()} white_check_mark\`.` };
+      if (!match?.[1]) return { ok: false, error: phrase('config.emoji_name', { setting: key.toLowerCase() }) };
       const name = match[1].toLowerCase();
       return { ok: true, value: { kind: 'set', settings: key.toLowerCase() === 'approve-emoji' ? { approveEmoji: name } : { rejectEmoji: name } } };
     }
     case 'author-can-approve': {
       const yes = /^(yes|y|true|on|1)$/i.test(value);
       const no = /^(no|n|false|off|0)$/i.test(value);
-      if (!yes && !no) return { ok: false, error: 'Say `yes` or `no`, e.g. `/imc config author-can-approve no`.' };
+      if (!yes && !no) return { ok: false, error: phrase('config.yes_or_no') };
       return { ok: true, value: { kind: 'set', settings: { authorCanApprove: yes } } };
     }
+    case 'language':
+    case 'lang': {
+      const language = languageOf(value) ?? LANGUAGE_NAMES[value.toLowerCase()];
+      if (!language) return { ok: false, error: phrase('config.language_unknown', { given: value, languages: { list: LANGUAGES.map((l) => ({ typed: l })), join: 'or' } }) };
+      return { ok: true, value: { kind: 'set', settings: { language } } };
+    }
     default:
-      return { ok: false, error: `I don't know the setting \`${key}\`. ${CONFIG_USAGE}` };
+      return { ok: false, error: joined(phrase('config.unknown_setting', { setting: key }), CONFIG_USAGE) };
   }
 }
 
@@ -64,7 +78,7 @@ export function applySettings(defaults: ApprovalPolicy, current: ChannelSettings
   const next = { ...current, ...change };
   const policy = effectivePolicy(defaults, next);
   if (policy.approveEmoji === policy.rejectEmoji) {
-    return { ok: false, error: `The approve and reject emoji must differ (both would be :${policy.approveEmoji}:).` };
+    return { ok: false, error: phrase('config.same_emoji', { emoji: { emoji: policy.approveEmoji } }) };
   }
   return { ok: true, value: next };
 }

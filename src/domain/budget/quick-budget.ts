@@ -9,8 +9,10 @@ import { analyseBudget } from './budget.js';
 import { parseMoney, parseRate } from '../parse/index.js';
 import { CURRENCIES, PlanDraftSchema, STAGES, type Currency, type Finding, type Labels, type Parsed, type PlanDraft } from '../plan/plan.js';
 import { BUDGET_RULES } from '../rules/budget-rules.js';
+import { joined, phrase, type Phrase } from '../message/phrase.js';
 
-export const QUICK_BUDGET_USAGE = '`/imc budget <target revenue> <average order value> <conversion> <cost per visit> [available budget]`, e.g. `/imc budget ¥1,000,000 ¥1,000 1% ¥2 ¥250,000`';
+/** How `/imc budget` is called, with an example. */
+export const QUICK_BUDGET_USAGE: Phrase = phrase('command.budget.usage');
 
 /** The one paid channel a quick budget buys its visits on. */
 export const QUICK_BUDGET_CHANNEL = { id: 'paid-media', name: 'Paid media', media: 'paid', stages: [...STAGES] } as const;
@@ -24,7 +26,7 @@ export interface QuickBudget {
   /** The budget rules' findings on it, errors first. */
   findings: Finding[];
   /** How the figures were read (e.g. a bare `2` read as 2 %). */
-  notes: string[];
+  notes: Phrase[];
 }
 
 /** Symbols and codes that tell the currency; `¥` alone reads as CNY. */
@@ -52,20 +54,21 @@ const SEVERITY_ORDER = { error: 0, warning: 1, tip: 2 } as const;
 /** Parses the arguments and judges the budget they make; unreadable figures are errors that name the argument and show the usage. */
 export function quickBudget(args: readonly string[], fallbackCurrency: Currency, labels: Labels): Parsed<QuickBudget> {
   if (args.length < 4 || args.length > 5) {
-    return { ok: false, error: `I need four or five numbers: ${QUICK_BUDGET_USAGE}.` };
+    return { ok: false, error: phrase('command.budget.four_or_five', { usage: QUICK_BUDGET_USAGE }) };
   }
   const currency = detectCurrency(args, fallbackCurrency);
   const [revenueText = '', aovText = '', conversionText = '', cpvText = '', availableText] = args;
   const revenue = parseMoney(revenueText, currency);
-  if (!revenue.ok) return { ok: false, error: `Target revenue: ${revenue.error}` };
+  const refused = (argument: string, error: Phrase) => ({ ok: false as const, error: joined(phrase(`command.budget.argument.${argument}`), error) });
+  if (!revenue.ok) return refused('target_revenue', revenue.error);
   const aov = parseMoney(aovText, currency);
-  if (!aov.ok) return { ok: false, error: `Average order value: ${aov.error}` };
+  if (!aov.ok) return refused('average_order_value', aov.error);
   const conversion = parseRate(conversionText);
-  if (!conversion.ok) return { ok: false, error: `Conversion rate: ${conversion.error}` };
+  if (!conversion.ok) return refused('conversion_rate', conversion.error);
   const cpv = parseMoney(cpvText, currency);
-  if (!cpv.ok) return { ok: false, error: `Cost per visit: ${cpv.error}` };
+  if (!cpv.ok) return refused('cost_per_visit', cpv.error);
   const available = availableText === undefined ? undefined : parseMoney(availableText, currency, { allowZero: true });
-  if (available && !available.ok) return { ok: false, error: `Available budget: ${available.error}` };
+  if (available && !available.ok) return refused('available', available.error);
   const draft = PlanDraftSchema.parse({
     primaryObjective: 'purchase-intention',
     channels: [QUICK_BUDGET_CHANNEL],
@@ -79,6 +82,6 @@ export function quickBudget(args: readonly string[], fallbackCurrency: Currency,
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   const sketch = analyseBudget(draft).sketch;
-  const notes = [conversion.note].filter((n): n is string => Boolean(n));
+  const notes = [conversion.note].filter((n): n is Phrase => n !== undefined);
   return { ok: true, value: { currency, draft, ...(sketch ? { sketch } : {}), findings, notes } };
 }

@@ -2,6 +2,7 @@
  * The brand incentive's terms (seed 003, domain §8): the mechanic and its value, who
  * qualifies and for how long. Its cost (value × expected redemptions) is the budget's.
  */
+import { phrase } from '../message/phrase.js';
 import { parseMoney } from '../parse/parse-money.js';
 import { fail, ok } from '../parse/parsed-result.js';
 import { readInput } from '../parse/read-input.js';
@@ -34,7 +35,7 @@ export interface Offer {
   rate?: number;
 }
 
-const EXAMPLE = 'e.g. `¥30 coupon`, `20% off the first order` or `free sample worth ¥15`';
+const EXAMPLE = phrase('parse.offer.example');
 const AMOUNT = /(?:[¥$€£]|hk\$|s\$|a\$|c\$)\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|\d[\d,]*(?:\.\d+)?\s?(?:k|m)?\s?(?:yuan|rmb|cny|usd|eur|gbp|元|块)/i;
 const PERCENT = /\d+(?:\.\d+)?\s?%/;
 
@@ -45,7 +46,7 @@ function mentions(text: string, word: string): boolean {
 
 /** Reads an offer such as `¥30 coupon` or `20% off`: the mechanic is required, the amount or rate optional. */
 export function parseOffer(text: string, currency: Currency): Parsed<Offer> {
-  const input = readInput(text, 300, `Name the offer and what one costs you, ${EXAMPLE}.`);
+  const input = readInput(text, 300, phrase('parse.offer.name_it', { example: EXAMPLE }));
   if (!input.ok) return input;
   const lowered = input.value.toLowerCase();
   const percentMatch = PERCENT.exec(lowered);
@@ -54,19 +55,19 @@ export function parseOffer(text: string, currency: Currency): Parsed<Offer> {
     (Object.keys(MECHANIC_WORDS) as IncentiveMechanic[]).find((id) => MECHANIC_WORDS[id].some((word) => mentions(lowered, word))) ??
     (percentMatch ? 'discount' : undefined);
   if (mechanic === undefined) {
-    return fail(`I couldn't tell what kind of offer that is. Name it: a discount, coupon, gift, free trial, sample, bundle, cashback, loyalty points, referral reward or contest, ${EXAMPLE}.`);
+    return fail('parse.offer.unknown_kind', { example: EXAMPLE });
   }
   const amountMatch = AMOUNT.exec(input.value);
   if (amountMatch) {
     const money = parseMoney(amountMatch[0], currency);
-    if (!money.ok) return fail(`${money.error.replace(/\.$/, '')}, ${EXAMPLE}.`);
+    if (!money.ok) return fail('parse.offer.bad_amount', { reason: money.error, example: EXAMPLE });
     return ok({ mechanic, value: money.value }, money.note);
   }
   if (percentMatch) {
     const rate = readRate(percentMatch[0].replace(/\s/g, ''));
     const value = rate ? toNumber(rate.number, -2) : undefined;
-    if (value === undefined || !(value > 0 && value < 1)) return fail(`A discount must be between 0 and 100 %, ${EXAMPLE}.`);
-    return ok({ mechanic, rate: value }, 'Its cost per order is the rate × the average order value, once that is known.');
+    if (value === undefined || !(value > 0 && value < 1)) return fail('parse.offer.discount_range', { example: EXAMPLE });
+    return ok({ mechanic, rate: value }, phrase('parse.offer.rate_cost'));
   }
   return ok({ mechanic });
 }

@@ -7,7 +7,7 @@ import { KPIS, kpiInfo } from '../channels/kpis.js';
 import { matchChoice } from '../parse/match-choice.js';
 import { parseYesNo } from '../parse/parse-yes-no.js';
 import { fail, joinNotes, ok } from '../parse/parsed-result.js';
-import { quoteInput } from '../parse/read-input.js';
+import { phrase, type Phrase } from '../message/phrase.js';
 import { DATA_SOURCES, labelOf, STAGES, type Channel, type DataSource, type Labels, type Parsed, type Touchpoint } from '../plan/plan.js';
 import type { RowChange } from './contact-plan.js';
 import { parseTiming } from './timing.js';
@@ -36,7 +36,8 @@ export const ROW_FIELD_WORDS: Record<Settable, readonly string[]> = {
   usesIncentive: ['incentive', 'offer'],
 };
 
-export const ROW_EDIT_EXAMPLE = '`channel: Xiaohongshu brand account; timing: 7 days after first order; kpi: repeat rate (crm)`';
+/** The example of a row change, as typed (kept in English: the field words are English). */
+export const ROW_EDIT_EXAMPLE = phrase('parse.row.example');
 const REMOVE = /^(?:remove|delete|drop)(?: (?:it|this row|the row|row))?$/;
 const MAX_MESSAGE = 300;
 
@@ -61,27 +62,27 @@ function readKpi(value: string): Parsed<NonNullable<Touchpoint['kpi']>> {
   const sourceMatch = /\s*(?:\(\s*|\[\s*|\bvia\s+|\bfrom\s+)(survey|analytics|crm|platform|sales)(?:\s+data)?\s*[)\]]?\s*$/i.exec(value);
   const named = sourceMatch?.[1]?.toLowerCase() as DataSource | undefined;
   const metricText = (sourceMatch ? value.slice(0, sourceMatch.index) : value).trim();
-  if (metricText === '') return fail(`Say what the KPI is, e.g. \`repeat rate (crm)\`.`);
+  if (metricText === '') return fail('parse.row.kpi_missing');
   const lowered = metricText.toLowerCase();
   const known = Object.entries(KPIS).find(([id, info]) => id === lowered.replace(/\s+/g, '-') || info.label.toLowerCase() === lowered);
   const metric = known?.[0] ?? metricText;
   const source = named ?? (known ? known[1].source : undefined);
   if (source === undefined || !DATA_SOURCES.includes(source)) {
-    return fail(`Say where ${quoteInput(metricText)} is measured, in brackets: survey, analytics, crm, platform or sales, e.g. \`${metricText.slice(0, 30)} (platform)\`.`);
+    return fail('parse.row.kpi_source', { typed: { typed: metricText }, example: metricText.slice(0, 30) });
   }
   return ok({ metric, source });
 }
 
 function readField(field: Settable, value: string, ctx: RowEditContext): Parsed<Partial<Record<Settable, unknown>>> {
-  if (value === '') return fail(`Give a value after \`${ROW_FIELD_WORDS[field][0]}\`, e.g. ${ROW_EDIT_EXAMPLE}.`);
+  if (value === '') return fail('parse.row.value_missing', { field: ROW_FIELD_WORDS[field][0] ?? field, example: ROW_EDIT_EXAMPLE });
   switch (field) {
     case 'stage': {
       const stage = matchChoice(value, STAGES.map((id) => ({ id, label: labelOf(ctx.labels, 'stage', id) })));
-      return stage.ok ? ok({ stage: stage.value }, stage.note) : fail(`The stage: ${stage.error}`);
+      return stage.ok ? ok({ stage: stage.value }, stage.note) : fail('parse.row.stage', { reason: stage.error });
     }
     case 'channelId': {
       const channel = matchChoice(value, ctx.catalogue.map((c) => ({ id: c.id, label: c.name })));
-      return channel.ok ? ok({ channelId: channel.value }, channel.note) : fail(`The channel: ${channel.error}`);
+      return channel.ok ? ok({ channelId: channel.value }, channel.note) : fail('parse.row.channel', { reason: channel.error });
     }
     case 'timing': {
       const timing = parseTiming(value, ctx.now, ctx.timeZone);
@@ -97,9 +98,9 @@ function readField(field: Settable, value: string, ctx: RowEditContext): Parsed<
       return yes.ok ? ok({ [field]: yes.value }) : yes;
     }
     case 'format':
-      return value.length > 80 ? fail('Keep the format short (80 characters), e.g. `live broadcast`.') : ok({ format: value });
+      return value.length > 80 ? fail('parse.row.format_too_long') : ok({ format: value });
     case 'message':
-      return value.length > MAX_MESSAGE ? fail(`Keep the row's message to ${MAX_MESSAGE} characters; it carries the core concept at this stage in a line.`) : ok({ message: value });
+      return value.length > MAX_MESSAGE ? fail('parse.row.message_too_long', { max: String(MAX_MESSAGE) }) : ok({ message: value });
   }
 }
 
@@ -109,8 +110,8 @@ function readField(field: Settable, value: string, ctx: RowEditContext): Parsed<
  */
 export function parseRowEdit(text: string, ctx: RowEditContext): Parsed<RowChange> {
   const clean = text.replace(/\r\n?/g, '\n').trim();
-  if (clean === '') return fail(`Say what to change, e.g. ${ROW_EDIT_EXAMPLE}, or \`remove\`.`);
-  if (clean.length > 2000) return fail(`That is too long for one row; change a few fields at a time, e.g. ${ROW_EDIT_EXAMPLE}.`);
+  if (clean === '') return fail('parse.row.empty', { example: ROW_EDIT_EXAMPLE });
+  if (clean.length > 2000) return fail('parse.row.too_long', { example: ROW_EDIT_EXAMPLE });
   if (REMOVE.test(clean.toLowerCase().replace(/[.!]+$/, ''))) return ok({ remove: true });
   const parts = clean.split(/\s*(?:;|\n)\s*/).filter((part) => part !== '');
   const fields = parts.map(fieldOf);
@@ -119,10 +120,10 @@ export function parseRowEdit(text: string, ctx: RowEditContext): Parsed<RowChang
     return message.ok ? ok({ set: message.value as RowSet }) : message;
   }
   const set: Record<string, unknown> = {};
-  const notes: (string | undefined)[] = [];
+  const notes: (Phrase | undefined)[] = [];
   for (const [index, part] of parts.entries()) {
     const named = fields[index];
-    if (!named) return fail(`I couldn't tell which field ${quoteInput(part)} sets. Start each part with stage, channel, format, timing, message, kpi, cta or incentive, e.g. ${ROW_EDIT_EXAMPLE}.`);
+    if (!named) return fail('parse.row.unknown_field', { typed: { typed: part }, example: ROW_EDIT_EXAMPLE });
     const read = readField(named.field, named.value, ctx);
     if (!read.ok) return read;
     Object.assign(set, read.value);

@@ -6,7 +6,8 @@
 import { parseDate } from '../parse/parse-date.js';
 import type { Channel, MediaType, Parsed, Stage, TouchpointTiming } from '../plan/plan.js';
 import { fail, ok } from '../parse/parsed-result.js';
-import { quoteInput, readInput } from '../parse/read-input.js';
+import { readInput } from '../parse/read-input.js';
+import { joined, phrase } from '../message/phrase.js';
 
 /** Phase ids of the schedule, and the words people use for each; other languages add theirs. */
 export const PHASE_WORDS: Record<string, readonly string[]> = {
@@ -24,7 +25,7 @@ const AFTER = /^(?:after|on|at|when|upon)\s+(.+)$/;
 
 /** Reads a typed timing: always, a phase word, a trigger ("7 days after first order"), or a date. */
 export function parseTiming(text: string, now: Date, timeZone: string): Parsed<TouchpointTiming> {
-  const input = readInput(text, 120, 'Say when, e.g. `launch`, `always on`, `7 days after first order` or `2027-11-11`.');
+  const input = readInput(text, 120, phrase('parse.timing.examples'));
   if (!input.ok) return input;
   const typed = input.value.toLowerCase().replace(/[.!]+$/, '');
   if (ALWAYS.has(typed)) return ok({ kind: 'always' });
@@ -40,7 +41,7 @@ export function parseTiming(text: string, now: Date, timeZone: string): Parsed<T
   if (date.ok) return ok({ kind: 'date', date: date.value });
   const after = AFTER.exec(typed);
   if (after?.[1]) return ok({ kind: 'trigger', event: after[1].trim() });
-  return fail(`I couldn't read ${quoteInput(input.value)} as a timing. Say when, e.g. \`launch\`, \`always on\`, \`7 days after first order\` or \`2027-11-11\`.`);
+  return fail(joined(phrase('parse.timing.unreadable', { typed: { typed: input.value } }), phrase('parse.timing.examples')));
 }
 
 /**

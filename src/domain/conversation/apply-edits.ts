@@ -9,6 +9,7 @@ import { hasBlockingErrors } from '../rules/index.js';
 import { contactTable } from './flow-contact.js';
 import { stepFlow, type FlowEffect, type FlowInput, type FlowState, type StepResult } from './flow.js';
 import type { QuestionScript } from './question.js';
+import { phrase, type Phrase } from '../message/phrase.js';
 
 /** One changed answer: the form field it came from, the question, and the input as if typed or clicked. */
 export interface AnswerEdit {
@@ -31,7 +32,7 @@ export interface RowEdit {
 /** Why one form field could not be used. */
 export interface EditError {
   key: string;
-  message: string;
+  message: Phrase;
 }
 
 export type EditOutcome =
@@ -41,7 +42,7 @@ export type EditOutcome =
    * Every change read and the rules run: `finished` posts a new version; `findings`
    * means warnings to accept; `question` means an answer the changes made necessary.
    */
-  | { kind: 'applied'; result: 'finished' | 'findings' | 'question'; state: FlowState; effects: FlowEffect[]; notes: string[] };
+  | { kind: 'applied'; result: 'finished' | 'findings' | 'question'; state: FlowState; effects: FlowEffect[]; notes: Phrase[] };
 
 /**
  * Applies `answers` (in the script's order) and then `row` to `state`. A rule error is
@@ -58,7 +59,7 @@ export function applyEdits(
   let current = state;
   let last: StepResult | undefined;
   const errors: EditError[] = [];
-  const notes: string[] = [];
+  const notes: Phrase[] = [];
   const accept = (step: StepResult): void => {
     // A change that completed the plan leaves it finished; the next change opens it again, as the thread's Edit does.
     current = step.state.status === 'finished' ? { ...step.state, status: 'checking' } : step.state;
@@ -92,7 +93,7 @@ export function applyEdits(
       kind: 'invalid',
       errors: final.state.findings
         .filter((finding) => finding.severity === 'error')
-        .map((finding) => ({ key: (finding.questionId && keyOf(finding.questionId)) || fallbackKey, message: `${finding.problem} ${finding.fix}` })),
+        .map((finding) => ({ key: (finding.questionId && keyOf(finding.questionId)) || fallbackKey, message: phrase('edit.error.finding', { problem: { content: finding.problem }, fix: { content: finding.fix } }) })),
     };
   }
   return { kind: 'applied', result: 'findings', state: final.state, effects: final.effects, notes };
@@ -106,11 +107,11 @@ function applyRow(script: QuestionScript, state: FlowState, edit: RowEdit, now: 
     const error = rowError(step);
     if (!error) return { step };
     // A new row is read as a whole (it needs its stage and channel together): the error goes where it points.
-    const field = edit.fields.find((f) => error.toLowerCase().startsWith(`the ${f.text.split(':')[0]}`)) ?? edit.fields[0];
+    const field = edit.fields.find((f) => aboutField(error, f.text.split(':')[0] ?? '')) ?? edit.fields[0];
     return { errors: [{ key: field?.key ?? edit.key, message: error }] };
   }
   const position = contactTable(script, state).rows.findIndex((row) => row.id === edit.rowId) + 1;
-  if (position === 0) return { errors: [{ key: edit.key, message: 'That row is no longer in the contact plan (its channel may have been removed). Choose the row again.' }] };
+  if (position === 0) return { errors: [{ key: edit.key, message: phrase('edit.error.row_gone') }] };
   if (edit.removeKey) {
     const step = stepFlow(script, state, { type: 'remove-row', row: position }, now);
     const error = rowError(step);
@@ -127,24 +128,29 @@ function applyRow(script: QuestionScript, state: FlowState, edit: RowEdit, now: 
   return error ? { errors: [{ key: edit.key, message: error }] } : { step };
 }
 
+/** Whether a row's refusal is about `field` (`parse.row.stage`, `parse.row.kpi_source` …). */
+function aboutField(error: Phrase, field: string): boolean {
+  return error.key === `parse.row.${field}` || error.key.startsWith(`parse.row.${field}_`);
+}
+
 function joined(edit: RowEdit): string {
   return edit.fields.map((field) => field.text.replace(/\s*\n\s*/g, ' ')).join('\n');
 }
 
 /** Why a row command was refused: the table asked again with an error, or a message instead of any step. */
-function rowError(step: StepResult): string | undefined {
+function rowError(step: StepResult): Phrase | undefined {
   for (const effect of step.effects) if (effect.type === 'ask' && effect.error) return effect.error;
   return refusalOf(step);
 }
 
 /** A step that only said something (an unknown question, one that does not apply): what it said. */
-function refusalOf(step: StepResult): string | undefined {
+function refusalOf(step: StepResult): Phrase | undefined {
   if (step.effects.some((effect) => effect.type !== 'info')) return undefined;
   const said = step.effects.find((effect) => effect.type === 'info');
   return said?.type === 'info' ? said.message : undefined;
 }
 
 /** How the answers were read ("Read 2 as 2 %"), as the thread would have said it. */
-function notesOf(step: StepResult): string[] {
+function notesOf(step: StepResult): Phrase[] {
   return step.effects.flatMap((effect) => (effect.type === 'ask' && effect.note ? [effect.note] : effect.type === 'info' ? [effect.message] : []));
 }

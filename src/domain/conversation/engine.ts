@@ -8,11 +8,12 @@
  */
 import type { Currency } from '../plan/plan.js';
 import { joinNotes } from '../parse/index.js';
+import { phrase, type Phrase, type StoredPhrase } from '../message/phrase.js';
 import { formatAnswer, readChosen, readText, type AnswerContext, type ReadAnswer } from './flow-answer.js';
 import { findTarget, type QuestionNames } from './flow-target.js';
 import { looksLikeSentence } from './interpret-reply.js';
 import type { InputWords } from '../locale/input-words.js';
-import { suggestionOrigin, type AnswerRecord, type Answers, type ControlWord, type ConversationEffect, type FlowInput, type SectionPosition, type Suggestion } from './flow-state.js';
+import { suggestionOrigin, suggestionSource, type AnswerRecord, type Answers, type AnswerValue, type ControlWord, type ConversationEffect, type FlowInput, type SectionPosition, type Suggestion } from './flow-state.js';
 import type { Question } from './question.js';
 
 /** What the engine reads and writes in every conversation's state; sources add their own fields. */
@@ -22,7 +23,7 @@ export interface ConversationState {
   current?: string;
   answers: Answers;
   history: string[];
-  rejected?: { questionId: string; text: string; error: string };
+  rejected?: { questionId: string; text: string; error: StoredPhrase };
   timeZone: string;
 }
 
@@ -49,16 +50,16 @@ export interface QuestionSource<S extends ConversationState, E> {
   /** The sentences in which conversations differ. */
   say: {
     /** Said to any input once the conversation is over. */
-    over(status: 'finished' | 'cancelled'): string;
+    over(status: 'finished' | 'cancelled'): Phrase;
     /** Said to `back` at the first question. */
-    firstQuestion: string;
+    firstQuestion: Phrase;
     /** Said to `skip` at a question that must be answered. */
-    cannotSkip(question: Question): string;
+    cannotSkip(question: Question): Phrase;
   };
   /** A suggested answer for a question, if there is one. */
   suggestion?(state: S, questionId: string): Suggestion | undefined;
-  /** The source's own answer to a `proposed` question, formatted as the question reads answers back. */
-  proposal?(state: S, question: Question): string | undefined;
+  /** The source's own answer to a `proposed` question (shown in the reader's language; `use` takes it). */
+  proposal?(state: S, question: Question): AnswerValue | undefined;
   /** What the source shows with a question besides the engine's: the part it is in, the contact plan's table. */
   askDetails?(state: S, question: Question): { section?: SectionPosition; table?: Extract<ConversationEffect, { type: 'ask' }>['table'] };
   /** What to know before answering a question (the plan's need, before the money available is asked). */
@@ -68,9 +69,9 @@ export interface QuestionSource<S extends ConversationState, E> {
   /** Inputs the source answers itself (planning's `accept`, inputs a review does not take); undefined leaves it to the engine. */
   handle?(state: S, input: FlowInput, now: Date): Step<S, E> | undefined;
   /** No question is left: what happens then (the plan is checked, the review summed up). */
-  complete(state: S, now: Date, note?: string): Step<S, E>;
+  complete(state: S, now: Date, note?: Phrase): Step<S, E>;
   /** Said to an answer while no question is open and the conversation is not over (the plan waits at its check). */
-  waiting(state: S): string;
+  waiting(state: S): Phrase;
 }
 
 /** Asks the first question (or completes at once, when none applies). */
@@ -109,14 +110,14 @@ export function stepConversation<S extends ConversationState, E>(source: Questio
     case 'use-suggestion':
       return useSuggestion(source, state, now);
     case 'accept-warnings':
-      return info(state, 'There is nothing to accept yet: the questions are not finished.');
+      return info(state, phrase('conversation.nothing_to_accept'));
     case 'edit-row':
     case 'add-row':
     case 'remove-row':
       // The planning source takes these at its contact plan; any other conversation has no rows.
-      return info(state, 'There is no contact plan to change here.');
+      return info(state, phrase('conversation.no_contact_plan_here'));
     case 'scale-down':
-      return info(state, 'There is nothing to scale down: that is for a plan whose money covers less than half of what it needs.');
+      return info(state, phrase('conversation.nothing_to_scale_down'));
   }
 }
 
@@ -134,7 +135,7 @@ function answerChosen<S extends ConversationState, E>(source: QuestionSource<S, 
   if (!question) return info(state, source.waiting(state));
   if (question.id !== questionId) {
     // Buttons of an earlier message: acting on them would answer the wrong question.
-    return info(state, `Those buttons belong to an earlier question. The current question is: ${question.text}`);
+    return info(state, phrase('conversation.earlier_buttons', { question: { content: question.text } }));
   }
   const read = readChosen(question, values, readContext(source, state, now));
   return settle(source, state, question, read, values.join(', '), now);
@@ -178,8 +179,8 @@ export function record(read: ReadAnswer & { ok: true }, raw: string): AnswerReco
 
 function skip<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date): Step<S, E> {
   const question = currentQuestion(source, state);
-  if (!question) return info(state, 'There is no question to skip right now. Reply "change <question>" to revisit one.');
-  if (state.answers[question.id]) return proceed(source, accepted(state, {}), now, `Kept your answer to "${question.label}".`);
+  if (!question) return info(state, phrase('conversation.nothing_to_skip'));
+  if (state.answers[question.id]) return proceed(source, accepted(state, {}), now, phrase('conversation.kept_answer', { question: { content: question.label } }));
   if (!question.optional) {
     return { state, effects: [{ type: 'info', message: source.say.cannotSkip(question) }, ask(source, state, question)] };
   }
@@ -189,15 +190,18 @@ function skip<S extends ConversationState, E>(source: QuestionSource<S, E>, stat
 function useSuggestion<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date): Step<S, E> {
   const question = currentQuestion(source, state);
   const proposal = question?.proposed ? source.proposal?.(state, question) : undefined;
-  if (proposal !== undefined) return answerText(source, state, proposal, now);
+  // Taken as if typed, so it is read (and noted) the way an answer of its own would be.
+  if (question && proposal !== undefined) return answerText(source, state, formatAnswer(question, { value: proposal }, source.currency(state)), now);
   const suggestion = question && source.suggestion?.(state, question.id);
-  if (!suggestion) return info(state, 'There is no suggested answer for this question; please type your own.');
+  if (!suggestion) return info(state, phrase('conversation.no_suggestion'));
   return answerText(source, state, suggestion.text, now, suggestion);
 }
 
 /** How an answer taken from a suggestion is acknowledged: a review's figure by its source, a proposal by what it is. */
-function usedNote(used: Suggestion): string {
-  return used.basis === undefined || used.basis === 'actual' ? `Used the suggestion from ${used.source}.` : `Used the suggestion (${suggestionOrigin(used)}).`;
+function usedNote(used: Suggestion): Phrase {
+  return used.basis === undefined || used.basis === 'actual'
+    ? phrase('conversation.used_suggestion', { source: suggestionSource(used) })
+    : phrase('conversation.used_proposal', { origin: suggestionOrigin(used) });
 }
 
 // ── navigation ───────────────────────────────────────────────────────────────
@@ -235,7 +239,7 @@ export function moveTo<S extends ConversationState>(state: S, question: Question
 }
 
 /** Asks the next unanswered question, or completes when none is left. Proposed questions are not asked: their answer follows the others until set. */
-export function proceed<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date, note?: string): Step<S, E> {
+export function proceed<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, now: Date, note?: Phrase): Step<S, E> {
   const next = source.applicable(state).find((q) => state.answers[q.id] === undefined && !q.proposed);
   if (next) {
     const moved = moveTo(state, next);
@@ -253,7 +257,7 @@ export function currentQuestion<S extends ConversationState>(source: QuestionSou
 }
 
 /** The effect that asks `question`, with its position, suggestion or proposal, and what the source shows with it. */
-export function ask<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, question: Question, note?: string, error?: string): ConversationEffect {
+export function ask<S extends ConversationState, E>(source: QuestionSource<S, E>, state: S, question: Question, note?: Phrase, error?: Phrase): ConversationEffect {
   const applicable = source.applicable(state);
   const index = applicable.findIndex((q) => q.id === question.id);
   const existing = state.answers[question.id];
@@ -270,7 +274,8 @@ export function ask<S extends ConversationState, E>(source: QuestionSource<S, E>
     ...(lead ? { lead } : {}),
     ...(note ? { note } : {}),
     ...(error ? { error } : {}),
-    ...(existing && !table ? { current: formatAnswer(question, existing, source.currency(state)) } : {}),
+    currency: source.currency(state),
+    ...(existing && !table ? { current: existing } : {}),
     ...(table ? { table } : {}),
   };
 }
@@ -280,20 +285,20 @@ function statusEffect<S extends ConversationState, E>(source: QuestionSource<S, 
   const applicable = source.applicable(state);
   const answered = applicable.flatMap((question) => {
     const existing = state.answers[question.id];
-    if (existing) return [{ questionId: question.id, label: question.label, value: formatAnswer(question, existing, currency) }];
+    if (existing) return [{ question, answer: existing }];
     const proposal = question.proposed ? source.proposal?.(state, question) : undefined;
-    return proposal !== undefined ? [{ questionId: question.id, label: question.label, value: `${proposal} (proposed; \`change ${question.label.toLowerCase()}\` to set it)` }] : [];
+    return proposal !== undefined ? [{ question, answer: { value: proposal }, proposed: true }] : [];
   });
   // Left: the questions that will be asked given the answers so far (a later answer may add or drop some).
   const open = applicable.filter((q) => !q.proposed && state.answers[q.id] === undefined && q.id !== state.current).length;
   const remaining = state.status === 'asking' ? open + (state.current ? 1 : 0) : 0;
   const current = currentQuestion(source, state);
   const section = current ? source.askDetails?.(state, current).section : undefined;
-  return { type: 'status', answered, remaining, ...(current ? { current } : {}), ...(section ? { section } : {}) };
+  return { type: 'status', answered, remaining, currency, ...(current ? { current } : {}), ...(section ? { section } : {}) };
 }
 
 /** The state unchanged, with one message. */
-export function info<S>(state: S, message: string): { state: S; effects: ConversationEffect[] } {
+export function info<S>(state: S, message: Phrase): { state: S; effects: ConversationEffect[] } {
   return { state, effects: [{ type: 'info', message }] };
 }
 

@@ -9,6 +9,7 @@ import { CURRENCIES, DATA_SOURCE_LABELS, METRIC_LABELS, NON_MEDIA_LABELS, type C
 import { parseOffer } from '../contact/incentive.js';
 import { formatDate, formatMoney, formatNumber, formatRate } from '../plan/format.js';
 import { addDays } from '../plan/calendar-date.js';
+import { phrase, type Phrase } from '../message/phrase.js';
 import { choiceLabel, type Question } from './question.js';
 import type { AnswerRecord, AnswerValue, Answers } from './flow-state.js';
 import type { InputWords } from '../locale/input-words.js';
@@ -54,7 +55,7 @@ function parseByKind(question: Question, text: string, ctx: AnswerContext): Pars
   const { currency } = ctx;
   // `min: 0` on an amount or a rate: zero is a real outcome there (nothing spent, no orders), unlike a planning assumption.
   const allowZero = question.min === 0;
-  const label = question.label.toLowerCase();
+  const label = { content: question.label.toLowerCase() };
   const example = question.example;
   const words = ctx.words;
   switch (question.kind) {
@@ -89,7 +90,7 @@ function parseByKind(question: Question, text: string, ctx: AnswerContext): Pars
     }
     case 'contact-plan':
       // The flow reads replies to the contact plan itself (accept, or a row change); this is the fallback.
-      return { ok: false, error: 'Reply `accept` to keep the contact plan, or `change row 3` to change a row (also `add row`, `remove row 3`).' };
+      return { ok: false, error: phrase('contact.reply_accept_or_row') };
     case 'costs':
       return parseNonMedia(text, currency);
     case 'channel-costs':
@@ -99,7 +100,7 @@ function parseByKind(question: Question, text: string, ctx: AnswerContext): Pars
 
 /** `35%` -> 0.35 as `parseRate` reads it, and also `0%`, which a planning rate may not be. */
 function parseRateOrZero(text: string): Parsed<number> {
-  const input = readInput(text, MAX_SHORT_INPUT, '');
+  const input = readInput(text, MAX_SHORT_INPUT, phrase('parse.rate.examples'));
   const rate = input.ok ? readRate(input.value.toLowerCase()) : undefined;
   if (rate !== undefined && rate.number.mantissa === 0n) return ok(0);
   return parseRate(text);
@@ -120,25 +121,26 @@ export function readChosen(question: Question, values: string[], ctx: AnswerCont
     return { ok: true, value: values[0] === 'yes' };
   }
   if (question.kind !== 'single' && question.kind !== 'multi') {
-    if (values.length !== 1) return { ok: false, error: `Please give one ${question.label.toLowerCase()}${exampleOf(question)}.` };
+    if (values.length !== 1) return { ok: false, error: withExample('answer.give_single', question) };
     return readText(question, values[0] ?? '', ctx);
   }
   const valid = new Set((question.choices ?? []).map((choice) => choice.id));
   const unknown = values.filter((value) => !valid.has(value));
   const unique = [...new Set(values)];
   if (unknown.length > 0 || unique.length === 0) {
-    return { ok: false, error: `Please pick from the options shown${exampleOf(question)}.` };
+    return { ok: false, error: withExample('answer.pick_shown', question) };
   }
   if (question.kind === 'single') {
-    if (unique.length > 1) return { ok: false, error: `Please pick just one option, for example: ${question.example ?? unique[0]}.` };
+    if (unique.length > 1) return { ok: false, error: phrase('answer.pick_single', { example: { content: question.example ?? choiceLabel(question, unique[0] ?? '') } }) };
     return checkAcross(question, { ok: true, value: unique[0] as string }, ctx.answers);
   }
   return checkAcross(question, { ok: true, value: unique }, ctx.answers);
 }
 
-/** ", for example `…`" from the question's example answer, or nothing when it has none. */
-function exampleOf(question: Question): string {
-  return question.example ? `, for example \`${question.example}\`` : '';
+/** The refusal `key`, with the question's example answer when it has one (`key` + `_example`). */
+function withExample(key: string, question: Question): Phrase {
+  const label = { content: question.label.toLowerCase() };
+  return question.example ? phrase(`${key}_example`, { label, example: { content: question.example } }) : phrase(key, { label });
 }
 
 /** The cheap cross-answer checks; everything else is left to the rules. */
@@ -149,11 +151,11 @@ function checkAcross(question: Question, parsed: Parsed<AnswerValue> & { ok: tru
     case 'problems':
       return problemsKeepKey(question, parsed, answers);
     case 'end_date':
-      return dateAfter(parsed, answers.start_date, 'The campaign has to end after it starts');
+      return dateAfter(parsed, answers.start_date, 'answer.end_after_start');
     case 'review_date':
-      return dateAfter(parsed, answers.end_date, 'The review has to come after the campaign ends');
+      return dateAfter(parsed, answers.end_date, 'answer.review_after_end');
     case 'peak_start':
-      return dateWithin(parsed, answers, 'The peak starts');
+      return dateWithin(parsed, answers, 'answer.peak_start_within');
     case 'peak_end':
       return peakEnd(parsed, answers);
     default:
@@ -167,7 +169,7 @@ function keyAmongProblems(question: Question, parsed: Parsed<AnswerValue> & { ok
   const listed = answers.problems?.value;
   if (typeof key !== 'string' || !Array.isArray(listed) || listed.includes(key as never)) return parsed;
   const problems = [...(listed as string[]), key];
-  const note = joinNotes([parsed.note, `${choiceLabel(question, key)} was not among your problems, so I added it.`]);
+  const note = joinNotes([parsed.note, phrase('answer.key_problem_added', { problem: { content: choiceLabel(question, key) } })]);
   return { ok: true, value: key, note, updates: { problems: { ...answers.problems, value: problems } } };
 }
 
@@ -177,40 +179,42 @@ function problemsKeepKey(question: Question, parsed: Parsed<AnswerValue> & { ok:
   const problems = parsed.value;
   if (typeof key !== 'string' || !Array.isArray(problems) || problems.includes(key as never)) return parsed;
   const label = choiceLabel(question, key);
-  const note = joinNotes([parsed.note, `Your key problem (${label}) is no longer in the list, so I'll ask for it again.`]);
+  const note = joinNotes([parsed.note, phrase('answer.key_problem_dropped', { problem: { content: label } })]);
   return { ok: true, value: problems, note, clears: ['key_problem'] };
 }
 
+/** `rule` is the catalogue key of what the dates must do, e.g. end after the start. */
 function dateAfter(parsed: Parsed<AnswerValue> & { ok: true }, earlier: AnswerRecord | undefined, rule: string): ReadAnswer {
   const date = parsed.value;
   const before = earlier?.value;
   if (typeof date !== 'string' || typeof before !== 'string' || date > before) return parsed;
   return {
     ok: false,
-    error: `${rule} (${formatDate(before)}), and ${formatDate(date)} is not after it. Try a later date, for example ${addDays(before, 30)}.`,
+    error: phrase(rule, { before: { date: before }, date: { date }, later: addDays(before, 30) }),
   };
 }
 
 /** A peak date must lie within the campaign's dates; a peak on the first day leaves no pre-heat, which is said. */
-function dateWithin(parsed: Parsed<AnswerValue> & { ok: true }, answers: Answers, what: string): ReadAnswer {
+/** `rule` is the catalogue key of what must fall within the campaign (the peak's start or end). */
+function dateWithin(parsed: Parsed<AnswerValue> & { ok: true }, answers: Answers, rule: string): ReadAnswer {
   const date = parsed.value;
   const start = answers.start_date?.value;
   const end = answers.end_date?.value;
   if (typeof date !== 'string' || typeof start !== 'string' || typeof end !== 'string') return parsed;
   if (date < start || date > end) {
-    return { ok: false, error: `${what} within the campaign, ${formatDate(start)} – ${formatDate(end)}, and ${formatDate(date)} is not. For example ${addDays(end, -9)}.` };
+    return { ok: false, error: phrase(rule, { start: { date: start }, end: { date: end }, date: { date }, example: addDays(end, -9) }) };
   }
-  if (date === start) return { ...parsed, note: joinNotes([parsed.note, 'The peak starts on the first day, so there is no pre-heat before it.']) };
+  if (date === start) return { ...parsed, note: joinNotes([parsed.note, phrase('answer.peak_on_first_day')]) };
   return parsed;
 }
 
 function peakEnd(parsed: Parsed<AnswerValue> & { ok: true }, answers: Answers): ReadAnswer {
-  const within = dateWithin(parsed, answers, 'The peak ends');
+  const within = dateWithin(parsed, answers, 'answer.peak_end_within');
   if (!within.ok) return within;
   const date = parsed.value;
   const peakStart = answers.peak_start?.value;
   if (typeof date === 'string' && typeof peakStart === 'string' && date < peakStart) {
-    return { ok: false, error: `The peak has to end on or after its start (${formatDate(peakStart)}), and ${formatDate(date)} is before it. For example ${peakStart}.` };
+    return { ok: false, error: phrase('answer.peak_end_after_start', { start: { date: peakStart }, date: { date }, example: peakStart }) };
   }
   return within;
 }

@@ -15,6 +15,7 @@ import {
 import { parseRowEdit, ROW_EDIT_EXAMPLE } from '../contact/row-edit.js';
 import { contactPlanInputs, contactPlanOf, assembleDraft } from '../plan/assemble-draft.js';
 import { labelOf, type PlanDraft, type Touchpoint } from '../plan/plan.js';
+import { joined, phrase, type Phrase } from '../message/phrase.js';
 import type { Answers, FlowState } from './flow-state.js';
 import type { QuestionScript } from './question.js';
 
@@ -39,8 +40,8 @@ export function isAcceptance(text: string): boolean {
 
 /** What a row command does to the table: a new answer (and answers it adds to), or why not. */
 export type RowOutcome =
-  | { ok: true; answer: ContactPlanAnswer; updates: Answers; note: string }
-  | { ok: false; error: string };
+  | { ok: true; answer: ContactPlanAnswer; updates: Answers; note: Phrase }
+  | { ok: false; error: Phrase };
 
 /**
  * Applies a typed change to one row (by stable id) or adds a row. A channel the plan did not
@@ -57,17 +58,16 @@ export function applyRowText(
   const parsed = parseRowEdit(text, { catalogue: script.catalogue, labels: script.labels, now, timeZone: state.timeZone });
   if (!parsed.ok) return parsed;
   const position = rows.findIndex((row) => row.id === target.id) + 1;
-  const name = target.added ? 'The new row' : `Row ${position}`;
   const change: RowChange = parsed.value;
   if (change.remove) {
-    if (target.added) return { ok: false, error: 'There is nothing to remove yet: this row is being added. Give its stage and channel, or type `back`.' };
-    return { ok: true, answer: changeRow(answer, rows, target.id, change), updates: {}, note: `${name} is removed.` };
+    if (target.added) return { ok: false, error: phrase('contact.nothing_to_remove') };
+    return { ok: true, answer: changeRow(answer, rows, target.id, change), updates: {}, note: phrase('contact.row_removed', { row: String(position) }) };
   }
   const set = change.set;
   if (target.added) {
     const channel = script.catalogue.find((c) => c.id === set.channelId);
     if (!set.stage || !channel) {
-      return { ok: false, error: `A new row needs its stage and its channel, e.g. \`stage: purchase decision; channel: Search ads\`; the rest is proposed.` };
+      return { ok: false, error: phrase('contact.new_row_needs') };
     }
     const proposed = proposeRow(set.stage, channel, contactPlanInputs({ ...draft, channels: withChannel(draft, channel.id, script) }), target.id);
     const { id: _id, ...fields } = proposed;
@@ -77,11 +77,13 @@ export function applyRowText(
     // Only what the author typed counts as theirs; the proposed fields keep following the answers.
     const typed = Object.keys(set) as NonNullable<Touchpoint['authored']>;
     added.rows = added.rows.map((row) => (row.id === target.id ? { ...row, authored: typed } : row));
-    return { ok: true, answer: added, updates, note: `Added a row: ${labelOf(script.labels, 'stage', set.stage)}, ${channel.name}.${addedNote(updates, script, channel.id)}${noteFor(parsed.note)}` };
+    const addedRow = phrase('contact.row_added', { stage: { content: labelOf(script.labels, 'stage', set.stage) }, channel: { content: channel.name } });
+    return { ok: true, answer: added, updates, note: joined(addedRow, addedNote(updates, script, channel.id), parsed.note) };
   }
   const updates = set.channelId ? channelUpdates(state, set.channelId) : {};
   const changed = changeRow(set.channelId ? broughtIn(answer, updates, set.channelId) : answer, rows, target.id, change);
-  return { ok: true, answer: changed, updates, note: `${name} is changed.${set.channelId ? addedNote(updates, script, set.channelId) : ''}${noteFor(parsed.note)}` };
+  const changedRow = target.added ? phrase('contact.new_row_changed') : phrase('contact.row_changed', { row: String(position) });
+  return { ok: true, answer: changed, updates, note: joined(changedRow, set.channelId ? addedNote(updates, script, set.channelId) : undefined, parsed.note) };
 }
 
 /** A channel the author brings in through a row gets no proposed rows of its own: that row is its touchpoint. */
@@ -89,14 +91,10 @@ function broughtIn(answer: ContactPlanAnswer, updates: Answers, channelId: strin
   return updates.channels ? withoutProposalsFor(answer, channelId) : answer;
 }
 
-function addedNote(updates: Answers, script: QuestionScript, channelId: string): string {
-  if (!updates.channels) return '';
+function addedNote(updates: Answers, script: QuestionScript, channelId: string): Phrase | undefined {
+  if (!updates.channels) return undefined;
   const name = script.catalogue.find((c) => c.id === channelId)?.name ?? channelId;
-  return ` ${name} was not among your channels, so I added it.`;
-}
-
-function noteFor(note: string | undefined): string {
-  return note ? ` ${note}` : '';
+  return phrase('contact.channel_added', { channel: { content: name } });
 }
 
 /** The channels answer with `channelId` added, when the plan did not choose it yet. */
@@ -119,4 +117,4 @@ export function addedRowId(script: QuestionScript, state: FlowState): string {
 }
 
 /** How to answer while a row is being changed. */
-export const ROW_EDIT_HINT = `Reply with what to change, e.g. ${ROW_EDIT_EXAMPLE}; a reply without a field name becomes the row's message; \`remove\` takes the row out.`;
+export const ROW_EDIT_HINT = phrase('contact.row_edit_hint', { example: ROW_EDIT_EXAMPLE });

@@ -6,8 +6,10 @@
  */
 import { z } from 'zod';
 import { ContactPlanAnswerSchema } from '../contact/contact-plan.js';
-import { GoalSchema, NonMediaLineSchema, SEVERITIES, type Finding, type Plan, type PlanDraft, type Touchpoint } from '../plan/plan.js';
+import { GoalSchema, NonMediaLineSchema, SEVERITIES, type Currency, type Finding, type Plan, type PlanDraft, type Touchpoint } from '../plan/plan.js';
+import { phrase, StoredPhraseSchema, type Param, type Phrase } from '../message/phrase.js';
 import type { Question } from './question.js';
+import type { THREAD_WORD_KINDS } from './interpret-reply.js';
 
 /** One channel's own cost as answered (minor units per visit, or per 1,000 impressions). */
 export const ChannelCostAnswerSchema = z.object({ channelId: z.string(), amount: z.number().int() });
@@ -34,7 +36,8 @@ export const AnswerRecordSchema = z.object({
   value: AnswerValueSchema.optional(),
   skipped: z.boolean().optional(),
   raw: z.string().optional(),
-  note: z.string().optional(),
+  /** How the answer was read (a phrase; an English sentence in plans saved before phrases). */
+  note: StoredPhraseSchema.optional(),
 });
 /** One stored answer. */
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
@@ -60,25 +63,42 @@ export const CarriedRatesSchema = z.object({ source: z.string(), channels: z.arr
 /** The per-channel rates a plan starts from. */
 export type CarriedRates = z.infer<typeof CarriedRatesSchema>;
 
+/** Where a suggestion came from as data: the review (or the plan) of an earlier campaign. */
+export const SuggestionSourceSchema = z.object({ campaign: z.string(), planId: z.string(), reviewedOn: z.string().optional() });
+
 /**
  * A suggested answer and where it came from: `actual` a figure the last review measured,
  * `plan` one the last reviewed plan assumed, `default` a proposal worked out from this
- * plan's own answers (a goal's baseline, a share of the working media).
+ * plan's own answers (a goal's baseline, a share of the working media). `text` is typed
+ * as the answer when taken (`2.5%`, `¥1,000`); `source` is the earlier plan as data, or
+ * words (a proposal's reason, or a plan saved before sources were kept as data).
  */
-export const SuggestionSchema = z.object({ text: z.string(), source: z.string(), basis: z.enum(['actual', 'plan', 'default']).optional() });
+export const SuggestionSchema = z.object({
+  text: z.string(),
+  source: z.union([SuggestionSourceSchema, z.string()]),
+  basis: z.enum(['actual', 'plan', 'default']).optional(),
+});
 /** A suggested answer. */
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 
-/** Where a suggestion comes from, in words: a figure the last review measured, one the last plan assumed, or this plan's own proposal. */
-export function suggestionOrigin(suggestion: Suggestion): string {
+/** The earlier plan a suggestion came from, for a message: "the review of “Spring launch” (P-7K3QX), 15 Apr 2027". */
+export function suggestionSource(suggestion: Pick<Suggestion, 'source' | 'basis'>): Param {
+  const source = suggestion.source;
+  if (typeof source === 'string') return { content: source };
+  if (suggestion.basis === 'plan' || source.reviewedOn === undefined) return phrase('conversation.suggestion.plan', { campaign: source.campaign, planId: source.planId });
+  return phrase('conversation.suggestion.review', { campaign: source.campaign, planId: source.planId, date: { date: source.reviewedOn } });
+}
+
+/** Where a suggestion comes from: a figure the last review measured, one the last plan assumed, or this plan's own proposal. */
+export function suggestionOrigin(suggestion: Suggestion): Param {
   switch (suggestion.basis) {
     case 'plan':
-      return `as in ${suggestion.source}`;
+      return phrase('conversation.suggestion.as_in', { source: suggestionSource(suggestion) });
     case 'default':
-      return suggestion.source;
+      return suggestionSource(suggestion);
     case 'actual':
     default:
-      return `the actual figure from ${suggestion.source}`;
+      return phrase('conversation.suggestion.actual', { source: suggestionSource(suggestion) });
   }
 }
 
@@ -102,7 +122,7 @@ export const ConversationStateSchema = z.object({
   /** Questions asked before the current one, most recent last: `back` pops it. */
   history: z.array(z.string()),
   /** The last answer that could not be read, kept so nothing typed is lost. */
-  rejected: z.object({ questionId: z.string(), text: z.string(), error: z.string() }).optional(),
+  rejected: z.object({ questionId: z.string(), text: z.string(), error: StoredPhraseSchema }).optional(),
   timeZone: z.string().min(1),
 });
 
@@ -156,19 +176,22 @@ export type FlowInput =
   /** Post a plan scaled down to the money available (offered when it covers less than half the need). */
   | { type: 'scale-down' };
 
-/** One line of a status list. */
+/** One line of a status list: the question and its stored answer (formatted for the reader when shown). */
 export interface StatusLine {
-  questionId: string;
-  label: string;
-  /** Formatted for people, e.g. "¥200,000" or "skipped". */
-  value: string;
+  question: Question;
+  answer: AnswerRecord;
+  /** The answer is the bot's proposal, not one given: `change <question>` sets it. */
+  proposed?: boolean;
 }
 
-/** A control word and what it does, for help messages. */
+/** A control word of the thread (`back`, `change`…) and what it does here, for help messages; the word is said in the reader's language. */
 export interface ControlWord {
-  word: string;
-  meaning: string;
+  word: ControlWordId;
+  meaning: Phrase;
 }
+
+/** The control words a help message can list: the kinds of thread word. */
+export type ControlWordId = (typeof THREAD_WORD_KINDS)[number] | 'change-row' | 'add-row' | 'remove-row';
 
 /** Something for the service to show, in any conversation; the engine itself never talks to Slack. */
 export type ConversationEffect =
@@ -181,24 +204,26 @@ export type ConversationEffect =
        */
       position: { number: number; total: number; section?: SectionPosition };
       suggestion?: Suggestion;
-      /** The bot's proposal, formatted, for a question it proposes rather than asks. */
-      proposal?: string;
+      /** The bot's proposal, for a question it proposes rather than asks (shown in the reader's language). */
+      proposal?: AnswerValue;
       /** The contact plan as proposed (and changed so far), for the contact-plan question. */
       table?: ContactTable;
       /** Why the last reply could not be used, when the question is asked again with its table. */
-      error?: string;
+      error?: Phrase;
       /** What the team should know before answering, e.g. what the plan needs before the money available is asked. */
       lead?: string;
       /** How the previous answer was read, e.g. "Read 2 as 2 %". */
-      note?: string;
-      /** The stored answer, formatted, when the question is asked again (back, change). */
-      current?: string;
+      note?: Phrase;
+      /** The currency money answers are shown in. */
+      currency: Currency;
+      /** The stored answer when the question is asked again (back, change). */
+      current?: AnswerRecord;
     }
-  | { type: 'reask'; question: Question; error: string; attempt: string }
-  | { type: 'status'; answered: StatusLine[]; remaining: number; current?: Question; section?: SectionPosition }
+  | { type: 'reask'; question: Question; error: Phrase; attempt: string }
+  | { type: 'status'; answered: StatusLine[]; remaining: number; currency: Currency; current?: Question; section?: SectionPosition }
   | { type: 'help'; question?: Question; controls: ControlWord[] }
   | { type: 'cancelled' }
-  | { type: 'info'; message: string };
+  | { type: 'info'; message: Phrase };
 
 /** The part of the conversation a question is in, e.g. Message, part 5 of 8. */
 export interface SectionPosition {

@@ -7,6 +7,7 @@ import { choiceLabel, conditionsOf, type Condition, type Question, type Question
 import type { Answers } from './flow-state.js';
 import { applicableQuestions, holds } from '../plan/assemble-draft.js';
 import { findContained, hasHan, nameKey } from '../parse/find-names.js';
+import { joined, list, phrase, type Phrase } from '../message/phrase.js';
 
 const FILLERS = /^(?:the|my|our|a|an|to)\s+/;
 
@@ -36,7 +37,7 @@ function containing(questions: readonly Question[], names: QuestionNames, wanted
 }
 
 /** A resolved target, or why not; `unknown` is true when the words name no question at all. */
-export type ResolvedTarget = { ok: true; value: Question } | { ok: false; error: string; unknown: boolean };
+export type ResolvedTarget = { ok: true; value: Question } | { ok: false; error: Phrase; unknown: boolean };
 
 /** The question a `change` target names in the plan script, given the answers so far, or an error listing what can be changed. */
 export function resolveTarget(script: Pick<QuestionScript, 'questions' | 'words'>, answers: Answers, target: string): ResolvedTarget {
@@ -56,37 +57,43 @@ export function findTarget(
   answers: Answers = {},
 ): ResolvedTarget {
   const wanted = normalise(target);
-  const listing = `You can change: ${applicable.map((q) => q.label).join(', ')}. For example: "change budget".`;
-  if (!wanted) return { ok: false, error: `Which question would you like to change? ${listing}`, unknown: false };
+  const label = (q: Question) => ({ content: q.label });
+  const listing = phrase('conversation.change.listing', { questions: list(applicable.map(label), 'comma') });
+  if (!wanted) return { ok: false, error: joined(phrase('conversation.change.which'), listing), unknown: false };
   const wantedKey = nameKey(wanted);
   const exact = questions.filter((q) => namesOf(q, names).some((name) => name === wanted || nameKey(name) === wantedKey));
   const partial = questions.filter((q) => namesOf(q, names).some((name) => name.split(' ').includes(wanted)));
   const candidates = exact.length > 0 ? exact : partial.length > 0 ? partial : containing(questions, names, wanted);
   const found = candidates.length === 1 ? candidates[0] : undefined;
   if (!found) {
-    const why = candidates.length > 1 ? `"${target}" could mean ${candidates.map((q) => q.label).join(' or ')}.` : `I don't know a question called "${target}".`;
-    return { ok: false, error: `${why} ${listing}`, unknown: candidates.length === 0 };
+    const why =
+      candidates.length > 1
+        ? phrase('conversation.change.ambiguous', { target, questions: list(candidates.map(label), 'or') })
+        : phrase('conversation.change.unknown', { target });
+    return { ok: false, error: joined(why, listing), unknown: candidates.length === 0 };
   }
   if (!applicable.some((q) => q.id === found.id)) return { ok: false, error: notApplicable(questions, found, answers), unknown: false };
   return { ok: true, value: found };
 }
 
-function notApplicable(questions: readonly Question[], question: Question, answers: Answers): string {
+function notApplicable(questions: readonly Question[], question: Question, answers: Answers): Phrase {
   const sourceOf = (c: Condition) => questions.find((q) => q.id === c.question);
   const failing = conditionsOf(question.when).find((c) => !holds(c, answers, sourceOf(c)));
   const source = failing ? sourceOf(failing) : undefined;
-  if (!failing || !source) return `"${question.label}" does not apply to this plan.`;
-  return `"${question.label}" does not apply to this plan: it is only asked when ${describeCondition(failing, source)}.`;
+  const label = { content: question.label };
+  if (!failing || !source) return phrase('conversation.change.not_applicable', { question: label });
+  return phrase('conversation.change.only_when', { question: label, condition: describeCondition(failing, source) });
 }
 
 /** "Primary objective is Purchase intention or Category demand". */
-function describeCondition(condition: Condition, source: Question): string {
-  const names = (ids: string[]) => ids.map((id) => choiceLabel(source, id)).join(' or ');
-  if (condition.in) return `${source.label} is ${names(condition.in)}`;
-  if (condition.not_in) return `${source.label} is not ${names(condition.not_in)}`;
+function describeCondition(condition: Condition, source: Question): Phrase {
+  const names = (ids: string[]) => list(ids.map((id) => ({ content: choiceLabel(source, id) })), 'or');
+  const question = { content: source.label };
+  if (condition.in) return phrase('conversation.change.condition_in', { question, values: names(condition.in) });
+  if (condition.not_in) return phrase('conversation.change.condition_not_in', { question, values: names(condition.not_in) });
   if (condition.in_group) {
-    const count = condition.at_least ?? 1;
-    return `${source.label} include ${count > 1 ? `at least ${count}` : 'a'} ${condition.in_group.join(' or ')} ${count > 1 ? 'ones' : 'one'}`;
+    const groups = list(condition.in_group.map((group) => ({ content: group })), 'or');
+    return phrase('conversation.change.condition_in_group', { question, groups, count: condition.at_least ?? 1 });
   }
-  return `no goal measures ${(condition.none_measure ?? []).join(' or ')}`;
+  return phrase('conversation.change.condition_no_goal', { metrics: list((condition.none_measure ?? []).map((metric) => ({ content: metric })), 'or') });
 }

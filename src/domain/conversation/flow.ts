@@ -16,6 +16,7 @@ import { derivedFirst, derivedSuggestion, paidChannelChoices, questionLead } fro
 import { accepted, ask, beginConversation, currentQuestion, info, moveTo, proceed, record, stepConversation, type QuestionSource } from './engine.js';
 import { currencyOf, formatAnswer, readText } from './flow-answer.js';
 import { CONTROL_WORDS } from './interpret-reply.js';
+import { joined, phrase, type Phrase } from '../message/phrase.js';
 import { addedRowId, applyRowText, CONTACT_PLAN_ID, contactTable, isAcceptance, ROW_EDIT_HINT, type RowOutcome } from './flow-contact.js';
 import {
   currentFlowStatus,
@@ -25,6 +26,7 @@ import {
   type FlowInput,
   type FlowState,
   type FlowStatus,
+  type AnswerValue,
   type SectionPosition,
   type StepResult,
   type Suggestion,
@@ -82,12 +84,12 @@ function planSource(script: QuestionScript): QuestionSource<FlowState, FlowEffec
     ...(script.words ? { input: script.words, names: () => script.words?.questions ?? {} } : {}),
     controls: CONTROL_WORDS,
     say: {
-      over: (status) => `This plan is ${status === 'finished' ? 'already finished' : 'cancelled'}. Start a new one with /imc plan.`,
-      firstQuestion: 'This is the first question, so there is nothing to go back to.',
-      cannotSkip: () => `That question can't be skipped: the plan needs it.`,
+      over: (status) => phrase(status === 'finished' ? 'conversation.over_finished' : 'conversation.over_cancelled'),
+      firstQuestion: phrase('conversation.first_question'),
+      cannotSkip: () => phrase('conversation.cannot_skip'),
     },
     suggestion: (state, questionId) => suggestionFor(script, state, questionId),
-    proposal: (state, question) => proposalText(script, state, question),
+    proposal: (state, question) => proposalOf(script, state, question),
     askDetails: (state, question) => ({
       ...(question.section !== undefined ? { section: sectionPosition(script, question.section) } : {}),
       ...(question.kind === 'contact-plan' ? { table: tableFor(script, state) } : {}),
@@ -98,10 +100,7 @@ function planSource(script: QuestionScript): QuestionSource<FlowState, FlowEffec
       handleContactPlan(script, state, input, now) ??
       (input.type === 'accept-warnings' ? acceptWarnings(script, state) : input.type === 'scale-down' ? scaleDown(script, state, now) : undefined),
     complete: (state, now, note) => check(script, state, now, note),
-    waiting: (state) =>
-      hasBlockingErrors(state.findings)
-        ? 'The plan is waiting for fixes. Reply "change <question>" (for example "change goals") to fix an error.'
-        : 'The plan is waiting for you. Reply "accept" to post it with its warnings, or "change <question>" to improve it.',
+    waiting: (state) => phrase(hasBlockingErrors(state.findings) ? 'conversation.waiting_for_fixes' : 'conversation.waiting_for_accept'),
   };
 }
 
@@ -123,17 +122,17 @@ function suggestionFor(script: QuestionScript, state: FlowState, questionId: str
  */
 function scaleDown(script: QuestionScript, state: FlowState, now: Date): StepResult {
   if (state.status !== 'checking' || !state.findings.some((f) => f.action === 'scale-down')) {
-    return info(state, 'There is nothing to scale down: that is for a plan whose money covers less than half of what it needs.');
+    return info(state, phrase('conversation.nothing_to_scale_down'));
   }
   const available = state.answers.budget_available?.value;
-  if (typeof available !== 'number') return info(state, 'There is nothing to scale down to: the plan has no money available.');
+  if (typeof available !== 'number') return info(state, phrase('conversation.no_money_to_scale_down_to'));
   const next = accepted(state, { answers: { ...state.answers, [SCALE_DOWN_ANSWER]: { value: available, raw: 'scale down' } } });
-  return check(script, next, now, 'Scaled the plan down to the money available: the goals are cut to what it buys, and labelled so.');
+  return check(script, next, now, phrase('conversation.scaled_down'));
 }
 
 // ── checking the answers ─────────────────────────────────────────────────────
 
-function check(script: QuestionScript, state: FlowState, now: Date, note?: string): StepResult {
+function check(script: QuestionScript, state: FlowState, now: Date, note?: Phrase): StepResult {
   const history = state.current ? [...state.history, state.current] : state.history;
   const draft = assembleDraft(state.answers, script, script.catalogue, state.carried);
   const findings = evaluatePlan(draft, { today: calendarDate(now, state.timeZone), labels: script.labels, catalogue: script.catalogue });
@@ -166,10 +165,8 @@ function finish(state: FlowState, draft: unknown, findings: Finding[], lead: Flo
 }
 
 function acceptWarnings(script: QuestionScript, state: FlowState): StepResult {
-  if (state.status !== 'checking') return info(state, 'There is nothing to accept yet: the questions are not finished.');
-  if (hasBlockingErrors(state.findings)) {
-    return info(state, 'The plan still has errors, and errors cannot be accepted. Fix them first with "change <question>".');
-  }
+  if (state.status !== 'checking') return info(state, phrase('conversation.nothing_to_accept'));
+  if (hasBlockingErrors(state.findings)) return info(state, phrase('conversation.errors_cannot_be_accepted'));
   const rules = state.findings.filter((f) => f.severity === 'warning').map((f) => f.rule);
   const next = accepted(state, { acceptedWarnings: [...new Set([...state.acceptedWarnings, ...rules])] });
   return finish(next, assembleDraft(next.answers, script, script.catalogue, next.carried), state.findings);
@@ -183,11 +180,10 @@ function sectionPosition(script: QuestionScript, section: string): SectionPositi
   return { label: section, number: sections.indexOf(section) + 1, total: sections.length };
 }
 
-/** The bot's proposal for a proposed question, formatted the way the question reads answers back. */
-function proposalText(script: QuestionScript, state: FlowState, question: Question): string | undefined {
+/** The bot's proposal for a proposed question: the answer it would give, worked out from the others. */
+function proposalOf(script: QuestionScript, state: FlowState, question: Question): AnswerValue | undefined {
   if (!question.proposed) return undefined;
-  const value = proposedAnswer(question.id, assembleDraft(state.answers, script, script.catalogue, state.carried));
-  return value === undefined ? undefined : formatAnswer(question, { value }, currencyOf(state.answers));
+  return proposedAnswer(question.id, assembleDraft(state.answers, script, script.catalogue, state.carried));
 }
 
 // ── the contact plan ─────────────────────────────────────────────────────────
@@ -225,7 +221,7 @@ function handleContactPlan(script: QuestionScript, state: FlowState, input: Flow
     if (input.type === 'text' && question?.kind === 'contact-plan') return settleRow(script, state, applyRowText(script, state, state.editingRow, input.text, now), now);
     if (['help', 'status'].includes(input.type)) return undefined;
     const { editingRow: _editing, ...rest } = state;
-    if (input.type === 'back' && question) return { state: rest, effects: [ask(sourceOf(script), rest, question, 'The row is left as it was.')] };
+    if (input.type === 'back' && question) return { state: rest, effects: [ask(sourceOf(script), rest, question, phrase('contact.row_left'))] };
     return stepConversation(sourceOf(script), rest, input, now);
   }
   if (question?.kind !== 'contact-plan') return undefined;
@@ -239,14 +235,14 @@ function answerContactPlan(script: QuestionScript, state: FlowState, question: Q
   if (isAcceptance(text)) return acceptContactPlan(script, state, now);
   const inline = /^\s*row\s+#?(\d{1,3})\s*[:,.-]?\s*([\s\S]+)$/i.exec(text);
   if (inline) return rowCommand(script, state, { type: 'edit-row', row: Number(inline[1]), text: inline[2] ?? '' }, now);
-  const error = 'Reply `accept` to keep the contact plan as it is, or `change row 3` to change a row (also `add row` and `remove row 3`).';
+  const error = phrase('contact.reply_accept_or_row');
   return { state: { ...state, rejected: { questionId: question.id, text, error } }, effects: [{ type: 'reask', question, error, attempt: text }] };
 }
 
 /** `accept` at the contact-plan question: the table as it stands becomes the answer. */
 function acceptContactPlan(script: QuestionScript, state: FlowState, now: Date): StepResult {
   const { rows, answer } = contactTable(script, state);
-  if (rows.length === 0) return info(state, 'There is no contact plan to accept yet: it is made from the channels. Choose them first with `change channels`.');
+  if (rows.length === 0) return info(state, phrase('contact.nothing_to_accept'));
   const { contactDraft: _draft, editingRow: _row, ...rest } = state;
   const answers = { ...rest.answers, [CONTACT_PLAN_ID]: { value: asAnswer(rows, answer), raw: 'accept' } };
   return proceed(sourceOf(script), accepted(rest, { answers }), now);
@@ -255,18 +251,18 @@ function acceptContactPlan(script: QuestionScript, state: FlowState, now: Date):
 /** `change row 3`, `add row`, `remove row 3`, from anywhere in the conversation or on a posted plan. */
 function rowCommand(script: QuestionScript, state: FlowState, input: Extract<FlowInput, { type: 'edit-row' | 'add-row' | 'remove-row' }>, now: Date): StepResult {
   const question = contactQuestion(script);
-  if (!question || !applicableQuestions(script, state.answers).includes(question)) return info(state, 'This plan has no contact plan to change.');
+  if (!question || !applicableQuestions(script, state.answers).includes(question)) return info(state, phrase('contact.no_contact_plan'));
   const { rows, answer } = contactTable(script, state);
-  if (rows.length === 0) return info(state, 'The contact plan is made from the channels, which are not chosen yet. Choose them first; the rows follow.');
+  if (rows.length === 0) return info(state, phrase('contact.no_channels_yet'));
   if (input.type === 'add-row') {
     const target = { id: addedRowId(script, state), added: true };
     if (input.text) return settleRow(script, { ...state, editingRow: target }, applyRowText(script, state, target, input.text, now), now);
     return editRow(script, state, target);
   }
   const row = rows[input.row - 1];
-  if (!row) return info(state, `There is no row ${input.row}: the contact plan has rows 1 to ${rows.length}.`);
+  if (!row) return info(state, phrase('contact.no_such_row', { row: String(input.row), rows: String(rows.length) }));
   if (input.type === 'remove-row') {
-    return settleRow(script, state, { ok: true, answer: changeRow(answer, rows, row.id, { remove: true }), updates: {}, note: `Row ${input.row} is removed.` }, now);
+    return settleRow(script, state, { ok: true, answer: changeRow(answer, rows, row.id, { remove: true }), updates: {}, note: phrase('contact.row_removed', { row: String(input.row) }) }, now);
   }
   const target = { id: row.id };
   if (input.text) return settleRow(script, { ...state, editingRow: target }, applyRowText(script, state, target, input.text, now), now);
@@ -296,5 +292,5 @@ function settleRow(script: QuestionScript, state: FlowState, outcome: RowOutcome
     return proceed(source, next.current === CONTACT_PLAN_ID ? { ...next, current: undefined } : next, now, outcome.note);
   }
   const next = accepted<FlowState>(moveTo<FlowState>({ ...rest, answers }, question), { contactDraft: outcome.answer });
-  return { state: next, effects: [ask(source, next, question, `${outcome.note} Reply \`accept\` when the contact plan is right.`)] };
+  return { state: next, effects: [ask(source, next, question, joined(outcome.note, phrase('contact.accept_when_right')))] };
 }

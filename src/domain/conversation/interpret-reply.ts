@@ -3,6 +3,7 @@
  * so an answer that merely contains "back" or "help" is still an answer.
  */
 import type { ControlWord, FlowInput } from './flow-state.js';
+import { phrase } from '../message/phrase.js';
 
 const EXACT: Record<string, FlowInput> = {
   back: { type: 'back' },
@@ -36,7 +37,7 @@ const EXACT: Record<string, FlowInput> = {
 
 const CHANGE = /^(?:change|edit|go to|fix)\b\s*(.*)$/;
 /** `change row 3`, `edit row 3: channel Xiaohongshu`, `修改第3行`: the rest keeps its case (it may be a message). */
-const CHANGE_ROW = /^\s*(?:(?:change|edit|fix)\s+row\s+#?|(?:修改|更改|编辑)\s*第?\s*)(\d{1,3})(?:\b|\s*行)[\s:,.\-：，]*([\s\S]*)$/i;
+const CHANGE_ROW = /^\s*(?:(?:change|edit|fix)\s+row\s+#?|(?:修改|更改|编辑)\s*第?\s*)(\d{1,3})(?:\s*行|\b)[\s:,.\-：，]*([\s\S]*)$/i;
 const REMOVE_ROW = /^\s*(?:(?:remove|delete|drop)\s+row\s+#?(\d{1,3})|(?:删除|删掉|去掉)\s*第?\s*(\d{1,3})\s*行)\s*[.!。！]?\s*$/i;
 const ADD_ROW = /^\s*(?:add\s+(?:a\s+)?(?:new\s+)?row\b|(?:添加|增加|新增)\s*一?\s*行)[\s:,.\-：，]*([\s\S]*)$/i;
 
@@ -62,20 +63,20 @@ const MEANINGS: Record<Exclude<keyof ThreadWords, 'change'>, FlowInput> = {
 };
 const HAN = /\p{Script=Han}/u;
 
-/** The control words, for help messages. */
+/** The control words of the planning thread, for help messages (the words themselves are said in the reader's language). */
 export const CONTROL_WORDS: ControlWord[] = [
-  { word: 'back', meaning: 'go to the previous question' },
-  { word: 'skip', meaning: 'skip an optional question, or keep the current answer' },
-  { word: 'status', meaning: 'list the answers so far and how many questions remain' },
-  { word: 'change <question>', meaning: 'answer a question again, e.g. "change budget" or "change the concept"' },
-  { word: 'use', meaning: 'take the suggested answer, when there is one' },
-  { word: 'accept', meaning: 'keep the proposed contact plan; at the end, post the plan despite its warnings' },
-  { word: 'change row <n>', meaning: 'change a row of the contact plan, e.g. "change row 3" then "channel: Xiaohongshu; timing: launch"' },
-  { word: 'add row', meaning: 'add a touchpoint to the contact plan, e.g. "add row: stage purchase decision; channel Search ads"' },
-  { word: 'remove row <n>', meaning: 'take a touchpoint out of the contact plan' },
-  { word: 'scale down', meaning: 'post a plan cut to the money available, when it covers less than half the need' },
-  { word: 'help', meaning: 'explain the current question' },
-  { word: 'cancel', meaning: 'stop planning; nothing is posted' },
+  { word: 'back', meaning: phrase('thread.meaning.back') },
+  { word: 'skip', meaning: phrase('thread.meaning.skip') },
+  { word: 'status', meaning: phrase('thread.meaning.status') },
+  { word: 'change', meaning: phrase('thread.meaning.change') },
+  { word: 'use', meaning: phrase('thread.meaning.use') },
+  { word: 'accept', meaning: phrase('thread.meaning.accept') },
+  { word: 'change-row', meaning: phrase('thread.meaning.change_row') },
+  { word: 'add-row', meaning: phrase('thread.meaning.add_row') },
+  { word: 'remove-row', meaning: phrase('thread.meaning.remove_row') },
+  { word: 'scale-down', meaning: phrase('thread.meaning.scale_down') },
+  { word: 'help', meaning: phrase('thread.meaning.help') },
+  { word: 'cancel', meaning: phrase('thread.meaning.cancel') },
 ];
 
 /**

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { CodedError } from '../../errors.js';
+import type { Phrase } from '../message/phrase.js';
 import { GOAL_METRICS, MEDIA_LABELS, METRIC_LABELS, QUESTION_MAP, VOCABULARY, type Channel, type Labels, type VocabularyName } from '../plan/plan.js';
 import type { MappedQuestion } from '../plan/question-map.js';
 import { PROPOSABLE_QUESTIONS } from '../plan/proposed-answers.js';
@@ -17,9 +18,12 @@ export * from './question.js';
 
 /** Raised when the script or the channel catalogue is malformed. */
 export class ScriptError extends CodedError<'SCRIPT_INVALID'> {
+  /** Why, as a phrase of the message catalogue (a parser's refusal), said after the message by the loader. */
+  readonly reason: Phrase | undefined;
   /** `message` names the question or channel and what is wrong with it. */
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: { cause?: unknown; reason?: Phrase }) {
     super(message, 'SCRIPT_INVALID', options);
+    this.reason = options?.reason;
   }
 }
 
@@ -138,8 +142,8 @@ export function questionEntries(raw: unknown): unknown[] {
 }
 
 /** Throws the ScriptError for one question. */
-export function fail(id: string, problem: string): never {
-  throw new ScriptError(`question "${id}": ${problem}`);
+export function fail(id: string, problem: string, reason?: Phrase): never {
+  throw new ScriptError(`question "${id}": ${problem}`, reason === undefined ? undefined : { reason });
 }
 
 /** One entry of a script checked on its own: its fields, kind and choices; throws ScriptError naming it. */
@@ -224,7 +228,7 @@ export function checkExample(question: Question): void {
   // The contact plan's answer is a table the bot proposes; its example (`accept`) is a command, not a value.
   if (question.example === undefined || question.kind === 'contact-plan') return;
   const read = readText(question, question.example, { now: EXAMPLE_DAY, timeZone: 'UTC', answers: {}, currency: 'CNY' });
-  if (!read.ok) fail(question.id, `the example "${question.example}" is not an answer this question accepts: ${read.error}`);
+  if (!read.ok) fail(question.id, `the example "${question.example}" is not an answer this question accepts`, read.error);
 }
 
 /** Every question the plan needs is in the script (deleting one would leave every plan blocked at the end). */

@@ -1,8 +1,8 @@
 /** Parsers for what people type in a Slack thread; each returns `Parsed<T>` and never throws. */
-export { parseMoney, moneyExamples } from './parse-money.js';
+export { parseMoney, moneyExamples, currencyName } from './parse-money.js';
 export { parseRate, readRate, type TypedRate } from './parse-rate.js';
 export { parseQuantity, type QuantityOptions } from './parse-quantity.js';
-export { parseDate } from './parse-date.js';
+export { parseDate, readDate } from './parse-date.js';
 export { parseGoals, type GoalContext } from './parse-goals.js';
 export { parseText, type TextOptions } from './parse-text.js';
 export { matchChoice, matchChoices, type Choice } from './match-choice.js';

@@ -1,7 +1,8 @@
 /** Matches typed answers to the options of a question, for people who type instead of clicking. */
 import type { Parsed } from '../plan/plan.js';
+import { joined, list, phrase, type Phrase } from '../message/phrase.js';
 import { fail, joinNotes, ok } from './parsed-result.js';
-import { quoteInput, readInput } from './read-input.js';
+import { readInput } from './read-input.js';
 import { findContained, hasHan, nameKey } from './find-names.js';
 import { readChineseNumber } from './read-chinese-number.js';
 
@@ -32,15 +33,14 @@ function words(text: string): string {
     .trim();
 }
 
-/** The options as a numbered list, for messages. */
-function listChoices(choices: readonly Choice[]): string {
-  return choices.map((choice, i) => `${i + 1}. ${choice.label}`).join('\n');
-}
+/** A choice's label: the question's own words (the plan's content). */
+const labelOf = (choice: Choice) => ({ content: choice.label });
 
-function pickHint(choices: readonly Choice[]): string {
+/** How to answer, with the options as a numbered list. */
+function pickHint(choices: readonly Choice[]): Phrase {
   const first = choices[0];
-  const example = first === undefined ? '`1`' : `\`1\` or \`${first.label}\``;
-  return `Reply with a number or a name, e.g. ${example}:\n${listChoices(choices)}`;
+  const options = list(choices.map(labelOf), 'numbered');
+  return first === undefined ? phrase('parse.choice.pick_hint_numbers', { options }) : phrase('parse.choice.pick_hint', { first: labelOf(first), options });
 }
 
 /** `第2个`, `选项2`, `第二项`, `2号`: the Chinese ways of giving an option's number. */
@@ -118,27 +118,28 @@ export function matchChoice(text: string, choices: readonly Choice[]): Parsed<st
 }
 
 function matchOne(typed: string, choices: readonly Choice[]): Parsed<string> {
-  const shown = quoteInput(typed);
+  const shown = { typed };
+  const refuse = (reason: Phrase) => fail<string>(joined(reason, pickHint(choices)));
   const number = byNumber(typed);
   if (number !== undefined) {
     const chosen = choices[number - 1];
     if (chosen !== undefined) return ok(chosen.id);
-    return fail(`There is no option ${number}. ${pickHint(choices)}`);
+    return refuse(phrase('parse.choice.no_such_number', { number: String(number) }));
   }
   const cleaned = words(typed);
-  if (cleaned === '') return fail(`I couldn't match ${shown} to an option. ${pickHint(choices)}`);
+  if (cleaned === '') return refuse(phrase('parse.choice.no_match', { typed: shown }));
   const { tier, matches, negated } = candidates(cleaned, choices);
   const [only] = matches;
   if (negated === true && only !== undefined) {
-    return fail(`${shown} names “${only.label}” but also says not; please type just the option you mean. ${pickHint(choices)}`);
+    return refuse(phrase('parse.choice.negated', { typed: shown, option: labelOf(only) }));
   }
   if (only !== undefined && (matches.length === 1 || tier === 'exact')) {
-    return tier === 'exact' ? ok(only.id) : ok(only.id, `Took ${shown} to mean “${only.label}”.`);
+    return tier === 'exact' ? ok(only.id) : ok(only.id, phrase('parse.choice.took_as', { typed: shown, option: labelOf(only) }));
   }
   if (matches.length > 1) {
-    return fail(`${shown} could be more than one option (${matches.map((m) => m.label).join(', ')}). ${pickHint(choices)}`);
+    return refuse(phrase('parse.choice.ambiguous', { typed: shown, options: list(matches.map(labelOf), 'comma') }));
   }
-  return fail(`I couldn't match ${shown} to an option. ${pickHint(choices)}`);
+  return refuse(phrase('parse.choice.no_match', { typed: shown }));
 }
 
 /** Splits on commas (`,` `，` `、`), semicolons and newlines, then on `and`, `&`, `/`, `+` and the Chinese `和`, `与`, `及`. */
@@ -170,21 +171,21 @@ function mapOne(result: Parsed<string>): Parsed<string[]> {
 
 /** Several typed choices separated by commas, `、`, `and`, `&`, `/`, `和`, or newlines; duplicates removed; order kept. `none` gives [] when `allowNone`. */
 export function matchChoices(text: string, choices: readonly Choice[], options: MatchOptions = {}): Parsed<string[]> {
-  const hint = `${pickHint(choices)}\nSeparate several with commas, e.g. \`1, 3 and 5\`.`;
+  const hint = phrase('parse.choice.several_hint', { pick: pickHint(choices) });
   const input = readInput(text, MAX_CHOICE_INPUT, hint, true);
   if (!input.ok) return input;
   const bare = input.value.toLowerCase().replace(/[.!。]+$/, '');
   if (NONE.has(bare) || (options.noneWords ?? []).includes(bare)) {
-    return options.allowNone === true ? ok([]) : fail(`Please pick at least one option. ${hint}`);
+    return options.allowNone === true ? ok([]) : fail(joined(phrase('parse.choice.pick_at_least'), hint));
   }
   const chosen: string[] = [];
-  const notes: (string | undefined)[] = [];
+  const notes: (Phrase | undefined)[] = [];
   for (const piece of input.value.split(STRONG).filter((p) => p !== '')) {
     const result = matchPiece(piece, choices);
     if (!result.ok) return result;
     for (const id of result.value) if (!chosen.includes(id)) chosen.push(id);
     notes.push(result.note);
   }
-  if (chosen.length === 0) return fail(`Please pick at least one option. ${hint}`);
+  if (chosen.length === 0) return fail(joined(phrase('parse.choice.pick_at_least'), hint));
   return ok(chosen, joinNotes(notes));
 }

@@ -5,12 +5,12 @@
  * lines, or commas that start a new item (not the commas inside `¥20,000`, a list of
  * names, or a channel name's brackets).
  */
-import { formatMoney } from '../plan/format.js';
 import { NON_MEDIA_LABELS, type Currency, type NonMediaKind, type NonMediaLine, type Parsed } from '../plan/plan.js';
+import { joined, list, phrase, type Phrase } from '../message/phrase.js';
 import { matchChoice, type Choice } from './match-choice.js';
 import { parseMoney } from './parse-money.js';
-import { fail, ok } from './parsed-result.js';
-import { quoteInput, readInput } from './read-input.js';
+import { fail, joinNotes, ok } from './parsed-result.js';
+import { readInput } from './read-input.js';
 
 const MAX_COSTS_INPUT = 1000;
 const MAX_ITEMS = 12;
@@ -94,7 +94,7 @@ function amountIn(item: string, currency: Currency): Parsed<{ amount: number; wo
   const marked = found.filter((f) => f.marked);
   const candidates = marked.length > 0 ? marked : found;
   if (candidates.length === 0) return undefined;
-  if (candidates.length > 1) return fail(`I found more than one amount in ${quoteInput(item)}; please give one amount per line.`);
+  if (candidates.length > 1) return fail('parse.costs.several_amounts', { typed: { typed: item } });
   const [only] = candidates;
   if (!only) return undefined;
   const words = [...tokens.slice(0, only.index), ...tokens.slice(only.index + only.length)].join(' ').replace(/^[\s:=–-]+|[\s:=–-]+$/g, '');
@@ -112,16 +112,16 @@ export function nonMediaKindOf(words: string): NonMediaKind {
  * agency, else other) and are kept as its description.
  */
 export function parseNonMedia(text: string, currency: Currency): Parsed<NonMediaLine[]> {
-  const example = `Try \`content ${formatMoney(2_000_000, currency)}; PR ${formatMoney(1_000_000, currency)}\` or \`none\`.`;
+  const example = phrase('parse.costs.non_media_examples', { content: { money: 2_000_000, currency }, pr: { money: 1_000_000, currency } });
   const input = readInput(text, MAX_COSTS_INPUT, example, true);
   if (!input.ok) return input;
   if (NONE.has(input.value.toLowerCase().replace(/[.!]+$/, ''))) return ok([]);
   const items = splitItems(input.value);
-  if (items.length > MAX_ITEMS) return fail(`That is ${items.length} lines; please group them into at most ${MAX_ITEMS}. ${example}`);
+  if (items.length > MAX_ITEMS) return fail(joined(phrase('parse.costs.too_many_lines', { given: String(items.length), max: String(MAX_ITEMS) }), example));
   const lines: NonMediaLine[] = [];
   for (const item of items) {
     const found = amountIn(item, currency);
-    if (found === undefined) return fail(`I couldn't find an amount in ${quoteInput(item)}. ${example}`);
+    if (found === undefined) return fail(joined(phrase('parse.costs.no_amount', { typed: { typed: item } }), example));
     if (!found.ok) return found;
     const { amount, words } = found.value;
     const kind = nonMediaKindOf(words);
@@ -147,25 +147,28 @@ export interface ChannelCostAnswer {
  * plan-wide figure for every channel.
  */
 export function parseChannelCosts(text: string, currency: Currency, channels: readonly Choice[]): Parsed<ChannelCostAnswer[]> {
-  const first = channels[0]?.label ?? 'Search ads';
-  const example = `Try \`${first} ${formatMoney(150, currency)}\`, one channel per line, or \`same\`.`;
+  // A channel's name is the catalogue's words (the plan's content).
+  const first = channels[0]?.label;
+  const cost = { money: 150, currency };
+  const example = first === undefined ? phrase('parse.costs.channel_examples_default', { cost }) : phrase('parse.costs.channel_examples', { channel: { content: first }, cost });
   const input = readInput(text, MAX_COSTS_INPUT, example, true);
   if (!input.ok) return input;
   if (NONE.has(input.value.toLowerCase().replace(/[.!]+$/, ''))) return ok([]);
   const costs: ChannelCostAnswer[] = [];
-  const notes: string[] = [];
+  const notes: Phrase[] = [];
+  const refuse = (reason: Phrase) => fail<ChannelCostAnswer[]>(joined(reason, example));
   for (const item of splitItems(input.value)) {
     const found = amountIn(item, currency);
-    if (found === undefined) return fail(`I couldn't find a cost in ${quoteInput(item)}. ${example}`);
+    if (found === undefined) return refuse(phrase('parse.costs.no_cost', { typed: { typed: item } }));
     if (!found.ok) return found;
     const { amount, words } = found.value;
-    if (amount <= 0) return fail(`A channel's cost must be more than zero, and ${quoteInput(item)} is not. ${example}`);
-    if (!words) return fail(`Which channel costs ${formatMoney(amount, currency)}? ${example}`);
+    if (amount <= 0) return refuse(phrase('parse.costs.not_positive', { typed: { typed: item } }));
+    if (!words) return refuse(phrase('parse.costs.which_channel', { cost: { money: amount, currency } }));
     const channel = matchChoice(words, channels);
-    if (!channel.ok) return fail(`${quoteInput(words)} is not one of the plan's paid channels (${channels.map((c) => c.label).join(', ')}). ${example}`);
-    if (costs.some((c) => c.channelId === channel.value)) return fail(`${quoteInput(words)} has two costs; please give one.`);
+    if (!channel.ok) return refuse(phrase('parse.costs.not_a_paid_channel', { typed: { typed: words }, channels: list(channels.map((c) => ({ content: c.label })), 'comma') }));
+    if (costs.some((c) => c.channelId === channel.value)) return fail('parse.costs.two_costs', { typed: { typed: words } });
     if (channel.note) notes.push(channel.note);
     costs.push({ channelId: channel.value, amount });
   }
-  return ok(costs, notes.length > 0 ? notes.join(' ') : undefined);
+  return ok(costs, joinNotes(notes));
 }

@@ -9,6 +9,7 @@
  */
 import { fail, ok } from './parsed-result.js';
 import type { Parsed } from '../plan/plan.js';
+import { phrase, type Param } from '../message/phrase.js';
 import { readChineseNumber } from './read-chinese-number.js';
 
 /** A calendar day as numbers (month 1–12). */
@@ -30,7 +31,7 @@ const LEADING = /^(?:截止到|截至到|截止于|截止|截至|不晚于|最�
 const TRAILING = /(?:之前|以前|前|左右|为止|止|当天|那天|这天)$/;
 const CHINESE_DIGITS = /(?<!周|星期|礼拜)[零〇一二两三四五六七八九十]+/g;
 const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7 };
-const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WEEKDAY_NAMES = ['', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const YEAR_WORDS: Record<string, number> = { 去年: -1, 今年: 0, 明年: 1, 后年: 2 };
 
 const MONTH_DAY =
@@ -99,9 +100,9 @@ function dayOfEdge(edge: string, year: number, month: number): number {
 
 /**
  * Reads a date written with Chinese words; undefined when the text has none (or is a
- * shape this grammar does not know, for chrono to try). `shown` is the quoted input for messages.
+ * shape this grammar does not know, for chrono to try). `shown` is the input, for messages.
  */
-export function readChineseDate(text: string, today: DayParts, shown: string): Parsed<ChineseDay> | undefined {
+export function readChineseDate(text: string, today: DayParts, shown: Param): Parsed<ChineseDay> | undefined {
   if (!HAN.test(text)) return undefined;
   const compact = toArabic(text.replace(/\s+/g, '').replace(LEADING, '').replace(TRAILING, '').replace(LEADING, ''));
   if (compact === '') return undefined;
@@ -111,23 +112,21 @@ export function readChineseDate(text: string, today: DayParts, shown: string): P
     readEdges(compact, today) ??
     readRelative(compact, today) ??
     readWeekday(compact, today) ??
-    (NO_DAY.test(compact) ? fail(`${shown} names a month or a week but not a day; which day do you mean?`) : undefined)
+    (NO_DAY.test(compact) ? fail('parse.date.no_day_in_week_or_month', { typed: shown }) : undefined)
   );
 }
 
-function readMonthDay(text: string, today: DayParts, shown: string): Parsed<ChineseDay> | undefined {
+function readMonthDay(text: string, today: DayParts, shown: Param): Parsed<ChineseDay> | undefined {
   const match = MONTH_DAY.exec(text);
   if (!match) return undefined;
   const [, typedYear, yearWord, monthText, dayText, start, middle, end, weekdayText] = match;
   const month = Number(monthText);
-  if (month < 1 || month > 12) return fail(`${shown} has no month ${month}.`);
+  if (month < 1 || month > 12) return fail('parse.date.no_such_month', { typed: shown, month: String(month) });
   const relativeYear = yearWord === undefined ? undefined : today.year + (YEAR_WORDS[yearWord] ?? 0);
   const edge = start ?? middle ?? end;
   if (dayText === undefined && edge === undefined) {
     const year = typedYear !== undefined ? Number(typedYear) : (relativeYear ?? upcomingYear(month, lastDay(today.year, month), today));
-    return fail(
-      `${shown} names a month but not a day; which day do you mean? For example \`${year}年${month}月1日\` or \`${year}年${month}月底\`.`,
-    );
+    return fail('parse.date.month_without_day', { typed: shown, year: String(year), month: String(month) });
   }
   const provisional = dayText !== undefined ? Number(dayText) : 1;
   const year = typedYear !== undefined ? Number(typedYear) : (relativeYear ?? upcomingYear(month, edge === undefined ? provisional : dayOfEdge(edge, today.year, month), today));
@@ -137,7 +136,7 @@ function readMonthDay(text: string, today: DayParts, shown: string): Parsed<Chin
     const typed = WEEKDAYS[weekdayText] ?? 0;
     const actual = weekdayOf(parts);
     if (typed !== actual) {
-      return fail(`${shown}: that day is a ${WEEKDAY_NAMES[actual]}, not a ${WEEKDAY_NAMES[typed]}; please check the date.`);
+      return fail('parse.date.wrong_weekday', { typed: shown, actual: phrase(`common.weekday.${WEEKDAY_NAMES[actual] ?? 'monday'}`), given: phrase(`common.weekday.${WEEKDAY_NAMES[typed] ?? 'monday'}`) });
     }
   }
   return ok({ parts, explicit: typedYear !== undefined && dayText !== undefined });

@@ -4,16 +4,16 @@
  * by when) and, optionally, the data source; a line without one takes its metric's
  * usual source (awareness from a survey, leads from the CRM).
  */
-import { formatRate } from '../plan/format.js';
 import { METRIC_LABELS, type Currency, type DataSource, type Goal, type GoalMetric, type GoalUnit, type Parsed } from '../plan/plan.js';
 import { METRIC_INFO } from '../plan/goal-metrics.js';
-import { parseDate } from './parse-date.js';
+import { joined, list, phrase, type Param, type Phrase } from '../message/phrase.js';
+import { readDate } from './parse-date.js';
 import { CHINESE_DATE_TAIL } from './parse-date-zh.js';
 import { hasHan } from './find-names.js';
 import { parseMoney } from './parse-money.js';
 import { fail, joinNotes, ok } from './parsed-result.js';
 import { readRate } from './parse-rate.js';
-import { quoteInput, readInput, tidy } from './read-input.js';
+import { readInput, tidy } from './read-input.js';
 import { readNumber, toNumber } from './read-number.js';
 import { CHINESE_COUNTER } from './read-chinese-number.js';
 
@@ -28,7 +28,7 @@ export interface GoalContext {
   metricNames?: Readonly<Partial<Record<GoalMetric, readonly string[]>>>;
 }
 
-const EXAMPLE = 'e.g. `awareness 10% -> 40% by 2027-03-31`';
+const EXAMPLE = phrase('parse.goals.example');
 const MAX_GOALS = 10;
 const MAX_GOALS_INPUT = 4000;
 /** Keeps each line's regex work small even when the whole answer is near its limit. */
@@ -163,8 +163,11 @@ const METRIC_NAMES: readonly (readonly [string, GoalMetric])[] = (
 ).toSorted((a, b) => b[0].length - a[0].length);
 
 /** The names listed when a metric is not recognised: one per metric, the way people write them. */
-const KNOWN_METRICS =
-  'awareness, aided awareness, unaided awareness, consideration, purchase intent, trust, favourability, reputation, NPS, share of voice, reach, engagement, followers, visits, leads, MQL, SQL, pipeline, demo requests, conversion, orders, revenue, new customers, CAC, ROAS, activation, retention, repeat rate, churn, loyalty, sharing';
+const KNOWN_METRICS = [
+  'awareness', 'aided awareness', 'unaided awareness', 'consideration', 'purchase intent', 'trust', 'favourability', 'reputation', 'NPS', 'share of voice',
+  'reach', 'engagement', 'followers', 'visits', 'leads', 'MQL', 'SQL', 'pipeline', 'demo requests', 'conversion', 'orders', 'revenue', 'new customers',
+  'CAC', 'ROAS', 'activation', 'retention', 'repeat rate', 'churn', 'loyalty', 'sharing',
+];
 
 /**
  * Names of the data sources a goal line may give, e.g. `(survey)`, `[crm]` or `via analytics`.
@@ -258,48 +261,48 @@ function splitSource(line: string): Parsed<{ rest: string; source?: DataSource }
   const unknown = UNKNOWN_SOURCE.exec(line);
   if (unknown) {
     const named = (unknown[1] ?? unknown[2] ?? '').trim();
-    return fail(`I don't know the data source ${quoteInput(named)}; put one of survey, analytics, CRM, platform or sales data in brackets at the end of the line`);
+    return fail('parse.goals.unknown_source', { typed: { typed: named } });
   }
   return ok({ rest: line });
 }
 
-/** A goal value in percent: `10%`, or a bare `10` read as 10 % with a note. */
-function readPercent(text: string): Parsed<number> {
+/** A goal value in percent: `10%`, or a bare `10` read as 10 % with a note. `what` is the starting value or the target. */
+function readPercent(text: string, what: Phrase): Parsed<number> {
+  const typed = { typed: text };
   const rate = readRate(text);
-  if (rate === undefined || rate.number.negative) return fail(`${quoteInput(text)} isn't a percentage such as \`40%\``);
+  if (rate === undefined || rate.number.negative) return fail('parse.goals.not_percentage', { what, typed });
   const value = toNumber(rate.number, -2);
-  if (value > 1) return fail(`${quoteInput(text)} is more than 100 %`);
-  return rate.percentSign ? ok(value) : ok(value, `Read ${quoteInput(text)} as ${formatRate(value, 6)}.`);
+  if (value > 1) return fail('parse.goals.over_100', { what, typed });
+  return rate.percentSign ? ok(value) : ok(value, phrase('parse.rate.read_as', { typed, rate: { rate: value, digits: 6 } }));
 }
 
 /** A goal value that is a score (`3.2`, or `-5` for a score that can be negative, such as NPS) or a count (`1,000`, `2k`). */
-function readPlain(text: string, unit: 'score' | 'count', allowNegative = false): Parsed<number> {
+function readPlain(text: string, unit: 'score' | 'count', what: Phrase, allowNegative = false): Parsed<number> {
+  const typed = { typed: text };
   const number = readNumber(text.replace(CHINESE_COUNTER, ''));
-  if (number === undefined || (number.negative && !allowNegative)) {
-    return fail(`${quoteInput(text)} isn't a ${unit === 'count' ? 'count such as `1,000`' : 'score such as `4.2`'}`);
-  }
+  if (number === undefined || (number.negative && !allowNegative)) return fail(unit === 'count' ? 'parse.goals.not_count' : 'parse.goals.not_score', { what, typed });
   const value = toNumber(number);
-  if (!Number.isFinite(value) || value > Number.MAX_SAFE_INTEGER) return fail(`${quoteInput(text)} is too large`);
-  if (unit === 'count' && !Number.isInteger(value)) return fail(`${quoteInput(text)} isn't a whole number`);
+  if (!Number.isFinite(value) || value > Number.MAX_SAFE_INTEGER) return fail('parse.goals.too_large', { what, typed });
+  if (unit === 'count' && !Number.isInteger(value)) return fail('parse.goals.not_whole', { what, typed });
   return ok(value === 0 ? 0 : value);
 }
 
 /** NPS runs from -100 to 100: the only goal whose values may be negative. */
 const NPS_RANGE = 100;
 
-function readValue(text: string, unit: GoalUnit, currency: Currency, metric: GoalMetric): Parsed<number> {
+function readValue(text: string, unit: GoalUnit, currency: Currency, metric: GoalMetric, what: Phrase): Parsed<number> {
   if (metric === 'nps' && unit === 'score') {
-    const score = readPlain(text, unit, true);
-    if (score.ok && Math.abs(score.value) > NPS_RANGE) return fail(`${quoteInput(text)} is outside the NPS range of -100 to 100`);
+    const score = readPlain(text, unit, what, true);
+    if (score.ok && Math.abs(score.value) > NPS_RANGE) return fail('parse.goals.outside_nps', { what, typed: { typed: text } });
     return score;
   }
-  if (unit === 'percent') return readPercent(text);
+  if (unit === 'percent') return readPercent(text, what);
   if (unit === 'money') {
     const money = parseMoney(text, currency, { allowZero: true });
     // The line message adds its own example, so a short reason reads better than parseMoney's full sentence.
-    return money.ok ? money : fail(`${quoteInput(text)} isn't an amount in ${currency}`);
+    return money.ok ? money : fail('parse.goals.not_amount', { what, typed: { typed: text }, currency });
   }
-  return readPlain(text, unit);
+  return readPlain(text, unit, what);
 }
 
 /** The English names with those of the locale files, longest first. */
@@ -344,7 +347,7 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
   const directionMatch = DIRECTION_WORD.exec(body);
   const names = metricNames(context.metricNames);
   const named = readMetric(body.slice(directionMatch?.[0].length ?? 0), names);
-  if (named === undefined) return fail(`I don't know that metric; start the line with one of: ${knownMetrics(context.metricNames, hasHan(body))}`);
+  if (named === undefined) return fail('parse.goals.unknown_metric', { metrics: knownMetrics(context.metricNames, hasHan(body)) });
   // The metric says which way it should move; a word or an arrow that asks for the other way is refused.
   const info = METRIC_INFO[named.metric];
   const word = directionMatch?.[1] ?? directionMatch?.[2] ?? '';
@@ -352,18 +355,18 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
   const wantsUp = UP_WORDS.has(word) || INCREASE_ARROW.test(named.rest);
   if (info.direction === 'increase' ? wantsDown : wantsUp) return fail(directionRefusal(named.metric, word || (wantsDown ? '降到' : '提升到')));
   const sides = named.rest.split(ARROW);
-  if (sides.length !== 2) return fail('I need a starting value, an arrow and a target, such as `10% -> 40%`');
+  if (sides.length !== 2) return fail('parse.goals.no_arrow');
   const baselineText = (sides[0] ?? '').replace(/^(?:[\s:=]|-\s)*(?:from\s+|at\s+|从|由)?/, '').trim();
   const targetText = (sides[1] ?? '').trim();
-  if (baselineText === '') return fail('the starting value is missing (where the metric is today)');
-  if (targetText === '') return fail('the target is missing');
+  if (baselineText === '') return fail('parse.goals.no_baseline');
+  if (targetText === '') return fail('parse.goals.no_target');
 
   const hasPercent = /%|percent|pct|百分之|百分点/.test(`${baselineText} ${targetText}`);
   const unit: GoalUnit = hasPercent ? 'percent' : info.unit;
-  const baseline = readValue(baselineText, unit, context.currency, named.metric);
-  if (!baseline.ok) return fail(`the starting value ${baseline.error}`);
-  const target = readValue(targetText, unit, context.currency, named.metric);
-  if (!target.ok) return fail(`the target ${target.error}`);
+  const baseline = readValue(baselineText, unit, context.currency, named.metric, phrase('parse.goals.baseline'));
+  if (!baseline.ok) return baseline;
+  const target = readValue(targetText, unit, context.currency, named.metric, phrase('parse.goals.target'));
+  if (!target.ok) return target;
 
   const deadline = readDeadline(deadlineText, context, hasHan(line));
   if (!deadline.ok) return deadline;
@@ -379,56 +382,53 @@ function readGoal(line: string, context: GoalContext): Parsed<Goal> {
   return ok(goal, joinNotes([baseline.note, target.note, directionNote(goal), deadline.note]));
 }
 
+/** A metric's name in a message: the plan's own words (the vocabulary), in lower case as in a sentence. */
+function metricName(metric: GoalMetric): Param {
+  return { content: METRIC_LABELS[metric].toLowerCase() };
+}
+
 /** Why "reduce retention" or "increase churn" is refused: the metric only moves one way for the better. */
-function directionRefusal(metric: GoalMetric, word: string): string {
-  const name = METRIC_LABELS[metric].toLowerCase();
-  if (METRIC_INFO[metric].direction === 'increase') {
-    return `${name} is a metric that should go up, so I can't \`${word}\` it; if it is falling, set the target above today's value, or use a metric that should go down, such as churn`;
-  }
-  return `${name} is a metric that should go down, so I can't \`${word}\` it; write the line without it, with the target below today's value`;
+function directionRefusal(metric: GoalMetric, word: string): Phrase {
+  const key = METRIC_INFO[metric].direction === 'increase' ? 'parse.goals.should_go_up' : 'parse.goals.should_go_down';
+  return phrase(key, { metric: metricName(metric), word });
 }
 
 /** The example in the line's language: a line written in Chinese gets a Chinese one. */
-function exampleFor(line: string, context: GoalContext): string {
+function exampleFor(line: string, context: GoalContext): Phrase {
   const awareness = context.metricNames?.awareness?.[0];
-  return hasHan(line) && awareness !== undefined ? `e.g. \`${awareness} 10% 到 40% 截止 2027年3月31日\`` : EXAMPLE;
+  return hasHan(line) && awareness !== undefined ? phrase('parse.goals.example_chinese', { metric: awareness }) : EXAMPLE;
 }
 
 const ENGLISH_METRICS = KNOWN_METRICS;
 
 /** The metrics for the error message; with the first name of each in the line's language when it is written in Chinese. */
-function knownMetrics(extra: GoalContext['metricNames'], chinese: boolean): string {
-  if (!chinese || extra === undefined) return ENGLISH_METRICS;
-  return Object.values(extra)
-    .flatMap((names) => (names?.[0] === undefined ? [] : [names[0]]))
-    .join('、');
+function knownMetrics(extra: GoalContext['metricNames'], chinese: boolean): Param {
+  const names = !chinese || extra === undefined ? ENGLISH_METRICS : Object.values(extra).flatMap((each) => (each?.[0] === undefined ? [] : [each[0]]));
+  // The metrics' own names, as people type them: the words a goal line starts with.
+  return list(names.map((name) => ({ content: name })), 'comma');
 }
 
 function readDeadline(text: string | undefined, context: GoalContext, chinese: boolean): Parsed<string> {
   if (text === undefined) {
     if (context.defaultDeadline !== undefined) return ok(context.defaultDeadline);
-    return fail(chinese ? 'add a deadline at the end, such as `截止 2027年3月31日` or `3月底前`' : 'add a deadline at the end with `by <date>`');
+    return fail(chinese ? 'parse.goals.no_deadline_chinese' : 'parse.goals.no_deadline');
   }
-  const date = parseDate(text, context.now, context.timeZone);
-  // parseDate's message already names the input and gives examples.
-  return date.ok ? date : fail(`the deadline: ${date.error.replace(/\.? Try .*$/, '').replace(/\.$/, '')}`);
+  const date = readDate(text, context.now, context.timeZone);
+  // readDate's reason names the input; the line's message adds the example.
+  return date.ok ? date : fail('parse.goals.bad_deadline', { reason: date.error });
 }
 
 /** Flags a target on the wrong side of the baseline, which the rules will reject. */
-function directionNote(goal: Goal): string | undefined {
-  const name = METRIC_LABELS[goal.metric].toLowerCase();
-  if (goal.direction === 'increase' && goal.target < goal.baseline) {
-    return `The target is below the starting value, but ${name} should go up; check the two figures.`;
-  }
-  if (goal.direction === 'decrease' && goal.target > goal.baseline) {
-    return `The target is above the starting value, but ${name} should go down; check the two figures.`;
-  }
+function directionNote(goal: Goal): Phrase | undefined {
+  const metric = metricName(goal.metric);
+  if (goal.direction === 'increase' && goal.target < goal.baseline) return phrase('parse.goals.target_below_start', { metric });
+  if (goal.direction === 'decrease' && goal.target > goal.baseline) return phrase('parse.goals.target_above_start', { metric });
   return undefined;
 }
 
 /** Goals, one per line. */
 export function parseGoals(text: string, context: GoalContext): Parsed<Goal[]> {
-  const input = readInput(text, MAX_GOALS_INPUT, `Write one goal per line, ${EXAMPLE}.`, true);
+  const input = readInput(text, MAX_GOALS_INPUT, phrase('parse.goals.one_per_line', { example: EXAMPLE }), true);
   if (!input.ok) return input;
   // Number lines as the person sees them, counting blank ones.
   const lines = text
@@ -436,20 +436,20 @@ export function parseGoals(text: string, context: GoalContext): Parsed<Goal[]> {
     .split('\n')
     .map((line, i) => ({ number: i + 1, text: tidy(tidy(line).replace(BULLET, '')) }))
     .filter((line) => line.text !== '');
-  if (lines.length === 0) return fail(`I didn't find any goals. Write one goal per line, ${EXAMPLE}.`);
+  if (lines.length === 0) return fail(joined(phrase('parse.goals.none_found'), phrase('parse.goals.one_per_line', { example: EXAMPLE })));
   if (lines.length > MAX_GOALS) {
-    return fail(`That's ${lines.length} goals; please keep to the ${MAX_GOALS} that matter most, one per line, ${EXAMPLE}.`);
+    return fail('parse.goals.too_many_goals', { given: String(lines.length), max: String(MAX_GOALS), example: EXAMPLE });
   }
   const goals: Goal[] = [];
-  const notes: string[] = [];
+  const notes: Phrase[] = [];
   for (const line of lines) {
     if (line.text.length > MAX_GOAL_LINE) {
-      return fail(`Line ${line.number} is too long (${line.text.length} characters; at most ${MAX_GOAL_LINE}). Write one short goal per line, ${EXAMPLE}.`);
+      return fail('parse.goals.line_too_long', { line: String(line.number), length: { num: line.text.length }, max: String(MAX_GOAL_LINE), example: EXAMPLE });
     }
     const goal = readGoal(line.text, context);
-    if (!goal.ok) return fail(`Line ${line.number} (${quoteInput(line.text)}): ${goal.error}, ${exampleFor(line.text, context)}.`);
+    if (!goal.ok) return fail('parse.goals.line_refused', { line: String(line.number), typed: { typed: line.text }, reason: goal.error, example: exampleFor(line.text, context) });
     goals.push(goal.value);
-    if (goal.note !== undefined) notes.push(`Line ${line.number}: ${goal.note}`);
+    if (goal.note !== undefined) notes.push(phrase('parse.goals.line_note', { line: String(line.number), note: goal.note }));
   }
   return ok(goals, joinNotes(notes));
 }

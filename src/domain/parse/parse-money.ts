@@ -1,8 +1,8 @@
 /** Reads amounts of money as people type them, into integer minor units. */
-import { formatMoney } from '../plan/format.js';
-import { CURRENCY_SYMBOLS, MINOR_UNITS, type Currency, type Parsed } from '../plan/plan.js';
+import { MINOR_UNITS, type Currency, type Parsed } from '../plan/plan.js';
+import { joined, phrase, type Phrase } from '../message/phrase.js';
 import { fail, ok } from './parsed-result.js';
-import { MAX_SHORT_INPUT, quoteInput, readInput } from './read-input.js';
+import { MAX_SHORT_INPUT, readInput } from './read-input.js';
 import { readNumber, toScaledInteger } from './read-number.js';
 
 const DOLLARS: readonly Currency[] = ['USD', 'HKD', 'SGD', 'AUD', 'CAD'];
@@ -117,18 +117,20 @@ function stripMarks(text: string): Stripped {
 }
 
 /** Example amounts in the plan's currency, for rejection messages. */
-export function moneyExamples(currency: Currency): string {
-  const per = MINOR_UNITS[currency];
-  return `Try \`${formatMoney(200_000 * per, currency)}\`, \`200k\` or \`1.2m\`.`;
+export function moneyExamples(currency: Currency): Phrase {
+  return phrase('parse.money.examples', { example: { money: 200_000 * MINOR_UNITS[currency], currency } });
 }
 
-function currencyName(currency: Currency): string {
-  return `${currency} (${CURRENCY_SYMBOLS[currency]})`;
+/** `CNY (¥)`, `人民币（¥）`: the currency as the reader calls it. */
+export function currencyName(currency: Currency): Phrase {
+  return phrase(`currency.${currency.toLowerCase()}`);
 }
 
-function decimalsText(currency: Currency): string {
+function decimalsReason(currency: Currency, shown: string): Phrase {
   const digits = String(MINOR_UNITS[currency]).length - 1;
-  return digits === 0 ? `${currency} amounts have no decimal places` : `${currency} amounts have at most ${digits} decimal places`;
+  return digits === 0
+    ? phrase('parse.money.no_decimals', { currency, typed: { typed: shown } })
+    : phrase('parse.money.too_many_decimals', { currency, digits: String(digits), typed: { typed: shown } });
 }
 
 /** Money -> integer minor units of `currency`. */
@@ -142,34 +144,36 @@ export function parseMoney(text: string, currency: Currency, options: { allowZer
   const { rest, marks } = stripMarks(lowered);
   const foreign = marks.find((m) => !m.currencies.includes(currency));
   if (foreign) {
-    return fail(
-      `This plan is in ${currencyName(currency)}, and \`${foreign.mark}\` is another currency. ` +
-        `Please give the amount in ${currency}, e.g. \`${formatMoney(200_000 * MINOR_UNITS[currency], currency)}\`.`,
-    );
+    return fail('parse.money.foreign', {
+      plan: currencyName(currency),
+      mark: foreign.mark,
+      currency,
+      example: { money: 200_000 * MINOR_UNITS[currency], currency },
+    });
   }
   const number = readNumber(rest);
-  if (number === undefined) return fail(`I couldn't read ${quoteInput(input.value)} as an amount. ${examples}`);
+  if (number === undefined) return fail(joined(phrase('parse.money.unreadable', { typed: { typed: input.value } }), examples));
   if (leadingMinus || number.negative) {
-    return fail(`An amount can't be negative. ${examples}`);
+    return fail(joined(phrase('parse.money.negative'), examples));
   }
   const scale = String(MINOR_UNITS[currency]).length - 1;
   const minor = number.multiplier === undefined && number.decimals > scale ? undefined : toScaledInteger(number, scale);
   if (minor === undefined) {
-    const hint = number.decimals === 3 && number.multiplier === undefined ? ' If the dot groups thousands, type `200,000` instead.' : '';
-    return fail(`${decimalsText(currency)}, so I can't read ${quoteInput(input.value)} exactly.${hint} ${examples}`);
+    const hint = number.decimals === 3 && number.multiplier === undefined ? phrase('parse.money.dot_groups_thousands') : undefined;
+    return fail(joined(decimalsReason(currency, input.value), hint, examples));
   }
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) {
-    return fail(`${quoteInput(input.value)} is too large an amount for me to keep exactly. ${examples}`);
+    return fail(joined(phrase('parse.money.too_large', { typed: { typed: input.value } }), examples));
   }
   if (minor === 0n && options.allowZero !== true) {
-    return fail(`The amount must be more than zero. ${examples}`);
+    return fail(joined(phrase('parse.money.zero'), examples));
   }
   return ok(Number(minor), dollarNote(marks, currency));
 }
 
 /** `$` is read as the plan's dollar; say so when that is not the US dollar. */
-function dollarNote(marks: Stripped['marks'], currency: Currency): string | undefined {
+function dollarNote(marks: Stripped['marks'], currency: Currency): Phrase | undefined {
   const shared = marks.find((m) => m.currencies === DOLLARS);
   if (!shared || currency === 'USD') return undefined;
-  return `Read \`${shared.mark}\` as ${currencyName(currency)}, the plan's currency.`;
+  return phrase('parse.money.dollar_read_as', { mark: shared.mark, plan: currencyName(currency) });
 }

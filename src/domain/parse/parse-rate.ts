@@ -1,11 +1,11 @@
 /** Reads rates such as a conversion or reach rate into a fraction in (0, 1]. */
-import { formatRate } from '../plan/format.js';
 import type { Parsed } from '../plan/plan.js';
+import { joined, phrase } from '../message/phrase.js';
 import { fail, ok } from './parsed-result.js';
-import { MAX_SHORT_INPUT, quoteInput, readInput } from './read-input.js';
+import { MAX_SHORT_INPUT, readInput } from './read-input.js';
 import { readNumber, toNumber, type TypedNumber } from './read-number.js';
 
-const EXAMPLES = 'Try `2%`, `0.5%` or `0.02`.';
+const EXAMPLES = phrase('parse.rate.examples');
 const PERCENT_SIGN = /\s?(?:%|percent|per cent|pct|个?百分点)$/;
 /** `百分之二` (two per hundred) and `千分之五` (five per thousand) put the word first. */
 const PER_HUNDRED = /^百分之\s?/;
@@ -40,14 +40,15 @@ export function parseRate(text: string): Parsed<number> {
   const input = readInput(text, MAX_SHORT_INPUT, EXAMPLES);
   if (!input.ok) return input;
   const rate = readRate(input.value.toLowerCase());
-  if (rate === undefined) return fail(`I couldn't read ${quoteInput(input.value)} as a rate. ${EXAMPLES}`);
+  const typed = { typed: input.value };
+  if (rate === undefined) return fail(joined(phrase('parse.rate.unreadable', { typed }), EXAMPLES));
   const { number, percentSign } = rate;
-  if (number.negative) return fail(`A rate can't be negative. ${EXAMPLES}`);
-  if (number.mantissa === 0n) return fail(`A rate must be more than 0 %. ${EXAMPLES}`);
+  if (number.negative) return fail(joined(phrase('parse.rate.negative'), EXAMPLES));
+  if (number.mantissa === 0n) return fail(joined(phrase('parse.rate.zero'), EXAMPLES));
   // A bare number of 1 or more is almost surely meant as percent (domain §4).
   const asPercent = percentSign || toNumber(number) >= 1;
   const value = toNumber(number, asPercent ? -2 : 0);
-  if (value > 1) return fail(`A rate can't be more than 100 %; I read ${quoteInput(input.value)} as ${formatRate(value)}. ${EXAMPLES}`);
+  if (value > 1) return fail(joined(phrase('parse.rate.over_100', { typed, rate: { rate: value } }), EXAMPLES));
   if (percentSign) return ok(value);
-  return ok(value, `Read ${quoteInput(input.value)} as ${formatRate(value, 6)}.`);
+  return ok(value, phrase('parse.rate.read_as', { typed, rate: { rate: value, digits: 6 } }));
 }

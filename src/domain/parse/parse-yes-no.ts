@@ -1,9 +1,10 @@
 /** Reads yes/no answers, including the emoji and shortcodes people use in Slack. */
 import type { Parsed } from '../plan/plan.js';
+import { joined, phrase } from '../message/phrase.js';
 import { fail, ok } from './parsed-result.js';
-import { MAX_SHORT_INPUT, quoteInput, readInput } from './read-input.js';
+import { MAX_SHORT_INPUT, readInput } from './read-input.js';
 
-const EXAMPLES = 'Please answer `yes` or `no` (👍 and 👎 work too).';
+const EXAMPLES = phrase('parse.yes_no.examples');
 
 const YES = new Set([
   'yes', 'y', 'yeah', 'yea', 'yep', 'yup', 'sure', 'ok', 'okay', 'true', 'correct', 'right', 'affirmative',
@@ -41,7 +42,7 @@ export function parseYesNo(text: string, words: YesNoWords = { yes: [], no: [] }
   const answer = normalize(input.value);
   if (yes(answer)) return ok(true);
   if (no(answer)) return ok(false);
-  const read = (value: boolean): Parsed<boolean> => ok(value, `Read ${quoteInput(input.value)} as ${value ? 'yes' : 'no'}.`);
+  const read = (value: boolean): Parsed<boolean> => ok(value, phrase(value ? 'parse.yes_no.read_as_yes' : 'parse.yes_no.read_as_no', { typed: { typed: input.value } }));
   // `yes please`, `no thanks`, `是的，会加`: the first word decides, as long as it is clear.
   const first = answer.split(/[\s,;:、]+/)[0] ?? '';
   const rest = answer.slice(first.length);
@@ -50,7 +51,7 @@ export function parseYesNo(text: string, words: YesNoWords = { yes: [], no: [] }
   if (!mixed && no(first)) return read(false);
   const leading = HAN.test(first) ? leadingWord(answer, words) : undefined;
   if (leading !== undefined) return read(leading);
-  return fail(`I couldn't tell whether ${quoteInput(input.value)} means yes or no. ${EXAMPLES}`);
+  return fail(joined(phrase('parse.yes_no.unclear', { typed: { typed: input.value } }), EXAMPLES));
 }
 
 /**

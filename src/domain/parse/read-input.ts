@@ -3,6 +3,7 @@
  * (so no regex ever sees an unbounded input), and tidy what people paste from Slack.
  */
 import type { Parsed } from '../plan/plan.js';
+import { joined, phrase, type Phrase } from '../message/phrase.js';
 import { fail, ok } from './parsed-result.js';
 
 /** Longest input a one-line answer (amount, rate, date, choice) may have. */
@@ -27,16 +28,16 @@ export function tidy(text: string, multiline = false): string {
 }
 
 /**
- * Checks type and length before any other work. `expected` finishes the sentence
- * "… Try …" so the rejection still says what a good answer looks like.
+ * Checks type and length before any other work. `expected` follows the refusal
+ * ("… Try …") so it still says what a good answer looks like.
  */
-export function readInput(text: unknown, max: number, expected: string, multiline = false): Parsed<string> {
-  if (typeof text !== 'string') return fail(`I didn't get any text. ${expected}`);
+export function readInput(text: unknown, max: number, expected: Phrase, multiline = false): Parsed<string> {
+  if (typeof text !== 'string') return fail(joined(phrase('parse.input.no_text'), expected));
   if (text.length > max) {
-    return fail(`That answer is too long for me to read (${text.length} characters; at most ${max}). ${expected}`);
+    return fail(joined(phrase('parse.input.too_long', { length: { num: text.length }, max: { num: max } }), expected));
   }
   const tidied = tidy(text, multiline);
-  if (tidied === '') return fail(`I didn't get an answer. ${expected}`);
+  if (tidied === '') return fail(joined(phrase('parse.input.empty'), expected));
   return ok(tidied);
 }
 

@@ -11,6 +11,7 @@
  * - Ids are stable: they are stored in plans and used in prompts and rules.
  */
 import { z } from 'zod';
+import type { Phrase } from '../message/phrase.js';
 import { answeredBy, questionMapOf, REQUIRED, type FieldSource, type MappedQuestion } from './question-map.js';
 import {
   DATA_SOURCES,
@@ -335,8 +336,11 @@ export function budgetModelFor(objective: Objective | undefined): 'funnel' | 're
   return objective !== undefined && FUNNEL_OBJECTIVES.includes(objective) ? 'funnel' : 'reach';
 }
 
-/** Result of parsing or validating something a person typed. */
-export type Parsed<T> = { ok: true; value: T; note?: string } | { ok: false; error: string };
+/**
+ * Result of parsing or validating something a person typed: the value with a note on
+ * how it was read, or why it was refused, both as phrases (words come at render time).
+ */
+export type Parsed<T> = { ok: true; value: T; note?: Phrase } | { ok: false; error: Phrase };
 
 export const SEVERITIES = ['error', 'warning', 'tip'] as const;
 export type Severity = (typeof SEVERITIES)[number];

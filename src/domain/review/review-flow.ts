@@ -17,6 +17,7 @@ import { REVIEW_MAP, reviewActuals, reviewFactsOf, reviewQuestionsFor, type Revi
 import { parseTouchpointActuals } from './touchpoint-actuals.js';
 import type { QuestionNames } from '../conversation/flow-target.js';
 import type { InputWords } from '../locale/input-words.js';
+import { phrase, type Phrase } from '../message/phrase.js';
 
 export { reviewActuals } from './review-script.js';
 
@@ -47,15 +48,16 @@ export interface ReviewStepResult {
   effects: ReviewEffect[];
 }
 
-const REVIEW_MEANINGS: Record<string, string> = {
-  'change <question>': 'answer a question again, e.g. "change actual spend"',
-  cancel: 'stop the review; nothing is recorded',
+const REVIEW_MEANINGS: Partial<Record<ControlWord['word'], Phrase>> = {
+  change: phrase('thread.meaning.change_review'),
+  cancel: phrase('thread.meaning.cancel_review'),
 };
 
 /** The planning flow's control words that mean something during a review, explained for the review. */
-export const REVIEW_CONTROL_WORDS: ControlWord[] = CONTROL_WORDS.filter((c) =>
-  ['back', 'skip', 'status', 'change <question>', 'help', 'cancel'].includes(c.word),
-).map((c) => ({ word: c.word, meaning: REVIEW_MEANINGS[c.word] ?? c.meaning }));
+export const REVIEW_CONTROL_WORDS: ControlWord[] = CONTROL_WORDS.filter((c) => ['back', 'skip', 'status', 'change', 'help', 'cancel'].includes(c.word)).map((c) => ({
+  word: c.word,
+  meaning: REVIEW_MEANINGS[c.word] ?? c.meaning,
+}));
 
 /**
  * The review's questions for this plan, in order; ids are stable: actual_spend, actual_media_spend (a plan with
@@ -120,20 +122,19 @@ function reviewSource(script: ReviewScript, plan: Plan, words?: InputWords): Que
     ...(words ? { names: (state: ReviewState) => reviewNames(plan, questions(state), words) } : {}),
     controls: REVIEW_CONTROL_WORDS,
     say: {
-      over: (status) => `This review is ${status === 'finished' ? 'already finished' : 'cancelled'}.`,
-      firstQuestion: 'This is the first question of the review, so there is nothing to go back to.',
-      cannotSkip: (question) =>
-        `"${question.label}" can't be skipped: the review needs it. If you don't know it exactly, give your best estimate, e.g. ${question.example ?? '0'}.`,
+      over: (status) => phrase(status === 'finished' ? 'review.over_finished' : 'review.over_cancelled'),
+      firstQuestion: phrase('review.first_question'),
+      cannotSkip: (question) => phrase('review.cannot_skip', { question: { content: question.label }, example: { content: question.example ?? '0' } }),
     },
     handle: (state, input) => {
       if (['choose', 'use-suggestion', 'accept-warnings', 'scale-down', 'edit-row', 'add-row', 'remove-row'].includes(input.type)) {
-        return info(state, 'That belongs to the planning conversation. For the review, please type your answer in this thread.');
+        return info(state, phrase('review.planning_only'));
       }
       return input.type === 'text' ? checkTouchpoints(plan, questions(state), state, input.text) : undefined;
     },
     complete: (state, now, note) => finish(plan, state, now, note),
     // A review has no waiting point: when no question is left it is finished.
-    waiting: () => 'The review has no open question.',
+    waiting: () => phrase('review.no_open_question'),
   };
 }
 
@@ -147,7 +148,7 @@ function checkTouchpoints(plan: Plan, questions: Question[], state: ReviewState,
   return { state: { ...state, rejected }, effects: [{ type: 'reask', question, error: read.error, attempt: text }] };
 }
 
-function finish(plan: Plan, state: ReviewState, now: Date, note?: string): Step<ReviewState, ReviewEffect> {
+function finish(plan: Plan, state: ReviewState, now: Date, note?: Phrase): Step<ReviewState, ReviewEffect> {
   const actuals = reviewActuals(plan.goals, state.answers, plan);
   const summary = summarizeAgainst(plan, state.plannedSpend, actuals);
   const finished: ReviewState = {

@@ -194,27 +194,27 @@ function tidyFloat(value: number): number {
   return Number(value.toPrecision(12));
 }
 
-/** A suggested answer for the next plan and where it came from. */
+/** A suggested answer for the next plan and where it came from (the campaign, its plan and when it was reviewed). */
 export interface ReviewSuggestion {
   text: string;
-  source: string;
+  source: { campaign: string; planId: string; reviewedOn?: string };
   /** `actual`: a figure the review measured; `plan`: one the reviewed plan assumed (its gross margin). */
   basis?: 'actual' | 'plan';
 }
 
 /**
  * Suggested answers for the next plan in the channel, from the actuals (only those that can be computed and that the
- * planning parsers accept), as text such as "1.5%", "¥950" or "¥2.20", each with a `source` like
- * `the review of "Spring launch" (P-7K3QX), 15 Apr 2027`: conversion_rate, average_order_value and cost_per_visit for
- * a funnel plan; cpm, reach_rate and frequency for a reach plan; and the plan's gross_margin, which the review does
- * not measure but the next plan in the channel is likely to share.
+ * planning parsers accept), as text such as "1.5%", "¥950" or "¥2.20", each with its `source`: the campaign, plan and
+ * day of the review (said "the review of “Spring launch” (P-7K3QX), 15 Apr 2027"): conversion_rate, average_order_value
+ * and cost_per_visit for a funnel plan; cpm, reach_rate and frequency for a reach plan; and the plan's gross_margin,
+ * which the review does not measure but the next plan in the channel is likely to share.
  */
 export function suggestionsFromReview(
   summary: ReviewSummary,
   plan: Plan,
   context: { planId: string; reviewedOn: string },
 ): Record<string, ReviewSuggestion> {
-  const source = `the review of "${plan.campaign}" (${context.planId}), ${formatDate(context.reviewedOn)}`;
+  const source = { campaign: plan.campaign, planId: context.planId, reviewedOn: context.reviewedOn };
   const currency = plan.budget.currency;
   const suggestions: Record<string, ReviewSuggestion> = {};
   const rate = (id: string, value: number | null) => {
@@ -241,7 +241,7 @@ export function suggestionsFromReview(
   }
   const margin = plan.budget.grossMargin;
   const marginText = isRate(margin) ? percentText(margin) : undefined;
-  if (marginText !== undefined) suggestions.gross_margin = { text: marginText, source: `the plan "${plan.campaign}" (${context.planId})`, basis: 'plan' };
+  if (marginText !== undefined) suggestions.gross_margin = { text: marginText, source: { campaign: plan.campaign, planId: context.planId }, basis: 'plan' };
   return suggestions;
 }
 

@@ -8,7 +8,6 @@ import { kpiInfo } from '../channels/kpis.js';
 import { parseMoney } from '../parse/parse-money.js';
 import { readRate } from '../parse/parse-rate.js';
 import { fail, ok } from '../parse/parsed-result.js';
-import { quoteInput } from '../parse/read-input.js';
 import { readNumber, toNumber } from '../parse/read-number.js';
 import type { ChannelRate } from '../conversation/flow-state.js';
 import type { Currency, GoalUnit, Parsed, Plan, Stage } from '../plan/plan.js';
@@ -107,14 +106,14 @@ export function parseTouchpointActuals(text: string, plan: Plan): Parsed<Touchpo
   const rows = plan.contactPlan ?? [];
   const currency = plan.budget.currency;
   const lines = text.replace(/\r\n?/g, '\n').split(ROW_SEPARATOR).map((line) => line.trim()).filter((line) => line !== '');
-  if (lines.length === 0) return fail(`Give one line per row, e.g. ${TOUCHPOINT_ACTUALS_EXAMPLE}, or skip.`);
+  if (lines.length === 0) return fail('parse.touchpoints.none');
   const actuals: TouchpointActual[] = [];
   for (const line of lines) {
     const match = LINE.exec(line);
     const number = match ? Number(match[1]) : NaN;
     const row = rows[number - 1];
     if (!match || !row) {
-      return fail(`${quoteInput(line)} names no row of the contact plan (rows 1 to ${rows.length}); start each line with its row, e.g. ${TOUCHPOINT_ACTUALS_EXAMPLE}.`);
+      return fail('parse.touchpoints.no_such_row', { typed: { typed: line }, rows: String(rows.length) });
     }
     const actual: TouchpointActual = { row: number };
     // Figures are separated by a comma and a space; "1,100,000" keeps its own commas.
@@ -124,19 +123,19 @@ export function parseTouchpointActuals(text: string, plan: Plan): Parsed<Touchpo
       const value = named ? named.value : part;
       if (field) {
         const read = field === 'spend' ? readSpend(value, currency) : readCount(value);
-        if (read === undefined) return fail(`Row ${number}: I couldn't read ${quoteInput(part)}; e.g. ${TOUCHPOINT_ACTUALS_EXAMPLE}.`);
+        if (read === undefined) return fail('parse.touchpoints.unreadable', { row: String(number), typed: { typed: part } });
         (actual as Record<Field, number>)[field] = read;
         continue;
       }
       const unit = row.kpi ? (kpiInfo(row.kpi.metric)?.unit ?? 'count') : 'count';
       const kpi = readKpiValue(value, unit, currency);
       if (kpi === undefined || actual.kpi !== undefined) {
-        return fail(`Row ${number}: I couldn't read ${quoteInput(part)} as its KPI; give one figure, then spend, visits, impressions or orders, e.g. ${TOUCHPOINT_ACTUALS_EXAMPLE}.`);
+        return fail('parse.touchpoints.kpi_unreadable', { row: String(number), typed: { typed: part } });
       }
       actual.kpi = kpi;
     }
     const { row: _row, ...figures } = actual;
-    if (Object.keys(figures).length === 0) return fail(`Row ${number} has no figure; e.g. ${TOUCHPOINT_ACTUALS_EXAMPLE}.`);
+    if (Object.keys(figures).length === 0) return fail('parse.touchpoints.no_figure', { row: String(number) });
     actuals.push(actual);
   }
   return ok(actuals);

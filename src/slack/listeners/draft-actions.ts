@@ -9,7 +9,8 @@ import type { PlanService } from '../../app/plan-service.js';
 import type { Logger } from '../../app/ports.js';
 import type { ReviewService } from '../../app/review-service.js';
 import { ACTION, actionDedupeKey, decodeValue } from '../blocks/action-ids.js';
-import { replyEphemeral, unlessUnsaved } from './reply-ephemeral.js';
+import type { Voice } from '../voice.js';
+import { clicker, replyEphemeral, unlessUnsaved } from './reply-ephemeral.js';
 
 interface Services {
   plans: PlanService;
@@ -19,12 +20,13 @@ interface Services {
 
 type Element = { action_id: string; action_ts?: string; value?: string };
 
-export function registerDraftActions(app: App, { plans, reviews, approvals }: Services, logger: Logger): void {
+export function registerDraftActions(app: App, { plans, reviews, approvals }: Services, voice: Voice, logger: Logger): void {
   app.action<BlockAction>(ACTION.review, async ({ ack, body, action, respond }) => {
     await ack();
     const planId = (action as { value?: string }).value ?? '';
     const key = actionDedupeKey(body.container?.message_ts, action as Element);
-    replyEphemeral(respond, await unlessUnsaved(respond, logger, () => reviews.start(planId, body.user.id, body.team?.id ?? '', key)), logger);
+    const person = clicker(body);
+    replyEphemeral(respond, voice, person, await unlessUnsaved(respond, voice, person, logger, () => reviews.start(planId, body.user.id, body.team?.id ?? '', key)), logger);
   });
   for (const [actionId, vote] of [
     [ACTION.approve, 'approve'],
@@ -34,14 +36,17 @@ export function registerDraftActions(app: App, { plans, reviews, approvals }: Se
       await ack();
       const [planId = '', version = ''] = decodeValue((action as Element).value);
       const key = actionDedupeKey(body.container?.message_ts, action as Element);
-      replyEphemeral(respond, await unlessUnsaved(respond, logger, () => approvals.vote({ planId, version: Number(version), userId: body.user.id, vote, dedupeKey: key })), logger);
+      const person = clicker(body);
+      const reply = await unlessUnsaved(respond, voice, person, logger, () => approvals.vote({ planId, version: Number(version), userId: body.user.id, vote, dedupeKey: key }));
+      replyEphemeral(respond, voice, person, reply, logger);
     });
   }
   app.action<BlockAction>(new RegExp(`^${ACTION.reviewControl}:`), async ({ ack, body, action, respond }) => {
     await ack();
     const [planId = '', control = '', questionId] = decodeValue((action as Element).value);
     const key = actionDedupeKey(body.container?.message_ts, action as Element);
-    const outcome = await unlessUnsaved(respond, logger, () => reviews.handleAction(planId, body.user.id, { kind: 'control', control, ...(questionId ? { questionId } : {}) }, key));
-    replyEphemeral(respond, outcome.ephemeral, logger);
+    const person = clicker(body);
+    const outcome = await unlessUnsaved(respond, voice, person, logger, () => reviews.handleAction(planId, body.user.id, { kind: 'control', control, ...(questionId ? { questionId } : {}) }, key));
+    replyEphemeral(respond, voice, person, outcome.ephemeral, logger);
   });
 }

@@ -7,6 +7,7 @@
  * top of the Home itself.
  */
 import type { App, BlockAction } from '@slack/bolt';
+import type { Phrase } from '../../domain/message/phrase.js';
 import { HOME_SECTIONS, type HomeSectionId } from '../../app/home-model.js';
 import type { ApprovalService } from '../../app/approval-service.js';
 import type { HomeService } from '../../app/home-service.js';
@@ -14,9 +15,12 @@ import type { Logger } from '../../app/ports.js';
 import type { ReviewService } from '../../app/review-service.js';
 import { actionDedupeKey, decodeValue } from '../blocks/action-ids.js';
 import { HOME_ACTION } from '../blocks/home-view.js';
+import type { Voice } from '../voice.js';
 import { teamOf } from './team-of.js';
 
-export function registerHomeTab(app: App, { home, reviews, approvals }: { home: HomeService; reviews: ReviewService; approvals: ApprovalService }, logger: Logger): void {
+export function registerHomeTab(app: App, { home, reviews, approvals }: { home: HomeService; reviews: ReviewService; approvals: ApprovalService }, voice: Voice, logger: Logger): void {
+  // What a click did, in the clicker's language (the Home itself is English until it joins the catalogue).
+  const said = (body: BlockAction, teamId: string, reply: Phrase) => voice.say({ userId: body.user.id, teamId, channelId: '' }, reply);
   app.event('app_home_opened', async ({ event, body, context }) => {
     if (event.tab !== 'home') return;
     home.opened(teamOf(body, context), event.user);
@@ -39,7 +43,7 @@ export function registerHomeTab(app: App, { home, reviews, approvals }: { home: 
     const viewId = (body.container as { view_id?: string } | undefined)?.view_id;
     try {
       const reply = await approvals.vote({ planId, version: Number(version), userId: body.user.id, vote, dedupeKey: actionDedupeKey(viewId, element) });
-      if (reply) home.notify(teamId, body.user.id, reply);
+      if (reply) home.notify(teamId, body.user.id, await said(body, teamId, reply));
     } catch (error) {
       logger.error('could not count a vote from the Home tab', { planId, error: String(error) });
       home.notify(teamId, body.user.id, 'Sorry, something went wrong on my side and your vote was not counted. Try again, or react to the draft.');
@@ -52,7 +56,7 @@ export function registerHomeTab(app: App, { home, reviews, approvals }: { home: 
     const viewId = (body.container as { view_id?: string } | undefined)?.view_id;
     try {
       const reply = await reviews.start(planId, body.user.id, teamId, actionDedupeKey(viewId, action as { action_id: string; action_ts?: string }));
-      if (reply) home.notify(teamId, body.user.id, reply);
+      if (reply) home.notify(teamId, body.user.id, await said(body, teamId, reply));
     } catch (error) {
       logger.error('could not start a review from the Home tab', { planId, error: String(error) });
       home.notify(teamId, body.user.id, 'Sorry, something went wrong on my side and the review did not start. Try `/imc review ' + planId + '` in its channel.');

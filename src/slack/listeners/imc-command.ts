@@ -15,44 +15,42 @@ import type { Logger } from '../../app/ports.js';
 import { SharedOnce } from '../../app/shared-once.js';
 import type { SharedKeys } from '../../store/plan-store.js';
 import { unescapeSlackText } from '../../render/escape.js';
-import { isUnsaved } from './unsaved.js';
+import { isUnsaved, UNSAVED } from './unsaved.js';
+import { phrase, type Phrase } from '../../domain/message/phrase.js';
+import { ACK_LOOKUP_MS, type Voice } from '../voice.js';
 
 /** How long a command is remembered for spotting a repeated delivery (on any instance). */
 const REMEMBERED_MS = 10 * 60_000;
 /** How long a repeat waits for the first delivery's answer: Slack gives up after 3 s. */
 const REPEAT_WAIT_MS = 2_000;
 
-export function registerImcCommand(app: App, commands: CommandService, keys: SharedKeys, logger: Logger): void {
+export function registerImcCommand(app: App, commands: CommandService, voice: Voice, keys: SharedKeys, logger: Logger): void {
   const once = new SharedOnce<CommandReply>(keys, { prefix: 'command', ttlMs: REMEMBERED_MS, waitMs: REPEAT_WAIT_MS });
   app.command(/^\/imc/, async ({ command, ack, respond }) => {
-    const notify = async (text: string) => {
-      await respond({ response_type: 'ephemeral', text, replace_original: false });
+    const person = { userId: command.user_id, teamId: command.team_id, channelId: command.channel_id };
+    // Asked at once, beside the command's own work: the reply waits for it at most ACK_LOOKUP_MS.
+    const language = voice.languageOf(person, ACK_LOOKUP_MS);
+    const notify = async (text: Phrase) => {
+      await respond({ response_type: 'ephemeral', text: voice.text(await voice.languageOf(person), text), replace_original: false });
     };
-    const run = () =>
-      commands.handle(unescapeSlackText(command.text ?? ''), {
-        teamId: command.team_id,
-        channelId: command.channel_id,
-        userId: command.user_id,
-        notify,
-      });
+    const run = () => commands.handle(unescapeSlackText(command.text ?? ''), { ...person, notify });
     // The trigger_id itself is a secret-ish value (never logged or kept): only its hash is the key.
     const key = command.trigger_id ? createHash('sha256').update(command.trigger_id).digest('hex') : undefined;
     try {
+      // The answer is an intent (no words yet), so a repeat delivery on another instance says it the same way.
       const outcome = key ? await once.run(key, run) : { kind: 'result' as const, result: await run() };
       if (outcome.kind === 'pending') {
-        await ack({ response_type: 'ephemeral', text: 'I am still working on this command (it reached me twice); its answer follows.' });
+        await ack({ response_type: 'ephemeral', text: voice.text(await language, phrase('slack.command_pending')) });
         return;
       }
       const answer = outcome.result;
-      await ack({ response_type: answer.responseType ?? 'ephemeral', text: answer.text, ...(answer.blocks ? { blocks: answer.blocks as never[] } : {}) });
+      // What the whole channel sees is said in the channel's language (read now: the command may just have changed it).
+      const inChannel = answer.responseType === 'in_channel';
+      const message = voice.reply(inChannel ? await voice.channelLanguage(person.teamId, person.channelId) : await language, answer.intent);
+      await ack({ response_type: answer.responseType ?? 'ephemeral', text: message.text, ...(message.blocks ? { blocks: message.blocks as never[] } : {}) });
     } catch (error) {
       logger.error('slash command failed', { code: (error as { code?: string }).code, error: String(error) });
-      await ack({
-        response_type: 'ephemeral',
-        text: isUnsaved(error)
-          ? ":warning: I couldn't save that: my storage is full or failing. Nothing was changed; please try the command again in a few minutes."
-          : 'Sorry, something went wrong on my side. Please try again in a moment; `/imc list` shows the plans of this channel.',
-      });
+      await ack({ response_type: 'ephemeral', text: voice.text(await language, isUnsaved(error) ? UNSAVED.command : phrase('slack.command_failed')) });
     }
   });
 }

@@ -10,6 +10,7 @@ import type { App, MessageShortcut } from '@slack/bolt';
 import type { PlanService } from '../../app/plan-service.js';
 import type { Logger } from '../../app/ports.js';
 import { unescapeSlackText } from '../../render/escape.js';
+import type { Voice } from '../voice.js';
 
 /** The shortcut's callback id, as declared in manifest.yml. */
 export const PLAN_FROM_MESSAGE = 'imc_plan_from_message';
@@ -17,7 +18,7 @@ export const PLAN_FROM_MESSAGE = 'imc_plan_from_message';
 /** Longest problem statement the question accepts (prompts/plan.yml). */
 const MAX_PROBLEM = 400;
 
-export function registerMessageShortcut(app: App, plans: PlanService, logger: Logger): void {
+export function registerMessageShortcut(app: App, plans: PlanService, voice: Voice, logger: Logger): void {
   app.shortcut<MessageShortcut>({ callback_id: PLAN_FROM_MESSAGE, type: 'message_action' }, async ({ ack, shortcut, respond }) => {
     await ack();
     const say = (text: string) =>
@@ -36,7 +37,7 @@ export function registerMessageShortcut(app: App, plans: PlanService, logger: Lo
         userId: shortcut.user.id,
         offers: { problem_statement: { text: offer.text, source: 'from the message you started this plan from', basis: 'default' } },
         notify: async (text) => {
-          await say(text);
+          await say(await voice.say({ userId: shortcut.user.id, teamId: shortcut.team?.id ?? '', channelId: shortcut.channel.id }, text));
         },
       });
       const shortened = offer.shortened ? ` It is shortened to ${MAX_PROBLEM} characters; edit it if you like.` : '';

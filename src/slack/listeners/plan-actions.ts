@@ -8,7 +8,8 @@ import type { App, BlockAction } from '@slack/bolt';
 import type { PlanAction, PlanService } from '../../app/plan-service.js';
 import type { Logger } from '../../app/ports.js';
 import { ACTION, actionDedupeKey, decodeValue } from '../blocks/action-ids.js';
-import { replyEphemeral, unlessUnsaved } from './reply-ephemeral.js';
+import type { Voice } from '../voice.js';
+import { clicker, replyEphemeral, unlessUnsaved } from './reply-ephemeral.js';
 
 interface ActionElement {
   action_id: string;
@@ -49,14 +50,15 @@ export function readPlanAction(element: ActionElement): { planId: string; action
   return undefined;
 }
 
-export function registerPlanActions(app: App, plans: PlanService, logger: Logger): void {
+export function registerPlanActions(app: App, plans: PlanService, voice: Voice, logger: Logger): void {
   const pattern = new RegExp(`^(${[ACTION.answer, ACTION.select, ACTION.multi, ACTION.control, ACTION.fix].join('|')})`);
   app.action<BlockAction>(pattern, async ({ ack, body, action, respond }) => {
     await ack();
     const parsed = readPlanAction(action as ActionElement);
     if (!parsed) return;
     const key = actionDedupeKey(body.container?.message_ts, action as ActionElement);
-    const outcome = await unlessUnsaved(respond, logger, () => plans.handleAction(parsed.planId, body.user.id, parsed.action, key));
-    replyEphemeral(respond, outcome.ephemeral, logger);
+    const person = clicker(body);
+    const outcome = await unlessUnsaved(respond, voice, person, logger, () => plans.handleAction(parsed.planId, body.user.id, parsed.action, key));
+    replyEphemeral(respond, voice, person, outcome.ephemeral, logger);
   });
 }

@@ -9,11 +9,12 @@ import type { Logger } from '../../app/ports.js';
 import type { ThreadReply } from '../../app/plan-service.js';
 import type { SharedKeys } from '../../store/plan-store.js';
 import { teamOf } from './team-of.js';
-import { isUnsaved, ToldToRetry, UNSAVED_TEXT } from './unsaved.js';
+import { isUnsaved, ToldToRetry, UNSAVED } from './unsaved.js';
+import { ACK_LOOKUP_MS, type Voice } from '../voice.js';
 
 export type ThreadReplyHandler = (reply: ThreadReply) => Promise<boolean>;
 
-export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], keys: SharedKeys, logger: Logger): void {
+export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], voice: Voice, keys: SharedKeys, logger: Logger): void {
   const told = new ToldToRetry(keys);
   app.event('message', async ({ event, client, body, context }) => {
     const message = event as { subtype?: string; bot_id?: string; thread_ts?: string; ts: string; user?: string; text?: string; channel: string };
@@ -31,7 +32,9 @@ export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], 
       if (isUnsaved(error)) {
         told.add(key);
         try {
-          await client.chat.postEphemeral({ channel: reply.channelId, user: reply.userId, thread_ts: reply.threadTs, text: UNSAVED_TEXT });
+          const person = { userId: reply.userId, teamId, channelId: reply.channelId };
+          const text = await voice.say(person, UNSAVED.reply, ACK_LOOKUP_MS);
+          await client.chat.postEphemeral({ channel: reply.channelId, user: reply.userId, thread_ts: reply.threadTs, text });
         } catch (notified) {
           told.delete(key); // they were not told, so Slack's redelivery may still apply it
           logger.warn('could not tell the author that their reply was not saved', { error: String(notified) });

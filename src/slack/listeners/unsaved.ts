@@ -7,9 +7,10 @@
  */
 import type { SharedKeys } from '../../store/plan-store.js';
 
-/** What the person is told. */
-export const UNSAVED_TEXT =
-  ":warning: I couldn't save that: my storage is full or failing, so it was *not* taken. Nothing was changed. Please send it again in a few minutes.";
+import { phrase } from '../../domain/message/phrase.js';
+
+/** What the person is told: to send their reply again, or to click again. */
+export const UNSAVED = { reply: phrase('slack.unsaved.reply'), click: phrase('slack.unsaved.click'), command: phrase('slack.unsaved.command') } as const;
 
 /** True for an error that means "nothing of this was saved" (a failed write, or a database that did not answer). */
 export function isUnsaved(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { deriveApproval, describeApproval, type ApprovalInput, type ApprovalPolicy } from '../../../src/domain/approval/approval.js';
+import { en } from '../../support/words.js';
 
 const POLICY: ApprovalPolicy = { approveEmoji: 'white_check_mark', rejectEmoji: 'x', approvalsNeeded: 2, authorCanApprove: false };
 const AUTHOR = 'UAUTHOR';
@@ -190,31 +191,31 @@ describe('deriveApproval depends only on the set of reactions', () => {
 describe('describeApproval', () => {
   it('shows progress and how to react on a draft', () => {
     const outcome = deriveApproval(input({ white_check_mark: ['U1'] }));
-    expect(describeApproval(outcome, POLICY)).toBe(
+    expect(en(describeApproval(outcome, POLICY))).toBe(
       "Approvals 1 of 2, approved by <@U1>. React :white_check_mark: or click *Approve* to approve; :x: or *Request changes* to ask for changes. The author's own approval does not count.",
     );
   });
 
   it('shows no names before anyone approves', () => {
-    const text = describeApproval(deriveApproval(input({}, { authorCanApprove: true })), { ...POLICY, authorCanApprove: true });
+    const text = en(describeApproval(deriveApproval(input({}, { authorCanApprove: true })), { ...POLICY, authorCanApprove: true }));
     expect(text).toBe('Approvals 0 of 2. React :white_check_mark: or click *Approve* to approve; :x: or *Request changes* to ask for changes.');
   });
 
   it('names the approvers when approved', () => {
     const outcome = deriveApproval(input({ white_check_mark: ['U1', 'U2'] }));
-    expect(describeApproval(outcome, POLICY)).toBe(':white_check_mark: Approved: 2 of 2, approved by <@U1>, <@U2>.');
+    expect(en(describeApproval(outcome, POLICY))).toBe(':white_check_mark: Approved: 2 of 2, approved by <@U1>, <@U2>.');
   });
 
   it('names who asked for changes and how to clear it', () => {
     const outcome = deriveApproval(input({ white_check_mark: ['U1'], x: ['U3'] }));
-    const text = describeApproval(outcome, POLICY);
+    const text = en(describeApproval(outcome, POLICY));
     expect(text).toContain(':x: Changes requested by <@U3>; approvals 1 of 2');
     expect(text).toContain('take the :x: (or the *Request changes* click) back');
   });
 
   it('never turns a malformed id or emoji name into markup', () => {
     const outcome = { state: 'approved' as const, approvers: ['U1', '<!channel>', 'x> <@U9'], changeRequesters: [], ignored: [], needed: 1 };
-    const text = describeApproval(outcome, { ...POLICY, approveEmoji: 'ok<!here>' });
+    const text = en(describeApproval(outcome, { ...POLICY, approveEmoji: 'ok<!here>' }));
     expect(text).not.toMatch(/<!|<@U9|<@x/);
     expect(text).toContain('<@U1>, 2 others');
     expect(text).toContain(':okhere:');

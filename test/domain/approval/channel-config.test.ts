@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySettings, effectivePolicy, parseConfigArgs, policyChanges } from '../../../src/domain/approval/channel-config.js';
+import { en } from '../../support/words.js';
 
 const defaults = { approveEmoji: 'white_check_mark', rejectEmoji: 'x', approvalsNeeded: 2, authorCanApprove: false };
 
@@ -16,7 +17,7 @@ describe('/imc config', () => {
     for (const args of [['approvals', '0'], ['approvals', 'many'], ['approve-emoji', '<!channel>'], ['author-can-approve', 'maybe'], ['colour', 'red']]) {
       const result = parseConfigArgs(args);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error).toMatch(/`\/imc config/);
+      if (!result.ok) expect(en(result.error)).toMatch(/`\/imc config/);
     }
   });
 

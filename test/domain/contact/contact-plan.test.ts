@@ -7,6 +7,7 @@ import { STAGE_FIT } from '../../../src/domain/channels/stage-fit.js';
 import { channelsById } from '../../fixtures/full-funnel.js';
 import { CATALOGUE } from '../rules/check-rule.js';
 import { SAMPLE_LABELS } from '../../fixtures/plans.js';
+import { en, zh } from '../../support/words.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 const TZ = 'Asia/Shanghai';
@@ -121,7 +122,7 @@ describe('parseRowEdit', () => {
       expect(result.ok, text).toBe(false);
     }
     const unplaced = parseRowEdit('timing: launch; nonsense here', ctx);
-    expect(!unplaced.ok && unplaced.error).toMatch(/`channel: Xiaohongshu brand account/);
+    expect(!unplaced.ok && en(unplaced.error)).toMatch(/`channel: Xiaohongshu brand account/);
   });
 });
 
@@ -155,7 +156,9 @@ describe('the incentive terms', () => {
 
   it('refuses an answer that names no offer, listing the kinds', () => {
     const result = parseOffer('something nice', 'CNY');
-    expect(!result.ok && result.error).toMatch(/discount, coupon, gift/);
+    expect(!result.ok && en(result.error)).toMatch(/discount, coupon, gift/);
+    // A Chinese reader is told the kinds in Chinese.
+    expect(!result.ok && zh(result.error)).toContain('折扣、优惠券、赠品');
   });
 
   it('splits who qualifies from how long it runs', () => {

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { assembleDraft, interpretReply, stepFlow } from '../../../src/domain/conversation/flow.js';
 import { FUNNEL_REPLIES, NOW, askedId, effect, script, send, start, walk } from './flow-helpers.js';
+import { en } from '../../support/words.js';
+import type { Phrase } from '../../../src/domain/message/phrase.js';
 
 describe('a reply that cannot be read', () => {
   it('re-asks the same question with an example, keeps what was typed, and changes nothing else', () => {
@@ -13,7 +15,7 @@ describe('a reply that cannot be read', () => {
     expect(reask.attempt).toBe('lots of money');
     const { rejected, ...rest } = bad.state;
     expect(rest).toEqual(atBudget.state);
-    expect(rejected).toEqual({ questionId: 'budget_available', text: 'lots of money', error: reask.error });
+    expect({ ...rejected, error: en(rejected?.error as Phrase) }).toEqual({ questionId: 'budget_available', text: 'lots of money', error: reask.error });
     // The next good answer clears the rejected attempt.
     const good = send(bad, '300k');
     expect(good.state.rejected).toBeUndefined();

@@ -2,6 +2,7 @@
 import { loadScript } from '../../../src/app/load-script.js';
 import { withExamples } from '../../fixtures/typed-answers.js';
 import { interpretReply, startFlow, stepFlow, type FlowEffect, type FlowInput, type StepResult } from '../../../src/domain/conversation/flow.js';
+import { inEnglish, type InEnglish } from '../../support/english-effects.js';
 
 export const script = loadScript();
 /** 1 March 2026, 9:00 in Shanghai. */
@@ -91,8 +92,8 @@ export function start(options: Partial<Parameters<typeof startFlow>[1]> = {}): S
 }
 
 /** The effect of a type, or a failure. */
-export function effect<T extends FlowEffect['type']>(result: StepResult, type: T): Extract<FlowEffect, { type: T }> {
+export function effect<T extends FlowEffect['type']>(result: StepResult, type: T): InEnglish<Extract<FlowEffect, { type: T }>> {
   const found = result.effects.find((e) => e.type === type);
   if (!found) throw new Error(`no ${type} effect in ${JSON.stringify(result.effects.map((e) => e.type))}`);
-  return found as Extract<FlowEffect, { type: T }>;
+  return inEnglish(found as Extract<FlowEffect, { type: T }>);
 }

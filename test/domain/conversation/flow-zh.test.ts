@@ -6,6 +6,8 @@ import { THREAD_WORD_KINDS } from '../../../src/domain/conversation/interpret-re
 import { TYPED_ANSWERS } from '../../fixtures/typed-answers.js';
 import { FREE_TEXT_QUESTIONS, TYPED_ANSWERS_ZH } from '../../fixtures/typed-answers-zh.js';
 import { ZH, zhScript } from '../../support/zh-words.js';
+import { en } from '../../support/words.js';
+import { inEnglish, type InEnglish } from '../../support/english-effects.js';
 
 // Tuesday 10 November 2026 in Shanghai, before the campaign's dates.
 const NOW = new Date('2026-11-10T03:00:00Z');
@@ -17,8 +19,9 @@ function send(result: StepResult, text: string): StepResult {
   return stepFlow(zhScript, result.state, read(text), NOW);
 }
 
-function asked(result: StepResult): Extract<FlowEffect, { type: 'ask' | 'reask' }> | undefined {
-  return result.effects.find((e): e is Extract<FlowEffect, { type: 'ask' | 'reask' }> => e.type === 'ask' || e.type === 'reask');
+function asked(result: StepResult): InEnglish<Extract<FlowEffect, { type: 'ask' | 'reask' }>> | undefined {
+  const found = result.effects.find((e): e is Extract<FlowEffect, { type: 'ask' | 'reask' }> => e.type === 'ask' || e.type === 'reask');
+  return found && inEnglish(found);
 }
 
 /** Answers every question from `answers`, accepting warnings with `accept`, and counts the re-asks. */
@@ -116,6 +119,16 @@ describe('thread words in Chinese', () => {
     expect(read(text)).toEqual({ type: 'change', target, raw: text });
   });
 
+  it('reads the contact plan\'s row commands in Chinese: the row number, and only what follows as the change', () => {
+    expect(read('修改第3行')).toEqual({ type: 'edit-row', row: 3 });
+    expect(read('修改第 3 行')).toEqual({ type: 'edit-row', row: 3 });
+    expect(read('修改第3行：timing: launch')).toEqual({ type: 'edit-row', row: 3, text: 'timing: launch' });
+    expect(read('修改3 timing: launch')).toEqual({ type: 'edit-row', row: 3, text: 'timing: launch' });
+    expect(read('删除第3行')).toEqual({ type: 'remove-row', row: 3 });
+    expect(read('添加一行')).toEqual({ type: 'add-row' });
+    expect(read('change row 3')).toEqual({ type: 'edit-row', row: 3 });
+  });
+
   it('reads a reply that only contains a thread word as an answer', () => {
     for (const text of ['返回上海', '跳过早餐的上班族', '帮助年轻人放松', '取消订单太麻烦', '接受度', '使用场景']) {
       expect(read(text)).toEqual({ type: 'text', text });
@@ -160,7 +173,7 @@ describe('修改 <question> names a question by its Chinese name', () => {
       for (const name of ZH.questions[question.id] ?? []) {
         const resolved = resolveTarget(zhScript, funnel, name);
         if (resolved.ok) expect(resolved.value.id, name).toBe(question.id);
-        else expect(resolved.error, name).toMatch(new RegExp(`^"${question.label}" does not apply`));
+        else expect(en(resolved.error), name).toMatch(new RegExp(`^"${question.label}" does not apply`));
       }
     }
   });
@@ -168,10 +181,10 @@ describe('修改 <question> names a question by its Chinese name', () => {
   it('says which questions an ambiguous Chinese target could mean', () => {
     const dates = resolveTarget(zhScript, funnel, '日期');
     expect(dates).toMatchObject({ ok: false, unknown: false });
-    if (!dates.ok) expect(dates.error).toMatch(/"日期" could mean Start date or End date or Review date/);
+    if (!dates.ok) expect(en(dates.error)).toMatch(/"日期" could mean Start date, End date, Review date, Peak starts, or Peak ends/);
     const objective = resolveTarget(zhScript, funnel, '目标');
     if (objective.ok) throw new Error('目标 should be ambiguous');
-    expect(objective.error).toMatch(/"目标" could mean Audience or Primary objective or Secondary objectives or Goals or Target revenue\./);
+    expect(en(objective.error)).toMatch(/"目标" could mean Audience, Primary objective, Secondary objectives, Goals, or Target revenue\./);
     expect(resolveTarget(zhScript, funnel, '天气')).toMatchObject({ ok: false, unknown: true });
   });
 
@@ -189,14 +202,14 @@ describe('修改 <question> names a question by its Chinese name', () => {
     const answered = send(atStatement, '更改包装以后销量下降了一半');
     expect(answered.state.answers.problem_statement?.value).toBe('更改包装以后销量下降了一半');
     const short = send(atStatement, '修改天气');
-    expect(short.effects[0]).toMatchObject({ type: 'info', message: expect.stringContaining('I don\'t know a question called "天气"') });
+    expect(inEnglish(short.effects[0] as FlowEffect)).toMatchObject({ type: 'info', message: expect.stringContaining('I don\'t know a question called "天气"') });
   });
 
   it('skips an optional question with 跳过 and refuses to skip a required one', () => {
     const atResearch = walkTo('research');
     expect(send(atResearch, '跳过').state.answers.research).toEqual({ skipped: true });
     const atBrand = walkTo('brand');
-    expect(send(atBrand, '跳过').effects[0]).toMatchObject({ type: 'info', message: expect.stringContaining("can't be skipped") });
+    expect(inEnglish(send(atBrand, '跳过').effects[0] as FlowEffect)).toMatchObject({ type: 'info', message: expect.stringContaining("can't be skipped") });
   });
 
   it('goes back with 返回 and shows the earlier answer', () => {

@@ -1,5 +1,5 @@
 /** Shared by the date tests: a date as parseDate reads it, or its refusal. */
-import { parseDate } from '../../../src/domain/parse/index.js';
+import { parseDate } from '../../support/english-parsers.js';
 
 /** The ISO date `text` reads as, or `error: …` when it is refused. */
 export function dateOrError(text: string, now: Date, timeZone: string): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchChoice, matchChoices, type Choice } from '../../../src/domain/parse/index.js';
+import { matchChoice, matchChoices, type Choice } from '../../support/english-parsers.js';
 import { ZH, zhScript } from '../../support/zh-words.js';
 
 /** A question's choices with their Chinese names, as the flow hands them to the matcher. */

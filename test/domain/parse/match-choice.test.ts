@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchChoice, matchChoices } from '../../../src/domain/parse/index.js';
+import { matchChoice, matchChoices } from '../../support/english-parsers.js';
 import { labelOf, OBJECTIVES, PROBLEM_TYPES } from '../../../src/domain/plan/plan.js';
 import { SAMPLE_LABELS } from '../../fixtures/plans.js';
 

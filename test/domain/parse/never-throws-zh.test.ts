@@ -8,15 +8,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interpretReply } from '../../../src/domain/conversation/interpret-reply.js';
 import { resolveTarget } from '../../../src/domain/conversation/flow-target.js';
-import { matchChoice, matchChoices, parseDate, parseGoals, parseMoney, parseQuantity, parseRate, parseYesNo, type Choice } from '../../../src/domain/parse/index.js';
+import { matchChoice, matchChoices, parseDate, parseGoals, parseMoney, parseQuantity, parseRate, parseYesNo, type Choice, type EnglishParsed } from '../../support/english-parsers.js';
 import type { Parsed } from '../../../src/domain/plan/plan.js';
 import { ZH, zhScript } from '../../support/zh-words.js';
+import { en, zh } from '../../support/words.js';
 
 const NOW = new Date('2026-11-10T03:00:00Z');
 const channels: Choice[] = zhScript.catalogue.map((c) => ({ id: c.id, label: c.name, names: ZH.choices.channels?.[c.id] ?? [] }));
 const allNames = Object.values(ZH.choices).flatMap((byChoice) => Object.values(byChoice).flat());
 
-const PARSERS: Record<string, (text: string) => Parsed<unknown>> = {
+const PARSERS: Record<string, (text: string) => EnglishParsed<unknown>> = {
   parseMoney: (t) => parseMoney(t, 'CNY'),
   parseRate,
   parseQuantity: (t) => parseQuantity(t, { integer: true }),
@@ -58,7 +59,7 @@ const ADVERSARIAL = [
   '修改'.repeat(500),
 ];
 
-function expectParsed(result: Parsed<unknown>): void {
+function expectParsed(result: EnglishParsed<unknown>): void {
   if (result.ok) expect(result).toHaveProperty('value');
   else expect(result.error).toMatch(/`[^`]+`/);
 }
@@ -85,7 +86,10 @@ describe('every parser on long, hostile Chinese input', () => {
         const input = interpretReply(text, ZH.thread);
         expect(input.type).toBeTypeOf('string');
         const resolved = resolveTarget(zhScript, {}, text);
-        if (!resolved.ok) expect(resolved.error.length).toBeGreaterThan(0);
+        if (!resolved.ok) {
+          expect(en(resolved.error).length).toBeGreaterThan(0);
+          expect(zh(resolved.error).length).toBeGreaterThan(0);
+        }
       }),
       { numRuns: 300 },
     );

@@ -13,8 +13,9 @@ import {
   parseYesNo,
   parseNonMedia,
   parseChannelCosts,
-} from '../../../src/domain/parse/index.js';
-import { CURRENCIES, MINOR_UNITS, type Parsed } from '../../../src/domain/plan/plan.js';
+  type EnglishParsed,
+} from '../../support/english-parsers.js';
+import { CURRENCIES, MINOR_UNITS } from '../../../src/domain/plan/plan.js';
 
 const NOW = new Date('2026-03-01T17:00:00Z');
 const CHOICES = [
@@ -24,7 +25,7 @@ const CHOICES = [
 ];
 
 /** Every parser, applied to one string. */
-const PARSERS: Record<string, (text: string) => Parsed<unknown>> = {
+const PARSERS: Record<string, (text: string) => EnglishParsed<unknown>> = {
   parseMoney: (t) => parseMoney(t, 'CNY'),
   parseMoneyJpy: (t) => parseMoney(t, 'JPY', { allowZero: true }),
   parseRate,
@@ -40,7 +41,7 @@ const PARSERS: Record<string, (text: string) => Parsed<unknown>> = {
 };
 
 /** A well-formed `Parsed`: a value, or a non-empty error that shows an example in backticks. */
-function expectParsed(result: Parsed<unknown>): void {
+function expectParsed(result: EnglishParsed<unknown>): void {
   if (result.ok) {
     expect(result).toHaveProperty('value');
     if (result.note !== undefined) expect(typeof result.note).toBe('string');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChannelCosts, parseNonMedia, splitItems } from '../../../src/domain/parse/index.js';
+import { parseChannelCosts, parseNonMedia, splitItems } from '../../support/english-parsers.js';
 
 const PAID = [
   { id: 'paid-search-ads', label: 'Search ads' },

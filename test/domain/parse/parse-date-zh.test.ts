@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../../src/domain/parse/index.js';
+import { parseDate } from '../../support/english-parsers.js';
 import { dateOrError, refusal } from './date-helpers.js';
 
 // 03:00 UTC on Tuesday 10 November 2026: 11:00 the same Tuesday in Shanghai.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../../src/domain/parse/index.js';
+import { parseDate } from '../../support/english-parsers.js';
 import { dateOrError, refusal } from './date-helpers.js';
 
 // 17:00 UTC on Sunday 1 March 2026: already Monday 2 March in Shanghai, still Sunday morning in Los Angeles.
@@ -65,7 +65,7 @@ describe('parseDate', () => {
   });
 
   it('refuses ambiguous slash dates and asks for the ISO form', () => {
-    expect(error('12/01/2026')).toMatch(/could mean 1 December or 12 January.*`2026-12-01`/);
+    expect(error('12/01/2026')).toMatch(/could mean 1 Dec 2026 or 12 Jan 2026.*`2026-12-01`/);
     expect(error('03/04')).toMatch(/`2026-12-01`/);
   });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoals, type GoalContext } from '../../../src/domain/parse/index.js';
+import { parseGoals, type GoalContext } from '../../support/english-parsers.js';
 import { GOAL_METRICS } from '../../../src/domain/plan/plan.js';
 import { ZH } from '../../support/zh-words.js';
+import { parseGoals as rawParseGoals } from '../../../src/domain/parse/index.js';
+import { zh } from '../../support/words.js';
 
 // Tuesday 10 November 2026 in Shanghai.
 const CONTEXT: GoalContext = { now: new Date('2026-11-10T03:00:00Z'), timeZone: 'Asia/Shanghai', currency: 'CNY', metricNames: ZH.metrics };
@@ -99,8 +101,11 @@ describe('goals written in Chinese', () => {
   it('re-asks in the terms of the line: Chinese metric names and a Chinese example', () => {
     const unknown = error('满意度 1 到 2 截止 2027年3月31日');
     expect(unknown).toContain("I don't know that metric");
-    expect(unknown).toContain('认知度、辨识度、无提示认知度、信任度');
-    expect(unknown).toContain('e.g. `认知度 10% 到 40% 截止 2027年3月31日`');
+    // Listed the reader's way: by commas for an English reader, by 、 for a Chinese one.
+    expect(unknown).toContain('认知度, 辨识度, 无提示认知度, 信任度');
+    const raw = rawParseGoals('满意度 1 到 2 截止 2027年3月31日', CONTEXT);
+    expect(!raw.ok && zh(raw.error)).toContain('认知度、辨识度、无提示认知度、信任度');
+    expect(unknown).toContain('For example: `认知度 10% 到 40% 截止 2027年3月31日`');
     expect(error('认知度 10% 到 40%')).toContain('`截止 2027年3月31日` or `3月底前`');
     expect(error('认知度 10% 到 40% 明年3月前')).toContain('`2027年3月1日` or `2027年3月底`');
     expect(error('认知度 10% 40% 截止 3月底')).toContain('an arrow and a target');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoals } from '../../../src/domain/parse/index.js';
+import { parseGoals } from '../../support/english-parsers.js';
 import { GoalSchema, type Goal } from '../../../src/domain/plan/plan.js';
 
 const CONTEXT = { now: new Date('2026-03-01T17:00:00Z'), timeZone: 'Asia/Shanghai', currency: 'CNY' as const };
@@ -144,13 +144,13 @@ describe('parseGoals', () => {
 
   it('uses the default deadline when a line has none', () => {
     expect(goals('awareness 10% -> 40%', { ...CONTEXT, defaultDeadline: '2027-12-31' })[0]?.deadline).toBe('2027-12-31');
-    expect(error('awareness 10% -> 40%')).toMatch(/Line 1 \(`awareness 10% -> 40%`\): .*`by <date>`, e\.g\. `awareness 10% -> 40% by 2027-03-31`/);
+    expect(error('awareness 10% -> 40%')).toMatch(/Line 1 \(`awareness 10% -> 40%`\): .*`by <date>`\. For example: `awareness 10% -> 40% by 2027-03-31`/);
   });
 
   it('names the failing line, counting blank lines', () => {
     const message = error('awareness 10% -> 40% by 2027-03-31\n\nhappiness 1 -> 2 by 2027-03-31');
     expect(message).toMatch(/^Line 3 \(`happiness 1 -> 2 by 2027-03-31`\): I don't know that metric/);
-    expect(message).toContain('e.g. `awareness 10% -> 40% by 2027-03-31`');
+    expect(message).toContain('For example: `awareness 10% -> 40% by 2027-03-31`');
   });
 
   it.each([
@@ -176,7 +176,7 @@ describe('parseGoals', () => {
     expect(error('\n  \n- \n')).toMatch(/didn't find any goals/);
     expect(error(Array.from({ length: 11 }, () => 'awareness 10% -> 40% by 2027-03-31').join('\n'))).toMatch(/11 goals.*10/);
     expect(error('x'.repeat(100_000))).toMatch(/too long/);
-    expect(error(`awareness 10% -> 40% by 2027-03-31\nawareness ${'-'.repeat(1000)}`)).toMatch(/^Line 2 is too long.*e\.g\./);
+    expect(error(`awareness 10% -> 40% by 2027-03-31\nawareness ${'-'.repeat(1000)}`)).toMatch(/^Line 2 is too long.*for example `awareness/);
     expect(error('<!channel> 1 -> 2 by 2027-01-01')).toMatch(/Line 1/);
   });
 });

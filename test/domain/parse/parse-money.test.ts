@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMoney } from '../../../src/domain/parse/index.js';
+import { parseMoney } from '../../support/english-parsers.js';
 import type { Currency } from '../../../src/domain/plan/plan.js';
 
 function value(text: string, currency: Currency = 'CNY', allowZero = false): number | string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuantity } from '../../../src/domain/parse/index.js';
+import { parseQuantity } from '../../support/english-parsers.js';
 
 describe('parseQuantity', () => {
   it.each([

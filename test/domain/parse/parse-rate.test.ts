@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRate } from '../../../src/domain/parse/index.js';
+import { parseRate } from '../../support/english-parsers.js';
 
 describe('parseRate', () => {
   it.each([

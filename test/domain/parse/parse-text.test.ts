@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../../../src/domain/parse/index.js';
+import { parseText } from '../../support/english-parsers.js';
 
 describe('parseText', () => {
   it('trims and keeps newlines, emoji and other scripts', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYesNo } from '../../../src/domain/parse/index.js';
+import { parseYesNo } from '../../support/english-parsers.js';
 import { ZH } from '../../support/zh-words.js';
 
 describe('parseYesNo', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMoney, parseQuantity, parseRate, readNumber, toNumber } from '../../../src/domain/parse/index.js';
+import { parseMoney, parseQuantity, parseRate, readNumber, toNumber } from '../../support/english-parsers.js';
 
 function money(text: string, currency: 'CNY' | 'USD' | 'JPY' = 'CNY'): number | string {
   const result = parseMoney(text, currency);

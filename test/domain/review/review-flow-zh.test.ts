@@ -37,7 +37,7 @@ describe('the review answered in Chinese', () => {
 
   it('re-asks an ambiguous Chinese target with the questions it could mean', () => {
     const result = say(answered(['18万元']), '修改目标');
-    expect(effectOf(result, 'info').message).toMatch(/"目标" could mean Goal 1: Awareness or Goal 2: Orders or Goal 3: Trust/);
+    expect(effectOf(result, 'info').message).toMatch(/"目标" could mean Goal 1: Awareness, Goal 2: Orders, or Goal 3: Trust/);
   });
 
   it('goes back with 返回 and skips an optional figure with 跳过', () => {

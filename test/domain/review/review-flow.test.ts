@@ -4,6 +4,9 @@ import { plannedSpend } from '../../../src/domain/review/review.js';
 import { ReviewStateSchema, reviewQuestions, startReview, stepReview, type ReviewStepResult } from '../../../src/domain/review/review-flow.js';
 import { suggestionsFromReview } from '../../../src/domain/review/review.js';
 import { FULL_ACTUALS, FULL_REVIEW, HAND_CALCULATED, REVIEW_NOW, REVIEW_SCRIPT, TZ, asked, begin, effectOf, funnelPlan, reachPlan, reply } from './review-helpers.js';
+import { en, shown } from '../../support/words.js';
+import { inEnglish } from '../../support/english-effects.js';
+import { suggestionSource, type Suggestion } from '../../../src/domain/conversation/flow-state.js';
 
 const plan = funnelPlan();
 
@@ -30,11 +33,17 @@ describe('a whole review', () => {
 
   it("gives suggestions for the next plan that the planning questions' own parsers read back", () => {
     const { summary, reviewedOn } = effectOf(answerAll(begin(plan), FULL_REVIEW), 'finished');
-    expect(suggestionsFromReview(summary, plan, { planId: 'P-7K3QX', reviewedOn })).toEqual({
-      conversion_rate: { text: '1.2%', source: 'the review of "Spring launch" (P-7K3QX), 14 May 2027' },
-      average_order_value: { text: '¥1,050', source: expect.stringContaining('(P-7K3QX)') },
-      cost_per_visit: { text: '¥2', source: expect.stringContaining('14 May 2027') },
+    const suggestions = suggestionsFromReview(summary, plan, { planId: 'P-7K3QX', reviewedOn });
+    const source = { campaign: 'Spring launch', planId: 'P-7K3QX', reviewedOn: '2027-05-14' };
+    expect(suggestions).toEqual({
+      conversion_rate: { text: '1.2%', source },
+      average_order_value: { text: '¥1,050', source },
+      cost_per_visit: { text: '¥2', source },
     });
+    // Where it came from is said in the reader's words.
+    const from = suggestionSource(suggestions.conversion_rate as Suggestion);
+    expect(shown('en', from)).toBe('the review of "Spring launch" (P-7K3QX), 14 May 2027');
+    expect(shown('zh-CN', from)).toBe('“Spring launch”（P-7K3QX）2027年5月14日 的复盘');
   });
 
   it('names each goal with its starting value, target and deadline, and numbers the questions', () => {
@@ -79,7 +88,7 @@ describe('a whole review', () => {
       cpm: { planned: 1_000, actual: 1_333 },
       frequency: { planned: 4, actual: 4 },
     });
-    const source = 'the review of "Spring cold brew launch 2027" (P-1), 14 May 2027';
+    const source = { campaign: 'Spring cold brew launch 2027', planId: 'P-1', reviewedOn: '2027-05-14' };
     expect(suggestionsFromReview(summary, reach, { planId: 'P-1', reviewedOn: '2027-05-14' })).toEqual({
       cpm: { text: '$13.33', source },
       reach_rate: { text: '45%', source },
@@ -113,7 +122,7 @@ describe('answers that cannot be read', () => {
     expect(reask.error).toMatch(error);
     expect(reask.error).toMatch(/e\.g\.|Try|For example/);
     expect(after.state.version).toBe(before.version);
-    expect(after.state.rejected).toEqual({ questionId: id, text, error: reask.error });
+    expect({ ...after.state.rejected, error: en(after.state.rejected?.error ?? '') }).toEqual({ questionId: id, text, error: reask.error });
     // The next good answer moves on and forgets the rejected attempt.
     const fixed = reply(plan, after, FULL_REVIEW.find(([q]) => q === id)?.[1] ?? '');
     expect(fixed.state.rejected).toBeUndefined();
@@ -213,7 +222,7 @@ describe('navigation and controls', () => {
   it('explains the current question and the words that work', () => {
     const help = effectOf(reply(plan, begin(plan), 'help'), 'help');
     expect(help.question?.id).toBe('actual_spend');
-    expect(help.controls.map((c) => c.word)).toEqual(['back', 'skip', 'status', 'change <question>', 'help', 'cancel']);
+    expect(help.controls.map((c) => c.word)).toEqual(['back', 'skip', 'status', 'change', 'help', 'cancel']);
   });
 
   it('cancels, and then only says so', () => {
@@ -225,7 +234,7 @@ describe('navigation and controls', () => {
 
   it('says a finished review is finished', () => {
     const done = answerAll(begin(plan), FULL_REVIEW);
-    expect(reply(plan, done, 'back').effects).toEqual([{ type: 'info', message: 'This review is already finished.' }]);
+    expect(reply(plan, done, 'back').effects.map((e) => inEnglish(e))).toEqual([{ type: 'info', message: 'This review is already finished.' }]);
   });
 
   it('turns planning-only inputs away politely', () => {

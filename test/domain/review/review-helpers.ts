@@ -6,6 +6,7 @@ import { PlanSchema, type Plan } from '../../../src/domain/plan/plan.js';
 import { startReview, stepReview, type ReviewEffect, type ReviewStepResult } from '../../../src/domain/review/review-flow.js';
 import type { ReviewActuals } from '../../../src/domain/review/review.js';
 import { sampleDraft } from '../../fixtures/plans.js';
+import { inEnglish, type InEnglish } from '../../support/english-effects.js';
 
 /** The review's questions as the bot ships them (prompts/review.yml). */
 export const REVIEW_SCRIPT = loadReviewScript();
@@ -70,10 +71,10 @@ export function asked(result: ReviewStepResult): string | undefined {
 }
 
 /** The effect of a type, or a failure naming what was there. */
-export function effectOf<T extends ReviewEffect['type']>(result: ReviewStepResult, type: T): Extract<ReviewEffect, { type: T }> {
+export function effectOf<T extends ReviewEffect['type']>(result: ReviewStepResult, type: T): InEnglish<Extract<ReviewEffect, { type: T }>> {
   const found = result.effects.find((e) => e.type === type);
   if (!found) throw new Error(`no ${type} effect in ${JSON.stringify(result.effects.map((e) => e.type))}`);
-  return found as Extract<ReviewEffect, { type: T }>;
+  return inEnglish(found as Extract<ReviewEffect, { type: T }>);
 }
 
 /** A whole review of `funnelPlan()`: question id and reply, in the order asked. */

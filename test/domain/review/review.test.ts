@@ -89,6 +89,9 @@ describe('plannedSpend', () => {
   });
 });
 
+/** Where the suggestions came from: the review of Spring launch on 15 April 2027. */
+const REVIEWED = { campaign: 'Spring launch', planId: 'P-7K3QX', reviewedOn: '2027-04-15' };
+
 describe('suggestionsFromReview', () => {
   const context = { planId: 'P-7K3QX', reviewedOn: '2027-04-15' };
 
@@ -96,9 +99,9 @@ describe('suggestionsFromReview', () => {
     const summary = summarizeReview(plan, sketch, { ...ACTUALS, spend: 19_800_000, revenue: 102_600_000 });
     // ¥198,000 / 90,000 = ¥2.20; ¥1,026,000 / 1,080 = ¥950.
     expect(suggestionsFromReview(summary, plan, context)).toEqual({
-      conversion_rate: { text: '1.2%', source: 'the review of "Spring launch" (P-7K3QX), 15 Apr 2027' },
-      average_order_value: { text: '¥950', source: 'the review of "Spring launch" (P-7K3QX), 15 Apr 2027' },
-      cost_per_visit: { text: '¥2.20', source: 'the review of "Spring launch" (P-7K3QX), 15 Apr 2027' },
+      conversion_rate: { text: '1.2%', source: REVIEWED },
+      average_order_value: { text: '¥950', source: REVIEWED },
+      cost_per_visit: { text: '¥2.20', source: REVIEWED },
     });
   });
 

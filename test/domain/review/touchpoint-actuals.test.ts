@@ -8,6 +8,7 @@ import { channelRates, parseTouchpointActuals, touchpointResults } from '../../.
 import { sampleDraft } from '../../fixtures/plans.js';
 import { FUNNEL_REPLIES, script, start, walk } from '../conversation/flow-helpers.js';
 import { funnelPlan, REVIEW_SCRIPT } from './review-helpers.js';
+import { en, zh } from '../../support/words.js';
 
 /** The sample plan with its proposed contact plan: rows 1–6 at evaluation, 7 (Search ads) and 8 (e-commerce ads) at the purchase. */
 function planWithRows(): Plan {
@@ -47,9 +48,11 @@ describe('the review follows the contact plan', () => {
     });
     expect(parseTouchpointActuals('第1行：5.2%互动', planWithRows())).toEqual({ ok: true, value: [{ row: 1, kpi: 0.052 }] });
     const missing = parseTouchpointActuals('第12行：5%', planWithRows());
-    expect(!missing.ok && missing.error).toMatch(/rows 1 to 8/);
+    expect(!missing.ok && en(missing.error)).toMatch(/rows 1 to 8/);
+    expect(!missing.ok && zh(missing.error)).toContain('共第 1 至 8 行');
     const unread = parseTouchpointActuals('第7行：花费很多', planWithRows());
-    expect(!unread.ok && unread.error).toMatch(/couldn't read `花费很多`/);
+    expect(!unread.ok && en(unread.error)).toMatch(/couldn't read `花费很多`/);
+    expect(!unread.ok && zh(unread.error)).toContain('无法读取 `花费很多`');
   });
 
   it('refuses a row the plan lacks, a line without figures, and a figure it cannot read', () => {
@@ -61,7 +64,7 @@ describe('the review follows the contact plan', () => {
     ] as const) {
       const parsed = parseTouchpointActuals(text, planWithRows());
       expect(parsed.ok, text).toBe(false);
-      expect(!parsed.ok && parsed.error, text).toMatch(reason);
+      expect(!parsed.ok && en(parsed.error), text).toMatch(reason);
     }
   });
 
