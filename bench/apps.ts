@@ -139,6 +139,8 @@ export async function startApp(kind: AppKind, options: StartOptions): Promise<Ru
     ...(kind !== 'bot' && process.env.FLOOR_RECEIVER ? { FLOOR_RECEIVER: process.env.FLOOR_RECEIVER } : {}),
     // FLOOR_CALLS=worker: the floor makes its Slack calls in a worker thread (floor-caller.ts).
     ...(kind === 'floor' && process.env.FLOOR_CALLS ? { FLOOR_CALLS: process.env.FLOOR_CALLS } : {}),
+    // IMC_SLACK_CALLS=main: the bot makes its Slack calls on its main thread, as before the poster thread.
+    ...(kind === 'bot' && process.env.IMC_SLACK_CALLS ? { IMC_SLACK_CALLS: process.env.IMC_SLACK_CALLS } : {}),
     ...options.env,
   };
   const startedAt = performance.now();

@@ -6,7 +6,8 @@
  * once. Every other dependency stays in node_modules: Bolt and the Slack SDK (loaded as
  * the floor app of bench/ loads Bolt), Handlebars, lowdb, yaml (required only when a
  * prompt is not in dist/parsed-yaml.json), resvg (a native module, required at the first
- * chart) and whatever is added later. A source map sits beside it.
+ * chart) and whatever is added later. A source map sits beside it. The poster thread's
+ * entry (the Web API calls off the main thread) is a second file, dist/poster-thread.js.
  */
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -30,5 +31,19 @@ await build({
   target: 'node20',
   sourcemap: true,
   external,
+  logLevel: 'warning',
+});
+
+// The poster thread's entry (src/slack/poster/poster-thread.ts, node's own modules only),
+// beside the bundle, where the bundled thread-poster looks for it (`./poster-thread.js`).
+await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/src/slack/poster/poster-thread.js'],
+  outfile: 'dist/poster-thread.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
   logLevel: 'warning',
 });

@@ -55,6 +55,8 @@ export interface Config {
   logLevel: LogLevel;
   /** How the budget chart is shown: Slack's native chart, a PNG, both, or not at all. */
   budgetChart: BudgetChartMode;
+  /** Where the outbox's Web API calls are made: on a thread of their own (default), or on the main thread. */
+  slackCalls: SlackCallsMode;
 }
 
 /** The app's credentials for Slack's OAuth flow: every workspace that installs it gets its own bot token. */
@@ -69,6 +71,9 @@ export interface OAuthConfig {
 export const BUDGET_CHART_MODES = ['native', 'image', 'both', 'off'] as const;
 /** `native`: Slack's chart block in the budget sketch (a PNG where Slack refuses it); `image`: always the PNG. */
 export type BudgetChartMode = (typeof BUDGET_CHART_MODES)[number];
+export const SLACK_CALLS_MODES = ['thread', 'main'] as const;
+/** `thread`: the outbox's Web API calls on the poster thread (the main thread if it dies); `main`: on the main thread. */
+export type SlackCallsMode = (typeof SLACK_CALLS_MODES)[number];
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 /** How chatty the logger is. */
@@ -127,6 +132,7 @@ const HELP: Record<string, string> = {
   IMC_LANGUAGE: `Use ${LANGUAGES.join(' or ')} (the language of channel posts until /imc config language sets one), e.g. IMC_LANGUAGE=zh-CN.`,
   LOG_LEVEL: 'Use one of debug, info, warn, error, e.g. LOG_LEVEL=info.',
   IMC_BUDGET_CHART: 'Use native (Slack\'s chart block, a PNG where Slack refuses it), image (always a PNG), both or off, e.g. IMC_BUDGET_CHART=native.',
+  IMC_SLACK_CALLS: 'Use thread (the Web API calls on a thread of their own, off the event loop that answers Slack) or main (on the main thread), e.g. IMC_SLACK_CALLS=thread.',
 };
 
 const VARIABLES = Object.keys(HELP);
@@ -232,6 +238,7 @@ const EnvSchema = z
     IMC_LANGUAGE: optional(language),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
     IMC_BUDGET_CHART: optional(z.enum(BUDGET_CHART_MODES)),
+    IMC_SLACK_CALLS: optional(z.enum(SLACK_CALLS_MODES)),
   })
   .refine((env) => (env.IMC_APPROVE_EMOJI ?? 'white_check_mark') !== (env.IMC_REJECT_EMOJI ?? 'x'), {
     path: ['IMC_REJECT_EMOJI'],
@@ -300,6 +307,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     language: v.IMC_LANGUAGE ?? 'en',
     logLevel: v.LOG_LEVEL ?? 'info',
     budgetChart: v.IMC_BUDGET_CHART ?? 'native',
+    slackCalls: v.IMC_SLACK_CALLS ?? 'thread',
   };
 }
 

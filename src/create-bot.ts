@@ -54,7 +54,8 @@ import { registerCanvasActions } from './slack/listeners/canvas-actions.js';
 import { registerEditModal } from './slack/listeners/edit-modal.js';
 import { EditService } from './app/edit-service.js';
 import { homeViewBlocks } from './slack/blocks/home-view.js';
-import { fixedClients, workspaceClients } from './slack/slack-clients.js';
+import { fixedToken, slackClients, workspaceToken } from './slack/slack-clients.js';
+import { ThreadPoster } from './slack/poster/thread-poster.js';
 import { CachedInstallationStore } from './slack/oauth/bolt-installation-store.js';
 import { createInstallRoutes } from './slack/oauth/install-routes.js';
 import { registerUninstall } from './slack/listeners/uninstall.js';
@@ -108,6 +109,8 @@ export interface Bot {
   reminders: ReminderService;
   reviews: ReviewService;
   outbox: OutboxWorker;
+  /** The thread the Web API calls are made on (IMC_SLACK_CALLS=thread); undefined with IMC_SLACK_CALLS=main. */
+  posterThread: ThreadPoster | undefined;
   home: HomeService;
   canvases: CanvasService;
   logger: Logger;
@@ -129,6 +132,9 @@ export interface Bot {
    */
   stop(graceMs?: number): Promise<void>;
 }
+
+/** Where Slack's Web API is when SLACK_API_URL does not say (the client's default). */
+const SLACK_API_URL = 'https://slack.com/api/';
 
 const BOLT_LEVELS: Record<Level, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
 
@@ -170,9 +176,14 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   // Posts are sent once per try: the outbox, which can check Slack for a post that may have
   // gone through, does the retrying, never the client on its own.
   const postOptions = { ...clientOptions, retryConfig: { retries: 0 } };
-  const clients = installations
-    ? workspaceClients((workspace) => installations.botToken(workspace), clientOptions, postOptions)
-    : fixedClients(client, new webApi.WebClient(config.botToken, postOptions));
+  // The outbox's calls (and the surfaces') leave the acknowledging event loop: a thread of their own makes them.
+  const posterThread = config.slackCalls === 'thread' ? new ThreadPoster({ baseUrl: config.slackApiUrl ?? SLACK_API_URL, logger }) : undefined;
+  const clients = slackClients({
+    tokenFor: installations ? workspaceToken((workspace) => installations.botToken(workspace)) : fixedToken(config.botToken),
+    options: clientOptions,
+    postOptions,
+    ...(posterThread ? { thread: posterThread } : {}),
+  });
   const identity = { botUserId: options.botUserId, botId: options.botId };
   const receiver = config.socketMode
     ? new DurableSocketModeReceiver({
@@ -354,6 +365,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     reminders,
     reviews,
     outbox,
+    posterThread,
     home: homeService,
     canvases,
     logger,
@@ -373,6 +385,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       } catch (error) {
         await receiver.stop(0).catch(() => undefined);
         outbox.stop().catch(() => undefined);
+        await posterThread?.stop();
         await store.close().catch(() => undefined);
         throw error;
       }
@@ -403,6 +416,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
         logger.warn('stopped with Slack calls still under way; their messages stay queued and are sent after the next start (or by another instance)');
         await outbox.releaseAll();
       }
+      await posterThread?.stop();
       await store.close();
     },
   };

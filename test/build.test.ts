@@ -71,6 +71,9 @@ describe('the production build (npm start)', () => {
       expect(messageText(inThread()[0])).toMatch(/Which brand/);
       expect((await driver.message({ userId: ALICE, channelId: CHANNEL, threadTs, text: 'Bundle Tea' })).status).toBe(200);
       await waitUntil(() => inThread().length >= 2, 'the second question');
+      // Its Slack calls went through the poster thread beside the bundle (dist/poster-thread.js), not the fallback.
+      expect(existsSync(join(root, 'dist/poster-thread.js'))).toBe(true);
+      expect(`${bot.output().stdout}${bot.output().stderr}`).not.toContain('Slack call thread');
     } finally {
       await cleanUpProcessTest({ bot, fake, root: dir });
     }

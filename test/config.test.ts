@@ -37,12 +37,20 @@ describe('loadConfig', () => {
       logLevel: 'info',
       leaseMs: 30_000,
       budgetChart: 'native',
+      slackCalls: 'thread',
     });
   });
 
   it('reads how the budget chart is shown, and names the variable when the value is unknown', () => {
     expect(loadConfig({ ...minimal, IMC_BUDGET_CHART: 'image' }).budgetChart).toBe('image');
     expect(() => loadConfig({ ...minimal, IMC_BUDGET_CHART: 'pie' })).toThrow(/IMC_BUDGET_CHART is not valid \(got "pie"\)\. Use native/);
+  });
+
+  it('makes the Web API calls on the poster thread unless IMC_SLACK_CALLS=main, and names the variable when the value is unknown', () => {
+    expect(loadConfig(minimal).slackCalls).toBe('thread');
+    expect(loadConfig({ ...minimal, IMC_SLACK_CALLS: 'main' }).slackCalls).toBe('main');
+    expect(loadConfig({ ...minimal, IMC_SLACK_CALLS: ' thread ' }).slackCalls).toBe('thread');
+    expect(() => loadConfig({ ...minimal, IMC_SLACK_CALLS: 'worker' })).toThrow(/IMC_SLACK_CALLS is not valid \(got "worker"\)\. Use thread/);
   });
 
   it('reads every variable when set, trimming blanks and normalising', () => {
@@ -258,6 +266,7 @@ describe('readDotEnv', () => {
         'IMC_LANGUAGE',
         'LOG_LEVEL',
         'IMC_BUDGET_CHART',
+        'IMC_SLACK_CALLS',
       ].sort(),
     );
   });

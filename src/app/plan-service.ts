@@ -351,7 +351,9 @@ export class PlanService {
     const movedOn = previous !== undefined && (record.flow.current !== previous || effects.some((e) => e.type === 'ask'));
     const answered = previous ? record.flow.answers[previous] : undefined;
     const previousQuestion = script.questions.find((q) => q.id === previous);
-    if (movedOn && previousQuestion && answered && record.questionTs && !effects.some((e) => e.type === 'reask')) {
+    // Posted, or still on its way (an answer may come in before the outbox has noted the question's ts).
+    const questionShown = record.questionTs !== undefined || record.outbox.some((item) => item.kind === 'post' && item.role === 'question');
+    if (movedOn && previousQuestion && answered && questionShown && !effects.some((e) => e.type === 'reask')) {
       // The question's ts is looked up when the update is sent: the outbox sends in order, so it is
       // the question this answers even when its post was still on its way (or found after a crash).
       const answer = shownAnswer(answered, currencyOf(record.flow.answers));

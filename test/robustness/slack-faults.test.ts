@@ -91,6 +91,26 @@ describe('Slack API faults while answering', () => {
     await stillServing();
   });
 
+  it('an answer that arrives before Slack has answered the first question\'s post still marks that question answered', async () => {
+    h = await startHarness();
+    // The kickoff goes through; Slack shows the first question at once but answers its post late.
+    h.fake.failNext('chat.postMessage', { delayMs: 0 });
+    h.fake.failNext('chat.postMessage', { respondAfterMs: 800 });
+    expect((await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: 'plan Early answer' })).status).toBe(200);
+    const kickoff = (await h.fake.waitFor(() => h.fake.messages(CHANNEL)[0], { description: 'the kickoff' })) as NonNullable<ReturnType<typeof h.fake.lastMessage>>;
+    const question = (await h.fake.waitFor(() => h.fake.messages(CHANNEL, { threadTs: kickoff.ts })[0], { description: 'the first question' })) as typeof kickoff;
+    expect(messageText(question)).toContain('brand');
+    // Alice answers while the bot still waits for Slack's answer to that post.
+    expect((await h.driver.message({ userId: ALICE, channelId: CHANNEL, threadTs: kickoff.ts, text: TYPED_ANSWERS.brand ?? '' })).status).toBe(200);
+    await h.settle();
+    const [planId] = (await h.plans()).map((plan) => plan.id);
+    await drained(planId ?? '');
+    const updated = h.fake.messages(CHANNEL, { threadTs: kickoff.ts }).find((m) => m.ts === question.ts);
+    expect(messageText(updated)).toContain(':white_check_mark:');
+    expect(messageText(updated)).toContain(TYPED_ANSWERS.brand);
+    expect(messageText(await latestThreadMessage(h, planId ?? ''))).toContain('Problems');
+  });
+
   it('a failing response_url and a failing draft post leave the plan intact and posted later', async () => {
     h = await startHarness();
     h.fake.failNext('response_url', { status: 500 }, 5);
