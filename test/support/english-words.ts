@@ -25,7 +25,9 @@ export function englishWords(text: string, typed: readonly string[] = []): strin
     .replace(/<https?:[^>]*>/g, ' ')
     .replace(/:[a-z0-9_+-]+:/g, ' ')
     .replace(/`[^`]*`/g, ' ')
-    .replace(/&(?:lt|gt|amp);/g, ' ');
+    .replace(/&(?:lt|gt|amp);/g, ' ')
+    // B2B and B2C are written so in Chinese too.
+    .replace(/\bB2[BC]\b/g, ' ');
   const found = new Set<string>();
   for (const match of rest.matchAll(WORD)) {
     const word = match[0];
