@@ -326,7 +326,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     clock,
     logger,
     policy: (teamId, channelId) => approvalService.policyFor(teamId, channelId),
-    render: (model, linkFor) => homeViewBlocks(model, { linkFor }),
+    languageOf: (_teamId, userId) => languages.person(userId, config.language, 2_000),
+    render: (model, linkFor, language) => homeViewBlocks(model, { linkFor, t: translators.for(language) }),
   });
   const homeService = home;
 

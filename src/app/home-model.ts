@@ -4,7 +4,7 @@
  * Plans are summarised once per save (`summarizeForHome`) and the model is built
  * from those summaries alone, so building a Home never reads the store. Pure.
  */
-import { formatDate, formatMoney, formatNumber, formatRate } from '../domain/plan/format.js';
+import { phrase, type Param, type Phrase } from '../domain/message/phrase.js';
 import type { Currency } from '../domain/plan/plan.js';
 import { latestVersion, type PlanRecord, type PlanStatus } from './plan-record.js';
 
@@ -41,7 +41,7 @@ export interface ReviewFigures {
   actualSpend: number;
   spendRatio: number | null;
   returnOnSpend: number | null;
-  goals: { label: string; attainment: number | null }[];
+  goals: { metric: string; label: string; attainment: number | null }[];
 }
 
 export const HOME_SECTIONS = ['in-progress', 'to-approve', 'reviews', 'reviewed'] as const;
@@ -51,17 +51,18 @@ export type HomeSectionId = (typeof HOME_SECTIONS)[number];
 export interface HomeItem {
   plan: HomePlan;
   /** What to say about it, pre-formatted (mrkdwn-safe except for the escaped title the renderer adds). */
-  detail: string;
+  /** What the line under the plan says, in parts (joined by " · "). */
+  detail: Phrase[];
   action: 'continue' | 'open-draft' | 'start-review' | 'open-thread' | 'none';
 }
 
 export interface HomeSection {
   id: HomeSectionId;
-  title: string;
+  title: Phrase;
   /** Said when the section has nothing. */
-  empty: string;
+  empty: Phrase;
   /** A line under the items (how to act on them). */
-  hint?: string;
+  hint?: Phrase;
   items: HomeItem[];
   total: number;
   /** 0-based page shown, and how many there are. */
@@ -129,7 +130,7 @@ export function summarizeForHome(record: PlanRecord): HomePlan {
             actualSpend: summary.spend.actual,
             spendRatio: summary.spend.ratio,
             returnOnSpend: summary.returnOnSpend,
-            goals: summary.goals.map((goal) => ({ label: goal.label, attainment: goal.attainment })),
+            goals: summary.goals.map((goal) => ({ metric: goal.metric, label: goal.label, attainment: goal.attainment })),
           },
         }
       : {}),
@@ -162,43 +163,42 @@ export function buildHomeModel(userId: string, plans: readonly HomePlan[], conte
   const reviewed = newest
     .filter((plan) => plan.status === 'reviewed' && involved(plan))
     .sort((a, b) => (b.figures?.reviewedOn ?? '').localeCompare(a.figures?.reviewedOn ?? ''));
-  const section = (id: HomeSectionId, title: string, empty: string, list: HomePlan[], item: (plan: HomePlan) => HomeItem): HomeSection => {
+  const section = (id: HomeSectionId, list: HomePlan[], item: (plan: HomePlan) => HomeItem): HomeSection => {
+    const title = phrase(`home.section.${id}.title`);
+    const empty = phrase(`home.section.${id}.empty`);
     const pages = Math.max(1, Math.ceil(list.length / context.pageSize));
     const page = Math.min(Math.max(0, context.pages[id] ?? 0), pages - 1);
     const items = list.slice(page * context.pageSize, (page + 1) * context.pageSize).map(item);
     return { id, title, empty, items, total: list.length, page, pages };
   };
-  const approveHint = (first: HomePlan | undefined): string | undefined => {
+  const approveHint = (first: HomePlan | undefined): Phrase | undefined => {
     if (!first) return undefined;
     const { approveEmoji, rejectEmoji } = context.policy(first.teamId, first.channelId);
-    return `Approve or request changes here, or open the draft and react with :${approveEmoji}: or :${rejectEmoji}:. A second click takes your vote back.`;
+    return phrase('home.hint', { approve: { emoji: approveEmoji }, reject: { emoji: rejectEmoji } });
   };
   return {
     userId,
     ...(context.notice ? { notice: context.notice } : {}),
     sections: [
-      section('in-progress', 'Your plans in progress', 'No plan of yours is being written or waiting for approval. Start one with `/imc plan` in a channel.', inProgress, (plan) => ({
+      section('in-progress', inProgress, (plan) => ({
         plan,
-        detail: progressLine(plan, context.policy(plan.teamId, plan.channelId).approvalsNeeded),
+        detail: [progressLine(plan, context.policy(plan.teamId, plan.channelId).approvalsNeeded)],
         action: 'continue',
       })),
       {
-        ...section('to-approve', 'Waiting for your approval', 'Nothing is waiting for your approval.', toApprove, (plan) => ({
+        ...section('to-approve', toApprove, (plan) => ({
           plan,
-          detail: `Version ${plan.version ?? 1} by <@${plan.authorId}> · ${plan.approvers.length} of ${context.policy(plan.teamId, plan.channelId).approvalsNeeded} approvals${plan.changeRequesters.length > 0 ? ` · changes asked by ${mentions(plan.changeRequesters)}` : ''}`,
+          detail: [approvalLine(plan, context.policy(plan.teamId, plan.channelId).approvalsNeeded)],
           action: 'open-draft',
         })),
         ...(toApprove.length > 0 ? { hint: approveHint(toApprove[0]) } : {}),
       },
-      section('reviews', 'Upcoming reviews', 'No approved plan of yours is waiting for its review.', reviews, (plan) => ({
+      section('reviews', reviews, (plan) => ({
         plan,
-        detail:
-          plan.status === 'reviewing'
-            ? `Review running in the thread with <@${plan.reviewerId ?? plan.authorId}>`
-            : `Review on ${plan.reviewDate ? formatDate(plan.reviewDate) : 'its review date'}${plan.reminderAt ? '' : ' (reminder sent)'}`,
+        detail: [reviewLine(plan)],
         action: plan.status === 'reviewing' ? 'open-thread' : 'start-review',
       })),
-      section('reviewed', 'Last reviews', 'No reviews yet: their key figures show here once a plan of yours is reviewed.', reviewed, (plan) => ({
+      section('reviewed', reviewed, (plan) => ({
         plan,
         detail: figuresLine(plan.figures),
         action: plan.threadTs ? 'open-thread' : 'none',
@@ -207,27 +207,48 @@ export function buildHomeModel(userId: string, plans: readonly HomePlan[], conte
   };
 }
 
-function progressLine(plan: HomePlan, needed: number): string {
+function progressLine(plan: HomePlan, needed: number): Phrase {
   switch (plan.status) {
     case 'planning':
-      return plan.version ? `Being changed for version ${plan.version + 1} · ${plan.answered} answers` : `Answering questions · ${plan.answered} answered so far`;
+      return plan.version ? phrase('home.detail.changing', { next: String(plan.version + 1), answered: String(plan.answered) }) : phrase('home.detail.answering', { answered: String(plan.answered) });
     case 'changes-requested':
-      return `Version ${plan.version ?? 1} · changes asked by ${mentions(plan.changeRequesters)}`;
+      return phrase('home.detail.changes_asked', { version: String(plan.version ?? 1), people: mentions(plan.changeRequesters) });
     default:
-      return `Version ${plan.version ?? 1} posted · ${plan.approvers.length} of ${needed} approvals`;
+      return phrase('home.detail.posted', { version: String(plan.version ?? 1), approvers: String(plan.approvers.length), needed: String(needed) });
   }
 }
 
-function figuresLine(figures: ReviewFigures | undefined): string {
-  if (!figures) return 'Reviewed';
-  const money = (minor: number) => formatMoney(minor, figures.currency);
-  const spend = `Spent ${money(figures.actualSpend)} of ${money(figures.plannedSpend)}${figures.spendRatio === null ? '' : ` (${formatRate(figures.spendRatio, 0)})`}`;
-  const back = figures.returnOnSpend === null ? '' : ` · return on spend ${formatNumber(figures.returnOnSpend, 2)}×`;
-  const goals = figures.goals.length === 0 ? '' : ` · goals: ${figures.goals.map((goal) => `${goal.label} ${goal.attainment === null ? 'n/a' : formatRate(goal.attainment, 0)}`).join(', ')}`;
-  const when = figures.reviewedOn ? ` · reviewed ${formatDate(figures.reviewedOn)}` : '';
-  return `${spend}${back}${goals}${when}`;
+function approvalLine(plan: HomePlan, needed: number): Phrase {
+  const params = { version: String(plan.version ?? 1), author: { user: plan.authorId }, approvers: String(plan.approvers.length), needed: String(needed) };
+  return plan.changeRequesters.length > 0 ? phrase('home.detail.by_changes', { ...params, people: mentions(plan.changeRequesters) }) : phrase('home.detail.by', params);
 }
 
-function mentions(ids: readonly string[]): string {
-  return ids.length === 0 ? 'someone' : ids.map((id) => `<@${id}>`).join(', ');
+function reviewLine(plan: HomePlan): Phrase {
+  if (plan.status === 'reviewing') return phrase('home.detail.review_running', { reviewer: { user: plan.reviewerId ?? plan.authorId } });
+  if (!plan.reviewDate) return phrase('home.detail.review_undated');
+  return phrase(plan.reminderAt ? 'home.detail.review_on' : 'home.detail.review_on_sent', { date: { date: plan.reviewDate } });
+}
+
+/** A reviewed plan's key figures, in parts: the spend, the return, the goals' attainment, when. */
+function figuresLine(figures: ReviewFigures | undefined): Phrase[] {
+  if (!figures) return [phrase('home.detail.reviewed')];
+  const money = (minor: number) => ({ money: minor, currency: figures.currency });
+  const spent = { actual: money(figures.actualSpend), planned: money(figures.plannedSpend) };
+  const parts: Phrase[] = [figures.spendRatio === null ? phrase('home.detail.spent', spent) : phrase('home.detail.spent_ratio', { ...spent, ratio: { rate: figures.spendRatio, digits: 0 } })];
+  if (figures.returnOnSpend !== null) parts.push(phrase('home.detail.return', { times: { num: figures.returnOnSpend, digits: 2 } }));
+  if (figures.goals.length > 0) {
+    const goals = figures.goals.map((goal) =>
+      phrase('home.detail.goal', {
+        metric: { content: goal.label, ref: `metrics.${goal.metric}` },
+        attainment: goal.attainment === null ? phrase('home.detail.not_available') : { rate: goal.attainment, digits: 0 },
+      }),
+    );
+    parts.push(phrase('home.detail.goals', { goals: { list: goals, join: 'comma' } }));
+  }
+  if (figures.reviewedOn) parts.push(phrase('home.detail.reviewed_on', { date: { date: figures.reviewedOn } }));
+  return parts;
+}
+
+function mentions(ids: readonly string[]): Param {
+  return ids.length === 0 ? phrase('home.detail.someone') : { users: ids };
 }

@@ -14,6 +14,7 @@
  * other instances saved (only changed plans are read whole). The members of a channel
  * are cached for a while.
  */
+import { REFERENCE_LANGUAGE, type Language } from '../domain/message/language.js';
 import { createHash } from 'node:crypto';
 import { awaitsApproval, buildHomeModel, peopleOf, summarizeForHome, type HomeItem, type HomeModel, type HomePlan, type HomePolicy, type HomeSectionId } from './home-model.js';
 import type { PlanRecord } from './plan-record.js';
@@ -23,7 +24,8 @@ import type { Surfaces } from './surface-ports.js';
 import { inWorkspace } from './workspace-context.js';
 
 /** Turns a Home model into the view's blocks; `linkFor` gives an item's link when one is known. */
-export type HomeRenderer = (model: HomeModel, linkFor: (item: HomeItem) => string | undefined) => unknown[];
+/** Draws the Home model as Block Kit in `language`, the language of the person whose Home it is. */
+export type HomeRenderer = (model: HomeModel, linkFor: (item: HomeItem) => string | undefined, language: Language) => unknown[];
 
 export interface HomeServiceOptions {
   store: PlanStore<PlanRecord>;
@@ -33,6 +35,8 @@ export interface HomeServiceOptions {
   logger: Logger;
   policy(teamId: string, channelId: string): Promise<HomePolicy>;
   render: HomeRenderer;
+  /** The person's language (their Slack locale, else the default); English when not given. */
+  languageOf?(teamId: string, userId: string): Promise<Language>;
   /** Plans per section and page (default 6). */
   pageSize?: number;
   /** Most people refreshed for one change of a plan a whole channel may approve (default 25). */
@@ -198,7 +202,8 @@ export class HomeService {
         ...(notice ? { notice } : {}),
       });
       const links = await this.linksFor(teamId, model);
-      const blocks = this.options.render(model, (item) => links.get(item.plan.id));
+      const language = (await this.options.languageOf?.(teamId, userId)) ?? REFERENCE_LANGUAGE;
+      const blocks = this.options.render(model, (item) => links.get(item.plan.id), language);
       const fingerprint = createHash('sha1').update(JSON.stringify(blocks)).digest('base64');
       if (this.published.get(viewer) === fingerprint) return;
       await this.options.surfaces.publishHome(userId, blocks);

@@ -144,6 +144,35 @@ describe('the App Home tab', () => {
     expect(figures).toContain('Conversion 80 %');
   });
 
+  it("speaks the language of the person whose Home it is: a zh-CN reader's Home is Chinese, an en-US reader's English", async () => {
+    h = await startHarness();
+    const planId = await approvedPlan(h);
+    await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: `review ${planId}` });
+    await h.settle();
+    const { REVIEW_ANSWERS } = await import('../fixtures/typed-answers.js');
+    for (let step = 0; step < 20 && (await h.record(planId)).status === 'reviewing'; step += 1) {
+      const record = await h.record(planId);
+      await h.driver.message({ userId: ALICE, channelId: CHANNEL, threadTs: record.threadTs as string, text: REVIEW_ANSWERS[record.review?.state.current as string] as string });
+      await h.settle();
+    }
+    const bob = h.fake.user(BOB);
+    if (!bob) throw new Error('no Bob');
+    bob.locale = 'zh-CN';
+    await openHome(BOB);
+    const zh = homeText(BOB);
+    expect(zh).toContain('IMC 方案助手');
+    expect(zh).toContain('*最近的复盘*');
+    expect(zh).toContain('花费 ¥18万');
+    expect(zh).toContain('目标达成：转化率');
+    expect(zh).toContain('目前没有等你审批的方案。');
+    const { englishWords } = await import('../support/english-words.js');
+    const record = await h.record(planId);
+    expect(englishWords(zh.replace(planId, ' '), [record.versions.at(-1)?.plan.campaign ?? ''])).toEqual([]);
+    await openHome(CAROL);
+    expect(homeText(CAROL)).toContain('*Last reviews*');
+    expect(homeText(CAROL)).toContain('Spent ¥180,000 of ¥');
+  });
+
   it('pages a long list newest first and stays within the 100-block limit', async () => {
     h = await startHarness();
     const ids: string[] = [];

@@ -8,6 +8,7 @@
  */
 import type { HomeItem, HomeModel, HomeSection } from '../../app/home-model.js';
 import { escapeMrkdwn } from '../../render/escape.js';
+import type { Translator } from '../../render/i18n/translator.js';
 import { actions, button, context, divider, header, section, truncate, type Block } from './block-kit.js';
 import { encodeValue } from './action-ids.js';
 
@@ -27,13 +28,16 @@ export const HOME_ACTION = {
 export interface HomeViewContext {
   /** The link an item's button opens (its thread, or its draft), when known. */
   linkFor(item: HomeItem): string | undefined;
+  /** The translator of the person whose Home it is (their Slack locale). */
+  t: Translator;
 }
 
 const TITLE_MAX = 150;
 
 /** The blocks of `model`'s Home view. */
 export function homeViewBlocks(model: HomeModel, view: HomeViewContext): Block[] {
-  const blocks: Block[] = [header('IMC Planner'), context('Your plans across channels, newest first. Type `/imc help` in a channel for every command.')];
+  const { t } = view;
+  const blocks: Block[] = [header(t.plain({ key: 'home.header' })), context(t.t('home.intro'))];
   if (model.notice) blocks.push(section(`:information_source: ${model.notice}`));
   model.sections.forEach((part, index) => {
     if (index > 0) blocks.push(divider());
@@ -44,22 +48,23 @@ export function homeViewBlocks(model: HomeModel, view: HomeViewContext): Block[]
 
 function sectionBlocks(part: HomeSection, view: HomeViewContext): Block[] {
   const count = part.total > 0 ? ` (${part.total})` : '';
-  const blocks: Block[] = [section(`*${part.title}*${count}`)];
+  const { t } = view;
+  const blocks: Block[] = [section(`*${t.text(part.title)}*${count}`)];
   if (part.items.length === 0) {
-    blocks.push(context(part.empty));
+    blocks.push(context(t.text(part.empty)));
     return blocks;
   }
   for (const item of part.items) {
     blocks.push(itemBlock(item, view));
-    if (item.action === 'open-draft') blocks.push(voteButtons(item));
+    if (item.action === 'open-draft') blocks.push(voteButtons(item, t));
   }
-  if (part.hint) blocks.push(context(part.hint));
+  if (part.hint) blocks.push(context(t.text(part.hint)));
   if (part.pages > 1) {
     const buttons: Block[] = [];
-    if (part.page > 0) buttons.push(button('← Newer', `${HOME_ACTION.page}:${part.id}:prev`, encodeValue(part.id, String(part.page - 1))));
-    if (part.page < part.pages - 1) buttons.push(button('Older →', `${HOME_ACTION.page}:${part.id}:next`, encodeValue(part.id, String(part.page + 1))));
+    if (part.page > 0) buttons.push(button(t.plain({ key: 'home.button.newer' }), `${HOME_ACTION.page}:${part.id}:prev`, encodeValue(part.id, String(part.page - 1))));
+    if (part.page < part.pages - 1) buttons.push(button(t.plain({ key: 'home.button.older' }), `${HOME_ACTION.page}:${part.id}:next`, encodeValue(part.id, String(part.page + 1))));
     blocks.push(actions(encodeValue('home-pages', part.id), buttons));
-    blocks.push(context(`Page ${part.page + 1} of ${part.pages} · ${part.total} plans`));
+    blocks.push(context(t.t('home.page', { page: String(part.page + 1), pages: String(part.pages), total: String(part.total) })));
   }
   return blocks;
 }
@@ -67,32 +72,33 @@ function sectionBlocks(part: HomeSection, view: HomeViewContext): Block[] {
 function itemBlock(item: HomeItem, view: HomeViewContext): Block {
   const { plan } = item;
   const title = escapeMrkdwn(truncate(plan.title, TITLE_MAX));
-  const block = section(`*${title}* · <#${plan.channelId}> · \`${plan.id}\`\n${item.detail}`);
-  const accessory = accessoryFor(item, view.linkFor(item));
+  const detail = item.detail.map((part) => view.t.text(part)).join(' · ');
+  const block = section(`*${title}* · <#${plan.channelId}> · \`${plan.id}\`\n${detail}`);
+  const accessory = accessoryFor(item, view.linkFor(item), view.t);
   return accessory ? { ...block, accessory } : block;
 }
 
 /** The draft's own Approve and Request changes buttons, counted like its reactions. */
-function voteButtons(item: HomeItem): Block {
+function voteButtons(item: HomeItem, t: Translator): Block {
   const value = encodeValue(item.plan.id, String(item.plan.version ?? 1));
   return actions(encodeValue('home-vote', item.plan.id), [
-    button('Approve', `${HOME_ACTION.vote}:approve:${item.plan.id}`, value, 'primary'),
-    button('Request changes', `${HOME_ACTION.vote}:reject:${item.plan.id}`, value),
+    button(t.plain({ key: 'home.button.approve' }), `${HOME_ACTION.vote}:approve:${item.plan.id}`, value, 'primary'),
+    button(t.plain({ key: 'home.button.request_changes' }), `${HOME_ACTION.vote}:reject:${item.plan.id}`, value),
   ]);
 }
 
-function accessoryFor(item: HomeItem, link: string | undefined): Block | undefined {
+function accessoryFor(item: HomeItem, link: string | undefined, t: Translator): Block | undefined {
   const linkButton = (label: string): Block | undefined =>
     link ? { type: 'button', text: { type: 'plain_text', text: label, emoji: true }, action_id: `${HOME_ACTION.link}:${item.plan.id}`, url: truncate(link, 3000) } : undefined;
   switch (item.action) {
     case 'continue':
-      return linkButton('Continue');
+      return linkButton(t.plain({ key: 'home.button.continue' }));
     case 'open-draft':
-      return linkButton('Open the draft');
+      return linkButton(t.plain({ key: 'home.button.open_draft' }));
     case 'open-thread':
-      return linkButton('Open thread');
+      return linkButton(t.plain({ key: 'home.button.open_thread' }));
     case 'start-review':
-      return button('Start review', `${HOME_ACTION.review}:${item.plan.id}`, item.plan.id, 'primary');
+      return button(t.plain({ key: 'home.button.start_review' }), `${HOME_ACTION.review}:${item.plan.id}`, item.plan.id, 'primary');
     case 'none':
       return undefined;
   }

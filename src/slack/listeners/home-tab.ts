@@ -7,7 +7,7 @@
  * top of the Home itself.
  */
 import type { App, BlockAction } from '@slack/bolt';
-import type { Phrase } from '../../domain/message/phrase.js';
+import { phrase, type Phrase } from '../../domain/message/phrase.js';
 import { HOME_SECTIONS, type HomeSectionId } from '../../app/home-model.js';
 import type { ApprovalService } from '../../app/approval-service.js';
 import type { HomeService } from '../../app/home-service.js';
@@ -19,7 +19,7 @@ import type { Voice } from '../voice.js';
 import { teamOf } from './team-of.js';
 
 export function registerHomeTab(app: App, { home, reviews, approvals }: { home: HomeService; reviews: ReviewService; approvals: ApprovalService }, voice: Voice, logger: Logger): void {
-  // What a click did, in the clicker's language (the Home itself is English until it joins the catalogue).
+  // What a click did, in the clicker's language, as the Home itself is.
   const said = (body: BlockAction, teamId: string, reply: Phrase) => voice.say({ userId: body.user.id, teamId, channelId: '' }, reply);
   app.event('app_home_opened', async ({ event, body, context }) => {
     if (event.tab !== 'home') return;
@@ -46,7 +46,7 @@ export function registerHomeTab(app: App, { home, reviews, approvals }: { home: 
       if (reply) home.notify(teamId, body.user.id, await said(body, teamId, reply));
     } catch (error) {
       logger.error('could not count a vote from the Home tab', { planId, error: String(error) });
-      home.notify(teamId, body.user.id, 'Sorry, something went wrong on my side and your vote was not counted. Try again, or react to the draft.');
+      home.notify(teamId, body.user.id, await said(body, teamId, phrase('home.failed.vote')));
     }
   });
   app.action<BlockAction>(new RegExp(`^${HOME_ACTION.review}`), async ({ ack, body, action, context }) => {
@@ -59,7 +59,7 @@ export function registerHomeTab(app: App, { home, reviews, approvals }: { home: 
       if (reply) home.notify(teamId, body.user.id, await said(body, teamId, reply));
     } catch (error) {
       logger.error('could not start a review from the Home tab', { planId, error: String(error) });
-      home.notify(teamId, body.user.id, 'Sorry, something went wrong on my side and the review did not start. Try `/imc review ' + planId + '` in its channel.');
+      home.notify(teamId, body.user.id, await said(body, teamId, phrase('home.failed.review', { planId })));
     }
   });
 }
