@@ -11,6 +11,7 @@ import { inferPattern } from '../budget/schedule-phases.js';
 import { formatMoney, formatNumber, rateAsTyped } from '../plan/format.js';
 import { labelOf, MINOR_UNITS, type Channel, type Currency, type Goal, type PlanDraft } from '../plan/plan.js';
 import type { Choice } from '../parse/index.js';
+import { list, phrase, type Param, type Phrase } from '../message/phrase.js';
 import { assembleDraft } from '../plan/assemble-draft.js';
 import { joinNames } from '../rules/rule-text.js';
 import { currencyOf } from './flow-answer.js';
@@ -115,24 +116,26 @@ function channelCostProposal(script: QuestionScript, answers: Answers, planQuest
   };
 }
 
-/** What the plan needs, shown before the money available is asked. */
-export function questionLead(script: QuestionScript, answers: Answers, question: Question): string | undefined {
+/** What the plan needs, shown before the money available is asked, as a phrase the reader's language words. */
+export function questionLead(script: QuestionScript, answers: Answers, question: Question): Phrase | undefined {
   if (question.id !== 'budget_available') return undefined;
   const sketch = analyseBudget(assembleDraft(answers, script)).sketch;
   if (!sketch) return undefined;
-  const money = (minor: number) => formatMoney(minor, sketch.currency);
+  const money = (minor: number): Param => ({ money: minor, currency: sketch.currency });
+  const count = (n: number): Param => ({ num: n, digits: 0 });
   const { need } = sketch;
   const task = need.traffic
-    ? `${formatNumber(need.traffic.visits, 0)} visits`
+    ? phrase('conversation.lead.visits', { visits: count(need.traffic.visits) })
     : need.reach
-      ? `${formatNumber(need.reach.impressions, 0)} impressions`
+      ? phrase('conversation.lead.impressions', { impressions: count(need.reach.impressions) })
       : need.retention
-        ? `${formatNumber(need.retention.contacts, 0)} contacts with ${formatNumber(need.retention.customers, 0)} customers`
+        ? phrase('conversation.lead.contacts', { contacts: count(need.retention.contacts), customers: count(need.retention.customers) })
         : undefined;
-  const parts = [`${money(need.working)} of working media${task ? ` for ${task}` : ''}`];
-  if (need.nonMediaTotal > 0) parts.push(`${money(need.nonMediaTotal)} of non-media`);
-  if (need.incentive) parts.push(`${money(need.incentive.amount)} for the incentive`);
-  if (need.reserve > 0) parts.push(`a ${money(need.reserve)} reserve`);
-  return `The plan needs ${money(need.total)}: ${joinNames(parts)}.`;
+  const parts: Param[] = [task ? phrase('conversation.lead.working_for', { money: money(need.working), task }) : phrase('conversation.lead.working', { money: money(need.working) })];
+  if (need.nonMediaTotal > 0) parts.push(phrase('conversation.lead.non_media', { money: money(need.nonMediaTotal) }));
+  if (need.incentive) parts.push(phrase('conversation.lead.incentive', { money: money(need.incentive.amount) }));
+  if (need.reserve > 0) parts.push(phrase('conversation.lead.reserve', { money: money(need.reserve) }));
+  const last = parts.pop() as Param;
+  if (parts.length === 0) return phrase('conversation.lead.needs_single', { total: money(need.total), last });
+  return phrase('conversation.lead.needs', { total: money(need.total), parts: list(parts, 'comma'), last });
 }
-

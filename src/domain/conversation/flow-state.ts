@@ -223,7 +223,7 @@ export type ConversationEffect =
       /** Why the last reply could not be used, when the question is asked again with its table. */
       error?: Phrase;
       /** What the team should know before answering, e.g. what the plan needs before the money available is asked. */
-      lead?: string;
+      lead?: Phrase;
       /** How the previous answer was read, e.g. "Read 2 as 2 %". */
       note?: Phrase;
       /** The currency money answers are shown in. */

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { FUNNEL_REPLIES, askedId, effect, send, start, walk } from './flow-helpers.js';
 import type { StepResult } from '../../../src/domain/conversation/flow.js';
 import { problemOf } from '../../support/finding-words.js';
+import { zh } from '../../support/words.js';
+import { englishWords } from '../../support/english-words.js';
 
 /** The spring launch: goals conversion 1 % → 2 % and revenue ¥0 → ¥1,000,000, bought on search ads. */
 const SPRING: Record<string, string> = {
@@ -93,6 +95,16 @@ describe('the non-media costs and the money available', () => {
     const at = walk(start(), SPRING, 'budget_available');
     expect(effect(at, 'ask').lead).toBe('The plan needs ¥250,000: ¥200,000 of working media for 100,000 visits, ¥30,000 of non-media and a ¥20,000 reserve.');
     expect(effect(at, 'ask').question.text).toContain('the whole plan');
+  });
+
+  it('shows a Chinese reader what the plan needs in Chinese words, the same figures', () => {
+    const at = walk(start(), SPRING, 'budget_available');
+    const ask = at.effects.find((e) => e.type === 'ask');
+    const lead = ask?.type === 'ask' ? ask.lead : undefined;
+    if (!lead) throw new Error('no lead');
+    const text = zh(lead);
+    expect(text).toBe('方案需要 ¥25万：工作媒体费用 ¥20万，带来 100,000 次访问、非媒体费用 ¥3万和预留金 ¥2万。');
+    expect(englishWords(text)).toEqual([]);
   });
 
   it('re-asks non-media lines it cannot read, with an example', () => {
