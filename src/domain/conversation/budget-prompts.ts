@@ -8,9 +8,10 @@
 import { analyseBudget } from '../budget/budget.js';
 import { shareOf } from '../budget/budget-exact.js';
 import { inferPattern } from '../budget/schedule-phases.js';
-import { formatMoney, formatNumber, rateAsTyped } from '../plan/format.js';
+import { formatMoney, rateAsTyped } from '../plan/format.js';
 import { labelOf, MINOR_UNITS, type Channel, type Currency, type Goal, type PlanDraft } from '../plan/plan.js';
 import type { Choice } from '../parse/index.js';
+import { METRIC_LABELS } from '../plan/vocabulary.js';
 import { list, phrase, type Param, type Phrase } from '../message/phrase.js';
 import { assembleDraft } from '../plan/assemble-draft.js';
 import { joinNames } from '../rules/rule-text.js';
@@ -41,12 +42,17 @@ export function derivedSuggestion(script: QuestionScript, answers: Answers, ques
     case 'phasing': {
       const draft = assembleDraft(answers, script);
       const pattern = inferPattern(draft);
-      return { text: pattern, source: `${labelOf(script.labels, 'pattern', pattern).toLowerCase()} suits ${patternReason(draft)}`, basis: 'default' };
+      return {
+        text: pattern,
+        display: phrase('conversation.proposal.answer', { answer: { content: pattern, ref: `choices.phasing.${pattern}` } }),
+        source: phrase('conversation.proposal.pattern_suits', { pattern: { content: labelOf(script.labels, 'pattern', pattern).toLowerCase(), ref: `choices.phasing.${pattern}`, lower: true }, reason: phrase(`conversation.proposal.pattern_reason.${patternReason(draft)}`) }),
+        basis: 'default',
+      };
     }
     case 'channel_cpv':
-      return channelCostProposal(script, answers, 'cost_per_visit', 'cost per visit');
+      return channelCostProposal(script, answers, 'cost_per_visit');
     case 'channel_cpm':
-      return channelCostProposal(script, answers, 'cpm', 'CPM');
+      return channelCostProposal(script, answers, 'cpm');
     default:
       return undefined;
   }
@@ -65,24 +71,38 @@ function conversionBaseline(answers: Answers): Suggestion | undefined {
   const goal = (goals as Goal[])[index];
   const text = goal ? rateAsTyped(goal.baseline) : undefined;
   if (!goal || text === undefined) return undefined;
-  return { text, source: `the baseline of goal ${index + 1} (Conversion): budget on today's rate, the target is the upside`, basis: 'default' };
+  return { text, source: phrase('conversation.proposal.baseline', { goal: index + 1, metric: { content: METRIC_LABELS.conversion, ref: 'metrics.conversion' } }), basis: 'default' };
 }
 
 /** Content and production for the owned channels, PR and seeding for the earned ones, as shares of the working media. */
 function nonMediaProposal(draft: PlanDraft, currency: Currency): Suggestion | undefined {
   const sketch = analyseBudget(draft).sketch;
   const channels = Array.isArray(draft.channels) ? draft.channels : [];
-  const names = (media: Channel['media']) => channels.filter((c) => c.media === media).map((c) => c.name);
-  const [owned, earned] = [names('owned'), names('earned')];
+  const of = (media: Channel['media']) => channels.filter((c) => c.media === media);
+  const [owned, earned] = [of('owned'), of('earned')];
   const working = sketch?.need.working ?? 0;
-  const estimate = (share: number) => formatMoney(roundEstimate(shareOf(working, share), currency), currency);
+  const amount = (share: number) => roundEstimate(shareOf(working, share), currency);
+  const estimate = (share: number) => formatMoney(amount(share), currency);
+  const shown = (kind: 'content' | 'pr', share: number, on: Channel[]): Phrase =>
+    phrase(`conversation.proposal.non_media.${kind}`, { money: { money: amount(share), currency }, channels: list(on.map((c): Param => ({ content: c.name, ref: `choices.channels.${c.id}` })), 'and') });
   const lines: string[] = [];
-  if (owned.length > 0 && working > 0) lines.push(`content ${estimate(PROPOSED_CONTENT_SHARE)} for ${joinNames(owned)}`);
-  if (earned.length > 0 && working > 0) lines.push(`PR and seeding ${estimate(PROPOSED_PR_SHARE)} for ${joinNames(earned)}`);
+  const display: Param[] = [];
+  if (owned.length > 0 && working > 0) {
+    lines.push(`content ${estimate(PROPOSED_CONTENT_SHARE)} for ${joinNames(owned.map((c) => c.name))}`);
+    display.push(shown('content', PROPOSED_CONTENT_SHARE, owned));
+  }
+  if (earned.length > 0 && working > 0) {
+    lines.push(`PR and seeding ${estimate(PROPOSED_PR_SHARE)} for ${joinNames(earned.map((c) => c.name))}`);
+    display.push(shown('pr', PROPOSED_PR_SHARE, earned));
+  }
   if (lines.length === 0) return undefined;
+  const share = (value: number): Param => ({ num: value * 100 });
   return {
     text: lines.join('; '),
-    source: `a first estimate: ${formatNumber(PROPOSED_CONTENT_SHARE * 100)} % of the ${formatMoney(working, currency)} of working media for content${earned.length > 0 ? `, ${formatNumber(PROPOSED_PR_SHARE * 100)} % for PR` : ''}`,
+    display: phrase('conversation.proposal.answer', { answer: list(display, 'semicolons') }),
+    source: earned.length > 0
+      ? phrase('conversation.proposal.non_media.estimate_pr', { content: share(PROPOSED_CONTENT_SHARE), pr: share(PROPOSED_PR_SHARE), working: { money: working, currency } })
+      : phrase('conversation.proposal.non_media.estimate', { content: share(PROPOSED_CONTENT_SHARE), working: { money: working, currency } }),
     basis: 'default',
   };
 }
@@ -96,22 +116,27 @@ function roundEstimate(minor: number, currency: Currency): number {
   return Math.round(major / step) * step * per;
 }
 
-function patternReason(draft: PlanDraft): string {
-  if (draft.audience?.stage === 'post-purchase') return 'a post-purchase audience: messages follow each purchase';
-  if (draft.businessModel === 'b2b') return 'a B2B plan: buyers search all year';
-  if (draft.messageType === 'incentive' || draft.messageType === 'both') return 'an incentive: an offer runs up to a date';
-  return 'a launch: a short warm-up, then the push';
+/** Why the pattern suits the plan: a key of `conversation.proposal.pattern_reason`. */
+function patternReason(draft: PlanDraft): 'post_purchase' | 'b2b' | 'incentive' | 'launch' {
+  if (draft.audience?.stage === 'post-purchase') return 'post_purchase';
+  if (draft.businessModel === 'b2b') return 'b2b';
+  if (draft.messageType === 'incentive' || draft.messageType === 'both') return 'incentive';
+  return 'launch';
 }
 
 /** Every paid channel at the plan-wide figure, written the way the answer is read back. */
-function channelCostProposal(script: QuestionScript, answers: Answers, planQuestion: string, name: string): Suggestion | undefined {
+function channelCostProposal(script: QuestionScript, answers: Answers, planQuestion: 'cost_per_visit' | 'cpm'): Suggestion | undefined {
   const figure = answers[planQuestion]?.value;
   const channels = paidChannelChoices(script, answers);
   if (typeof figure !== 'number' || channels.length === 0) return undefined;
-  const money = formatMoney(figure, currencyOf(answers));
+  const currency = currencyOf(answers);
+  const money = formatMoney(figure, currency);
+  const cost: Param = { money: figure, currency };
+  const each = channels.map((c): Param => phrase('conversation.proposal.channel_cost', { channel: { content: c.label, ref: `choices.channels.${c.id}` }, money: cost }));
   return {
     text: channels.map((c) => `${c.label} ${money}`).join('; '),
-    source: `every paid channel at the plan's ${name} of ${money}`,
+    display: phrase('conversation.proposal.answer', { answer: list(each, 'semicolons') }),
+    source: phrase(`conversation.proposal.every_paid.${planQuestion}`, { money: cost }),
     basis: 'default',
   };
 }

@@ -6,7 +6,7 @@
  * reaches mrkdwn.
  */
 import type { Question } from '../../domain/conversation/script.js';
-import { suggestionOrigin, type SectionPosition, type Suggestion } from '../../domain/conversation/flow-state.js';
+import { suggestionAnswer, suggestionOrigin, type SectionPosition, type Suggestion } from '../../domain/conversation/flow-state.js';
 import type { Phrase } from '../../domain/message/phrase.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
@@ -53,7 +53,7 @@ export function questionMessage(t: Translator, question: Question, options: Ques
   const hints: string[] = [];
   if (options.current) hints.push(t.t('question.current', { answer: options.current }));
   if (options.proposal !== undefined) hints.push(t.t('question.proposed', { answer: options.proposal }));
-  if (options.suggestion) hints.push(t.t('question.suggested', { answer: options.suggestion.text, origin: suggestionOrigin(options.suggestion) }));
+  if (options.suggestion) hints.push(t.t('question.suggested', { answer: suggestionAnswer(options.suggestion), origin: suggestionOrigin(options.suggestion) }));
   hints.push(t.t(`question.hint.${question.kind}`) + (question.optional ? t.t('question.optional') : ''));
   const hintBlock = context(hints.join('\n'));
   const choiceBlock = choiceElements(t, question, options.planId);
