@@ -15,6 +15,10 @@ import { questionEntries } from '../domain/conversation/script.js';
 import { validateReviewScript, type ReviewScript } from '../domain/review/review-script.js';
 import { isLanguage, REFERENCE_LANGUAGE } from '../domain/message/language.js';
 import { validateCatalogue, type MessageCatalogue } from '../render/i18n/message-catalogue.js';
+import { createTranslators } from '../render/i18n/translator.js';
+import { goalText } from '../render/i18n/answer-text.js';
+import type { Language } from '../domain/message/language.js';
+import type { Currency, Goal } from '../domain/plan/plan.js';
 import { DEFAULT_PROMPTS_DIR, inFile, readYaml } from './load-script.js';
 
 /** The repository's locales/ folder, beside prompts/. */
@@ -99,6 +103,7 @@ export function loadMessageCatalogue(dir: string = DEFAULT_LOCALES_DIR): Message
 export function loadReviewLocales(script: ReviewScript, dir: string = DEFAULT_LOCALES_DIR, promptsDir: string = DEFAULT_PROMPTS_DIR): ReviewScript {
   const languages = languageFolders(dir).filter((language) => language !== REFERENCE_LANGUAGE && isLanguage(language));
   const translations: Record<string, ReviewScript> = {};
+  let catalogue: MessageCatalogue | undefined;
   for (const language of languages) {
     const path = join(dir, language, 'questions.yml');
     if (!existsSync(path)) continue;
@@ -107,7 +112,14 @@ export function loadReviewLocales(script: ReviewScript, dir: string = DEFAULT_LO
       const localized = localizeReviewEntries(entries, raw);
       try {
         const metrics = (raw as { metrics?: Record<string, string> }).metrics;
-        return { ...validateReviewScript({ questions: localized }), ...(metrics ? { metricLabels: metrics } : {}) };
+        // The goal the review quotes is written as the status writes it, in the review's language.
+        catalogue ??= loadMessageCatalogue(dir);
+        const t = createTranslators(catalogue, (_, ref) => (ref.startsWith('metrics.') ? metrics?.[ref.slice('metrics.'.length)] : undefined)).for(language as Language);
+        return {
+          ...validateReviewScript({ questions: localized }),
+          ...(metrics ? { metricLabels: metrics } : {}),
+          goalText: (goal: Goal, currency: Currency) => goalText(t, goal, currency),
+        };
       } catch (error) {
         if (error instanceof ScriptError) throw new ScriptError(`review: ${error.message}`, { cause: error, ...(error.reason ? { reason: error.reason } : {}) });
         throw error;

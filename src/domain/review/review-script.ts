@@ -32,6 +32,8 @@ export interface ReviewScript {
   translations?: Readonly<Record<string, ReviewScript>>;
   /** The goal metrics' names its {metric} placeholder shows, in its language (default: English). */
   metricLabels?: Readonly<Record<string, string>>;
+  /** How its {goal} placeholder writes a goal, in its language (default: English, "Revenue: ¥0 → ¥1,000,000 by 31 Mar 2027 (sales data)"). */
+  goalText?: (goal: Goal, currency: Currency) => string;
 }
 
 /** The review script in `language`: its translation when loaded, else the script itself (English). */
@@ -200,7 +202,7 @@ export function reviewQuestionsFor(script: ReviewScript, facts: ReviewFacts): Qu
     else question.when = rest;
     if (!template.forEach) return [fill(question, values(facts))];
     return facts.goals.map((goal, index) => ({
-      ...fill(question, { ...values(facts), ...goalValues(goal, index, facts, script.metricLabels) }),
+      ...fill(question, { ...values(facts), ...goalValues(goal, index, facts, script) }),
       id: `${question.id}_${index + 1}`,
       kind: goalKind(goal),
       ...(goal.unit === 'count' ? { integer: true } : {}),
@@ -218,8 +220,9 @@ function values(facts: ReviewFacts): Record<string, string> {
   };
 }
 
-function goalValues(goal: Goal, index: number, facts: ReviewFacts, metricLabels?: Readonly<Record<string, string>>): Record<string, string> {
-  return { n: String(index + 1), metric: metricLabels?.[goal.metric] ?? METRIC_LABELS[goal.metric], goal: formatGoal(goal, facts.currency), target: goalTarget(goal, facts.currency) };
+function goalValues(goal: Goal, index: number, facts: ReviewFacts, script: ReviewScript): Record<string, string> {
+  const goalText = script.goalText?.(goal, facts.currency) ?? formatGoal(goal, facts.currency);
+  return { n: String(index + 1), metric: script.metricLabels?.[goal.metric] ?? METRIC_LABELS[goal.metric], goal: goalText, target: goalTarget(goal, facts.currency) };
 }
 
 function goalKind(goal: Goal): QuestionKind {
