@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { projectRoot } from '../project-root.js';
 import { ScriptError, type QuestionScript } from '../domain/conversation/script.js';
 import { mergeInputWords, validateInputWords, type InputWords } from '../domain/locale/input-words.js';
-import { acceptShownLabels, localizeReviewEntries, localizeScript } from '../domain/conversation/script-words.js';
+import { acceptShownLabels, localizeReviewEntries, localizeScript, scriptIn } from '../domain/conversation/script-words.js';
 import { questionEntries } from '../domain/conversation/script.js';
-import { validateReviewScript, type ReviewScript } from '../domain/review/review-script.js';
+import { validateReviewScript, type ReviewRow, type ReviewScript } from '../domain/review/review-script.js';
+import { phrase, type Phrase } from '../domain/message/phrase.js';
+import { kpiName } from '../render/contact-plan-view.js';
 import { isLanguage, REFERENCE_LANGUAGE } from '../domain/message/language.js';
 import { validateCatalogue, type MessageCatalogue } from '../render/i18n/message-catalogue.js';
 import { createTranslators } from '../render/i18n/translator.js';
@@ -100,7 +102,13 @@ export function loadMessageCatalogue(dir: string = DEFAULT_LOCALES_DIR): Message
  * word, a placeholder the review does not fill or an example it cannot read stops the
  * start, naming the file and the question.
  */
-export function loadReviewLocales(script: ReviewScript, dir: string = DEFAULT_LOCALES_DIR, promptsDir: string = DEFAULT_PROMPTS_DIR): ReviewScript {
+export function loadReviewLocales(
+  script: ReviewScript,
+  dir: string = DEFAULT_LOCALES_DIR,
+  promptsDir: string = DEFAULT_PROMPTS_DIR,
+  /** The plan script with its translations, for the channels' names the touchpoint question lists. */
+  planScript?: QuestionScript,
+): ReviewScript {
   const languages = languageFolders(dir).filter((language) => language !== REFERENCE_LANGUAGE && isLanguage(language));
   const translations: Record<string, ReviewScript> = {};
   let catalogue: MessageCatalogue | undefined;
@@ -119,6 +127,16 @@ export function loadReviewLocales(script: ReviewScript, dir: string = DEFAULT_LO
           ...validateReviewScript({ questions: localized }),
           ...(metrics ? { metricLabels: metrics } : {}),
           goalText: (goal: Goal, currency: Currency) => goalText(t, goal, currency),
+          rowsText: (rows: readonly ReviewRow[], more: number) => {
+            const channels = planScript ? scriptIn(planScript, language).catalogue : [];
+            const row = (r: ReviewRow, index: number): Phrase => {
+              const channel = channels.find((c) => c.id === r.channelId)?.name ?? r.channel;
+              const kpi = r.kpi === undefined ? phrase('review.rows.no_kpi') : (metrics?.[r.kpi] ?? kpiName(r.kpi, t));
+              return phrase('review.rows.row', { n: String(index + 1), channel, kpi });
+            };
+            const parts: Phrase[] = [...rows.map(row), ...(more > 0 ? [phrase('review.rows.more', { count: more })] : [])];
+            return t.format.list(parts.map((p) => t.plain(p)), 'semicolons');
+          },
         };
       } catch (error) {
         if (error instanceof ScriptError) throw new ScriptError(`review: ${error.message}`, { cause: error, ...(error.reason ? { reason: error.reason } : {}) });

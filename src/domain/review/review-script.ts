@@ -34,6 +34,17 @@ export interface ReviewScript {
   metricLabels?: Readonly<Record<string, string>>;
   /** How its {goal} placeholder writes a goal, in its language (default: English, "Revenue: ¥0 → ¥1,000,000 by 31 Mar 2027 (sales data)"). */
   goalText?: (goal: Goal, currency: Currency) => string;
+  /** How its {rows} placeholder lists the contact plan's rows, in its language (default: English, "1 Search ads (clicks); 2 …"). */
+  rowsText?: (rows: readonly ReviewRow[], more: number) => string;
+}
+
+/** A row of the contact plan as the touchpoint question names it: its channel and the KPI it is measured by. */
+export interface ReviewRow {
+  channelId: string;
+  /** The channel's name in the plan (English for the catalogue's channels). */
+  channel: string;
+  /** The KPI's id, when the row has one. */
+  kpi?: string;
 }
 
 /** The review script in `language`: its translation when loaded, else the script itself (English). */
@@ -56,6 +67,9 @@ export interface ReviewFacts {
   contactPlan: 'yes' | 'no';
   /** The rows of the contact plan as the touchpoint question lists them, e.g. "1 Search ads (clicks); 2 …". */
   rows: string;
+  /** The same rows as data (at most LISTED_ROWS), and how many more the plan has, for a script in another language. */
+  rowList: ReviewRow[];
+  moreRows: number;
 }
 
 /** Rows listed in the touchpoint question, at most; a longer plan is summed up with "and N more rows". */
@@ -64,11 +78,12 @@ const LISTED_ROWS = 12;
 /** The plan's facts for its review. */
 export function reviewFactsOf(plan: Plan, plannedSpend: number): ReviewFacts {
   const rows = plan.contactPlan ?? [];
-  const listed = rows.slice(0, LISTED_ROWS).map((row, index) => {
-    const channel = plan.channels.find((c) => c.id === row.channelId)?.name ?? row.channelId;
-    const kpi = row.kpi ? (kpiInfo(row.kpi.metric)?.label ?? row.kpi.metric).toLowerCase() : 'its KPI';
-    return `${index + 1} ${channel} (${kpi})`;
-  });
+  const rowList = rows.slice(0, LISTED_ROWS).map((row): ReviewRow => ({
+    channelId: row.channelId,
+    channel: plan.channels.find((c) => c.id === row.channelId)?.name ?? row.channelId,
+    ...(row.kpi ? { kpi: row.kpi.metric } : {}),
+  }));
+  const listed = rowList.map((row, index) => `${index + 1} ${row.channel} (${row.kpi ? (kpiInfo(row.kpi)?.label ?? row.kpi).toLowerCase() : 'its KPI'})`);
   const more = rows.length > LISTED_ROWS ? `; and ${rows.length - LISTED_ROWS} more rows` : '';
   return {
     currency: plan.budget.currency,
@@ -79,6 +94,8 @@ export function reviewFactsOf(plan: Plan, plannedSpend: number): ReviewFacts {
     goals: plan.goals,
     contactPlan: rows.length > 0 ? 'yes' : 'no',
     rows: `${listed.join('; ')}${more}`,
+    rowList,
+    moreRows: Math.max(0, rows.length - LISTED_ROWS),
   };
 }
 
@@ -200,9 +217,9 @@ export function reviewQuestionsFor(script: ReviewScript, facts: ReviewFacts): Qu
     const rest = conditions.filter((c) => !onFacts.includes(c));
     if (rest.length === 0) delete question.when;
     else question.when = rest;
-    if (!template.forEach) return [fill(question, values(facts))];
+    if (!template.forEach) return [fill(question, values(facts, script))];
     return facts.goals.map((goal, index) => ({
-      ...fill(question, { ...values(facts), ...goalValues(goal, index, facts, script) }),
+      ...fill(question, { ...values(facts, script), ...goalValues(goal, index, facts, script) }),
       id: `${question.id}_${index + 1}`,
       kind: goalKind(goal),
       ...(goal.unit === 'count' ? { integer: true } : {}),
@@ -210,13 +227,13 @@ export function reviewQuestionsFor(script: ReviewScript, facts: ReviewFacts): Qu
   });
 }
 
-function values(facts: ReviewFacts): Record<string, string> {
+function values(facts: ReviewFacts, script: ReviewScript): Record<string, string> {
   const { currency, plannedSpend } = facts;
   return {
     currency,
     planned_spend: formatMoney(plannedSpend, currency),
     spend_example: formatMoney(plannedSpend > 0 ? plannedSpend : 200_000 * MINOR_UNITS[currency], currency),
-    rows: facts.rows,
+    rows: script.rowsText?.(facts.rowList, facts.moreRows) ?? facts.rows,
   };
 }
 
@@ -267,6 +284,11 @@ const SAMPLE_FACTS: ReviewFacts = {
   nonMedia: true,
   contactPlan: 'yes',
   rows: '1 Search ads (clicks); 2 Website (conversion)',
+  rowList: [
+    { channelId: 'paid-search-ads', channel: 'Search ads', kpi: 'clicks' },
+    { channelId: 'owned-website', channel: 'Website', kpi: 'conversion' },
+  ],
+  moreRows: 0,
   goals: (['percent', 'count', 'money', 'score'] as const).map((unit) => ({
     metric: 'awareness',
     unit,
