@@ -18,6 +18,7 @@ import { budgetChartBlocks } from '../../src/slack/blocks/budget-chart-blocks.js
 import { reviewSummaryView } from '../../src/render/review-view.js';
 import { summarizeReview } from '../../src/domain/review/review.js';
 import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
+import { proposeTone } from '../../src/domain/contact/message-plan.js';
 import { unescapeSlackText } from '../../src/render/escape.js';
 import { SAMPLE_LABELS, legacyDraft, sampleDraft, sampleDraftWithOfferValue } from '../fixtures/plans.js';
 import { englishWords } from '../support/english-words.js';
@@ -61,6 +62,16 @@ describe('the strategy summary in Chinese', () => {
     expect(text).toContain('*传播策略简报*');
     expect(text).toContain('*激励计划*');
     expect(text).toContain('方案 `P-ABCDE` · 策划人 <@U0ALICE>');
+  });
+
+  it('words the proposed tone in Chinese, and keeps a tone the team wrote as written', () => {
+    expect(shown.message?.tone).toBe(proposeTone(shown.audience));
+    const text = unescapeSlackText(render());
+    expect(text).toContain('• 调性：温暖、有感官冲击：让人感受到；简单，一个利益点，反复强调');
+    expect(englishWords(text.split('\n').find((line) => line.includes('调性')) ?? '')).toEqual([]);
+    expect(unescapeSlackText(render(EN, SAMPLE_LABELS))).toContain('warm and sensory: let them feel it; simple, one benefit, repeated');
+    const own = plan({ ...sampleDraftWithOfferValue(), message: { ...sampleDraftWithOfferValue().message, tone: 'playful, like a friend' } } as PlanDraft);
+    expect(unescapeSlackText(render(ZH, ZH_LABELS, own))).toContain('• 调性：playful, like a friend');
   });
 
   it('writes dates, rates and money as a Chinese reader does, and the same figures as in English', () => {
