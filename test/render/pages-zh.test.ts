@@ -122,6 +122,20 @@ describe('the contact plan in Chinese', () => {
     expect(text).toContain('沟通重点：');
     expect(leaks(text, shown)).toEqual([]);
   });
+
+  it('names the catalogue’s formats in Chinese, a format the team wrote as written, English as before', () => {
+    const shown = plan(sampleDraft());
+    const formats = shown.contactPlan.map((row) => row.format).filter((f): f is string => f !== undefined);
+    expect(formats.length).toBeGreaterThan(0);
+    const zhText = unescapeSlackText(renderer.render('contact-plan', contactPlanView(shown, shown.contactPlan, ZH_LABELS, ZH), ZH));
+    const enText = unescapeSlackText(renderer.render('contact-plan', contactPlanView(shown, shown.contactPlan, SAMPLE_LABELS, EN), EN));
+    for (const format of formats) {
+      expect(enText).toContain(format);
+      expect(zhText.split('\n').filter((line) => line.includes(`，${format}）`)), format).toEqual([]);
+    }
+    const typed = { ...shown, contactPlan: shown.contactPlan.map((row, i) => (i === 0 ? { ...row, format: 'pop quiz' } : row)) };
+    expect(unescapeSlackText(renderer.render('contact-plan', contactPlanView(typed, typed.contactPlan, ZH_LABELS, ZH), ZH))).toContain('pop quiz');
+  });
 });
 
 /** Every amount of money in a rendering, in minor units: ¥200,000, ¥20万, ¥1.2亿, ¥7,272.60. */
