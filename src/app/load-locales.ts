@@ -127,6 +127,7 @@ export function loadReviewLocales(
           ...validateReviewScript({ questions: localized }),
           ...(metrics ? { metricLabels: metrics } : {}),
           goalText: (goal: Goal, currency: Currency) => goalText(t, goal, currency),
+          moneyText: (minor: number, currency: Currency) => t.format.money(minor, currency),
           rowsText: (rows: readonly ReviewRow[], more: number) => {
             const channels = planScript ? scriptIn(planScript, language).catalogue : [];
             const row = (r: ReviewRow, index: number): Phrase => {

@@ -60,3 +60,14 @@ describe('the review’s touchpoint question', () => {
     expect(touchpoints('en')).toContain('Rows: 1 Search ads (clicks); 2 Website (conversion); 3 My own podcast (its KPI); and 2 more rows.');
   });
 });
+
+describe('the review’s spend question', () => {
+  const spend = (language: 'en' | 'zh-CN') =>
+    reviewQuestionsFor(language === 'en' ? script : (script.translations?.[language] ?? script), reviewFactsOf(plan, 25_000_000)).find((q) => q.id === 'actual_spend')?.text ?? '';
+
+  it('writes the planned spend as a Chinese reader does (¥25万), and as before in English (¥250,000)', () => {
+    expect(spend('zh-CN')).toContain('¥25万');
+    expect(spend('zh-CN')).not.toContain('¥250,000');
+    expect(spend('en')).toContain('¥250,000');
+  });
+});

@@ -36,6 +36,8 @@ export interface ReviewScript {
   goalText?: (goal: Goal, currency: Currency) => string;
   /** How its {rows} placeholder lists the contact plan's rows, in its language (default: English, "1 Search ads (clicks); 2 …"). */
   rowsText?: (rows: readonly ReviewRow[], more: number) => string;
+  /** How its {planned_spend} placeholder writes money, in its language (default: English, "¥250,000"). */
+  moneyText?: (minor: number, currency: Currency) => string;
 }
 
 /** A row of the contact plan as the touchpoint question names it: its channel and the KPI it is measured by. */
@@ -231,7 +233,7 @@ function values(facts: ReviewFacts, script: ReviewScript): Record<string, string
   const { currency, plannedSpend } = facts;
   return {
     currency,
-    planned_spend: formatMoney(plannedSpend, currency),
+    planned_spend: script.moneyText?.(plannedSpend, currency) ?? formatMoney(plannedSpend, currency),
     spend_example: formatMoney(plannedSpend > 0 ? plannedSpend : 200_000 * MINOR_UNITS[currency], currency),
     rows: script.rowsText?.(facts.rowList, facts.moreRows) ?? facts.rows,
   };
