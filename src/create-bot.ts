@@ -143,7 +143,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const logger = options.logger ?? createLogger({ level: config.logLevel, redact: (text) => redact(text, config) });
   const clock = options.clock ?? systemClock;
   const script = loadInputLocales(loadScript(), options.localesDir);
-  const reviewScript = loadReviewLocales(loadReviewScript(), options.localesDir);
+  const reviewScript = loadReviewLocales(loadReviewScript(), options.localesDir, undefined, script);
   const renderer = createRenderer();
   // Every word the bot says, checked against English before anything opens: a gap stops the start, naming the key.
   const translators = createTranslators(loadMessageCatalogue(options.localesDir), scriptWordLookup(script));

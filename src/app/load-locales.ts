@@ -10,11 +10,17 @@ import { join } from 'node:path';
 import { projectRoot } from '../project-root.js';
 import { ScriptError, type QuestionScript } from '../domain/conversation/script.js';
 import { mergeInputWords, validateInputWords, type InputWords } from '../domain/locale/input-words.js';
-import { acceptShownLabels, localizeReviewEntries, localizeScript } from '../domain/conversation/script-words.js';
+import { acceptShownLabels, localizeReviewEntries, localizeScript, scriptIn } from '../domain/conversation/script-words.js';
 import { questionEntries } from '../domain/conversation/script.js';
-import { validateReviewScript, type ReviewScript } from '../domain/review/review-script.js';
+import { validateReviewScript, type ReviewRow, type ReviewScript } from '../domain/review/review-script.js';
+import { phrase, type Phrase } from '../domain/message/phrase.js';
+import { kpiName } from '../render/contact-plan-view.js';
 import { isLanguage, REFERENCE_LANGUAGE } from '../domain/message/language.js';
 import { validateCatalogue, type MessageCatalogue } from '../render/i18n/message-catalogue.js';
+import { createTranslators } from '../render/i18n/translator.js';
+import { goalText } from '../render/i18n/answer-text.js';
+import type { Language } from '../domain/message/language.js';
+import type { Currency, Goal } from '../domain/plan/plan.js';
 import { DEFAULT_PROMPTS_DIR, inFile, readYaml } from './load-script.js';
 
 /** The repository's locales/ folder, beside prompts/. */
@@ -96,9 +102,16 @@ export function loadMessageCatalogue(dir: string = DEFAULT_LOCALES_DIR): Message
  * word, a placeholder the review does not fill or an example it cannot read stops the
  * start, naming the file and the question.
  */
-export function loadReviewLocales(script: ReviewScript, dir: string = DEFAULT_LOCALES_DIR, promptsDir: string = DEFAULT_PROMPTS_DIR): ReviewScript {
+export function loadReviewLocales(
+  script: ReviewScript,
+  dir: string = DEFAULT_LOCALES_DIR,
+  promptsDir: string = DEFAULT_PROMPTS_DIR,
+  /** The plan script with its translations, for the channels' names the touchpoint question lists. */
+  planScript?: QuestionScript,
+): ReviewScript {
   const languages = languageFolders(dir).filter((language) => language !== REFERENCE_LANGUAGE && isLanguage(language));
   const translations: Record<string, ReviewScript> = {};
+  let catalogue: MessageCatalogue | undefined;
   for (const language of languages) {
     const path = join(dir, language, 'questions.yml');
     if (!existsSync(path)) continue;
@@ -107,7 +120,25 @@ export function loadReviewLocales(script: ReviewScript, dir: string = DEFAULT_LO
       const localized = localizeReviewEntries(entries, raw);
       try {
         const metrics = (raw as { metrics?: Record<string, string> }).metrics;
-        return { ...validateReviewScript({ questions: localized }), ...(metrics ? { metricLabels: metrics } : {}) };
+        // The goal the review quotes is written as the status writes it, in the review's language.
+        catalogue ??= loadMessageCatalogue(dir);
+        const t = createTranslators(catalogue, (_, ref) => (ref.startsWith('metrics.') ? metrics?.[ref.slice('metrics.'.length)] : undefined)).for(language as Language);
+        return {
+          ...validateReviewScript({ questions: localized }),
+          ...(metrics ? { metricLabels: metrics } : {}),
+          goalText: (goal: Goal, currency: Currency) => goalText(t, goal, currency),
+          moneyText: (minor: number, currency: Currency) => t.format.money(minor, currency),
+          rowsText: (rows: readonly ReviewRow[], more: number) => {
+            const channels = planScript ? scriptIn(planScript, language).catalogue : [];
+            const row = (r: ReviewRow, index: number): Phrase => {
+              const channel = channels.find((c) => c.id === r.channelId)?.name ?? r.channel;
+              const kpi = r.kpi === undefined ? phrase('review.rows.no_kpi') : (metrics?.[r.kpi] ?? kpiName(r.kpi, t));
+              return phrase('review.rows.row', { n: String(index + 1), channel, kpi });
+            };
+            const parts: Phrase[] = [...rows.map(row), ...(more > 0 ? [phrase('review.rows.more', { count: more })] : [])];
+            return t.format.list(parts.map((p) => t.plain(p)), 'semicolons');
+          },
+        };
       } catch (error) {
         if (error instanceof ScriptError) throw new ScriptError(`review: ${error.message}`, { cause: error, ...(error.reason ? { reason: error.reason } : {}) });
         throw error;

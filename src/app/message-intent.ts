@@ -56,7 +56,7 @@ export type MessageIntent =
       note?: Phrase;
       suggestion?: Suggestion;
       /** What to know before answering (the budget's need before the money available is asked): the plan's content, in English until it joins the catalogue. */
-      lead?: string;
+      lead?: Phrase;
       /** The stored answer when the question is asked again. */
       current?: AnswerShown;
       canGoBack: boolean;

@@ -167,7 +167,7 @@ export function contactPlanView(
       number: String(index + 1),
       channel: channel ? rowName(channel) : row.channelId,
       media: channel ? labelOf(labels, 'media', channel.media).toLowerCase() : words(t, 'pages.contact.unknown_media'),
-      format: row.format ?? null,
+      format: formatIn(t, row.format, channel),
       timing: timingText(row.timing, t),
       message: proposed || row.message.trim() === '' ? (row.message.trim() === '' ? words(t, 'pages.contact.no_message') : null) : row.message,
       extras: extras.length > 0 ? extras.join(words(t, 'pages.list.separator')) : null,
@@ -195,4 +195,11 @@ export function contactPlanView(
     stages,
     uncovered: uncovered.length > 0 ? uncovered.join(words(t, 'pages.list.separator')) : null,
   };
+}
+
+/** A touchpoint's format: the catalogue's own for its channel in the reader's words (`pages.format`), one the team wrote as written. */
+export function formatIn(t: Translator, format: string | undefined, channel: { id: string; format?: string } | undefined): string | null {
+  if (format === undefined) return null;
+  const key = `pages.format.${channel?.id ?? ''}`;
+  return channel !== undefined && format === channel.format && t.has(key) ? words(t, key) : format;
 }

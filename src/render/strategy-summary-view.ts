@@ -3,6 +3,7 @@
  * pre-formatted strings `strategy-summary.hbs` shows, choices named with the
  * script's labels. Pure: no Handlebars, no I/O, no clock; the renderer escapes it.
  */
+import { proposeTone, toneParts } from '../domain/contact/message-plan.js';
 import type { BudgetSketch } from '../domain/budget/budget-types.js';
 import {
   labelOf,
@@ -211,8 +212,15 @@ function messagePlanView(plan: Plan, t: Translator): MessagePlanView | null {
     evidence,
     proposition: message.proposition ?? null,
     reasonToBelieve: message.reasonToBelieve ?? null,
-    tone: message.tone ?? null,
+    tone: toneIn(t, message.tone, plan.audience),
   };
+}
+
+/** The plan's tone: the proposed one (the plan keeps its English words) in the reader's words, one the team wrote as written. */
+export function toneIn(t: Translator, tone: string | undefined, audience: Plan['audience'] | undefined): string | null {
+  if (tone === undefined) return null;
+  if (tone !== proposeTone(audience)) return tone;
+  return t.format.list(toneParts(audience).map((part) => words(t, `pages.tone.${part}`)), 'semicolons');
 }
 
 function incentiveView(plan: Plan, labels: Labels, t: Translator): IncentiveView | null {

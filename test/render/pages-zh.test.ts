@@ -18,6 +18,7 @@ import { budgetChartBlocks } from '../../src/slack/blocks/budget-chart-blocks.js
 import { reviewSummaryView } from '../../src/render/review-view.js';
 import { summarizeReview } from '../../src/domain/review/review.js';
 import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
+import { proposeTone } from '../../src/domain/contact/message-plan.js';
 import { unescapeSlackText } from '../../src/render/escape.js';
 import { SAMPLE_LABELS, legacyDraft, sampleDraft, sampleDraftWithOfferValue } from '../fixtures/plans.js';
 import { englishWords } from '../support/english-words.js';
@@ -61,6 +62,16 @@ describe('the strategy summary in Chinese', () => {
     expect(text).toContain('*传播策略简报*');
     expect(text).toContain('*激励计划*');
     expect(text).toContain('方案 `P-ABCDE` · 策划人 <@U0ALICE>');
+  });
+
+  it('words the proposed tone in Chinese, and keeps a tone the team wrote as written', () => {
+    expect(shown.message?.tone).toBe(proposeTone(shown.audience));
+    const text = unescapeSlackText(render());
+    expect(text).toContain('• 调性：温暖、有感官冲击：让人感受到；简单，一个利益点，反复强调');
+    expect(englishWords(text.split('\n').find((line) => line.includes('调性')) ?? '')).toEqual([]);
+    expect(unescapeSlackText(render(EN, SAMPLE_LABELS))).toContain('warm and sensory: let them feel it; simple, one benefit, repeated');
+    const own = plan({ ...sampleDraftWithOfferValue(), message: { ...sampleDraftWithOfferValue().message, tone: 'playful, like a friend' } } as PlanDraft);
+    expect(unescapeSlackText(render(ZH, ZH_LABELS, own))).toContain('• 调性：playful, like a friend');
   });
 
   it('writes dates, rates and money as a Chinese reader does, and the same figures as in English', () => {
@@ -110,6 +121,20 @@ describe('the contact plan in Chinese', () => {
     expect(text).toMatch(/^\*触点计划\*：\d+ 个触点，覆盖 \d+ 个阶段/);
     expect(text).toContain('沟通重点：');
     expect(leaks(text, shown)).toEqual([]);
+  });
+
+  it('names the catalogue’s formats in Chinese, a format the team wrote as written, English as before', () => {
+    const shown = plan(sampleDraft());
+    const formats = shown.contactPlan.map((row) => row.format).filter((f): f is string => f !== undefined);
+    expect(formats.length).toBeGreaterThan(0);
+    const zhText = unescapeSlackText(renderer.render('contact-plan', contactPlanView(shown, shown.contactPlan, ZH_LABELS, ZH), ZH));
+    const enText = unescapeSlackText(renderer.render('contact-plan', contactPlanView(shown, shown.contactPlan, SAMPLE_LABELS, EN), EN));
+    for (const format of formats) {
+      expect(enText).toContain(format);
+      expect(zhText.split('\n').filter((line) => line.includes(`，${format}）`)), format).toEqual([]);
+    }
+    const typed = { ...shown, contactPlan: shown.contactPlan.map((row, i) => (i === 0 ? { ...row, format: 'pop quiz' } : row)) };
+    expect(unescapeSlackText(renderer.render('contact-plan', contactPlanView(typed, typed.contactPlan, ZH_LABELS, ZH), ZH))).toContain('pop quiz');
   });
 });
 

@@ -3,6 +3,8 @@ import { problemStatementFrom } from '../../src/slack/listeners/message-shortcut
 import { escapeLikeSlack } from '../../src/local-slack/slack-driver.js';
 import { ALICE, BOB, CHANNEL, messageText, startHarness, waitUntil, type Harness } from '../support/bot-harness.js';
 import { answerCurrent, latestThreadMessage, say } from '../support/plan-conversation.js';
+import { suggestionOrigin } from '../../src/domain/conversation/flow-state.js';
+import { translator } from '../support/words.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -65,6 +67,12 @@ describe('the message shortcut in Chinese', () => {
     expect(started).toMatch(/`P-[0-9A-Z]{5}`/);
     expect(started).toContain('回复 `使用` 即可采用');
     expect(started).not.toContain('Started plan');
+    const planId = /`(P-[0-9A-Z]{5})`/.exec(started)?.[1] as string;
+    const offer = (await h.record(planId)).flow.suggestions.problem_statement;
+    if (!offer) throw new Error('no offer');
+    const origin = translator('zh-CN').value(suggestionOrigin(offer));
+    expect(origin).toBe('取自你发起方案时所用的那条消息');
+    expect(translator('en').value(suggestionOrigin(offer))).toBe('from the message you started this plan from');
     const empty = h.fake.addUserMessage({ channelId: CHANNEL, userId: BOB, text: '   ' });
     await h.driver.messageShortcut({ userId: ALICE, channelId: CHANNEL, messageTs: empty.ts, callbackId: 'imc_plan_from_message' });
     await h.settle();

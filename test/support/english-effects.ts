@@ -13,7 +13,7 @@ type AnyEffect = FlowEffect | ConversationEffect | { type: string; [key: string]
 
 /** The English of an effect's phrases; other fields as they are. */
 export type InEnglish<E> = E extends { type: 'ask' }
-  ? Omit<E, 'note' | 'current' | 'error' | 'proposal'> & { note?: string; current?: string; error?: string; proposal?: string }
+  ? Omit<E, 'note' | 'current' | 'error' | 'proposal' | 'lead'> & { note?: string; current?: string; error?: string; proposal?: string; lead?: string }
   : E extends { type: 'reask' }
     ? Omit<E, 'error'> & { error: string }
     : E extends { type: 'info' }
@@ -30,13 +30,14 @@ export function inEnglish<E extends AnyEffect>(effect: E): InEnglish<E> {
   const e = effect as unknown as Record<string, unknown> & { type: string };
   switch (e.type) {
     case 'ask': {
-      const { note, current, currency, question, error, proposal, ...rest } = e as unknown as Extract<FlowEffect, { type: 'ask' }>;
+      const { note, current, currency, question, error, proposal, lead, ...rest } = e as unknown as Extract<FlowEffect, { type: 'ask' }>;
       return {
         ...rest,
         type: 'ask',
         question,
         currency,
         ...(note ? { note: en(note) } : {}),
+        ...(lead ? { lead: en(lead) } : {}),
         ...(current ? { current: answerText(t, question, current, currency) } : {}),
         ...(error ? { error: en(error) } : {}),
         ...(proposal !== undefined ? { proposal: answerText(t, question, { value: proposal }, currency) } : {}),

@@ -92,14 +92,23 @@ const TONE = {
   low: 'simple, one benefit, repeated',
 } as const;
 
-/** The proposed tone for an audience; undefined while neither motive nor involvement is known. */
-export function proposeTone(audience: Audience | undefined): string | undefined {
+/** What a proposed tone is made of: the motive's part, then the involvement's (keys of TONE, and of the catalogue's `pages.tone`). */
+export type TonePart = keyof typeof TONE;
+
+/** The parts of the tone proposed for an audience, in order; empty while neither motive nor involvement is known. */
+export function toneParts(audience: Audience | undefined): TonePart[] {
   const motive = audience?.motivation;
   const involvement = audience?.involvement;
-  const parts: string[] = [];
-  if (motive === 'transformational' || motive === 'informational') parts.push(TONE[motive]);
-  if (involvement === 'high' || involvement === 'low') parts.push(TONE[involvement]);
-  return parts.length > 0 ? parts.join('; ') : undefined;
+  const parts: TonePart[] = [];
+  if (motive === 'transformational' || motive === 'informational') parts.push(motive);
+  if (involvement === 'high' || involvement === 'low') parts.push(involvement);
+  return parts;
+}
+
+/** The proposed tone for an audience (in English, as the plan keeps it); undefined while neither motive nor involvement is known. */
+export function proposeTone(audience: Audience | undefined): string | undefined {
+  const parts = toneParts(audience);
+  return parts.length > 0 ? parts.map((part) => TONE[part]).join('; ') : undefined;
 }
 
 /** Small words that carry no meaning of their own, so sharing them is not sharing the concept. */

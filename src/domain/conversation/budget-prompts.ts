@@ -8,9 +8,11 @@
 import { analyseBudget } from '../budget/budget.js';
 import { shareOf } from '../budget/budget-exact.js';
 import { inferPattern } from '../budget/schedule-phases.js';
-import { formatMoney, formatNumber, rateAsTyped } from '../plan/format.js';
+import { formatMoney, rateAsTyped } from '../plan/format.js';
 import { labelOf, MINOR_UNITS, type Channel, type Currency, type Goal, type PlanDraft } from '../plan/plan.js';
 import type { Choice } from '../parse/index.js';
+import { METRIC_LABELS } from '../plan/vocabulary.js';
+import { list, phrase, type Param, type Phrase } from '../message/phrase.js';
 import { assembleDraft } from '../plan/assemble-draft.js';
 import { joinNames } from '../rules/rule-text.js';
 import { currencyOf } from './flow-answer.js';
@@ -40,12 +42,17 @@ export function derivedSuggestion(script: QuestionScript, answers: Answers, ques
     case 'phasing': {
       const draft = assembleDraft(answers, script);
       const pattern = inferPattern(draft);
-      return { text: pattern, source: `${labelOf(script.labels, 'pattern', pattern).toLowerCase()} suits ${patternReason(draft)}`, basis: 'default' };
+      return {
+        text: pattern,
+        display: phrase('conversation.proposal.answer', { answer: { content: pattern, ref: `choices.phasing.${pattern}` } }),
+        source: phrase('conversation.proposal.pattern_suits', { pattern: { content: labelOf(script.labels, 'pattern', pattern).toLowerCase(), ref: `choices.phasing.${pattern}`, lower: true }, reason: phrase(`conversation.proposal.pattern_reason.${patternReason(draft)}`) }),
+        basis: 'default',
+      };
     }
     case 'channel_cpv':
-      return channelCostProposal(script, answers, 'cost_per_visit', 'cost per visit');
+      return channelCostProposal(script, answers, 'cost_per_visit');
     case 'channel_cpm':
-      return channelCostProposal(script, answers, 'cpm', 'CPM');
+      return channelCostProposal(script, answers, 'cpm');
     default:
       return undefined;
   }
@@ -64,24 +71,38 @@ function conversionBaseline(answers: Answers): Suggestion | undefined {
   const goal = (goals as Goal[])[index];
   const text = goal ? rateAsTyped(goal.baseline) : undefined;
   if (!goal || text === undefined) return undefined;
-  return { text, source: `the baseline of goal ${index + 1} (Conversion): budget on today's rate, the target is the upside`, basis: 'default' };
+  return { text, source: phrase('conversation.proposal.baseline', { goal: index + 1, metric: { content: METRIC_LABELS.conversion, ref: 'metrics.conversion' } }), basis: 'default' };
 }
 
 /** Content and production for the owned channels, PR and seeding for the earned ones, as shares of the working media. */
 function nonMediaProposal(draft: PlanDraft, currency: Currency): Suggestion | undefined {
   const sketch = analyseBudget(draft).sketch;
   const channels = Array.isArray(draft.channels) ? draft.channels : [];
-  const names = (media: Channel['media']) => channels.filter((c) => c.media === media).map((c) => c.name);
-  const [owned, earned] = [names('owned'), names('earned')];
+  const of = (media: Channel['media']) => channels.filter((c) => c.media === media);
+  const [owned, earned] = [of('owned'), of('earned')];
   const working = sketch?.need.working ?? 0;
-  const estimate = (share: number) => formatMoney(roundEstimate(shareOf(working, share), currency), currency);
+  const amount = (share: number) => roundEstimate(shareOf(working, share), currency);
+  const estimate = (share: number) => formatMoney(amount(share), currency);
+  const shown = (kind: 'content' | 'pr', share: number, on: Channel[]): Phrase =>
+    phrase(`conversation.proposal.non_media.${kind}`, { money: { money: amount(share), currency }, channels: list(on.map((c): Param => ({ content: c.name, ref: `choices.channels.${c.id}` })), 'and') });
   const lines: string[] = [];
-  if (owned.length > 0 && working > 0) lines.push(`content ${estimate(PROPOSED_CONTENT_SHARE)} for ${joinNames(owned)}`);
-  if (earned.length > 0 && working > 0) lines.push(`PR and seeding ${estimate(PROPOSED_PR_SHARE)} for ${joinNames(earned)}`);
+  const display: Param[] = [];
+  if (owned.length > 0 && working > 0) {
+    lines.push(`content ${estimate(PROPOSED_CONTENT_SHARE)} for ${joinNames(owned.map((c) => c.name))}`);
+    display.push(shown('content', PROPOSED_CONTENT_SHARE, owned));
+  }
+  if (earned.length > 0 && working > 0) {
+    lines.push(`PR and seeding ${estimate(PROPOSED_PR_SHARE)} for ${joinNames(earned.map((c) => c.name))}`);
+    display.push(shown('pr', PROPOSED_PR_SHARE, earned));
+  }
   if (lines.length === 0) return undefined;
+  const share = (value: number): Param => ({ num: value * 100 });
   return {
     text: lines.join('; '),
-    source: `a first estimate: ${formatNumber(PROPOSED_CONTENT_SHARE * 100)} % of the ${formatMoney(working, currency)} of working media for content${earned.length > 0 ? `, ${formatNumber(PROPOSED_PR_SHARE * 100)} % for PR` : ''}`,
+    display: phrase('conversation.proposal.answer', { answer: list(display, 'semicolons') }),
+    source: earned.length > 0
+      ? phrase('conversation.proposal.non_media.estimate_pr', { content: share(PROPOSED_CONTENT_SHARE), pr: share(PROPOSED_PR_SHARE), working: { money: working, currency } })
+      : phrase('conversation.proposal.non_media.estimate', { content: share(PROPOSED_CONTENT_SHARE), working: { money: working, currency } }),
     basis: 'default',
   };
 }
@@ -95,44 +116,51 @@ function roundEstimate(minor: number, currency: Currency): number {
   return Math.round(major / step) * step * per;
 }
 
-function patternReason(draft: PlanDraft): string {
-  if (draft.audience?.stage === 'post-purchase') return 'a post-purchase audience: messages follow each purchase';
-  if (draft.businessModel === 'b2b') return 'a B2B plan: buyers search all year';
-  if (draft.messageType === 'incentive' || draft.messageType === 'both') return 'an incentive: an offer runs up to a date';
-  return 'a launch: a short warm-up, then the push';
+/** Why the pattern suits the plan: a key of `conversation.proposal.pattern_reason`. */
+function patternReason(draft: PlanDraft): 'post_purchase' | 'b2b' | 'incentive' | 'launch' {
+  if (draft.audience?.stage === 'post-purchase') return 'post_purchase';
+  if (draft.businessModel === 'b2b') return 'b2b';
+  if (draft.messageType === 'incentive' || draft.messageType === 'both') return 'incentive';
+  return 'launch';
 }
 
 /** Every paid channel at the plan-wide figure, written the way the answer is read back. */
-function channelCostProposal(script: QuestionScript, answers: Answers, planQuestion: string, name: string): Suggestion | undefined {
+function channelCostProposal(script: QuestionScript, answers: Answers, planQuestion: 'cost_per_visit' | 'cpm'): Suggestion | undefined {
   const figure = answers[planQuestion]?.value;
   const channels = paidChannelChoices(script, answers);
   if (typeof figure !== 'number' || channels.length === 0) return undefined;
-  const money = formatMoney(figure, currencyOf(answers));
+  const currency = currencyOf(answers);
+  const money = formatMoney(figure, currency);
+  const cost: Param = { money: figure, currency };
+  const each = channels.map((c): Param => phrase('conversation.proposal.channel_cost', { channel: { content: c.label, ref: `choices.channels.${c.id}` }, money: cost }));
   return {
     text: channels.map((c) => `${c.label} ${money}`).join('; '),
-    source: `every paid channel at the plan's ${name} of ${money}`,
+    display: phrase('conversation.proposal.answer', { answer: list(each, 'semicolons') }),
+    source: phrase(`conversation.proposal.every_paid.${planQuestion}`, { money: cost }),
     basis: 'default',
   };
 }
 
-/** What the plan needs, shown before the money available is asked. */
-export function questionLead(script: QuestionScript, answers: Answers, question: Question): string | undefined {
+/** What the plan needs, shown before the money available is asked, as a phrase the reader's language words. */
+export function questionLead(script: QuestionScript, answers: Answers, question: Question): Phrase | undefined {
   if (question.id !== 'budget_available') return undefined;
   const sketch = analyseBudget(assembleDraft(answers, script)).sketch;
   if (!sketch) return undefined;
-  const money = (minor: number) => formatMoney(minor, sketch.currency);
+  const money = (minor: number): Param => ({ money: minor, currency: sketch.currency });
+  const count = (n: number): Param => ({ num: n, digits: 0 });
   const { need } = sketch;
   const task = need.traffic
-    ? `${formatNumber(need.traffic.visits, 0)} visits`
+    ? phrase('conversation.lead.visits', { visits: count(need.traffic.visits) })
     : need.reach
-      ? `${formatNumber(need.reach.impressions, 0)} impressions`
+      ? phrase('conversation.lead.impressions', { impressions: count(need.reach.impressions) })
       : need.retention
-        ? `${formatNumber(need.retention.contacts, 0)} contacts with ${formatNumber(need.retention.customers, 0)} customers`
+        ? phrase('conversation.lead.contacts', { contacts: count(need.retention.contacts), customers: count(need.retention.customers) })
         : undefined;
-  const parts = [`${money(need.working)} of working media${task ? ` for ${task}` : ''}`];
-  if (need.nonMediaTotal > 0) parts.push(`${money(need.nonMediaTotal)} of non-media`);
-  if (need.incentive) parts.push(`${money(need.incentive.amount)} for the incentive`);
-  if (need.reserve > 0) parts.push(`a ${money(need.reserve)} reserve`);
-  return `The plan needs ${money(need.total)}: ${joinNames(parts)}.`;
+  const parts: Param[] = [task ? phrase('conversation.lead.working_for', { money: money(need.working), task }) : phrase('conversation.lead.working', { money: money(need.working) })];
+  if (need.nonMediaTotal > 0) parts.push(phrase('conversation.lead.non_media', { money: money(need.nonMediaTotal) }));
+  if (need.incentive) parts.push(phrase('conversation.lead.incentive', { money: money(need.incentive.amount) }));
+  if (need.reserve > 0) parts.push(phrase('conversation.lead.reserve', { money: money(need.reserve) }));
+  const last = parts.pop() as Param;
+  if (parts.length === 0) return phrase('conversation.lead.needs_single', { total: money(need.total), last });
+  return phrase('conversation.lead.needs', { total: money(need.total), parts: list(parts, 'comma'), last });
 }
-

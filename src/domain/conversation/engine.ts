@@ -63,7 +63,7 @@ export interface QuestionSource<S extends ConversationState, E> {
   /** What the source shows with a question besides the engine's: the part it is in, the contact plan's table. */
   askDetails?(state: S, question: Question): { section?: SectionPosition; table?: Extract<ConversationEffect, { type: 'ask' }>['table'] };
   /** What to know before answering a question (the plan's need, before the money available is asked). */
-  lead?(state: S, question: Question): string | undefined;
+  lead?(state: S, question: Question): Phrase | undefined;
   /** What reading an answer needs beyond the answers themselves (the plan's paid channels, for per-channel costs). */
   context?(state: S): Partial<AnswerContext>;
   /** Inputs the source answers itself (planning's `accept`, inputs a review does not take); undefined leaves it to the engine. */

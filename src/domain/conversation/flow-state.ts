@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ContactPlanAnswerSchema } from '../contact/contact-plan.js';
 import { GoalSchema, NonMediaLineSchema, SEVERITIES, type Currency, type Plan, type StoredFinding, type PlanDraft, type Touchpoint } from '../plan/plan.js';
-import { phrase, StoredPhraseSchema, type Param, type Params, type Phrase } from '../message/phrase.js';
+import { isPhrase, phrase, StoredPhraseSchema, type Param, type Params, type Phrase } from '../message/phrase.js';
 import type { Question } from './question.js';
 import type { THREAD_WORD_KINDS } from './interpret-reply.js';
 
@@ -75,7 +75,9 @@ export const SuggestionSourceSchema = z.object({ campaign: z.string(), planId: z
  */
 export const SuggestionSchema = z.object({
   text: z.string(),
-  source: z.union([SuggestionSourceSchema, z.string()]),
+  /** How the suggested answer is shown, in the reader's language, when it is not shown as typed (`text` is still what is taken). */
+  display: StoredPhraseSchema.optional(),
+  source: z.union([SuggestionSourceSchema, StoredPhraseSchema]),
   basis: z.enum(['actual', 'plan', 'default']).optional(),
 });
 /** A suggested answer. */
@@ -83,10 +85,16 @@ export type Suggestion = z.infer<typeof SuggestionSchema>;
 
 /** The earlier plan a suggestion came from, for a message: "the review of “Spring launch” (P-7K3QX), 15 Apr 2027". */
 export function suggestionSource(suggestion: Pick<Suggestion, 'source' | 'basis'>): Param {
-  const source = suggestion.source;
-  if (typeof source === 'string') return { content: source };
+  if (typeof suggestion.source === 'string') return { content: suggestion.source };
+  if (isPhrase(suggestion.source)) return suggestion.source;
+  const source = suggestion.source as z.infer<typeof SuggestionSourceSchema>;
   if (suggestion.basis === 'plan' || source.reviewedOn === undefined) return phrase('conversation.suggestion.plan', { campaign: source.campaign, planId: source.planId });
   return phrase('conversation.suggestion.review', { campaign: source.campaign, planId: source.planId, date: { date: source.reviewedOn } });
+}
+
+/** A suggested answer as the reader sees it: its words in the reader's language, or the text that is taken, as typed. */
+export function suggestionAnswer(suggestion: Pick<Suggestion, 'text' | 'display'>): Param {
+  return isPhrase(suggestion.display) ? suggestion.display : suggestion.text;
 }
 
 /** Where a suggestion comes from: a figure the last review measured, one the last plan assumed, or this plan's own proposal. */
@@ -223,7 +231,7 @@ export type ConversationEffect =
       /** Why the last reply could not be used, when the question is asked again with its table. */
       error?: Phrase;
       /** What the team should know before answering, e.g. what the plan needs before the money available is asked. */
-      lead?: string;
+      lead?: Phrase;
       /** How the previous answer was read, e.g. "Read 2 as 2 %". */
       note?: Phrase;
       /** The currency money answers are shown in. */

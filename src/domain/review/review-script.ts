@@ -32,6 +32,21 @@ export interface ReviewScript {
   translations?: Readonly<Record<string, ReviewScript>>;
   /** The goal metrics' names its {metric} placeholder shows, in its language (default: English). */
   metricLabels?: Readonly<Record<string, string>>;
+  /** How its {goal} placeholder writes a goal, in its language (default: English, "Revenue: ¥0 → ¥1,000,000 by 31 Mar 2027 (sales data)"). */
+  goalText?: (goal: Goal, currency: Currency) => string;
+  /** How its {rows} placeholder lists the contact plan's rows, in its language (default: English, "1 Search ads (clicks); 2 …"). */
+  rowsText?: (rows: readonly ReviewRow[], more: number) => string;
+  /** How its {planned_spend} placeholder writes money, in its language (default: English, "¥250,000"). */
+  moneyText?: (minor: number, currency: Currency) => string;
+}
+
+/** A row of the contact plan as the touchpoint question names it: its channel and the KPI it is measured by. */
+export interface ReviewRow {
+  channelId: string;
+  /** The channel's name in the plan (English for the catalogue's channels). */
+  channel: string;
+  /** The KPI's id, when the row has one. */
+  kpi?: string;
 }
 
 /** The review script in `language`: its translation when loaded, else the script itself (English). */
@@ -54,6 +69,9 @@ export interface ReviewFacts {
   contactPlan: 'yes' | 'no';
   /** The rows of the contact plan as the touchpoint question lists them, e.g. "1 Search ads (clicks); 2 …". */
   rows: string;
+  /** The same rows as data (at most LISTED_ROWS), and how many more the plan has, for a script in another language. */
+  rowList: ReviewRow[];
+  moreRows: number;
 }
 
 /** Rows listed in the touchpoint question, at most; a longer plan is summed up with "and N more rows". */
@@ -62,11 +80,12 @@ const LISTED_ROWS = 12;
 /** The plan's facts for its review. */
 export function reviewFactsOf(plan: Plan, plannedSpend: number): ReviewFacts {
   const rows = plan.contactPlan ?? [];
-  const listed = rows.slice(0, LISTED_ROWS).map((row, index) => {
-    const channel = plan.channels.find((c) => c.id === row.channelId)?.name ?? row.channelId;
-    const kpi = row.kpi ? (kpiInfo(row.kpi.metric)?.label ?? row.kpi.metric).toLowerCase() : 'its KPI';
-    return `${index + 1} ${channel} (${kpi})`;
-  });
+  const rowList = rows.slice(0, LISTED_ROWS).map((row): ReviewRow => ({
+    channelId: row.channelId,
+    channel: plan.channels.find((c) => c.id === row.channelId)?.name ?? row.channelId,
+    ...(row.kpi ? { kpi: row.kpi.metric } : {}),
+  }));
+  const listed = rowList.map((row, index) => `${index + 1} ${row.channel} (${row.kpi ? (kpiInfo(row.kpi)?.label ?? row.kpi).toLowerCase() : 'its KPI'})`);
   const more = rows.length > LISTED_ROWS ? `; and ${rows.length - LISTED_ROWS} more rows` : '';
   return {
     currency: plan.budget.currency,
@@ -77,6 +96,8 @@ export function reviewFactsOf(plan: Plan, plannedSpend: number): ReviewFacts {
     goals: plan.goals,
     contactPlan: rows.length > 0 ? 'yes' : 'no',
     rows: `${listed.join('; ')}${more}`,
+    rowList,
+    moreRows: Math.max(0, rows.length - LISTED_ROWS),
   };
 }
 
@@ -198,9 +219,9 @@ export function reviewQuestionsFor(script: ReviewScript, facts: ReviewFacts): Qu
     const rest = conditions.filter((c) => !onFacts.includes(c));
     if (rest.length === 0) delete question.when;
     else question.when = rest;
-    if (!template.forEach) return [fill(question, values(facts))];
+    if (!template.forEach) return [fill(question, values(facts, script))];
     return facts.goals.map((goal, index) => ({
-      ...fill(question, { ...values(facts), ...goalValues(goal, index, facts, script.metricLabels) }),
+      ...fill(question, { ...values(facts, script), ...goalValues(goal, index, facts, script) }),
       id: `${question.id}_${index + 1}`,
       kind: goalKind(goal),
       ...(goal.unit === 'count' ? { integer: true } : {}),
@@ -208,18 +229,19 @@ export function reviewQuestionsFor(script: ReviewScript, facts: ReviewFacts): Qu
   });
 }
 
-function values(facts: ReviewFacts): Record<string, string> {
+function values(facts: ReviewFacts, script: ReviewScript): Record<string, string> {
   const { currency, plannedSpend } = facts;
   return {
     currency,
-    planned_spend: formatMoney(plannedSpend, currency),
+    planned_spend: script.moneyText?.(plannedSpend, currency) ?? formatMoney(plannedSpend, currency),
     spend_example: formatMoney(plannedSpend > 0 ? plannedSpend : 200_000 * MINOR_UNITS[currency], currency),
-    rows: facts.rows,
+    rows: script.rowsText?.(facts.rowList, facts.moreRows) ?? facts.rows,
   };
 }
 
-function goalValues(goal: Goal, index: number, facts: ReviewFacts, metricLabels?: Readonly<Record<string, string>>): Record<string, string> {
-  return { n: String(index + 1), metric: metricLabels?.[goal.metric] ?? METRIC_LABELS[goal.metric], goal: formatGoal(goal, facts.currency), target: goalTarget(goal, facts.currency) };
+function goalValues(goal: Goal, index: number, facts: ReviewFacts, script: ReviewScript): Record<string, string> {
+  const goalText = script.goalText?.(goal, facts.currency) ?? formatGoal(goal, facts.currency);
+  return { n: String(index + 1), metric: script.metricLabels?.[goal.metric] ?? METRIC_LABELS[goal.metric], goal: goalText, target: goalTarget(goal, facts.currency) };
 }
 
 function goalKind(goal: Goal): QuestionKind {
@@ -264,6 +286,11 @@ const SAMPLE_FACTS: ReviewFacts = {
   nonMedia: true,
   contactPlan: 'yes',
   rows: '1 Search ads (clicks); 2 Website (conversion)',
+  rowList: [
+    { channelId: 'paid-search-ads', channel: 'Search ads', kpi: 'clicks' },
+    { channelId: 'owned-website', channel: 'Website', kpi: 'conversion' },
+  ],
+  moreRows: 0,
   goals: (['percent', 'count', 'money', 'score'] as const).map((unit) => ({
     metric: 'awareness',
     unit,

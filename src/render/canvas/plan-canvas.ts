@@ -9,7 +9,7 @@ import type { Params } from '../../domain/message/phrase.js';
 import { labelOf, type Goal, type Labels, type Plan } from '../../domain/plan/plan.js';
 import { phaseViewIn, words } from '../view-text.js';
 import { budgetChartModel, type ChartBarKind } from '../chart/budget-chart-model.js';
-import { kpiText, timingText } from '../contact-plan-view.js';
+import { formatIn, kpiText, timingText } from '../contact-plan-view.js';
 import { escapeCanvasText, markdownTable } from './markdown-table.js';
 import type { Translator } from '../i18n/translator.js';
 
@@ -82,7 +82,7 @@ function contactPlanTable(plan: Plan, stageLabel: (id: string) => string, t: Tra
       String(index + 1),
       stageLabel(row.stage),
       channelName(row.channelId),
-      row.format ?? '',
+      formatIn(t, row.format, plan.channels.find((channel) => channel.id === row.channelId)) ?? '',
       timingText(row.timing, t),
       row.message,
       row.kpi ? kpiText(row.kpi, t, labels) : '',

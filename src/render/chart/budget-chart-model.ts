@@ -8,7 +8,8 @@ import type { BudgetSketch } from '../../domain/budget/budget-types.js';
 import type { Params } from '../../domain/message/phrase.js';
 import type { Translator } from '../i18n/translator.js';
 import { phaseViewIn, words } from '../view-text.js';
-import { MINOR_UNITS, NON_MEDIA_LABELS, type NonMediaKind, type Currency, type Plan } from '../../domain/plan/plan.js';
+import { MINOR_UNITS, type NonMediaKind, type Currency, type Plan } from '../../domain/plan/plan.js';
+import { nonMediaKindLabel } from '../i18n/answer-text.js';
 
 /** What a bar stands for; decides its colour and legend entry. */
 export type ChartBarKind = 'owned' | 'paid' | 'earned' | 'reserve' | 'phase' | 'other';
@@ -90,8 +91,7 @@ export function budgetChartModel(plan: Plan, sketch: BudgetSketch | undefined, t
  * Only "other" costs are named by their description. */
 function nonMediaLabel(line: { kind: NonMediaKind; description?: string }, t: Translator): string {
   if (line.kind === 'other' && line.description) return line.description;
-  const key = `pages.budget.non_media.${line.kind}`;
-  return t.has(key) ? words(t, key) : NON_MEDIA_LABELS[line.kind];
+  return nonMediaKindLabel(t, line.kind);
 }
 
 /** "1 Mar – 12 Mar 2027": the year once when both dates share it (English); "2027年3月1日至3月12日" (Chinese). */

@@ -61,8 +61,14 @@ function contactPlanText(t: Translator, value: AnswerValue): string {
 /** "Content ¥20,000 (for the website); PR ¥10,000", or "none"; the kinds are the plan's words. */
 function nonMediaText(t: Translator, lines: readonly NonMediaLine[], currency: Currency): string {
   if (lines.length === 0) return t.plain({ key: 'answer.none' });
-  const line = (l: NonMediaLine) => `${NON_MEDIA_LABELS[l.kind] ?? l.kind} ${t.format.money(l.amount, currency)}${l.description ? ` (${l.description})` : ''}`;
+  const line = (l: NonMediaLine) => `${nonMediaKindLabel(t, l.kind)} ${t.format.money(l.amount, currency)}${l.description ? ` (${l.description})` : ''}`;
   return t.format.list(lines.map(line), 'semicolons');
+}
+
+/** A kind of non-media cost in the reader's language ("Content", "内容"): the catalogue's word, the plan's label for a kind it lacks. */
+export function nonMediaKindLabel(t: Translator, kind: NonMediaLine['kind']): string {
+  const key = `pages.budget.non_media.${kind}`;
+  return t.has(key) ? t.plain({ key }) : (NON_MEDIA_LABELS[kind] ?? kind);
 }
 
 /** "E-commerce ads ¥1.50; Search ads ¥2", or that every channel keeps the plan's figure. */

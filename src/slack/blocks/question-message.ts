@@ -6,7 +6,7 @@
  * reaches mrkdwn.
  */
 import type { Question } from '../../domain/conversation/script.js';
-import { suggestionOrigin, type SectionPosition, type Suggestion } from '../../domain/conversation/flow-state.js';
+import { suggestionAnswer, suggestionOrigin, type SectionPosition, type Suggestion } from '../../domain/conversation/flow-state.js';
 import type { Phrase } from '../../domain/message/phrase.js';
 import type { OutgoingMessage } from '../../app/ports.js';
 import { escapeMrkdwn } from '../../render/escape.js';
@@ -34,7 +34,7 @@ export interface QuestionMessageOptions {
   note?: Phrase;
   suggestion?: Suggestion;
   /** What to know before answering (e.g. what the plan needs, before the money available is asked): the plan's content. */
-  lead?: string;
+  lead?: Phrase;
   /** The stored answer, formatted (plain text), when the question is asked again. */
   current?: string;
   canGoBack: boolean;
@@ -48,12 +48,12 @@ export function questionMessage(t: Translator, question: Question, options: Ques
   if (options.note) blocks.push(context(t.t('question.note', { note: options.note })));
   const error = options.error ? t.t('question.error', { error: options.error }) : '';
   if (error) blocks.push(section(error));
-  if (options.lead) blocks.push(section(`:bar_chart: ${escapeMrkdwn(options.lead)}`));
+  if (options.lead) blocks.push(section(`:bar_chart: ${t.text(options.lead)}`));
   blocks.push(section(`*${escapeMrkdwn(question.label)}*${counterText(t, options.position)}\n${options.editing ?? escapeMrkdwn(question.text)}`));
   const hints: string[] = [];
   if (options.current) hints.push(t.t('question.current', { answer: options.current }));
   if (options.proposal !== undefined) hints.push(t.t('question.proposed', { answer: options.proposal }));
-  if (options.suggestion) hints.push(t.t('question.suggested', { answer: options.suggestion.text, origin: suggestionOrigin(options.suggestion) }));
+  if (options.suggestion) hints.push(t.t('question.suggested', { answer: suggestionAnswer(options.suggestion), origin: suggestionOrigin(options.suggestion) }));
   hints.push(t.t(`question.hint.${question.kind}`) + (question.optional ? t.t('question.optional') : ''));
   const hintBlock = context(hints.join('\n'));
   const choiceBlock = choiceElements(t, question, options.planId);

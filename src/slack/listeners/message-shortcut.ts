@@ -39,7 +39,7 @@ export function registerMessageShortcut(app: App, plans: PlanService, voice: Voi
         teamId: shortcut.team?.id ?? '',
         channelId: shortcut.channel.id,
         userId: shortcut.user.id,
-        offers: { problem_statement: { text: offer.text, source: 'from the message you started this plan from', basis: 'default' } },
+        offers: { problem_statement: { text: offer.text, source: { key: 'conversation.proposal.from_message' }, basis: 'default' } },
         notify: async (text) => {
           await say(await voice.say(person, text));
         },

@@ -9,6 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { FUNNEL_REPLIES, askedId, effect, send, start, walk } from './flow-helpers.js';
 import type { StepResult } from '../../../src/domain/conversation/flow.js';
 import { problemOf } from '../../support/finding-words.js';
+import { zh } from '../../support/words.js';
+import { loadMessageCatalogue } from '../../../src/app/load-locales.js';
+import { scriptWordLookup } from '../../../src/domain/conversation/script-words.js';
+import { suggestionAnswer, suggestionOrigin, type Suggestion } from '../../../src/domain/conversation/flow-state.js';
+import { createTranslators } from '../../../src/render/i18n/translator.js';
+import { zhScript } from '../../support/zh-words.js';
+import { englishWords } from '../../support/english-words.js';
 
 /** The spring launch: goals conversion 1 % → 2 % and revenue ¥0 → ¥1,000,000, bought on search ads. */
 const SPRING: Record<string, string> = {
@@ -19,6 +26,15 @@ const SPRING: Record<string, string> = {
   non_media: 'content ¥20,000; PR ¥10,000',
   budget_available: '¥250,000',
 };
+
+const readers = createTranslators(loadMessageCatalogue(), scriptWordLookup(zhScript));
+
+/** A suggestion as a reader of `language` sees it under the question: the answer and where it comes from (plain text). */
+function shown(language: 'en' | 'zh-CN', suggestion: Suggestion | undefined): { answer: string; origin: string } {
+  if (!suggestion) throw new Error('no suggestion');
+  const t = readers.for(language);
+  return { answer: t.value(suggestionAnswer(suggestion)), origin: t.value(suggestionOrigin(suggestion)) };
+}
 
 /** Every question asked from the start with these replies, until the plan stops asking. */
 function asked(replies: Record<string, string>): { ids: string[]; result: StepResult } {
@@ -51,14 +67,21 @@ describe('the revenue target', () => {
 describe('the conversion rate', () => {
   it('is offered at the conversion goal’s baseline, not its target', () => {
     const at = walk(start(), SPRING, 'conversion_rate');
-    expect(effect(at, 'ask').suggestion).toEqual({
-      text: '1%',
-      source: "the baseline of goal 1 (Conversion): budget on today's rate, the target is the upside",
-      basis: 'default',
-    });
+    const suggestion = effect(at, 'ask').suggestion;
+    expect(suggestion).toMatchObject({ text: '1%', basis: 'default' });
+    expect(shown('en', suggestion)).toEqual({ answer: '1%', origin: "the baseline of goal 1 (Conversion): budget on today's rate, the target is the upside" });
     const used = send(at, 'use');
     expect(used.state.answers.conversion_rate?.value).toBe(0.01);
     expect(effect(used, 'ask').note).toBe("Used the suggestion (the baseline of goal 1 (Conversion): budget on today's rate, the target is the upside).");
+  });
+
+  it('tells a Chinese reader where the rate comes from in Chinese, the answer taken unchanged', () => {
+    const at = walk(start(), SPRING, 'conversion_rate');
+    const { answer, origin } = shown('zh-CN', effect(at, 'ask').suggestion);
+    expect(answer).toBe('1%');
+    expect(origin).toMatch(/^目标1（转化率）的基线/);
+    expect(englishWords(origin)).toEqual([]);
+    expect(effect(at, 'ask').suggestion?.text).toBe('1%');
   });
 
   it('takes the goal’s baseline before the last review’s rate, and the review’s rate when no goal sets one', () => {
@@ -82,6 +105,10 @@ describe('the non-media costs and the money available', () => {
     expect(effect(at, 'ask').suggestion?.text).toBe(
       'content ¥20,000 for Website and WeChat official account and mini program; PR and seeding ¥10,000 for Reviews and word of mouth',
     );
+    expect(shown('en', effect(at, 'ask').suggestion)).toEqual({
+      answer: 'content ¥20,000 for Website and WeChat official account and mini program; PR and seeding ¥10,000 for Reviews and word of mouth',
+      origin: 'a first estimate: 10 % of the ¥200,000 of working media for content, 5 % for PR',
+    });
     const used = send(at, 'use');
     expect(used.state.answers.non_media?.value).toEqual([
       { kind: 'content', description: 'for Website and WeChat official account and mini program', amount: 2_000_000 },
@@ -89,10 +116,28 @@ describe('the non-media costs and the money available', () => {
     ]);
   });
 
+  it('shows a Chinese reader the proposed non-media lines and their reason in Chinese, the lines taken unchanged', () => {
+    const at = walk(start(), SPRING, 'non_media');
+    const { answer, origin } = shown('zh-CN', effect(at, 'ask').suggestion);
+    expect(answer).toMatch(/^内容 ¥2万，用于.+；公关与种草 ¥1万，用于/);
+    expect(origin).toBe('初步估算：内容按 ¥20万 工作媒体费用的 10%，公关按 5%');
+    expect(englishWords(`${answer} ${origin}`)).toEqual([]);
+  });
+
   it('shows what the plan needs before asking what money is available: ¥200,000 + ¥30,000 + the ¥20,000 reserve', () => {
     const at = walk(start(), SPRING, 'budget_available');
     expect(effect(at, 'ask').lead).toBe('The plan needs ¥250,000: ¥200,000 of working media for 100,000 visits, ¥30,000 of non-media and a ¥20,000 reserve.');
     expect(effect(at, 'ask').question.text).toContain('the whole plan');
+  });
+
+  it('shows a Chinese reader what the plan needs in Chinese words, the same figures', () => {
+    const at = walk(start(), SPRING, 'budget_available');
+    const ask = at.effects.find((e) => e.type === 'ask');
+    const lead = ask?.type === 'ask' ? ask.lead : undefined;
+    if (!lead) throw new Error('no lead');
+    const text = zh(lead);
+    expect(text).toBe('方案需要 ¥25万：工作媒体费用 ¥20万，带来 100,000 次访问、非媒体费用 ¥3万和预留金 ¥2万。');
+    expect(englishWords(text)).toEqual([]);
   });
 
   it('re-asks non-media lines it cannot read, with an example', () => {
@@ -108,6 +153,10 @@ describe('the phasing pattern', () => {
   it('is proposed from the objective and the message, and asked last', () => {
     const at = walk(start(), SPRING, 'phasing');
     expect(effect(at, 'ask').suggestion).toMatchObject({ text: 'burst', basis: 'default' });
+    expect(shown('en', effect(at, 'ask').suggestion)).toEqual({ answer: 'burst', origin: 'burst suits a launch: a short warm-up, then the push' });
+    const zhShown = shown('zh-CN', effect(at, 'ask').suggestion);
+    expect(zhShown).toEqual({ answer: '爆发式', origin: '爆发式适合新品上市：短暂预热，然后集中发力' });
+    expect(send(at, 'use').state.answers.phasing?.value).toBe('burst');
     const offer = walk(start(), { ...SPRING, message_type: 'incentive' }, 'phasing');
     expect(effect(offer, 'ask').suggestion?.text).toBe('event-anchored');
   });
@@ -152,6 +201,10 @@ describe('questions that apply only to some plans', () => {
     const two = { ...SPRING, channels: 'Website, Search ads, E-commerce platform ads, Reviews and word of mouth' };
     const at = walk(start(), two, 'channel_cpv');
     expect(effect(at, 'ask').suggestion?.text).toBe('Search ads ¥2; E-commerce platform ads (Tmall, JD, Amazon) ¥2');
+    expect(shown('en', effect(at, 'ask').suggestion).origin).toBe("every paid channel at the plan's cost per visit of ¥2");
+    const zhShown = shown('zh-CN', effect(at, 'ask').suggestion);
+    expect(englishWords(`${zhShown.answer} ${zhShown.origin}`, ['Tmall', 'JD', 'Amazon'])).toEqual([]);
+    expect(zhShown.origin).toBe('每个付费渠道都按方案的单次访问成本 ¥2');
     const refused = send(at, 'TV ¥5');
     expect(effect(refused, 'reask').error).toContain("is not one of the plan's paid channels");
     const answered = walk(send(at, 'E-commerce ads ¥1.50'), { ...two, non_media: 'none', budget_available: '¥300,000' });
