@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import type { Reporter, TestModule } from 'vitest/node';
 
@@ -25,6 +26,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One real PostgreSQL for the run (or TEST_DATABASE_URL); each test file makes its own databases.
     globalSetup: ['test/support/postgres/global-setup.ts'],
+    // Two test files at once even on 2 cores: most files wait on servers and sockets, not the CPU
+    // (a fresh clone's run: 541 s with vitest's default of one worker here, 281 s with two, all passing).
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 20_000,
     hookTimeout: 20_000,
     reporters: ['default', plainSummary],
