@@ -36,6 +36,21 @@ async function openHome(userId: string): Promise<void> {
   await h.settle();
 }
 
+/** A plan approved by Bob and Carol and reviewed by Alice with the typed review answers. */
+async function reviewedPlan(): Promise<string> {
+  const planId = await approvedPlan(h);
+  await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: `review ${planId}` });
+  await h.settle();
+  const { REVIEW_ANSWERS } = await import('../fixtures/typed-answers.js');
+  for (let step = 0; step < 20 && (await h.record(planId)).status === 'reviewing'; step += 1) {
+    const record = await h.record(planId);
+    await h.driver.message({ userId: ALICE, channelId: CHANNEL, threadTs: record.threadTs as string, text: REVIEW_ANSWERS[record.review?.state.current as string] as string });
+    await h.settle();
+  }
+  expect((await h.record(planId)).status).toBe('reviewed');
+  return planId;
+}
+
 describe('the App Home tab', () => {
   it('is published when opened, after the event is acknowledged, and says what to do when there is nothing yet', async () => {
     h = await startHarness();
@@ -124,17 +139,7 @@ describe('the App Home tab', () => {
 
   it("shows the last reviews' key figures", async () => {
     h = await startHarness();
-    const planId = await approvedPlan(h);
-    await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: `review ${planId}` });
-    await h.settle();
-    const { REVIEW_ANSWERS } = await import('../fixtures/typed-answers.js');
-    for (let step = 0; step < 20 && (await h.record(planId)).status === 'reviewing'; step += 1) {
-      const current = (await h.record(planId)).review?.state.current as string;
-      const record = await h.record(planId);
-      await h.driver.message({ userId: ALICE, channelId: CHANNEL, threadTs: record.threadTs as string, text: REVIEW_ANSWERS[current] as string });
-      await h.settle();
-    }
-    expect((await h.record(planId)).status).toBe('reviewed');
+    const planId = await reviewedPlan();
     await openHome(BOB);
     const figures = messageText({ text: '', blocks: part(BOB, 'Last reviews') });
     // Bob approved it, so it is his review too: the figures are the review's own
@@ -146,15 +151,7 @@ describe('the App Home tab', () => {
 
   it("speaks the language of the person whose Home it is: a zh-CN reader's Home is Chinese, an en-US reader's English", async () => {
     h = await startHarness();
-    const planId = await approvedPlan(h);
-    await h.driver.slashCommand({ userId: ALICE, channelId: CHANNEL, text: `review ${planId}` });
-    await h.settle();
-    const { REVIEW_ANSWERS } = await import('../fixtures/typed-answers.js');
-    for (let step = 0; step < 20 && (await h.record(planId)).status === 'reviewing'; step += 1) {
-      const record = await h.record(planId);
-      await h.driver.message({ userId: ALICE, channelId: CHANNEL, threadTs: record.threadTs as string, text: REVIEW_ANSWERS[record.review?.state.current as string] as string });
-      await h.settle();
-    }
+    const planId = await reviewedPlan();
     const bob = h.fake.user(BOB);
     if (!bob) throw new Error('no Bob');
     bob.locale = 'zh-CN';
