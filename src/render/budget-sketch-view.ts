@@ -385,7 +385,7 @@ function achievesText(sketch: BudgetSketch, money: (minor: number) => string, t:
   return words(t, 'pages.budget.comparison.achieves', { money: money(buyingMoney(sketch.funded)), bought: boughtText(sketch, money, t) });
 }
 
-/** What the funded task buys, as the budget check says it (`describeBought`), in the reader's language. */
+/** What the funded task buys, in the reader's language (the shortfall finding says it with `boughtPhrase`, in its own words). */
 function boughtText(sketch: BudgetSketch, money: (minor: number) => string, t: Translator): string {
   const w = (key: string, params?: Params) => words(t, `pages.budget.bought.${key}`, params);
   const count = (value: number) => t.format.number(value, 0);

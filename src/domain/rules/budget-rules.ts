@@ -10,11 +10,11 @@ import { analyseBudget, MIN_COVERAGE, type BudgetAnalysis } from '../budget/budg
 import type { BudgetModel, BudgetProblem, BudgetSketch, MoneyLines, ProfitCheck } from '../budget/budget-types.js';
 import { MIN_PLAUSIBLE_RATE } from '../budget/budget-inputs.js';
 import { contactChannels, paidChannels } from '../budget/budget-tasks.js';
-import { formatMoney, formatNumber, formatRate } from '../plan/format.js';
+import { formatNumber } from '../plan/format.js';
 import type { Currency, PlanDraft } from '../plan/plan.js';
 import { defineRule, type FindingBody, type RuleContext, type RuleDefinition } from './rule-definition.js';
 import { phrase, type Param, type Params, type Phrase } from '../message/phrase.js';
-import { all, currencyOf, goalRef, joinNames, money, num, rate } from './rule-text.js';
+import { all, currencyOf, goalRef, money, num, rate } from './rule-text.js';
 
 type InputKind = 'money' | 'count' | 'rate' | 'positive';
 
@@ -264,19 +264,6 @@ export function linesPhrase(lines: MoneyLines, currency: Currency): Param {
   if (lines.incentive) parts.push(line('incentive', lines.incentive.amount));
   if (lines.reserve > 0) parts.push(line('reserve', lines.reserve));
   return all(parts);
-}
-
-/** What the buying channels' money buys, in English words (the budget sketch's text). */
-export function describeBought(sketch: BudgetSketch): string {
-  const money = (minor: number) => formatMoney(minor, sketch.currency);
-  const { visits, orders, revenue, impressions, reachRate, customers, extraOrders } = sketch.achieves;
-  const parts: string[] = [];
-  if (visits !== undefined) parts.push(`${formatNumber(visits, 0)} visits`);
-  if (impressions !== undefined) parts.push(`${formatNumber(impressions, 0)} impressions (${formatRate(reachRate ?? 0, 0)} of the audience at the planned frequency)`);
-  if (customers !== undefined) parts.push(`contacts with ${formatNumber(customers, 0)} customers (${formatNumber(extraOrders ?? 0, 0)} extra orders)`);
-  if (visits !== undefined && orders !== undefined) parts.push(`about ${formatNumber(orders, 0)} orders`);
-  if (revenue !== undefined) parts.push(`${money(revenue)} of revenue`);
-  return parts.length > 0 ? joinNames(parts) : 'nothing the task counts';
 }
 
 /** What the buying channels' money buys, as a finding's value. */
