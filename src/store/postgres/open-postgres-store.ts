@@ -3,7 +3,6 @@
  * brought up to date (see migrate.ts), and a store on top. A database that does not
  * answer at start stops the start with one line naming it (never the password).
  */
-import pg from 'pg';
 import { DEFAULT_EVENT_CAPACITY } from '../in-process/memory-plan-store.js';
 import type { StoredRecord } from '../plan-store.js';
 import { StoreError } from '../store-error.js';
@@ -30,6 +29,8 @@ export interface OpenedPostgresStore<R extends StoredRecord> {
 /** Connects, migrates and returns the store; rejects with STORE_UNAVAILABLE when the database does not answer. */
 export async function openPostgresStore<R extends StoredRecord = StoredRecord>(url: string, options: PostgresStoreOptions = {}): Promise<OpenedPostgresStore<R>> {
   const where = describeDatabase(url);
+  // Loaded only here: a bot on the file store never loads the driver (~13 ms of its start).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
