@@ -12,7 +12,7 @@ import { GOAL_METRICS, type GoalMetric } from '../plan/plan.js';
 import { ScriptError, type QuestionScript } from '../conversation/script.js';
 import { THREAD_WORD_KINDS, type ThreadWords } from '../conversation/interpret-reply.js';
 import type { YesNoWords } from '../parse/parse-yes-no.js';
-import { nameKey } from '../parse/find-names.js';
+import { nameKey, nameKeyMemo } from '../parse/find-names.js';
 import { REVIEW_NAME_IDS } from '../review/review-flow.js';
 
 /** What the parsers read beside English, resolved per question. */
@@ -139,6 +139,7 @@ function checkMetrics(data: Raw): Record<GoalMetric, string[]> {
 
 /** A whole-reply thread word that is also a choice's name would make that choice impossible to type. */
 function checkThread(thread: ThreadWords, choices: Record<string, Record<string, string[]>>): void {
+  const nameKey = nameKeyMemo();
   const words = Object.entries(thread).filter(([kind]) => kind !== 'change');
   assertDistinct(words, 'thread');
   for (const [kind, list] of words) {

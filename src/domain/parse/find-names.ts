@@ -35,6 +35,19 @@ export function nameKey(text: string): string {
   return HAN.test(spaced) ? spaced.replace(/ /g, '') : spaced;
 }
 
+/** nameKey remembering what it worked out, for the checks that compare every name with every other (one call's worth; not kept between calls). */
+export function nameKeyMemo(): (text: string) => string {
+  const keys = new Map<string, string>();
+  return (text) => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = nameKey(text);
+      keys.set(text, key);
+    }
+    return key;
+  };
+}
+
 /** Whether `name` occurs in `text` as a whole: a Latin name must not run into other Latin letters (`tv` is not in `tvb`). */
 function occurs(text: string, name: string): boolean {
   if (HAN.test(name)) return text.includes(name);
