@@ -62,6 +62,7 @@ export function buildApps(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.bench.json')], { cwd: ROOT, stdio: 'inherit' });
   execFileSync(process.execPath, [join(ROOT, 'dist/src/write-yaml-cache.js')], { cwd: ROOT, stdio: 'ignore' });
   execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'dist/src/write-check-stamp.js')], { cwd: ROOT, stdio: 'ignore' });
 }
 
 /** The node arguments of `npm start` (package.json), the script made absolute. */

@@ -8,9 +8,13 @@
  * prompt is not in dist/parsed-yaml.json), resvg (a native module, required at the first
  * chart) and whatever is added later. A source map sits beside it. The poster thread's
  * entry (the Web API calls off the main thread) is a second file, dist/poster-thread.js.
+ * The bundle carries a new build id (also written to dist/build-id), for the stamp the
+ * next step of the build writes once the shipped files pass the start-up checks.
  */
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,9 +25,32 @@ const external = Object.keys(dependencies)
   .filter((name) => !BUNDLED.has(name))
   .flatMap((name) => [name, `${name}/*`]);
 
+/**
+ * zod names every one of its ~60 locales in `z.locales` (360 KB of the bundle, compiled
+ * at every start); the bot reads zod's issues in English only (`config(en())`, zod's
+ * default). In the bundle `z.locales` therefore holds English alone.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '../locales/en.js').replace(/en\.js$/, 'english-only.js'), namespace: 'zod-locales' } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};\n`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+// This build's id, in the bundle and in dist/build-id, for the stamp of what the build checked (src/app/build-checked.ts).
+const buildId = randomUUID();
+
 await build({
   absWorkingDir: root,
   entryPoints: ['dist/src/main.js'],
+  define: { __IMC_BUILD_ID__: JSON.stringify(buildId) },
+  plugins: [zodEnglishOnly],
   outfile: 'dist/imc-bot.mjs',
   bundle: true,
   platform: 'node',
@@ -33,6 +60,8 @@ await build({
   external,
   logLevel: 'warning',
 });
+
+writeFileSync(new URL('../dist/build-id', import.meta.url), `${buildId}\n`);
 
 // The poster thread's entry (src/slack/poster/poster-thread.ts, node's own modules only),
 // beside the bundle, where the bundled thread-poster looks for it (`./poster-thread.js`).

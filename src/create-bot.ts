@@ -31,6 +31,7 @@ import type { PlanRecord } from './app/plan-record.js';
 import { PlanService } from './app/plan-service.js';
 import { APP_NOT_INSTALLED, systemClock, type Clock, type Logger } from './app/ports.js';
 import { createRenderer } from './render/renderer.js';
+import { checkedAtBuild } from './app/build-checked.js';
 import { registerImcCommand } from './slack/listeners/imc-command.js';
 import { registerPlanActions } from './slack/listeners/plan-actions.js';
 import { registerThreadReplies } from './slack/listeners/thread-replies.js';
@@ -133,6 +134,9 @@ export interface Bot {
   stop(graceMs?: number): Promise<void>;
 }
 
+/** How long after start-up the templates are loaded, if no message has needed them yet (off the way to healthy). */
+const WARM_AFTER_MS = 1_000;
+
 /** Where Slack's Web API is when SLACK_API_URL does not say (the client's default). */
 const SLACK_API_URL = 'https://slack.com/api/';
 
@@ -142,11 +146,15 @@ const BOLT_LEVELS: Record<Level, LogLevel> = { debug: LogLevel.DEBUG, info: LogL
 export async function createBot(config: Config, options: BotOptions = {}): Promise<Bot> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, redact: (text) => redact(text, config) });
   const clock = options.clock ?? systemClock;
-  const script = loadInputLocales(loadScript(), options.localesDir);
-  const reviewScript = loadReviewLocales(loadReviewScript(), options.localesDir, undefined, script);
-  const renderer = createRenderer();
+  // The shipped files, unedited, under the bundle that the build checked them with: what only they decide is not checked again.
+  const built = options.localesDir === undefined && checkedAtBuild();
+  const checks = { examples: !built };
+  const script = loadInputLocales(loadScript(undefined, undefined, checks), options.localesDir, checks);
   // Every word the bot says, checked against English before anything opens: a gap stops the start, naming the key.
-  const translators = createTranslators(loadMessageCatalogue(options.localesDir), scriptWordLookup(script));
+  const catalogue = loadMessageCatalogue(options.localesDir, { againstEnglish: !built });
+  const reviewScript = loadReviewLocales(loadReviewScript(), options.localesDir, undefined, script, catalogue);
+  const renderer = createRenderer(undefined, { checkedAtBuild: built });
+  const translators = createTranslators(catalogue, scriptWordLookup(script));
   let home: HomeService | undefined;
   const opened = await openStore<PlanRecord>(config, {
     logger,
@@ -381,7 +389,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
         if (receiver instanceof DurableSocketModeReceiver) await withTimeout(receiver.open(), startTimeoutMs, socketTimeout(startTimeoutMs));
         else receiver.open();
         reminders.start(options.reminderIntervalMs ?? 60_000);
-        logger.info('imc-bot started', { mode: config.socketMode ? 'socket' : 'http', workspaces: config.oauth ? 'many (OAuth)' : 'one', port, store: opened.describe, resumedOutboxes: resumed, approvalsUpdated: rederived });
+        logger.info('imc-bot started', { mode: config.socketMode ? 'socket' : 'http', workspaces: config.oauth ? 'many (OAuth)' : 'one', port, store: opened.describe, resumedOutboxes: resumed, approvalsUpdated: rederived, examplesAndTemplates: built ? 'checked by the build' : 'checked at start' });
+        // Templates not loaded at start (checked at build) are loaded soon after, unless the first message needed one sooner.
+        setTimeout(() => renderer.warm(), WARM_AFTER_MS).unref();
         return { port };
       } catch (error) {
         await receiver.stop(0).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack } from '../src/local-slack/fake-slack-api.js';
 import { createSlackDriver } from '../src/local-slack/slack-driver.js';
 import { ALICE, BOT_TOKEN, CHANNEL, SIGNING_SECRET, messageText, waitUntil } from './support/bot-harness.js';
-import { cleanUpProcessTest, freePort, spawnBot, waitForHealth } from './robustness/bot-process.js';
+import { cleanUpProcessTest, freePort, spawnBot, waitForHealth, type BotProcess } from './robustness/bot-process.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -16,10 +16,11 @@ describe('the production build (npm start)', () => {
   beforeAll(() => {
     // A fresh build, so a file left by an older build can neither help nor hide anything.
     rmSync(join(root, 'dist'), { recursive: true, force: true });
-    // The steps of `npm run build`: compile, the parsed YAML, the bundle npm start runs.
+    // The steps of `npm run build`: compile, the parsed YAML, the bundle npm start runs, the stamp of what the build checked.
     execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root });
     execFileSync(process.execPath, [join(root, 'dist/src/write-yaml-cache.js')], { cwd: root });
     execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { cwd: root });
+    execFileSync(process.execPath, [join(root, 'dist/src/write-check-stamp.js')], { cwd: root });
   }, 90_000);
 
   it('compiles, finds its prompts and templates from dist/, and stops with a clear message when unconfigured', async () => {
@@ -43,7 +44,7 @@ describe('the production build (npm start)', () => {
 
   it('writes the parsed prompts and locales beside the build (npm run build), which a start checks instead of parsing their YAML', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json && node dist/src/write-yaml-cache.js && node scripts/bundle.mjs');
+    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json && node dist/src/write-yaml-cache.js && node scripts/bundle.mjs && node dist/src/write-check-stamp.js');
     const cache = JSON.parse(readFileSync(join(root, 'dist/parsed-yaml.json'), 'utf8')) as { parsed: Record<string, string> };
     const hash = createHash('sha256').update(readFileSync(join(root, 'prompts/plan.yml'), 'utf8')).digest('hex');
     const plan = JSON.parse(cache.parsed[hash] ?? '{}') as { questions?: { id: string }[] };
@@ -76,6 +77,37 @@ describe('the production build (npm start)', () => {
       expect(`${bot.output().stdout}${bot.output().stderr}`).not.toContain('Slack call thread');
     } finally {
       await cleanUpProcessTest({ bot, fake, root: dir });
+    }
+  }, 60_000);
+
+  it('checks the shipped examples and templates at build time, and a start of that bundle over edited files checks them again and refuses a broken one', async () => {
+    const stamp = JSON.parse(readFileSync(join(root, 'dist/startup-checked.json'), 'utf8')) as { buildId: string };
+    expect(readFileSync(join(root, 'dist/imc-bot.mjs'), 'utf8')).toContain(JSON.stringify(stamp.buildId));
+    // A copy of the installed app: its own prompts, locales and templates beside the same build.
+    const app = await mkdtemp(join(tmpdir(), 'imc-installed-'));
+    for (const path of ['package.json', 'prompts', 'locales', 'templates', 'dist/imc-bot.mjs', 'dist/poster-thread.js', 'dist/parsed-yaml.json', 'dist/startup-checked.json']) {
+      cpSync(join(root, path), join(app, path), { recursive: true });
+    }
+    symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'), 'dir');
+    const fake = await startFakeSlack({ botToken: BOT_TOKEN, channels: [{ id: CHANNEL, name: 'campaign-planning', members: [ALICE] }], users: [{ id: ALICE, name: 'alice', tz: 'Asia/Shanghai' }] });
+    let running: BotProcess | undefined;
+    const start = async () => (running = spawnBot({ cwd: app, dataDir: join(app, 'data'), slackApiUrl: fake.url, port: await freePort(), script: join(app, 'dist/imc-bot.mjs'), env: { LOG_LEVEL: 'info' } }));
+    try {
+      const unedited = await start();
+      await waitForHealth(unedited);
+      await waitUntil(() => unedited.output().stderr.includes('imc-bot started'), 'the start-up line');
+      expect(unedited.output().stderr).toContain('"examplesAndTemplates":"checked by the build"');
+      unedited.child.kill('SIGTERM');
+      await unedited.exited;
+
+      const plan = join(app, 'prompts/plan.yml');
+      writeFileSync(plan, readFileSync(plan, 'utf8').replace('example: "2026-04-01"', 'example: when the weather warms up'));
+      const edited = await start();
+      const { code } = await edited.exited;
+      expect(code).toBe(1);
+      expect(edited.output().stderr).toContain('question "start_date": the example "when the weather warms up" is not an answer this question accepts');
+    } finally {
+      await cleanUpProcessTest({ bot: running, fake, root: app });
     }
   }, 60_000);
 

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../project-root.js';
-import { ScriptError, type QuestionScript } from '../domain/conversation/script.js';
+import { ScriptError, type QuestionScript, type ScriptChecks } from '../domain/conversation/script.js';
 import { mergeInputWords, validateInputWords, type InputWords } from '../domain/locale/input-words.js';
 import { acceptShownLabels, localizeReviewEntries, localizeScript, scriptIn } from '../domain/conversation/script-words.js';
 import { questionEntries } from '../domain/conversation/script.js';
@@ -16,7 +16,7 @@ import { validateReviewScript, type ReviewRow, type ReviewScript } from '../doma
 import { phrase, type Phrase } from '../domain/message/phrase.js';
 import { kpiName } from '../render/contact-plan-view.js';
 import { isLanguage, REFERENCE_LANGUAGE } from '../domain/message/language.js';
-import { validateCatalogue, type MessageCatalogue } from '../render/i18n/message-catalogue.js';
+import { validateCatalogue, type CatalogueChecks, type MessageCatalogue } from '../render/i18n/message-catalogue.js';
 import { createTranslators } from '../render/i18n/translator.js';
 import { goalText } from '../render/i18n/answer-text.js';
 import type { Language } from '../domain/message/language.js';
@@ -32,7 +32,7 @@ export const DEFAULT_LOCALES_DIR = join(projectRoot(), 'locales');
  * (questions.yml), whose labels are accepted as input too; throws ScriptError naming
  * the file and key.
  */
-export function loadInputLocales(script: QuestionScript, dir: string = DEFAULT_LOCALES_DIR): QuestionScript {
+export function loadInputLocales(script: QuestionScript, dir: string = DEFAULT_LOCALES_DIR, checks: ScriptChecks = {}): QuestionScript {
   // English input is the parsers' own: its folder holds only messages.
   const languages = languageFolders(dir).filter((language) => language !== REFERENCE_LANGUAGE);
   const all = languages.map((language) => {
@@ -51,7 +51,7 @@ export function loadInputLocales(script: QuestionScript, dir: string = DEFAULT_L
     const localized = inFile(path, (raw) => {
       const declared = typeof raw === 'object' && raw !== null && 'language' in raw ? raw.language : undefined;
       if (declared !== language) throw new ScriptError(`language: is "${String(declared)}", but the folder is "${language}"`);
-      return localizeScript({ ...script, words: words as InputWords }, raw);
+      return localizeScript({ ...script, words: words as InputWords }, raw, checks);
     });
     words = inFile(path, () => acceptShownLabels(words as InputWords, localized));
     translations[language] = localized;
@@ -88,12 +88,12 @@ function messageFiles(dir: string, language: string): string[] {
  * The message catalogue from every language folder under `dir` that has a
  * messages.yml (English and Chinese must) and its messages.<part>.yml files; throws ScriptError naming the file and key.
  */
-export function loadMessageCatalogue(dir: string = DEFAULT_LOCALES_DIR): MessageCatalogue {
+export function loadMessageCatalogue(dir: string = DEFAULT_LOCALES_DIR, checks: CatalogueChecks = {}): MessageCatalogue {
   const files = languageFolders(dir)
     // A folder of a language the bot does not speak yet may hold input words only.
     .filter((language) => isLanguage(language) || existsSync(join(dir, language, 'messages.yml')))
     .flatMap((language) => messageFiles(dir, language).map((path) => ({ language, path, raw: readYaml(path) })));
-  return validateCatalogue(files);
+  return validateCatalogue(files, checks);
 }
 
 /**
@@ -108,10 +108,12 @@ export function loadReviewLocales(
   promptsDir: string = DEFAULT_PROMPTS_DIR,
   /** The plan script with its translations, for the channels' names the touchpoint question lists. */
   planScript?: QuestionScript,
+  /** The message catalogue of `dir` when the caller has loaded it already (read from `dir` otherwise). */
+  loadedCatalogue?: MessageCatalogue,
 ): ReviewScript {
   const languages = languageFolders(dir).filter((language) => language !== REFERENCE_LANGUAGE && isLanguage(language));
   const translations: Record<string, ReviewScript> = {};
-  let catalogue: MessageCatalogue | undefined;
+  let catalogue: MessageCatalogue | undefined = loadedCatalogue;
   for (const language of languages) {
     const path = join(dir, language, 'questions.yml');
     if (!existsSync(path)) continue;

@@ -2,14 +2,17 @@
  * Reads the question scripts (plan and review) and the channel catalogue from disk at
  * start-up and hands them to the pure validators. Any problem stops the bot with the
  * file and question named. The shipped files' parsed YAML comes from the build's cache
- * (parsed-yaml-cache.ts); the validation runs on every start all the same.
+ * (parsed-yaml-cache.ts); the validation runs on every start all the same, except that
+ * a start of the bundle over the very files the build checked leaves out the examples
+ * (build-checked.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../project-root.js';
 import { parseYamlCached, readYamlCache, type YamlCache } from './parsed-yaml-cache.js';
 import { validateCatalogue } from '../domain/channels/channel-catalogue.js';
-import { ScriptError, validateScript, type QuestionScript } from '../domain/conversation/script.js';
+import { ScriptError, validateScript, type QuestionScript, type ScriptChecks } from '../domain/conversation/script.js';
+import { QUESTION_MAP } from '../domain/plan/plan.js';
 import { validateReviewScript, type ReviewScript } from '../domain/review/review-script.js';
 import type { Phrase } from '../domain/message/phrase.js';
 import { createTranslators } from '../render/i18n/translator.js';
@@ -26,12 +29,12 @@ function defaultCache(): YamlCache {
   return buildCache;
 }
 
-/** Loads `plan.yml` and `channels.yml` from `dir`; throws ScriptError naming the file (and question). */
-export function loadScript(dir: string = DEFAULT_PROMPTS_DIR, cache: YamlCache = defaultCache()): QuestionScript {
+/** Loads `plan.yml` and `channels.yml` from `dir`; throws ScriptError naming the file (and question). `checks` as validateScript's. */
+export function loadScript(dir: string = DEFAULT_PROMPTS_DIR, cache: YamlCache = defaultCache(), checks: ScriptChecks = {}): QuestionScript {
   const cataloguePath = join(dir, 'channels.yml');
   const scriptPath = join(dir, 'plan.yml');
   const catalogue = inFile(cataloguePath, (raw) => validateCatalogue(raw), cache);
-  return inFile(scriptPath, (raw) => validateScript(raw, catalogue), cache);
+  return inFile(scriptPath, (raw) => validateScript(raw, catalogue, QUESTION_MAP, checks), cache);
 }
 
 /** Loads `review.yml` from `dir`; throws ScriptError naming the file and question. */

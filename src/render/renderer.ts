@@ -10,7 +10,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import { CodedError } from '../errors.js';
 import { projectRoot } from '../project-root.js';
 import { Mrkdwn, escapeMrkdwn } from './escape.js';
@@ -39,25 +40,41 @@ export class RenderError extends CodedError<RenderErrorCode> {
 /** The project's `templates/` folder, found from this file so the working directory does not matter. */
 export const DEFAULT_TEMPLATE_DIR = join(projectRoot(), 'templates');
 
+/** A renderer that can be told to load its templates now rather than at the first render. */
+export interface TemplateRenderer extends Renderer {
+  /** Loads Handlebars and the templates if not done yet (the bot calls it once it is healthy). */
+  warm(): void;
+}
+
+const require = createRequire(import.meta.url);
+
 /**
- * Creates a renderer over `dir`. Every `*.hbs` there is read and compiled once, here,
+ * Creates a renderer over `dir`. Every `*.hbs` there is read and parsed once, here,
  * so a template that does not compile stops the bot at start-up (a RenderError naming
  * the file and line) rather than the first plan that needs it. Each template is also
  * available to the others as a partial (`{{> findings findings}}`).
+ *
+ * `checkedAtBuild`: the build parsed these very templates already (app/build-checked.ts),
+ * so Handlebars (~20 ms to load) and the templates are loaded at `warm()` or the first
+ * render instead, off the way to healthy.
  */
-export function createRenderer(dir: string = DEFAULT_TEMPLATE_DIR): Renderer {
-  const templates = compileAll(dir);
+export function createRenderer(dir: string = DEFAULT_TEMPLATE_DIR, options: { checkedAtBuild?: boolean } = {}): TemplateRenderer {
+  let loaded = options.checkedAtBuild ? undefined : compileAll(dir, true);
+  const templates = () => (loaded ??= compileAll(dir, false));
 
   function template(name: string): Handlebars.TemplateDelegate {
-    const found = templates.get(name);
+    const found = templates().get(name);
     if (!found) {
-      const known = [...templates.keys()].join(', ');
+      const known = [...templates().keys()].join(', ');
       throw new RenderError(`Template "${name}.hbs" not found in ${dir} (known: ${known})`, 'template_not_found');
     }
     return found;
   }
 
   return {
+    warm() {
+      templates();
+    },
     render(name, viewModel, t) {
       const compiled = template(name);
       const safe = escapeViewModel(viewModel, `view model for "${name}"`);
@@ -73,9 +90,9 @@ export function createRenderer(dir: string = DEFAULT_TEMPLATE_DIR): Renderer {
 
 const COMPILE_OPTIONS: CompileOptions = { noEscape: true, strict: true };
 
-/** Compiles every template in `dir` in an isolated Handlebars and registers each as a partial. */
-function compileAll(dir: string): Map<string, Handlebars.TemplateDelegate> {
-  const handlebars = Handlebars.create();
+/** Compiles every template in `dir` in an isolated Handlebars and registers each as a partial; `parse`: find a syntax error now. */
+function compileAll(dir: string, parse: boolean): Map<string, Handlebars.TemplateDelegate> {
+  const handlebars = (require('handlebars') as typeof Handlebars).create();
   makeBlockHelpersStrict(handlebars);
   registerTranslate(handlebars);
   const templates = new Map<string, Handlebars.TemplateDelegate>();
@@ -84,7 +101,7 @@ function compileAll(dir: string): Map<string, Handlebars.TemplateDelegate> {
     const source = readFileSync(join(dir, file), 'utf8');
     try {
       // compile() defers parsing to the first call; parse() finds a syntax error now.
-      handlebars.parse(source);
+      if (parse) handlebars.parse(source);
     } catch (cause) {
       throw new RenderError(`${join(dir, file)} does not compile: ${parseProblem(cause)}. Fix the template and start again.`, 'template_invalid', { cause });
     }

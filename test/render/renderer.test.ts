@@ -6,7 +6,7 @@ import type { BudgetSketch } from '../../src/domain/budget/budget-types.js';
 import { buildBudgetSketch } from '../../src/domain/budget/budget.js';
 import { PlanSchema, type StoredFinding, type Plan } from '../../src/domain/plan/plan.js';
 import { mrkdwn } from '../../src/render/escape.js';
-import { RenderError, createRenderer, escapeViewModel } from '../../src/render/renderer.js';
+import { DEFAULT_TEMPLATE_DIR, RenderError, createRenderer, escapeViewModel } from '../../src/render/renderer.js';
 import { budgetSketchView, sketchContextOf } from '../../src/render/budget-sketch-view.js';
 import { findingsView } from '../../src/render/findings-view.js';
 import { strategySummaryView } from '../../src/render/strategy-summary-view.js';
@@ -202,6 +202,21 @@ describe('renderer strictness', () => {
     expect(own.render('hello', { name: 'A & B' })).toBe('Hello A &amp; B');
     writeFileSync(join(dir, 'hello.hbs'), 'Changed {{name}}');
     expect(own.render('hello', { name: 'C' })).toBe('Hello C');
+  });
+
+  it('checked by the build: reads the templates at warm() or the first render, which renders as usual, partials and all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imc-templates-lazy-'));
+    writeFileSync(join(dir, 'inner.hbs'), '[{{name}}]');
+    writeFileSync(join(dir, 'outer.hbs'), 'Hello {{> inner}}');
+    const lazy = createRenderer(dir, { checkedAtBuild: true });
+    // Not read yet: a template written after creation is still found.
+    writeFileSync(join(dir, 'late.hbs'), 'Late {{name}}');
+    expect(lazy.render('outer', { name: 'A & B' })).toBe('Hello [A &amp; B]');
+    expect(lazy.render('late', { name: 'C' })).toBe('Late C');
+    expect(() => lazy.render('missing', {})).toThrow(/Template "missing.hbs" not found .*known: /);
+    const warmed = createRenderer(DEFAULT_TEMPLATE_DIR, { checkedAtBuild: true });
+    warmed.warm();
+    expect(warmed.render('findings', findingsView([], findingReader('en')))).toBe(renderer.render('findings', findingsView([], findingReader('en'))));
   });
 });
 

@@ -15,9 +15,9 @@
  */
 import { z } from 'zod';
 import type { InputWords } from '../locale/input-words.js';
-import { nameKey } from '../parse/find-names.js';
+import { nameKeyMemo } from '../parse/find-names.js';
 import { GOAL_METRICS, MEDIA_TYPES, type Channel, type Labels } from '../plan/plan.js';
-import { checkExample, labelsOf, ScriptError, sectionsOf } from './script.js';
+import { checkExample, labelsOf, ScriptError, sectionsOf, type ScriptChecks } from './script.js';
 import type { Question, QuestionScript } from './question.js';
 
 /** The words of one question in another language. */
@@ -52,7 +52,7 @@ function fail(key: string, problem: string, reason?: ScriptError['reason']): nev
 }
 
 /** The script in another language, from its parsed questions.yml; throws ScriptError naming the key. */
-export function localizeScript(script: QuestionScript, raw: unknown): QuestionScript {
+export function localizeScript(script: QuestionScript, raw: unknown, checks: ScriptChecks = {}): QuestionScript {
   const parsed = WordsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -73,7 +73,7 @@ export function localizeScript(script: QuestionScript, raw: unknown): QuestionSc
     fail('questions', error instanceof Error ? error.message : String(error));
   }
   const localized: QuestionScript = { questions, catalogue, labels, ...(script.words ? { words: script.words } : {}) };
-  for (const question of questions) {
+  for (const question of checks.examples === false ? [] : questions) {
     try {
       checkExample(question, localized.words);
     } catch (error) {
@@ -152,6 +152,7 @@ export function wordLookup(english: QuestionScript, localized: QuestionScript): 
  * the start, naming both.
  */
 export function acceptShownLabels(words: InputWords, localized: QuestionScript): InputWords {
+  const nameKey = nameKeyMemo();
   const add = (names: readonly string[] | undefined, label: string) => (names ?? []).some((n) => nameKey(n) === nameKey(label)) ? [...(names ?? [])] : [...(names ?? []), label];
   const choices: InputWords['choices'] = {};
   for (const question of localized.questions) {

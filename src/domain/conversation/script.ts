@@ -81,8 +81,13 @@ const RawQuestionSchema = z.strictObject(QUESTION_FIELDS);
 /** Examples are read as if typed on this day, in UTC: what matters is that the parser accepts their form. */
 const EXAMPLE_DAY = new Date(Date.UTC(2026, 0, 1));
 
+/** What a caller may leave out of the checks: `examples: false` when the build already read every example of these very files with this code (app/build-checked.ts). */
+export interface ScriptChecks {
+  examples?: boolean;
+}
+
 /** Checks the parsed plan.yml (`{ questions: [...] }`) against the catalogue and the map; throws ScriptError naming the question. */
-export function validateScript(raw: unknown, catalogue: Channel[], map: readonly MappedQuestion[] = QUESTION_MAP): QuestionScript {
+export function validateScript(raw: unknown, catalogue: Channel[], map: readonly MappedQuestion[] = QUESTION_MAP, checks: ScriptChecks = {}): QuestionScript {
   const questions: Question[] = [];
   for (const [index, entry] of questionEntries(raw).entries()) {
     const read = readQuestion(entry, index, catalogue);
@@ -90,7 +95,7 @@ export function validateScript(raw: unknown, catalogue: Channel[], map: readonly
     if (questions.some((q) => q.id === question.id)) fail(question.id, 'the id is used by an earlier question too');
     checkWhen(question, questions);
     checkMapped(question, map);
-    checkExample(question);
+    if (checks.examples !== false) checkExample(question);
     checkSection(question, questions);
     if (question.proposed && !(PROPOSABLE_QUESTIONS as readonly string[]).includes(question.id)) {
       fail(question.id, `the bot cannot propose this answer, so it must be asked; only ${PROPOSABLE_QUESTIONS.join(', ')} can be \`proposed\``);
