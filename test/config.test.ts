@@ -53,6 +53,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...minimal, IMC_SLACK_CALLS: 'worker' })).toThrow(/IMC_SLACK_CALLS is not valid \(got "worker"\)\. Use thread/);
   });
 
+  it('takes IMC_TIME_ZONE as Intl names it: a listed zone as written, another case, an alias or UTC by its canonical name', () => {
+    const zoneOf = (name: string) => loadConfig({ ...minimal, IMC_TIME_ZONE: name }).timeZone;
+    expect(zoneOf('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(zoneOf('EUROPE/BERLIN')).toBe('Europe/Berlin');
+    expect(zoneOf('US/Eastern')).toBe('America/New_York');
+    expect(zoneOf('UTC')).toBe('UTC');
+    expect(zoneOf('Etc/GMT-8')).toBe('Etc/GMT-8');
+  });
+
   it('reads every variable when set, trimming blanks and normalising', () => {
     const config = loadConfig({
       ...minimal,
