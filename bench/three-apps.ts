@@ -145,12 +145,11 @@ function byKind(requests: readonly SentRequest[]): AppRun['latency'] {
 }
 
 /** The bot, live: every person runs their plan; returns each person's requests. */
-export async function drivePeople(fake: FakeSlack, app: RunningApp, shape: LoadShape, first: number): Promise<{ people: SentRequest[][]; wallMs: number }> {
+export async function drivePeople(fake: FakeSlack, app: RunningApp, shape: LoadShape, first: number, startedAt = performance.now()): Promise<{ people: SentRequest[][]; wallMs: number }> {
   const watch = new ChannelWatch(fake);
   const driver = createSlackDriver({ botUrl: app.url, signingSecret: SIGNING_SECRET, fake });
   const random = seededRandom(first + 1);
   const thinkMs = () => shape.think.minMs + random() * (shape.think.maxMs - shape.think.minMs);
-  const startedAt = performance.now();
   try {
     const everyone = Array.from({ length: shape.people }, (_, n) => person(first + n));
     const runs = await mapLimit(everyone, shape.concurrency ?? shape.people, (p) =>
