@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeSlack } from '../src/local-slack/fake-slack-api.js';
 import { createSlackDriver } from '../src/local-slack/slack-driver.js';
+import { CHECKPOINT_DELAY_MS } from '../src/store/file/file-plan-store.js';
 import { APP_KINDS, buildApps, startApp, type AppKind, type RunningApp } from './apps.js';
 import { callPlanTable, derivePlan, measure, planStepsTable } from './call-plan.js';
 import type { FloorPlan } from './floor-app.js';
@@ -127,7 +128,8 @@ export async function settle(fake: FakeSlack, app: RunningApp, quietMs = 1_200):
     seen = fake.calls.length;
     await sleep(quietMs);
   }
-  // The bot writes its plan files a second after the last save (checkpoint): count that work too.
+  // The bot writes its plan files and index CHECKPOINT_DELAY_MS after the first save not yet in them (checkpoint): count that work too.
+  if (app.kind === 'bot') await sleep(CHECKPOINT_DELAY_MS + 500 - quietMs);
   let before = await app.cpuMs();
   for (let n = 0; n < 20; n += 1) {
     await sleep(300);
@@ -143,12 +145,11 @@ function byKind(requests: readonly SentRequest[]): AppRun['latency'] {
 }
 
 /** The bot, live: every person runs their plan; returns each person's requests. */
-export async function drivePeople(fake: FakeSlack, app: RunningApp, shape: LoadShape, first: number): Promise<{ people: SentRequest[][]; wallMs: number }> {
+export async function drivePeople(fake: FakeSlack, app: RunningApp, shape: LoadShape, first: number, startedAt = performance.now()): Promise<{ people: SentRequest[][]; wallMs: number }> {
   const watch = new ChannelWatch(fake);
   const driver = createSlackDriver({ botUrl: app.url, signingSecret: SIGNING_SECRET, fake });
   const random = seededRandom(first + 1);
   const thinkMs = () => shape.think.minMs + random() * (shape.think.maxMs - shape.think.minMs);
-  const startedAt = performance.now();
   try {
     const everyone = Array.from({ length: shape.people }, (_, n) => person(first + n));
     const runs = await mapLimit(everyone, shape.concurrency ?? shape.people, (p) =>

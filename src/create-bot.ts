@@ -32,6 +32,7 @@ import { PlanService } from './app/plan-service.js';
 import { APP_NOT_INSTALLED, systemClock, type Clock, type Logger } from './app/ports.js';
 import { createRenderer } from './render/renderer.js';
 import { checkedAtBuild } from './app/build-checked.js';
+import { ListenerRouter } from './slack/listeners/listener-router.js';
 import { registerImcCommand } from './slack/listeners/imc-command.js';
 import { registerPlanActions } from './slack/listeners/plan-actions.js';
 import { registerThreadReplies } from './slack/listeners/thread-replies.js';
@@ -339,16 +340,19 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   });
   const homeService = home;
 
-  registerImcCommand(app, commands, voice, store.keys, logger);
-  registerHomeTab(app, { home: homeService, reviews: reviewService, approvals: approvalService }, voice, logger);
-  registerMessageShortcut(app, plans, voice, logger);
-  registerCanvasActions(app, canvases, voice, logger);
-  registerPlanActions(app, plans, voice, logger);
-  registerDraftActions(app, { plans, reviews: reviewService, approvals: approvalService }, voice, logger);
-  registerEditModal(app, { plans, edits: new EditService({ store, plans, script, clock, logger }), surfaces }, voice, logger);
-  registerReactions(app, approvals);
-  if (installations) registerUninstall(app, { installations, store, outbox, logger });
-  registerThreadReplies(app, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], voice, store.keys, logger);
+  // Registered on one router that gives Bolt a listener per kind of request (see listener-router.ts).
+  const listeners = new ListenerRouter();
+  registerImcCommand(listeners, commands, voice, store.keys, logger);
+  registerHomeTab(listeners, { home: homeService, reviews: reviewService, approvals: approvalService }, voice, logger);
+  registerMessageShortcut(listeners, plans, voice, logger);
+  registerCanvasActions(listeners, canvases, voice, logger);
+  registerPlanActions(listeners, plans, voice, logger);
+  registerDraftActions(listeners, { plans, reviews: reviewService, approvals: approvalService }, voice, logger);
+  registerEditModal(listeners, { plans, edits: new EditService({ store, plans, script, clock, logger }), surfaces }, voice, logger);
+  registerReactions(listeners, approvals);
+  if (installations) registerUninstall(listeners, { installations, store, outbox, logger });
+  registerThreadReplies(listeners, [(reply) => plans.handleThreadReply(reply), (reply) => reviewService.handleThreadReply(reply)], voice, store.keys, logger);
+  listeners.mount(app);
   app.error(async (error) => {
     const e = error as Error & { code?: string; original?: { code?: string } };
     if (e.code === 'slack_bolt_authorization_error' && e.original?.code === APP_NOT_INSTALLED) {

@@ -134,6 +134,16 @@ describe('the poster thread', () => {
     await thread.stop();
   });
 
+  it('hands the blocks and metadata over as JSON text, and Slack gets them as the main thread built them', async () => {
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'Budget: *¥250,000* & 100,000 visits' } }, { type: 'divider' }];
+    const metadata = { event_type: 'imc_outbox', event_payload: { plan_id: 'P-AAAAA', item_id: 'i1' } };
+    const outcome = await thread.call(post({ args: { channel: CHANNEL, text: 'Budget', blocks, metadata, unfurl_links: false, thread_ts: undefined }, keep: ['ts'] }));
+    expect(outcome.ok).toBe(true);
+    const message = fake.messages(CHANNEL).at(-1);
+    expect(message?.blocks).toEqual(blocks);
+    expect(message?.metadata).toEqual(metadata);
+  });
+
   it('starts at the first call, not before, and makes the calls on another thread', async () => {
     expect(thread.thread).toBeUndefined();
     const outcomes = await Promise.all([1, 2, 3].map((n) => thread.call(post({ args: { channel: CHANNEL, text: `message ${n}` }, keep: ['ts'] }))));

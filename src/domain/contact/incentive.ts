@@ -7,6 +7,7 @@ import { parseMoney } from '../parse/parse-money.js';
 import { fail, ok } from '../parse/parsed-result.js';
 import { readInput } from '../parse/read-input.js';
 import { readRate } from '../parse/parse-rate.js';
+import { mentionsAny } from '../parse/word-signals.js';
 import { toNumber } from '../parse/read-number.js';
 import { INCENTIVE_MECHANICS, STAGES, type Currency, type IncentiveMechanic, type Parsed, type PlanDraft, type Stage } from '../plan/plan.js';
 import { proposeIncentiveStages } from './contact-plan.js';
@@ -39,11 +40,6 @@ const EXAMPLE = phrase('parse.offer.example');
 const AMOUNT = /(?:[¥$€£]|hk\$|s\$|a\$|c\$)\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|\d[\d,]*(?:\.\d+)?\s?(?:k|m)?\s?(?:yuan|rmb|cny|usd|eur|gbp|元|块)/i;
 const PERCENT = /\d+(?:\.\d+)?\s?%/;
 
-function mentions(text: string, word: string): boolean {
-  if (/[\u3400-\u9fff]/u.test(word)) return text.includes(word);
-  return new RegExp(`(?:^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`, 'u').test(text);
-}
-
 /** Reads an offer such as `¥30 coupon` or `20% off`: the mechanic is required, the amount or rate optional. */
 export function parseOffer(text: string, currency: Currency): Parsed<Offer> {
   const input = readInput(text, 300, phrase('parse.offer.name_it', { example: EXAMPLE }));
@@ -52,7 +48,7 @@ export function parseOffer(text: string, currency: Currency): Parsed<Offer> {
   const percentMatch = PERCENT.exec(lowered);
   const mechanic =
     INCENTIVE_MECHANICS.find((id) => id === lowered.replace(/\s+/g, '-')) ??
-    (Object.keys(MECHANIC_WORDS) as IncentiveMechanic[]).find((id) => MECHANIC_WORDS[id].some((word) => mentions(lowered, word))) ??
+    (Object.keys(MECHANIC_WORDS) as IncentiveMechanic[]).find((id) => mentionsAny(lowered, MECHANIC_WORDS[id], 'letters')) ??
     (percentMatch ? 'discount' : undefined);
   if (mechanic === undefined) {
     return fail('parse.offer.unknown_kind', { example: EXAMPLE });

@@ -6,6 +6,7 @@
  */
 import { metricInfo } from '../plan/goal-metrics.js';
 import { STAGES, type BusinessModel, type Objective, type PlanDraft, type Stage } from '../plan/plan.js';
+import { mentionsAny } from '../parse/word-signals.js';
 
 /** The furthest stage each primary objective asks the audience to reach. */
 const OBJECTIVE_TARGET: Record<Objective, Stage> = {
@@ -68,19 +69,13 @@ export const B2B_SIGNALS: readonly string[] = [
 
 const B2B_CHANNELS = ['paid-abm'];
 
-/** Whether a signal occurs in the text as a whole word (or, for CJK, anywhere). */
-function mentions(text: string, signal: string): boolean {
-  if (/[\u3400-\u9fff]/u.test(signal)) return text.includes(signal);
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${signal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}\\p{N}])`, 'u').test(text);
-}
-
 /** B2B when the audience, the problem or the brand speak of businesses, or an account-based channel is chosen; else B2C. */
 export function proposeBusinessModel(draft: PlanDraft): BusinessModel {
   const text = [draft.audience?.description, draft.problemStatement, draft.brand, draft.campaign]
     .filter((part): part is string => typeof part === 'string')
     .join(' ')
     .toLowerCase();
-  if (B2B_SIGNALS.some((signal) => mentions(text, signal))) return 'b2b';
+  if (mentionsAny(text, B2B_SIGNALS, 'letters-and-digits')) return 'b2b';
   const channels = Array.isArray(draft.channels) ? draft.channels : [];
   return channels.some((channel) => B2B_CHANNELS.includes(channel?.id)) ? 'b2b' : 'b2c';
 }

@@ -71,15 +71,29 @@ export function createTranslators(catalogue: MessageCatalogue, scriptWords?: Scr
   };
 }
 
+/** How many worded phrases a translator keeps (a question's words recur for every person asked it); then it starts over. */
+export const TRANSLATION_MEMO_SIZE = 4_000;
+
 function translator(language: Language, t: TFunction, words: (ref: string) => string | undefined, has: (key: string) => boolean): Translator {
   const format = localeFormat(language);
+  // The catalogue is fixed once checked and a key's words depend only on its values (already
+  // worded strings, and `count`), so the same key with the same values is looked up once:
+  // an i18next look-up costs tens of µs, a message has dozens of them.
+  const memo = new Map<string, string>();
   const render = (phrase: Phrase, mode: TextMode): string => {
-    const options: Record<string, unknown> = {};
+    const options: Record<string, string | number> = {};
+    let id = phrase.key;
     for (const [name, value] of Object.entries(phrase.params ?? {})) {
-      options[name] = show(value, mode);
-      if (name === 'count' && typeof value === 'number') options.count = value;
+      const shown = show(value, mode);
+      options[name] = name === 'count' && typeof value === 'number' ? value : shown;
+      id += `\u0000${name}\u0001${typeof options[name]}\u0001${options[name]}`;
     }
-    return t(phrase.key, options) as string;
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const worded = t(phrase.key, options) as string;
+    if (memo.size >= TRANSLATION_MEMO_SIZE) memo.clear();
+    memo.set(id, worded);
+    return worded;
   };
   const show = (value: Param, mode: TextMode): string => {
     const text = (words: string) => (mode === 'mrkdwn' ? escapeMrkdwn(words) : words);

@@ -3,7 +3,8 @@
  * Start the review (on the review
  * reminder) and the controls of the review's questions.
  */
-import type { App, BlockAction } from '@slack/bolt';
+import type { Listeners } from './listener-router.js';
+import type { BlockAction } from '@slack/bolt';
 import type { ApprovalService } from '../../app/approval-service.js';
 import type { PlanService } from '../../app/plan-service.js';
 import type { Logger } from '../../app/ports.js';
@@ -20,7 +21,7 @@ interface Services {
 
 type Element = { action_id: string; action_ts?: string; value?: string };
 
-export function registerDraftActions(app: App, { plans, reviews, approvals }: Services, voice: Voice, logger: Logger): void {
+export function registerDraftActions(app: Listeners, { plans, reviews, approvals }: Services, voice: Voice, logger: Logger): void {
   app.action<BlockAction>(ACTION.review, async ({ ack, body, action, respond }) => {
     await ack();
     const planId = (action as { value?: string }).value ?? '';

@@ -5,7 +5,8 @@
  * it in the editing person's language (their Slack locale, else the channel's), as the
  * questions of their plan's thread are.
  */
-import type { App, BlockAction, ViewSubmitAction } from '@slack/bolt';
+import type { Listeners } from './listener-router.js';
+import type { BlockAction, ViewSubmitAction } from '@slack/bolt';
 import type { EditService, SubmitOutcome } from '../../app/edit-service.js';
 import type { PlanService } from '../../app/plan-service.js';
 import type { Logger } from '../../app/ports.js';
@@ -26,7 +27,7 @@ interface Services {
 
 type Json = Record<string, unknown>;
 
-export function registerEditModal(app: App, { plans, edits, surfaces }: Services, voice: Voice, logger: Logger): void {
+export function registerEditModal(app: Listeners, { plans, edits, surfaces }: Services, voice: Voice, logger: Logger): void {
   /** The translator of the person in the form (a view carries no channel: their locale, else the default language). */
   const translatorOf = async (person: Person) => voice.translator(await voice.languageOf(person, ACK_LOOKUP_MS));
   const inView = (body: { user: { id: string } }, context: { teamId?: string }): Person => ({ userId: body.user.id, teamId: teamOf(body, context), channelId: '' });

@@ -6,7 +6,8 @@
  * Clicks from a view carry no response URL, so what a click did is shown at the
  * top of the Home itself.
  */
-import type { App, BlockAction } from '@slack/bolt';
+import type { Listeners } from './listener-router.js';
+import type { BlockAction } from '@slack/bolt';
 import { phrase, type Phrase } from '../../domain/message/phrase.js';
 import { HOME_SECTIONS, type HomeSectionId } from '../../app/home-model.js';
 import type { ApprovalService } from '../../app/approval-service.js';
@@ -18,7 +19,7 @@ import { HOME_ACTION } from '../blocks/home-view.js';
 import type { Voice } from '../voice.js';
 import { teamOf } from './team-of.js';
 
-export function registerHomeTab(app: App, { home, reviews, approvals }: { home: HomeService; reviews: ReviewService; approvals: ApprovalService }, voice: Voice, logger: Logger): void {
+export function registerHomeTab(app: Listeners, { home, reviews, approvals }: { home: HomeService; reviews: ReviewService; approvals: ApprovalService }, voice: Voice, logger: Logger): void {
   // What a click did, in the clicker's language, as the Home itself is.
   const said = (body: BlockAction, teamId: string, reply: Phrase) => voice.say({ userId: body.user.id, teamId, channelId: '' }, reply);
   app.event('app_home_opened', async ({ event, body, context }) => {

@@ -8,8 +8,8 @@
  * delivered twice (same trigger_id, e.g. a proxy retrying), to this instance or
  * another one on the same store, is run once and both deliveries get the one answer.
  */
+import type { Listeners } from './listener-router.js';
 import { createHash } from 'node:crypto';
-import type { App } from '@slack/bolt';
 import type { CommandReply, CommandService } from '../../app/command-service.js';
 import type { Logger } from '../../app/ports.js';
 import { SharedOnce } from '../../app/shared-once.js';
@@ -24,7 +24,7 @@ const REMEMBERED_MS = 10 * 60_000;
 /** How long a repeat waits for the first delivery's answer: Slack gives up after 3 s. */
 const REPEAT_WAIT_MS = 2_000;
 
-export function registerImcCommand(app: App, commands: CommandService, voice: Voice, keys: SharedKeys, logger: Logger): void {
+export function registerImcCommand(app: Listeners, commands: CommandService, voice: Voice, keys: SharedKeys, logger: Logger): void {
   const once = new SharedOnce<CommandReply>(keys, { prefix: 'command', ttlMs: REMEMBERED_MS, waitMs: REPEAT_WAIT_MS });
   app.command(/^\/imc/, async ({ command, ack, respond }) => {
     const person = { userId: command.user_id, teamId: command.team_id, channelId: command.channel_id };

@@ -6,7 +6,8 @@
  * through the outbox, and a failure to post (the bot not in the channel) is told
  * through the shortcut's response URL.
  */
-import type { App, MessageShortcut } from '@slack/bolt';
+import type { Listeners } from './listener-router.js';
+import type { MessageShortcut } from '@slack/bolt';
 import type { PlanService } from '../../app/plan-service.js';
 import type { Logger } from '../../app/ports.js';
 import { unescapeSlackText } from '../../render/escape.js';
@@ -19,7 +20,7 @@ export const PLAN_FROM_MESSAGE = 'imc_plan_from_message';
 /** Longest problem statement the question accepts (prompts/plan.yml). */
 const MAX_PROBLEM = 400;
 
-export function registerMessageShortcut(app: App, plans: PlanService, voice: Voice, logger: Logger): void {
+export function registerMessageShortcut(app: Listeners, plans: PlanService, voice: Voice, logger: Logger): void {
   app.shortcut<MessageShortcut>({ callback_id: PLAN_FROM_MESSAGE, type: 'message_action' }, async ({ ack, shortcut, respond }) => {
     await ack();
     const person = { userId: shortcut.user.id, teamId: shortcut.team?.id ?? '', channelId: shortcut.channel.id };

@@ -4,7 +4,8 @@
  * only the clicker should see go back through the response URL, unawaited, so the
  * acknowledgement is not held up by a round trip to Slack.
  */
-import type { App, BlockAction } from '@slack/bolt';
+import type { Listeners } from './listener-router.js';
+import type { BlockAction } from '@slack/bolt';
 import type { PlanAction, PlanService } from '../../app/plan-service.js';
 import type { Logger } from '../../app/ports.js';
 import { ACTION, actionDedupeKey, decodeValue } from '../blocks/action-ids.js';
@@ -50,7 +51,7 @@ export function readPlanAction(element: ActionElement): { planId: string; action
   return undefined;
 }
 
-export function registerPlanActions(app: App, plans: PlanService, voice: Voice, logger: Logger): void {
+export function registerPlanActions(app: Listeners, plans: PlanService, voice: Voice, logger: Logger): void {
   const pattern = new RegExp(`^(${[ACTION.answer, ACTION.select, ACTION.multi, ACTION.control, ACTION.fix].join('|')})`);
   app.action<BlockAction>(pattern, async ({ ack, body, action, respond }) => {
     await ack();

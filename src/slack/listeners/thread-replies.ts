@@ -4,7 +4,7 @@
  * A reply that could not be saved is not acknowledged, and its author is told in
  * the thread (only they see it) to send it again; Slack's redelivery of it is dropped.
  */
-import type { App } from '@slack/bolt';
+import type { Listeners } from './listener-router.js';
 import type { Logger } from '../../app/ports.js';
 import type { ThreadReply } from '../../app/plan-service.js';
 import type { SharedKeys } from '../../store/plan-store.js';
@@ -14,7 +14,7 @@ import { ACK_LOOKUP_MS, type Voice } from '../voice.js';
 
 export type ThreadReplyHandler = (reply: ThreadReply) => Promise<boolean>;
 
-export function registerThreadReplies(app: App, handlers: ThreadReplyHandler[], voice: Voice, keys: SharedKeys, logger: Logger): void {
+export function registerThreadReplies(app: Listeners, handlers: ThreadReplyHandler[], voice: Voice, keys: SharedKeys, logger: Logger): void {
   const told = new ToldToRetry(keys);
   app.event('message', async ({ event, client, body, context }) => {
     const message = event as { subtype?: string; bot_id?: string; thread_ts?: string; ts: string; user?: string; text?: string; channel: string };

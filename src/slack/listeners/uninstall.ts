@@ -7,7 +7,7 @@
  * answered. Its plans stay in the store until deleted (README, "Many workspaces").
  * Bolt runs these two events without authorising them (the token is gone already).
  */
-import type { App } from '@slack/bolt';
+import type { Listeners } from './listener-router.js';
 import type { OutboxWorker } from '../../app/outbox-worker.js';
 import type { PlanRecord } from '../../app/plan-record.js';
 import type { Logger } from '../../app/ports.js';
@@ -34,7 +34,7 @@ function keyOf(body: EventBody, context: { teamId?: string; enterpriseId?: strin
   return { teamId: context.teamId ?? body.team_id ?? '' };
 }
 
-export function registerUninstall(app: App, deps: UninstallDeps): void {
+export function registerUninstall(app: Listeners, deps: UninstallDeps): void {
   const { installations, logger } = deps;
   const removed = async (key: InstallationKey, why: string) => {
     const had = await installations.remove(key);

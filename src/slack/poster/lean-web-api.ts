@@ -47,14 +47,19 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return 1000 * 1.96821 ** attempt * (1 + random());
 }
 
-/** The body `@slack/web-api` sends: form fields, objects and arrays as JSON text, undefined and null left out. */
-export function formBody(args: Record<string, unknown>): string {
+/** The form fields `@slack/web-api` sends for `args`: objects and arrays as JSON text, undefined and null left out. */
+export function formFields(args: Record<string, unknown>): Record<string, string | number | boolean> {
   const fields: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(args)) {
     if (value === undefined || value === null) continue;
     fields[key] = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value);
   }
-  return stringify(fields);
+  return fields;
+}
+
+/** The body `@slack/web-api` sends (see {@link formFields}); fields already flat are sent as they are. */
+export function formBody(args: Record<string, unknown>): string {
+  return stringify(formFields(args));
 }
 
 export interface LeanWebApiOptions {

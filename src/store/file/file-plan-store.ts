@@ -56,8 +56,10 @@ export interface OpenSummary {
 
 /** How many records' JSON the store keeps in memory (a few MB at most). */
 const CACHE_LIMIT = 256;
-/** How soon after a save the plan files are brought up to date. */
-const CHECKPOINT_DELAY_MS = 1_000;
+/** How soon after a save the plan files are brought up to date (the journal already holds every acknowledged save). */
+export const CHECKPOINT_DELAY_MS = 1_000;
+/** How many plan files a checkpoint writes at once: libuv's 4 file-system threads stay free for the journal an acknowledgement waits for. */
+const CHECKPOINT_WRITES_AT_ONCE = 2;
 /** How long index changes are gathered before index.json is rewritten. */
 const INDEX_WRITE_DELAY_MS = 1_000;
 /** A journal this large is checkpointed at once. */
@@ -254,7 +256,7 @@ export class FilePlanStore<R extends StoredRecord = StoredRecord> extends Indexe
     this.#flushing = snapshot;
     try {
       // Compact JSON: these files are machine-written; each write is atomic (temp file + rename).
-      await mapLimit([...snapshot], 8, ([id, json]) => new TextFile(this.#planPath(id)).write(`${json}\n`));
+      await mapLimit([...snapshot], CHECKPOINT_WRITES_AT_ONCE, ([id, json]) => new TextFile(this.#planPath(id)).write(`${json}\n`));
       await old.remove();
       for (const journal of this.#retained.splice(0)) await journal.remove();
     } catch (error) {
