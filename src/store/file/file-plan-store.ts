@@ -56,12 +56,17 @@ export interface OpenSummary {
 
 /** How many records' JSON the store keeps in memory (a few MB at most). */
 const CACHE_LIMIT = 256;
-/** How soon after a save the plan files are brought up to date (the journal already holds every acknowledged save). */
-export const CHECKPOINT_DELAY_MS = 1_000;
+/**
+ * How soon after a save the plan files are brought up to date. The journal already holds
+ * every acknowledged save; the checkpoint only rewrites each changed plan's file, so a
+ * conversation answered every second or so has its file written once per few answers,
+ * not once per answer (and a restart replays at most these seconds of journal).
+ */
+export const CHECKPOINT_DELAY_MS = 3_000;
 /** How many plan files a checkpoint writes at once: libuv's 4 file-system threads stay free for the journal an acknowledgement waits for. */
 const CHECKPOINT_WRITES_AT_ONCE = 2;
-/** How long index changes are gathered before index.json is rewritten. */
-const INDEX_WRITE_DELAY_MS = 1_000;
+/** How long index changes are gathered before index.json is rewritten (the whole index each time; open repairs a stale one from the plan files and journals). */
+const INDEX_WRITE_DELAY_MS = 3_000;
 /** A journal this large is checkpointed at once. */
 const JOURNAL_LIMIT_BYTES = 4 * 1024 * 1024;
 
