@@ -66,12 +66,14 @@ export function validateCatalogue(files: readonly CatalogueFile[], checks: Catal
   if (extra) throw new ScriptError(`${byLanguage.get(extra)?.paths[0]}: the bot does not speak "${extra}" (it speaks ${LANGUAGES.join(', ')})`);
   const reference = byLanguage.get(REFERENCE_LANGUAGE);
   if (!reference) throw new ScriptError(`the message catalogue has no ${REFERENCE_LANGUAGE} file`);
-  const referenceKeys = checks.againstEnglish === false ? new Map<string, KeyInfo>() : groupPlurals(reference, REFERENCE_LANGUAGE);
-  for (const language of checks.againstEnglish === false ? [] : LANGUAGES) {
-    if (language === REFERENCE_LANGUAGE) continue;
-    const other = byLanguage.get(language);
-    if (!other) continue;
-    compare(referenceKeys, reference, groupPlurals(other, language), other);
+  if (checks.againstEnglish !== false) {
+    const referenceKeys = groupPlurals(reference, REFERENCE_LANGUAGE);
+    for (const language of LANGUAGES) {
+      if (language === REFERENCE_LANGUAGE) continue;
+      const other = byLanguage.get(language);
+      if (!other) continue;
+      compare(referenceKeys, reference, groupPlurals(other, language), other);
+    }
   }
   const messages = Object.fromEntries([...byLanguage].map(([language, words]) => [language, words.tree])) as Record<Language, MessageTree>;
   return { messages };

@@ -87,12 +87,6 @@ export class ListenerRouter implements Listeners {
   #add<Args>(kind: RouteKind, matches: (args: unknown) => boolean, listener: Listener<Args>): void {
     this.#routes[kind].push({ matches, run: (args) => listener(args as Args & AllMiddlewareArgs) });
   }
-
-  /** How many listeners of each kind are registered (for tests). */
-  get routes(): Record<RouteKind, number> {
-    const r = this.#routes;
-    return { action: r.action.length, event: r.event.length, command: r.command.length, view: r.view.length, shortcut: r.shortcut.length };
-  }
 }
 
 /** Runs the listeners that match, together; the first failure is passed on once all have settled. */
