@@ -24,12 +24,12 @@ import { isMain, table } from './stats.js';
 import { startBenchSlack, type RequestKind, type SentRequest } from './support.js';
 import { drivePeople, settle, type LoadShape } from './three-apps.js';
 
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
   children?: number[];
 }
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -56,7 +56,7 @@ const RULES: { part: string; test: (url: string, name: string) => boolean }[] = 
 ];
 
 /** Which part of the system each profile node's samples belong to. */
-function partsOf(profile: CpuProfile): Map<number, string> {
+export function partsOf(profile: CpuProfile): Map<number, string> {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));

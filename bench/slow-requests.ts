@@ -3,7 +3,7 @@
  * unbundled build, so frames name their files) under the paced load (100 people at
  * 500-1500 ms, 12 answers each) with a V8 CPU profile sampled every 250 µs; for the
  * slowest 2 % of requests, the profile's samples from each one's send to its
- * acknowledgement, by part (a src/ folder, a library, GC, or idle: the main thread was
+ * acknowledgement, by part (the parts of bench/profile.ts; "(idle)": the main thread was
  * waiting, for the file system's threads or the CPU another thread or process had).
  * It found the checkpoint's eight parallel plan-file writes holding up the journal.
  *
@@ -16,29 +16,8 @@ import { buildApps, startApp } from './apps.js';
 import { describeLoad } from './load.js';
 import { formatMs, isMain, summarise, table } from './stats.js';
 import { startBenchSlack } from './support.js';
+import { partsOf, type CpuProfile } from './profile.js';
 import { drivePeople, settle } from './three-apps.js';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string };
-  children?: number[];
-}
-
-/** The part of the system a sample belongs to: its innermost frame under src/ or a library's folder. */
-function partOf(nodes: Map<number, ProfileNode>, parent: Map<number, number>, id: number): string {
-  const name = nodes.get(id)?.callFrame.functionName;
-  if (name === '(garbage collector)') return 'garbage collection';
-  if (name === '(idle)') return 'idle (waiting)';
-  if (name === '(program)') return 'V8/native';
-  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-    const url = nodes.get(at)?.callFrame.url ?? '';
-    const ours = /\/dist\/src\/((?:[a-z-]+\/)?[a-z-]+)/.exec(url);
-    if (ours) return `src/${ours[1]}`;
-    const library = /node_modules\/(@[a-z-]+\/[a-z-]+|[a-z0-9-]+)\//.exec(url);
-    if (library) return library[1] as string;
-  }
-  return 'node internals';
-}
 
 export async function slowRequests(answers = 12, build = true): Promise<string> {
   if (build) buildApps();
@@ -57,10 +36,9 @@ export async function slowRequests(answers = 12, build = true): Promise<string> 
     await bot.stop();
     const file = (await readdir(dir)).filter((name) => name.endsWith('.cpuprofile')).sort()[0];
     if (!file) throw new Error(`no profile written in ${dir}`);
-    const profile = JSON.parse(await readFile(join(dir, file), 'utf8')) as { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] };
-    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-    const parent = new Map<number, number>();
-    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    const profile = JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile;
+    // Parts as the profile benchmark names them (zod before the store that called it, the store before the service, …).
+    const parts = partsOf(profile);
     const requests = people.flat().sort((a, b) => b.elapsedMs - a.elapsedMs);
     const slowest = requests.slice(0, Math.ceil(requests.length * 0.02));
     const windows = slowest.map((r) => ({ from: hrOrigin + r.offsetMs * 1000, to: hrOrigin + (r.offsetMs + r.elapsedMs) * 1000 }));
@@ -71,7 +49,7 @@ export async function slowRequests(answers = 12, build = true): Promise<string> 
       const spent = profile.timeDeltas[n + 1] ?? 0;
       const inside = windows.filter((w) => at >= w.from && at < w.to).length;
       if (inside === 0) continue;
-      const part = partOf(nodes, parent, profile.samples[n] as number);
+      const part = parts.get(profile.samples[n] as number) ?? 'other';
       totals.set(part, (totals.get(part) ?? 0) + spent * inside);
     }
     const waited = windows.reduce((sum, w) => sum + (w.to - w.from), 0);
